@@ -1,0 +1,22 @@
+// File: strings.h
+//
+// Byte-level string helpers shared by every stage (ASCII only; Unicode-aware work lives in text/).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobscope {
+
+std::string_view TrimAscii(std::string_view text);
+std::string AsciiLower(std::string_view text);
+bool IsAsciiAlnum(unsigned char c);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
+// Finds `needle` (ASCII lowercase) in `haystack` ignoring ASCII case; npos if absent.
+size_t FindIgnoreCase(std::string_view haystack, std::string_view needle, size_t from = 0);
+std::vector<std::string_view> SplitOn(std::string_view text, char sep);
+std::string JoinStrings(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace jobscope

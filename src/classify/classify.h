@@ -1,0 +1,53 @@
+// File: classify.h
+//
+// The classify stage: decides a posting's role and level, and composes the whole understanding of a posting
+// (extract's facts + these decisions) in one call. This first version decides role from title rules with a
+// description fallback, and level from title cues, the source's own field and stated years of experience.
+//
+// Thread-safety: an Understander owns a SkillMatcher (vectorscan scratch), so it serves one thread at a
+// time; Clone() one per thread.
+//
+// Example:
+//   JS_ASSIGN_OR_RETURN(auto understander, Understander::Create(taxonomy, rates));
+//   Posting posting = understander->Understand(raw);
+//   RoleName(posting.understood.role);   // "nlp_engineer"
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "base/status.h"
+#include "extract/extract.h"
+#include "model/model.h"
+#include "taxonomy/taxonomy.h"
+
+namespace jobscope::classify {
+
+// Role from the title alone; nullopt when the title names no specialisation (e.g. "Member of Technical Staff").
+std::optional<Role> RoleFromTitle(std::string_view title);
+// Role from the title, falling back on what the description talks about most.
+Role GuessRole(std::string_view title, std::string_view description);
+
+// Level from the cues, the source's own field (e.g. LinkedIn "Mid-Senior level") and years asked.
+Level GuessLevel(const extract::SeniorityCues& cues, std::string_view source_level_field);
+
+class Understander {
+ public:
+  // The taxonomy and rates must outlive the Understander. Errors: those of SkillMatcher::Create.
+  static StatusOr<std::unique_ptr<Understander>> Create(const taxonomy::Taxonomy& taxonomy,
+                                                        const extract::CurrencyRates& rates);
+  StatusOr<std::unique_ptr<Understander>> Clone() const;
+
+  // Understands one posting: strips markup from the description (kept in raw as given), finds skills,
+  // salary, seniority, location, work mode, role and level, and computes the stable id and duplicate keys.
+  Posting Understand(RawPosting raw) const;
+
+  const extract::CurrencyRates& rates() const { return *rates_; }
+
+ private:
+  Understander() = default;
+  std::unique_ptr<extract::SkillMatcher> matcher_;
+  const extract::CurrencyRates* rates_ = nullptr;
+};
+
+}  // namespace jobscope::classify

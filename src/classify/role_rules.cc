@@ -1,0 +1,132 @@
+// Role rules: the title says most ("Senior NLP Engineer"); when it names no specialisation, the description's
+// vocabulary decides, but only when one specialisation clearly dominates. The trained classifier replaces
+// these rules as the first guess; they stay as its weak labels.
+#include <array>
+
+#include "classify/classify.h"
+#include "text/text.h"
+
+namespace jobscope::classify {
+namespace {
+
+struct TitleRule {
+  std::string_view phrase;  // whole words of the normalised title
+  Role role;
+};
+// First match wins, so specific phrases come before general ones.
+constexpr std::array<TitleRule, 56> kTitleRules = {{
+    {"product manager", Role::kAiProductManager}, {"product owner", Role::kAiProductManager},
+    {"product lead", Role::kAiProductManager}, {"head of product", Role::kAiProductManager},
+    {"architect", Role::kAiArchitect},
+    {"mlops", Role::kMlopsEngineer}, {"ml ops", Role::kMlopsEngineer}, {"llmops", Role::kMlopsEngineer},
+    {"machine learning operations", Role::kMlopsEngineer}, {"ml platform", Role::kMlopsEngineer},
+    {"ml infrastructure", Role::kMlopsEngineer}, {"ai infrastructure", Role::kMlopsEngineer},
+    {"machine learning infrastructure", Role::kMlopsEngineer}, {"machine learning platform", Role::kMlopsEngineer},
+    {"research scientist", Role::kResearchScientist}, {"research engineer", Role::kResearchScientist},
+    {"applied scientist", Role::kResearchScientist}, {"research assistant", Role::kResearchScientist},
+    {"researcher", Role::kResearchScientist}, {"postdoctoral", Role::kResearchScientist},
+    {"postdoc", Role::kResearchScientist}, {"research", Role::kResearchScientist},
+    {"nlp", Role::kNlpEngineer}, {"natural language", Role::kNlpEngineer}, {"llm", Role::kNlpEngineer},
+    {"language model", Role::kNlpEngineer}, {"conversational ai", Role::kNlpEngineer},
+    {"speech", Role::kNlpEngineer}, {"generative ai", Role::kNlpEngineer}, {"genai", Role::kNlpEngineer},
+    {"computer vision", Role::kComputerVisionEngineer}, {"vision", Role::kComputerVisionEngineer},
+    {"perception", Role::kComputerVisionEngineer}, {"image processing", Role::kComputerVisionEngineer},
+    {"imaging", Role::kComputerVisionEngineer},
+    {"deep learning", Role::kDeepLearningEngineer}, {"neural", Role::kDeepLearningEngineer},
+    {"data engineer", Role::kDataEngineer}, {"analytics engineer", Role::kDataEngineer},
+    {"etl", Role::kDataEngineer}, {"data platform", Role::kDataEngineer}, {"data architect", Role::kAiArchitect},
+    {"data scientist", Role::kDataScientist}, {"data science", Role::kDataScientist},
+    {"machine learning", Role::kMlEngineer}, {"ml", Role::kMlEngineer}, {"ai", Role::kMlEngineer},
+    {"artificial intelligence", Role::kMlEngineer},
+    {"scientist", Role::kDataScientist}, {"statistician", Role::kDataScientist},
+    {"analyst", Role::kDataAnalyst}, {"business intelligence", Role::kDataAnalyst}, {"bi", Role::kDataAnalyst},
+    {"software", Role::kSoftwareEngineer}, {"developer", Role::kSoftwareEngineer}, {"engineer", Role::kSoftwareEngineer},
+}};
+
+bool HasPhrase(std::string_view normalised, std::string_view phrase) {
+  size_t pos = 0;
+  while ((pos = normalised.find(phrase, pos)) != std::string_view::npos) {
+    bool left = pos == 0 || normalised[pos - 1] == ' ';
+    size_t end = pos + phrase.size();
+    bool right = end == normalised.size() || normalised[end] == ' ';
+    if (left && right) return true;
+    pos = end;
+  }
+  return false;
+}
+
+size_t CountPhrase(std::string_view normalised, std::string_view phrase) {
+  size_t count = 0, pos = 0;
+  while ((pos = normalised.find(phrase, pos)) != std::string_view::npos) {
+    ++count;
+    pos += phrase.size();
+  }
+  return count;
+}
+
+}  // namespace
+
+std::optional<Role> RoleFromTitle(std::string_view title) {
+  std::string normalised = text::NormalizeKey(title);
+  for (const TitleRule& rule : kTitleRules) {
+    if (HasPhrase(normalised, rule.phrase)) {
+      if (rule.role == Role::kSoftwareEngineer) return std::nullopt;  // generic: let the text decide
+      return rule.role;
+    }
+  }
+  return std::nullopt;
+}
+
+Role GuessRole(std::string_view title, std::string_view description) {
+  if (auto role = RoleFromTitle(title)) return *role;
+  std::string normalised = text::NormalizeKey(title);
+  bool engineering_title = HasPhrase(normalised, "software") || HasPhrase(normalised, "developer") ||
+                           HasPhrase(normalised, "engineer") || HasPhrase(normalised, "technical staff") ||
+                           HasPhrase(normalised, "programmer");
+  // Description fallback: a specialisation must dominate clearly.
+  std::string body = text::NormalizeKey(description.substr(0, 30000));
+  struct Signal {
+    Role role;
+    size_t count;
+  };
+  std::array<Signal, 5> signals = {{
+      {Role::kNlpEngineer, CountPhrase(body, "nlp") + CountPhrase(body, "natural language") + CountPhrase(body, "llm")},
+      {Role::kComputerVisionEngineer, CountPhrase(body, "computer vision") + CountPhrase(body, "perception") +
+                                          CountPhrase(body, "image")},
+      {Role::kDeepLearningEngineer, CountPhrase(body, "deep learning") + CountPhrase(body, "neural network")},
+      {Role::kMlopsEngineer, CountPhrase(body, "mlops") + CountPhrase(body, "model deployment") +
+                                 CountPhrase(body, "ml infrastructure")},
+      {Role::kMlEngineer, CountPhrase(body, "machine learning") + CountPhrase(body, " ml ")},
+  }};
+  const Signal* best = nullptr;
+  size_t second = 0;
+  for (const Signal& signal : signals) {
+    if (!best || signal.count > best->count) {
+      if (best) second = std::max(second, best->count);
+      best = &signal;
+    } else {
+      second = std::max(second, signal.count);
+    }
+  }
+  if (best && best->count >= 3 && best->count >= 2 * second) return best->role;
+  return engineering_title ? Role::kSoftwareEngineer : Role::kOther;
+}
+
+Level GuessLevel(const extract::SeniorityCues& cues, std::string_view source_level_field) {
+  if (cues.title_level) return *cues.title_level;
+  std::optional<Level> from_source = extract::LevelFromSourceField(source_level_field);
+  std::optional<Level> from_years;
+  if (cues.years_min) {
+    int years = *cues.years_min;
+    from_years = years < 2 ? Level::kEntry : years < 5 ? Level::kMid : years < 8 ? Level::kSenior : Level::kLead;
+  }
+  if (from_source) {
+    // LinkedIn's "Mid-Senior level" spans two levels; the years asked decide between them.
+    if (*from_source == Level::kSenior && from_years && *from_years == Level::kMid) return Level::kMid;
+    return *from_source;
+  }
+  if (from_years) return *from_years;
+  return Level::kUnknown;
+}
+
+}  // namespace jobscope::classify

@@ -1,0 +1,70 @@
+#include "classify/classify.h"
+#include "text/text.h"
+
+namespace jobscope::classify {
+
+StatusOr<std::unique_ptr<Understander>> Understander::Create(const taxonomy::Taxonomy& taxonomy,
+                                                              const extract::CurrencyRates& rates) {
+  auto understander = std::unique_ptr<Understander>(new Understander());
+  JS_ASSIGN_OR_RETURN(understander->matcher_, extract::SkillMatcher::Create(taxonomy));
+  understander->rates_ = &rates;
+  return understander;
+}
+
+StatusOr<std::unique_ptr<Understander>> Understander::Clone() const {
+  auto copy = std::unique_ptr<Understander>(new Understander());
+  JS_ASSIGN_OR_RETURN(copy->matcher_, matcher_->Clone());
+  copy->rates_ = rates_;
+  return copy;
+}
+
+Posting Understander::Understand(RawPosting raw) const {
+  Posting posting;
+  std::string plain = text::StripMarkup(raw.description);
+  Understanding& out = posting.understood;
+  out.skills = matcher_->Find(plain);
+  if (!raw.skills_text.empty()) {  // a source's own skill list: add what the text did not already name
+    for (SkillMention& listed : matcher_->Find(raw.skills_text)) {
+      bool known = false;
+      for (const SkillMention& found : out.skills) known = known || found.skill_id == listed.skill_id;
+      if (known) continue;
+      listed.begin = listed.end = 0;  // not in the description
+      listed.requirement = Requirement::kRequired;
+      out.skills.push_back(std::move(listed));
+    }
+  }
+  // Pay: structured amounts, then the salary field, then the description.
+  if (raw.salary_min || raw.salary_max) {
+    out.salary = extract::SalaryFromAmounts(raw.salary_min, raw.salary_max, raw.salary_currency,
+                                            raw.salary_interval, *rates_, raw.salary_text);
+  } else if (!raw.salary_text.empty()) {
+    extract::SalaryHints hints;
+    hints.default_currency = raw.salary_currency;
+    extract::SalaryParse parse = extract::ParseSalaryText(raw.salary_text, *rates_, hints);
+    if (parse.salary) out.salary = std::move(*parse.salary);
+  }
+  if (!out.salary.has_amount()) {
+    if (auto found = extract::FindSalaryInText(plain, *rates_)) out.salary = std::move(*found);
+  }
+  extract::SeniorityCues cues = extract::FindSeniorityCues(raw.title, plain);
+  out.seniority_cues = cues.cues;
+  if (!raw.experience_level.empty()) out.seniority_cues.push_back("source:" + raw.experience_level);
+  out.years_experience_min = cues.years_min;
+  out.level = GuessLevel(cues, raw.experience_level);
+  out.role = GuessRole(raw.title, plain);
+  out.location = extract::ParseLocation(raw.location);
+  out.remote = extract::DetectRemote(raw, plain);
+  out.employment_type = extract::DetectEmploymentType(raw, plain);
+  if (out.level == Level::kUnknown && out.employment_type == EmploymentType::kInternship) out.level = Level::kIntern;
+  out.duplicate_key = extract::DuplicateKey(raw, out.location);
+  out.text_fingerprint = text::SimHash(plain);
+  posting.id = extract::StablePostingId(raw);
+  if (plain != raw.description) {  // spans refer to the plain text; the original is kept as given
+    raw.description_original = std::move(raw.description);
+    raw.description = std::move(plain);
+  }
+  posting.raw = std::move(raw);
+  return posting;
+}
+
+}  // namespace jobscope::classify

@@ -1,0 +1,42 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include "cli/internal/commands.h"
+
+namespace jobscope::cli {
+
+namespace internal {
+void AddStoreOptions(CLI::App& command, Context& context) {
+  command.add_option("--db", context.db_path, "SQLite store file")->capture_default_str();
+  command.add_flag("--json", context.json, "Machine-readable output (fields in docs/CLI.md)");
+}
+}  // namespace internal
+
+int RunCli(int argc, char** argv) {
+  internal::Context context;
+  int exit_code = internal::kExitOk;
+  CLI::App app{"jobscope: the AI-talent job market from real postings"};
+  app.name("jobscope");
+  app.require_subcommand(1);
+  app.add_option("--data-dir", context.data_dir, "Directory of the shipped data (taxonomy, rates); default $JOBSCOPE_DATA or the build's data/");
+  internal::AddIngestCommand(app, context, exit_code);
+  internal::AddUnderstandCommand(app, context, exit_code);
+  internal::AddPostingsCommand(app, context, exit_code);
+  internal::AddStatsCommand(app, context, exit_code);
+  internal::AddQuarantineCommand(app, context, exit_code);
+  internal::AddTaxonomyCommand(app, context, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return internal::kExitUsage;
+  }
+  return exit_code;
+}
+
+}  // namespace jobscope::cli

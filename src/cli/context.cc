@@ -1,0 +1,44 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli/internal/context.h"
+
+#ifndef JOBSCOPE_SOURCE_DATA_DIR
+#define JOBSCOPE_SOURCE_DATA_DIR "data"
+#endif
+
+namespace jobscope::cli::internal {
+
+std::string Context::DataPath(const std::string& relative) const {
+  std::string dir = data_dir;
+  if (dir.empty()) {
+    const char* env = std::getenv("JOBSCOPE_DATA");
+    dir = env && *env ? env : JOBSCOPE_SOURCE_DATA_DIR;
+  }
+  return dir + "/" + relative;
+}
+
+StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander() {
+  if (!taxonomy) {
+    JS_ASSIGN_OR_RETURN(taxonomy::Taxonomy loaded, taxonomy::Taxonomy::Load(DataPath("taxonomy/skills.tsv")));
+    taxonomy.emplace(std::move(loaded));
+  }
+  if (!rates) {
+    JS_ASSIGN_OR_RETURN(extract::CurrencyRates loaded, extract::CurrencyRates::Load(DataPath("currency_rates.tsv")));
+    rates.emplace(std::move(loaded));
+  }
+  return classify::Understander::Create(*taxonomy, *rates);
+}
+
+StatusOr<std::unique_ptr<store::Store>> Context::OpenStore() const { return store::OpenSqliteStore(db_path); }
+
+int ReportError(const Status& status) {
+  std::fprintf(stderr, "jobscope: %s\n", status.message().c_str());
+  return status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
+}
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+}  // namespace jobscope::cli::internal

@@ -1,0 +1,81 @@
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/internal/commands.h"
+#include "cli/internal/progress_bar.h"
+#include "ingest/ingest.h"
+
+namespace jobscope::cli::internal {
+namespace {
+
+nlohmann::json CountsJson(const store::RunCounts& counts) {
+  return {{"read", counts.read},
+          {"stored", counts.stored},
+          {"already_present", counts.already_present},
+          {"duplicates", counts.duplicates},
+          {"quarantined", counts.quarantined}};
+}
+
+int RunIngest(Context& context, const std::vector<std::string>& paths, const std::vector<std::string>& maps,
+              const std::string& source) {
+  ingest::IngestOptions options;
+  options.reader.source_name = source;
+  for (const std::string& map : maps) {
+    size_t eq = map.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == map.size()) {
+      return ReportError(InvalidArgument("--map expects column=field, got '" + map + "'"));
+    }
+    options.reader.column_map[map.substr(0, eq)] = map.substr(eq + 1);
+  }
+  auto understander = context.MakeUnderstander();
+  if (!understander.ok()) return ReportError(understander.status());
+  auto store = context.OpenStore();
+  if (!store.ok()) return ReportError(store.status());
+  ingest::Ingester ingester(**store, **understander);
+  ProgressBar bar(StderrIsTerminal() && !context.json);
+  auto summary = ingester.Run(paths, options, [&](const ingest::Progress& progress) { bar.Update(progress); });
+  if (!summary.ok()) return ReportError(summary.status());
+  if (context.json) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const ingest::FileSummary& file : summary->files) {
+      files.push_back({{"path", file.path}, {"layout", file.layout}, {"counts", CountsJson(file.counts)}});
+    }
+    nlohmann::json out = {{"run_id", summary->run_id},
+                          {"counts", CountsJson(summary->counts)},
+                          {"files", files},
+                          {"seconds", summary->seconds},
+                          {"db", context.db_path}};
+    std::printf("%s\n", out.dump().c_str());
+    return kExitOk;
+  }
+  for (const ingest::FileSummary& file : summary->files) {
+    std::printf("%s (%s): read %lld, stored %lld, already present %lld, duplicates %lld, quarantined %lld\n",
+                file.path.c_str(), file.layout.c_str(), static_cast<long long>(file.counts.read),
+                static_cast<long long>(file.counts.stored), static_cast<long long>(file.counts.already_present),
+                static_cast<long long>(file.counts.duplicates), static_cast<long long>(file.counts.quarantined));
+  }
+  const store::RunCounts& c = summary->counts;
+  std::printf("run %lld: read %lld, stored %lld, already present %lld, duplicates %lld, quarantined %lld in %.2fs -> %s\n",
+              static_cast<long long>(summary->run_id), static_cast<long long>(c.read), static_cast<long long>(c.stored),
+              static_cast<long long>(c.already_present), static_cast<long long>(c.duplicates),
+              static_cast<long long>(c.quarantined), summary->seconds, context.db_path.c_str());
+  if (c.quarantined > 0) std::printf("see the quarantined records with: jobscope quarantine --db %s\n", context.db_path.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app, Context& context, int& exit_code) {
+  auto* command = app.add_subcommand("ingest", "Read postings from files, understand and store them");
+  auto paths = std::make_shared<std::vector<std::string>>();
+  auto maps = std::make_shared<std::vector<std::string>>();
+  auto source = std::make_shared<std::string>();
+  command->add_option("paths", *paths, "Input files: .csv .tsv .jsonl .ndjson .json .jsonld .html")->required();
+  command->add_option("--map", *maps, "Map a CSV column to a posting field: column=field (repeatable)");
+  command->add_option("--source", *source, "Source name stored with each posting (default: detected)");
+  AddStoreOptions(*command, context);
+  command->callback([&context, &exit_code, paths, maps, source] { exit_code = RunIngest(context, *paths, *maps, *source); });
+}
+
+}  // namespace jobscope::cli::internal

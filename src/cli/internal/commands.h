@@ -1,0 +1,20 @@
+// Each command registers itself on the app; its callback runs the command and sets `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/internal/context.h"
+
+namespace jobscope::cli::internal {
+
+void AddIngestCommand(CLI::App& app, Context& context, int& exit_code);
+void AddUnderstandCommand(CLI::App& app, Context& context, int& exit_code);
+void AddPostingsCommand(CLI::App& app, Context& context, int& exit_code);
+void AddStatsCommand(CLI::App& app, Context& context, int& exit_code);
+void AddQuarantineCommand(CLI::App& app, Context& context, int& exit_code);
+void AddTaxonomyCommand(CLI::App& app, Context& context, int& exit_code);
+
+// Adds the options every store-reading command has: --db and --json.
+void AddStoreOptions(CLI::App& command, Context& context);
+
+}  // namespace jobscope::cli::internal

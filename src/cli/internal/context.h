@@ -1,0 +1,39 @@
+// What every command shares: where data/ is, the loaded taxonomy and rates, the store path, and how a
+// Status becomes a message and an exit code.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "classify/classify.h"
+#include "extract/extract.h"
+#include "store/store.h"
+#include "taxonomy/taxonomy.h"
+
+namespace jobscope::cli::internal {
+
+enum ExitCode { kExitOk = 0, kExitFailed = 1, kExitUsage = 2 };
+
+struct Context {
+  std::string data_dir;  // --data-dir, else $JOBSCOPE_DATA, else the source tree's data/
+  std::string db_path = "jobscope.db";
+  bool json = false;
+
+  std::optional<taxonomy::Taxonomy> taxonomy;
+  std::optional<extract::CurrencyRates> rates;
+
+  std::string DataPath(const std::string& relative) const;
+  // Loads the taxonomy and rates and builds an Understander on them.
+  StatusOr<std::unique_ptr<classify::Understander>> MakeUnderstander();
+  StatusOr<std::unique_ptr<store::Store>> OpenStore() const;
+};
+
+// Prints "jobscope: <message>" to stderr and returns the exit code for the status (2 for kInvalidArgument).
+int ReportError(const Status& status);
+
+// True when stderr is a terminal (progress bars are drawn only then).
+bool StderrIsTerminal();
+
+}  // namespace jobscope::cli::internal

@@ -1,0 +1,61 @@
+#include "cli/internal/posting_json.h"
+
+namespace jobscope::cli::internal {
+namespace {
+nlohmann::json Optional(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+}  // namespace
+
+nlohmann::json SalaryToJson(const Salary& salary) {
+  if (!salary.has_amount()) return nullptr;
+  return {
+      {"min", Optional(salary.min)},
+      {"max", Optional(salary.max)},
+      {"currency", salary.currency},
+      {"period", SalaryPeriodName(salary.period)},
+      {"annual_min_usd", Optional(salary.annual_min_usd)},
+      {"annual_max_usd", Optional(salary.annual_max_usd)},
+      {"source", SalarySourceName(salary.source)},
+      {"text", salary.text},
+      {"currency_unknown", salary.currency_unknown},
+  };
+}
+
+nlohmann::json PostingToJson(const Posting& posting, bool with_description) {
+  const RawPosting& raw = posting.raw;
+  const Understanding& u = posting.understood;
+  nlohmann::json skills = nlohmann::json::array();
+  for (const SkillMention& skill : u.skills) {
+    skills.push_back({{"id", skill.skill_id},
+                      {"name", skill.name},
+                      {"begin", skill.begin},
+                      {"end", skill.end},
+                      {"requirement", RequirementName(skill.requirement)}});
+  }
+  nlohmann::json out = {
+      {"id", posting.id},
+      {"source", raw.source},
+      {"title", raw.title},
+      {"company", raw.company},
+      {"location", raw.location},
+      {"city", u.location.city},
+      {"region", u.location.region},
+      {"country", u.location.country},
+      {"remote", RemoteModeName(u.remote)},
+      {"employment_type", EmploymentTypeName(u.employment_type)},
+      {"role", RoleName(u.role)},
+      {"level", LevelName(u.level)},
+      {"years_experience_min", u.years_experience_min ? nlohmann::json(*u.years_experience_min) : nlohmann::json(nullptr)},
+      {"seniority_cues", u.seniority_cues},
+      {"skills", skills},
+      {"salary", SalaryToJson(u.salary)},
+      {"date_posted", raw.date_posted},
+      {"url", raw.url},
+      {"duplicate_of", posting.duplicate_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(posting.duplicate_of)},
+  };
+  if (with_description) out["description"] = raw.description;
+  return out;
+}
+
+}  // namespace jobscope::cli::internal

@@ -1,0 +1,143 @@
+// File: extract.h
+//
+// The extract stage: reads facts out of one posting's text. Skills (the taxonomy's surface forms matched with
+// vectorscan, word boundaries, case rules and context disambiguation, and whether each is required or a
+// plus), salary (ranges, currencies, periods, annualised USD; funding and bonuses are not pay), seniority
+// cues and years of experience, location, remote mode and employment type. Nothing here touches storage.
+//
+// Thread-safety: SkillMatcher holds vectorscan scratch space, so one instance serves one thread at a time;
+// Clone() gives another thread its own. Everything else is a pure function or an immutable table.
+//
+// Example:
+//   JS_ASSIGN_OR_RETURN(auto matcher, SkillMatcher::Create(taxonomy));
+//   std::vector<SkillMention> skills = matcher->Find("Must have: Python, PyTorch. Nice to have: CUDA.");
+//   SalaryParse pay = ParseSalaryText("$120K-$150K", rates);   // 120000..150000 USD per year
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/model.h"
+#include "taxonomy/taxonomy.h"
+
+struct hs_database;
+struct hs_scratch;
+
+namespace jobscope::extract {
+
+// ---- skills ---------------------------------------------------------------------------------------------
+
+class SkillMatcher {
+ public:
+  // Compiles every surface form of `taxonomy` into one vectorscan literal database. The taxonomy must
+  // outlive the matcher. Errors: kInternal if vectorscan refuses the patterns.
+  static StatusOr<std::unique_ptr<SkillMatcher>> Create(const taxonomy::Taxonomy& taxonomy);
+  ~SkillMatcher();
+  SkillMatcher(const SkillMatcher&) = delete;
+  SkillMatcher& operator=(const SkillMatcher&) = delete;
+
+  // A matcher sharing the compiled database, with its own scratch space, for another thread.
+  StatusOr<std::unique_ptr<SkillMatcher>> Clone() const;
+
+  // Skills in `text`, in text order, non-overlapping (the longest form wins), with byte offsets into `text`
+  // and whether the posting requires each or calls it a plus.
+  std::vector<SkillMention> Find(std::string_view text) const;
+
+  // The raw scan alone (every form hit, before boundaries and context): the speed floor Find() is measured
+  // against. Returns the number of hits.
+  size_t ScanOnly(std::string_view text) const;
+
+  const taxonomy::Taxonomy& taxonomy() const { return *taxonomy_; }
+
+ private:
+  SkillMatcher() = default;
+  const taxonomy::Taxonomy* taxonomy_ = nullptr;
+  std::shared_ptr<hs_database> database_;
+  hs_scratch* scratch_ = nullptr;
+  std::vector<uint32_t> form_lengths_;
+};
+
+// Whether the line `line` (a heading or a sentence) says its skills are required, a plus, or neither;
+// `section` is what the enclosing heading said. Exposed for tests.
+Requirement RequirementOfLine(std::string_view line, Requirement section, bool* is_heading);
+
+// ---- salary ---------------------------------------------------------------------------------------------
+
+// Rates to USD, dated (data/currency_rates.tsv).
+class CurrencyRates {
+ public:
+  // Errors: kIoError, kParseError (line named).
+  static StatusOr<CurrencyRates> Load(const std::string& path);
+  static CurrencyRates FromMap(std::map<std::string, double> usd_per_unit, std::string as_of);
+  // USD per one unit of `currency` (ISO code); nullopt for an unknown currency.
+  std::optional<double> UsdPerUnit(std::string_view currency) const;
+  const std::string& as_of() const { return as_of_; }
+
+ private:
+  std::map<std::string, double, std::less<>> usd_per_unit_;
+  std::string as_of_;
+};
+
+struct SalaryParse {
+  std::optional<Salary> salary;  // set when the text states pay
+  std::string not_salary_reason;  // otherwise why not: "negotiable", "no amount", "funding, not pay", ...
+};
+
+struct SalaryHints {
+  std::string default_currency;  // used when the text names none (e.g. "USD" for a US source)
+  SalaryPeriod default_period = SalaryPeriod::kUnknown;
+  SalarySource source = SalarySource::kStructured;
+};
+
+// Parses a salary field: "$120K-$150K", "$55 - $65 per hour", "USD 140,000 to 180,000/yr", "£45k",
+// "up to $200k", "$120,000+", "Negotiable", "$53K-$91K (Glassdoor est.)".
+SalaryParse ParseSalaryText(std::string_view text, const CurrencyRates& rates, const SalaryHints& hints = {});
+
+// Builds a salary from structured amounts (JobSpy, schema.org), annualised and converted.
+Salary SalaryFromAmounts(std::optional<double> min, std::optional<double> max, std::string_view currency,
+                         std::string_view interval, const CurrencyRates& rates, std::string text);
+
+// Finds a stated pay range in free text (a posting description), ignoring funding rounds, revenue,
+// bonuses alone and other money that is not pay. nullopt when the text states none.
+std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRates& rates);
+
+// Fills period-based annual USD figures; used by both parsers. Exposed for property tests.
+void Annualise(Salary& salary, const CurrencyRates& rates);
+double PeriodsPerYear(SalaryPeriod period);
+
+// True when annual USD pay is outside what any job pays (below $1,000 or above $5M a year): a data error.
+bool IsAbsurdAnnualUsd(double annual_usd);
+
+// ---- seniority ------------------------------------------------------------------------------------------
+
+struct SeniorityCues {
+  std::optional<Level> title_level;  // what the title says, if anything
+  std::vector<std::string> cues;     // "title:senior", "years:5+", "source:Mid-Senior level"
+  std::optional<int> years_min;      // smallest "N+ years" asked for
+  std::optional<int> years_max;
+};
+
+SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description);
+// Level named by a source field such as LinkedIn's experienceLevel ("Entry level", "Mid-Senior level").
+std::optional<Level> LevelFromSourceField(std::string_view field);
+
+// ---- location, work mode, employment ---------------------------------------------------------------------
+
+Location ParseLocation(std::string_view text);
+RemoteMode DetectRemote(const RawPosting& raw, std::string_view plain_description);
+EmploymentType DetectEmploymentType(const RawPosting& raw, std::string_view plain_description);
+
+// ---- identity -------------------------------------------------------------------------------------------
+
+// A posting's id, stable across re-ingests: the source's own id or URL when given, else a hash of the
+// normalised title, company, location and text (DESIGN.md). 16 hex digits.
+std::string StablePostingId(const RawPosting& raw);
+// Equal for postings of the same job on different boards: normalised title + company + city.
+std::string DuplicateKey(const RawPosting& raw, const Location& location);
+
+}  // namespace jobscope::extract

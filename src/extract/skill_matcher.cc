@@ -1,0 +1,200 @@
+// Skill matching: one vectorscan literal database over every surface form, then the rules a dictionary
+// needs to be trusted: word boundaries, case for short names, context for names that are also everyday
+// words, and longest-match-wins for overlapping forms ("machine learning engineer" vs "machine learning").
+#include <hs/hs.h>
+
+#include <algorithm>
+
+#include "base/strings.h"
+#include "extract/extract.h"
+#include "extract/internal/requirement_sections.h"
+
+namespace jobscope::extract {
+namespace {
+
+struct Hit {
+  uint32_t begin;
+  uint32_t end;
+  uint32_t form;
+};
+
+bool IsWordChar(unsigned char c) { return IsAsciiAlnum(c) || c == '_' || c >= 0x80; }
+
+// An ambiguous form counts only with a plain skill within this many bytes on the same line.
+constexpr uint32_t kContextWindow = 120;
+
+bool BoundaryOk(std::string_view text, const Hit& hit, std::string_view form) {
+  unsigned char before = hit.begin > 0 ? static_cast<unsigned char>(text[hit.begin - 1]) : ' ';
+  unsigned char after = hit.end < text.size() ? static_cast<unsigned char>(text[hit.end]) : ' ';
+  unsigned char first = static_cast<unsigned char>(form.front());
+  unsigned char last = static_cast<unsigned char>(form.back());
+  if (IsWordChar(first) && IsWordChar(before)) return false;
+  if (IsWordChar(last) && IsWordChar(after)) return false;
+  // "C" must not be the start of "C++" or "C#"; "R" must not be "R&D"; "Go-to" is not Go.
+  if (IsWordChar(last) && (after == '+' || after == '#')) return false;
+  if (form.size() <= 2) {
+    unsigned char after2 = hit.end + 1 < text.size() ? static_cast<unsigned char>(text[hit.end + 1]) : ' ';
+    if (after == '&' || after == '\'' || ((after == '-' || after == '.') && IsWordChar(after2))) return false;
+    if (before == '&' || before == '\'' || before == '-' || before == '.' || before == '$') return false;
+  }
+  return true;
+}
+
+// "Full Stack Developer", "DevOps Engineer", "Data Science team": a field named as part of a role or team
+// is the job's name, not a skill asked for. Tools and languages stay ("Java Developer" wants Java).
+bool NamesARole(std::string_view text, const Hit& hit, taxonomy::Category category) {
+  using taxonomy::Category;
+  if (category != Category::kKnowledge && category != Category::kMlConcept && category != Category::kDataSkill) {
+    return false;
+  }
+  static constexpr std::string_view kRoleNouns[] = {"engineer", "developer", "architect", "scientist", "analyst",
+                                                    "consultant", "specialist", "team", "lead", "manager"};
+  size_t pos = hit.end;
+  if (pos >= text.size() || text[pos] != ' ') return false;
+  ++pos;
+  for (std::string_view noun : kRoleNouns) {
+    if (StartsWithIgnoreCase(text.substr(pos), noun)) {
+      size_t after = pos + noun.size();
+      if (after < text.size() && text[after] == 's') ++after;
+      if (after >= text.size() || !IsWordChar(static_cast<unsigned char>(text[after]))) return true;
+    }
+  }
+  return false;
+}
+
+bool CaseOk(std::string_view text, const Hit& hit, const taxonomy::SurfaceForm& form) {
+  if (!form.rule.case_sensitive) return true;
+  return text.substr(hit.begin, hit.end - hit.begin) == form.text;
+}
+
+int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
+            void* context) {
+  auto* hits = static_cast<std::vector<Hit>*>(context);
+  hits->push_back({0, static_cast<uint32_t>(to), id});
+  return 0;
+}
+
+int CountMatch(unsigned int, unsigned long long, unsigned long long, unsigned int, void* context) {
+  ++*static_cast<size_t*>(context);
+  return 0;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Taxonomy& taxonomy) {
+  const auto& forms = taxonomy.surface_forms();
+  if (forms.empty()) return InvalidArgument("taxonomy has no surface forms");
+  std::vector<const char*> expressions;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  std::vector<size_t> lengths;
+  auto matcher = std::unique_ptr<SkillMatcher>(new SkillMatcher());
+  matcher->taxonomy_ = &taxonomy;
+  for (uint32_t idx = 0; idx < forms.size(); ++idx) {
+    expressions.push_back(forms[idx].text.data());
+    lengths.push_back(forms[idx].text.size());
+    flags.push_back(forms[idx].rule.case_sensitive ? 0 : HS_FLAG_CASELESS);
+    ids.push_back(idx);
+    matcher->form_lengths_.push_back(static_cast<uint32_t>(forms[idx].text.size()));
+  }
+  hs_database_t* database = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &database,
+                           &error) != HS_SUCCESS) {
+    std::string message = error && error->message ? error->message : "unknown error";
+    if (error && error->expression >= 0) message += " (form '" + forms[error->expression].text + "')";
+    hs_free_compile_error(error);
+    return Internal("vectorscan could not compile the skill dictionary: " + message);
+  }
+  matcher->database_ = std::shared_ptr<hs_database>(database, [](hs_database* db) { hs_free_database(db); });
+  if (hs_alloc_scratch(database, &matcher->scratch_) != HS_SUCCESS) {
+    return Internal("vectorscan could not allocate scratch space");
+  }
+  return matcher;
+}
+
+StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Clone() const {
+  auto copy = std::unique_ptr<SkillMatcher>(new SkillMatcher());
+  copy->taxonomy_ = taxonomy_;
+  copy->database_ = database_;
+  copy->form_lengths_ = form_lengths_;
+  if (hs_clone_scratch(scratch_, &copy->scratch_) != HS_SUCCESS) {
+    return Internal("vectorscan could not clone scratch space");
+  }
+  return copy;
+}
+
+SkillMatcher::~SkillMatcher() {
+  if (scratch_) hs_free_scratch(scratch_);
+}
+
+size_t SkillMatcher::ScanOnly(std::string_view text) const {
+  size_t count = 0;
+  hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, CountMatch, &count);
+  return count;
+}
+
+std::vector<SkillMention> SkillMatcher::Find(std::string_view text) const {
+  std::vector<Hit> hits;
+  hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, OnMatch, &hits);
+  const auto& forms = taxonomy_->surface_forms();
+  std::vector<Hit> valid;
+  valid.reserve(hits.size());
+  for (Hit hit : hits) {
+    hit.begin = hit.end - form_lengths_[hit.form];
+    const taxonomy::SurfaceForm& form = forms[hit.form];
+    if (!BoundaryOk(text, hit, form.text) || !CaseOk(text, hit, form)) continue;
+    valid.push_back(hit);
+  }
+  // Longest leftmost wins among overlapping forms; then forms that name a role are dropped.
+  std::sort(valid.begin(), valid.end(), [](const Hit& a, const Hit& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;
+  });
+  std::vector<Hit> chosen;
+  for (const Hit& hit : valid) {
+    if (!chosen.empty() && hit.begin < chosen.back().end) continue;
+    chosen.push_back(hit);
+  }
+  std::erase_if(chosen, [&](const Hit& hit) {
+    return NamesARole(text, hit, taxonomy_->skills()[forms[hit.form].skill_index].category);
+  });
+  // Ambiguous forms need a plain skill nearby on the same line.
+  auto same_line = [&](uint32_t a, uint32_t b) {
+    uint32_t lo = std::min(a, b), hi = std::max(a, b);
+    return text.substr(lo, hi - lo).find('\n') == std::string_view::npos;
+  };
+  std::vector<Hit> kept;
+  for (size_t idx = 0; idx < chosen.size(); ++idx) {
+    const Hit& hit = chosen[idx];
+    if (!forms[hit.form].rule.ambiguous) {
+      kept.push_back(hit);
+      continue;
+    }
+    bool supported = false;
+    for (size_t other = 0; other < chosen.size() && !supported; ++other) {
+      const Hit& near = chosen[other];
+      if (other == idx || forms[near.form].rule.ambiguous) continue;
+      uint32_t gap = near.begin > hit.end ? near.begin - hit.end : (hit.begin > near.end ? hit.begin - near.end : 0);
+      supported = gap <= kContextWindow && same_line(hit.begin, near.begin);
+    }
+    if (supported) kept.push_back(hit);
+  }
+  std::vector<SkillMention> mentions;
+  mentions.reserve(kept.size());
+  internal::RequirementTracker requirements(text);
+  for (const Hit& hit : kept) {
+    const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
+    SkillMention mention;
+    mention.skill_id = skill.id;
+    mention.name = skill.name;
+    mention.begin = hit.begin;
+    mention.end = hit.end;
+    mention.requirement = requirements.At(hit.begin);
+    mentions.push_back(std::move(mention));
+  }
+  return mentions;
+}
+
+}  // namespace jobscope::extract

@@ -1,0 +1,146 @@
+// CSV inputs: the header row decides which column is which field (conventional names, then --map), and the
+// header's shape decides the layout (JobSpy, LinkedIn, Glassdoor or a plain CSV).
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#include "base/strings.h"
+#include "ingest/ingest.h"
+#include "ingest/internal/csv_parser.h"
+#include "ingest/internal/posting_fields.h"
+
+namespace jobscope::ingest {
+namespace {
+
+using internal::CsvParser;
+using internal::CsvRecord;
+
+std::string DetectLayout(const std::set<std::string>& lower_headers) {
+  auto has = [&](std::string_view header) { return lower_headers.count(std::string(header)) > 0; };
+  if (has("job_url") && has("site")) return "jobspy";
+  if (has("companyname") && has("experiencelevel") && has("publishedat")) return "linkedin";
+  if (has("salary estimate") && has("job description")) return "glassdoor";
+  return "csv";
+}
+
+class CsvRecordReader final : public RecordReader {
+ public:
+  static StatusOr<std::unique_ptr<CsvRecordReader>> Create(std::unique_ptr<CsvParser> parser, std::FILE* file,
+                                                           std::string input_name, const ReaderOptions& options) {
+    auto reader = std::unique_ptr<CsvRecordReader>(new CsvRecordReader());
+    reader->parser_ = std::move(parser);
+    reader->file_ = file;
+    CsvRecord header;
+    if (!reader->parser_->Next(header) || !header.error.empty()) {
+      return ParseError(input_name + ": no header row" + (header.error.empty() ? "" : " (" + header.error + ")"));
+    }
+    if (!header.fields.empty() && header.fields[0].starts_with("\xEF\xBB\xBF")) header.fields[0].erase(0, 3);
+    std::set<std::string> lower_headers;
+    for (const std::string& name : header.fields) lower_headers.insert(AsciiLower(TrimAscii(name)));
+    for (const auto& [column, field_name] : options.column_map) {
+      bool present = false;
+      for (const std::string& name : header.fields) present = present || TrimAscii(name) == column;
+      if (!present) return InvalidArgument("--map " + column + "=" + field_name + ": " + input_name + " has no column '" + column + "'");
+      if (!ParseField(field_name)) {
+        return InvalidArgument("--map " + column + "=" + field_name + ": unknown field '" + field_name + "'");
+      }
+    }
+    for (const std::string& name : header.fields) {
+      std::string column(TrimAscii(name));
+      auto mapped = options.column_map.find(column);
+      std::optional<Field> field = mapped != options.column_map.end() ? ParseField(mapped->second) : FieldForHeader(column);
+      reader->columns_.push_back(field);
+      reader->headers_.push_back(column);
+    }
+    reader->layout_ = DetectLayout(lower_headers);
+    if (!options.source_name.empty()) {
+      reader->source_ = options.source_name;
+    } else if (reader->layout_ == "csv") {
+      reader->source_ = std::filesystem::path(input_name).stem().string();
+    } else {
+      reader->source_ = reader->layout_;
+    }
+    return reader;
+  }
+
+  ~CsvRecordReader() override {
+    if (file_) std::fclose(file_);
+  }
+
+  bool Next(SourceRecord& record) override {
+    CsvRecord csv;
+    while (true) {
+      if (!parser_->Next(csv)) return false;
+      if (csv.error.empty() && csv.fields.size() == 1 && csv.fields[0].empty()) continue;  // blank line
+      break;
+    }
+    record = SourceRecord();
+    record.row = ++row_;
+    record.raw = std::move(csv.raw);
+    if (!csv.error.empty()) {
+      record.error_reason = csv.error;
+      return true;
+    }
+    if (csv.fields.size() != columns_.size()) {
+      record.error_reason = "expected " + std::to_string(columns_.size()) + " fields, found " +
+                            std::to_string(csv.fields.size()) + " (line " + std::to_string(csv.first_line) + ")";
+      return true;
+    }
+    RawPosting posting;
+    posting.source = source_;
+    for (size_t column = 0; column < columns_.size(); ++column) {
+      if (!columns_[column]) continue;
+      std::string error = internal::SetField(posting, *columns_[column], csv.fields[column]);
+      if (!error.empty()) {
+        record.error_field = headers_[column];
+        record.error_reason = error;
+        return true;
+      }
+    }
+    if (layout_ == "glassdoor") {
+      // Glassdoor appends the company's rating on a second line: "Tecolote Research\n3.8".
+      size_t newline = posting.company.find('\n');
+      if (newline != std::string::npos) posting.company = std::string(TrimAscii(posting.company.substr(0, newline)));
+    }
+    if (!internal::ValidatePosting(posting, record.error_field, record.error_reason)) return true;
+    record.posting = std::move(posting);
+    return true;
+  }
+
+  int64_t bytes_consumed() const override { return parser_->bytes_consumed(); }
+  std::string layout() const override { return layout_; }
+
+ private:
+  CsvRecordReader() = default;
+  std::unique_ptr<CsvParser> parser_;
+  std::FILE* file_ = nullptr;
+  std::vector<std::optional<Field>> columns_;
+  std::vector<std::string> headers_;
+  std::string layout_;
+  std::string source_;
+  int64_t row_ = 0;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<RecordReader>> OpenCsvReader(const std::string& path, char delimiter,
+                                                      const ReaderOptions& options) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return IoError("cannot open " + path);
+  auto parser = std::make_unique<CsvParser>(file, delimiter);
+  auto reader = CsvRecordReader::Create(std::move(parser), file, path, options);
+  if (!reader.ok()) {
+    std::fclose(file);
+    return reader.status();
+  }
+  return std::unique_ptr<RecordReader>(std::move(reader).value());
+}
+
+StatusOr<std::unique_ptr<RecordReader>> CsvReaderFromString(std::string data, std::string input_name,
+                                                            const ReaderOptions& options) {
+  auto parser = std::make_unique<CsvParser>(std::string_view(data), ',');  // the parser keeps a copy
+  JS_ASSIGN_OR_RETURN(auto reader, CsvRecordReader::Create(std::move(parser), nullptr, input_name, options));
+  return std::unique_ptr<RecordReader>(std::move(reader));
+}
+
+}  // namespace jobscope::ingest

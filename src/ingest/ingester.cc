@@ -1,0 +1,118 @@
+// The ingest loop: read a record, quarantine it with its reason or understand it, link it to an earlier
+// posting of the same job, store it. Counts every record in exactly one bucket.
+#include <sys/stat.h>
+
+#include <chrono>
+
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "ingest/internal/duplicate_index.h"
+#include "text/text.h"
+
+namespace jobscope::ingest {
+namespace {
+
+int64_t FileSize(const std::string& path) {
+  struct stat info {};
+  return stat(path.c_str(), &info) == 0 ? static_cast<int64_t>(info.st_size) : 0;
+}
+
+// A salary that came with the record (a field, not found in prose) and cannot be a year's pay.
+std::string AbsurdSalaryReason(const Salary& salary) {
+  if (salary.source != SalarySource::kStructured) return "";
+  std::optional<double> annual = salary.annual_mid_usd();
+  if (!annual || !extract::IsAbsurdAnnualUsd(*annual)) return "";
+  return "absurd salary: '" + salary.text + "' is " + std::to_string(static_cast<int64_t>(*annual)) +
+         " USD a year (expected 1,000 to 5,000,000)";
+}
+
+}  // namespace
+
+Ingester::Ingester(store::Store& store, const classify::Understander& understander)
+    : store_(store), understander_(understander) {}
+
+StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, const IngestOptions& options,
+                                      const ProgressFn& progress) {
+  auto started = std::chrono::steady_clock::now();
+  IngestSummary summary;
+  Progress state;
+  for (const std::string& path : paths) state.bytes_total += FileSize(path);
+
+  internal::DuplicateIndex duplicates;
+  JS_RETURN_IF_ERROR(store_.ForEachDuplicateEntry([&](const store::DuplicateEntry& entry) { duplicates.Add(entry); }));
+  JS_ASSIGN_OR_RETURN(summary.run_id, store_.BeginRun(paths));
+
+  auto fail = [&](Status status) -> Status {
+    (void)store_.FinishRun(summary.run_id, summary.counts, /*failed=*/true);
+    return status;
+  };
+  int64_t bytes_before = 0;
+  for (const std::string& path : paths) {
+    auto opened = OpenReader(path, options.reader);
+    if (!opened.ok()) return fail(opened.status());
+    std::unique_ptr<RecordReader> reader = std::move(opened).value();
+    FileSummary file;
+    file.path = path;
+    file.layout = reader->layout();
+    SourceRecord record;
+    while (reader->Next(record)) {
+      ++file.counts.read;
+      store::QuarantineRecord quarantine;
+      if (record.posting) {
+        Posting posting = understander_.Understand(std::move(*record.posting));
+        std::string absurd = AbsurdSalaryReason(posting.understood.salary);
+        if (absurd.empty()) {
+          store::DuplicateEntry entry{posting.id, posting.understood.duplicate_key,
+                                      text::NormalizeKey(posting.raw.company), posting.understood.text_fingerprint};
+          posting.duplicate_of = duplicates.FindOriginal(entry);
+          auto outcome = store_.PutPosting(posting, summary.run_id);
+          if (!outcome.ok()) return fail(outcome.status());
+          if (*outcome == store::PutOutcome::kAlreadyPresent) {
+            ++file.counts.already_present;
+          } else {
+            ++file.counts.stored;
+            if (!posting.duplicate_of.empty()) ++file.counts.duplicates;
+            duplicates.Add(entry);
+          }
+        } else {
+          quarantine.field = "salary";
+          quarantine.reason = absurd;
+        }
+      } else {
+        quarantine.field = record.error_field;
+        quarantine.reason = record.error_reason;
+      }
+      if (!quarantine.reason.empty()) {
+        quarantine.run_id = summary.run_id;
+        quarantine.input = path;
+        quarantine.row = record.row;
+        quarantine.raw = std::move(record.raw);
+        Status put = store_.PutQuarantine(quarantine);
+        if (!put.ok()) return fail(put);
+        ++file.counts.quarantined;
+      }
+      ++state.records;
+      if (progress && (state.records & 255) == 0) {
+        state.bytes_done = bytes_before + reader->bytes_consumed();
+        progress(state);
+      }
+    }
+    bytes_before += FileSize(path);
+    summary.counts.read += file.counts.read;
+    summary.counts.stored += file.counts.stored;
+    summary.counts.already_present += file.counts.already_present;
+    summary.counts.duplicates += file.counts.duplicates;
+    summary.counts.quarantined += file.counts.quarantined;
+    summary.files.push_back(std::move(file));
+    JS_RETURN_IF_ERROR(store_.Flush());  // each finished file is durable
+  }
+  if (progress) {
+    state.bytes_done = state.bytes_total;
+    progress(state);
+  }
+  JS_RETURN_IF_ERROR(store_.FinishRun(summary.run_id, summary.counts, /*failed=*/false));
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace jobscope::ingest

@@ -1,0 +1,55 @@
+// A streaming RFC 4180 CSV parser. Memory is bounded by the longest record, not the file. A record with
+// broken quoting is reported with its bytes and the parser resynchronises at the next line, so one bad
+// record never stops or swallows the rest of the file.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobscope::ingest::internal {
+
+struct CsvRecord {
+  std::vector<std::string> fields;
+  std::string raw;        // the record's bytes as read
+  int64_t first_line = 0; // 1-based line where the record starts
+  std::string error;      // non-empty when the record is malformed (fields are then unreliable)
+};
+
+class CsvParser {
+ public:
+  // Reads from `file` (not owned; must stay open). `delimiter` is ',' or '\t'.
+  explicit CsvParser(std::FILE* file, char delimiter = ',');
+  // Reads from memory (tests, fuzzing).
+  explicit CsvParser(std::string_view data, char delimiter = ',');
+
+  // Reads the next record. Returns false at end of input.
+  bool Next(CsvRecord& record);
+  // Bytes consumed so far (for progress).
+  int64_t bytes_consumed() const { return consumed_; }
+
+  // Records longer than this are reported as errors rather than held in memory.
+  static constexpr size_t kMaxRecordBytes = 32u << 20;
+
+ private:
+  int Get();
+  int Peek();
+  void Refill();
+
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+  size_t pos_ = 0;
+  std::string pushback_;  // bytes to re-read after resynchronising
+  size_t pushback_pos_ = 0;
+  char delimiter_;
+  int64_t line_ = 1;
+  int64_t consumed_ = 0;
+  bool eof_ = false;
+};
+
+// Formats one record per RFC 4180: quotes a field when it holds the delimiter, a quote, CR or LF.
+std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimiter = ',');
+
+}  // namespace jobscope::ingest::internal

@@ -1,0 +1,17 @@
+// Puts a field's text into a RawPosting, checking it on the way (valid UTF-8, numbers where numbers are due).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ingest/ingest.h"
+
+namespace jobscope::ingest::internal {
+
+// Returns "" on success, else the reason the value is bad. Empty values are accepted and ignored.
+std::string SetField(RawPosting& posting, Field field, std::string_view value);
+
+// Checks what a posting needs after all fields are set (a title). Fills error_field/error_reason.
+bool ValidatePosting(const RawPosting& posting, std::string& error_field, std::string& error_reason);
+
+}  // namespace jobscope::ingest::internal

@@ -1,0 +1,95 @@
+#include <array>
+
+#include "store/internal/migrations.h"
+
+namespace jobscope::store::internal {
+namespace {
+
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE ingest_runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  inputs TEXT NOT NULL,
+  read INTEGER NOT NULL DEFAULT 0,
+  stored INTEGER NOT NULL DEFAULT 0,
+  already_present INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  quarantined INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL
+);
+CREATE TABLE postings (
+  id TEXT PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+  source TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  company TEXT NOT NULL,
+  location_text TEXT NOT NULL,
+  description TEXT NOT NULL,
+  description_original TEXT NOT NULL,
+  date_posted TEXT NOT NULL,
+  employment_type_text TEXT NOT NULL,
+  experience_level_text TEXT NOT NULL,
+  work_type_text TEXT NOT NULL,
+  salary_text TEXT NOT NULL,
+  skills_text TEXT NOT NULL,
+  raw_salary_min REAL,
+  raw_salary_max REAL,
+  raw_salary_currency TEXT NOT NULL,
+  raw_salary_interval TEXT NOT NULL,
+  raw_is_remote INTEGER,
+  city TEXT NOT NULL,
+  region TEXT NOT NULL,
+  country TEXT NOT NULL,
+  remote TEXT NOT NULL,
+  employment_type TEXT NOT NULL,
+  role TEXT NOT NULL,
+  level TEXT NOT NULL,
+  years_min INTEGER,
+  seniority_cues TEXT NOT NULL,
+  salary_min REAL,
+  salary_max REAL,
+  salary_currency TEXT NOT NULL,
+  salary_period TEXT NOT NULL,
+  salary_annual_min_usd REAL,
+  salary_annual_max_usd REAL,
+  salary_source TEXT NOT NULL,
+  salary_original TEXT NOT NULL,
+  salary_currency_unknown INTEGER NOT NULL,
+  duplicate_key TEXT NOT NULL,
+  company_key TEXT NOT NULL,
+  text_fingerprint INTEGER NOT NULL,
+  duplicate_of TEXT
+);
+CREATE INDEX postings_by_duplicate_key ON postings(duplicate_key);
+CREATE TABLE posting_skills (
+  posting_id TEXT NOT NULL REFERENCES postings(id),
+  ordinal INTEGER NOT NULL,
+  skill_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  requirement TEXT NOT NULL,
+  PRIMARY KEY (posting_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX posting_skills_by_skill ON posting_skills(skill_id);
+CREATE TABLE quarantine (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+  input TEXT NOT NULL,
+  row INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+
+}  // namespace
+
+std::span<const std::string_view> SqliteMigrations() { return kMigrations; }
+
+}  // namespace jobscope::store::internal

@@ -1,0 +1,415 @@
+// The SQLite store: one file, WAL journal, batched transactions.
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "base/strings.h"
+#include "store/internal/migrations.h"
+#include "store/internal/sqlite_statement.h"
+#include "store/store.h"
+#include "text/text.h"
+
+namespace jobscope::store {
+namespace {
+
+using internal::Exec;
+using internal::Statement;
+
+constexpr std::string_view kPostingColumns =
+    "id, run_id, source, source_id, url, title, company, location_text, description, description_original, "
+    "date_posted, employment_type_text, experience_level_text, work_type_text, salary_text, skills_text, "
+    "raw_salary_min, raw_salary_max, raw_salary_currency, raw_salary_interval, raw_is_remote, city, region, "
+    "country, remote, employment_type, role, level, years_min, seniority_cues, salary_min, salary_max, "
+    "salary_currency, salary_period, salary_annual_min_usd, salary_annual_max_usd, salary_source, "
+    "salary_original, salary_currency_unknown, duplicate_key, company_key, text_fingerprint, duplicate_of";
+constexpr int kPostingColumnCount = 43;
+
+std::string NowIso8601() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+std::string Placeholders(int count) {
+  std::string out;
+  for (int idx = 0; idx < count; ++idx) out += idx ? ",?" : "?";
+  return out;
+}
+
+Posting ReadPosting(const Statement& row) {
+  Posting posting;
+  RawPosting& raw = posting.raw;
+  Understanding& u = posting.understood;
+  int col = 0;
+  posting.id = row.ColumnText(col++);
+  ++col;  // run_id
+  raw.source = row.ColumnText(col++);
+  raw.source_id = row.ColumnText(col++);
+  raw.url = row.ColumnText(col++);
+  raw.title = row.ColumnText(col++);
+  raw.company = row.ColumnText(col++);
+  raw.location = row.ColumnText(col++);
+  raw.description = row.ColumnText(col++);
+  raw.description_original = row.ColumnText(col++);
+  raw.date_posted = row.ColumnText(col++);
+  raw.employment_type = row.ColumnText(col++);
+  raw.experience_level = row.ColumnText(col++);
+  raw.work_type = row.ColumnText(col++);
+  raw.salary_text = row.ColumnText(col++);
+  raw.skills_text = row.ColumnText(col++);
+  raw.salary_min = row.ColumnOptionalDouble(col++);
+  raw.salary_max = row.ColumnOptionalDouble(col++);
+  raw.salary_currency = row.ColumnText(col++);
+  raw.salary_interval = row.ColumnText(col++);
+  if (auto remote = row.ColumnOptionalInt(col++)) raw.is_remote = *remote != 0;
+  u.location.city = row.ColumnText(col++);
+  u.location.region = row.ColumnText(col++);
+  u.location.country = row.ColumnText(col++);
+  u.remote = ParseRemoteMode(row.ColumnText(col++)).value_or(RemoteMode::kUnknown);
+  u.employment_type = ParseEmploymentType(row.ColumnText(col++)).value_or(EmploymentType::kUnknown);
+  u.role = ParseRole(row.ColumnText(col++)).value_or(Role::kOther);
+  u.level = ParseLevel(row.ColumnText(col++)).value_or(Level::kUnknown);
+  if (auto years = row.ColumnOptionalInt(col++)) u.years_experience_min = static_cast<int>(*years);
+  std::string cues = row.ColumnText(col++);
+  if (!cues.empty()) {
+    for (std::string_view cue : SplitOn(cues, '\x1f')) u.seniority_cues.emplace_back(cue);
+  }
+  u.salary.min = row.ColumnOptionalDouble(col++);
+  u.salary.max = row.ColumnOptionalDouble(col++);
+  u.salary.currency = row.ColumnText(col++);
+  u.salary.period = ParseSalaryPeriod(row.ColumnText(col++)).value_or(SalaryPeriod::kUnknown);
+  u.salary.annual_min_usd = row.ColumnOptionalDouble(col++);
+  u.salary.annual_max_usd = row.ColumnOptionalDouble(col++);
+  u.salary.source = ParseSalarySource(row.ColumnText(col++)).value_or(SalarySource::kNone);
+  u.salary.text = row.ColumnText(col++);
+  u.salary.currency_unknown = row.ColumnInt(col++) != 0;
+  u.duplicate_key = row.ColumnText(col++);
+  ++col;  // company_key
+  u.text_fingerprint = static_cast<uint64_t>(row.ColumnInt(col++));
+  posting.duplicate_of = row.ColumnText(col++);
+  return posting;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override {
+    (void)Flush();
+    insert_posting_ = Statement();
+    insert_skill_ = Statement();
+    insert_quarantine_ = Statement();
+    sqlite3_close(db_);
+  }
+
+  Status Open() {
+    sqlite3_busy_timeout(db_, 5000);
+    JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+    JS_RETURN_IF_ERROR(Migrate());
+    JS_ASSIGN_OR_RETURN(insert_posting_,
+                        Statement::Prepare(db_, "INSERT OR IGNORE INTO postings (" + std::string(kPostingColumns) +
+                                                    ") VALUES (" + Placeholders(kPostingColumnCount) + ")"));
+    JS_ASSIGN_OR_RETURN(insert_skill_, Statement::Prepare(db_, "INSERT INTO posting_skills (posting_id, ordinal, "
+                                                               "skill_id, name, span_begin, span_end, requirement) "
+                                                               "VALUES (?,?,?,?,?,?,?)"));
+    JS_ASSIGN_OR_RETURN(insert_quarantine_,
+                        Statement::Prepare(db_, "INSERT INTO quarantine (run_id, input, row, field, reason, raw) "
+                                                "VALUES (?,?,?,?,?,?)"));
+    return Status::Ok();
+  }
+
+  int SchemaVersion() const override { return schema_version_; }
+
+  StatusOr<int64_t> BeginRun(const std::vector<std::string>& inputs) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement insert, Statement::Prepare(db_, "INSERT INTO ingest_runs (started_at, inputs, "
+                                                                  "status) VALUES (?, ?, 'running')"));
+    insert.BindText(1, NowIso8601());
+    insert.BindText(2, JoinStrings(inputs, "\n"));
+    JS_RETURN_IF_ERROR(insert.Run());
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  Status FinishRun(int64_t run_id, const RunCounts& counts, bool failed) override {
+    JS_RETURN_IF_ERROR(BeginBatchWrite());
+    JS_ASSIGN_OR_RETURN(Statement update,
+                        Statement::Prepare(db_, "UPDATE ingest_runs SET finished_at=?, read=?, stored=?, "
+                                                "already_present=?, duplicates=?, quarantined=?, status=? WHERE id=?"));
+    update.BindText(1, NowIso8601());
+    update.BindInt(2, counts.read);
+    update.BindInt(3, counts.stored);
+    update.BindInt(4, counts.already_present);
+    update.BindInt(5, counts.duplicates);
+    update.BindInt(6, counts.quarantined);
+    update.BindText(7, failed ? "failed" : "done");
+    update.BindInt(8, run_id);
+    JS_RETURN_IF_ERROR(update.Run());
+    return Flush();
+  }
+
+  StatusOr<PutOutcome> PutPosting(const Posting& posting, int64_t run_id) override {
+    JS_RETURN_IF_ERROR(BeginBatchWrite());
+    const RawPosting& raw = posting.raw;
+    const Understanding& u = posting.understood;
+    Statement& s = insert_posting_;
+    int col = 1;
+    s.BindText(col++, posting.id);
+    s.BindInt(col++, run_id);
+    s.BindText(col++, raw.source);
+    s.BindText(col++, raw.source_id);
+    s.BindText(col++, raw.url);
+    s.BindText(col++, raw.title);
+    s.BindText(col++, raw.company);
+    s.BindText(col++, raw.location);
+    s.BindText(col++, raw.description);
+    s.BindText(col++, raw.description_original);
+    s.BindText(col++, raw.date_posted);
+    s.BindText(col++, raw.employment_type);
+    s.BindText(col++, raw.experience_level);
+    s.BindText(col++, raw.work_type);
+    s.BindText(col++, raw.salary_text);
+    s.BindText(col++, raw.skills_text);
+    s.BindDouble(col++, raw.salary_min);
+    s.BindDouble(col++, raw.salary_max);
+    s.BindText(col++, raw.salary_currency);
+    s.BindText(col++, raw.salary_interval);
+    s.BindOptionalInt(col++, raw.is_remote ? std::optional<int64_t>(*raw.is_remote ? 1 : 0) : std::nullopt);
+    s.BindText(col++, u.location.city);
+    s.BindText(col++, u.location.region);
+    s.BindText(col++, u.location.country);
+    s.BindText(col++, RemoteModeName(u.remote));
+    s.BindText(col++, EmploymentTypeName(u.employment_type));
+    s.BindText(col++, RoleName(u.role));
+    s.BindText(col++, LevelName(u.level));
+    s.BindOptionalInt(col++, u.years_experience_min ? std::optional<int64_t>(*u.years_experience_min) : std::nullopt);
+    s.BindText(col++, JoinStrings(u.seniority_cues, "\x1f"));
+    s.BindDouble(col++, u.salary.min);
+    s.BindDouble(col++, u.salary.max);
+    s.BindText(col++, u.salary.currency);
+    s.BindText(col++, SalaryPeriodName(u.salary.period));
+    s.BindDouble(col++, u.salary.annual_min_usd);
+    s.BindDouble(col++, u.salary.annual_max_usd);
+    s.BindText(col++, SalarySourceName(u.salary.source));
+    s.BindText(col++, u.salary.text);
+    s.BindInt(col++, u.salary.currency_unknown ? 1 : 0);
+    s.BindText(col++, u.duplicate_key);
+    s.BindText(col++, text::NormalizeKey(raw.company));
+    s.BindInt(col++, static_cast<int64_t>(u.text_fingerprint));
+    if (posting.duplicate_of.empty()) {
+      s.BindDouble(col++, std::nullopt);  // binds NULL
+    } else {
+      s.BindText(col++, posting.duplicate_of);
+    }
+    JS_RETURN_IF_ERROR(s.Run());
+    if (sqlite3_changes(db_) == 0) return PutOutcome::kAlreadyPresent;
+    for (size_t ordinal = 0; ordinal < u.skills.size(); ++ordinal) {
+      const SkillMention& skill = u.skills[ordinal];
+      insert_skill_.BindText(1, posting.id);
+      insert_skill_.BindInt(2, static_cast<int64_t>(ordinal));
+      insert_skill_.BindText(3, skill.skill_id);
+      insert_skill_.BindText(4, skill.name);
+      insert_skill_.BindInt(5, skill.begin);
+      insert_skill_.BindInt(6, skill.end);
+      insert_skill_.BindText(7, RequirementName(skill.requirement));
+      JS_RETURN_IF_ERROR(insert_skill_.Run());
+    }
+    ++pending_;
+    if (pending_ >= kBatchSize) JS_RETURN_IF_ERROR(Flush());
+    return PutOutcome::kInserted;
+  }
+
+  Status PutQuarantine(const QuarantineRecord& record) override {
+    JS_RETURN_IF_ERROR(BeginBatchWrite());
+    insert_quarantine_.BindInt(1, record.run_id);
+    insert_quarantine_.BindText(2, record.input);
+    insert_quarantine_.BindInt(3, record.row);
+    insert_quarantine_.BindText(4, record.field);
+    insert_quarantine_.BindText(5, record.reason);
+    insert_quarantine_.BindText(6, text::IsValidUtf8(record.raw) ? record.raw : text::RepairUtf8(record.raw));
+    JS_RETURN_IF_ERROR(insert_quarantine_.Run());
+    ++pending_;
+    return Status::Ok();
+  }
+
+  Status Flush() override {
+    if (!in_transaction_) return Status::Ok();
+    in_transaction_ = false;
+    pending_ = 0;
+    return Exec(db_, "COMMIT");
+  }
+
+  Status ForEachPosting(const std::function<bool(const Posting&)>& visit) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement postings,
+                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings ORDER BY id"));
+    JS_ASSIGN_OR_RETURN(Statement skills,
+                        Statement::Prepare(db_, "SELECT posting_id, skill_id, name, span_begin, span_end, requirement "
+                                                "FROM posting_skills ORDER BY posting_id, ordinal"));
+    JS_ASSIGN_OR_RETURN(bool skill_row, skills.Step());
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, postings.Step());
+      if (!row) break;
+      Posting posting = ReadPosting(postings);
+      // Both cursors are in id order: merge them.
+      while (skill_row && skills.ColumnText(0) < posting.id) {
+        JS_ASSIGN_OR_RETURN(skill_row, skills.Step());
+      }
+      while (skill_row && skills.ColumnText(0) == posting.id) {
+        posting.understood.skills.push_back(ReadSkill(skills));
+        JS_ASSIGN_OR_RETURN(skill_row, skills.Step());
+      }
+      if (!visit(posting)) break;
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<std::optional<Posting>> GetPosting(const std::string& id) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings WHERE id=?"));
+    select.BindText(1, id);
+    JS_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) return std::optional<Posting>();
+    Posting posting = ReadPosting(select);
+    JS_ASSIGN_OR_RETURN(Statement skills,
+                        Statement::Prepare(db_, "SELECT posting_id, skill_id, name, span_begin, span_end, requirement "
+                                                "FROM posting_skills WHERE posting_id=? ORDER BY ordinal"));
+    skills.BindText(1, id);
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool skill_row, skills.Step());
+      if (!skill_row) break;
+      posting.understood.skills.push_back(ReadSkill(skills));
+    }
+    return std::optional<Posting>(std::move(posting));
+  }
+
+  StatusOr<int64_t> CountPostings() override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement count, Statement::Prepare(db_, "SELECT count(*) FROM postings"));
+    JS_ASSIGN_OR_RETURN(bool row, count.Step());
+    return row ? count.ColumnInt(0) : 0;
+  }
+
+  Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT id, duplicate_key, company_key, "
+                                                                  "text_fingerprint FROM postings ORDER BY rowid"));
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      DuplicateEntry entry{select.ColumnText(0), select.ColumnText(1), select.ColumnText(2),
+                           static_cast<uint64_t>(select.ColumnInt(3))};
+      visit(entry);
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<std::vector<QuarantineRecord>> ListQuarantine(std::optional<int64_t> run_id) override {
+    JS_RETURN_IF_ERROR(Flush());
+    std::string sql = "SELECT id, run_id, input, row, field, reason, raw FROM quarantine";
+    if (run_id) sql += " WHERE run_id=?";
+    sql += " ORDER BY run_id DESC, id";
+    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, sql));
+    if (run_id) select.BindInt(1, *run_id);
+    std::vector<QuarantineRecord> records;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      records.push_back({select.ColumnInt(0), select.ColumnInt(1), select.ColumnText(2), select.ColumnInt(3),
+                         select.ColumnText(4), select.ColumnText(5), select.ColumnText(6)});
+    }
+    return records;
+  }
+
+  StatusOr<std::vector<IngestRun>> ListRuns() override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT id, started_at, finished_at, inputs, read, stored, "
+                                                "already_present, duplicates, quarantined, status FROM ingest_runs "
+                                                "ORDER BY id"));
+    std::vector<IngestRun> runs;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      IngestRun run;
+      run.id = select.ColumnInt(0);
+      run.started_at = select.ColumnText(1);
+      run.finished_at = select.ColumnText(2);
+      for (std::string_view input : SplitOn(select.ColumnText(3), '\n')) run.inputs.emplace_back(input);
+      run.counts = {select.ColumnInt(4), select.ColumnInt(5), select.ColumnInt(6), select.ColumnInt(7),
+                    select.ColumnInt(8)};
+      run.status = select.ColumnText(9);
+      runs.push_back(std::move(run));
+    }
+    return runs;
+  }
+
+ private:
+  static SkillMention ReadSkill(const Statement& row) {
+    SkillMention skill;
+    skill.skill_id = row.ColumnText(1);
+    skill.name = row.ColumnText(2);
+    skill.begin = static_cast<uint32_t>(row.ColumnInt(3));
+    skill.end = static_cast<uint32_t>(row.ColumnInt(4));
+    skill.requirement = ParseRequirement(row.ColumnText(5)).value_or(Requirement::kUnstated);
+    return skill;
+  }
+
+  Status BeginBatchWrite() {
+    if (in_transaction_) return Status::Ok();
+    JS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+    in_transaction_ = true;
+    return Status::Ok();
+  }
+
+  Status Migrate() {
+    JS_ASSIGN_OR_RETURN(Statement version, Statement::Prepare(db_, "PRAGMA user_version"));
+    JS_ASSIGN_OR_RETURN(bool row, version.Step());
+    int current = row ? static_cast<int>(version.ColumnInt(0)) : 0;
+    auto migrations = internal::SqliteMigrations();
+    int latest = static_cast<int>(migrations.size());
+    if (current > latest) {
+      return InvalidArgument("store schema version " + std::to_string(current) + " is newer than this build (" +
+                             std::to_string(latest) + ")");
+    }
+    for (int step = current; step < latest; ++step) {
+      JS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+      Status applied = Exec(db_, migrations[static_cast<size_t>(step)]);
+      if (applied.ok()) applied = Exec(db_, "PRAGMA user_version=" + std::to_string(step + 1));
+      if (!applied.ok()) {
+        (void)Exec(db_, "ROLLBACK");
+        return Internal("migration to schema version " + std::to_string(step + 1) + " failed: " + applied.message());
+      }
+      JS_RETURN_IF_ERROR(Exec(db_, "COMMIT"));
+    }
+    schema_version_ = latest;
+    return Status::Ok();
+  }
+
+  sqlite3* db_;
+  Statement insert_posting_;
+  Statement insert_skill_;
+  Statement insert_quarantine_;
+  bool in_transaction_ = false;
+  int pending_ = 0;
+  int schema_version_ = 0;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return IoError("cannot open store " + path + ": " + message);
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  JS_RETURN_IF_ERROR(store->Open());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace jobscope::store

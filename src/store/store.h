@@ -1,0 +1,102 @@
+// File: store.h
+//
+// The store stage: the source of truth for postings, their skills, ingest runs and quarantined rows. `Store`
+// is the interface every service talks to; SQLite (embedded, WAL) implements it here and PostgreSQL will
+// implement it for the server, both passing one test suite. The schema is versioned and migrated on open.
+//
+// Writes are batched: the store opens a transaction on the first write and commits every
+// `kBatchSize` writes and on Flush(), so a crash loses at most one uncommitted batch of an ingest that can
+// simply be run again (ids are stable).
+//
+// Thread-safety: a Store is used by one thread at a time.
+//
+// Example:
+//   JS_ASSIGN_OR_RETURN(auto store, OpenSqliteStore("jobscope.db"));
+//   JS_ASSIGN_OR_RETURN(int64_t run, store->BeginRun({"jobs.csv"}));
+//   JS_ASSIGN_OR_RETURN(PutOutcome outcome, store->PutPosting(posting, run));
+//   JS_RETURN_IF_ERROR(store->FinishRun(run, counts));
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/model.h"
+
+namespace jobscope::store {
+
+struct RunCounts {
+  int64_t read = 0;             // records read from the inputs
+  int64_t stored = 0;           // new postings stored
+  int64_t already_present = 0;  // postings whose id was already stored (re-ingests, repeated rows)
+  int64_t duplicates = 0;       // new postings linked to an earlier posting of the same job
+  int64_t quarantined = 0;      // records set aside with a reason
+};
+
+struct IngestRun {
+  int64_t id = 0;
+  std::string started_at;   // ISO 8601 UTC
+  std::string finished_at;  // empty while running or if the run died
+  std::vector<std::string> inputs;
+  RunCounts counts;
+  std::string status;  // "running", "done", "failed"
+};
+
+// A record that could not be stored as a posting, with where and why, and the record as read.
+struct QuarantineRecord {
+  int64_t id = 0;
+  int64_t run_id = 0;
+  std::string input;  // file name
+  int64_t row = 0;    // 1-based record number in the input (CSV: after the header; JSON Lines: line)
+  std::string field;  // the offending field, or "" for the whole record
+  std::string reason;
+  std::string raw;    // the record's bytes as read (repaired to valid UTF-8 for storage)
+};
+
+enum class PutOutcome { kInserted, kAlreadyPresent };
+
+// One row of the duplicate index: what near-duplicate detection needs of each stored posting.
+struct DuplicateEntry {
+  std::string id;
+  std::string duplicate_key;
+  std::string company_key;
+  uint64_t text_fingerprint = 0;
+};
+
+class Store {
+ public:
+  static constexpr int kBatchSize = 2000;
+  virtual ~Store() = default;
+
+  // Records the start of an ingest run and returns its id.
+  virtual StatusOr<int64_t> BeginRun(const std::vector<std::string>& inputs) = 0;
+  // Records the counts and end of a run (status "done" or "failed"); flushes pending writes.
+  virtual Status FinishRun(int64_t run_id, const RunCounts& counts, bool failed) = 0;
+
+  // Stores a posting and its skills unless its id is already stored (then nothing changes).
+  virtual StatusOr<PutOutcome> PutPosting(const Posting& posting, int64_t run_id) = 0;
+  virtual Status PutQuarantine(const QuarantineRecord& record) = 0;
+  // Commits pending writes.
+  virtual Status Flush() = 0;
+
+  // Calls `visit` for each stored posting in id order until it returns false.
+  virtual Status ForEachPosting(const std::function<bool(const Posting&)>& visit) = 0;
+  virtual StatusOr<std::optional<Posting>> GetPosting(const std::string& id) = 0;
+  virtual StatusOr<int64_t> CountPostings() = 0;
+  virtual Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) = 0;
+  // Quarantined records, newest run first; all runs when run_id is empty.
+  virtual StatusOr<std::vector<QuarantineRecord>> ListQuarantine(std::optional<int64_t> run_id) = 0;
+  virtual StatusOr<std::vector<IngestRun>> ListRuns() = 0;
+  virtual int SchemaVersion() const = 0;
+};
+
+// Opens (creating if needed) a SQLite store at `path` in WAL mode and migrates it to the current schema.
+// Errors: kIoError (cannot open), kInternal (migration failed), kInvalidArgument (a newer schema than this
+// build knows).
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace jobscope::store

@@ -1,0 +1,327 @@
+// Builds data/taxonomy/skills.tsv from three layers, in order of authority:
+//   1. the curated AI/ML layer (data/taxonomy/curated.tsv): clean ids, categories and the aliases people
+//      write ("sklearn", "k8s", "LLMs"), plus `!stop` lines naming forms the other layers must not add;
+//   2. O*NET Technology Skills: products and languages with Hot Technology / In Demand flags;
+//   3. ESCO skill labels that name knowledge (noun phrases); competence labels ("manage budgets") are
+//      phrased as instructions and almost never occur verbatim in postings, so they are left out.
+// A later layer's entry whose name or alias is already known merges into the earlier entry.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "base/strings.h"
+#include "taxonomy/internal/esco_verbs.h"
+#include "taxonomy/taxonomy.h"
+#include "text/text.h"
+
+namespace jobscope::taxonomy {
+namespace {
+
+struct Layered {
+  std::vector<Skill> skills;
+  std::map<std::string, uint32_t> by_key;  // FormKey(form) -> skill index
+  std::set<std::string> stopped;           // FormKey(form) the generated layers may not add
+  std::set<std::string> ids;
+  std::set<std::string> everyday_words;  // lowercase
+};
+
+
+
+std::string Slug(std::string_view text) {
+  std::string key = text::NormalizeKey(text);
+  for (char& c : key) {
+    if (c == ' ') c = '-';
+  }
+  return key;
+}
+
+bool IsUpperToken(std::string_view token) {
+  bool has_letter = false;
+  for (char c : token) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') has_letter = true;
+  }
+  return has_letter;
+}
+
+bool IsEverydayWord(const Layered& layered, std::string_view form) {
+  if (form.find(' ') != std::string_view::npos) return false;
+  return layered.everyday_words.count(AsciiLower(form)) > 0;
+}
+
+// "Structured query language SQL": the last word is an acronym of the words before it.
+bool IsTrailingAcronym(const std::vector<std::string>& words) {
+  if (words.size() < 2) return false;
+  const std::string& last = words.back();
+  if (last.size() < 2 || last.size() > 6 || !IsUpperToken(last)) return false;
+  if (words.size() - 1 < last.size()) return false;
+  size_t first_word = words.size() - 1 - last.size();
+  for (size_t idx = 0; idx < last.size(); ++idx) {
+    char initial = words[first_word + idx][0];
+    if (initial >= 'a' && initial <= 'z') initial = static_cast<char>(initial - 'a' + 'A');
+    if (initial != last[idx]) return false;
+  }
+  return true;
+}
+
+bool HasInnerCapitalOrDigit(std::string_view token) {
+  for (size_t idx = 1; idx < token.size(); ++idx) {
+    if ((token[idx] >= 'A' && token[idx] <= 'Z') || (token[idx] >= '0' && token[idx] <= '9')) return true;
+  }
+  return false;
+}
+
+// Short or all-capital forms are matched as written; one- and two-letter forms also need context.
+FormRule AutoRule(std::string_view form) {
+  FormRule rule;
+  if (form.size() <= 2) {
+    rule.case_sensitive = true;
+    rule.ambiguous = true;
+  } else if (form.size() <= 6 && IsUpperToken(form)) {  // "BASIC", "FIELDS": acronyms, not words
+    rule.case_sensitive = true;
+  }
+  return rule;
+}
+
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(text)};
+  std::string word;
+  while (in >> word) words.push_back(word);
+  return words;
+}
+
+// Adds `skill` unless one of its forms is known; then merges it into the known entry. Returns true if new.
+bool AddOrMerge(Layered& layered, Skill skill, size_t& merged) {
+  std::vector<std::string> forms = {skill.name};
+  for (const Alias& alias : skill.aliases) forms.push_back(alias.text);
+  for (const std::string& form : forms) {
+    auto it = layered.by_key.find(FormKey(form));
+    if (it == layered.by_key.end()) continue;
+    Skill& known = layered.skills[it->second];
+    if (known.source.find(skill.source) == std::string::npos) known.source += "+" + skill.source;
+    known.hot = known.hot || skill.hot;
+    known.in_demand = known.in_demand || skill.in_demand;
+    for (const std::string& other : forms) {
+      std::string key = FormKey(other);
+      if (layered.by_key.count(key) || layered.stopped.count(key)) continue;
+      layered.by_key.emplace(key, it->second);
+      known.aliases.push_back({other, AutoRule(other)});
+    }
+    ++merged;
+    return false;
+  }
+  uint32_t index = static_cast<uint32_t>(layered.skills.size());
+  for (const std::string& form : forms) layered.by_key.emplace(FormKey(form), index);
+  std::string base_id = skill.id;
+  for (int suffix = 2; !layered.ids.insert(skill.id).second; ++suffix) skill.id = base_id + "-" + std::to_string(suffix);
+  layered.skills.push_back(std::move(skill));
+  return true;
+}
+
+Status ReadCurated(const std::string& path, Layered& layered, BuildReport& report) {
+  std::ifstream in(path);
+  if (!in) return IoError("cannot read curated taxonomy " + path);
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> cols = SplitOn(line, '\t');
+    auto where = [&] { return path + " line " + std::to_string(line_no); };
+    if (cols[0] == "!stop") {
+      if (cols.size() != 2) return ParseError(where() + ": !stop takes one form");
+      layered.stopped.insert(FormKey(cols[1]));
+      continue;
+    }
+    if (cols.size() < 3 || cols.size() > 5) return ParseError(where() + ": expected id, name, category[, aliases[, flags]]");
+    Skill skill;
+    skill.id = std::string(cols[0]);
+    skill.name = std::string(cols[1]);
+    auto category = ParseCategory(cols[2]);
+    if (!category) return ParseError(where() + ", field category: unknown '" + std::string(cols[2]) + "'");
+    skill.category = *category;
+    skill.source = "curated";
+    if (cols.size() > 3 && !cols[3].empty()) {
+      for (std::string_view alias : SplitOn(cols[3], '|')) skill.aliases.push_back(DecodeAlias(alias));
+    }
+    if (cols.size() > 4) {
+      skill.rule.case_sensitive = cols[4].find('=') != std::string_view::npos;
+      skill.rule.ambiguous = cols[4].find('?') != std::string_view::npos;
+    }
+    for (const Alias& alias : skill.aliases) {
+      if (layered.by_key.count(FormKey(alias.text))) {
+        return ParseError(where() + ": alias '" + alias.text + "' already belongs to another curated skill");
+      }
+    }
+    size_t ignored = 0;
+    if (!AddOrMerge(layered, std::move(skill), ignored)) {
+      return ParseError(where() + ": name repeats an earlier curated skill");
+    }
+    ++report.curated;
+  }
+  return Status::Ok();
+}
+
+constexpr std::string_view kVendors[] = {"Microsoft ", "Oracle ", "IBM ", "Google ", "Amazon ", "Apple ",
+                                         "Adobe ", "Autodesk ", "SAP ", "The MathWorks ", "Apache ", "Atlassian ",
+                                         "Salesforce ", "Cisco ", "Red Hat ", "Intuit ", "Facebook ", "Meta ",
+                                         "Hewlett Packard ", "HP ", "VMware ", "Dassault Systemes ", "Esri ",
+                                         "Teradata ", "Tableau ", "Splunk ", "Informatica ", "Alteryx "};
+
+Status ReadOnet(const std::string& path, Layered& layered, BuildReport& report) {
+  std::ifstream in(path);
+  if (!in) return IoError("cannot read O*NET technology skills " + path);
+  struct Example {
+    bool hot = false, in_demand = false;
+    std::string commodity;
+  };
+  std::map<std::string, Example> examples;  // ordered: deterministic output
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string_view> cols = SplitOn(line, '\t');
+    if (cols.size() < 6) continue;
+    Example& example = examples[std::string(TrimAscii(cols[1]))];
+    example.hot = example.hot || TrimAscii(cols[4]) == "Y";
+    example.in_demand = example.in_demand || TrimAscii(cols[5]) == "Y";
+    example.commodity = std::string(cols[3]);
+  }
+  for (const auto& [example_name, example] : examples) {
+    std::string name = example_name;
+    if (name.ends_with(" software")) {
+      std::string stem = name.substr(0, name.size() - 9);
+      bool generic = std::none_of(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (generic) {  // "Spreadsheet software": a category, not a skill anyone lists
+        ++report.skipped;
+        continue;
+      }
+      name = stem;
+    }
+    if (layered.stopped.count(FormKey(name))) {
+      ++report.skipped;
+      continue;
+    }
+    Skill skill;
+    skill.id = "onet-" + Slug(name);
+    skill.name = name;
+    skill.source = "onet";
+    skill.hot = example.hot;
+    skill.in_demand = example.in_demand;
+    skill.rule = AutoRule(name);
+    skill.category = FindIgnoreCase(example.commodity, "data base") != std::string::npos ? Category::kDatabase
+                                                                                         : Category::kSoftware;
+    if (IsEverydayWord(layered, name)) skill.rule = {true, true};  // a product called "Shape"
+    std::vector<std::string> words = SplitWords(name);
+    if (IsTrailingAcronym(words)) skill.aliases.push_back({words.back(), AutoRule(words.back())});
+    for (std::string_view vendor : kVendors) {
+      if (!name.starts_with(vendor)) continue;
+      std::string rest = name.substr(vendor.size());
+      std::vector<std::string> rest_words = SplitWords(rest);
+      bool distinctive = rest_words.size() >= 2 || (rest_words.size() == 1 && (HasInnerCapitalOrDigit(rest) ||
+                                                                              IsUpperToken(rest)));
+      if (distinctive) {
+        FormRule rule = IsEverydayWord(layered, rest) ? FormRule{true, true} : AutoRule(rest);
+        skill.aliases.push_back({rest, rule});
+      }
+      break;
+    }
+    std::erase_if(skill.aliases, [&](const Alias& alias) {
+      return layered.stopped.count(FormKey(alias.text)) > 0;
+    });
+    if (AddOrMerge(layered, std::move(skill), report.merged)) ++report.onet;
+  }
+  return Status::Ok();
+}
+
+// ESCO knowledge labels: noun phrases of at most four words, not led by a competence verb.
+bool IsKnowledgeLabel(std::string_view label) {
+  std::vector<std::string> words = SplitWords(label);
+  if (words.empty() || words.size() > 4) return false;
+  return !internal::IsEscoCompetenceVerb(AsciiLower(words[0]));
+}
+
+Skill EscoSkill(std::string_view label) {
+  Skill skill;
+  std::string name(TrimAscii(label));
+  skill.id = "esco-" + Slug(name);
+  skill.name = name;
+  skill.source = "esco";
+  skill.category = Category::kKnowledge;
+  size_t paren = name.find(" (");
+  if (paren != std::string::npos && name.back() == ')') {  // "Python (computer programming)"
+    std::string bare = name.substr(0, paren);
+    std::string qualifier = name.substr(paren + 2, name.size() - paren - 3);
+    if (qualifier == "computer programming") skill.category = Category::kLanguage;
+    skill.aliases.push_back({bare, AutoRule(bare)});
+  }
+  skill.rule = AutoRule(name);
+  return skill;
+}
+
+Status ReadEsco(const BuildSources& sources, Layered& layered, BuildReport& report) {
+  std::ifstream in(sources.esco_skill_labels);
+  if (!in) return IoError("cannot read ESCO skill labels " + sources.esco_skill_labels);
+  std::vector<std::string> labels;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view label = TrimAscii(line);
+    if (!label.empty()) labels.emplace_back(label);
+  }
+  std::sort(labels.begin(), labels.end());
+  for (const std::string& label : labels) {
+    if (!IsKnowledgeLabel(label.substr(0, label.find(" (")))) {
+      ++report.skipped;
+      continue;
+    }
+    if (IsEverydayWord(layered, label)) {  // "energy", "protein": words, not skills, in a posting
+      ++report.skipped;
+      continue;
+    }
+    Skill skill = EscoSkill(label);
+    for (Alias& alias : skill.aliases) {
+      if (IsEverydayWord(layered, alias.text)) alias.rule = {true, true};
+    }
+    bool stopped = layered.stopped.count(FormKey(skill.name)) > 0;
+    std::erase_if(skill.aliases, [&](const Alias& alias) {
+      return layered.stopped.count(FormKey(alias.text)) > 0;
+    });
+    if (stopped && skill.aliases.empty()) {
+      ++report.skipped;
+      continue;
+    }
+    if (stopped) {  // keep the entry for linking, but never match the stopped name itself
+      skill.rule.ambiguous = true;
+      skill.rule.case_sensitive = true;
+    }
+    if (AddOrMerge(layered, std::move(skill), report.merged)) ++report.esco;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<BuildReport> BuildTaxonomy(const BuildSources& sources, const std::string& out_path) {
+  Layered layered;
+  BuildReport report;
+  std::ifstream words(sources.english_words);
+  if (!words) return IoError("cannot read the English word list " + sources.english_words + " (Debian package wamerican)");
+  std::string word;
+  while (std::getline(words, word)) {
+    bool lowercase = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (lowercase) layered.everyday_words.insert(word);
+  }
+  JS_RETURN_IF_ERROR(ReadCurated(sources.curated, layered, report));
+  JS_RETURN_IF_ERROR(ReadOnet(sources.onet_technology_skills, layered, report));
+  JS_RETURN_IF_ERROR(ReadEsco(sources, layered, report));
+  report.total = layered.skills.size();
+  for (const Skill& skill : layered.skills) report.forms += 1 + skill.aliases.size();
+  JS_RETURN_IF_ERROR(WriteTaxonomy(layered.skills, out_path,
+                                   "generated by `jobscope taxonomy build` from data/taxonomy/curated.tsv, O*NET 29.2 "
+                                   "Technology Skills (CC BY 4.0) and ESCO v1.1 skill labels (CC BY 4.0); do not edit"));
+  return report;
+}
+
+}  // namespace jobscope::taxonomy
