@@ -14,14 +14,14 @@ struct TitleRule {
   Role role;
 };
 // First match wins, so specific phrases come before general ones.
-constexpr std::array<TitleRule, 56> kTitleRules = {{
+constexpr std::array<TitleRule, 57> kTitleRules = {{
     {"product manager", Role::kAiProductManager}, {"product owner", Role::kAiProductManager},
     {"product lead", Role::kAiProductManager}, {"head of product", Role::kAiProductManager},
     {"architect", Role::kAiArchitect},
     {"mlops", Role::kMlopsEngineer}, {"ml ops", Role::kMlopsEngineer}, {"llmops", Role::kMlopsEngineer},
     {"machine learning operations", Role::kMlopsEngineer}, {"ml platform", Role::kMlopsEngineer},
     {"ml infrastructure", Role::kMlopsEngineer}, {"ai infrastructure", Role::kMlopsEngineer},
-    {"machine learning infrastructure", Role::kMlopsEngineer}, {"machine learning platform", Role::kMlopsEngineer},
+    {"machine learning infrastructure", Role::kMlopsEngineer}, {"llm infrastructure", Role::kMlopsEngineer}, {"machine learning platform", Role::kMlopsEngineer},
     {"research scientist", Role::kResearchScientist}, {"research engineer", Role::kResearchScientist},
     {"applied scientist", Role::kResearchScientist}, {"research assistant", Role::kResearchScientist},
     {"researcher", Role::kResearchScientist}, {"postdoctoral", Role::kResearchScientist},

@@ -211,7 +211,15 @@ std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRate
     line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
     size_t line_end = text.find('\n', pos);
     if (line_end == std::string_view::npos) line_end = text.size();
-    size_t window_begin = std::max(line_begin, pos >= 100 ? pos - 100 : size_t{0});
+    // The context is the sentence the amount stands in: "We raised $40M. Pay is $60 - $75 per hour."
+    size_t sentence_begin = line_begin;
+    for (size_t scan = pos; scan > line_begin + 1; --scan) {
+      if ((text[scan - 2] == '.' || text[scan - 2] == ';' || text[scan - 2] == '!') && text[scan - 1] == ' ') {
+        sentence_begin = scan;
+        break;
+      }
+    }
+    size_t window_begin = std::max(sentence_begin, pos >= 100 ? pos - 100 : size_t{0});
     size_t window_end = std::min(line_end, pos + 120);
     std::string window = AsciiLower(text.substr(window_begin, window_end - window_begin));
     size_t phrase_begin = std::max(line_begin, pos >= 8 ? pos - 8 : size_t{0});  // keeps "up to" in view

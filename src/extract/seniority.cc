@@ -106,6 +106,9 @@ bool ReadYearsBefore(std::string_view text, size_t end, int& low, int& high) {
 SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description) {
   SeniorityCues cues;
   std::string normalised = text::NormalizeKey(title);
+  // "Member of Technical Staff" names no level; "Senior Member of Technical Staff" does.
+  size_t staff = normalised.find("technical staff");
+  if (staff != std::string::npos) normalised.erase(staff, 15);
   for (const TitleCue& cue : kTitleCues) {
     if (HasPhrase(normalised, cue.word)) {
       cues.title_level = cue.level;

@@ -25,6 +25,7 @@ std::string DetectLayout(const std::set<std::string>& lower_headers) {
 
 class CsvRecordReader final : public RecordReader {
  public:
+  // Takes ownership of `file` (may be null), closing it on failure too.
   static StatusOr<std::unique_ptr<CsvRecordReader>> Create(std::unique_ptr<CsvParser> parser, std::FILE* file,
                                                            std::string input_name, const ReaderOptions& options) {
     auto reader = std::unique_ptr<CsvRecordReader>(new CsvRecordReader());
@@ -128,12 +129,9 @@ StatusOr<std::unique_ptr<RecordReader>> OpenCsvReader(const std::string& path, c
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) return IoError("cannot open " + path);
   auto parser = std::make_unique<CsvParser>(file, delimiter);
-  auto reader = CsvRecordReader::Create(std::move(parser), file, path, options);
-  if (!reader.ok()) {
-    std::fclose(file);
-    return reader.status();
-  }
-  return std::unique_ptr<RecordReader>(std::move(reader).value());
+  // The reader owns the file from here on, also when Create fails.
+  JS_ASSIGN_OR_RETURN(auto reader, CsvRecordReader::Create(std::move(parser), file, path, options));
+  return std::unique_ptr<RecordReader>(std::move(reader));
 }
 
 StatusOr<std::unique_ptr<RecordReader>> CsvReaderFromString(std::string data, std::string input_name,

@@ -193,7 +193,8 @@ Status ReadOnet(const std::string& path, Layered& layered, BuildReport& report) 
     std::string name = example_name;
     if (name.ends_with(" software")) {
       std::string stem = name.substr(0, name.size() - 9);
-      bool generic = std::none_of(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      // Sentence case ("Spreadsheet", "Web browser") names a category; a product has its own capitals.
+      bool generic = std::none_of(stem.begin() + 1, stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       if (generic) {  // "Spreadsheet software": a category, not a skill anyone lists
         ++report.skipped;
         continue;

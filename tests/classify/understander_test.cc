@@ -1,0 +1,88 @@
+#include <gtest/gtest.h>
+
+#include "classify/classify.h"
+
+namespace jobscope::classify {
+namespace {
+
+class UnderstanderTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto taxonomy = taxonomy::Taxonomy::Load(JOBSCOPE_SOURCE_DATA_DIR "/taxonomy/skills.tsv");
+    ASSERT_TRUE(taxonomy.ok());
+    taxonomy_ = new taxonomy::Taxonomy(std::move(taxonomy).value());
+    auto rates = extract::CurrencyRates::Load(JOBSCOPE_SOURCE_DATA_DIR "/currency_rates.tsv");
+    ASSERT_TRUE(rates.ok());
+    rates_ = new extract::CurrencyRates(std::move(rates).value());
+  }
+  static void TearDownTestSuite() {
+    delete taxonomy_;
+    delete rates_;
+  }
+  static taxonomy::Taxonomy* taxonomy_;
+  static extract::CurrencyRates* rates_;
+};
+taxonomy::Taxonomy* UnderstanderTest::taxonomy_ = nullptr;
+extract::CurrencyRates* UnderstanderTest::rates_ = nullptr;
+
+TEST_F(UnderstanderTest, UnderstandsAWholePosting) {
+  auto understander = Understander::Create(*taxonomy_, *rates_);
+  ASSERT_TRUE(understander.ok());
+  RawPosting raw;
+  raw.source = "test";
+  raw.title = "Senior NLP Engineer (Remote)";
+  raw.company = "Acme AI";
+  raw.location = "Boston, MA";
+  raw.employment_type = "Full-time";
+  raw.description =
+      "<p>About the role</p><p>Requirements:</p><ul><li>5+ years of experience with Python and PyTorch</li>"
+      "<li>Hugging Face Transformers</li></ul><p>Nice to have: CUDA</p>"
+      "<p>The salary range is $180,000 - $220,000 per year.</p>";
+  Posting posting = (*understander)->Understand(raw);
+  const Understanding& u = posting.understood;
+  EXPECT_EQ(u.role, Role::kNlpEngineer);
+  EXPECT_EQ(u.level, Level::kSenior);
+  EXPECT_EQ(u.years_experience_min, 5);
+  EXPECT_EQ(u.remote, RemoteMode::kRemote);
+  EXPECT_EQ(u.employment_type, EmploymentType::kFullTime);
+  EXPECT_EQ(u.location.city, "Boston");
+  EXPECT_EQ(u.location.country, "US");
+  EXPECT_EQ(u.salary.source, SalarySource::kPostingText);
+  EXPECT_DOUBLE_EQ(*u.salary.annual_min_usd, 180000);
+  std::map<std::string, Requirement> skills;
+  for (const SkillMention& mention : u.skills) {
+    skills[mention.skill_id] = mention.requirement;
+    // Spans point into the stored (markup-free) description.
+    EXPECT_LE(mention.end, posting.raw.description.size());
+  }
+  EXPECT_EQ(skills["python"], Requirement::kRequired);
+  EXPECT_EQ(skills["pytorch"], Requirement::kRequired);
+  EXPECT_EQ(skills["huggingface-transformers"], Requirement::kRequired);
+  EXPECT_EQ(skills["cuda"], Requirement::kNiceToHave);
+  EXPECT_FALSE(posting.raw.description_original.empty());  // the HTML as given is kept
+  EXPECT_EQ(posting.id.size(), 16u);
+}
+
+TEST_F(UnderstanderTest, StructuredPayWinsOverText) {
+  auto understander = Understander::Create(*taxonomy_, *rates_);
+  ASSERT_TRUE(understander.ok());
+  RawPosting raw;
+  raw.title = "Data Scientist";
+  raw.salary_min = 40;
+  raw.salary_max = 50;
+  raw.salary_interval = "hourly";
+  raw.salary_currency = "USD";
+  raw.description = "Pay: $100,000 - $120,000 per year";
+  Posting posting = (*understander)->Understand(raw);
+  EXPECT_EQ(posting.understood.salary.source, SalarySource::kStructured);
+  EXPECT_DOUBLE_EQ(*posting.understood.salary.annual_min_usd, 40 * 2080.0);
+}
+
+TEST(GuessRole, FallsBackOnTheDescription) {
+  std::string text = "You will train large language models (LLM). NLP research, NLP products, LLM evaluation.";
+  EXPECT_EQ(GuessRole("Member of Technical Staff", text), Role::kNlpEngineer);
+  EXPECT_EQ(GuessRole("Member of Technical Staff", "Build things."), Role::kSoftwareEngineer);
+}
+
+}  // namespace
+}  // namespace jobscope::classify

@@ -1,0 +1,130 @@
+// The CLI as people script it: --help everywhere, exit codes 0/1/2, --json field names from docs/CLI.md.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "e2e/run_command.h"
+
+namespace jobscope::e2e {
+namespace {
+
+class CliTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("cli_" + std::to_string(::getpid()) + "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    db_ = (dir_ / "test.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path) << content;
+    return path;
+  }
+  std::filesystem::path dir_;
+  std::string db_;
+};
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const char* command : {"", "ingest", "understand", "postings", "stats", "quarantine", "taxonomy", "taxonomy build"}) {
+    CommandResult result = RunJobscope(std::string(command) + " --help");
+    EXPECT_EQ(result.exit_code, 0) << command;
+    EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
+  }
+}
+
+TEST_F(CliTest, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(RunJobscope("").exit_code, 2);
+  EXPECT_EQ(RunJobscope("frobnicate 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(RunJobscope("ingest 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(RunJobscope("stats --top notanumber 2>/dev/null").exit_code, 2);
+  std::string csv = Write("x.csv", "title\nA\n");
+  EXPECT_EQ(RunJobscope("ingest --db " + db_ + " --map nocolumn=title " + csv + " 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(RunJobscope("ingest --db " + db_ + " --map justtext " + csv + " 2>/dev/null").exit_code, 2);
+}
+
+TEST_F(CliTest, FailedRunsExitWithOne) {
+  EXPECT_EQ(RunJobscope("ingest --db " + db_ + " " + (dir_ / "missing.csv").string() + " 2>/dev/null").exit_code, 1);
+  EXPECT_EQ(RunJobscope("stats --db /nonexistent/dir/x.db 2>/dev/null").exit_code, 1);
+}
+
+TEST_F(CliTest, IngestPostingsStatsAndQuarantineSpeakJson) {
+  std::string csv = Write("jobs.csv",
+                          "title,company,location,description,salary\n"
+                          "Senior NLP Engineer,Acme,\"Boston, MA\",Requirements: Python and PyTorch.,$150K-$180K\n"
+                          ",Acme,Boston,No title.,\n");
+  CommandResult ingest = RunJobscope("ingest --json --db " + db_ + " " + csv);
+  ASSERT_EQ(ingest.exit_code, 0);
+  auto summary = nlohmann::json::parse(ingest.out);
+  EXPECT_EQ(summary["counts"]["read"], 2);
+  EXPECT_EQ(summary["counts"]["stored"], 1);
+  EXPECT_EQ(summary["counts"]["quarantined"], 1);
+  EXPECT_EQ(summary["files"][0]["layout"], "csv");
+
+  CommandResult postings = RunJobscope("postings --json --db " + db_);
+  ASSERT_EQ(postings.exit_code, 0);
+  auto posting = nlohmann::json::parse(postings.out.substr(0, postings.out.find('\n')));
+  for (const char* field : {"id", "source", "title", "company", "location", "city", "region", "country", "remote",
+                            "employment_type", "role", "level", "years_experience_min", "seniority_cues", "skills",
+                            "salary", "date_posted", "url", "duplicate_of"}) {
+    EXPECT_TRUE(posting.contains(field)) << field;
+  }
+  EXPECT_EQ(posting["role"], "nlp_engineer");
+  EXPECT_EQ(posting["level"], "senior");
+  EXPECT_EQ(posting["salary"]["annual_min_usd"], 150000.0);
+  EXPECT_EQ(posting["skills"][0]["id"], "python");
+  EXPECT_EQ(posting["skills"][0]["requirement"], "required");
+
+  CommandResult stats = RunJobscope("stats --json --db " + db_);
+  ASSERT_EQ(stats.exit_code, 0);
+  auto market = nlohmann::json::parse(stats.out);
+  EXPECT_EQ(market["postings"], 1);
+  EXPECT_EQ(market["by_role"]["nlp_engineer"], 1);
+  EXPECT_EQ(market["salary"]["median_annual_usd"], 165000.0);
+
+  CommandResult quarantine = RunJobscope("quarantine --json --db " + db_);
+  ASSERT_EQ(quarantine.exit_code, 0);
+  auto record = nlohmann::json::parse(quarantine.out.substr(0, quarantine.out.find('\n')));
+  EXPECT_EQ(record["row"], 2);
+  EXPECT_EQ(record["field"], "title");
+  EXPECT_EQ(record["reason"], "missing title");
+  EXPECT_EQ(record["input"], csv);
+}
+
+TEST_F(CliTest, UnderstandReadsStdin) {
+  CommandResult result = RunJobscope("understand --json --title 'Staff ML Engineer'",
+                                     "Must have: Python, Spark. Salary: $200,000 - $250,000 per year.");
+  ASSERT_EQ(result.exit_code, 0);
+  auto posting = nlohmann::json::parse(result.out);
+  EXPECT_EQ(posting["level"], "lead");
+  EXPECT_EQ(posting["role"], "ml_engineer");
+  EXPECT_EQ(posting["salary"]["max"], 250000.0);
+  EXPECT_EQ(posting["skills"].size(), 2u);
+}
+
+TEST_F(CliTest, UnderstandJsonlKeepsLinesAligned) {
+  std::string input = Write("in.jsonl",
+                            "{\"title\":\"Data Engineer\",\"description\":\"Airflow and dbt\"}\n"
+                            "{broken\n"
+                            "{\"title\":\"CV Engineer\",\"description\":\"OpenCV\",\"location\":\"Paris, France\"}\n");
+  CommandResult result = RunJobscope("understand --jsonl < " + input + " 2>/dev/null");
+  EXPECT_EQ(result.exit_code, 1);  // one line failed
+  std::istringstream lines(result.out);
+  std::string line;
+  std::vector<nlohmann::json> rows;
+  while (std::getline(lines, line)) rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0]["role"], "data_engineer");
+  EXPECT_EQ(rows[1]["line"], 2);
+  EXPECT_TRUE(rows[1].contains("error"));
+  EXPECT_EQ(rows[2]["country"], "FR");
+}
+
+}  // namespace
+}  // namespace jobscope::e2e

@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include "extract/extract.h"
+
+namespace jobscope::extract {
+namespace {
+
+using taxonomy::Alias;
+using taxonomy::Category;
+using taxonomy::Skill;
+
+taxonomy::Taxonomy SmallTaxonomy() {
+  std::vector<Skill> skills(6);
+  skills[0] = {"python", "Python", Category::kLanguage, "curated", false, false, {}, {}};
+  skills[1] = {"r", "R", Category::kLanguage, "curated", false, false, {}, {true, true}};
+  skills[2] = {"machine-learning", "machine learning", Category::kMlConcept, "curated", false, false, {}, {}};
+  skills[3] = {"ml-engineering", "machine learning engineering", Category::kKnowledge, "curated", false, false, {}, {}};
+  skills[4] = {"spark", "Apache Spark", Category::kFramework, "curated", false, false, {{"Spark", {true, true}}}, {}};
+  skills[5] = {"cpp", "C++", Category::kLanguage, "curated", false, false, {{"cpp", {}}}, {}};
+  return taxonomy::Taxonomy::FromSkills(std::move(skills));
+}
+
+std::vector<std::string> Ids(const std::vector<SkillMention>& mentions) {
+  std::vector<std::string> ids;
+  for (const auto& mention : mentions) ids.push_back(mention.skill_id);
+  return ids;
+}
+
+class SkillMatcherTest : public testing::Test {
+ protected:
+  SkillMatcherTest() : taxonomy_(SmallTaxonomy()) {
+    auto matcher = SkillMatcher::Create(taxonomy_);
+    EXPECT_TRUE(matcher.ok());
+    matcher_ = std::move(matcher).value();
+  }
+  taxonomy::Taxonomy taxonomy_;
+  std::unique_ptr<SkillMatcher> matcher_;
+};
+
+TEST_F(SkillMatcherTest, ReportsSpansIntoTheText) {
+  std::string text = "We use PYTHON daily.";
+  auto mentions = matcher_->Find(text);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin), "PYTHON");
+  EXPECT_EQ(mentions[0].name, "Python");
+}
+
+TEST_F(SkillMatcherTest, RespectsWordBoundaries) {
+  EXPECT_TRUE(matcher_->Find("pythonic code and Pythonista").empty());
+  EXPECT_EQ(Ids(matcher_->Find("(python)")), std::vector<std::string>{"python"});
+}
+
+TEST_F(SkillMatcherTest, LongestMatchWins) {
+  EXPECT_EQ(Ids(matcher_->Find("machine learning engineering at scale")), std::vector<std::string>{"ml-engineering"});
+}
+
+TEST_F(SkillMatcherTest, ShortNamesNeedCaseAndContext) {
+  EXPECT_EQ(Ids(matcher_->Find("Python or R")), (std::vector<std::string>{"python", "r"}));
+  EXPECT_TRUE(matcher_->Find("Python or r").size() == 1);        // case
+  EXPECT_TRUE(matcher_->Find("Grade R only").empty());           // no skill nearby
+  EXPECT_EQ(matcher_->Find("Python. R&D lab").size(), 1u);       // R&D is not R
+  EXPECT_TRUE(matcher_->Find("Spark joy\nPython").size() == 1);  // context must be on the same line
+}
+
+TEST_F(SkillMatcherTest, SymbolsStayPartOfTheName) {
+  EXPECT_EQ(Ids(matcher_->Find("C++ and cpp")), (std::vector<std::string>{"cpp", "cpp"}));
+}
+
+TEST_F(SkillMatcherTest, CloneScansIndependently) {
+  auto clone = matcher_->Clone();
+  ASSERT_TRUE(clone.ok());
+  EXPECT_EQ(Ids((*clone)->Find("Apache Spark")), std::vector<std::string>{"spark"});
+  EXPECT_GE(matcher_->ScanOnly("python python"), 2u);
+}
+
+TEST(RequirementOfLine, HeadingsAndInlineCues) {
+  bool heading = false;
+  EXPECT_EQ(RequirementOfLine("Nice to have:", Requirement::kRequired, &heading), Requirement::kNiceToHave);
+  EXPECT_TRUE(heading);
+  EXPECT_EQ(RequirementOfLine("Basic Qualifications", Requirement::kUnstated, &heading), Requirement::kRequired);
+  EXPECT_TRUE(heading);
+  EXPECT_EQ(RequirementOfLine("Experience with Spark, Kafka, or Flink is a plus", Requirement::kRequired, &heading),
+            Requirement::kNiceToHave);
+  EXPECT_FALSE(heading);
+  EXPECT_EQ(RequirementOfLine("Build dashboards for teams", Requirement::kRequired, &heading), Requirement::kRequired);
+}
+
+}  // namespace
+}  // namespace jobscope::extract

@@ -1,0 +1,107 @@
+#include <gtest/gtest.h>
+
+#include "ingest/ingest.h"
+
+namespace jobscope::ingest {
+namespace {
+
+std::vector<SourceRecord> ReadAll(const std::string& csv, const ReaderOptions& options = {}) {
+  auto reader = CsvReaderFromString(csv, "test.csv", options);
+  EXPECT_TRUE(reader.ok()) << reader.status().ToString();
+  std::vector<SourceRecord> records;
+  if (!reader.ok()) return records;
+  SourceRecord record;
+  while ((*reader)->Next(record)) records.push_back(record);
+  return records;
+}
+
+TEST(CsvReader, DetectsLinkedInColumns) {
+  auto reader = CsvReaderFromString(
+      "\xEF\xBB\xBF\"title\",\"location\",\"publishedAt\",\"companyName\",\"description\",\"applicationsCount\","
+      "\"contractType\",\"experienceLevel\",\"workType\",\"sector\"\n"
+      "\"AI Engineer\",\"New York, NY\",\"2024-05-29\",\"Wesper\",\"Build ML.\",\"10\",\"Full-time\",\"Mid-Senior level\","
+      "\"Remote\",\"Tech\"\n",
+      "linkedin.csv", {});
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ((*reader)->layout(), "linkedin");
+  SourceRecord record;
+  ASSERT_TRUE((*reader)->Next(record));
+  ASSERT_TRUE(record.posting.has_value()) << record.error_reason;
+  EXPECT_EQ(record.posting->title, "AI Engineer");
+  EXPECT_EQ(record.posting->company, "Wesper");
+  EXPECT_EQ(record.posting->date_posted, "2024-05-29");
+  EXPECT_EQ(record.posting->experience_level, "Mid-Senior level");
+  EXPECT_EQ(record.posting->work_type, "Remote");
+  EXPECT_EQ(record.posting->source, "linkedin");
+}
+
+TEST(CsvReader, DetectsJobSpyColumnsWithStructuredPay) {
+  auto records = ReadAll(
+      "id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,"
+      "min_amount,max_amount,currency,is_remote,job_level,description\n"
+      "in-1,indeed,https://x/1,,ML Engineer,Acme,\"Austin, TX\",2025-01-02,fulltime,direct_data,yearly,"
+      "150000,190000,USD,True,,**Python** and PyTorch\n");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_TRUE(records[0].posting.has_value()) << records[0].error_reason;
+  const RawPosting& posting = *records[0].posting;
+  EXPECT_EQ(posting.source, "indeed");
+  EXPECT_EQ(posting.source_id, "in-1");
+  EXPECT_EQ(*posting.salary_min, 150000);
+  EXPECT_EQ(posting.salary_interval, "yearly");
+  EXPECT_EQ(posting.is_remote, true);
+}
+
+TEST(CsvReader, GlassdoorCompanyLosesItsRatingLine) {
+  auto records = ReadAll(",Job Title,Salary Estimate,Job Description,Rating,Company Name,Location\n"
+                         "0,Data Scientist,$53K-$91K (Glassdoor est.),Text,3.8,\"Tecolote Research\n3.8\",\"Albuquerque, NM\"\n");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_TRUE(records[0].posting.has_value());
+  EXPECT_EQ(records[0].posting->company, "Tecolote Research");
+  EXPECT_EQ(records[0].posting->salary_text, "$53K-$91K (Glassdoor est.)");
+}
+
+TEST(CsvReader, BadRowsCarryRowFieldAndReason) {
+  auto records = ReadAll("title,company,salary_min\n"
+                         ",Acme,1\n"
+                         "Engineer,Acme\n"
+                         "Engin\xE9" "er,Acme,1\n"
+                         "Engineer,Acme,lots\n"
+                         "Fine,Acme,100000\n");
+  ASSERT_EQ(records.size(), 5u);
+  EXPECT_EQ(records[0].row, 1);
+  EXPECT_EQ(records[0].error_field, "title");
+  EXPECT_EQ(records[0].error_reason, "missing title");
+  EXPECT_NE(records[1].error_reason.find("expected 3 fields, found 2"), std::string::npos);
+  EXPECT_EQ(records[2].error_field, "title");
+  EXPECT_NE(records[2].error_reason.find("invalid UTF-8"), std::string::npos);
+  EXPECT_EQ(records[3].error_field, "salary_min");
+  EXPECT_NE(records[3].error_reason.find("not a number"), std::string::npos);
+  EXPECT_TRUE(records[4].posting.has_value());
+  EXPECT_EQ(records[4].row, 5);
+  EXPECT_EQ(records[2].raw, "Engin\xE9" "er,Acme,1");  // kept as read
+}
+
+TEST(CsvReader, ColumnMapOverridesAndValidates) {
+  ReaderOptions options;
+  options.column_map["Posting Name"] = "title";
+  options.column_map["Blurb"] = "description";
+  auto records = ReadAll("Posting Name,Blurb\nML Lead,Python\n", options);
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_TRUE(records[0].posting.has_value());
+  EXPECT_EQ(records[0].posting->title, "ML Lead");
+  EXPECT_EQ(records[0].posting->description, "Python");
+
+  ReaderOptions unknown_field;
+  unknown_field.column_map["Blurb"] = "blurb";
+  EXPECT_EQ(CsvReaderFromString("Blurb\nx\n", "t.csv", unknown_field).status().code(), StatusCode::kInvalidArgument);
+  ReaderOptions unknown_column;
+  unknown_column.column_map["Nope"] = "title";
+  EXPECT_EQ(CsvReaderFromString("Blurb\nx\n", "t.csv", unknown_column).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(CsvReader, EmptyInputHasNoHeader) {
+  EXPECT_EQ(CsvReaderFromString("", "empty.csv", {}).status().code(), StatusCode::kParseError);
+}
+
+}  // namespace
+}  // namespace jobscope::ingest

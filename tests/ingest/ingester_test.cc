@@ -1,0 +1,133 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "ingest/ingest.h"
+
+namespace jobscope::ingest {
+namespace {
+
+class IngesterTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("ingester_" + std::to_string(::getpid()) + "_" +
+                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    auto taxonomy = taxonomy::Taxonomy::Load(JOBSCOPE_SOURCE_DATA_DIR "/taxonomy/skills.tsv");
+    ASSERT_TRUE(taxonomy.ok());
+    taxonomy_.emplace(std::move(taxonomy).value());
+    auto rates = extract::CurrencyRates::Load(JOBSCOPE_SOURCE_DATA_DIR "/currency_rates.tsv");
+    ASSERT_TRUE(rates.ok());
+    rates_.emplace(std::move(rates).value());
+    auto understander = classify::Understander::Create(*taxonomy_, *rates_);
+    ASSERT_TRUE(understander.ok());
+    understander_ = std::move(understander).value();
+    auto store = store::OpenSqliteStore((dir_ / "test.db").string());
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(store).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::string Write(const std::string& name, const std::string& content) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path) << content;
+    return path;
+  }
+
+  std::filesystem::path dir_;
+  std::optional<taxonomy::Taxonomy> taxonomy_;
+  std::optional<extract::CurrencyRates> rates_;
+  std::unique_ptr<classify::Understander> understander_;
+  std::unique_ptr<store::Store> store_;
+};
+
+constexpr const char* kCsv =
+    "title,company,location,description,salary\n"
+    "ML Engineer,Acme,\"Austin, TX\",Python and PyTorch for ranking.,$150K-$180K\n"
+    "ML Engineer,Acme,\"Austin, TX\",Python and PyTorch for ranking.,$150K-$180K\n"
+    "ML Engineer,Acme,\"Austin, TX\",A different board's text about the same job.,\n"
+    ",Acme,\"Austin, TX\",No title here.,\n"
+    "Data Scientist,Beta,\"Boston, MA\",SQL and statistics.,$5 - $6 per year\n"
+    "Data Scientist,Gamma,\"Boston, MA\",\"Broken \"quote\" here\",\n"
+    "NLP Engineer,Delta,Remote,spaCy and LLMs.,\n";
+
+TEST_F(IngesterTest, CountsEveryRecordOnceAndQuarantinesWithReasons) {
+  std::string path = Write("jobs.csv", kCsv);
+  Ingester ingester(*store_, *understander_);
+  auto summary = ingester.Run({path}, {}, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  const store::RunCounts& counts = summary->counts;
+  EXPECT_EQ(counts.read, 7);
+  EXPECT_EQ(counts.stored, 3);
+  EXPECT_EQ(counts.already_present, 1);
+  EXPECT_EQ(counts.duplicates, 1);
+  EXPECT_EQ(counts.quarantined, 3);
+  EXPECT_EQ(counts.read, counts.stored + counts.already_present + counts.quarantined);
+
+  auto quarantined = store_->ListQuarantine(std::nullopt);
+  ASSERT_TRUE(quarantined.ok());
+  ASSERT_EQ(quarantined->size(), 3u);
+  EXPECT_EQ((*quarantined)[0].row, 4);
+  EXPECT_EQ((*quarantined)[0].field, "title");
+  EXPECT_EQ((*quarantined)[1].field, "salary");
+  EXPECT_NE((*quarantined)[1].reason.find("absurd salary"), std::string::npos);
+  EXPECT_NE((*quarantined)[2].reason.find("broken quoting"), std::string::npos);
+  for (const auto& record : *quarantined) {
+    EXPECT_FALSE(record.reason.empty());
+    EXPECT_FALSE(record.raw.empty());
+    EXPECT_EQ(record.input, path);
+  }
+}
+
+TEST_F(IngesterTest, ReingestingAddsNothing) {
+  std::string path = Write("jobs.csv", kCsv);
+  Ingester ingester(*store_, *understander_);
+  ASSERT_TRUE(ingester.Run({path}, {}, nullptr).ok());
+  auto before = store_->CountPostings();
+  auto again = ingester.Run({path}, {}, nullptr);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->counts.stored, 0);
+  EXPECT_EQ(again->counts.already_present, 4);
+  EXPECT_EQ(*store_->CountPostings(), *before);
+  auto runs = store_->ListRuns();
+  ASSERT_TRUE(runs.ok());
+  ASSERT_EQ(runs->size(), 2u);
+  EXPECT_EQ((*runs)[1].status, "done");
+}
+
+TEST_F(IngesterTest, LinksTheNearDuplicateToTheFirstPosting) {
+  std::string path = Write("jobs.csv", kCsv);
+  Ingester ingester(*store_, *understander_);
+  ASSERT_TRUE(ingester.Run({path}, {}, nullptr).ok());
+  std::vector<Posting> linked;
+  ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
+    if (!posting.duplicate_of.empty()) linked.push_back(posting);
+    return true;
+  }).ok());
+  ASSERT_EQ(linked.size(), 1u);
+  auto original = store_->GetPosting(linked[0].duplicate_of);
+  ASSERT_TRUE(original.ok());
+  ASSERT_TRUE(original->has_value());
+  EXPECT_EQ((*original)->raw.title, "ML Engineer");
+  EXPECT_NE((*original)->raw.description, linked[0].raw.description);
+}
+
+TEST_F(IngesterTest, AMissingFileFailsTheRunAfterEarlierFilesAreStored) {
+  std::string good = Write("good.csv", kCsv);
+  Ingester ingester(*store_, *understander_);
+  int progress_calls = 0;
+  auto summary = ingester.Run({good, (dir_ / "missing.csv").string()}, {}, [&](const Progress&) { ++progress_calls; });
+  EXPECT_EQ(summary.status().code(), StatusCode::kIoError);
+  EXPECT_EQ(*store_->CountPostings(), 3);
+  auto runs = store_->ListRuns();
+  ASSERT_TRUE(runs.ok());
+  EXPECT_EQ(runs->back().status, "failed");
+}
+
+}  // namespace
+}  // namespace jobscope::ingest

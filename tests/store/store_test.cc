@@ -1,0 +1,180 @@
+// The Store contract, written against the interface so every implementation (SQLite now, PostgreSQL
+// next) runs the same suite: add a factory to kStores.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace jobscope::store {
+namespace {
+
+struct StoreFactory {
+  std::string name;
+  std::function<StatusOr<std::unique_ptr<Store>>(const std::filesystem::path& dir)> open;
+};
+
+const StoreFactory kStores[] = {
+    {"sqlite", [](const std::filesystem::path& dir) { return OpenSqliteStore((dir / "store.db").string()); }},
+};
+
+Posting SamplePosting(const std::string& id) {
+  Posting posting;
+  posting.id = id;
+  posting.raw.source = "test";
+  posting.raw.title = "Senior ML Engineer";
+  posting.raw.company = "Acme";
+  posting.raw.location = "Austin, TX";
+  posting.raw.description = "Python and PyTorch.";
+  posting.raw.salary_min = 150000;
+  posting.raw.is_remote = true;
+  Understanding& u = posting.understood;
+  u.role = Role::kMlEngineer;
+  u.level = Level::kSenior;
+  u.remote = RemoteMode::kRemote;
+  u.years_experience_min = 5;
+  u.seniority_cues = {"title:senior", "years:5+"};
+  u.location = {"Austin", "TX", "US"};
+  u.salary.min = 150000;
+  u.salary.max = 180000;
+  u.salary.currency = "USD";
+  u.salary.period = SalaryPeriod::kYear;
+  u.salary.annual_min_usd = 150000;
+  u.salary.annual_max_usd = 180000;
+  u.salary.source = SalarySource::kStructured;
+  u.skills = {{"python", "Python", 0, 6, Requirement::kRequired}, {"pytorch", "PyTorch", 11, 18, Requirement::kUnstated}};
+  u.duplicate_key = "k1";
+  u.text_fingerprint = 0xF00DF00DF00DF00Dull;  // the top bit set: stored as a signed 64-bit integer
+  return posting;
+}
+
+class StoreTest : public testing::TestWithParam<StoreFactory> {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("store_" + std::to_string(::getpid()) + "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto store = GetParam().open(dir_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, PostingRoundTripsWithEveryField) {
+  auto run = store_->BeginRun({"a.csv"});
+  ASSERT_TRUE(run.ok());
+  Posting posting = SamplePosting("p1");
+  ASSERT_EQ(*store_->PutPosting(posting, *run), PutOutcome::kInserted);
+  auto loaded = store_->GetPosting("p1");
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_TRUE(loaded->has_value());
+  const Posting& got = **loaded;
+  EXPECT_EQ(got.raw.title, posting.raw.title);
+  EXPECT_EQ(got.raw.is_remote, true);
+  EXPECT_EQ(*got.raw.salary_min, 150000);
+  EXPECT_EQ(got.understood.role, Role::kMlEngineer);
+  EXPECT_EQ(got.understood.level, Level::kSenior);
+  EXPECT_EQ(got.understood.years_experience_min, 5);
+  EXPECT_EQ(got.understood.seniority_cues, posting.understood.seniority_cues);
+  EXPECT_EQ(got.understood.location.city, "Austin");
+  EXPECT_EQ(*got.understood.salary.annual_max_usd, 180000);
+  EXPECT_EQ(got.understood.salary.period, SalaryPeriod::kYear);
+  EXPECT_EQ(got.understood.text_fingerprint, posting.understood.text_fingerprint);
+  ASSERT_EQ(got.understood.skills.size(), 2u);
+  EXPECT_EQ(got.understood.skills[0].requirement, Requirement::kRequired);
+  EXPECT_EQ(got.understood.skills[1].end, 18u);
+  EXPECT_TRUE(got.duplicate_of.empty());
+}
+
+TEST_P(StoreTest, SameIdIsStoredOnce) {
+  auto run = store_->BeginRun({"a.csv"});
+  ASSERT_EQ(*store_->PutPosting(SamplePosting("p1"), *run), PutOutcome::kInserted);
+  ASSERT_EQ(*store_->PutPosting(SamplePosting("p1"), *run), PutOutcome::kAlreadyPresent);
+  EXPECT_EQ(*store_->CountPostings(), 1);
+}
+
+TEST_P(StoreTest, IteratesInIdOrderWithSkillsAttached) {
+  auto run = store_->BeginRun({"a.csv"});
+  for (const char* id : {"c", "a", "b"}) ASSERT_TRUE(store_->PutPosting(SamplePosting(id), *run).ok());
+  Posting linked = SamplePosting("d");
+  linked.duplicate_of = "a";
+  linked.understood.skills.clear();
+  ASSERT_TRUE(store_->PutPosting(linked, *run).ok());
+  std::vector<std::string> ids;
+  std::vector<size_t> skill_counts;
+  ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
+    ids.push_back(posting.id);
+    skill_counts.push_back(posting.understood.skills.size());
+    return true;
+  }).ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_EQ(skill_counts, (std::vector<size_t>{2, 2, 2, 0}));
+  int seen = 0;
+  ASSERT_TRUE(store_->ForEachDuplicateEntry([&](const DuplicateEntry& entry) {
+    ++seen;
+    EXPECT_EQ(entry.company_key, "acme");
+  }).ok());
+  EXPECT_EQ(seen, 4);
+}
+
+TEST_P(StoreTest, QuarantineAndRunsAreRecorded) {
+  auto run = store_->BeginRun({"a.csv", "b.jsonl"});
+  ASSERT_TRUE(store_->PutQuarantine({0, *run, "a.csv", 7, "title", "missing title", "\xE9,raw"}).ok());
+  RunCounts counts{10, 8, 1, 0, 1};
+  ASSERT_TRUE(store_->FinishRun(*run, counts, false).ok());
+  auto records = store_->ListQuarantine(*run);
+  ASSERT_TRUE(records.ok());
+  ASSERT_EQ(records->size(), 1u);
+  EXPECT_EQ((*records)[0].row, 7);
+  EXPECT_EQ((*records)[0].raw, "\xEF\xBF\xBD,raw");  // stored as valid UTF-8
+  auto runs = store_->ListRuns();
+  ASSERT_TRUE(runs.ok());
+  ASSERT_EQ(runs->size(), 1u);
+  EXPECT_EQ((*runs)[0].inputs, (std::vector<std::string>{"a.csv", "b.jsonl"}));
+  EXPECT_EQ((*runs)[0].counts.stored, 8);
+  EXPECT_EQ((*runs)[0].status, "done");
+  EXPECT_FALSE((*runs)[0].finished_at.empty());
+}
+
+TEST_P(StoreTest, WritesSurviveReopening) {
+  auto run = store_->BeginRun({"a.csv"});
+  ASSERT_TRUE(store_->PutPosting(SamplePosting("p1"), *run).ok());
+  store_.reset();  // closing flushes the open batch
+  auto reopened = GetParam().open(dir_);
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ(*(*reopened)->CountPostings(), 1);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllStores, StoreTest, testing::ValuesIn(kStores),
+                         [](const testing::TestParamInfo<StoreFactory>& info) { return info.param.name; });
+
+TEST(SqliteStore, RefusesANewerSchema) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("newer_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore(path.string());
+  EXPECT_EQ(store.status().code(), StatusCode::kInvalidArgument);
+  std::filesystem::remove(path);
+}
+
+TEST(SqliteStore, UnopenablePathIsAnIoError) {
+  EXPECT_EQ(OpenSqliteStore("/nonexistent/dir/x.db").status().code(), StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace jobscope::store

@@ -1,0 +1,73 @@
+#include "taxonomy/taxonomy.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace jobscope::taxonomy {
+namespace {
+
+const Taxonomy& Shipped() {
+  static const Taxonomy taxonomy = [] {
+    auto loaded = Taxonomy::Load(JOBSCOPE_SOURCE_DATA_DIR "/taxonomy/skills.tsv");
+    if (!loaded.ok()) std::abort();
+    return std::move(loaded).value();
+  }();
+  return taxonomy;
+}
+
+TEST(Taxonomy, ShippedTableHasTheCuratedAiLayer) {
+  for (const char* id : {"pytorch", "tensorflow", "keras", "scikit-learn", "jax", "huggingface-transformers",
+                         "llm-fine-tuning", "rag", "cuda", "mlflow", "kubeflow", "spark", "hadoop", "sagemaker",
+                         "vertex-ai", "linear-algebra", "calculus", "probability", "statistics",
+                         "reinforcement-learning"}) {
+    EXPECT_NE(Shipped().FindById(id), nullptr) << id;
+  }
+}
+
+TEST(Taxonomy, AliasesPeopleWriteResolve) {
+  struct {
+    const char* form;
+    const char* id;
+  } cases[] = {{"sklearn", "scikit-learn"}, {"scikit learn", "scikit-learn"}, {"tf", "tensorflow"},
+               {"pytorch lightning", "pytorch-lightning"}, {"k8s", "kubernetes"}, {"GCP", "gcp"},
+               {"LLMs", "llms"}, {"Golang", "go"}};
+  for (const auto& c : cases) {
+    const Skill* skill = Shipped().FindByForm(c.form);
+    ASSERT_NE(skill, nullptr) << c.form;
+    EXPECT_EQ(skill->id, c.id) << c.form;
+  }
+}
+
+TEST(Taxonomy, HasOnetAndEscoLayersWithDemandFlags) {
+  size_t onet = 0, esco = 0, hot = 0;
+  std::set<std::string> ids;
+  for (const Skill& skill : Shipped().skills()) {
+    onet += skill.source.find("onet") != std::string::npos;
+    esco += skill.source.find("esco") != std::string::npos;
+    hot += skill.hot;
+    EXPECT_TRUE(ids.insert(skill.id).second) << "duplicate id " << skill.id;
+  }
+  EXPECT_GT(onet, 5000u);
+  EXPECT_GT(esco, 1000u);
+  EXPECT_GT(hot, 100u);
+  const Skill* python = Shipped().FindById("python");
+  ASSERT_NE(python, nullptr);
+  EXPECT_TRUE(python->hot);  // merged with O*NET's "Python", a Hot Technology
+}
+
+TEST(Taxonomy, LoadNamesTheBadLine) {
+  auto missing = Taxonomy::Load("/nonexistent/skills.tsv");
+  EXPECT_EQ(missing.status().code(), StatusCode::kIoError);
+}
+
+TEST(Taxonomy, AliasRulePrefixesRoundTrip) {
+  Alias alias = DecodeAlias("=?Go");
+  EXPECT_EQ(alias.text, "Go");
+  EXPECT_TRUE(alias.rule.case_sensitive);
+  EXPECT_TRUE(alias.rule.ambiguous);
+  EXPECT_EQ(EncodeAlias(alias), "=?Go");
+}
+
+}  // namespace
+}  // namespace jobscope::taxonomy
