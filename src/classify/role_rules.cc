@@ -84,7 +84,7 @@ Role GuessRole(std::string_view title, std::string_view description) {
                            HasPhrase(normalised, "engineer") || HasPhrase(normalised, "technical staff") ||
                            HasPhrase(normalised, "programmer");
   // Description fallback: a specialisation must dominate clearly.
-  std::string body = text::NormalizeKey(description.substr(0, 30000));
+  std::string body = text::AsciiKey(description.substr(0, 30000));
   struct Signal {
     Role role;
     size_t count;

@@ -22,7 +22,8 @@ Posting Understander::Understand(RawPosting raw) const {
   Posting posting;
   std::string plain = text::StripMarkup(raw.description);
   Understanding& out = posting.understood;
-  out.skills = matcher_->Find(plain);
+  extract::TextScan scan = matcher_->Scan(plain);
+  out.skills = std::move(scan.skills);
   if (!raw.skills_text.empty()) {  // a source's own skill list: add what the text did not already name
     for (SkillMention& listed : matcher_->Find(raw.skills_text)) {
       bool known = false;
@@ -53,8 +54,8 @@ Posting Understander::Understand(RawPosting raw) const {
   out.level = GuessLevel(cues, raw.experience_level);
   out.role = GuessRole(raw.title, plain);
   out.location = extract::ParseLocation(raw.location);
-  out.remote = extract::DetectRemote(raw, plain);
-  out.employment_type = extract::DetectEmploymentType(raw, plain);
+  out.remote = extract::DetectRemote(raw, scan.cues);
+  out.employment_type = extract::DetectEmploymentType(raw, scan.cues);
   if (out.level == Level::kUnknown && out.employment_type == EmploymentType::kInternship) out.level = Level::kIntern;
   out.duplicate_key = extract::DuplicateKey(raw, out.location);
   out.text_fingerprint = text::SimHash(plain);

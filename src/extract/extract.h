@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,23 @@ struct hs_scratch;
 
 namespace jobscope::extract {
 
-// ---- skills ---------------------------------------------------------------------------------------------
+// ---- skills and cue phrases ------------------------------------------------------------------------------
+
+// Phrases found beside the skills that say what a line asks for and on what terms the job is done.
+enum class Cue { kNice, kRequired, kNeutral, kRemote, kHybrid, kOnSite, kFullTime, kContract, kPartTime };
+
+struct CueHit {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  Cue cue = Cue::kNeutral;
+};
+
+// What one scan of a text finds: skills (text order, non-overlapping, with requirement) and cue phrases
+// (text order).
+struct TextScan {
+  std::vector<SkillMention> skills;
+  std::vector<CueHit> cues;
+};
 
 class SkillMatcher {
  public:
@@ -44,9 +61,11 @@ class SkillMatcher {
   // A matcher sharing the compiled database, with its own scratch space, for another thread.
   StatusOr<std::unique_ptr<SkillMatcher>> Clone() const;
 
-  // Skills in `text`, in text order, non-overlapping (the longest form wins), with byte offsets into `text`
-  // and whether the posting requires each or calls it a plus.
-  std::vector<SkillMention> Find(std::string_view text) const;
+  // Skills and cue phrases in `text`, in one vectorscan pass. Skills are non-overlapping (the longest form
+  // wins), with byte offsets into `text` and whether the posting requires each or calls it a plus.
+  TextScan Scan(std::string_view text) const;
+  // The skills of Scan().
+  std::vector<SkillMention> Find(std::string_view text) const { return Scan(text).skills; }
 
   // The raw scan alone (every form hit, before boundaries and context): the speed floor Find() is measured
   // against. Returns the number of hits.
@@ -129,8 +148,9 @@ std::optional<Level> LevelFromSourceField(std::string_view field);
 // ---- location, work mode, employment ---------------------------------------------------------------------
 
 Location ParseLocation(std::string_view text);
-RemoteMode DetectRemote(const RawPosting& raw, std::string_view plain_description);
-EmploymentType DetectEmploymentType(const RawPosting& raw, std::string_view plain_description);
+// The source's fields decide first (work type, is_remote, location, title), then the description's cues.
+RemoteMode DetectRemote(const RawPosting& raw, std::span<const CueHit> description_cues);
+EmploymentType DetectEmploymentType(const RawPosting& raw, std::span<const CueHit> description_cues);
 
 // ---- identity -------------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ std::string StablePostingId(const RawPosting& raw) {
   if (!raw.source_id.empty()) return Hex64(StableHash64(raw.source + "\x1f" + raw.source_id));
   if (!raw.url.empty()) return Hex64(StableHash64("url\x1f" + raw.url));
   std::string key = text::NormalizeKey(raw.title) + "\x1f" + text::NormalizeKey(raw.company) + "\x1f" +
-                    text::NormalizeKey(raw.location) + "\x1f" + text::NormalizeKey(raw.description);
+                    text::NormalizeKey(raw.location) + "\x1f" + text::AsciiKey(raw.description);
   return Hex64(StableHash64(key));
 }
 

@@ -1,60 +1,47 @@
 // Required vs nice-to-have. Postings say it two ways: with a heading ("Requirements:", "Preferred
 // qualifications", "Nice to have") that governs the lines below it, or inline ("Kubernetes is a plus").
 #include <algorithm>
-#include <array>
-#include <span>
 
 #include "base/strings.h"
 #include "extract/extract.h"
+#include "extract/internal/cue_phrases.h"
 #include "extract/internal/requirement_sections.h"
 
 namespace jobscope::extract {
-namespace {
-
-constexpr std::array<std::string_view, 14> kNiceCues = {
-    "nice to have", "nice-to-have", "preferred", "a plus", "is a plus", "bonus", "desirable", "desired",
-    "good to have", "would be great", "ideally", "advantageous", "an advantage", "pluses"};
-constexpr std::array<std::string_view, 14> kRequiredCues = {
-    "requirements", "required", "must have", "must-have", "qualifications", "what you need", "what you'll need",
-    "what we're looking for", "what we are looking for", "you have", "you bring", "must", "minimum",
-    "who you are"};
-// Headings that end a requirements section without starting another.
-constexpr std::array<std::string_view, 10> kNeutralHeadings = {
-    "responsibilities", "what you'll do", "what you will do", "about us", "about the role", "benefits",
-    "what we offer", "perks", "the role", "about the company"};
-
-bool ContainsAny(std::string_view lower_line, std::span<const std::string_view> cues) {
-  for (std::string_view cue : cues) {
-    if (lower_line.find(cue) != std::string_view::npos) return true;
-  }
-  return false;
+namespace internal {
+bool HasHeadingShape(std::string_view line) {
+  line = TrimAscii(line);
+  if (line.empty() || line.size() > 60) return false;
+  if (std::find(line.begin(), line.end(), ',') != line.end()) return false;
+  return line.back() == ':' || std::count(line.begin(), line.end(), ' ') <= 4;
 }
 
-}  // namespace
-
-Requirement RequirementOfLine(std::string_view line, Requirement section, bool* is_heading) {
-  std::string lower = AsciiLower(TrimAscii(line));
-  // A heading is short and does not read as a sentence with a list of things in it.
-  bool heading = !lower.empty() && lower.size() <= 60 &&
-                 (lower.back() == ':' || std::count(lower.begin(), lower.end(), ' ') <= 4) &&
-                 std::count(lower.begin(), lower.end(), ',') == 0;
+Requirement ClassifyLine(std::span<const Cue> cues, bool heading_shape, Requirement section, bool* is_heading) {
+  auto has = [&](Cue kind) { return std::find(cues.begin(), cues.end(), kind) != cues.end(); };
   if (is_heading) *is_heading = false;
-  if (ContainsAny(lower, kNiceCues)) {
-    if (heading && is_heading) *is_heading = true;
+  if (has(Cue::kNice)) {
+    if (is_heading) *is_heading = heading_shape;
     return Requirement::kNiceToHave;
   }
-  if (heading && ContainsAny(lower, kNeutralHeadings)) {
+  if (heading_shape && has(Cue::kNeutral)) {
     if (is_heading) *is_heading = true;
     return Requirement::kUnstated;
   }
-  if (ContainsAny(lower, kRequiredCues)) {
-    if (heading && is_heading) *is_heading = true;
+  if (has(Cue::kRequired)) {
+    if (is_heading) *is_heading = heading_shape;
     return Requirement::kRequired;
   }
   return section;
 }
 
-namespace internal {
+Requirement RequirementTracker::LineRequirement(bool* is_heading) {
+  std::vector<Cue> kinds;
+  while (next_cue_ < cues_.size() && cues_[next_cue_].begin < line_begin_) ++next_cue_;
+  for (size_t idx = next_cue_; idx < cues_.size() && cues_[idx].begin < line_end_; ++idx) {
+    kinds.push_back(cues_[idx].cue);
+  }
+  return ClassifyLine(kinds, HasHeadingShape(text_.substr(line_begin_, line_end_ - line_begin_)), section_, is_heading);
+}
 
 void RequirementTracker::Advance(size_t offset) {
   while (!started_ || offset >= line_end_) {
@@ -66,8 +53,7 @@ void RequirementTracker::Advance(size_t offset) {
     size_t newline = text_.find('\n', line_begin_);
     line_end_ = newline == std::string_view::npos ? text_.size() : newline;
     bool heading = false;
-    std::string_view line = text_.substr(line_begin_, line_end_ - line_begin_);
-    line_ = RequirementOfLine(line, section_, &heading);
+    line_ = LineRequirement(&heading);
     if (heading) section_ = line_;
   }
 }
@@ -78,4 +64,14 @@ Requirement RequirementTracker::At(size_t offset) {
 }
 
 }  // namespace internal
+
+Requirement RequirementOfLine(std::string_view line, Requirement section, bool* is_heading) {
+  std::string lower = AsciiLower(line);
+  std::vector<Cue> kinds;
+  for (const internal::CuePhrase& phrase : internal::CuePhrases()) {
+    if (lower.find(phrase.text) != std::string::npos) kinds.push_back(phrase.cue);
+  }
+  return internal::ClassifyLine(kinds, internal::HasHeadingShape(line), section, is_heading);
+}
+
 }  // namespace jobscope::extract

@@ -7,6 +7,7 @@
 
 #include "base/strings.h"
 #include "extract/extract.h"
+#include "extract/internal/cue_phrases.h"
 #include "extract/internal/requirement_sections.h"
 
 namespace jobscope::extract {
@@ -97,6 +98,14 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
     ids.push_back(idx);
     matcher->form_lengths_.push_back(static_cast<uint32_t>(forms[idx].text.size()));
   }
+  // The cue phrases ride along in the same scan, with ids after the forms.
+  for (const internal::CuePhrase& cue : internal::CuePhrases()) {
+    expressions.push_back(cue.text.data());
+    lengths.push_back(cue.text.size());
+    flags.push_back(HS_FLAG_CASELESS);
+    ids.push_back(static_cast<unsigned>(ids.size()));
+    matcher->form_lengths_.push_back(static_cast<uint32_t>(cue.text.size()));
+  }
   hs_database_t* database = nullptr;
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
@@ -135,14 +144,24 @@ size_t SkillMatcher::ScanOnly(std::string_view text) const {
   return count;
 }
 
-std::vector<SkillMention> SkillMatcher::Find(std::string_view text) const {
+TextScan SkillMatcher::Scan(std::string_view text) const {
   std::vector<Hit> hits;
   hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, OnMatch, &hits);
   const auto& forms = taxonomy_->surface_forms();
+  const auto cue_table = internal::CuePhrases();
+  TextScan scan;
   std::vector<Hit> valid;
+  std::vector<CueHit>& cues = scan.cues;
   valid.reserve(hits.size());
   for (Hit hit : hits) {
     hit.begin = hit.end - form_lengths_[hit.form];
+    if (hit.form >= forms.size()) {
+      const internal::CuePhrase& cue = cue_table[hit.form - forms.size()];
+      bool left = hit.begin == 0 || !IsWordChar(static_cast<unsigned char>(text[hit.begin - 1]));
+      bool right = hit.end >= text.size() || !IsWordChar(static_cast<unsigned char>(text[hit.end]));
+      if (left && right) cues.push_back({hit.begin, hit.end, cue.cue});
+      continue;
+    }
     const taxonomy::SurfaceForm& form = forms[hit.form];
     if (!BoundaryOk(text, hit, form.text) || !CaseOk(text, hit, form)) continue;
     valid.push_back(hit);
@@ -181,9 +200,10 @@ std::vector<SkillMention> SkillMatcher::Find(std::string_view text) const {
     }
     if (supported) kept.push_back(hit);
   }
-  std::vector<SkillMention> mentions;
+  std::vector<SkillMention>& mentions = scan.skills;
   mentions.reserve(kept.size());
-  internal::RequirementTracker requirements(text);
+  std::sort(cues.begin(), cues.end(), [](const CueHit& a, const CueHit& b) { return a.begin < b.begin; });
+  internal::RequirementTracker requirements(text, cues);
   for (const Hit& hit : kept) {
     const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
     SkillMention mention;
@@ -194,7 +214,7 @@ std::vector<SkillMention> SkillMatcher::Find(std::string_view text) const {
     mention.requirement = requirements.At(hit.begin);
     mentions.push_back(std::move(mention));
   }
-  return mentions;
+  return scan;
 }
 
 }  // namespace jobscope::extract

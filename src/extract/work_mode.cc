@@ -1,4 +1,5 @@
-// Remote / hybrid / on-site and employment type, from the source's own fields first, then the text.
+// Remote / hybrid / on-site and employment type, from the source's own fields first, then the cue phrases
+// the skill scan found in the description (cue_phrases.cc).
 #include "base/strings.h"
 #include "extract/extract.h"
 
@@ -22,30 +23,21 @@ std::optional<RemoteMode> RemoteFromWords(std::string_view text) {
 
 }  // namespace
 
-RemoteMode DetectRemote(const RawPosting& raw, std::string_view plain_description) {
+// The first work-mode cue in the body decides.
+RemoteMode DetectRemote(const RawPosting& raw, std::span<const CueHit> description_cues) {
   if (auto mode = RemoteFromWords(raw.work_type)) return *mode;
   if (raw.is_remote.has_value()) return *raw.is_remote ? RemoteMode::kRemote : RemoteMode::kOnSite;
   if (auto mode = RemoteFromWords(raw.location)) return *mode;
   if (auto mode = RemoteFromWords(raw.title)) return *mode;
-  // In the body, only explicit phrases count: "remote" alone is often "remote sensing" or "remote teams".
-  std::string lower = AsciiLower(plain_description.substr(0, 20000));
-  for (std::string_view phrase : {"fully remote", "100% remote", "remote-first", "remote first",
-                                  "work remotely", "remote position", "remote role", "this is a remote",
-                                  "work from home", "remote opportunity"}) {
-    if (lower.find(phrase) != std::string::npos) return RemoteMode::kRemote;
-  }
-  for (std::string_view phrase : {"hybrid work", "hybrid role", "hybrid position", "hybrid schedule",
-                                  "days a week in the office", "days per week in the office", "hybrid model"}) {
-    if (lower.find(phrase) != std::string::npos) return RemoteMode::kHybrid;
-  }
-  for (std::string_view phrase : {"on-site position", "onsite position", "on-site role", "100% on-site",
-                                  "fully on-site", "in-office"}) {
-    if (lower.find(phrase) != std::string::npos) return RemoteMode::kOnSite;
+  for (const CueHit& hit : description_cues) {
+    if (hit.cue == Cue::kRemote) return RemoteMode::kRemote;
+    if (hit.cue == Cue::kHybrid) return RemoteMode::kHybrid;
+    if (hit.cue == Cue::kOnSite) return RemoteMode::kOnSite;
   }
   return RemoteMode::kUnknown;
 }
 
-EmploymentType DetectEmploymentType(const RawPosting& raw, std::string_view plain_description) {
+EmploymentType DetectEmploymentType(const RawPosting& raw, std::span<const CueHit> description_cues) {
   auto from_words = [](std::string_view text) -> std::optional<EmploymentType> {
     std::string lower = AsciiLower(text);
     auto has = [&](std::string_view word) { return lower.find(word) != std::string::npos; };
@@ -63,17 +55,10 @@ EmploymentType DetectEmploymentType(const RawPosting& raw, std::string_view plai
   if (auto type = from_words(raw.title)) {
     if (*type == EmploymentType::kInternship || *type == EmploymentType::kContract) return *type;
   }
-  std::string head = AsciiLower(plain_description.substr(0, 20000));
-  for (std::string_view phrase : {"full-time position", "full time position", "this is a full-time",
-                                  "full-time role", "job type: full-time", "employment type: full-time"}) {
-    if (head.find(phrase) != std::string::npos) return EmploymentType::kFullTime;
-  }
-  for (std::string_view phrase : {"contract position", "contract role", "job type: contract", "contract-to-hire",
-                                  "contract to hire"}) {
-    if (head.find(phrase) != std::string::npos) return EmploymentType::kContract;
-  }
-  for (std::string_view phrase : {"part-time position", "job type: part-time"}) {
-    if (head.find(phrase) != std::string::npos) return EmploymentType::kPartTime;
+  for (const CueHit& hit : description_cues) {
+    if (hit.cue == Cue::kFullTime) return EmploymentType::kFullTime;
+    if (hit.cue == Cue::kContract) return EmploymentType::kContract;
+    if (hit.cue == Cue::kPartTime) return EmploymentType::kPartTime;
   }
   return EmploymentType::kUnknown;
 }

@@ -61,20 +61,13 @@ CREATE TABLE postings (
   duplicate_key TEXT NOT NULL,
   company_key TEXT NOT NULL,
   text_fingerprint INTEGER NOT NULL,
-  duplicate_of TEXT
+  duplicate_of TEXT,
+  -- One record per skill mention: id, name, span begin, span end, requirement; fields separated by 0x1F,
+  -- records by 0x1E. Packed in the row because every reader wants a posting whole, and one row per
+  -- posting keeps ingest at one index insert per key instead of one per mention.
+  skills TEXT NOT NULL
 );
 CREATE INDEX postings_by_duplicate_key ON postings(duplicate_key);
-CREATE TABLE posting_skills (
-  posting_id TEXT NOT NULL REFERENCES postings(id),
-  ordinal INTEGER NOT NULL,
-  skill_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  span_begin INTEGER NOT NULL,
-  span_end INTEGER NOT NULL,
-  requirement TEXT NOT NULL,
-  PRIMARY KEY (posting_id, ordinal)
-) WITHOUT ROWID;
-CREATE INDEX posting_skills_by_skill ON posting_skills(skill_id);
 CREATE TABLE quarantine (
   id INTEGER PRIMARY KEY,
   run_id INTEGER NOT NULL REFERENCES ingest_runs(id),

@@ -22,8 +22,35 @@ constexpr std::string_view kPostingColumns =
     "raw_salary_min, raw_salary_max, raw_salary_currency, raw_salary_interval, raw_is_remote, city, region, "
     "country, remote, employment_type, role, level, years_min, seniority_cues, salary_min, salary_max, "
     "salary_currency, salary_period, salary_annual_min_usd, salary_annual_max_usd, salary_source, "
-    "salary_original, salary_currency_unknown, duplicate_key, company_key, text_fingerprint, duplicate_of";
-constexpr int kPostingColumnCount = 43;
+    "salary_original, salary_currency_unknown, duplicate_key, company_key, text_fingerprint, duplicate_of, skills";
+constexpr int kPostingColumnCount = 44;
+
+std::string PackSkills(const std::vector<SkillMention>& skills) {
+  std::string packed;
+  for (const SkillMention& skill : skills) {
+    if (!packed.empty()) packed += '\x1e';
+    packed += skill.skill_id + '\x1f' + skill.name + '\x1f' + std::to_string(skill.begin) + '\x1f' +
+              std::to_string(skill.end) + '\x1f' + std::string(RequirementName(skill.requirement));
+  }
+  return packed;
+}
+
+std::vector<SkillMention> UnpackSkills(std::string_view packed) {
+  std::vector<SkillMention> skills;
+  if (packed.empty()) return skills;
+  for (std::string_view record : SplitOn(packed, '\x1e')) {
+    std::vector<std::string_view> fields = SplitOn(record, '\x1f');
+    if (fields.size() != 5) continue;
+    SkillMention skill;
+    skill.skill_id = std::string(fields[0]);
+    skill.name = std::string(fields[1]);
+    skill.begin = static_cast<uint32_t>(std::strtoul(std::string(fields[2]).c_str(), nullptr, 10));
+    skill.end = static_cast<uint32_t>(std::strtoul(std::string(fields[3]).c_str(), nullptr, 10));
+    skill.requirement = ParseRequirement(fields[4]).value_or(Requirement::kUnstated);
+    skills.push_back(std::move(skill));
+  }
+  return skills;
+}
 
 std::string NowIso8601() {
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -91,6 +118,7 @@ Posting ReadPosting(const Statement& row) {
   ++col;  // company_key
   u.text_fingerprint = static_cast<uint64_t>(row.ColumnInt(col++));
   posting.duplicate_of = row.ColumnText(col++);
+  u.skills = UnpackSkills(row.ColumnText(col++));
   return posting;
 }
 
@@ -100,21 +128,21 @@ class SqliteStore final : public Store {
   ~SqliteStore() override {
     (void)Flush();
     insert_posting_ = Statement();
-    insert_skill_ = Statement();
     insert_quarantine_ = Statement();
     sqlite3_close(db_);
   }
 
   Status Open() {
     sqlite3_busy_timeout(db_, 5000);
-    JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+    // Postings are a few KiB of text each: 16 KiB pages keep most on one page (page_size takes effect only
+    // on a new file). A bounded page cache and memory map keep reads out of the kernel; memory stays flat.
+    JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                                 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=268435456; "
+                                 "PRAGMA wal_autocheckpoint=4000;"));
     JS_RETURN_IF_ERROR(Migrate());
     JS_ASSIGN_OR_RETURN(insert_posting_,
                         Statement::Prepare(db_, "INSERT OR IGNORE INTO postings (" + std::string(kPostingColumns) +
                                                     ") VALUES (" + Placeholders(kPostingColumnCount) + ")"));
-    JS_ASSIGN_OR_RETURN(insert_skill_, Statement::Prepare(db_, "INSERT INTO posting_skills (posting_id, ordinal, "
-                                                               "skill_id, name, span_begin, span_end, requirement) "
-                                                               "VALUES (?,?,?,?,?,?,?)"));
     JS_ASSIGN_OR_RETURN(insert_quarantine_,
                         Statement::Prepare(db_, "INSERT INTO quarantine (run_id, input, row, field, reason, raw) "
                                                 "VALUES (?,?,?,?,?,?)"));
@@ -203,19 +231,9 @@ class SqliteStore final : public Store {
     } else {
       s.BindText(col++, posting.duplicate_of);
     }
+    s.BindText(col++, PackSkills(u.skills));
     JS_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(db_) == 0) return PutOutcome::kAlreadyPresent;
-    for (size_t ordinal = 0; ordinal < u.skills.size(); ++ordinal) {
-      const SkillMention& skill = u.skills[ordinal];
-      insert_skill_.BindText(1, posting.id);
-      insert_skill_.BindInt(2, static_cast<int64_t>(ordinal));
-      insert_skill_.BindText(3, skill.skill_id);
-      insert_skill_.BindText(4, skill.name);
-      insert_skill_.BindInt(5, skill.begin);
-      insert_skill_.BindInt(6, skill.end);
-      insert_skill_.BindText(7, RequirementName(skill.requirement));
-      JS_RETURN_IF_ERROR(insert_skill_.Run());
-    }
     ++pending_;
     if (pending_ >= kBatchSize) JS_RETURN_IF_ERROR(Flush());
     return PutOutcome::kInserted;
@@ -245,23 +263,10 @@ class SqliteStore final : public Store {
     JS_RETURN_IF_ERROR(Flush());
     JS_ASSIGN_OR_RETURN(Statement postings,
                         Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings ORDER BY id"));
-    JS_ASSIGN_OR_RETURN(Statement skills,
-                        Statement::Prepare(db_, "SELECT posting_id, skill_id, name, span_begin, span_end, requirement "
-                                                "FROM posting_skills ORDER BY posting_id, ordinal"));
-    JS_ASSIGN_OR_RETURN(bool skill_row, skills.Step());
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, postings.Step());
       if (!row) break;
-      Posting posting = ReadPosting(postings);
-      // Both cursors are in id order: merge them.
-      while (skill_row && skills.ColumnText(0) < posting.id) {
-        JS_ASSIGN_OR_RETURN(skill_row, skills.Step());
-      }
-      while (skill_row && skills.ColumnText(0) == posting.id) {
-        posting.understood.skills.push_back(ReadSkill(skills));
-        JS_ASSIGN_OR_RETURN(skill_row, skills.Step());
-      }
-      if (!visit(posting)) break;
+      if (!visit(ReadPosting(postings))) break;
     }
     return Status::Ok();
   }
@@ -274,15 +279,6 @@ class SqliteStore final : public Store {
     JS_ASSIGN_OR_RETURN(bool row, select.Step());
     if (!row) return std::optional<Posting>();
     Posting posting = ReadPosting(select);
-    JS_ASSIGN_OR_RETURN(Statement skills,
-                        Statement::Prepare(db_, "SELECT posting_id, skill_id, name, span_begin, span_end, requirement "
-                                                "FROM posting_skills WHERE posting_id=? ORDER BY ordinal"));
-    skills.BindText(1, id);
-    while (true) {
-      JS_ASSIGN_OR_RETURN(bool skill_row, skills.Step());
-      if (!skill_row) break;
-      posting.understood.skills.push_back(ReadSkill(skills));
-    }
     return std::optional<Posting>(std::move(posting));
   }
 
@@ -348,16 +344,6 @@ class SqliteStore final : public Store {
   }
 
  private:
-  static SkillMention ReadSkill(const Statement& row) {
-    SkillMention skill;
-    skill.skill_id = row.ColumnText(1);
-    skill.name = row.ColumnText(2);
-    skill.begin = static_cast<uint32_t>(row.ColumnInt(3));
-    skill.end = static_cast<uint32_t>(row.ColumnInt(4));
-    skill.requirement = ParseRequirement(row.ColumnText(5)).value_or(Requirement::kUnstated);
-    return skill;
-  }
-
   Status BeginBatchWrite() {
     if (in_transaction_) return Status::Ok();
     JS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
@@ -391,7 +377,6 @@ class SqliteStore final : public Store {
 
   sqlite3* db_;
   Statement insert_posting_;
-  Statement insert_skill_;
   Statement insert_quarantine_;
   bool in_transaction_ = false;
   int pending_ = 0;

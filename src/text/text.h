@@ -37,6 +37,10 @@ bool LooksLikeMarkup(std::string_view text);
 // titles, companies and skill names.
 std::string NormalizeKey(std::string_view utf8);
 
+// Like NormalizeKey but ASCII-only folding (non-ASCII bytes are kept as they are): for long texts where
+// Unicode normalisation costs more than it brings (hash keys of descriptions, keyword counts).
+std::string AsciiKey(std::string_view text);
+
 // Lowercase ASCII word tokens (letters and digits; non-ASCII bytes are kept inside tokens).
 std::vector<std::string_view> WordTokens(std::string_view text);
 

@@ -1,0 +1,111 @@
+// Understanding throughput on one core, over the real LinkedIn and Glassdoor descriptions (read from
+// ../shared/data at start). Scenarios:
+//   BM_VectorscanScanOnly   the bare vectorscan scan of the same bytes with the same patterns (the floor)
+//   BM_SkillFind            + word boundaries, case and context rules, requirement sections
+//   BM_Understand           the whole understanding of a posting (markup, skills, salary, seniority,
+//                           location, work mode, role, level, ids, SimHash)
+// Each reports bytes/s and items/s (postings/s); docs/BENCHMARKS.md takes the ratios from one run.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "classify/classify.h"
+#include "ingest/ingest.h"
+
+namespace {
+
+using namespace jobscope;
+
+struct Corpus {
+  std::vector<RawPosting> postings;
+  size_t bytes = 0;
+};
+
+const Corpus& RealPostings() {
+  static const Corpus corpus = [] {
+    Corpus loaded;
+    const char* shared = std::getenv("JOBSCOPE_SHARED_DATA");
+    std::string dir = shared ? shared : JOBSCOPE_SHARED_DATA_DIR;
+    for (const char* file : {"/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv", "/glassdoor-ds-jobs/glassdoor_jobs.csv"}) {
+      auto reader = ingest::OpenReader(dir + file, {});
+      if (!reader.ok()) {
+        std::fprintf(stderr, "cannot read %s%s: %s\n", dir.c_str(), file, reader.status().message().c_str());
+        std::exit(1);
+      }
+      ingest::SourceRecord record;
+      while ((*reader)->Next(record)) {
+        if (!record.posting) continue;
+        loaded.bytes += record.posting->description.size();
+        loaded.postings.push_back(std::move(*record.posting));
+      }
+    }
+    return loaded;
+  }();
+  return corpus;
+}
+
+struct Engine {
+  taxonomy::Taxonomy taxonomy;
+  extract::CurrencyRates rates;
+  std::unique_ptr<classify::Understander> understander;
+  std::unique_ptr<extract::SkillMatcher> matcher;
+};
+
+Engine& GetEngine() {
+  static Engine* engine = [] {
+    auto taxonomy = taxonomy::Taxonomy::Load(JOBSCOPE_SOURCE_DATA_DIR "/taxonomy/skills.tsv");
+    auto rates = extract::CurrencyRates::Load(JOBSCOPE_SOURCE_DATA_DIR "/currency_rates.tsv");
+    if (!taxonomy.ok() || !rates.ok()) std::exit(1);
+    auto* made = new Engine{std::move(taxonomy).value(), std::move(rates).value(), nullptr, nullptr};
+    made->understander = std::move(classify::Understander::Create(made->taxonomy, made->rates)).value();
+    made->matcher = std::move(extract::SkillMatcher::Create(made->taxonomy)).value();
+    return made;
+  }();
+  return *engine;
+}
+
+void BM_VectorscanScanOnly(benchmark::State& state) {
+  const Corpus& corpus = RealPostings();
+  Engine& engine = GetEngine();
+  size_t hits = 0;
+  for (auto _ : state) {
+    for (const RawPosting& posting : corpus.postings) hits += engine.matcher->ScanOnly(posting.description);
+  }
+  benchmark::DoNotOptimize(hits);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.postings.size()));
+}
+BENCHMARK(BM_VectorscanScanOnly)->Unit(benchmark::kMillisecond);
+
+void BM_SkillFind(benchmark::State& state) {
+  const Corpus& corpus = RealPostings();
+  Engine& engine = GetEngine();
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const RawPosting& posting : corpus.postings) found += engine.matcher->Find(posting.description).size();
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.postings.size()));
+}
+BENCHMARK(BM_SkillFind)->Unit(benchmark::kMillisecond);
+
+void BM_Understand(benchmark::State& state) {
+  const Corpus& corpus = RealPostings();
+  Engine& engine = GetEngine();
+  size_t skills = 0;
+  for (auto _ : state) {
+    for (const RawPosting& posting : corpus.postings) {
+      skills += engine.understander->Understand(posting).understood.skills.size();
+    }
+  }
+  benchmark::DoNotOptimize(skills);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.postings.size()));
+}
+BENCHMARK(BM_Understand)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
