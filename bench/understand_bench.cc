@@ -1,5 +1,6 @@
 // Understanding throughput on one core, over the real LinkedIn and Glassdoor descriptions (read from
-// ../shared/data at start). Scenarios:
+// ../shared/data at start), or over a JSON Lines corpus named by $JOBSCOPE_BENCH_CORPUS (for example the
+// 200,000-posting corpus of bench/make_corpus.py). Scenarios:
 //   BM_VectorscanScanOnly   the bare vectorscan scan of the same bytes with the same patterns (the floor)
 //   BM_SkillFind            + word boundaries, case and context rules, requirement sections
 //   BM_Understand           the whole understanding of a posting (markup, skills, salary, seniority,
@@ -26,11 +27,15 @@ const Corpus& RealPostings() {
   static const Corpus corpus = [] {
     Corpus loaded;
     const char* shared = std::getenv("JOBSCOPE_SHARED_DATA");
+    const char* corpus_file = std::getenv("JOBSCOPE_BENCH_CORPUS");
     std::string dir = shared ? shared : JOBSCOPE_SHARED_DATA_DIR;
-    for (const char* file : {"/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv", "/glassdoor-ds-jobs/glassdoor_jobs.csv"}) {
-      auto reader = ingest::OpenReader(dir + file, {});
+    std::vector<std::string> files = {dir + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv",
+                                      dir + "/glassdoor-ds-jobs/glassdoor_jobs.csv"};
+    if (corpus_file && *corpus_file) files = {corpus_file};
+    for (const std::string& file : files) {
+      auto reader = ingest::OpenReader(file, {});
       if (!reader.ok()) {
-        std::fprintf(stderr, "cannot read %s%s: %s\n", dir.c_str(), file, reader.status().message().c_str());
+        std::fprintf(stderr, "cannot read %s: %s\n", file.c_str(), reader.status().message().c_str());
         std::exit(1);
       }
       ingest::SourceRecord record;
@@ -40,6 +45,7 @@ const Corpus& RealPostings() {
         loaded.postings.push_back(std::move(*record.posting));
       }
     }
+    std::fprintf(stderr, "corpus: %zu postings, %.1f MB of descriptions\n", loaded.postings.size(), loaded.bytes / 1e6);
     return loaded;
   }();
   return corpus;

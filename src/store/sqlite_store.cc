@@ -134,11 +134,12 @@ class SqliteStore final : public Store {
 
   Status Open() {
     sqlite3_busy_timeout(db_, 5000);
-    // Postings are a few KiB of text each: 16 KiB pages keep most on one page (page_size takes effect only
-    // on a new file). A bounded page cache and memory map keep reads out of the kernel; memory stays flat.
-    JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+    // Postings are a few KiB of text each: 64 KiB pages hold a dozen with little slack and no overflow
+    // chains (measured fastest of 8, 16 and 64 KiB; page_size takes effect only on a new file). A bounded
+    // page cache and memory map keep reads out of the kernel while memory stays flat.
+    JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                                  "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=268435456; "
-                                 "PRAGMA wal_autocheckpoint=4000;"));
+                                 "PRAGMA wal_autocheckpoint=1000;"));
     JS_RETURN_IF_ERROR(Migrate());
     JS_ASSIGN_OR_RETURN(insert_posting_,
                         Statement::Prepare(db_, "INSERT OR IGNORE INTO postings (" + std::string(kPostingColumns) +
