@@ -4,6 +4,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <array>
 
 #include "base/strings.h"
 #include "extract/extract.h"
@@ -59,6 +60,43 @@ bool NamesARole(std::string_view text, const Hit& hit, taxonomy::Category catego
       if (after < text.size() && text[after] == 's') ++after;
       if (after >= text.size() || !IsWordChar(static_cast<unsigned char>(text[after]))) return true;
     }
+  }
+  return false;
+}
+
+// Names that are also places: "Java" is an island ("East Java", "Java, Indonesia", "the Java Sea").
+struct PlaceContext {
+  std::string_view skill_id;
+  std::array<std::string_view, 3> words_before;  // lowercase, the word right before
+  std::array<std::string_view, 4> words_after;   // lowercase, the word right after (past ", ")
+};
+constexpr PlaceContext kPlaceContexts[] = {
+    {"java", {"east", "west", "central"}, {"island", "sea", "indonesia", "bali"}},
+};
+
+std::string_view WordBefore(std::string_view text, size_t begin) {
+  size_t end = begin;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
+  size_t start = end;
+  while (start > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[start - 1]))) --start;
+  return text.substr(start, end - start);
+}
+
+std::string_view WordAfter(std::string_view text, size_t end) {
+  size_t start = end;
+  while (start < text.size() && (text[start] == ' ' || text[start] == ',')) ++start;
+  size_t stop = start;
+  while (stop < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[stop]))) ++stop;
+  return text.substr(start, stop - start);
+}
+
+bool NamesAPlace(std::string_view text, const Hit& hit, std::string_view skill_id) {
+  for (const PlaceContext& place : kPlaceContexts) {
+    if (place.skill_id != skill_id) continue;
+    std::string before = AsciiLower(WordBefore(text, hit.begin));
+    std::string after = AsciiLower(WordAfter(text, hit.end));
+    return std::find(place.words_after.begin(), place.words_after.end(), after) != place.words_after.end() ||
+           std::find(place.words_before.begin(), place.words_before.end(), before) != place.words_before.end();
   }
   return false;
 }
@@ -177,7 +215,8 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
     chosen.push_back(hit);
   }
   std::erase_if(chosen, [&](const Hit& hit) {
-    return NamesARole(text, hit, taxonomy_->skills()[forms[hit.form].skill_index].category);
+    const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
+    return NamesARole(text, hit, skill.category) || NamesAPlace(text, hit, skill.id);
   });
   // Ambiguous forms need a plain skill nearby on the same line.
   auto same_line = [&](uint32_t a, uint32_t b) {
