@@ -46,7 +46,7 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
                           {"files", files},
                           {"seconds", summary->seconds},
                           {"db", context.db_path}};
-    std::printf("%s\n", out.dump().c_str());
+    std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return kExitOk;
   }
   for (const ingest::FileSummary& file : summary->files) {

@@ -14,7 +14,7 @@ int RunPostings(Context& context, int64_t limit, bool with_description) {
     if (limit > 0 && shown >= limit) return false;
     ++shown;
     if (context.json) {
-      std::printf("%s\n", PostingToJson(posting, with_description).dump().c_str());
+      std::printf("%s\n", PostingToJson(posting, with_description).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
       return true;
     }
     const Understanding& u = posting.understood;

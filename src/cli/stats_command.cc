@@ -65,7 +65,7 @@ int RunStats(Context& context, size_t top) {
                           {"salary", SalaryJson(summary->salary)},
                           {"salary_by_role", by_role_salary},
                           {"salary_by_level", by_level_salary}};
-    std::printf("%s\n", out.dump().c_str());
+    std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return kExitOk;
   }
   std::printf("AI job market summary: %lld unique postings (%lld more linked as duplicates)\n",

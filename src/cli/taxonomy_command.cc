@@ -25,7 +25,7 @@ int RunBuild(Context& context, const BuildOptions& options) {
     nlohmann::json json = {{"out", out},          {"skills", report->total}, {"forms", report->forms},
                            {"curated", report->curated}, {"onet", report->onet}, {"esco", report->esco},
                            {"merged", report->merged},   {"skipped", report->skipped}};
-    std::printf("%s\n", json.dump().c_str());
+    std::printf("%s\n", json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
     std::printf("wrote %s: %zu skills, %zu surface forms (curated %zu, O*NET %zu, ESCO %zu; %zu merged, %zu skipped)\n",
                 out.c_str(), report->total, report->forms, report->curated, report->onet, report->esco, report->merged,

@@ -54,11 +54,11 @@ int RunUnderstand(Context& context, const UnderstandOptions& options) {
       if (!raw.ok()) {
         any_failed = true;
         std::fprintf(stderr, "jobscope: stdin line %lld: %s\n", static_cast<long long>(line_no), raw.status().message().c_str());
-        std::printf("%s\n", nlohmann::json({{"line", line_no}, {"error", raw.status().message()}}).dump().c_str());
+        std::printf("%s\n", nlohmann::json({{"line", line_no}, {"error", raw.status().message()}}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         continue;
       }
       Posting posting = (*understander)->Understand(std::move(raw).value());
-      std::printf("%s\n", PostingToJson(posting, false).dump().c_str());
+      std::printf("%s\n", PostingToJson(posting, false).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     }
     return any_failed ? kExitFailed : kExitOk;
   }
@@ -70,7 +70,7 @@ int RunUnderstand(Context& context, const UnderstandOptions& options) {
   raw.description.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   Posting posting = (*understander)->Understand(std::move(raw));
   if (context.json) {
-    std::printf("%s\n", PostingToJson(posting, false).dump(2).c_str());
+    std::printf("%s\n", PostingToJson(posting, false).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
     PrintHuman(posting);
   }

@@ -222,8 +222,10 @@ std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRate
     size_t window_begin = std::max(sentence_begin, pos >= 100 ? pos - 100 : size_t{0});
     size_t window_end = std::min(line_end, pos + 120);
     std::string window = AsciiLower(text.substr(window_begin, window_end - window_begin));
-    size_t phrase_begin = std::max(line_begin, pos >= 8 ? pos - 8 : size_t{0});  // keeps "up to" in view
-    std::string_view phrase = text.substr(phrase_begin, std::min(line_end, pos + 80) - phrase_begin);
+    size_t phrase_begin = pos;
+    size_t phrase_end = std::min(line_end, pos + 80);
+    while (phrase_end < line_end && (static_cast<unsigned char>(text[phrase_end]) & 0xC0) == 0x80) ++phrase_end;
+    std::string_view phrase = text.substr(phrase_begin, phrase_end - phrase_begin);  // whole UTF-8 characters
     std::vector<MoneyToken> tokens = internal::LexMoney(phrase);
     bool is_range = false;
     for (size_t idx = 0; idx + 1 < tokens.size(); ++idx) {
@@ -241,6 +243,18 @@ std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRate
     SalaryParse parse = ParseSalaryText(phrase, rates, hints);
     if (!parse.salary) continue;
     Salary& salary = *parse.salary;
+    // "up to $200k", "starting at $95,000": the words just before the amount bound it on one side.
+    size_t lead_begin = std::max(sentence_begin, pos >= 24 ? pos - 24 : size_t{0});
+    std::string lead = AsciiLower(text.substr(lead_begin, pos - lead_begin));
+    if (salary.min && salary.max && *salary.min == *salary.max) {
+      if (ContainsWord(lead, "up to") || ContainsWord(lead, "max") || ContainsWord(lead, "maximum")) {
+        salary.min.reset();
+      } else if (ContainsWord(lead, "starting") || ContainsWord(lead, "from") || ContainsWord(lead, "at least") ||
+                 ContainsWord(lead, "minimum")) {
+        salary.max.reset();
+      }
+      Annualise(salary, rates);
+    }
     if (salary.period == SalaryPeriod::kUnknown) {  // the period may be stated further along the line
       for (const MoneyToken& token : internal::LexMoney(window)) {
         if (token.kind == MoneyTokenKind::kPeriod) {

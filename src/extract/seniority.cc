@@ -117,8 +117,14 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
     }
   }
   // "5+ years", "3-5 years of experience", "five years' experience": the number just before "year".
-  size_t pos = 0;
-  while ((pos = FindIgnoreCase(description, "year", pos)) != std::string_view::npos) {
+  // Every "year" in any case: the lowercase and capitalised spellings are found with memchr-based search.
+  std::vector<size_t> mentions;
+  for (std::string_view spelling : {"year", "Year", "YEAR"}) {
+    for (size_t at = description.find(spelling); at != std::string_view::npos; at = description.find(spelling, at + 4)) {
+      mentions.push_back(at);
+    }
+  }
+  for (size_t pos : mentions) {
     size_t after = pos + 4;
     int low = 0, high = 0;
     if (ReadYearsBefore(description, pos, low, high) && low <= 30 && high <= 40) {
@@ -134,7 +140,6 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
         cues.years_max = high;
       }
     }
-    pos = after;
   }
   if (cues.years_min) {
     cues.cues.push_back("years:" + std::to_string(*cues.years_min) +

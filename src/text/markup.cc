@@ -90,17 +90,29 @@ void AppendBreak(std::string& out) {
 }  // namespace
 
 bool LooksLikeMarkup(std::string_view text) {
-  for (size_t pos = 0; pos + 2 < text.size(); ++pos) {
-    if (text[pos] == '<' && (IsAsciiAlnum(static_cast<unsigned char>(text[pos + 1])) || text[pos + 1] == '/' ||
-                             text[pos + 1] == '!')) {
-      return true;
+  // Each trigger byte is looked for with memchr (vectorised), and only its hits are examined.
+  auto at = [&](size_t pos) { return pos + 1 < text.size() ? text[pos + 1] : '\0'; };
+  for (char trigger : {'<', '&', '\\', '*'}) {
+    for (size_t pos = text.find(trigger); pos != std::string_view::npos; pos = text.find(trigger, pos + 1)) {
+      char next = at(pos);
+      switch (trigger) {
+        case '<':
+          if (IsAsciiAlnum(static_cast<unsigned char>(next)) || next == '/' || next == '!') return true;
+          break;
+        case '&': {
+          std::string scratch;
+          if ((next == '#' || IsAsciiAlnum(static_cast<unsigned char>(next))) && DecodeEntity(text, pos, scratch) > 0) {
+            return true;
+          }
+          break;
+        }
+        case '\\':
+          if (next != '\0' && std::strchr("-*_#.!()[]+", next) != nullptr) return true;
+          break;
+        default:
+          if (next == '*') return true;
+      }
     }
-    if (text[pos] == '&' && (text[pos + 1] == '#' || IsAsciiAlnum(static_cast<unsigned char>(text[pos + 1])))) {
-      std::string scratch;
-      if (DecodeEntity(text, pos, scratch) > 0) return true;
-    }
-    if (text[pos] == '\\' && std::strchr("-*_#.!()[]+", text[pos + 1]) != nullptr) return true;
-    if (text[pos] == '*' && text[pos + 1] == '*') return true;
   }
   return false;
 }
