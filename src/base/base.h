@@ -8,3 +8,4 @@
 #include "base/hash.h"
 #include "base/status.h"
 #include "base/strings.h"
+#include "base/tsv.h"

@@ -43,18 +43,6 @@ constexpr std::array<TitleRule, 57> kTitleRules = {{
     {"software", Role::kSoftwareEngineer}, {"developer", Role::kSoftwareEngineer}, {"engineer", Role::kSoftwareEngineer},
 }};
 
-bool HasPhrase(std::string_view normalised, std::string_view phrase) {
-  size_t pos = 0;
-  while ((pos = normalised.find(phrase, pos)) != std::string_view::npos) {
-    bool left = pos == 0 || normalised[pos - 1] == ' ';
-    size_t end = pos + phrase.size();
-    bool right = end == normalised.size() || normalised[end] == ' ';
-    if (left && right) return true;
-    pos = end;
-  }
-  return false;
-}
-
 size_t CountPhrase(std::string_view normalised, std::string_view phrase) {
   size_t count = 0, pos = 0;
   while ((pos = normalised.find(phrase, pos)) != std::string_view::npos) {
@@ -69,7 +57,7 @@ size_t CountPhrase(std::string_view normalised, std::string_view phrase) {
 std::optional<Role> RoleFromTitle(std::string_view title) {
   std::string normalised = text::NormalizeKey(title);
   for (const TitleRule& rule : kTitleRules) {
-    if (HasPhrase(normalised, rule.phrase)) {
+    if (text::ContainsPhrase(normalised, rule.phrase)) {
       if (rule.role == Role::kSoftwareEngineer) return std::nullopt;  // generic: let the text decide
       return rule.role;
     }
@@ -80,9 +68,9 @@ std::optional<Role> RoleFromTitle(std::string_view title) {
 Role GuessRole(std::string_view title, std::string_view description) {
   if (auto role = RoleFromTitle(title)) return *role;
   std::string normalised = text::NormalizeKey(title);
-  bool engineering_title = HasPhrase(normalised, "software") || HasPhrase(normalised, "developer") ||
-                           HasPhrase(normalised, "engineer") || HasPhrase(normalised, "technical staff") ||
-                           HasPhrase(normalised, "programmer");
+  bool engineering_title = text::ContainsPhrase(normalised, "software") || text::ContainsPhrase(normalised, "developer") ||
+                           text::ContainsPhrase(normalised, "engineer") || text::ContainsPhrase(normalised, "technical staff") ||
+                           text::ContainsPhrase(normalised, "programmer");
   // Description fallback: a specialisation must dominate clearly.
   std::string body = text::AsciiKey(description.substr(0, 30000));
   struct Signal {

@@ -1,35 +1,27 @@
-#include <fstream>
+#include <cstdlib>
 
-#include "base/strings.h"
+#include "base/tsv.h"
 #include "extract/extract.h"
 
 namespace jobscope::extract {
 
 StatusOr<CurrencyRates> CurrencyRates::Load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return IoError("cannot read currency rates " + path);
   CurrencyRates rates;
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty()) continue;
-    if (line[0] == '#') {
-      constexpr std::string_view kAsOf = "# as_of: ";
-      if (line.starts_with(kAsOf)) rates.as_of_ = line.substr(kAsOf.size());
-      continue;
-    }
-    std::vector<std::string_view> cols = SplitOn(line, '\t');
-    if (cols[0] == "currency") continue;
-    if (cols.size() < 2) return ParseError(path + " line " + std::to_string(line_no) + ": expected currency, usd_per_unit");
-    char* end = nullptr;
+  auto read_as_of = [&](std::string_view comment) {
+    constexpr std::string_view kAsOf = "# as_of: ";
+    if (comment.starts_with(kAsOf)) rates.as_of_ = std::string(comment.substr(kAsOf.size()));
+  };
+  JS_RETURN_IF_ERROR(ForEachTsvRow(path, [&](const TsvRow& row) -> Status {
+    const auto& cols = row.fields;
+    if (cols[0] == "currency") return Status::Ok();  // header row
+    if (cols.size() < 2) return ParseError(row.where + ": expected currency, usd_per_unit");
     std::string number(cols[1]);
+    char* end = nullptr;
     double value = std::strtod(number.c_str(), &end);
-    if (end == number.c_str() || value <= 0) {
-      return ParseError(path + " line " + std::to_string(line_no) + ", field usd_per_unit: not a positive number");
-    }
+    if (end == number.c_str() || value <= 0) return ParseError(row.where + ", field usd_per_unit: not a positive number");
     rates.usd_per_unit_.emplace(std::string(cols[0]), value);
-  }
+    return Status::Ok();
+  }, read_as_of));
   rates.usd_per_unit_.emplace("USD", 1.0);
   return rates;
 }

@@ -31,18 +31,6 @@ constexpr std::array<TitleCue, 38> kTitleCues = {{
     {"i", Level::kEntry}, {"ii", Level::kMid}, {"mid level", Level::kMid}, {"intermediate", Level::kMid},
 }};
 
-bool HasPhrase(std::string_view normalised, std::string_view phrase) {
-  size_t pos = 0;
-  while ((pos = normalised.find(phrase, pos)) != std::string_view::npos) {
-    bool left = pos == 0 || normalised[pos - 1] == ' ';
-    size_t end = pos + phrase.size();
-    bool right = end == normalised.size() || normalised[end] == ' ';
-    if (left && right) return true;
-    pos = end;
-  }
-  return false;
-}
-
 std::optional<int> NumberWord(std::string_view word) {
   static constexpr std::array<std::string_view, 11> kWords = {"zero", "one", "two", "three", "four", "five",
                                                               "six",  "seven", "eight", "nine", "ten"};
@@ -110,7 +98,7 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
   size_t staff = normalised.find("technical staff");
   if (staff != std::string::npos) normalised.erase(staff, 15);
   for (const TitleCue& cue : kTitleCues) {
-    if (HasPhrase(normalised, cue.word)) {
+    if (text::ContainsPhrase(normalised, cue.word)) {
       cues.title_level = cue.level;
       cues.cues.push_back("title:" + std::string(cue.word));
       break;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "base/strings.h"
+#include "base/tsv.h"
 #include "taxonomy/internal/esco_verbs.h"
 #include "taxonomy/taxonomy.h"
 #include "text/text.h"
@@ -122,26 +123,19 @@ bool AddOrMerge(Layered& layered, Skill skill, size_t& merged) {
 }
 
 Status ReadCurated(const std::string& path, Layered& layered, BuildReport& report) {
-  std::ifstream in(path);
-  if (!in) return IoError("cannot read curated taxonomy " + path);
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> cols = SplitOn(line, '\t');
-    auto where = [&] { return path + " line " + std::to_string(line_no); };
+  return ForEachTsvRow(path, [&](const TsvRow& row) -> Status {
+    const auto& cols = row.fields;
     if (cols[0] == "!stop") {
-      if (cols.size() != 2) return ParseError(where() + ": !stop takes one form");
+      if (cols.size() != 2) return ParseError(row.where + ": !stop takes one form");
       layered.stopped.insert(FormKey(cols[1]));
-      continue;
+      return Status::Ok();
     }
-    if (cols.size() < 3 || cols.size() > 5) return ParseError(where() + ": expected id, name, category[, aliases[, flags]]");
+    if (cols.size() < 3 || cols.size() > 5) return ParseError(row.where + ": expected id, name, category[, aliases[, flags]]");
     Skill skill;
     skill.id = std::string(cols[0]);
     skill.name = std::string(cols[1]);
     auto category = ParseCategory(cols[2]);
-    if (!category) return ParseError(where() + ", field category: unknown '" + std::string(cols[2]) + "'");
+    if (!category) return ParseError(row.where + ", field category: unknown '" + std::string(cols[2]) + "'");
     skill.category = *category;
     skill.source = "curated";
     if (cols.size() > 3 && !cols[3].empty()) {
@@ -153,16 +147,16 @@ Status ReadCurated(const std::string& path, Layered& layered, BuildReport& repor
     }
     for (const Alias& alias : skill.aliases) {
       if (layered.by_key.count(FormKey(alias.text))) {
-        return ParseError(where() + ": alias '" + alias.text + "' already belongs to another curated skill");
+        return ParseError(row.where + ": alias '" + alias.text + "' already belongs to another curated skill");
       }
     }
     size_t ignored = 0;
     if (!AddOrMerge(layered, std::move(skill), ignored)) {
-      return ParseError(where() + ": name repeats an earlier curated skill");
+      return ParseError(row.where + ": name repeats an earlier curated skill");
     }
     ++report.curated;
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 constexpr std::string_view kVendors[] = {"Microsoft ", "Oracle ", "IBM ", "Google ", "Amazon ", "Apple ",

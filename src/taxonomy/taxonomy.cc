@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/strings.h"
+#include "base/tsv.h"
 #include "text/text.h"
 
 namespace jobscope::taxonomy {
@@ -101,28 +102,18 @@ std::optional<Category> ParseCategory(std::string_view name) {
 }
 
 StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return IoError("cannot read taxonomy " + path);
   std::vector<Skill> skills;
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> cols = SplitOn(line, '\t');
+  JS_RETURN_IF_ERROR(ForEachTsvRow(path, [&](const TsvRow& row) -> Status {
+    const auto& cols = row.fields;
     if (cols.size() != 8) {
-      return ParseError(path + " line " + std::to_string(line_no) + ": expected 8 tab-separated fields, got " +
-                        std::to_string(cols.size()));
+      return ParseError(row.where + ": expected 8 tab-separated fields, got " + std::to_string(cols.size()));
     }
-    if (cols[0] == "id") continue;  // header row
+    if (cols[0] == "id") return Status::Ok();  // header row
     Skill skill;
     skill.id = std::string(cols[0]);
     skill.name = std::string(cols[1]);
     auto category = ParseCategory(cols[2]);
-    if (!category) {
-      return ParseError(path + " line " + std::to_string(line_no) + ", field category: unknown '" +
-                        std::string(cols[2]) + "'");
-    }
+    if (!category) return ParseError(row.where + ", field category: unknown '" + std::string(cols[2]) + "'");
     skill.category = *category;
     skill.source = std::string(cols[3]);
     skill.hot = cols[4] == "1";
@@ -131,11 +122,10 @@ StatusOr<Taxonomy> Taxonomy::Load(const std::string& path) {
       for (std::string_view alias : SplitOn(cols[6], '|')) skill.aliases.push_back(DecodeAlias(alias));
     }
     skill.rule = ParseFlags(cols[7]);
-    if (skill.id.empty() || skill.name.empty()) {
-      return ParseError(path + " line " + std::to_string(line_no) + ": empty id or name");
-    }
+    if (skill.id.empty() || skill.name.empty()) return ParseError(row.where + ": empty id or name");
     skills.push_back(std::move(skill));
-  }
+    return Status::Ok();
+  }));
   return FromSkills(std::move(skills));
 }
 

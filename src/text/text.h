@@ -41,6 +41,9 @@ std::string NormalizeKey(std::string_view utf8);
 // Unicode normalisation costs more than it brings (hash keys of descriptions, keyword counts).
 std::string AsciiKey(std::string_view text);
 
+// True when `phrase` occurs in `normalised` (a NormalizeKey result) as whole words.
+bool ContainsPhrase(std::string_view normalised, std::string_view phrase);
+
 // Lowercase ASCII word tokens (letters and digits; non-ASCII bytes are kept inside tokens).
 std::vector<std::string_view> WordTokens(std::string_view text);
 

@@ -39,6 +39,18 @@ std::string NormalizeKey(std::string_view utf8) {
   return out;
 }
 
+bool ContainsPhrase(std::string_view normalised, std::string_view phrase) {
+  size_t pos = 0;
+  while ((pos = normalised.find(phrase, pos)) != std::string_view::npos) {
+    bool left = pos == 0 || normalised[pos - 1] == ' ';
+    size_t end = pos + phrase.size();
+    bool right = end == normalised.size() || normalised[end] == ' ';
+    if (left && right) return true;
+    pos = end;
+  }
+  return false;
+}
+
 std::vector<std::string_view> WordTokens(std::string_view text) {
   std::vector<std::string_view> tokens;
   size_t pos = 0;
