@@ -187,8 +187,13 @@ Status ReadOnet(const std::string& path, Layered& layered, BuildReport& report) 
     std::string name = example_name;
     if (name.ends_with(" software")) {
       std::string stem = name.substr(0, name.size() - 9);
-      // Sentence case ("Spreadsheet", "Web browser") names a category; a product has its own capitals.
-      bool generic = std::none_of(stem.begin() + 1, stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      // "Spreadsheet software", "Web browser software": sentence-case everyday words name a category;
+      // "Active Directory software" is a product.
+      std::vector<std::string> stem_words = SplitWords(stem);
+      bool sentence_case = std::none_of(stem.begin() + 1, stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      bool generic = sentence_case && std::all_of(stem_words.begin(), stem_words.end(), [&](const std::string& word) {
+        return layered.everyday_words.count(AsciiLower(word)) > 0;
+      });
       if (generic) {  // "Spreadsheet software": a category, not a skill anyone lists
         ++report.skipped;
         continue;

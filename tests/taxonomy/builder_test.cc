@@ -42,6 +42,7 @@ TEST(Builder, LayersMergeStopAndSkip) {
   EXPECT_EQ(taxonomy->FindByForm("MATLAB")->id, "onet-the-mathworks-matlab");
   // Generic categories, stopped forms, everyday one-word ESCO labels and competences are left out.
   EXPECT_EQ(taxonomy->FindByForm("Spreadsheet"), nullptr);
+  EXPECT_NE(taxonomy->FindByForm("Active Directory"), nullptr);  // a product named in title case stays
   EXPECT_EQ(taxonomy->FindByForm("Shape"), nullptr);
   EXPECT_EQ(taxonomy->FindByForm("energy"), nullptr);
   EXPECT_EQ(taxonomy->FindByForm("manage budgets"), nullptr);
