@@ -32,6 +32,9 @@ StatusOr<Statement> Statement::Prepare(sqlite3* db, std::string_view sql) {
 void Statement::BindText(int index, std::string_view value) {
   sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
+void Statement::BindTextNoCopy(int index, std::string_view value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+}
 void Statement::BindInt(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
 void Statement::BindDouble(int index, std::optional<double> value) {
   if (value) sqlite3_bind_double(stmt_, index, *value);

@@ -193,8 +193,8 @@ class SqliteStore final : public Store {
     s.BindText(col++, raw.title);
     s.BindText(col++, raw.company);
     s.BindText(col++, raw.location);
-    s.BindText(col++, raw.description);
-    s.BindText(col++, raw.description_original);
+    s.BindTextNoCopy(col++, raw.description);  // the posting outlives the statement's Run() below
+    s.BindTextNoCopy(col++, raw.description_original);
     s.BindText(col++, raw.date_posted);
     s.BindText(col++, raw.employment_type);
     s.BindText(col++, raw.experience_level);

@@ -24,6 +24,8 @@ class Statement {
   static StatusOr<Statement> Prepare(sqlite3* db, std::string_view sql);
 
   void BindText(int index, std::string_view value);
+  // REQUIRES: `value` stays alive and unchanged until the statement is stepped and reset.
+  void BindTextNoCopy(int index, std::string_view value);
   void BindInt(int index, int64_t value);
   void BindDouble(int index, std::optional<double> value);
   void BindOptionalInt(int index, std::optional<int64_t> value);
