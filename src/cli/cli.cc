@@ -26,6 +26,7 @@ int RunCli(int argc, char** argv) {
   internal::AddStatsCommand(app, context, exit_code);
   internal::AddQuarantineCommand(app, context, exit_code);
   internal::AddTaxonomyCommand(app, context, exit_code);
+  internal::AddSalaryCommand(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -142,3 +142,34 @@ StatusOr<std::unique_ptr<RecordReader>> CsvReaderFromString(std::string data, st
 }
 
 }  // namespace jobscope::ingest
+
+namespace jobscope::ingest {
+
+StatusOr<CsvTable> ReadCsvTable(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return IoError("cannot open " + path);
+  CsvParser parser(file, ',');
+  CsvTable table;
+  CsvRecord record;
+  bool first = true;
+  Status status;
+  while (parser.Next(record)) {
+    if (!record.error.empty()) {
+      status = ParseError(path + " line " + std::to_string(record.first_line) + ": " + record.error);
+      break;
+    }
+    if (record.fields.size() == 1 && record.fields[0].empty()) continue;
+    if (first) {
+      if (!record.fields.empty() && record.fields[0].starts_with("\xEF\xBB\xBF")) record.fields[0].erase(0, 3);
+      table.header = std::move(record.fields);
+      first = false;
+    } else {
+      table.rows.push_back(std::move(record.fields));
+    }
+  }
+  std::fclose(file);
+  if (!status.ok()) return status;
+  return table;
+}
+
+}  // namespace jobscope::ingest

@@ -128,3 +128,41 @@ TEST_F(CliTest, UnderstandJsonlKeepsLinesAligned) {
 
 }  // namespace
 }  // namespace jobscope::e2e
+
+namespace jobscope::e2e {
+namespace {
+
+TEST(SalaryCli, EstimateSpeaksJsonAndRejectsBadInput) {
+  CommandResult result = RunJobscope("salary estimate --json --role ml_engineer --level senior --location 'London, UK'");
+  ASSERT_EQ(result.exit_code, 0) << result.out;
+  auto estimate = nlohmann::json::parse(result.out);
+  for (const char* field : {"role", "level", "country", "remote", "p10_usd", "p50_usd", "p90_usd", "comparable_records",
+                            "currency", "p50_local", "factors"}) {
+    EXPECT_TRUE(estimate.contains(field)) << field;
+  }
+  EXPECT_EQ(estimate["country"], "GB");
+  EXPECT_EQ(estimate["currency"], "GBP");
+  EXPECT_LT(estimate["p10_usd"].get<double>(), estimate["p50_usd"].get<double>());
+  EXPECT_LT(estimate["p50_usd"].get<double>(), estimate["p90_usd"].get<double>());
+  EXPECT_FALSE(estimate["factors"].empty());
+  EXPECT_EQ(RunJobscope("salary estimate --role astronaut 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(RunJobscope("salary estimate --role ml_engineer --location Atlantis 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(RunJobscope("salary estimate 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(RunJobscope("salary estimate --role ml_engineer --model /nonexistent 2>/dev/null").exit_code, 1);
+}
+
+TEST(SalaryCli, BandsFromTheSurvey) {
+  const std::string survey = std::string(JOBSCOPE_SHARED_DATA_DIR) + "/aijobs-salaries/salaries.csv";
+  if (!std::filesystem::exists(survey)) GTEST_SKIP() << "no shared data";
+  CommandResult result = RunJobscope("salary bands --json --survey '" + survey + "'");
+  ASSERT_EQ(result.exit_code, 0);
+  auto bands = nlohmann::json::parse(result.out);
+  ASSERT_EQ(bands.size(), 4u);  // entry, mid, senior, executive
+  EXPECT_EQ(bands[0]["key"], "entry");
+  EXPECT_EQ(bands[0]["quoted"], "$70k-$90k");
+  EXPECT_LT(bands[0]["p50_usd"].get<double>(), bands[2]["p50_usd"].get<double>());
+  EXPECT_EQ(RunJobscope("salary bands --by colour --survey '" + survey + "' 2>/dev/null").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace jobscope::e2e

@@ -1,0 +1,159 @@
+// File: salary.h
+//
+// The salary service: what a role pays, at a level, in a place — a P10/P50/P90 estimate in annual USD from
+// quantile gradient-boosted trees (XGBoost C API, custom pinball-loss objective) calibrated by split
+// conformal prediction so the P10-P90 interval really covers about 80%; the market's pay bands straight
+// from the data; and the pay difference associated with each skill at fixed role, level and place.
+//
+// Trained on the aijobs.net salary survey (CC0; deduplicated first: about half its rows repeat). Training
+// is deterministic (fixed seeds, one thread). The model ships in data/models/salary/, so estimates need no
+// training at run time.
+//
+// Thread-safety: a SalaryModel serves one thread at a time (XGBoost's prediction buffers are per booster).
+//
+// Example:
+//   JS_ASSIGN_OR_RETURN(auto survey, LoadSurvey("../shared/data/aijobs-salaries/salaries.csv"));
+//   JS_ASSIGN_OR_RETURN(auto model, SalaryModel::Load("data/models/salary"));
+//   SalaryQuery query{.role = Role::kMlEngineer, .level = Level::kSenior, .country = "US"};
+//   JS_ASSIGN_OR_RETURN(SalaryEstimate estimate, model->Estimate(query));   // estimate.p50 ~ 190,000
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/model.h"
+#include "store/store.h"
+
+namespace jobscope::salary {
+
+// One survey answer (or one posting with parsed pay), in annual USD.
+struct SalaryRecord {
+  int year = 0;
+  Level level = Level::kUnknown;
+  Role role = Role::kOther;
+  std::string title;
+  std::string country;    // ISO 3166-1 alpha-2 of the company
+  bool lives_abroad = false;  // employee resides in another country than the company
+  int remote_ratio = 0;   // 0, 50, 100
+  int company_size = -1;  // 0 small, 1 medium, 2 large, -1 unknown
+  bool full_time = true;
+  double salary_usd = 0;
+};
+
+struct SurveyLoad {
+  std::vector<SalaryRecord> records;  // distinct rows
+  size_t rows_read = 0;
+  size_t duplicates_dropped = 0;
+};
+
+// Reads the aijobs.net survey CSV, drops exact repeats, maps titles to roles and EN/MI/SE/EX to levels.
+// Errors: kIoError, kParseError (row and field named).
+StatusOr<SurveyLoad> LoadSurvey(const std::string& path);
+
+struct SalaryQuery {
+  Role role = Role::kOther;
+  Level level = Level::kMid;
+  std::string country = "US";
+  int remote_ratio = 0;
+  int company_size = 1;  // 0 small, 1 medium (most survey answers), 2 large
+  int year = 0;  // 0: the latest year the model knows
+  std::string title;  // optional; its words ("manager", "lead") refine the estimate
+};
+
+struct SalaryFactor {
+  std::string name;      // "level", "role", "country", "remote", "company size", "year", "title words"
+  double usd_effect = 0; // how much the factor moved P50 from the model's baseline, in USD
+};
+
+struct SalaryEstimate {
+  double p10 = 0, p50 = 0, p90 = 0;  // annual USD
+  int64_t comparable_records = 0;    // training records with the same role, level and country
+  std::vector<SalaryFactor> factors;
+  std::string currency;              // the country's currency, when the rate table knows it
+  std::optional<double> p50_local;   // P50 in that currency
+};
+
+struct TrainOptions {
+  int rounds = 300;
+  double learning_rate = 0.05;
+  int max_depth = 5;
+  double calibration_fraction = 0.2;  // of the training rows, held out for conformal calibration
+  double coverage = 0.8;              // target P10-P90 coverage
+  uint64_t seed = 17;
+};
+
+class SalaryModel {
+ public:
+  ~SalaryModel();
+  SalaryModel(const SalaryModel&) = delete;
+  SalaryModel& operator=(const SalaryModel&) = delete;
+
+  // Trains P10/P50/P90 boosters on `train` (minus a calibration split) and calibrates the interval.
+  // Errors: kInvalidArgument (too few rows), kInternal (XGBoost failed).
+  static StatusOr<std::unique_ptr<SalaryModel>> Train(const std::vector<SalaryRecord>& train, const TrainOptions& options);
+  // Errors: kIoError, kParseError.
+  static StatusOr<std::unique_ptr<SalaryModel>> Load(const std::string& dir);
+  Status Save(const std::string& dir) const;
+
+  StatusOr<SalaryEstimate> Estimate(const SalaryQuery& query) const;
+  // Raw predictions for many records: {p10, p50, p90} in USD, calibrated or not.
+  StatusOr<std::vector<std::array<double, 3>>> Predict(const std::vector<SalaryRecord>& records, bool calibrated) const;
+
+  double conformal_margin() const;  // added to both ends of the log-space interval
+
+ private:
+  struct Impl;
+  explicit SalaryModel(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---- evaluation ----------------------------------------------------------------------------------------
+
+struct MethodMetrics {
+  std::string method;
+  double mae = 0;                     // of P50, USD
+  double median_ape = 0;              // median absolute percentage error of P50
+  std::optional<double> coverage;     // share of test rows inside P10-P90
+  std::optional<double> median_width; // median P90-P10, USD
+};
+
+struct Evaluation {
+  std::string split;  // "time (train <= 2024, test 2025)" or "random 20%"
+  size_t train_rows = 0, test_rows = 0;
+  std::vector<MethodMetrics> methods;
+  double train_seconds = 0;
+};
+
+// Evaluates the model and three baselines on full-time rows: median by level; median by level x country
+// x role with fallback to coarser cells under 20 rows; XGBoost squared error on log salary.
+StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryRecord>& records, const TrainOptions& options);
+
+// ---- bands and premiums ---------------------------------------------------------------------------------
+
+struct Band {
+  std::string key;
+  int64_t records = 0;
+  double p25 = 0, p50 = 0, p75 = 0;
+  std::string quoted;  // the commonly quoted band for this key, if there is one ("$150k-$200k+")
+};
+
+// Quartiles of annual USD pay by "level", "role" or "country" (full-time rows). Errors: kInvalidArgument.
+StatusOr<std::vector<Band>> PayBands(const std::vector<SalaryRecord>& records, const std::string& by);
+
+struct SkillPremium {
+  std::string skill_id;
+  std::string name;
+  int64_t postings_with = 0;
+  double premium_usd = 0;              // pay with the skill minus without, matched on role x level x country
+  double ci_low = 0, ci_high = 0;      // 95% bootstrap interval
+};
+
+// Premium of each skill asked for by at least `min_postings` postings with pay, from the store.
+StatusOr<std::vector<SkillPremium>> SkillPremiums(store::Store& store, int64_t min_postings);
+
+}  // namespace jobscope::salary

@@ -1,0 +1,203 @@
+// The salary model: three quantile boosters (P10, P50, P90) on log pay, and a conformal margin.
+//
+// Split conformal (conformalised quantile regression): on calibration rows the trees never saw, each row
+// scores max(q10 - y, y - q90) in log space; the margin is the ceil((n+1)(1-a))/n-th smallest score, added to
+// both ends. With a = 0.2 the interval then covers at least 80% of exchangeable new rows.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <random>
+
+#include "base/strings.h"
+#include "base/tsv.h"
+#include "salary/internal/booster.h"
+#include "salary/internal/features.h"
+#include "salary/salary.h"
+
+namespace jobscope::salary {
+
+using internal::Booster;
+using internal::FeatureEncoder;
+using internal::Matrix;
+
+struct SalaryModel::Impl {
+  FeatureEncoder encoder;
+  std::vector<Booster> quantiles;  // P10, P50, P90
+  double margin = 0;
+  int latest_year = 0;
+  std::map<std::string, int64_t> cell_counts;  // "role|level|country" -> training rows
+
+  StatusOr<Matrix> Encode(const std::vector<SalaryRecord>& records) const {
+    std::vector<float> values;
+    values.reserve(records.size() * encoder.width());
+    for (const SalaryRecord& record : records) encoder.Encode(record, values);
+    return Matrix::Create(values, records.size(), encoder.width(), {});
+  }
+};
+
+namespace {
+
+constexpr double kQuantiles[3] = {0.1, 0.5, 0.9};
+constexpr int kFormatVersion = 1;
+
+std::string CellKey(Role role, Level level, const std::string& country) {
+  return std::string(RoleName(role)) + "|" + std::string(LevelName(level)) + "|" + country;
+}
+
+}  // namespace
+
+SalaryModel::SalaryModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SalaryModel::~SalaryModel() = default;
+
+double SalaryModel::conformal_margin() const { return impl_->margin; }
+
+StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Train(const std::vector<SalaryRecord>& records,
+                                                          const TrainOptions& options) {
+  if (records.size() < 100) return InvalidArgument("too few salary records to train on: " + std::to_string(records.size()));
+  // Calibration rows are drawn at random (seeded) from the training rows.
+  std::vector<size_t> order(records.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(options.seed);
+  std::shuffle(order.begin(), order.end(), rng);
+  size_t calibration_count = static_cast<size_t>(options.calibration_fraction * static_cast<double>(records.size()));
+  std::vector<SalaryRecord> fit, calibration;
+  for (size_t idx = 0; idx < order.size(); ++idx) {
+    (idx < calibration_count ? calibration : fit).push_back(records[order[idx]]);
+  }
+
+  auto impl = std::make_unique<Impl>();
+  impl->encoder = FeatureEncoder::Fit(fit, 30);
+  for (const SalaryRecord& record : records) {
+    impl->latest_year = std::max(impl->latest_year, record.year);
+    ++impl->cell_counts[CellKey(record.role, record.level, record.country)];
+  }
+  std::vector<float> values, labels;
+  for (const SalaryRecord& record : fit) {
+    impl->encoder.Encode(record, values);
+    labels.push_back(static_cast<float>(std::log(record.salary_usd)));
+  }
+  JS_ASSIGN_OR_RETURN(Matrix train, Matrix::Create(values, fit.size(), impl->encoder.width(), labels));
+  internal::BoosterParams params{options.rounds, options.learning_rate, options.max_depth, options.seed};
+  for (double q : kQuantiles) {
+    JS_ASSIGN_OR_RETURN(Booster booster, Booster::TrainQuantile(train, labels, q, params));
+    impl->quantiles.push_back(std::move(booster));
+  }
+  auto model = std::unique_ptr<SalaryModel>(new SalaryModel(std::move(impl)));
+  if (!calibration.empty()) {
+    JS_ASSIGN_OR_RETURN(auto predictions, model->Predict(calibration, /*calibrated=*/false));
+    std::vector<double> scores;
+    for (size_t row = 0; row < calibration.size(); ++row) {
+      double y = std::log(calibration[row].salary_usd);
+      scores.push_back(std::max(std::log(predictions[row][0]) - y, y - std::log(predictions[row][2])));
+    }
+    std::sort(scores.begin(), scores.end());
+    double n = static_cast<double>(scores.size());
+    size_t rank = static_cast<size_t>(std::ceil((n + 1) * options.coverage));
+    model->impl_->margin = scores[std::min(scores.size(), std::max<size_t>(rank, 1)) - 1];
+  }
+  return model;
+}
+
+StatusOr<std::vector<std::array<double, 3>>> SalaryModel::Predict(const std::vector<SalaryRecord>& records,
+                                                                  bool calibrated) const {
+  JS_ASSIGN_OR_RETURN(Matrix data, impl_->Encode(records));
+  std::vector<std::vector<float>> raw;
+  for (const Booster& booster : impl_->quantiles) {
+    JS_ASSIGN_OR_RETURN(std::vector<float> predictions, booster.Predict(data));
+    raw.push_back(std::move(predictions));
+  }
+  double margin = calibrated ? impl_->margin : 0.0;
+  std::vector<std::array<double, 3>> out(records.size());
+  for (size_t row = 0; row < records.size(); ++row) {
+    std::array<double, 3> logs = {raw[0][row] - margin, raw[1][row], raw[2][row] + margin};
+    std::sort(logs.begin(), logs.end());  // quantile trees can cross; keep P10 <= P50 <= P90
+    for (int q = 0; q < 3; ++q) out[row][q] = std::exp(logs[q]);
+  }
+  return out;
+}
+
+StatusOr<SalaryEstimate> SalaryModel::Estimate(const SalaryQuery& query) const {
+  SalaryRecord record;
+  record.role = query.role;
+  record.level = query.level;
+  record.country = query.country;
+  record.remote_ratio = query.remote_ratio;
+  record.company_size = query.company_size;
+  record.year = query.year > 0 ? query.year : impl_->latest_year;
+  record.title = query.title;
+  JS_ASSIGN_OR_RETURN(auto predictions, Predict({record}, /*calibrated=*/true));
+  SalaryEstimate estimate;
+  estimate.p10 = predictions[0][0];
+  estimate.p50 = predictions[0][1];
+  estimate.p90 = predictions[0][2];
+  auto cell = impl_->cell_counts.find(CellKey(query.role, query.level, query.country));
+  estimate.comparable_records = cell == impl_->cell_counts.end() ? 0 : cell->second;
+  // Factors: the P50 tree's contributions summed by group; a group's USD effect is what P50 would lose
+  // without it.
+  JS_ASSIGN_OR_RETURN(Matrix data, impl_->Encode({record}));
+  JS_ASSIGN_OR_RETURN(std::vector<float> contributions, impl_->quantiles[1].Contributions(data));
+  double total = std::accumulate(contributions.begin(), contributions.end(), 0.0);
+  std::map<std::string, double> by_group;
+  const auto& groups = impl_->encoder.groups();
+  for (size_t feature = 0; feature < groups.size(); ++feature) by_group[groups[feature]] += contributions[feature];
+  for (const auto& [group, log_effect] : by_group) {
+    estimate.factors.push_back({group, std::exp(total) - std::exp(total - log_effect)});
+  }
+  std::sort(estimate.factors.begin(), estimate.factors.end(), [](const SalaryFactor& a, const SalaryFactor& b) {
+    return std::abs(a.usd_effect) > std::abs(b.usd_effect);
+  });
+  return estimate;
+}
+
+Status SalaryModel::Save(const std::string& dir) const {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) return IoError("cannot create " + dir + ": " + error.message());
+  const char* names[3] = {"p10.json", "p50.json", "p90.json"};
+  for (int q = 0; q < 3; ++q) JS_RETURN_IF_ERROR(impl_->quantiles[q].Save(dir + "/" + names[q]));
+  std::ofstream meta(dir + "/meta.tsv", std::ios::trunc);
+  meta.precision(17);  // the margin must read back exactly
+  meta << "# jobscope salary model: P10/P50/P90 XGBoost boosters on log annual USD, conformal margin in log space.\n"
+       << "# generated by `jobscope salary train`, do not edit\n";
+  meta << "format\t" << kFormatVersion << "\n";
+  meta << "margin\t" << impl_->margin << "\n";
+  meta << "latest_year\t" << impl_->latest_year << "\n";
+  meta << "countries\t" << JoinStrings(impl_->encoder.countries(), ",") << "\n";
+  for (const auto& [cell, count] : impl_->cell_counts) meta << "cell\t" << cell << "\t" << count << "\n";
+  if (!meta) return IoError("cannot write " + dir + "/meta.tsv");
+  return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Load(const std::string& dir) {
+  auto impl = std::make_unique<Impl>();
+  int format = 0;
+  std::vector<std::string> countries;
+  JS_RETURN_IF_ERROR(ForEachTsvRow(dir + "/meta.tsv", [&](const TsvRow& row) -> Status {
+    const auto& cols = row.fields;
+    if (cols.size() < 2) return ParseError(row.where + ": expected key and value");
+    if (cols[0] == "format") format = std::atoi(std::string(cols[1]).c_str());
+    else if (cols[0] == "margin") impl->margin = std::atof(std::string(cols[1]).c_str());
+    else if (cols[0] == "latest_year") impl->latest_year = std::atoi(std::string(cols[1]).c_str());
+    else if (cols[0] == "countries") {
+      for (std::string_view country : SplitOn(cols[1], ',')) countries.emplace_back(country);
+    } else if (cols[0] == "cell" && cols.size() == 3) {
+      impl->cell_counts[std::string(cols[1])] = std::atoll(std::string(cols[2]).c_str());
+    }
+    return Status::Ok();
+  }));
+  if (format != kFormatVersion) {
+    return ParseError(dir + "/meta.tsv: model format " + std::to_string(format) + ", this build reads " +
+                      std::to_string(kFormatVersion) + " (retrain with `jobscope salary train`)");
+  }
+  impl->encoder = FeatureEncoder::FromCountries(std::move(countries));
+  for (const char* name : {"p10.json", "p50.json", "p90.json"}) {
+    JS_ASSIGN_OR_RETURN(Booster booster, Booster::Load(dir + "/" + name));
+    impl->quantiles.push_back(std::move(booster));
+  }
+  return std::unique_ptr<SalaryModel>(new SalaryModel(std::move(impl)));
+}
+
+}  // namespace jobscope::salary

@@ -1,0 +1,153 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+
+#include <unistd.h>
+
+#include "salary/salary.h"
+
+namespace jobscope::salary {
+namespace {
+
+// Pay that depends on level and country, with log-normal noise: a world the model can learn.
+std::vector<SalaryRecord> Synthetic(size_t count, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> noise(0.0, 0.25);
+  const Level levels[] = {Level::kEntry, Level::kMid, Level::kSenior, Level::kExecutive};
+  const char* countries[] = {"US", "US", "US", "GB", "DE"};
+  std::vector<SalaryRecord> records;
+  for (size_t idx = 0; idx < count; ++idx) {
+    SalaryRecord record;
+    record.level = levels[rng() % 4];
+    record.country = countries[rng() % 5];
+    record.role = (rng() % 2) ? Role::kMlEngineer : Role::kDataAnalyst;
+    record.year = 2023 + static_cast<int>(rng() % 3);
+    record.company_size = 1;
+    double base = 60000 * (1 + 0.35 * static_cast<int>(record.level)) * (record.country == "US" ? 1.5 : 1.0) *
+                  (record.role == Role::kMlEngineer ? 1.2 : 1.0);
+    record.salary_usd = base * std::exp(noise(rng));
+    records.push_back(record);
+  }
+  return records;
+}
+
+TrainOptions Quick() {
+  TrainOptions options;
+  options.rounds = 60;
+  options.learning_rate = 0.2;
+  return options;
+}
+
+TEST(SalaryModel, LearnsTheStructureWithOrderedQuantiles) {
+  auto model = SalaryModel::Train(Synthetic(4000, 1), Quick());
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  SalaryQuery senior{Role::kMlEngineer, Level::kSenior, "US", 0, 1, 2025, ""};
+  SalaryQuery entry{Role::kMlEngineer, Level::kEntry, "US", 0, 1, 2025, ""};
+  auto high = (*model)->Estimate(senior);
+  auto low = (*model)->Estimate(entry);
+  ASSERT_TRUE(high.ok() && low.ok());
+  EXPECT_LT(high->p10, high->p50);
+  EXPECT_LT(high->p50, high->p90);
+  EXPECT_GT(high->p50, low->p50 * 1.3);
+  double truth = 60000 * (1 + 0.35 * static_cast<int>(Level::kSenior)) * 1.5 * 1.2;
+  EXPECT_NEAR(high->p50 / truth, 1.0, 0.12);  // the median of a log-normal is its base
+  EXPECT_GT(high->comparable_records, 0);
+  ASSERT_FALSE(high->factors.empty());
+}
+
+TEST(SalaryModel, ConformalIntervalCoversAboutEightyPercent) {
+  auto model = SalaryModel::Train(Synthetic(5000, 2), Quick());
+  ASSERT_TRUE(model.ok());
+  std::vector<SalaryRecord> fresh = Synthetic(3000, 3);
+  auto predictions = (*model)->Predict(fresh, true);
+  ASSERT_TRUE(predictions.ok());
+  size_t covered = 0;
+  for (size_t row = 0; row < fresh.size(); ++row) {
+    covered += fresh[row].salary_usd >= (*predictions)[row][0] && fresh[row].salary_usd <= (*predictions)[row][2];
+  }
+  double coverage = static_cast<double>(covered) / static_cast<double>(fresh.size());
+  EXPECT_GT(coverage, 0.76);
+  EXPECT_LT(coverage, 0.85);
+}
+
+TEST(SalaryModel, TrainingIsDeterministicAndSavedModelsPredictTheSame) {
+  std::vector<SalaryRecord> records = Synthetic(2000, 4);
+  auto first = SalaryModel::Train(records, Quick());
+  auto second = SalaryModel::Train(records, Quick());
+  ASSERT_TRUE(first.ok() && second.ok());
+  std::vector<SalaryRecord> probe = Synthetic(50, 5);
+  auto a = (*first)->Predict(probe, true);
+  auto b = (*second)->Predict(probe, true);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(*a, *b);
+
+  std::string dir = (std::filesystem::temp_directory_path() / ("salary_model_" + std::to_string(::getpid()))).string();
+  ASSERT_TRUE((*first)->Save(dir).ok());
+  auto loaded = SalaryModel::Load(dir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  auto c = (*loaded)->Predict(probe, true);
+  ASSERT_TRUE(c.ok());
+  for (size_t row = 0; row < probe.size(); ++row) {
+    for (int q = 0; q < 3; ++q) EXPECT_NEAR((*c)[row][q], (*a)[row][q], 1e-6 * (*a)[row][q]);
+  }
+  EXPECT_DOUBLE_EQ((*loaded)->conformal_margin(), (*first)->conformal_margin());
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SalaryModel, RefusesTooFewRowsAndMissingFiles) {
+  EXPECT_EQ(SalaryModel::Train(Synthetic(10, 6), Quick()).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(SalaryModel::Load("/nonexistent/model").status().code(), StatusCode::kIoError);
+}
+
+TEST(SalaryModel, ShippedModelOrdersLevels) {
+  auto model = SalaryModel::Load(JOBSCOPE_SOURCE_DATA_DIR "/models/salary");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  double previous = 0;
+  for (Level level : {Level::kEntry, Level::kMid, Level::kSenior, Level::kExecutive}) {
+    auto estimate = (*model)->Estimate({Role::kMlEngineer, level, "US", 0, 1, 0, ""});
+    ASSERT_TRUE(estimate.ok());
+    EXPECT_GT(estimate->p50, previous) << LevelName(level);
+    EXPECT_LT(estimate->p10, estimate->p50);
+    EXPECT_LT(estimate->p50, estimate->p90);
+    previous = estimate->p50;
+  }
+}
+
+TEST(PayBands, QuartilesByLevelBesideTheQuotedBands) {
+  std::vector<SalaryRecord> records;
+  for (int value = 1; value <= 5; ++value) {
+    SalaryRecord record;
+    record.level = Level::kEntry;
+    record.salary_usd = value * 10000.0;
+    records.push_back(record);
+  }
+  SalaryRecord part_time;
+  part_time.level = Level::kEntry;
+  part_time.full_time = false;
+  part_time.salary_usd = 1e6;
+  records.push_back(part_time);
+  auto bands = PayBands(records, "level");
+  ASSERT_TRUE(bands.ok());
+  ASSERT_EQ(bands->size(), 1u);
+  EXPECT_EQ((*bands)[0].records, 5);
+  EXPECT_DOUBLE_EQ((*bands)[0].p50, 30000);
+  EXPECT_DOUBLE_EQ((*bands)[0].p25, 20000);
+  EXPECT_EQ((*bands)[0].quoted, "$70k-$90k");
+  EXPECT_EQ(PayBands(records, "colour").status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(Survey, LoadsDeduplicatedRows) {
+  const std::string path = std::string(JOBSCOPE_SHARED_DATA_DIR) + "/aijobs-salaries/salaries.csv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no shared data";
+  auto survey = LoadSurvey(path);
+  ASSERT_TRUE(survey.ok()) << survey.status().ToString();
+  EXPECT_EQ(survey->rows_read, 74301u);
+  EXPECT_EQ(survey->records.size(), 34997u);
+  EXPECT_EQ(survey->duplicates_dropped, 74301u - 34997u);
+  EXPECT_EQ(LoadSurvey("/nonexistent/salaries.csv").status().code(), StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace jobscope::salary
