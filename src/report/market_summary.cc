@@ -2,6 +2,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/statistics.h"
 #include "report/report.h"
 
 namespace jobscope::report {
@@ -17,16 +18,6 @@ SalaryStats StatsOf(std::vector<double>& values) {
 }
 
 }  // namespace
-
-std::optional<double> Quantile(std::vector<double>& values, double q) {
-  if (values.empty()) return std::nullopt;
-  std::sort(values.begin(), values.end());
-  double position = q * static_cast<double>(values.size() - 1);
-  size_t lower = static_cast<size_t>(position);
-  size_t upper = std::min(lower + 1, values.size() - 1);
-  double weight = position - static_cast<double>(lower);
-  return values[lower] * (1 - weight) + values[upper] * weight;
-}
 
 StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count) {
   MarketSummary summary;

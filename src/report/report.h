@@ -50,7 +50,4 @@ struct MarketSummary {
 // Reads every stored posting once. Errors: those of the store.
 StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count);
 
-// The q-quantile (0..1) of `values` by linear interpolation; nullopt when empty. Sorts `values`.
-std::optional<double> Quantile(std::vector<double>& values, double q);
-
 }  // namespace jobscope::report

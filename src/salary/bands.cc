@@ -2,17 +2,11 @@
 #include <algorithm>
 #include <map>
 
+#include "base/statistics.h"
 #include "salary/salary.h"
 
 namespace jobscope::salary {
 namespace {
-
-double Quantile(std::vector<double>& sorted, double q) {
-  double position = q * static_cast<double>(sorted.size() - 1);
-  size_t lower = static_cast<size_t>(position);
-  size_t upper = std::min(lower + 1, sorted.size() - 1);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - static_cast<double>(lower));
-}
 
 // What the AI field's career guides quote: entry $70k-90k, mid $100k-130k, senior $150k-200k+.
 std::string QuotedBand(const std::string& by, const std::string& key) {
@@ -39,13 +33,12 @@ StatusOr<std::vector<Band>> PayBands(const std::vector<SalaryRecord>& records, c
   }
   std::vector<Band> bands;
   for (auto& [key, values] : groups) {
-    std::sort(values.begin(), values.end());
     Band band;
     band.key = key;
     band.records = static_cast<int64_t>(values.size());
-    band.p25 = Quantile(values, 0.25);
-    band.p50 = Quantile(values, 0.5);
-    band.p75 = Quantile(values, 0.75);
+    band.p25 = *Quantile(values, 0.25);
+    band.p50 = *Quantile(values, 0.5);
+    band.p75 = *Quantile(values, 0.75);
     band.quoted = QuotedBand(by, key);
     bands.push_back(std::move(band));
   }

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <random>
 
+#include "base/statistics.h"
 #include "salary/internal/booster.h"
 #include "salary/internal/features.h"
 #include "salary/salary.h"
@@ -13,24 +14,9 @@
 namespace jobscope::salary {
 namespace {
 
-double Median(std::vector<double> values) {
-  if (values.empty()) return 0;
-  size_t mid = values.size() / 2;
-  std::nth_element(values.begin(), values.begin() + static_cast<long>(mid), values.end());
-  double upper = values[mid];
-  if (values.size() % 2 == 1) return upper;
-  double lower = *std::max_element(values.begin(), values.begin() + static_cast<long>(mid));
-  return (lower + upper) / 2;
-}
+double Median(std::vector<double> values) { return Quantile(values, 0.5).value_or(0); }
 
-double Quantile(std::vector<double> values, double q) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  double position = q * static_cast<double>(values.size() - 1);
-  size_t lower = static_cast<size_t>(position);
-  size_t upper = std::min(lower + 1, values.size() - 1);
-  return values[lower] + (values[upper] - values[lower]) * (position - static_cast<double>(lower));
-}
+double QuantileOf(std::vector<double> values, double q) { return Quantile(values, q).value_or(0); }
 
 // Scores P50 (and the interval, when given) against the test rows' pay.
 MethodMetrics Score(std::string method, const std::vector<SalaryRecord>& test,
@@ -70,10 +56,10 @@ class CellBaseline {
     for (const std::string& key : keys_(record)) {
       auto it = cells_.find(key);
       if (it != cells_.end() && it->second.size() >= min_rows_) {
-        return {Quantile(it->second, 0.1), Quantile(it->second, 0.5), Quantile(it->second, 0.9)};
+        return {QuantileOf(it->second, 0.1), QuantileOf(it->second, 0.5), QuantileOf(it->second, 0.9)};
       }
     }
-    return {Quantile(all_, 0.1), Quantile(all_, 0.5), Quantile(all_, 0.9)};
+    return {QuantileOf(all_, 0.1), QuantileOf(all_, 0.5), QuantileOf(all_, 0.9)};
   }
 
  private:

@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 
+#include "base/statistics.h"
 #include "salary/salary.h"
 
 namespace jobscope::salary {
@@ -17,11 +18,7 @@ struct Paid {
   std::set<std::string> skills;
 };
 
-double Median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  size_t mid = values.size() / 2;
-  return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
+double Median(std::vector<double> values) { return Quantile(values, 0.5).value_or(0); }
 
 // The weighted within-cell difference for one skill over `postings`; nullopt when no cell has both sides.
 std::optional<double> CellDifference(const std::vector<const Paid*>& postings, const std::string& skill) {

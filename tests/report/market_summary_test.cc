@@ -1,5 +1,7 @@
 #include "report/report.h"
 
+#include "base/statistics.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>

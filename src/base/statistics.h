@@ -1,0 +1,15 @@
+// File: statistics.h
+//
+// Order statistics shared by the services (market summary, salary bands, evaluation).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+namespace jobscope {
+
+// The q-quantile (0..1) of `values` by linear interpolation between order statistics; nullopt when empty.
+// Sorts `values` in place.
+std::optional<double> Quantile(std::vector<double>& values, double q);
+
+}  // namespace jobscope
