@@ -27,6 +27,7 @@ int RunCli(int argc, char** argv) {
   internal::AddQuarantineCommand(app, context, exit_code);
   internal::AddTaxonomyCommand(app, context, exit_code);
   internal::AddSalaryCommand(app, context, exit_code);
+  internal::AddSearchCommand(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -1,0 +1,134 @@
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/internal/commands.h"
+#include "cli/internal/posting_json.h"
+#include "search/search.h"
+
+namespace jobscope::cli::internal {
+namespace {
+
+struct SearchArgs {
+  std::string query;
+  std::vector<std::string> roles, levels, skills;
+  bool all_skills = false;
+  std::string company, country, region, city, employment_type, from, to, sort = "relevance", like;
+  bool remote = false;
+  std::optional<double> min_salary, max_salary;
+  size_t page = 1, per_page = 10;
+  bool facets = false;
+};
+
+int RunSearch(Context& context, const SearchArgs& args) {
+  index::Filters filters;
+  for (const std::string& name : args.roles) {
+    auto role = ParseRole(name);
+    if (!role) return ReportError(InvalidArgument("--role: unknown role '" + name + "'"));
+    filters.roles.push_back(*role);
+  }
+  for (const std::string& name : args.levels) {
+    auto level = ParseLevel(name);
+    if (!level) return ReportError(InvalidArgument("--level: unknown level '" + name + "'"));
+    filters.levels.push_back(*level);
+  }
+  (args.all_skills ? filters.skills_all : filters.skills_any) = args.skills;
+  filters.company = args.company;
+  filters.country = args.country;
+  filters.region = args.region;
+  filters.city = args.city;
+  if (args.remote) filters.remote = RemoteMode::kRemote;
+  if (!args.employment_type.empty()) {
+    auto type = ParseEmploymentType(args.employment_type);
+    if (!type) return ReportError(InvalidArgument("--employment-type: unknown '" + args.employment_type + "'"));
+    filters.employment_type = *type;
+  }
+  filters.posted_from = args.from;
+  filters.posted_to = args.to;
+  filters.min_salary_usd = args.min_salary;
+  filters.max_salary_usd = args.max_salary;
+  search::SearchOptions options;
+  if (args.sort == "date") options.sort = index::SortBy::kDate;
+  else if (args.sort == "salary") options.sort = index::SortBy::kSalary;
+  else if (args.sort != "relevance") return ReportError(InvalidArgument("--sort: relevance, date or salary"));
+  options.page = args.page;
+  options.per_page = args.per_page;
+  options.facets = args.facets;
+
+  auto store = context.OpenStore();
+  if (!store.ok()) return ReportError(store.status());
+  auto service = search::SearchService::Open(**store);
+  if (!service.ok()) return ReportError(service.status());
+  auto page = args.like.empty() ? (*service)->Search(args.query, filters, options)
+                                : (*service)->MoreLikeThis(args.like, args.per_page);
+  if (!page.ok()) return ReportError(page.status());
+  if (context.json) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& hit : page->hits) {
+      nlohmann::json posting = PostingToJson(hit.posting, false);
+      posting["score"] = hit.score;
+      posting["snippet"] = hit.snippet;
+      hits.push_back(std::move(posting));
+    }
+    nlohmann::json facets = nlohmann::json::object();
+    for (const auto& [facet, values] : page->facets) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& value : values) list.push_back({{"value", value.value}, {"count", value.count}});
+      facets[facet] = list;
+    }
+    nlohmann::json out = {{"total", page->total}, {"page", args.page}, {"per_page", args.per_page}, {"hits", hits},
+                          {"facets", facets}, {"expanded_terms", page->expanded_terms}};
+    std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    return kExitOk;
+  }
+  std::printf("%lld postings match\n", static_cast<long long>(page->total));
+  for (const auto& hit : page->hits) {
+    const Posting& p = hit.posting;
+    std::string pay = "-";
+    if (auto mid = p.understood.salary.annual_mid_usd()) pay = "$" + std::to_string(static_cast<int64_t>(*mid / 1000)) + "k";
+    std::printf("\n%6.2f  %s  %s | %s | %s | %s %s %s\n", hit.score, p.id.c_str(), p.raw.title.c_str(), p.raw.company.c_str(),
+                p.raw.location.c_str(), std::string(RoleName(p.understood.role)).c_str(),
+                std::string(LevelName(p.understood.level)).c_str(), pay.c_str());
+    if (!hit.snippet.empty()) std::printf("        %s\n", hit.snippet.c_str());
+  }
+  for (const auto& [facet, values] : page->facets) {
+    std::printf("\n%s:", facet.c_str());
+    for (size_t idx = 0; idx < std::min<size_t>(values.size(), 8); ++idx) {
+      std::printf(" %s (%lld)%s", values[idx].value.c_str(), static_cast<long long>(values[idx].count),
+                  idx + 1 < std::min<size_t>(values.size(), 8) ? "," : "");
+    }
+  }
+  if (!page->facets.empty()) std::printf("\n");
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddSearchCommand(CLI::App& app, Context& context, int& exit_code) {
+  auto* command = app.add_subcommand("search", "Search stored postings: words, \"phrases\", +required, -excluded");
+  auto args = std::make_shared<SearchArgs>();
+  command->add_option("query", args->query, "The query (the last word matches as a prefix)");
+  command->add_option("--role", args->roles, "Only these roles (repeatable)");
+  command->add_option("--level", args->levels, "Only these levels (repeatable)");
+  command->add_option("--skill", args->skills, "Postings asking for any of these skill ids (repeatable)");
+  command->add_flag("--all-skills", args->all_skills, "Require every --skill, not any");
+  command->add_option("--company", args->company, "Only this company");
+  command->add_option("--country", args->country, "Only this country (ISO code, e.g. US)");
+  command->add_option("--region", args->region, "Only this region (e.g. CA)");
+  command->add_option("--city", args->city, "Only this city");
+  command->add_flag("--remote", args->remote, "Only remote postings");
+  command->add_option("--employment-type", args->employment_type, "full_time, part_time, contract, internship, ...");
+  command->add_option("--from", args->from, "Posted on or after this date (YYYY-MM-DD)");
+  command->add_option("--to", args->to, "Posted on or before this date (YYYY-MM-DD)");
+  command->add_option("--min-salary", args->min_salary, "Annual USD range reaching at least this");
+  command->add_option("--max-salary", args->max_salary, "Annual USD range starting at most at this");
+  command->add_option("--sort", args->sort, "relevance, date or salary")->capture_default_str();
+  command->add_option("--page", args->page, "Page number, from 1")->capture_default_str();
+  command->add_option("--per-page", args->per_page, "Hits per page")->capture_default_str();
+  command->add_flag("--facets", args->facets, "Count role, level, remote, employment type, country, company and skill");
+  command->add_option("--like", args->like, "Postings like the posting with this id (more-like-this)");
+  AddStoreOptions(*command, context);
+  command->callback([&context, &exit_code, args] { exit_code = RunSearch(context, *args); });
+}
+
+}  // namespace jobscope::cli::internal

@@ -1,0 +1,147 @@
+// File: index.h
+//
+// The index stage: an in-memory search index over postings, built from the store. BM25F over title, skills
+// and description (title weighted highest), Snowball stemming, phrase queries (positions kept per field),
+// required (+) and excluded (-) terms, prefix search on the last word as people type, and typo tolerance
+// for words of five letters or more. Filters (role, level, skills any/all, company, country/region/city,
+// remote, employment type, posting date range, salary range overlapping) and facet counts over the result
+// set; sort by relevance, date or salary; pages.
+//
+// Thread-safety: a built index is read-only; Search() may run on many threads at once. Building (Add) is
+// single-threaded.
+//
+// Example:
+//   JS_ASSIGN_OR_RETURN(auto index, SearchIndex::Build(*store));
+//   SearchRequest request;
+//   JS_ASSIGN_OR_RETURN(request.query, ParseQuery("\"machine learning\" +pytorch -intern nlp"));
+//   request.filters.remote = RemoteMode::kRemote;
+//   SearchResult result = index->Search(request);
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/model.h"
+#include "store/store.h"
+
+namespace jobscope::index {
+
+// ---- queries -------------------------------------------------------------------------------------------
+
+struct QueryClause {
+  enum class Kind { kShould, kMust, kMustNot };
+  Kind kind = Kind::kShould;
+  std::vector<std::string> words;  // one word, or several for a phrase (as typed, lowercase)
+  bool phrase = false;
+  bool prefix = false;  // the last word of the query, still being typed
+};
+
+struct Query {
+  std::vector<QueryClause> clauses;
+  bool empty() const { return clauses.empty(); }
+};
+
+// Parses: words, "quoted phrases", +required, -excluded; the last word is a prefix unless the text ends in
+// a space or a quote. Errors: kInvalidArgument with the character position ("unclosed quote at 14").
+StatusOr<Query> ParseQuery(std::string_view text);
+
+// ---- requests and results -------------------------------------------------------------------------------
+
+struct Filters {
+  std::vector<Role> roles;    // any of
+  std::vector<Level> levels;  // any of
+  std::vector<std::string> skills_any;
+  std::vector<std::string> skills_all;
+  std::string company;        // exact, case-insensitive
+  std::string country, region, city;
+  std::optional<RemoteMode> remote;
+  std::optional<EmploymentType> employment_type;
+  std::string posted_from, posted_to;  // ISO dates, inclusive
+  std::optional<double> min_salary_usd, max_salary_usd;  // postings whose annual range overlaps
+};
+
+enum class SortBy { kRelevance, kDate, kSalary };
+
+struct SearchRequest {
+  Query query;
+  Filters filters;
+  SortBy sort = SortBy::kRelevance;
+  size_t offset = 0;
+  size_t limit = 10;
+  bool facets = false;
+};
+
+struct Hit {
+  uint32_t doc = 0;
+  std::string id;  // posting id
+  double score = 0;
+};
+
+struct FacetValue {
+  std::string value;
+  int64_t count = 0;
+};
+
+struct SearchResult {
+  int64_t total = 0;  // matching postings
+  std::vector<Hit> hits;
+  std::map<std::string, std::vector<FacetValue>> facets;  // "role", "level", "remote", "employment_type",
+                                                          // "country", "company", "skill"
+  std::vector<std::string> expanded_terms;                // prefix and typo expansions used
+};
+
+// ---- analysis and scoring --------------------------------------------------------------------------------
+
+// The terms a text is indexed under: ASCII-folded words ("c++" and "c#" kept whole), Snowball-stemmed.
+std::vector<std::string> AnalyzeText(std::string_view text);
+
+// BM25F: per field f, tf~ = sum_f w_f * tf_f / (1 - b + b * len_f / avglen_f); a term adds
+// idf * tf~ / (k1 + tf~) with idf = ln(1 + (N - df + 0.5) / (df + 0.5)).
+struct Bm25fParams {
+  double k1 = 1.2;
+  double b = 0.75;
+  double weights[3] = {3.0, 2.0, 1.0};  // title, skills, description
+};
+inline constexpr Bm25fParams kBm25f{};
+
+// ---- the index ------------------------------------------------------------------------------------------
+
+struct IndexStats {
+  size_t documents = 0;
+  size_t terms = 0;
+  size_t memory_bytes = 0;  // postings, positions, document table and dictionaries
+};
+
+class SearchIndex {
+ public:
+  ~SearchIndex();
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+
+  static std::unique_ptr<SearchIndex> Empty();
+  // Reads every unique posting (linked duplicates are left out). Errors: those of the store.
+  static StatusOr<std::unique_ptr<SearchIndex>> Build(store::Store& store);
+
+  // Adds one posting (keeps the index in step as postings are ingested). Returns its document number.
+  uint32_t Add(const Posting& posting);
+
+  SearchResult Search(const SearchRequest& request) const;
+  // Postings like this one: its most distinctive terms and its skills as a query, itself excluded.
+  SearchResult MoreLikeThis(const std::string& posting_id, size_t limit) const;
+
+  std::optional<uint32_t> DocumentOf(const std::string& posting_id) const;
+  IndexStats Stats() const;
+
+  struct Impl;
+
+ private:
+  SearchIndex();
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jobscope::index

@@ -1,0 +1,571 @@
+// The in-memory index. Postings lists hold, per term, the documents (ascending), the term's frequency in
+// each field and its positions (varint-coded, fields kept apart by offsets so phrases never cross them).
+// Queries are scored term-at-a-time into a dense accumulator, filtered, counted for facets and ranked.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/strings.h"
+#include "index/index.h"
+#include "index/internal/edit_distance.h"
+
+namespace jobscope::index {
+namespace {
+
+constexpr uint32_t kFieldStride = 1u << 20;  // positions of field f start at f * kFieldStride
+constexpr size_t kMaxExpansions = 32;
+
+void PutVarint(std::vector<uint8_t>& out, uint32_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<uint8_t>(value | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<uint8_t>(value));
+}
+
+uint32_t GetVarint(const uint8_t*& in) {
+  uint32_t value = 0;
+  int shift = 0;
+  while (*in & 0x80) {
+    value |= static_cast<uint32_t>(*in++ & 0x7F) << shift;
+    shift += 7;
+  }
+  value |= static_cast<uint32_t>(*in++) << shift;
+  return value;
+}
+
+struct PostingList {
+  std::vector<uint32_t> docs;
+  std::vector<std::array<uint8_t, 3>> tf;  // per field, saturating at 255
+  std::vector<uint32_t> position_offsets;  // into positions; one entry per doc, plus the end
+  std::vector<uint8_t> positions;          // per doc: count, then delta-coded positions
+};
+
+// Small string interner for facet values.
+class Interner {
+ public:
+  uint32_t Intern(const std::string& value) {
+    auto [it, inserted] = ids_.emplace(value, static_cast<uint32_t>(values_.size()));
+    if (inserted) values_.push_back(value);
+    return it->second;
+  }
+  std::optional<uint32_t> Find(const std::string& value) const {
+    auto it = ids_.find(value);
+    if (it == ids_.end()) return std::nullopt;
+    return it->second;
+  }
+  const std::string& Value(uint32_t id) const { return values_[id]; }
+  size_t size() const { return values_.size(); }
+  size_t Bytes() const {
+    size_t bytes = 0;
+    for (const auto& value : values_) bytes += 2 * value.size() + 48;
+    return bytes;
+  }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> values_;
+};
+
+struct DocMeta {
+  std::string id;
+  uint8_t role, level, remote, employment;
+  uint32_t company, country, region, city;
+  int32_t date;  // yyyymmdd, 0 unknown
+  float salary_min, salary_max;  // annual USD, NaN unknown
+  uint32_t skills_begin, skills_end;  // into doc_skills
+  std::array<uint32_t, 3> lengths;
+};
+
+int32_t DateKey(std::string_view date) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return 0;
+  int32_t key = 0;
+  for (size_t idx : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (date[idx] < '0' || date[idx] > '9') return 0;
+    key = key * 10 + (date[idx] - '0');
+  }
+  return key;
+}
+
+}  // namespace
+
+struct SearchIndex::Impl {
+  std::unordered_map<std::string, uint32_t> term_ids;
+  std::vector<std::string> terms;  // by id
+  std::vector<PostingList> lists;  // by term id
+  std::vector<std::string> sorted_terms;  // for prefix search; rebuilt lazily
+  std::map<std::pair<char, size_t>, std::vector<uint32_t>> by_first_and_length;  // typo candidates
+  bool lookup_stale = true;
+  mutable std::mutex lookup_mutex;
+
+  std::vector<DocMeta> docs;
+  std::vector<uint32_t> doc_skills;
+  std::unordered_map<std::string, uint32_t> doc_of_id;
+  Interner companies, places, skills;
+  std::array<double, 3> total_length{0, 0, 0};
+
+  uint32_t TermId(const std::string& term) {
+    auto [it, inserted] = term_ids.emplace(term, static_cast<uint32_t>(terms.size()));
+    if (inserted) {
+      terms.push_back(term);
+      lists.emplace_back();
+      lookup_stale = true;
+    }
+    return it->second;
+  }
+
+  void RefreshLookups() const {
+    std::lock_guard<std::mutex> lock(lookup_mutex);
+    auto* self = const_cast<Impl*>(this);
+    if (!self->lookup_stale) return;
+    self->sorted_terms = terms;
+    std::sort(self->sorted_terms.begin(), self->sorted_terms.end());
+    self->by_first_and_length.clear();
+    for (uint32_t id = 0; id < terms.size(); ++id) {
+      if (!terms[id].empty()) self->by_first_and_length[{terms[id][0], terms[id].size()}].push_back(id);
+    }
+    self->lookup_stale = false;
+  }
+
+  double Idf(uint32_t term) const {
+    double n = static_cast<double>(docs.size());
+    double df = static_cast<double>(lists[term].docs.size());
+    return std::log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  double TermScore(uint32_t term, size_t entry) const {
+    const PostingList& list = lists[term];
+    const DocMeta& doc = docs[list.docs[entry]];
+    double weighted = 0;
+    for (int field = 0; field < 3; ++field) {
+      double avg = total_length[field] / static_cast<double>(std::max<size_t>(1, docs.size()));
+      double norm = 1 - kBm25f.b + kBm25f.b * (avg > 0 ? doc.lengths[field] / avg : 0);
+      weighted += kBm25f.weights[field] * list.tf[entry][field] / norm;
+    }
+    return Idf(term) * weighted / (kBm25f.k1 + weighted);
+  }
+
+  std::vector<uint32_t> Positions(uint32_t term, size_t entry) const {
+    const PostingList& list = lists[term];
+    const uint8_t* cursor = list.positions.data() + list.position_offsets[entry];
+    uint32_t count = GetVarint(cursor);
+    std::vector<uint32_t> out(count);
+    uint32_t previous = 0;
+    for (uint32_t idx = 0; idx < count; ++idx) out[idx] = previous += GetVarint(cursor);
+    return out;
+  }
+
+  // Terms a query word stands for: its analysis, or (for a prefix or a typo) the vocabulary terms near it.
+  std::vector<uint32_t> Expand(const std::string& word, bool prefix, std::vector<std::string>& expanded) const {
+    std::vector<uint32_t> ids;
+    std::vector<std::string> analyzed = AnalyzeText(word);
+    for (const std::string& term : analyzed) {
+      auto it = term_ids.find(term);
+      if (it != term_ids.end()) ids.push_back(it->second);
+    }
+    if (prefix && analyzed.size() == 1) {
+      RefreshLookups();
+      std::string lower = AsciiLower(word);
+      std::vector<uint32_t> candidates;
+      for (auto it = std::lower_bound(sorted_terms.begin(), sorted_terms.end(), lower);
+           it != sorted_terms.end() && it->starts_with(lower); ++it) {
+        candidates.push_back(term_ids.at(*it));
+      }
+      std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
+        return lists[a].docs.size() > lists[b].docs.size();
+      });
+      if (candidates.size() > kMaxExpansions) candidates.resize(kMaxExpansions);
+      for (uint32_t id : candidates) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+          ids.push_back(id);
+          expanded.push_back(word + "*=" + terms[id]);
+        }
+      }
+    }
+    if (ids.empty() && analyzed.size() == 1 && word.size() >= 5) {  // a typo: terms one edit away
+      RefreshLookups();
+      const std::string& target = analyzed[0];
+      for (size_t length = target.size() - 1; length <= target.size() + 1; ++length) {
+        auto bucket = by_first_and_length.find({target[0], length});
+        if (bucket == by_first_and_length.end()) continue;
+        for (uint32_t id : bucket->second) {
+          if (internal::WithinOneEdit(target, terms[id])) {
+            ids.push_back(id);
+            expanded.push_back(word + "~=" + terms[id]);
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  bool PassesFilters(const DocMeta& doc, uint32_t doc_number, const Filters& filters,
+                     const std::vector<uint32_t>& any_skills, const std::vector<uint32_t>& all_skills,
+                     std::optional<uint32_t> company, bool company_unknown, std::optional<uint32_t> country,
+                     std::optional<uint32_t> region, std::optional<uint32_t> city, bool place_unknown) const {
+    (void)doc_number;
+    if (!filters.roles.empty() &&
+        std::none_of(filters.roles.begin(), filters.roles.end(), [&](Role r) { return static_cast<uint8_t>(r) == doc.role; })) {
+      return false;
+    }
+    if (!filters.levels.empty() &&
+        std::none_of(filters.levels.begin(), filters.levels.end(), [&](Level l) { return static_cast<uint8_t>(l) == doc.level; })) {
+      return false;
+    }
+    if (filters.remote && static_cast<uint8_t>(*filters.remote) != doc.remote) return false;
+    if (filters.employment_type && static_cast<uint8_t>(*filters.employment_type) != doc.employment) return false;
+    if (company_unknown || place_unknown) return false;
+    if (company && doc.company != *company) return false;
+    if (country && doc.country != *country) return false;
+    if (region && doc.region != *region) return false;
+    if (city && doc.city != *city) return false;
+    if (!filters.posted_from.empty() && (doc.date == 0 || doc.date < DateKey(filters.posted_from))) return false;
+    if (!filters.posted_to.empty() && (doc.date == 0 || doc.date > DateKey(filters.posted_to))) return false;
+    if (filters.min_salary_usd || filters.max_salary_usd) {
+      float low = std::isnan(doc.salary_min) ? doc.salary_max : doc.salary_min;
+      float high = std::isnan(doc.salary_max) ? doc.salary_min : doc.salary_max;
+      if (std::isnan(low)) return false;
+      if (filters.min_salary_usd && high < *filters.min_salary_usd) return false;  // ranges overlap
+      if (filters.max_salary_usd && low > *filters.max_salary_usd) return false;
+    }
+    if (!any_skills.empty() || !all_skills.empty()) {
+      auto begin = doc_skills.begin() + doc.skills_begin, end = doc_skills.begin() + doc.skills_end;
+      auto has = [&](uint32_t skill) { return std::find(begin, end, skill) != end; };
+      if (!any_skills.empty() && std::none_of(any_skills.begin(), any_skills.end(), has)) return false;
+      if (!std::all_of(all_skills.begin(), all_skills.end(), has)) return false;
+    }
+    return true;
+  }
+};
+
+SearchIndex::SearchIndex() : impl_(std::make_unique<Impl>()) {}
+SearchIndex::~SearchIndex() = default;
+
+std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<SearchIndex>(new SearchIndex()); }
+
+StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store) {
+  auto index = Empty();
+  JS_RETURN_IF_ERROR(store.ForEachPosting([&](const Posting& posting) {
+    if (posting.duplicate_of.empty()) index->Add(posting);
+    return true;
+  }));
+  return index;
+}
+
+uint32_t SearchIndex::Add(const Posting& posting) {
+  Impl& impl = *impl_;
+  uint32_t doc_number = static_cast<uint32_t>(impl.docs.size());
+  const Understanding& u = posting.understood;
+  DocMeta doc{};
+  doc.id = posting.id;
+  doc.role = static_cast<uint8_t>(u.role);
+  doc.level = static_cast<uint8_t>(u.level);
+  doc.remote = static_cast<uint8_t>(u.remote);
+  doc.employment = static_cast<uint8_t>(u.employment_type);
+  doc.company = impl.companies.Intern(AsciiLower(posting.raw.company));
+  doc.country = impl.places.Intern(u.location.country);
+  doc.region = impl.places.Intern(AsciiLower(u.location.region));
+  doc.city = impl.places.Intern(AsciiLower(u.location.city));
+  doc.date = DateKey(posting.raw.date_posted);
+  doc.salary_min = u.salary.annual_min_usd ? static_cast<float>(*u.salary.annual_min_usd) : std::nanf("");
+  doc.salary_max = u.salary.annual_max_usd ? static_cast<float>(*u.salary.annual_max_usd) : std::nanf("");
+  doc.skills_begin = static_cast<uint32_t>(impl.doc_skills.size());
+  std::string skill_text;
+  for (const SkillMention& mention : u.skills) {
+    uint32_t skill = impl.skills.Intern(mention.skill_id);
+    if (std::find(impl.doc_skills.begin() + doc.skills_begin, impl.doc_skills.end(), skill) != impl.doc_skills.end()) continue;
+    impl.doc_skills.push_back(skill);
+    skill_text += mention.name + " . ";  // the period keeps skill names from forming phrases together
+  }
+  doc.skills_end = static_cast<uint32_t>(impl.doc_skills.size());
+
+  // Gather each term's positions in this document, per field.
+  std::unordered_map<uint32_t, std::pair<std::array<uint8_t, 3>, std::vector<uint32_t>>> occurrences;
+  const std::string* fields[3] = {&posting.raw.title, &skill_text, &posting.raw.description};
+  for (int field = 0; field < 3; ++field) {
+    std::vector<std::string> terms = AnalyzeText(*fields[field]);
+    doc.lengths[field] = static_cast<uint32_t>(terms.size());
+    impl.total_length[field] += static_cast<double>(terms.size());
+    for (uint32_t position = 0; position < terms.size() && position < kFieldStride; ++position) {
+      auto& entry = occurrences[impl.TermId(terms[position])];
+      if (entry.first[field] < 255) ++entry.first[field];
+      entry.second.push_back(static_cast<uint32_t>(field) * kFieldStride + position);
+    }
+  }
+  for (auto& [term, entry] : occurrences) {
+    PostingList& list = impl.lists[term];
+    list.docs.push_back(doc_number);
+    list.tf.push_back(entry.first);
+    if (list.position_offsets.empty()) list.position_offsets.push_back(0);
+    PutVarint(list.positions, static_cast<uint32_t>(entry.second.size()));
+    uint32_t previous = 0;
+    for (uint32_t position : entry.second) {
+      PutVarint(list.positions, position - previous);
+      previous = position;
+    }
+    list.position_offsets.push_back(static_cast<uint32_t>(list.positions.size()));
+  }
+  impl.doc_of_id[posting.id] = doc_number;
+  impl.docs.push_back(std::move(doc));
+  return doc_number;
+}
+
+std::optional<uint32_t> SearchIndex::DocumentOf(const std::string& posting_id) const {
+  auto it = impl_->doc_of_id.find(posting_id);
+  if (it == impl_->doc_of_id.end()) return std::nullopt;
+  return it->second;
+}
+
+IndexStats SearchIndex::Stats() const {
+  const Impl& impl = *impl_;
+  IndexStats stats;
+  stats.documents = impl.docs.size();
+  stats.terms = impl.terms.size();
+  size_t bytes = 0;
+  for (const PostingList& list : impl.lists) {
+    bytes += list.docs.capacity() * 4 + list.tf.capacity() * 3 + list.position_offsets.capacity() * 4 +
+             list.positions.capacity() + sizeof(PostingList);
+  }
+  for (const std::string& term : impl.terms) bytes += 2 * (term.size() + 40);  // vocabulary and its hash map
+  bytes += impl.docs.capacity() * sizeof(DocMeta) + impl.doc_skills.capacity() * 4;
+  bytes += impl.doc_of_id.size() * 64 + impl.companies.Bytes() + impl.places.Bytes() + impl.skills.Bytes();
+  stats.memory_bytes = bytes;
+  return stats;
+}
+
+SearchResult SearchIndex::Search(const SearchRequest& request) const {
+  const Impl& impl = *impl_;
+  SearchResult result;
+  const size_t doc_count = impl.docs.size();
+  thread_local std::vector<float> scores;
+  thread_local std::vector<uint16_t> must_hits;
+  thread_local std::vector<uint8_t> state;  // bit 0: touched, bit 1: excluded
+  scores.assign(doc_count, 0.0f);
+  must_hits.assign(doc_count, 0);
+  state.assign(doc_count, 0);
+  std::vector<uint32_t> touched;
+  uint16_t must_count = 0;
+  bool any_positive = false;
+
+  for (const QueryClause& clause : request.query.clauses) {
+    bool must = clause.kind == QueryClause::Kind::kMust;
+    bool must_not = clause.kind == QueryClause::Kind::kMustNot;
+    if (!must_not) any_positive = true;
+    if (must) ++must_count;
+    // The documents the clause matches, with the score it adds to each.
+    std::vector<std::pair<uint32_t, float>> matched;
+    std::vector<std::string> words = clause.words;
+    std::vector<std::string> phrase_terms;
+    for (const std::string& word : words) {
+      for (std::string& term : AnalyzeText(word)) phrase_terms.push_back(std::move(term));
+    }
+    if (phrase_terms.size() > 1) {
+      // A phrase: every term in sequence within one field.
+      std::vector<uint32_t> ids;
+      bool all_known = true;
+      for (const std::string& term : phrase_terms) {
+        auto it = impl.term_ids.find(term);
+        if (it == impl.term_ids.end()) all_known = false;
+        else ids.push_back(it->second);
+      }
+      if (all_known) {
+        size_t rarest = 0;
+        for (size_t idx = 1; idx < ids.size(); ++idx) {
+          if (impl.lists[ids[idx]].docs.size() < impl.lists[ids[rarest]].docs.size()) rarest = idx;
+        }
+        for (size_t entry = 0; entry < impl.lists[ids[rarest]].docs.size(); ++entry) {
+          uint32_t doc = impl.lists[ids[rarest]].docs[entry];
+          std::vector<size_t> entries(ids.size());
+          bool present = true;
+          for (size_t idx = 0; idx < ids.size() && present; ++idx) {
+            const auto& docs = impl.lists[ids[idx]].docs;
+            auto it = std::lower_bound(docs.begin(), docs.end(), doc);
+            present = it != docs.end() && *it == doc;
+            if (present) entries[idx] = static_cast<size_t>(it - docs.begin());
+          }
+          if (!present) continue;
+          std::vector<uint32_t> starts = impl.Positions(ids[0], entries[0]);
+          for (size_t idx = 1; idx < ids.size() && !starts.empty(); ++idx) {
+            std::vector<uint32_t> next = impl.Positions(ids[idx], entries[idx]);
+            std::vector<uint32_t> kept;
+            for (uint32_t start : starts) {
+              if (std::binary_search(next.begin(), next.end(), start + static_cast<uint32_t>(idx))) kept.push_back(start);
+            }
+            starts = std::move(kept);
+          }
+          if (starts.empty()) continue;
+          float score = 0;
+          for (size_t idx = 0; idx < ids.size(); ++idx) score += static_cast<float>(impl.TermScore(ids[idx], entries[idx]));
+          matched.push_back({doc, score});
+        }
+      }
+    } else if (!words.empty()) {
+      std::vector<uint32_t> ids = impl.Expand(words[0], clause.prefix, result.expanded_terms);
+      std::unordered_map<uint32_t, float> best;  // a doc matching several expansions scores its best one
+      for (uint32_t id : ids) {
+        const PostingList& list = impl.lists[id];
+        for (size_t entry = 0; entry < list.docs.size(); ++entry) {
+          float score = static_cast<float>(impl.TermScore(id, entry));
+          if (ids.size() == 1) {
+            matched.push_back({list.docs[entry], score});
+          } else {
+            float& slot = best[list.docs[entry]];
+            slot = std::max(slot, score);
+          }
+        }
+      }
+      if (ids.size() > 1) {
+        for (const auto& [doc, score] : best) matched.push_back({doc, score});
+      }
+    }
+    for (const auto& [doc, score] : matched) {
+      if (must_not) {
+        state[doc] |= 2;
+        continue;
+      }
+      if (!(state[doc] & 1)) {
+        state[doc] |= 1;
+        touched.push_back(doc);
+      }
+      scores[doc] += score;
+      if (must) ++must_hits[doc];
+    }
+  }
+
+  // Resolve filter values once.
+  const Filters& filters = request.filters;
+  std::vector<uint32_t> any_skills, all_skills;
+  bool impossible = false;
+  for (const std::string& skill : filters.skills_any) {
+    if (auto id = impl.skills.Find(skill)) any_skills.push_back(*id);
+  }
+  if (!filters.skills_any.empty() && any_skills.empty()) impossible = true;
+  for (const std::string& skill : filters.skills_all) {
+    if (auto id = impl.skills.Find(skill)) all_skills.push_back(*id);
+    else impossible = true;
+  }
+  std::optional<uint32_t> company, country, region, city;
+  bool company_unknown = false, place_unknown = false;
+  if (!filters.company.empty()) {
+    company = impl.companies.Find(AsciiLower(filters.company));
+    company_unknown = !company;
+  }
+  auto place = [&](const std::string& value, std::optional<uint32_t>& slot, bool lower) {
+    if (value.empty()) return;
+    slot = impl.places.Find(lower ? AsciiLower(value) : value);
+    if (!slot) place_unknown = true;
+  };
+  place(filters.country, country, false);
+  place(filters.region, region, true);
+  place(filters.city, city, true);
+
+  std::vector<uint32_t> matches;
+  auto consider = [&](uint32_t doc) {
+    if (state[doc] & 2) return;
+    if (must_hits[doc] < must_count) return;
+    if (!impl.PassesFilters(impl.docs[doc], doc, filters, any_skills, all_skills, company, company_unknown, country,
+                            region, city, place_unknown)) {
+      return;
+    }
+    matches.push_back(doc);
+  };
+  if (!impossible) {
+    if (any_positive) {
+      for (uint32_t doc : touched) consider(doc);
+    } else {
+      for (uint32_t doc = 0; doc < doc_count; ++doc) consider(doc);  // filters (and exclusions) alone
+    }
+  }
+  result.total = static_cast<int64_t>(matches.size());
+
+  if (request.facets) {
+    std::map<std::string, std::unordered_map<uint32_t, int64_t>> counts;
+    for (uint32_t doc : matches) {
+      const DocMeta& meta = impl.docs[doc];
+      ++counts["role"][meta.role];
+      ++counts["level"][meta.level];
+      ++counts["remote"][meta.remote];
+      ++counts["employment_type"][meta.employment];
+      ++counts["country"][meta.country];
+      ++counts["company"][meta.company];
+      for (uint32_t idx = meta.skills_begin; idx < meta.skills_end; ++idx) ++counts["skill"][impl.doc_skills[idx]];
+    }
+    for (const auto& [facet, values] : counts) {
+      std::vector<FacetValue> list;
+      for (const auto& [value, count] : values) {
+        std::string name;
+        if (facet == "role") name = RoleName(static_cast<Role>(value));
+        else if (facet == "level") name = LevelName(static_cast<Level>(value));
+        else if (facet == "remote") name = RemoteModeName(static_cast<RemoteMode>(value));
+        else if (facet == "employment_type") name = EmploymentTypeName(static_cast<EmploymentType>(value));
+        else if (facet == "country") name = impl.places.Value(value);
+        else if (facet == "company") name = impl.companies.Value(value);
+        else name = impl.skills.Value(value);
+        if (!name.empty()) list.push_back({name, count});
+      }
+      std::sort(list.begin(), list.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+      });
+      if (list.size() > 20) list.resize(20);
+      result.facets[facet] = std::move(list);
+    }
+  }
+
+  // Rank: the page's worth of the best, by the requested order (ties by document number, stable).
+  auto key = [&](uint32_t doc) -> double {
+    const DocMeta& meta = impl.docs[doc];
+    switch (request.sort) {
+      case SortBy::kDate: return meta.date;
+      case SortBy::kSalary: {
+        float high = std::isnan(meta.salary_max) ? meta.salary_min : meta.salary_max;
+        return std::isnan(high) ? -1.0 : high;
+      }
+      case SortBy::kRelevance: break;
+    }
+    return scores[doc];
+  };
+  auto better = [&](uint32_t a, uint32_t b) {
+    double ka = key(a), kb = key(b);
+    return ka != kb ? ka > kb : a < b;
+  };
+  size_t wanted = std::min(matches.size(), request.offset + request.limit);
+  std::partial_sort(matches.begin(), matches.begin() + static_cast<long>(wanted), matches.end(), better);
+  for (size_t rank = request.offset; rank < wanted; ++rank) {
+    uint32_t doc = matches[rank];
+    result.hits.push_back({doc, impl.docs[doc].id, scores[doc]});
+  }
+  return result;
+}
+
+SearchResult SearchIndex::MoreLikeThis(const std::string& posting_id, size_t limit) const {
+  const Impl& impl = *impl_;
+  SearchRequest request;
+  request.limit = limit;
+  auto doc = DocumentOf(posting_id);
+  if (!doc) return {};
+  // The document's terms with the highest tf-idf, from its title and skills (where they are dense) first.
+  std::vector<std::pair<double, uint32_t>> weighted;
+  for (uint32_t term = 0; term < impl.lists.size(); ++term) {
+    const auto& docs = impl.lists[term].docs;
+    auto it = std::lower_bound(docs.begin(), docs.end(), *doc);
+    if (it == docs.end() || *it != *doc) continue;
+    weighted.push_back({impl.TermScore(term, static_cast<size_t>(it - docs.begin())), term});
+  }
+  std::sort(weighted.rbegin(), weighted.rend());
+  for (size_t idx = 0; idx < std::min<size_t>(25, weighted.size()); ++idx) {
+    QueryClause clause;
+    clause.words.push_back(impl.terms[weighted[idx].second]);
+    request.query.clauses.push_back(std::move(clause));
+  }
+  request.limit = limit + 1;
+  SearchResult result = Search(request);
+  std::erase_if(result.hits, [&](const Hit& hit) { return hit.doc == *doc; });
+  if (result.hits.size() > limit) result.hits.resize(limit);
+  return result;
+}
+
+}  // namespace jobscope::index

@@ -1,0 +1,276 @@
+#include "index/index.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+
+#include "ingest/ingest.h"
+
+namespace jobscope::index {
+namespace {
+
+std::vector<std::string> SplitWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter) word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (!letter && !word.empty()) words.push_back(std::exchange(word, ""));
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+Posting Make(const std::string& id, const std::string& title, const std::string& description,
+             std::vector<std::string> skills = {}) {
+  Posting posting;
+  posting.id = id;
+  posting.raw.title = title;
+  posting.raw.description = description;
+  for (const std::string& skill : skills) posting.understood.skills.push_back({skill, skill, 0, 0, Requirement::kUnstated});
+  return posting;
+}
+
+SearchResult Find(const SearchIndex& index, const std::string& text, Filters filters = {}, size_t limit = 10) {
+  auto query = ParseQuery(text);
+  EXPECT_TRUE(query.ok()) << text;
+  SearchRequest request;
+  request.query = *query;
+  request.filters = std::move(filters);
+  request.limit = limit;
+  request.facets = true;
+  return index.Search(request);
+}
+
+std::vector<std::string> Ids(const SearchResult& result) {
+  std::vector<std::string> ids;
+  for (const Hit& hit : result.hits) ids.push_back(hit.id);
+  return ids;
+}
+
+class SmallIndex : public testing::Test {
+ protected:
+  void SetUp() override {
+    index_ = SearchIndex::Empty();
+    Posting a = Make("a", "Senior NLP Engineer", "Build large language models with PyTorch.", {"pytorch"});
+    a.understood.role = Role::kNlpEngineer;
+    a.understood.level = Level::kSenior;
+    a.understood.remote = RemoteMode::kRemote;
+    a.understood.salary.annual_min_usd = 180000;
+    a.understood.salary.annual_max_usd = 220000;
+    a.raw.date_posted = "2024-05-01";
+    a.raw.company = "Acme";
+    a.understood.location.country = "US";
+    Posting b = Make("b", "Machine Learning Engineer", "Machine learning pipelines in TensorFlow; learning machines.",
+                     {"tensorflow"});
+    b.understood.role = Role::kMlEngineer;
+    b.understood.level = Level::kMid;
+    b.understood.salary.annual_min_usd = 120000;
+    b.understood.salary.annual_max_usd = 150000;
+    b.raw.date_posted = "2024-06-01";
+    b.raw.company = "Beta";
+    b.understood.location.country = "GB";
+    Posting c = Make("c", "Data Scientist Intern", "Learn machine learning; statistics and PyTorch.", {"pytorch", "statistics"});
+    c.understood.role = Role::kDataScientist;
+    c.understood.level = Level::kIntern;
+    c.raw.date_posted = "2024-04-01";
+    c.raw.company = "Acme";
+    c.understood.location.country = "US";
+    for (const Posting& posting : {a, b, c}) index_->Add(posting);
+  }
+  std::unique_ptr<SearchIndex> index_;
+};
+
+TEST_F(SmallIndex, PhrasesRequireTheWordsInOrder) {
+  EXPECT_EQ(Ids(Find(*index_, "\"machine learning\" ")), (std::vector<std::string>{"b", "c"}));
+  // Stemmed: "learning machines" in b and "Learn machine learning" in c both hold "learn machin".
+  EXPECT_EQ(Ids(Find(*index_, "\"learning machine\" ")), (std::vector<std::string>{"b", "c"}));
+  EXPECT_TRUE(Find(*index_, "\"pytorch machine\" ").hits.empty());
+}
+
+TEST_F(SmallIndex, RequiredAndExcludedTerms) {
+  EXPECT_EQ(Ids(Find(*index_, "+pytorch -intern ")), std::vector<std::string>{"a"});
+  EXPECT_EQ(Find(*index_, "-pytorch ").total, 1);  // exclusion alone filters everything else
+}
+
+TEST_F(SmallIndex, TitleMatchesOutrankDescriptionMatches) {
+  EXPECT_EQ(Ids(Find(*index_, "nlp ")).front(), "a");
+  auto result = Find(*index_, "scientist statistics ");
+  EXPECT_EQ(result.hits.front().id, "c");
+}
+
+TEST_F(SmallIndex, PrefixAndTypos) {
+  auto prefix = Find(*index_, "tensor");
+  EXPECT_EQ(Ids(prefix), std::vector<std::string>{"b"});
+  EXPECT_FALSE(prefix.expanded_terms.empty());
+  EXPECT_EQ(Ids(Find(*index_, "tensorflw ")), std::vector<std::string>{"b"});  // one letter missing
+  EXPECT_EQ(Ids(Find(*index_, "ptyorch ")).size(), 2u);                      // two letters swapped
+  EXPECT_TRUE(Find(*index_, "nlq ").hits.empty());                             // short words need exact spelling
+}
+
+TEST_F(SmallIndex, FiltersAndFacets) {
+  Filters remote;
+  remote.remote = RemoteMode::kRemote;
+  EXPECT_EQ(Ids(Find(*index_, "", remote)), std::vector<std::string>{"a"});
+  Filters pay;
+  pay.min_salary_usd = 200000;  // a's range 180-220k overlaps; b's 120-150k does not; c has none
+  EXPECT_EQ(Ids(Find(*index_, "", pay)), std::vector<std::string>{"a"});
+  Filters skills;
+  skills.skills_all = {"pytorch", "statistics"};
+  EXPECT_EQ(Ids(Find(*index_, "", skills)), std::vector<std::string>{"c"});
+  Filters any;
+  any.skills_any = {"tensorflow", "statistics"};
+  EXPECT_EQ(Find(*index_, "", any).total, 2);
+  Filters place;
+  place.country = "US";
+  place.company = "ACME";
+  place.posted_from = "2024-04-15";
+  EXPECT_EQ(Ids(Find(*index_, "", place)), std::vector<std::string>{"a"});
+  Filters nowhere;
+  nowhere.city = "Atlantis";
+  EXPECT_EQ(Find(*index_, "", nowhere).total, 0);
+  auto faceted = Find(*index_, "pytorch ");
+  ASSERT_TRUE(faceted.facets.count("company"));
+  EXPECT_EQ(faceted.facets["company"][0].value, "acme");
+  EXPECT_EQ(faceted.facets["company"][0].count, 2);
+  EXPECT_EQ(faceted.facets["skill"][0].value, "pytorch");
+}
+
+TEST_F(SmallIndex, SortingAndPages) {
+  SearchRequest request;
+  request.sort = SortBy::kDate;
+  request.limit = 2;
+  EXPECT_EQ(Ids(index_->Search(request)), (std::vector<std::string>{"b", "a"}));
+  request.offset = 2;
+  EXPECT_EQ(Ids(index_->Search(request)), std::vector<std::string>{"c"});
+  request.sort = SortBy::kSalary;
+  request.offset = 0;
+  EXPECT_EQ(Ids(index_->Search(request)), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST_F(SmallIndex, MoreLikeThisFindsTheSimilarPostingNotItself) {
+  auto similar = index_->MoreLikeThis("b", 2);
+  ASSERT_FALSE(similar.hits.empty());
+  EXPECT_EQ(similar.hits[0].id, "c");  // machine learning, shared
+  for (const Hit& hit : similar.hits) EXPECT_NE(hit.id, "b");
+}
+
+TEST(ParseQuery, SyntaxErrorsNameTheCharacter) {
+  auto unclosed = ParseQuery("nlp \"machine learning");
+  ASSERT_FALSE(unclosed.ok());
+  EXPECT_EQ(unclosed.status().message(), "unclosed quote at character 5");
+  EXPECT_EQ(ParseQuery("+ pytorch").status().message(), "'+' at character 1 must be followed by a word or a \"phrase\"");
+  EXPECT_FALSE(ParseQuery("a\"b").ok());
+  auto query = ParseQuery("+\"deep learning\" -intern pyto");
+  ASSERT_TRUE(query.ok());
+  ASSERT_EQ(query->clauses.size(), 3u);
+  EXPECT_TRUE(query->clauses[0].phrase);
+  EXPECT_EQ(query->clauses[1].kind, QueryClause::Kind::kMustNot);
+  EXPECT_TRUE(query->clauses[2].prefix);
+  EXPECT_FALSE(ParseQuery("pyto ")->clauses[0].prefix);
+}
+
+// Brute force: BM25F computed from scratch over every document, top 10 compared with the index's.
+TEST(SearchIndex, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
+  const std::string path = std::string(JOBSCOPE_SHARED_DATA_DIR) + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no shared data";
+  auto reader = ingest::OpenReader(path, {});
+  ASSERT_TRUE(reader.ok());
+  std::vector<Posting> postings;
+  ingest::SourceRecord record;
+  while ((*reader)->Next(record)) {
+    if (!record.posting) continue;
+    Posting posting;
+    posting.id = std::to_string(postings.size());
+    posting.raw = *record.posting;
+    postings.push_back(std::move(posting));
+  }
+  auto index = SearchIndex::Empty();
+  struct Doc {
+    std::array<std::map<std::string, int>, 3> tf;
+    std::array<double, 3> length{};
+  };
+  std::vector<Doc> docs;
+  std::array<double, 3> total{};
+  std::map<std::string, int> df;
+  std::vector<std::string> vocabulary;
+  for (const Posting& posting : postings) {
+    index->Add(posting);
+    Doc doc;
+    const std::string* fields[3] = {&posting.raw.title, nullptr, &posting.raw.description};
+    for (int field : {0, 2}) {
+      auto terms = AnalyzeText(*fields[field]);
+      doc.length[field] = static_cast<double>(terms.size());
+      total[field] += doc.length[field];
+      for (const std::string& term : terms) ++doc.tf[field][term];
+    }
+    std::set<std::string> seen;
+    for (int field : {0, 2}) {
+      for (const auto& [term, count] : doc.tf[field]) {
+        if (seen.insert(term).second) ++df[term];
+      }
+    }
+    docs.push_back(std::move(doc));
+    // Query words are sampled from the words people would type (unstemmed), from titles.
+    for (const std::string& word : SplitWords(posting.raw.title)) vocabulary.push_back(word);
+  }
+  const double n = static_cast<double>(docs.size());
+  auto score = [&](const Doc& doc, const std::vector<std::string>& terms) {
+    double sum = 0;
+    for (const std::string& term : terms) {
+      double weighted = 0;
+      for (int field = 0; field < 3; ++field) {
+        auto it = doc.tf[field].find(term);
+        if (it == doc.tf[field].end()) continue;
+        double avg = total[field] / n;
+        weighted += kBm25f.weights[field] * std::min(it->second, 255) / (1 - kBm25f.b + kBm25f.b * doc.length[field] / avg);
+      }
+      if (weighted == 0) continue;
+      double idf = std::log(1 + (n - df[term] + 0.5) / (df[term] + 0.5));
+      sum += idf * weighted / (kBm25f.k1 + weighted);
+    }
+    return sum;
+  };
+  std::mt19937_64 rng(11);
+  int compared = 0;
+  for (int query_idx = 0; query_idx < 200; ++query_idx) {
+    std::vector<std::string> words;
+    size_t count = 1 + rng() % 3;
+    for (size_t word = 0; word < count; ++word) words.push_back(vocabulary[rng() % vocabulary.size()]);
+    // Each word an exact (not prefix) clause; the reference scores the terms the words analyze to.
+    SearchRequest request;
+    std::vector<std::string> terms;
+    for (const std::string& word : words) {
+      QueryClause clause;
+      clause.words = {word};
+      request.query.clauses.push_back(clause);
+      for (const std::string& term : AnalyzeText(word)) terms.push_back(term);
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    if (terms.size() != words.size()) continue;  // a word that analyzes to several terms would be a phrase
+    request.limit = 10;
+    SearchResult result = index->Search(request);
+    std::vector<std::pair<double, size_t>> reference;
+    for (size_t doc = 0; doc < docs.size(); ++doc) {
+      double value = score(docs[doc], terms);
+      if (value > 0) reference.push_back({value, doc});
+    }
+    std::sort(reference.begin(), reference.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    ASSERT_EQ(result.total, static_cast<int64_t>(reference.size())) << words[0];
+    for (size_t rank = 0; rank < result.hits.size(); ++rank) {
+      EXPECT_NEAR(result.hits[rank].score, reference[rank].first, 1e-4 * (1 + reference[rank].first)) << terms[0];
+    }
+    ++compared;
+  }
+  EXPECT_GT(compared, 150);
+}
+
+}  // namespace
+}  // namespace jobscope::index
