@@ -3,16 +3,32 @@
 #include <libstemmer.h>
 
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "index/index.h"
 
 namespace jobscope::index {
 namespace {
 
+// A stemmer with a memo of the words it has stemmed: job postings reuse a small vocabulary, and a hash
+// lookup is several times cheaper than the Snowball algorithm.
 struct Stemmer {
   Stemmer() : handle(sb_stemmer_new("english", nullptr)) {}
   ~Stemmer() { sb_stemmer_delete(handle); }
+  const std::string& Stem(const std::string& word) {
+    auto it = memo.find(word);
+    if (it != memo.end()) return it->second;
+    if (memo.size() > 500000) memo.clear();  // bounded memory on unbounded vocabularies
+    const sb_symbol* stemmed = sb_stemmer_stem(handle, reinterpret_cast<const sb_symbol*>(word.data()),
+                                               static_cast<int>(word.size()));
+    std::string result = stemmed ? std::string(reinterpret_cast<const char*>(stemmed),
+                                               static_cast<size_t>(sb_stemmer_length(handle)))
+                                 : word;
+    return memo.emplace(word, std::move(result)).first->second;
+  }
   sb_stemmer* handle;
+  std::unordered_map<std::string, std::string> memo;
 };
 
 bool IsWordByte(unsigned char c) {
@@ -40,11 +56,10 @@ std::vector<std::string> AnalyzeText(std::string_view text) {
     while (pos < text.size() && (text[pos] == '+' || text[pos] == '#') && word.size() <= 2) word += text[pos++];
     if (word.empty()) continue;
     if (alphabetic && word.size() > 3) {
-      const sb_symbol* stemmed = sb_stemmer_stem(stemmer.handle, reinterpret_cast<const sb_symbol*>(word.data()),
-                                                 static_cast<int>(word.size()));
-      if (stemmed) word.assign(reinterpret_cast<const char*>(stemmed), static_cast<size_t>(sb_stemmer_length(stemmer.handle)));
+      terms.push_back(stemmer.Stem(word));
+    } else {
+      terms.push_back(word);
     }
-    terms.push_back(word);
   }
   return terms;
 }

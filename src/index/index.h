@@ -124,8 +124,9 @@ class SearchIndex {
   SearchIndex& operator=(const SearchIndex&) = delete;
 
   static std::unique_ptr<SearchIndex> Empty();
-  // Reads every unique posting (linked duplicates are left out). Errors: those of the store.
-  static StatusOr<std::unique_ptr<SearchIndex>> Build(store::Store& store);
+  // Reads every unique posting (linked duplicates are left out unless `include_duplicates`).
+  // Errors: those of the store.
+  static StatusOr<std::unique_ptr<SearchIndex>> Build(store::Store& store, bool include_duplicates = false);
 
   // Adds one posting (keeps the index in step as postings are ingested). Returns its document number.
   uint32_t Add(const Posting& posting);

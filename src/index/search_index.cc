@@ -247,12 +247,18 @@ SearchIndex::~SearchIndex() = default;
 
 std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<SearchIndex>(new SearchIndex()); }
 
-StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store) {
+StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates) {
   auto index = Empty();
   JS_RETURN_IF_ERROR(store.ForEachPosting([&](const Posting& posting) {
-    if (posting.duplicate_of.empty()) index->Add(posting);
+    if (include_duplicates || posting.duplicate_of.empty()) index->Add(posting);
     return true;
   }));
+  for (PostingList& list : index->impl_->lists) {  // growth slack is up to half of a list's memory
+    list.docs.shrink_to_fit();
+    list.tf.shrink_to_fit();
+    list.position_offsets.shrink_to_fit();
+    list.positions.shrink_to_fit();
+  }
   return index;
 }
 
@@ -483,35 +489,52 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
   result.total = static_cast<int64_t>(matches.size());
 
   if (request.facets) {
-    std::map<std::string, std::unordered_map<uint32_t, int64_t>> counts;
+    // Dense counters per facet, indexed by the facet's value id.
+    struct Facet {
+      const char* name;
+      std::vector<int64_t> counts;
+    };
+    std::array<Facet, 7> facets = {{{"role", std::vector<int64_t>(16)},
+                                    {"level", std::vector<int64_t>(8)},
+                                    {"remote", std::vector<int64_t>(4)},
+                                    {"employment_type", std::vector<int64_t>(8)},
+                                    {"country", std::vector<int64_t>(impl.places.size())},
+                                    {"company", std::vector<int64_t>(impl.companies.size())},
+                                    {"skill", std::vector<int64_t>(impl.skills.size())}}};
     for (uint32_t doc : matches) {
       const DocMeta& meta = impl.docs[doc];
-      ++counts["role"][meta.role];
-      ++counts["level"][meta.level];
-      ++counts["remote"][meta.remote];
-      ++counts["employment_type"][meta.employment];
-      ++counts["country"][meta.country];
-      ++counts["company"][meta.company];
-      for (uint32_t idx = meta.skills_begin; idx < meta.skills_end; ++idx) ++counts["skill"][impl.doc_skills[idx]];
+      ++facets[0].counts[meta.role];
+      ++facets[1].counts[meta.level];
+      ++facets[2].counts[meta.remote];
+      ++facets[3].counts[meta.employment];
+      ++facets[4].counts[meta.country];
+      ++facets[5].counts[meta.company];
+      for (uint32_t idx = meta.skills_begin; idx < meta.skills_end; ++idx) ++facets[6].counts[impl.doc_skills[idx]];
     }
-    for (const auto& [facet, values] : counts) {
+    for (size_t facet = 0; facet < facets.size(); ++facet) {
       std::vector<FacetValue> list;
-      for (const auto& [value, count] : values) {
+      const std::vector<int64_t>& counts = facets[facet].counts;
+      for (uint32_t value = 0; value < counts.size(); ++value) {
+        if (counts[value] == 0) continue;
         std::string name;
-        if (facet == "role") name = RoleName(static_cast<Role>(value));
-        else if (facet == "level") name = LevelName(static_cast<Level>(value));
-        else if (facet == "remote") name = RemoteModeName(static_cast<RemoteMode>(value));
-        else if (facet == "employment_type") name = EmploymentTypeName(static_cast<EmploymentType>(value));
-        else if (facet == "country") name = impl.places.Value(value);
-        else if (facet == "company") name = impl.companies.Value(value);
-        else name = impl.skills.Value(value);
-        if (!name.empty()) list.push_back({name, count});
+        switch (facet) {
+          case 0: name = RoleName(static_cast<Role>(value)); break;
+          case 1: name = LevelName(static_cast<Level>(value)); break;
+          case 2: name = RemoteModeName(static_cast<RemoteMode>(value)); break;
+          case 3: name = EmploymentTypeName(static_cast<EmploymentType>(value)); break;
+          case 4: name = impl.places.Value(value); break;
+          case 5: name = impl.companies.Value(value); break;
+          default: name = impl.skills.Value(value); break;
+        }
+        if (!name.empty()) list.push_back({name, counts[value]});
       }
-      std::sort(list.begin(), list.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-      });
-      if (list.size() > 20) list.resize(20);
-      result.facets[facet] = std::move(list);
+      size_t keep = std::min<size_t>(20, list.size());
+      std::partial_sort(list.begin(), list.begin() + static_cast<long>(keep), list.end(),
+                        [](const FacetValue& a, const FacetValue& b) {
+                          return a.count != b.count ? a.count > b.count : a.value < b.value;
+                        });
+      list.resize(keep);
+      result.facets[facets[facet].name] = std::move(list);
     }
   }
 

@@ -32,7 +32,9 @@ class CliTest : public testing::Test {
 };
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"", "ingest", "understand", "postings", "stats", "quarantine", "taxonomy", "taxonomy build"}) {
+  for (const char* command : {"", "ingest", "understand", "postings", "stats", "quarantine", "taxonomy", "taxonomy build",
+                              "salary", "salary estimate", "salary bands", "salary train", "salary eval",
+                              "salary premiums", "search"}) {
     CommandResult result = RunJobscope(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
@@ -162,6 +164,41 @@ TEST(SalaryCli, BandsFromTheSurvey) {
   EXPECT_EQ(bands[0]["quoted"], "$70k-$90k");
   EXPECT_LT(bands[0]["p50_usd"].get<double>(), bands[2]["p50_usd"].get<double>());
   EXPECT_EQ(RunJobscope("salary bands --by colour --survey '" + survey + "' 2>/dev/null").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace jobscope::e2e
+
+namespace jobscope::e2e {
+namespace {
+
+TEST_F(CliTest, SearchFindsFiltersAndReportsSyntaxErrors) {
+  std::string csv = Write("jobs.csv",
+                          "title,company,location,description,salary\n"
+                          "Senior NLP Engineer,Acme,\"Boston, MA\",Requirements: Python and PyTorch for NLP.,$150K-$180K\n"
+                          "Data Analyst,Beta,\"Austin, TX\",SQL and Tableau dashboards.,$70K-$90K\n"
+                          "Computer Vision Engineer,Gamma,Remote,OpenCV and PyTorch. Fully remote.,\n");
+  ASSERT_EQ(RunJobscope("ingest --db " + db_ + " " + csv + " >/dev/null").exit_code, 0);
+  CommandResult result = RunJobscope("search --json --facets --db " + db_ + " pytorch");
+  ASSERT_EQ(result.exit_code, 0) << result.out;
+  auto page = nlohmann::json::parse(result.out);
+  EXPECT_EQ(page["total"], 2);
+  for (const char* field : {"total", "page", "per_page", "hits", "facets", "expanded_terms"}) EXPECT_TRUE(page.contains(field)) << field;
+  EXPECT_TRUE(page["hits"][0].contains("snippet"));
+  EXPECT_TRUE(page["hits"][0].contains("score"));
+  EXPECT_NE(page["hits"][0]["snippet"].get<std::string>().find("[["), std::string::npos);
+  EXPECT_EQ(page["facets"]["role"].size(), 2u);
+
+  auto filtered = nlohmann::json::parse(RunJobscope("search --json --db " + db_ + " --min-salary 100000 'pytorch '").out);
+  EXPECT_EQ(filtered["total"], 1);
+  EXPECT_EQ(filtered["hits"][0]["title"], "Senior NLP Engineer");
+  auto remote = nlohmann::json::parse(RunJobscope("search --json --db " + db_ + " --remote").out);
+  EXPECT_EQ(remote["total"], 1);
+  auto like = nlohmann::json::parse(RunJobscope("search --json --db " + db_ + " --like " +
+                                                page["hits"][0]["id"].get<std::string>()).out);
+  EXPECT_GE(like["hits"].size(), 1u);
+  EXPECT_EQ(RunJobscope("search --db " + db_ + " '\"unclosed' 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(RunJobscope("search --db " + db_ + " --role astronaut x 2>/dev/null").exit_code, 2);
 }
 
 }  // namespace
