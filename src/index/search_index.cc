@@ -103,6 +103,10 @@ struct SearchIndex::Impl {
   mutable std::mutex lookup_mutex;
 
   std::vector<DocMeta> docs;
+  // Per document and field, the BM25F length normalisation divided into the field weight:
+  // w_f / (1 - b + b * len_f / avglen_f). Recomputed when documents were added since the last search.
+  mutable std::vector<std::array<float, 3>> field_factors;
+  mutable std::mutex factors_mutex;
   std::vector<uint32_t> doc_skills;
   std::unordered_map<std::string, uint32_t> doc_of_id;
   Interner companies, places, skills;
@@ -137,17 +141,28 @@ struct SearchIndex::Impl {
     return std::log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  double TermScore(uint32_t term, size_t entry) const {
-    const PostingList& list = lists[term];
-    const DocMeta& doc = docs[list.docs[entry]];
-    double weighted = 0;
-    for (int field = 0; field < 3; ++field) {
-      double avg = total_length[field] / static_cast<double>(std::max<size_t>(1, docs.size()));
-      double norm = 1 - kBm25f.b + kBm25f.b * (avg > 0 ? doc.lengths[field] / avg : 0);
-      weighted += kBm25f.weights[field] * list.tf[entry][field] / norm;
+  void RefreshFactors() const {
+    std::lock_guard<std::mutex> lock(factors_mutex);
+    if (field_factors.size() == docs.size()) return;
+    field_factors.resize(docs.size());
+    for (size_t doc = 0; doc < docs.size(); ++doc) {
+      for (int field = 0; field < 3; ++field) {
+        double avg = total_length[field] / static_cast<double>(std::max<size_t>(1, docs.size()));
+        double norm = 1 - kBm25f.b + kBm25f.b * (avg > 0 ? docs[doc].lengths[field] / avg : 0);
+        field_factors[doc][field] = static_cast<float>(kBm25f.weights[field] / norm);
+      }
     }
-    return Idf(term) * weighted / (kBm25f.k1 + weighted);
   }
+
+  // REQUIRES: RefreshFactors() since the last Add. `idf` is Idf(term).
+  double TermScore(uint32_t term, size_t entry, double idf) const {
+    const PostingList& list = lists[term];
+    const auto& factors = field_factors[list.docs[entry]];
+    const auto& tf = list.tf[entry];
+    double weighted = factors[0] * tf[0] + factors[1] * tf[1] + factors[2] * tf[2];
+    return idf * weighted / (kBm25f.k1 + weighted);
+  }
+  double TermScore(uint32_t term, size_t entry) const { return TermScore(term, entry, Idf(term)); }
 
   std::vector<uint32_t> Positions(uint32_t term, size_t entry) const {
     const PostingList& list = lists[term];
@@ -345,15 +360,20 @@ IndexStats SearchIndex::Stats() const {
 
 SearchResult SearchIndex::Search(const SearchRequest& request) const {
   const Impl& impl = *impl_;
+  impl.RefreshFactors();
   SearchResult result;
   const size_t doc_count = impl.docs.size();
+  // Per-thread accumulators, all zero between searches: only the entries a search touched are reset.
   thread_local std::vector<float> scores;
   thread_local std::vector<uint16_t> must_hits;
   thread_local std::vector<uint8_t> state;  // bit 0: touched, bit 1: excluded
-  scores.assign(doc_count, 0.0f);
-  must_hits.assign(doc_count, 0);
-  state.assign(doc_count, 0);
+  if (scores.size() < doc_count) {
+    scores.resize(doc_count, 0.0f);
+    must_hits.resize(doc_count, 0);
+    state.resize(doc_count, 0);
+  }
   std::vector<uint32_t> touched;
+  std::vector<uint32_t> excluded;
   uint16_t must_count = 0;
   bool any_positive = false;
 
@@ -414,8 +434,9 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
       std::unordered_map<uint32_t, float> best;  // a doc matching several expansions scores its best one
       for (uint32_t id : ids) {
         const PostingList& list = impl.lists[id];
+        const double idf = impl.Idf(id);
         for (size_t entry = 0; entry < list.docs.size(); ++entry) {
-          float score = static_cast<float>(impl.TermScore(id, entry));
+          float score = static_cast<float>(impl.TermScore(id, entry, idf));
           if (ids.size() == 1) {
             matched.push_back({list.docs[entry], score});
           } else {
@@ -430,6 +451,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     }
     for (const auto& [doc, score] : matched) {
       if (must_not) {
+        if (!(state[doc] & 2)) excluded.push_back(doc);
         state[doc] |= 2;
         continue;
       }
@@ -487,6 +509,14 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     }
   }
   result.total = static_cast<int64_t>(matches.size());
+  auto reset_accumulators = [&] {
+    for (uint32_t doc : touched) {
+      scores[doc] = 0;
+      must_hits[doc] = 0;
+      state[doc] = 0;
+    }
+    for (uint32_t doc : excluded) state[doc] = 0;
+  };
 
   if (request.facets) {
     // Dense counters per facet, indexed by the facet's value id.
@@ -561,6 +591,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     uint32_t doc = matches[rank];
     result.hits.push_back({doc, impl.docs[doc].id, scores[doc]});
   }
+  reset_accumulators();
   return result;
 }
 
@@ -570,6 +601,7 @@ SearchResult SearchIndex::MoreLikeThis(const std::string& posting_id, size_t lim
   request.limit = limit;
   auto doc = DocumentOf(posting_id);
   if (!doc) return {};
+  impl.RefreshFactors();
   // The document's terms with the highest tf-idf, from its title and skills (where they are dense) first.
   std::vector<std::pair<double, uint32_t>> weighted;
   for (uint32_t term = 0; term < impl.lists.size(); ++term) {
