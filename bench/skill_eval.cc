@@ -99,12 +99,14 @@ int main(int argc, char** argv) {
   std::string kind = "knowledge";
   size_t errors = 0;
   bool json = false;
+  std::string tagger_path;
   std::vector<std::string> files;
   app.add_option("--data-dir", data_dir);
   app.add_option("--format", format)->check(CLI::IsMember({"skillspan", "green"}));
   app.add_option("--kind", kind, "knowledge, skill or both (SkillSpan); Skill, Occupation, ... (Green)");
   app.add_option("--errors", errors, "List the N most frequent false positives and misses");
   app.add_flag("--json", json);
+  app.add_option("--tagger", tagger_path, "Score the trained span tagger (data/models/skill_tagger.bin) instead of the dictionary");
   app.add_option("files", files)->required();
   CLI11_PARSE(app, argc, argv);
 
@@ -117,6 +119,15 @@ int main(int argc, char** argv) {
   if (!matcher.ok()) {
     std::fprintf(stderr, "%s\n", matcher.status().message().c_str());
     return 1;
+  }
+  std::unique_ptr<jobscope::extract::SpanTagger> tagger;
+  if (!tagger_path.empty()) {
+    auto loaded = jobscope::extract::SpanTagger::Load(tagger_path, matcher->get());
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "%s\n", loaded.status().message().c_str());
+      return 1;
+    }
+    tagger = std::move(loaded).value();
   }
   Counts counts;
   size_t sentences_seen = 0, tokens_seen = 0;
@@ -143,7 +154,14 @@ int main(int argc, char** argv) {
         token_of_byte.insert(token_of_byte.end(), sentence.tokens[idx].size(), idx);
       }
       std::set<Span> predicted;
-      for (const auto& mention : (*matcher)->Find(text)) {
+      if (tagger) {
+        for (const auto& span : jobscope::extract::SpanTagger::SpansOf(tagger->Tag(sentence.tokens))) {
+          bool knowledge = span.kind == jobscope::extract::TaggedSpan::Kind::kKnowledge;
+          if (format == "skillspan" && ((kind == "knowledge" && !knowledge) || (kind == "skill" && knowledge))) continue;
+          predicted.insert({span.first_token, span.last_token});
+        }
+      }
+      for (const auto& mention : tagger ? std::vector<jobscope::SkillMention>() : (*matcher)->Find(text)) {
         // SkillSpan's knowledge spans are hard skills; its skill spans are competences, where the
         // taxonomy's soft skills belong.
         const auto* skill = taxonomy->FindById(mention.skill_id);

@@ -28,6 +28,7 @@ int RunCli(int argc, char** argv) {
   internal::AddTaxonomyCommand(app, context, exit_code);
   internal::AddSalaryCommand(app, context, exit_code);
   internal::AddSearchCommand(app, context, exit_code);
+  internal::AddTrainCommand(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include <unistd.h>
+
+#include "extract/extract.h"
+
+namespace jobscope::extract {
+namespace {
+
+// A toy language: capitalised words after "in" or "with" are knowledge; "lead teams" is a skill.
+std::vector<TaggedSentence> Toy() {
+  std::vector<TaggedSentence> sentences;
+  const char* tools[] = {"Rust", "Haskell", "Kafka", "Docker", "Scala", "Spark", "Flink", "Redis"};
+  for (int round = 0; round < 30; ++round) {
+    for (const char* tool : tools) {
+      sentences.push_back({{"Experience", "with", tool, "and", "lead", "teams", "."}, {0, 0, 3, 0, 1, 2, 0}});
+      sentences.push_back({{"Fluent", "in", tool, "."}, {0, 0, 3, 0}});
+      sentences.push_back({{"We", "value", "kindness", "."}, {0, 0, 0, 0}});
+    }
+  }
+  return sentences;
+}
+
+TEST(SpanTagger, LearnsATaggingAndGeneralisesToNewWords) {
+  auto tagger = SpanTagger::Train(Toy(), nullptr, {});
+  EXPECT_EQ(tagger->Tag({"Experience", "with", "Kafka", "and", "lead", "teams", "."}),
+            (std::vector<int>{0, 0, 3, 0, 1, 2, 0}));
+  // "Erlang" was never seen: its context and shape decide.
+  EXPECT_EQ(tagger->Tag({"Fluent", "in", "Erlang", "."}), (std::vector<int>{0, 0, 3, 0}));
+}
+
+TEST(SpanTagger, IsDeterministicAndRoundTrips) {
+  auto first = SpanTagger::Train(Toy(), nullptr, {});
+  auto second = SpanTagger::Train(Toy(), nullptr, {});
+  std::vector<std::string> probe = {"We", "value", "Kafka", "with", "lead", "teams"};
+  EXPECT_EQ(first->Tag(probe), second->Tag(probe));
+  std::string path = (std::filesystem::temp_directory_path() / ("tagger_" + std::to_string(::getpid()) + ".bin")).string();
+  ASSERT_TRUE(first->Save(path).ok());
+  auto loaded = SpanTagger::Load(path, nullptr);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  for (const auto& sentence : Toy()) EXPECT_EQ((*loaded)->Tag(sentence.tokens), first->Tag(sentence.tokens));
+  std::filesystem::remove(path);
+  EXPECT_EQ(SpanTagger::Load("/nonexistent/tagger.bin", nullptr).status().code(), StatusCode::kIoError);
+}
+
+TEST(SpanTagger, SpansOfReadsBioAndRepairsAnOrphanInside) {
+  auto spans = SpanTagger::SpansOf({0, 3, 4, 0, 2, 2, 1, 3});
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(spans[0].first_token, 1u);
+  EXPECT_EQ(spans[0].last_token, 2u);
+  EXPECT_EQ(spans[0].kind, TaggedSpan::Kind::kKnowledge);
+  EXPECT_EQ(spans[1].first_token, 4u);  // I-skill without B-skill starts a span
+  EXPECT_EQ(spans[1].last_token, 5u);
+  EXPECT_EQ(spans[2].kind, TaggedSpan::Kind::kSkill);
+}
+
+TEST(SpanTagger, TokenizesLikeSkillSpan) {
+  std::string text = "Python, SQL (and C++).";
+  std::vector<std::string> tokens;
+  for (const auto& [begin, end] : TokenizeForTagging(text)) tokens.push_back(text.substr(begin, end - begin));
+  EXPECT_EQ(tokens, (std::vector<std::string>{"Python", ",", "SQL", "(", "and", "C++", ")", "."}));
+}
+
+// A floor on real data that a regression would break: trained on SkillSpan train, knowledge spans on the
+// dev split (the figure on test is in docs/BENCHMARKS.md; no test reads the test split).
+TEST(SpanTagger, BeatsTheFloorOnSkillSpanDev) {
+  const std::string conll = std::string(JOBSCOPE_SHARED_DATA_DIR) + "/skillspan/data/conll/";
+  if (!std::filesystem::exists(conll)) GTEST_SKIP() << "no shared data";
+  std::vector<TaggedSentence> train, dev;
+  for (const char* file : {"skillspan_house_train.conll", "skillspan_tech_train.conll"}) {
+    auto sentences = ReadSkillSpanConll(conll + file);
+    ASSERT_TRUE(sentences.ok());
+    train.insert(train.end(), sentences->begin(), sentences->end());
+  }
+  for (const char* file : {"skillspan_house_dev.conll", "skillspan_tech_dev.conll"}) {
+    auto sentences = ReadSkillSpanConll(conll + file);
+    ASSERT_TRUE(sentences.ok());
+    dev.insert(dev.end(), sentences->begin(), sentences->end());
+  }
+  auto tagger = SpanTagger::Train(train, nullptr, {});
+  size_t gold = 0, predicted = 0, correct = 0;
+  for (const TaggedSentence& sentence : dev) {
+    std::set<std::pair<size_t, size_t>> gold_spans, found;
+    for (const auto& span : SpanTagger::SpansOf(sentence.tags)) {
+      if (span.kind == TaggedSpan::Kind::kKnowledge) gold_spans.insert({span.first_token, span.last_token});
+    }
+    for (const auto& span : SpanTagger::SpansOf(tagger->Tag(sentence.tokens))) {
+      if (span.kind == TaggedSpan::Kind::kKnowledge) found.insert({span.first_token, span.last_token});
+    }
+    gold += gold_spans.size();
+    predicted += found.size();
+    for (const auto& span : found) correct += gold_spans.count(span);
+  }
+  double precision = static_cast<double>(correct) / static_cast<double>(predicted);
+  double recall = static_cast<double>(correct) / static_cast<double>(gold);
+  double f1 = 2 * precision * recall / (precision + recall);
+  EXPECT_GT(f1, 0.35) << "precision " << precision << " recall " << recall;
+}
+
+}  // namespace
+}  // namespace jobscope::extract
