@@ -38,6 +38,10 @@ class Understander {
                                                         const extract::CurrencyRates& rates);
   StatusOr<std::unique_ptr<Understander>> Clone() const;
 
+  // Adds the trained span tagger: spans it finds beyond the dictionary are linked to the taxonomy by name
+  // or alias, or kept as candidate new skills. Errors: those of SpanTagger::Load.
+  Status UseTagger(const std::string& model_path);
+
   // Understands one posting: strips markup from the description (kept in raw as given), finds skills,
   // salary, seniority, location, work mode, role and level, and computes the stable id and duplicate keys.
   Posting Understand(RawPosting raw) const;
@@ -46,7 +50,11 @@ class Understander {
 
  private:
   Understander() = default;
+  void AddTaggedSkills(std::string_view text, Understanding& out) const;
   std::unique_ptr<extract::SkillMatcher> matcher_;
+  std::unique_ptr<extract::SkillMatcher> tagger_matcher_;  // the tagger's own dictionary scratch space
+  std::unique_ptr<extract::SpanTagger> tagger_;
+  std::string tagger_path_;
   const extract::CurrencyRates* rates_ = nullptr;
 };
 

@@ -1,4 +1,6 @@
 #include "classify/classify.h"
+
+#include <algorithm>
 #include "text/text.h"
 
 namespace jobscope::classify {
@@ -15,7 +17,35 @@ StatusOr<std::unique_ptr<Understander>> Understander::Clone() const {
   auto copy = std::unique_ptr<Understander>(new Understander());
   JS_ASSIGN_OR_RETURN(copy->matcher_, matcher_->Clone());
   copy->rates_ = rates_;
+  if (tagger_) JS_RETURN_IF_ERROR(copy->UseTagger(tagger_path_));
   return copy;
+}
+
+Status Understander::UseTagger(const std::string& model_path) {
+  JS_ASSIGN_OR_RETURN(tagger_matcher_, matcher_->Clone());
+  JS_ASSIGN_OR_RETURN(tagger_, extract::SpanTagger::Load(model_path, tagger_matcher_.get()));
+  tagger_path_ = model_path;
+  return Status::Ok();
+}
+
+void Understander::AddTaggedSkills(std::string_view text, Understanding& out) const {
+  const taxonomy::Taxonomy& taxonomy = matcher_->taxonomy();
+  for (const extract::TaggedSpan& span : tagger_->FindSpans(text)) {
+    bool covered = false;
+    for (const SkillMention& known : out.skills) {
+      covered = covered || (known.begin < span.end && span.begin < known.end);
+    }
+    if (covered) continue;
+    std::string_view surface = text.substr(span.begin, span.end - span.begin);
+    if (const taxonomy::Skill* skill = taxonomy.FindByForm(surface)) {
+      out.skills.push_back({skill->id, skill->name, span.begin, span.end, Requirement::kUnstated});
+    } else if (surface.size() <= 60) {
+      out.candidate_skills.emplace_back(surface);
+    }
+  }
+  std::sort(out.skills.begin(), out.skills.end(), [](const SkillMention& a, const SkillMention& b) {
+    return a.begin < b.begin;
+  });
 }
 
 Posting Understander::Understand(RawPosting raw) const {
@@ -24,6 +54,7 @@ Posting Understander::Understand(RawPosting raw) const {
   Understanding& out = posting.understood;
   extract::TextScan scan = matcher_->Scan(plain);
   out.skills = std::move(scan.skills);
+  if (tagger_) AddTaggedSkills(plain, out);
   if (!raw.skills_text.empty()) {  // a source's own skill list: add what the text did not already name
     for (SkillMention& listed : matcher_->Find(raw.skills_text)) {
       bool known = false;

@@ -54,6 +54,7 @@ nlohmann::json PostingToJson(const Posting& posting, bool with_description) {
       {"url", raw.url},
       {"duplicate_of", posting.duplicate_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(posting.duplicate_of)},
   };
+  if (!u.candidate_skills.empty()) out["candidate_skills"] = u.candidate_skills;
   if (with_description) out["description"] = raw.description;
   return out;
 }

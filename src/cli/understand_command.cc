@@ -14,6 +14,7 @@ namespace {
 struct UnderstandOptions {
   std::string title, company, location;
   bool jsonl = false;
+  bool no_tagger = false;
 };
 
 void PrintHuman(const Posting& posting) {
@@ -33,6 +34,11 @@ void PrintHuman(const Posting& posting) {
     }
     std::printf("\n");
   }
+  if (!u.candidate_skills.empty()) {
+    std::printf("candidate new skills:");
+    for (const std::string& candidate : u.candidate_skills) std::printf(" \"%s\"", candidate.c_str());
+    std::printf("\n");
+  }
   std::printf("skills (%zu):\n", u.skills.size());
   for (const SkillMention& skill : u.skills) {
     std::printf("  %-28s %-13s [%u,%u) \"%s\"\n", skill.name.c_str(), std::string(RequirementName(skill.requirement)).c_str(),
@@ -43,6 +49,10 @@ void PrintHuman(const Posting& posting) {
 int RunUnderstand(Context& context, const UnderstandOptions& options) {
   auto understander = context.MakeUnderstander();
   if (!understander.ok()) return ReportError(understander.status());
+  if (!options.no_tagger) {
+    Status tagger = (*understander)->UseTagger(context.DataPath("models/skill_tagger.bin"));
+    if (!tagger.ok()) return ReportError(tagger);
+  }
   if (options.jsonl) {
     std::string line;
     int64_t line_no = 0;
@@ -87,6 +97,7 @@ void AddUnderstandCommand(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("--location", options->location, "The posting's location, e.g. \"New York, NY\"");
   command->add_flag("--jsonl", options->jsonl,
                     "Batch: read JSON Lines {title, description, company, location} and write one understood posting per line");
+  command->add_flag("--no-tagger", options->no_tagger, "Dictionary skills only (skip the trained span tagger)");
   command->add_flag("--json", context.json, "Machine-readable output (fields in docs/CLI.md)");
   command->callback([&context, &exit_code, options] { exit_code = RunUnderstand(context, *options); });
 }

@@ -82,6 +82,7 @@ struct Understanding {
   Location location;
   RemoteMode remote = RemoteMode::kUnknown;
   EmploymentType employment_type = EmploymentType::kUnknown;
+  std::vector<std::string> candidate_skills;  // spans the tagger found that the taxonomy does not know
   std::string duplicate_key;  // equal for postings of the same job (normalised title + company + place)
   uint64_t text_fingerprint = 0;  // SimHash of the description, for near-duplicates across sources
 };
