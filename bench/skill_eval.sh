@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Skill-span quality of the taxonomy matcher on the gold sets, as the markdown table in docs/BENCHMARKS.md.
+# Skill-span quality on the gold sets, as the markdown tables in docs/BENCHMARKS.md: the taxonomy matcher, or
+# with `--tagger data/models/skill_tagger.bin` the trained span tagger.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${JOBSCOPE_SHARED_DATA:-../shared/data}
 S="$SHARED/skillspan/data/conll"
 EVAL=./build/bench/jobscope_skill_eval
+EXTRA=("$@")   # e.g. --tagger data/models/skill_tagger.bin
 row() {
   local label=$1; shift
-  "$EVAL" --json "$@" | python3 -c "
+  "$EVAL" --json "${EXTRA[@]}" "$@" | python3 -c "
 import json, sys
 r = json.load(sys.stdin)
 e, p = r['exact'], r['partial']
