@@ -13,6 +13,7 @@
 //   RoleName(posting.understood.role);   // "nlp_engineer"
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string_view>
 
@@ -30,6 +31,56 @@ Role GuessRole(std::string_view title, std::string_view description);
 
 // Level from the cues, the source's own field (e.g. LinkedIn "Mid-Senior level") and years asked.
 Level GuessLevel(const extract::SeniorityCues& cues, std::string_view source_level_field);
+
+// ---- the role classifier --------------------------------------------------------------------------------
+
+// A multinomial logistic regression over hashed word and character n-grams of the title (weighted up) and
+// words of the description, trained from weak labels (the title rules above) with SGD and fixed seeds.
+struct RoleExample {
+  std::string title;
+  std::string description;
+  Role role = Role::kOther;
+};
+
+struct RolePrediction {
+  Role role = Role::kOther;
+  std::vector<std::pair<Role, double>> probabilities;  // every role, most probable first
+  std::vector<std::pair<std::string, double>> top_features;  // what pushed the chosen role up most
+};
+
+struct RoleTrainOptions {
+  int epochs = 6;
+  double learning_rate = 0.2;
+  double l2 = 1e-6;
+  uint64_t seed = 23;
+};
+
+class RoleClassifier {
+ public:
+  ~RoleClassifier();
+  static std::unique_ptr<RoleClassifier> Train(const std::vector<RoleExample>& examples, const RoleTrainOptions& options);
+  // Errors: kIoError, kParseError.
+  static StatusOr<std::unique_ptr<RoleClassifier>> Load(const std::string& path);
+  Status Save(const std::string& path) const;
+  RolePrediction Predict(std::string_view title, std::string_view description) const;
+
+ private:
+  RoleClassifier() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Weak labels: the title rules' role for each example whose title names one; the rest are dropped.
+std::vector<RoleExample> WeakRoleLabels(const std::vector<std::pair<std::string, std::string>>& titles_and_texts);
+
+struct RoleCrossValidation {
+  double accuracy = 0;
+  double macro_f1 = 0;
+  std::map<std::string, std::pair<double, double>> per_role;  // role -> (precision, recall)
+  std::vector<std::vector<int64_t>> confusion;                 // [gold][predicted], in AllRoles() order
+  size_t examples = 0;
+};
+RoleCrossValidation CrossValidateRoles(const std::vector<RoleExample>& examples, int folds, const RoleTrainOptions& options);
 
 class Understander {
  public:

@@ -1,11 +1,15 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/internal/commands.h"
+#include "base/tsv.h"
+#include "classify/classify.h"
 #include "extract/extract.h"
+#include "salary/salary.h"
 
 namespace jobscope::cli::internal {
 namespace {
@@ -41,12 +45,55 @@ int RunTrain(Context& context, const TrainArgs& args) {
   std::string path = out_dir + "/skill_tagger.bin";
   Status saved = tagger->Save(path);
   if (!saved.ok()) return ReportError(saved);
+
+  // Role model, from sources that may ship: the aijobs.net survey's titles (CC0) labelled by the title
+  // rules, and O*NET alternate titles (CC BY 4.0) labelled by their occupation.
+  std::vector<classify::RoleExample> roles;
+  auto survey = salary::LoadSurvey(args.shared_data + "/aijobs-salaries/salaries.csv");
+  if (!survey.ok()) return ReportError(survey.status());
+  std::set<std::string> distinct_titles;  // one example per title: repeats would leak across CV folds
+  for (const auto& record : survey->records) distinct_titles.insert(record.title);
+  std::vector<std::pair<std::string, std::string>> titles;
+  for (const std::string& title : distinct_titles) titles.push_back({title, ""});
+  roles = classify::WeakRoleLabels(titles);
+  static const std::map<std::string, Role> kOccupations = {
+      {"15-2051.00", Role::kDataScientist},      {"15-2041.00", Role::kDataScientist},
+      {"15-2051.01", Role::kDataAnalyst},        {"15-2031.00", Role::kDataAnalyst},
+      {"15-1221.00", Role::kResearchScientist},  {"15-1252.00", Role::kSoftwareEngineer},
+      {"15-1243.00", Role::kDataEngineer},       {"15-1243.01", Role::kDataEngineer},
+      {"15-1299.08", Role::kAiArchitect}};
+  size_t onet_titles = 0;
+  Status onet = ForEachTsvRow(args.shared_data + "/onet/Alternate Titles.txt", [&](const TsvRow& row) -> Status {
+    if (row.fields.size() < 2) return Status::Ok();
+    auto it = kOccupations.find(std::string(row.fields[0]));
+    if (it == kOccupations.end()) return Status::Ok();
+    roles.push_back({std::string(row.fields[1]), "", it->second});
+    ++onet_titles;
+    return Status::Ok();
+  });
+  if (!onet.ok()) return ReportError(onet);
+  classify::RoleTrainOptions role_options;
+  classify::RoleCrossValidation cv = classify::CrossValidateRoles(roles, 5, role_options);
+  auto role_model = classify::RoleClassifier::Train(roles, role_options);
+  std::string role_path = out_dir + "/role_model.bin";
+  saved = role_model->Save(role_path);
+  if (!saved.ok()) return ReportError(saved);
+
   if (context.json) {
+    nlohmann::json per_role = nlohmann::json::object();
+    for (const auto& [role, pr] : cv.per_role) per_role[role] = {{"precision", pr.first}, {"recall", pr.second}};
     std::printf("%s\n", nlohmann::json({{"skill_tagger", path}, {"sentences", train.size()}, {"epochs", args.epochs},
-                                        {"seconds", seconds}}).dump().c_str());
+                                        {"seconds", seconds}, {"role_model", role_path}, {"role_examples", roles.size()},
+                                        {"role_cv_accuracy", cv.accuracy}, {"role_cv_macro_f1", cv.macro_f1},
+                                        {"role_cv_per_role", per_role}}).dump().c_str());
   } else {
     std::printf("skill tagger: %zu SkillSpan train sentences, %d epochs, %.1fs -> %s\n", train.size(), args.epochs, seconds,
                 path.c_str());
+    std::printf("role model: %zu weakly labelled titles (%zu from O*NET), 5-fold CV accuracy %.3f, macro-F1 %.3f -> %s\n",
+                roles.size(), onet_titles, cv.accuracy, cv.macro_f1, role_path.c_str());
+    for (const auto& [role, pr] : cv.per_role) {
+      std::printf("  %-26s precision %.3f  recall %.3f\n", role.c_str(), pr.first, pr.second);
+    }
   }
   return kExitOk;
 }
@@ -56,7 +103,8 @@ int RunTrain(Context& context, const TrainArgs& args) {
 void AddTrainCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* command = app.add_subcommand("train", "Rebuild the trained models from ../shared/data (deterministic)");
   auto args = std::make_shared<TrainArgs>();
-  command->add_option("--shared-data", args->shared_data, "Folder holding skillspan/")->capture_default_str();
+  command->add_option("--shared-data", args->shared_data, "Folder holding skillspan/, aijobs-salaries/ and onet/")
+      ->capture_default_str();
   command->add_option("--out", args->out, "Model directory (default: data/models)");
   command->add_option("--epochs", args->epochs, "Perceptron epochs for the skill tagger")->capture_default_str();
   command->add_flag("--json", context.json, "Machine-readable output");

@@ -1,0 +1,237 @@
+// The role classifier: softmax regression over hashed features, trained by SGD (seeded, one thread).
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+#include <random>
+#include <unordered_map>
+
+#include "base/hash.h"
+#include "base/strings.h"
+#include "classify/classify.h"
+#include "text/text.h"
+
+namespace jobscope::classify {
+namespace {
+
+constexpr uint32_t kBits = 18;
+constexpr uint32_t kSlots = 1u << kBits;
+constexpr uint32_t kFormatVersion = 1;
+const size_t kRoles = AllRoles().size();
+
+struct Feature {
+  uint32_t slot;
+  float value;
+  std::string name;  // kept only when explaining
+};
+
+// Title words and bigrams weigh 3, title character 4-grams 1, description words (first 400) 0.3, scaled
+// so every example has unit length.
+std::vector<Feature> Featurize(std::string_view title, std::string_view description, bool keep_names) {
+  std::unordered_map<std::string, float> weights;
+  std::string norm_title = text::AsciiKey(title);
+  std::vector<std::string_view> words = text::WordTokens(norm_title);
+  for (size_t idx = 0; idx < words.size(); ++idx) {
+    weights["t:" + std::string(words[idx])] += 3;
+    if (idx + 1 < words.size()) weights["tb:" + std::string(words[idx]) + "_" + std::string(words[idx + 1])] += 3;
+  }
+  std::string padded = " " + norm_title + " ";
+  for (size_t idx = 0; idx + 4 <= padded.size(); ++idx) weights["tc:" + padded.substr(idx, 4)] += 1;
+  std::string body = text::AsciiKey(description.substr(0, 4000));
+  size_t count = 0;
+  for (std::string_view word : text::WordTokens(body)) {
+    if (++count > 400) break;
+    if (word.size() > 2) weights["d:" + std::string(word)] += 0.3f;
+  }
+  weights["bias"] = 1;
+  double norm = 0;
+  for (const auto& [name, weight] : weights) norm += weight * weight;
+  norm = std::sqrt(norm);
+  std::vector<Feature> features;
+  for (const auto& [name, weight] : weights) {
+    features.push_back({static_cast<uint32_t>(StableHash64(name) & (kSlots - 1)), static_cast<float>(weight / norm),
+                        keep_names ? name : std::string()});
+  }
+  std::sort(features.begin(), features.end(), [](const Feature& a, const Feature& b) { return a.slot < b.slot; });
+  return features;
+}
+
+size_t RoleIndex(Role role) {
+  auto roles = AllRoles();
+  return static_cast<size_t>(std::find(roles.begin(), roles.end(), role) - roles.begin());
+}
+
+}  // namespace
+
+struct RoleClassifier::Impl {
+  std::vector<float> weights;  // kSlots x kRoles
+
+  std::vector<double> Probabilities(const std::vector<Feature>& features) const {
+    std::vector<double> logits(kRoles, 0.0);
+    for (const Feature& feature : features) {
+      const float* row = weights.data() + static_cast<size_t>(feature.slot) * kRoles;
+      for (size_t role = 0; role < kRoles; ++role) logits[role] += row[role] * feature.value;
+    }
+    double top = *std::max_element(logits.begin(), logits.end());
+    double sum = 0;
+    for (double& logit : logits) sum += (logit = std::exp(logit - top));
+    for (double& logit : logits) logit /= sum;
+    return logits;
+  }
+};
+
+RoleClassifier::~RoleClassifier() = default;
+
+std::unique_ptr<RoleClassifier> RoleClassifier::Train(const std::vector<RoleExample>& examples, const RoleTrainOptions& options) {
+  auto classifier = std::unique_ptr<RoleClassifier>(new RoleClassifier());
+  classifier->impl_ = std::make_unique<Impl>();
+  Impl& impl = *classifier->impl_;
+  impl.weights.assign(static_cast<size_t>(kSlots) * kRoles, 0.0f);
+  std::vector<std::vector<Feature>> features;
+  for (const RoleExample& example : examples) features.push_back(Featurize(example.title, example.description, false));
+  std::vector<size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(options.seed);
+  double step = options.learning_rate;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t index : order) {
+      std::vector<double> probabilities = impl.Probabilities(features[index]);
+      size_t gold = RoleIndex(examples[index].role);
+      for (const Feature& feature : features[index]) {
+        float* row = impl.weights.data() + static_cast<size_t>(feature.slot) * kRoles;
+        for (size_t role = 0; role < kRoles; ++role) {
+          double gradient = probabilities[role] - (role == gold ? 1.0 : 0.0);
+          row[role] -= static_cast<float>(step * (gradient * feature.value + options.l2 * row[role]));
+        }
+      }
+    }
+    step *= 0.7;  // anneal
+  }
+  return classifier;
+}
+
+RolePrediction RoleClassifier::Predict(std::string_view title, std::string_view description) const {
+  std::vector<Feature> features = Featurize(title, description, true);
+  std::vector<double> probabilities = impl_->Probabilities(features);
+  RolePrediction prediction;
+  auto roles = AllRoles();
+  for (size_t role = 0; role < kRoles; ++role) prediction.probabilities.push_back({roles[role], probabilities[role]});
+  std::sort(prediction.probabilities.begin(), prediction.probabilities.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  prediction.role = prediction.probabilities.front().first;
+  size_t chosen = RoleIndex(prediction.role);
+  for (const Feature& feature : features) {
+    if (feature.name == "bias") continue;
+    double contribution = impl_->weights[static_cast<size_t>(feature.slot) * kRoles + chosen] * feature.value;
+    prediction.top_features.push_back({feature.name, contribution});
+  }
+  std::sort(prediction.top_features.begin(), prediction.top_features.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (prediction.top_features.size() > 5) prediction.top_features.resize(5);
+  return prediction;
+}
+
+Status RoleClassifier::Save(const std::string& path) const {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return IoError("cannot write " + path);
+  out.write("JSROLE01", 8);
+  uint32_t header[3] = {kFormatVersion, kBits, static_cast<uint32_t>(kRoles)};
+  out.write(reinterpret_cast<const char*>(header), sizeof header);
+  uint32_t nonzero = 0;
+  for (uint32_t slot = 0; slot < kSlots; ++slot) {
+    const float* row = impl_->weights.data() + static_cast<size_t>(slot) * kRoles;
+    nonzero += std::any_of(row, row + kRoles, [](float w) { return w != 0; });
+  }
+  out.write(reinterpret_cast<const char*>(&nonzero), sizeof nonzero);
+  for (uint32_t slot = 0; slot < kSlots; ++slot) {
+    const float* row = impl_->weights.data() + static_cast<size_t>(slot) * kRoles;
+    if (std::all_of(row, row + kRoles, [](float w) { return w == 0; })) continue;
+    out.write(reinterpret_cast<const char*>(&slot), sizeof slot);
+    out.write(reinterpret_cast<const char*>(row), static_cast<std::streamsize>(sizeof(float) * kRoles));
+  }
+  if (!out) return IoError("write failed: " + path);
+  return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<RoleClassifier>> RoleClassifier::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError("cannot read role model " + path);
+  char magic[8];
+  uint32_t header[3];
+  in.read(magic, 8);
+  in.read(reinterpret_cast<char*>(header), sizeof header);
+  if (!in || std::string_view(magic, 8) != "JSROLE01" || header[0] != kFormatVersion || header[1] != kBits ||
+      header[2] != kRoles) {
+    return ParseError(path + ": not a role model of format " + std::to_string(kFormatVersion));
+  }
+  auto classifier = std::unique_ptr<RoleClassifier>(new RoleClassifier());
+  classifier->impl_ = std::make_unique<Impl>();
+  classifier->impl_->weights.assign(static_cast<size_t>(kSlots) * kRoles, 0.0f);
+  uint32_t nonzero = 0;
+  in.read(reinterpret_cast<char*>(&nonzero), sizeof nonzero);
+  for (uint32_t row = 0; row < nonzero && in; ++row) {
+    uint32_t slot = 0;
+    in.read(reinterpret_cast<char*>(&slot), sizeof slot);
+    if (slot >= kSlots) return ParseError(path + ": corrupt slot");
+    in.read(reinterpret_cast<char*>(classifier->impl_->weights.data() + static_cast<size_t>(slot) * kRoles),
+            static_cast<std::streamsize>(sizeof(float) * kRoles));
+  }
+  if (!in) return ParseError(path + ": truncated");
+  return classifier;
+}
+
+std::vector<RoleExample> WeakRoleLabels(const std::vector<std::pair<std::string, std::string>>& titles_and_texts) {
+  std::vector<RoleExample> examples;
+  for (const auto& [title, description] : titles_and_texts) {
+    if (auto role = RoleFromTitle(title)) examples.push_back({title, description, *role});
+  }
+  return examples;
+}
+
+RoleCrossValidation CrossValidateRoles(const std::vector<RoleExample>& examples, int folds, const RoleTrainOptions& options) {
+  RoleCrossValidation result;
+  result.examples = examples.size();
+  result.confusion.assign(kRoles, std::vector<int64_t>(kRoles, 0));
+  std::vector<size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(options.seed + 1);
+  std::shuffle(order.begin(), order.end(), rng);
+  for (int fold = 0; fold < folds; ++fold) {
+    std::vector<RoleExample> train;
+    std::vector<const RoleExample*> test;
+    for (size_t idx = 0; idx < order.size(); ++idx) {
+      if (static_cast<int>(idx % static_cast<size_t>(folds)) == fold) test.push_back(&examples[order[idx]]);
+      else train.push_back(examples[order[idx]]);
+    }
+    auto classifier = RoleClassifier::Train(train, options);
+    for (const RoleExample* example : test) {
+      Role predicted = classifier->Predict(example->title, example->description).role;
+      ++result.confusion[RoleIndex(example->role)][RoleIndex(predicted)];
+    }
+  }
+  int64_t correct = 0, total = 0;
+  double f1_sum = 0;
+  int roles_seen = 0;
+  auto roles = AllRoles();
+  for (size_t role = 0; role < kRoles; ++role) {
+    int64_t tp = result.confusion[role][role], gold = 0, predicted = 0;
+    for (size_t other = 0; other < kRoles; ++other) {
+      gold += result.confusion[role][other];
+      predicted += result.confusion[other][role];
+    }
+    correct += tp;
+    total += gold;
+    if (gold == 0) continue;
+    double precision = predicted ? static_cast<double>(tp) / static_cast<double>(predicted) : 0;
+    double recall = static_cast<double>(tp) / static_cast<double>(gold);
+    result.per_role[std::string(RoleName(roles[role]))] = {precision, recall};
+    f1_sum += precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+    ++roles_seen;
+  }
+  result.accuracy = total ? static_cast<double>(correct) / static_cast<double>(total) : 0;
+  result.macro_f1 = roles_seen ? f1_sum / roles_seen : 0;
+  return result;
+}
+
+}  // namespace jobscope::classify
