@@ -1,13 +1,13 @@
 // The role classifier: softmax regression over hashed features, trained by SGD (seeded, one thread).
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <numeric>
 #include <random>
 #include <unordered_map>
 
 #include "base/hash.h"
 #include "base/strings.h"
+#include "base/weight_file.h"
 #include "classify/classify.h"
 #include "text/text.h"
 
@@ -132,52 +132,16 @@ RolePrediction RoleClassifier::Predict(std::string_view title, std::string_view 
   return prediction;
 }
 
+WeightFileHeader RoleFileHeader() { return {"JSROLE01", kFormatVersion, kBits, static_cast<uint32_t>(kRoles)}; }
+
 Status RoleClassifier::Save(const std::string& path) const {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return IoError("cannot write " + path);
-  out.write("JSROLE01", 8);
-  uint32_t header[3] = {kFormatVersion, kBits, static_cast<uint32_t>(kRoles)};
-  out.write(reinterpret_cast<const char*>(header), sizeof header);
-  uint32_t nonzero = 0;
-  for (uint32_t slot = 0; slot < kSlots; ++slot) {
-    const float* row = impl_->weights.data() + static_cast<size_t>(slot) * kRoles;
-    nonzero += std::any_of(row, row + kRoles, [](float w) { return w != 0; });
-  }
-  out.write(reinterpret_cast<const char*>(&nonzero), sizeof nonzero);
-  for (uint32_t slot = 0; slot < kSlots; ++slot) {
-    const float* row = impl_->weights.data() + static_cast<size_t>(slot) * kRoles;
-    if (std::all_of(row, row + kRoles, [](float w) { return w == 0; })) continue;
-    out.write(reinterpret_cast<const char*>(&slot), sizeof slot);
-    out.write(reinterpret_cast<const char*>(row), static_cast<std::streamsize>(sizeof(float) * kRoles));
-  }
-  if (!out) return IoError("write failed: " + path);
-  return Status::Ok();
+  return WriteWeightFile(path, RoleFileHeader(), impl_->weights, {});
 }
 
 StatusOr<std::unique_ptr<RoleClassifier>> RoleClassifier::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError("cannot read role model " + path);
-  char magic[8];
-  uint32_t header[3];
-  in.read(magic, 8);
-  in.read(reinterpret_cast<char*>(header), sizeof header);
-  if (!in || std::string_view(magic, 8) != "JSROLE01" || header[0] != kFormatVersion || header[1] != kBits ||
-      header[2] != kRoles) {
-    return ParseError(path + ": not a role model of format " + std::to_string(kFormatVersion));
-  }
   auto classifier = std::unique_ptr<RoleClassifier>(new RoleClassifier());
   classifier->impl_ = std::make_unique<Impl>();
-  classifier->impl_->weights.assign(static_cast<size_t>(kSlots) * kRoles, 0.0f);
-  uint32_t nonzero = 0;
-  in.read(reinterpret_cast<char*>(&nonzero), sizeof nonzero);
-  for (uint32_t row = 0; row < nonzero && in; ++row) {
-    uint32_t slot = 0;
-    in.read(reinterpret_cast<char*>(&slot), sizeof slot);
-    if (slot >= kSlots) return ParseError(path + ": corrupt slot");
-    in.read(reinterpret_cast<char*>(classifier->impl_->weights.data() + static_cast<size_t>(slot) * kRoles),
-            static_cast<std::streamsize>(sizeof(float) * kRoles));
-  }
-  if (!in) return ParseError(path + ": truncated");
+  JS_RETURN_IF_ERROR(ReadWeightFile(path, RoleFileHeader(), classifier->impl_->weights, {}));
   return classifier;
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/hash.h"
 #include "base/strings.h"
+#include "base/weight_file.h"
 #include "extract/extract.h"
 
 namespace jobscope::extract {
@@ -249,58 +250,19 @@ std::vector<TaggedSpan> SpanTagger::FindSpans(std::string_view text) const {
   return spans;
 }
 
+namespace {
+WeightFileHeader TaggerFileHeader() { return {"JSTAGGER", kFormatVersion, kFeatureBits, static_cast<uint32_t>(kTags)}; }
+}  // namespace
+
 Status SpanTagger::Save(const std::string& path) const {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return IoError("cannot write " + path);
-  const char magic[8] = {'J', 'S', 'T', 'A', 'G', 'G', 'E', 'R'};
-  out.write(magic, 8);
-  uint32_t header[3] = {kFormatVersion, kFeatureBits, static_cast<uint32_t>(kTags)};
-  out.write(reinterpret_cast<const char*>(header), sizeof header);
-  out.write(reinterpret_cast<const char*>(impl_->transitions.data()), sizeof(float) * impl_->transitions.size());
-  // Sparse: only slots with a non-zero weight, as (slot, tag weights).
-  uint32_t nonzero = 0;
-  for (uint32_t feature = 0; feature < kFeatureSlots; ++feature) {
-    bool any = false;
-    for (int tag = 0; tag < kTags; ++tag) any = any || impl_->weights[feature * kTags + static_cast<uint32_t>(tag)] != 0;
-    nonzero += any;
-  }
-  out.write(reinterpret_cast<const char*>(&nonzero), sizeof nonzero);
-  for (uint32_t feature = 0; feature < kFeatureSlots; ++feature) {
-    const float* row = impl_->weights.data() + static_cast<size_t>(feature) * kTags;
-    if (std::all_of(row, row + kTags, [](float w) { return w == 0; })) continue;
-    out.write(reinterpret_cast<const char*>(&feature), sizeof feature);
-    out.write(reinterpret_cast<const char*>(row), sizeof(float) * kTags);
-  }
-  if (!out) return IoError("write failed: " + path);
-  return Status::Ok();
+  return WriteWeightFile(path, TaggerFileHeader(), impl_->weights, impl_->transitions);
 }
 
 StatusOr<std::unique_ptr<SpanTagger>> SpanTagger::Load(const std::string& path, const SkillMatcher* dictionary) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError("cannot read tagger model " + path);
-  char magic[8];
-  uint32_t header[3];
-  in.read(magic, 8);
-  in.read(reinterpret_cast<char*>(header), sizeof header);
-  if (!in || std::string_view(magic, 8) != "JSTAGGER" || header[0] != kFormatVersion || header[1] != kFeatureBits ||
-      header[2] != static_cast<uint32_t>(kTags)) {
-    return ParseError(path + ": not a tagger model of format " + std::to_string(kFormatVersion));
-  }
   auto tagger = std::unique_ptr<SpanTagger>(new SpanTagger());
   tagger->impl_ = std::make_unique<Impl>();
-  Impl& impl = *tagger->impl_;
-  impl.dictionary = dictionary;
-  impl.weights.assign(static_cast<size_t>(kFeatureSlots) * kTags, 0.0f);
-  in.read(reinterpret_cast<char*>(impl.transitions.data()), sizeof(float) * impl.transitions.size());
-  uint32_t nonzero = 0;
-  in.read(reinterpret_cast<char*>(&nonzero), sizeof nonzero);
-  for (uint32_t row = 0; row < nonzero && in; ++row) {
-    uint32_t feature = 0;
-    in.read(reinterpret_cast<char*>(&feature), sizeof feature);
-    if (feature >= kFeatureSlots) return ParseError(path + ": corrupt feature slot");
-    in.read(reinterpret_cast<char*>(impl.weights.data() + static_cast<size_t>(feature) * kTags), sizeof(float) * kTags);
-  }
-  if (!in) return ParseError(path + ": truncated");
+  tagger->impl_->dictionary = dictionary;
+  JS_RETURN_IF_ERROR(ReadWeightFile(path, TaggerFileHeader(), tagger->impl_->weights, tagger->impl_->transitions));
   return tagger;
 }
 
