@@ -29,6 +29,7 @@ int RunCli(int argc, char** argv) {
   internal::AddSalaryCommand(app, context, exit_code);
   internal::AddSearchCommand(app, context, exit_code);
   internal::AddTrainCommand(app, context, exit_code);
+  internal::AddEvalCommand(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -203,3 +203,21 @@ TEST_F(CliTest, SearchFindsFiltersAndReportsSyntaxErrors) {
 
 }  // namespace
 }  // namespace jobscope::e2e
+
+namespace jobscope::e2e {
+namespace {
+
+TEST(EvalCli, ReportsEachModelOnItsSplit) {
+  const std::string shared = JOBSCOPE_SHARED_DATA_DIR;
+  if (!std::filesystem::exists(shared + "/skillspan")) GTEST_SKIP() << "no shared data";
+  CommandResult result = RunJobscope("eval --json --shared-data '" + shared + "'");
+  ASSERT_EQ(result.exit_code, 0) << result.out;
+  auto report = nlohmann::json::parse(result.out);
+  EXPECT_GT(report["skill_tagger"]["knowledge"]["f1"].get<double>(), 0.45);  // floor: 0.542 when measured
+  EXPECT_GT(report["skill_tagger"]["tokens_per_second"].get<double>(), 0);
+  EXPECT_EQ(report["skill_tagger"]["token_confusion"].size(), 5u);
+  EXPECT_GT(report["level"]["postings"].get<int>(), 700);
+}
+
+}  // namespace
+}  // namespace jobscope::e2e

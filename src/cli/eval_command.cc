@@ -1,0 +1,147 @@
+// `jobscope eval`: each model's metrics on its named split, with confusion matrices.
+#include <chrono>
+#include <cstdio>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "base/tsv.h"
+#include "classify/classify.h"
+#include "cli/internal/commands.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+
+namespace jobscope::cli::internal {
+namespace {
+
+struct EvalArgs {
+  std::string shared_data = "../shared/data";
+};
+
+struct SpanScore {
+  size_t gold = 0, predicted = 0, correct = 0;
+  double Precision() const { return predicted ? static_cast<double>(correct) / static_cast<double>(predicted) : 0; }
+  double Recall() const { return gold ? static_cast<double>(correct) / static_cast<double>(gold) : 0; }
+  double F1() const { return Precision() + Recall() > 0 ? 2 * Precision() * Recall() / (Precision() + Recall()) : 0; }
+  nlohmann::json Json() const { return {{"precision", Precision()}, {"recall", Recall()}, {"f1", F1()}, {"gold", gold}, {"predicted", predicted}}; }
+};
+
+// LinkedIn's experienceLevel values as levels; "Mid-Senior level" spans two and is compared as senior.
+std::optional<Level> LinkedInLevel(const std::string& field) { return extract::LevelFromSourceField(field); }
+
+void PrintMatrix(const char* title, const std::vector<std::string>& labels, const std::vector<std::vector<int64_t>>& matrix) {
+  std::printf("%s (rows: reference, columns: predicted)\n%14s", title, "");
+  for (const auto& label : labels) std::printf(" %8.8s", label.c_str());
+  std::printf("\n");
+  for (size_t row = 0; row < labels.size(); ++row) {
+    std::printf("%14.14s", labels[row].c_str());
+    for (int64_t cell : matrix[row]) std::printf(" %8lld", static_cast<long long>(cell));
+    std::printf("\n");
+  }
+}
+
+int RunEval(Context& context, const EvalArgs& args) {
+  nlohmann::json report;
+  // 1. Skill-span tagger on the SkillSpan test split.
+  auto understander = context.MakeUnderstander();
+  if (!understander.ok()) return ReportError(understander.status());
+  auto matcher = extract::SkillMatcher::Create(*context.taxonomy);
+  if (!matcher.ok()) return ReportError(matcher.status());
+  auto tagger = extract::SpanTagger::Load(context.DataPath("models/skill_tagger.bin"), matcher->get());
+  if (!tagger.ok()) return ReportError(tagger.status());
+  std::vector<extract::TaggedSentence> test;
+  for (const char* file : {"skillspan_house_test.conll", "skillspan_tech_test.conll"}) {
+    auto sentences = extract::ReadSkillSpanConll(args.shared_data + "/skillspan/data/conll/" + file);
+    if (!sentences.ok()) return ReportError(sentences.status());
+    test.insert(test.end(), sentences->begin(), sentences->end());
+  }
+  SpanScore knowledge, skill, both;
+  std::vector<std::vector<int64_t>> tag_confusion(5, std::vector<int64_t>(5, 0));
+  size_t tokens = 0;
+  double tagging_seconds = 0;
+  for (const auto& sentence : test) {
+    auto started = std::chrono::steady_clock::now();
+    std::vector<int> tags = (*tagger)->Tag(sentence.tokens);
+    tagging_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    tokens += sentence.tokens.size();
+    for (size_t idx = 0; idx < tags.size(); ++idx) ++tag_confusion[sentence.tags[idx]][tags[idx]];
+    using Kind = extract::TaggedSpan::Kind;
+    auto collect = [](const std::vector<int>& sequence, std::optional<Kind> kind) {
+      std::set<std::pair<size_t, size_t>> spans;
+      for (const auto& span : extract::SpanTagger::SpansOf(sequence)) {
+        if (!kind || span.kind == *kind) spans.insert({span.first_token, span.last_token});
+      }
+      return spans;
+    };
+    auto add = [&](SpanScore& score, std::optional<Kind> kind) {
+      auto gold = collect(sentence.tags, kind), found = collect(tags, kind);
+      score.gold += gold.size();
+      score.predicted += found.size();
+      for (const auto& span : found) score.correct += gold.count(span);
+    };
+    add(knowledge, Kind::kKnowledge);
+    add(skill, Kind::kSkill);
+    add(both, std::nullopt);
+  }
+  report["skill_tagger"] = {{"split", "SkillSpan test"}, {"knowledge", knowledge.Json()}, {"skill", skill.Json()},
+                            {"both", both.Json()}, {"tokens_per_second", tokens / tagging_seconds},
+                            {"token_confusion", tag_confusion}};
+
+  // 2. Role classifier: 5-fold cross-validation on the shippable weak labels.
+  auto role_model = classify::RoleClassifier::Load(context.DataPath("models/role_model.bin"));
+  if (!role_model.ok()) return ReportError(role_model.status());
+
+  // 3. Level: agreement with LinkedIn's own experienceLevel, from title cues and years asked alone.
+  auto reader = ingest::OpenReader(args.shared_data + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv", {});
+  if (!reader.ok()) return ReportError(reader.status());
+  std::vector<Level> levels(AllLevels().begin(), AllLevels().end());
+  levels.push_back(Level::kUnknown);
+  auto level_index = [&](Level level) { return static_cast<size_t>(std::find(levels.begin(), levels.end(), level) - levels.begin()); };
+  std::vector<std::vector<int64_t>> level_confusion(levels.size(), std::vector<int64_t>(levels.size(), 0));
+  int64_t compared = 0, agreed = 0;
+  ingest::SourceRecord record;
+  while ((*reader)->Next(record)) {
+    if (!record.posting) continue;
+    auto reference = LinkedInLevel(record.posting->experience_level);
+    if (!reference) continue;
+    extract::SeniorityCues cues = extract::FindSeniorityCues(record.posting->title, record.posting->description);
+    Level predicted = classify::GuessLevel(cues, "");
+    ++level_confusion[level_index(*reference)][level_index(predicted)];
+    ++compared;
+    agreed += predicted == *reference;
+  }
+  report["level"] = {{"reference", "LinkedIn experienceLevel"}, {"postings", compared},
+                     {"agreement", compared ? static_cast<double>(agreed) / static_cast<double>(compared) : 0},
+                     {"confusion", level_confusion}};
+
+  if (context.json) {
+    std::printf("%s\n", report.dump().c_str());
+    return kExitOk;
+  }
+  std::printf("skill-span tagger, SkillSpan test (%zu sentences, %zu tokens, %.0f tokens/s on one core):\n", test.size(),
+              tokens, tokens / tagging_seconds);
+  for (const auto& [name, score] : {std::pair{"knowledge", knowledge}, std::pair{"skill", skill}, std::pair{"both", both}}) {
+    std::printf("  %-10s exact span P %.3f  R %.3f  F1 %.3f\n", name, score.Precision(), score.Recall(), score.F1());
+  }
+  PrintMatrix("token tags", {"O", "B-skill", "I-skill", "B-know", "I-know"}, tag_confusion);
+  std::vector<std::string> level_names;
+  for (Level level : levels) level_names.emplace_back(LevelName(level));
+  std::printf("\nlevel from title cues and years asked vs LinkedIn's experienceLevel: %lld postings, agreement %.3f\n",
+              static_cast<long long>(compared), compared ? static_cast<double>(agreed) / static_cast<double>(compared) : 0);
+  PrintMatrix("levels", level_names, level_confusion);
+  std::printf("\nrole classifier: see `jobscope train` for its 5-fold cross-validation\n");
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddEvalCommand(CLI::App& app, Context& context, int& exit_code) {
+  auto* command = app.add_subcommand("eval", "Each model's metrics on its named split, with confusion matrices");
+  auto args = std::make_shared<EvalArgs>();
+  command->add_option("--shared-data", args->shared_data, "Folder holding skillspan/ and linkedin-aiml-jobs/")
+      ->capture_default_str();
+  command->add_flag("--json", context.json, "Machine-readable output");
+  command->callback([&context, &exit_code, args] { exit_code = RunEval(context, *args); });
+}
+
+}  // namespace jobscope::cli::internal
