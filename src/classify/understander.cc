@@ -50,7 +50,14 @@ void Understander::AddTaggedSkills(std::string_view text, Understanding& out) co
 
 Posting Understander::Understand(RawPosting raw) const {
   Posting posting;
-  std::string plain = text::StripMarkup(raw.description);
+  // The id is taken from the posting as given; then markup, if any, is stripped and the original kept.
+  posting.id = extract::StablePostingId(raw);
+  if (text::LooksLikeMarkup(raw.description)) {
+    std::string stripped = text::StripMarkup(raw.description);
+    raw.description_original = std::move(raw.description);
+    raw.description = std::move(stripped);
+  }
+  const std::string& plain = raw.description;  // skill spans refer to this text
   Understanding& out = posting.understood;
   extract::TextScan scan = matcher_->Scan(plain);
   out.skills = std::move(scan.skills);
@@ -90,11 +97,6 @@ Posting Understander::Understand(RawPosting raw) const {
   if (out.level == Level::kUnknown && out.employment_type == EmploymentType::kInternship) out.level = Level::kIntern;
   out.duplicate_key = extract::DuplicateKey(raw, out.location);
   out.text_fingerprint = text::SimHash(plain);
-  posting.id = extract::StablePostingId(raw);
-  if (plain != raw.description) {  // spans refer to the plain text; the original is kept as given
-    raw.description_original = std::move(raw.description);
-    raw.description = std::move(plain);
-  }
   posting.raw = std::move(raw);
   return posting;
 }

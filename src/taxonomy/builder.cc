@@ -220,8 +220,12 @@ Status ReadOnet(const std::string& path, Layered& layered, BuildReport& report) 
       if (!name.starts_with(vendor)) continue;
       std::string rest = name.substr(vendor.size());
       std::vector<std::string> rest_words = SplitWords(rest);
-      bool distinctive = rest_words.size() >= 2 || (rest_words.size() == 1 && (HasInnerCapitalOrDigit(rest) ||
-                                                                              IsUpperToken(rest)));
+      // What is left must name the product, not a field: "MATLAB", "Dynamics 365", not "Business Intelligence".
+      bool everyday = std::all_of(rest_words.begin(), rest_words.end(), [&](const std::string& word) {
+        return layered.everyday_words.count(AsciiLower(word)) > 0;
+      });
+      bool distinctive = (rest_words.size() >= 2 && !everyday) ||
+                         (rest_words.size() == 1 && (HasInnerCapitalOrDigit(rest) || IsUpperToken(rest)));
       if (distinctive) {
         FormRule rule = IsEverydayWord(layered, rest) ? FormRule{true, true} : AutoRule(rest);
         skill.aliases.push_back({rest, rule});
