@@ -57,7 +57,7 @@ int RunSearch(Context& context, const SearchArgs& args) {
 
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
-  auto service = search::SearchService::Open(**store);
+  auto service = search::SearchService::Open(**store, context.db_path + ".index");
   if (!service.ok()) return ReportError(service.status());
   auto page = args.like.empty() ? (*service)->Search(args.query, filters, options)
                                 : (*service)->MoreLikeThis(args.like, args.per_page);

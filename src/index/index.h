@@ -135,6 +135,13 @@ class SearchIndex {
   // Postings like this one: its most distinctive terms and its skills as a query, itself excluded.
   SearchResult MoreLikeThis(const std::string& posting_id, size_t limit) const;
 
+  // Snapshot files for fast start: the whole index in one file, tagged with `stamp` (the caller's word for
+  // the store state it was built from, e.g. posting count and last ingest run). Load returns kNotFound when
+  // the file is missing or its stamp differs (the index must then be rebuilt). Errors: kIoError,
+  // kParseError (a corrupt or foreign file).
+  Status SaveSnapshot(const std::string& path, const std::string& stamp) const;
+  static StatusOr<std::unique_ptr<SearchIndex>> LoadSnapshot(const std::string& path, const std::string& stamp);
+
   std::optional<uint32_t> DocumentOf(const std::string& posting_id) const;
   IndexStats Stats() const;
 

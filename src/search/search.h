@@ -43,8 +43,11 @@ struct SearchOptions {
 
 class SearchService {
  public:
-  // Builds the index from the store. The store must outlive the service.
-  static StatusOr<std::unique_ptr<SearchService>> Open(store::Store& store);
+  // Builds the index from the store, or loads it from `snapshot_path` when the snapshot matches the store
+  // (same postings and ingest runs); a rebuilt index is saved there for the next start. An empty path
+  // always builds. The store must outlive the service.
+  static StatusOr<std::unique_ptr<SearchService>> Open(store::Store& store, const std::string& snapshot_path = "");
+  bool loaded_from_snapshot() const { return loaded_from_snapshot_; }
 
   // Errors: kInvalidArgument for a query syntax error (the character is named).
   StatusOr<SearchPage> Search(const std::string& query_text, const index::Filters& filters,
@@ -59,7 +62,11 @@ class SearchService {
   StatusOr<SearchPage> Page(const index::SearchResult& result, const index::Query& query);
   store::Store& store_;
   std::unique_ptr<index::SearchIndex> index_;
+  bool loaded_from_snapshot_ = false;
 };
+
+// What a snapshot must match: the store's posting count, its latest ingest run and the schema version.
+StatusOr<std::string> StoreStamp(store::Store& store);
 
 // An excerpt of `text` around the first query word, query words wrapped in [[ ]]; "" when none occurs.
 std::string Snippet(std::string_view text, const index::Query& query, size_t context_words = 12);

@@ -54,7 +54,27 @@ std::string Snippet(std::string_view text, const index::Query& query, size_t con
   return out;
 }
 
-StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store) {
+StatusOr<std::string> StoreStamp(store::Store& store) {
+  JS_ASSIGN_OR_RETURN(int64_t postings, store.CountPostings());
+  JS_ASSIGN_OR_RETURN(std::vector<store::IngestRun> runs, store.ListRuns());
+  std::string last_run = runs.empty() ? "none" : std::to_string(runs.back().id) + "@" + runs.back().finished_at;
+  return "postings=" + std::to_string(postings) + ";run=" + last_run + ";schema=" + std::to_string(store.SchemaVersion());
+}
+
+StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store, const std::string& snapshot_path) {
+  if (!snapshot_path.empty()) {
+    JS_ASSIGN_OR_RETURN(std::string stamp, StoreStamp(store));
+    auto loaded = index::SearchIndex::LoadSnapshot(snapshot_path, stamp);
+    if (loaded.ok()) {
+      auto service = std::unique_ptr<SearchService>(new SearchService(store, std::move(loaded).value()));
+      service->loaded_from_snapshot_ = true;
+      return service;
+    }
+    // Missing, stale or unreadable: rebuild from the store (the source of truth) and replace it.
+    JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store));
+    JS_RETURN_IF_ERROR(index->SaveSnapshot(snapshot_path, stamp));
+    return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
+  }
   JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store));
   return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
 }

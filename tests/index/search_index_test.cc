@@ -8,6 +8,8 @@
 #include <random>
 #include <set>
 
+#include <unistd.h>
+
 #include "ingest/ingest.h"
 
 namespace jobscope::index {
@@ -270,6 +272,31 @@ TEST(SearchIndex, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
     ++compared;
   }
   EXPECT_GT(compared, 150);
+}
+
+}  // namespace
+}  // namespace jobscope::index
+
+namespace jobscope::index {
+namespace {
+
+TEST_F(SmallIndex, SnapshotsRoundTripAndKnowTheirStamp) {
+  std::string path = (std::filesystem::temp_directory_path() / ("snapshot_" + std::to_string(::getpid()) + ".index")).string();
+  ASSERT_TRUE(index_->SaveSnapshot(path, "stamp-1").ok());
+  auto loaded = SearchIndex::LoadSnapshot(path, "stamp-1");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  for (const char* query : {"\"machine learning\" ", "pytorch -intern ", "tensor", "tensorflw ", ""}) {
+    auto original = Find(*index_, query), restored = Find(**loaded, query);
+    EXPECT_EQ(Ids(original), Ids(restored)) << query;
+    EXPECT_EQ(original.total, restored.total) << query;
+    EXPECT_EQ(original.facets.size(), restored.facets.size()) << query;
+    for (size_t idx = 0; idx < original.hits.size(); ++idx) EXPECT_FLOAT_EQ(original.hits[idx].score, restored.hits[idx].score);
+  }
+  EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-2").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(SearchIndex::LoadSnapshot(path + ".missing", "stamp-1").status().code(), StatusCode::kNotFound);
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
+  EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-1").status().code(), StatusCode::kParseError);
+  std::filesystem::remove(path);
 }
 
 }  // namespace

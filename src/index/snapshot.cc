@@ -1,0 +1,183 @@
+// Index snapshots: every table of the index written as length-prefixed arrays, behind a magic, a format
+// version and the caller's stamp. Written to a temporary file and renamed, so a crash never leaves half a
+// snapshot under the real name.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "index/internal/index_impl.h"
+
+namespace jobscope::index {
+namespace {
+
+constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '1'};
+constexpr uint32_t kFormatVersion = 1;
+
+class Writer {
+ public:
+  explicit Writer(std::ofstream& out) : out_(out) {}
+  template <typename T>
+  void Pod(const T& value) { out_.write(reinterpret_cast<const char*>(&value), sizeof value); }
+  template <typename T>
+  void Array(const std::vector<T>& values) {
+    Pod(static_cast<uint64_t>(values.size()));
+    out_.write(reinterpret_cast<const char*>(values.data()), static_cast<std::streamsize>(sizeof(T) * values.size()));
+  }
+  void String(const std::string& value) {
+    Pod(static_cast<uint64_t>(value.size()));
+    out_.write(value.data(), static_cast<std::streamsize>(value.size()));
+  }
+
+ private:
+  std::ofstream& out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::ifstream& in) : in_(in) {}
+  template <typename T>
+  bool Pod(T& value) { return static_cast<bool>(in_.read(reinterpret_cast<char*>(&value), sizeof value)); }
+  template <typename T>
+  bool Array(std::vector<T>& values) {
+    uint64_t size = 0;
+    if (!Pod(size) || size > (uint64_t{1} << 36)) return false;
+    values.resize(size);
+    return static_cast<bool>(in_.read(reinterpret_cast<char*>(values.data()), static_cast<std::streamsize>(sizeof(T) * size)));
+  }
+  bool String(std::string& value) {
+    uint64_t size = 0;
+    if (!Pod(size) || size > (uint64_t{1} << 32)) return false;
+    value.resize(size);
+    return static_cast<bool>(in_.read(value.data(), static_cast<std::streamsize>(size)));
+  }
+
+ private:
+  std::ifstream& in_;
+};
+
+}  // namespace
+
+Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& stamp) const {
+  const Impl& impl = *impl_;
+  std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return IoError("cannot write index snapshot " + temporary);
+    Writer writer(out);
+    out.write(kMagic, sizeof kMagic);
+    writer.Pod(kFormatVersion);
+    writer.String(stamp);
+    writer.Pod(static_cast<uint64_t>(impl.terms.size()));
+    for (size_t term = 0; term < impl.terms.size(); ++term) {
+      writer.String(impl.terms[term]);
+      const PostingList& list = impl.lists[term];
+      writer.Array(list.docs);
+      writer.Array(list.tf);
+      writer.Array(list.position_offsets);
+      writer.Array(list.positions);
+    }
+    writer.Pod(static_cast<uint64_t>(impl.docs.size()));
+    for (const DocMeta& doc : impl.docs) {
+      writer.String(doc.id);
+      DocMeta fixed = doc;
+      fixed.id.clear();
+      writer.Pod(fixed.role);
+      writer.Pod(fixed.level);
+      writer.Pod(fixed.remote);
+      writer.Pod(fixed.employment);
+      writer.Pod(fixed.company);
+      writer.Pod(fixed.country);
+      writer.Pod(fixed.region);
+      writer.Pod(fixed.city);
+      writer.Pod(fixed.date);
+      writer.Pod(fixed.salary_min);
+      writer.Pod(fixed.salary_max);
+      writer.Pod(fixed.skills_begin);
+      writer.Pod(fixed.skills_end);
+      writer.Pod(fixed.lengths);
+    }
+    writer.Array(impl.doc_skills);
+    for (const Interner* interner : {&impl.companies, &impl.places, &impl.skills}) {
+      writer.Pod(static_cast<uint64_t>(interner->size()));
+      for (uint32_t id = 0; id < interner->size(); ++id) writer.String(interner->Value(id));
+    }
+    writer.Pod(impl.total_length);
+    if (!out) return IoError("write failed: " + temporary);
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) return IoError("cannot rename " + temporary + ": " + error.message());
+  return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::string& path, const std::string& stamp) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound("no index snapshot " + path);
+  Reader reader(in);
+  char magic[8];
+  uint32_t version = 0;
+  std::string saved_stamp;
+  in.read(magic, sizeof magic);
+  if (!in || std::string_view(magic, 8) != std::string_view(kMagic, 8) || !reader.Pod(version) || version != kFormatVersion ||
+      !reader.String(saved_stamp)) {
+    return ParseError(path + ": not an index snapshot of format " + std::to_string(kFormatVersion));
+  }
+  if (saved_stamp != stamp) return NotFound("index snapshot " + path + " is out of date");
+  auto index = Empty();
+  Impl& impl = *index->impl_;
+  auto corrupt = [&] { return ParseError(path + ": truncated or corrupt index snapshot"); };
+  uint64_t term_count = 0;
+  if (!reader.Pod(term_count)) return corrupt();
+  impl.terms.resize(term_count);
+  impl.lists.resize(term_count);
+  for (uint64_t term = 0; term < term_count; ++term) {
+    PostingList& list = impl.lists[term];
+    if (!reader.String(impl.terms[term]) || !reader.Array(list.docs) || !reader.Array(list.tf) ||
+        !reader.Array(list.position_offsets) || !reader.Array(list.positions)) {
+      return corrupt();
+    }
+    impl.term_ids.emplace(impl.terms[term], static_cast<uint32_t>(term));
+  }
+  uint64_t doc_count = 0;
+  if (!reader.Pod(doc_count)) return corrupt();
+  impl.docs.resize(doc_count);
+  for (uint64_t doc = 0; doc < doc_count; ++doc) {
+    DocMeta& meta = impl.docs[doc];
+    bool ok = reader.String(meta.id) && reader.Pod(meta.role) && reader.Pod(meta.level) && reader.Pod(meta.remote) &&
+              reader.Pod(meta.employment) && reader.Pod(meta.company) && reader.Pod(meta.country) &&
+              reader.Pod(meta.region) && reader.Pod(meta.city) && reader.Pod(meta.date) && reader.Pod(meta.salary_min) &&
+              reader.Pod(meta.salary_max) && reader.Pod(meta.skills_begin) && reader.Pod(meta.skills_end) &&
+              reader.Pod(meta.lengths);
+    if (!ok) return corrupt();
+    impl.doc_of_id[meta.id] = static_cast<uint32_t>(doc);
+  }
+  if (!reader.Array(impl.doc_skills)) return corrupt();
+  for (Interner* interner : {&impl.companies, &impl.places, &impl.skills}) {
+    uint64_t count = 0;
+    if (!reader.Pod(count)) return corrupt();
+    for (uint64_t id = 0; id < count; ++id) {
+      std::string value;
+      if (!reader.String(value)) return corrupt();
+      interner->Intern(value);
+    }
+  }
+  if (!reader.Pod(impl.total_length)) return corrupt();
+  for (const DocMeta& meta : impl.docs) {
+    if (meta.skills_end > impl.doc_skills.size() || meta.company >= impl.companies.size() ||
+        meta.country >= impl.places.size() || meta.region >= impl.places.size() || meta.city >= impl.places.size()) {
+      return corrupt();
+    }
+  }
+  for (const PostingList& list : impl.lists) {
+    if (list.tf.size() != list.docs.size() || list.position_offsets.size() != list.docs.size() + (list.docs.empty() ? 0 : 1)) {
+      return corrupt();
+    }
+    for (uint32_t doc : list.docs) {
+      if (doc >= doc_count) return corrupt();
+    }
+  }
+  impl.lookup_stale = true;
+  return index;
+}
+
+}  // namespace jobscope::index
