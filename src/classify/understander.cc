@@ -28,6 +28,21 @@ Status Understander::UseTagger(const std::string& model_path) {
   return Status::Ok();
 }
 
+namespace {
+// A candidate new skill names something: not punctuation or a number, not an everyday lowercase word alone
+// ("building", "design"); a phrase ("feature stores") or a name ("BentoML", "PhD") qualifies.
+bool IsCandidateSkill(std::string_view surface) {
+  if (surface.size() < 2 || surface.size() > 60) return false;
+  bool letters = false, capital = false, space = false;
+  for (char c : surface) {
+    letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    capital = capital || (c >= 'A' && c <= 'Z');
+    space = space || c == ' ';
+  }
+  return letters && (space || capital);
+}
+}  // namespace
+
 void Understander::AddTaggedSkills(std::string_view text, Understanding& out) const {
   const taxonomy::Taxonomy& taxonomy = matcher_->taxonomy();
   for (const extract::TaggedSpan& span : tagger_->FindSpans(text)) {
@@ -39,7 +54,7 @@ void Understander::AddTaggedSkills(std::string_view text, Understanding& out) co
     std::string_view surface = text.substr(span.begin, span.end - span.begin);
     if (const taxonomy::Skill* skill = taxonomy.FindByForm(surface)) {
       out.skills.push_back({skill->id, skill->name, span.begin, span.end, Requirement::kUnstated});
-    } else if (surface.size() <= 60) {
+    } else if (IsCandidateSkill(surface)) {
       out.candidate_skills.emplace_back(surface);
     }
   }

@@ -30,6 +30,7 @@ int RunCli(int argc, char** argv) {
   internal::AddSearchCommand(app, context, exit_code);
   internal::AddTrainCommand(app, context, exit_code);
   internal::AddEvalCommand(app, context, exit_code);
+  internal::AddSkillsCommand(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

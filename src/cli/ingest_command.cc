@@ -18,7 +18,7 @@ nlohmann::json CountsJson(const store::RunCounts& counts) {
 }
 
 int RunIngest(Context& context, const std::vector<std::string>& paths, const std::vector<std::string>& maps,
-              const std::string& source) {
+              const std::string& source, bool use_tagger) {
   ingest::IngestOptions options;
   options.reader.source_name = source;
   for (const std::string& map : maps) {
@@ -30,6 +30,10 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
   }
   auto understander = context.MakeUnderstander();
   if (!understander.ok()) return ReportError(understander.status());
+  if (use_tagger) {
+    Status tagger = (*understander)->UseTagger(context.DataPath("models/skill_tagger.bin"));
+    if (!tagger.ok()) return ReportError(tagger);
+  }
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
   ingest::Ingester ingester(**store, **understander);
@@ -71,11 +75,16 @@ void AddIngestCommand(CLI::App& app, Context& context, int& exit_code) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto maps = std::make_shared<std::vector<std::string>>();
   auto source = std::make_shared<std::string>();
+  auto use_tagger = std::make_shared<bool>(false);
   command->add_option("paths", *paths, "Input files: .csv .tsv .jsonl .ndjson .json .jsonld .html")->required();
   command->add_option("--map", *maps, "Map a CSV column to a posting field: column=field (repeatable)");
   command->add_option("--source", *source, "Source name stored with each posting (default: detected)");
+  command->add_flag("--tagger", *use_tagger,
+                    "Also run the trained skill-span tagger (more skills, candidate new skills; slower)");
   AddStoreOptions(*command, context);
-  command->callback([&context, &exit_code, paths, maps, source] { exit_code = RunIngest(context, *paths, *maps, *source); });
+  command->callback([&context, &exit_code, paths, maps, source, use_tagger] {
+    exit_code = RunIngest(context, *paths, *maps, *source, *use_tagger);
+  });
 }
 
 }  // namespace jobscope::cli::internal

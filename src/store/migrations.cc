@@ -79,7 +79,12 @@ CREATE TABLE quarantine (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+// v2: spans the skill tagger found that the taxonomy does not know, 0x1E-separated (`skills --new`).
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE postings ADD COLUMN candidate_skills TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
 
 }  // namespace
 

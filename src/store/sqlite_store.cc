@@ -22,8 +22,9 @@ constexpr std::string_view kPostingColumns =
     "raw_salary_min, raw_salary_max, raw_salary_currency, raw_salary_interval, raw_is_remote, city, region, "
     "country, remote, employment_type, role, level, years_min, seniority_cues, salary_min, salary_max, "
     "salary_currency, salary_period, salary_annual_min_usd, salary_annual_max_usd, salary_source, "
-    "salary_original, salary_currency_unknown, duplicate_key, company_key, text_fingerprint, duplicate_of, skills";
-constexpr int kPostingColumnCount = 44;
+    "salary_original, salary_currency_unknown, duplicate_key, company_key, text_fingerprint, duplicate_of, skills, "
+    "candidate_skills";
+constexpr int kPostingColumnCount = 45;
 
 std::string PackSkills(const std::vector<SkillMention>& skills) {
   std::string packed;
@@ -119,6 +120,10 @@ Posting ReadPosting(const Statement& row) {
   u.text_fingerprint = static_cast<uint64_t>(row.ColumnInt(col++));
   posting.duplicate_of = row.ColumnText(col++);
   u.skills = UnpackSkills(row.ColumnText(col++));
+  std::string candidates = row.ColumnText(col++);
+  if (!candidates.empty()) {
+    for (std::string_view candidate : SplitOn(candidates, '\x1e')) u.candidate_skills.emplace_back(candidate);
+  }
   return posting;
 }
 
@@ -233,6 +238,7 @@ class SqliteStore final : public Store {
       s.BindText(col++, posting.duplicate_of);
     }
     s.BindText(col++, PackSkills(u.skills));
+    s.BindText(col++, JoinStrings(u.candidate_skills, "\x1e"));
     JS_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(db_) == 0) return PutOutcome::kAlreadyPresent;
     ++pending_;

@@ -34,7 +34,7 @@ class CliTest : public testing::Test {
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const char* command : {"", "ingest", "understand", "postings", "stats", "quarantine", "taxonomy", "taxonomy build",
                               "salary", "salary estimate", "salary bands", "salary train", "salary eval",
-                              "salary premiums", "search"}) {
+                              "salary premiums", "search", "train", "eval", "skills"}) {
     CommandResult result = RunJobscope(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
@@ -217,6 +217,30 @@ TEST(EvalCli, ReportsEachModelOnItsSplit) {
   EXPECT_GT(report["skill_tagger"]["tokens_per_second"].get<double>(), 0);
   EXPECT_EQ(report["skill_tagger"]["token_confusion"].size(), 5u);
   EXPECT_GT(report["level"]["postings"].get<int>(), 700);
+}
+
+}  // namespace
+}  // namespace jobscope::e2e
+
+namespace jobscope::e2e {
+namespace {
+
+TEST_F(CliTest, TaggedIngestCollectsCandidateSkills) {
+  std::string csv = Write("jobs.csv",
+                          "title,company,location,description\n"
+                          "ML Engineer,Acme,Boston,\"You will collaborate with cross-functional teams. Python and PyTorch.\"\n"
+                          "Data Engineer,Beta,Austin,\"You will collaborate with cross-functional teams and build Airflow DAGs.\"\n");
+  ASSERT_EQ(RunJobscope("ingest --tagger --db " + db_ + " " + csv + " >/dev/null").exit_code, 0);
+  CommandResult fresh = RunJobscope("skills --new --json --db " + db_);
+  ASSERT_EQ(fresh.exit_code, 0);
+  ASSERT_FALSE(fresh.out.empty());
+  auto first = nlohmann::json::parse(fresh.out.substr(0, fresh.out.find('\n')));
+  EXPECT_TRUE(first.contains("candidate"));
+  EXPECT_GE(first["postings"].get<int>(), 1);
+  CommandResult skills = RunJobscope("skills --json --top 3 --db " + db_);
+  ASSERT_EQ(skills.exit_code, 0);
+  auto top = nlohmann::json::parse(skills.out.substr(0, skills.out.find('\n')));
+  for (const char* field : {"id", "name", "postings", "share"}) EXPECT_TRUE(top.contains(field)) << field;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // next) runs the same suite: add a factory to kStores.
 #include "store/store.h"
 
+#include "store/internal/migrations.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -47,6 +49,7 @@ Posting SamplePosting(const std::string& id) {
   u.salary.annual_max_usd = 180000;
   u.salary.source = SalarySource::kStructured;
   u.skills = {{"python", "Python", 0, 6, Requirement::kRequired}, {"pytorch", "PyTorch", 11, 18, Requirement::kUnstated}};
+  u.candidate_skills = {"feature stores", "BentoML"};
   u.duplicate_key = "k1";
   u.text_fingerprint = 0xF00DF00DF00DF00Dull;  // the top bit set: stored as a signed 64-bit integer
   return posting;
@@ -94,6 +97,7 @@ TEST_P(StoreTest, PostingRoundTripsWithEveryField) {
   ASSERT_EQ(got.understood.skills.size(), 2u);
   EXPECT_EQ(got.understood.skills[0].requirement, Requirement::kRequired);
   EXPECT_EQ(got.understood.skills[1].end, 18u);
+  EXPECT_EQ(got.understood.candidate_skills, posting.understood.candidate_skills);
   EXPECT_TRUE(got.duplicate_of.empty());
 }
 
@@ -154,7 +158,7 @@ TEST_P(StoreTest, WritesSurviveReopening) {
   auto reopened = GetParam().open(dir_);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->CountPostings(), 1);
-  EXPECT_EQ((*reopened)->SchemaVersion(), 1);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllStores, StoreTest, testing::ValuesIn(kStores),
@@ -169,6 +173,26 @@ TEST(SqliteStore, RefusesANewerSchema) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path.string());
   EXPECT_EQ(store.status().code(), StatusCode::kInvalidArgument);
+  std::filesystem::remove(path);
+}
+
+TEST(SqliteStore, MigratesAVersionOneStore) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("v1_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  std::string v1(internal::SqliteMigrations()[0]);
+  ASSERT_EQ(sqlite3_exec(db, (v1 + "PRAGMA user_version=1;").c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore(path.string());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->SchemaVersion(), 2);
+  auto run = (*store)->BeginRun({"a.csv"});
+  ASSERT_TRUE((*store)->PutPosting(SamplePosting("p1"), *run).ok());
+  auto loaded = (*store)->GetPosting("p1");
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_EQ((*loaded)->understood.candidate_skills.size(), 2u);
+  store->reset();
   std::filesystem::remove(path);
 }
 

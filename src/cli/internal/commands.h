@@ -17,6 +17,7 @@ void AddSalaryCommand(CLI::App& app, Context& context, int& exit_code);
 void AddSearchCommand(CLI::App& app, Context& context, int& exit_code);
 void AddTrainCommand(CLI::App& app, Context& context, int& exit_code);
 void AddEvalCommand(CLI::App& app, Context& context, int& exit_code);
+void AddSkillsCommand(CLI::App& app, Context& context, int& exit_code);
 
 // Adds the options every store-reading command has: --db and --json.
 void AddStoreOptions(CLI::App& command, Context& context);
