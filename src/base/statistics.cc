@@ -13,4 +13,6 @@ std::optional<double> Quantile(std::vector<double>& values, double q) {
   return values[lower] + (values[upper] - values[lower]) * (position - static_cast<double>(lower));
 }
 
+double Median(std::vector<double> values) { return Quantile(values, 0.5).value_or(0); }
+
 }  // namespace jobscope

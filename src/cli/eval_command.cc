@@ -26,9 +26,6 @@ struct SpanScore {
   nlohmann::json Json() const { return {{"precision", Precision()}, {"recall", Recall()}, {"f1", F1()}, {"gold", gold}, {"predicted", predicted}}; }
 };
 
-// LinkedIn's experienceLevel values as levels; "Mid-Senior level" spans two and is compared as senior.
-std::optional<Level> LinkedInLevel(const std::string& field) { return extract::LevelFromSourceField(field); }
-
 void PrintMatrix(const char* title, const std::vector<std::string>& labels, const std::vector<std::vector<int64_t>>& matrix) {
   std::printf("%s (rows: reference, columns: predicted)\n%14s", title, "");
   for (const auto& label : labels) std::printf(" %8.8s", label.c_str());
@@ -102,7 +99,8 @@ int RunEval(Context& context, const EvalArgs& args) {
   ingest::SourceRecord record;
   while ((*reader)->Next(record)) {
     if (!record.posting) continue;
-    auto reference = LinkedInLevel(record.posting->experience_level);
+    // LinkedIn's "Mid-Senior level" spans two levels and is compared as senior.
+    auto reference = extract::LevelFromSourceField(record.posting->experience_level);
     if (!reference) continue;
     extract::SeniorityCues cues = extract::FindSeniorityCues(record.posting->title, record.posting->description);
     Level predicted = classify::GuessLevel(cues, "");

@@ -1,21 +1,17 @@
 #include "cli/internal/posting_json.h"
 
-namespace jobscope::cli::internal {
-namespace {
-nlohmann::json Optional(const std::optional<double>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-}  // namespace
+#include "cli/internal/format.h"
 
+namespace jobscope::cli::internal {
 nlohmann::json SalaryToJson(const Salary& salary) {
   if (!salary.has_amount()) return nullptr;
   return {
-      {"min", Optional(salary.min)},
-      {"max", Optional(salary.max)},
+      {"min", OptionalJson(salary.min)},
+      {"max", OptionalJson(salary.max)},
       {"currency", salary.currency},
       {"period", SalaryPeriodName(salary.period)},
-      {"annual_min_usd", Optional(salary.annual_min_usd)},
-      {"annual_max_usd", Optional(salary.annual_max_usd)},
+      {"annual_min_usd", OptionalJson(salary.annual_min_usd)},
+      {"annual_max_usd", OptionalJson(salary.annual_max_usd)},
       {"source", SalarySourceName(salary.source)},
       {"text", salary.text},
       {"currency_unknown", salary.currency_unknown},

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/internal/commands.h"
+#include "cli/internal/format.h"
 #include "extract/extract.h"
 #include "salary/salary.h"
 
@@ -23,8 +24,6 @@ struct SalaryOptions {
 };
 
 std::string Dump(const nlohmann::json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
-std::string Money(double usd) { return "$" + std::to_string(static_cast<int64_t>((usd + 500) / 1000)) + "k"; }
 
 // The currency a country pays in, for showing an estimate locally.
 std::string CurrencyOfCountry(const std::string& country) {
@@ -85,12 +84,12 @@ int RunEval(Context& context, const SalaryOptions& options) {
     }
     for (const auto& m : evaluation.methods) {
       methods.push_back({{"method", m.method}, {"mae", m.mae}, {"median_ape", m.median_ape},
-                         {"coverage", m.coverage ? nlohmann::json(*m.coverage) : nlohmann::json(nullptr)},
-                         {"median_width", m.median_width ? nlohmann::json(*m.median_width) : nlohmann::json(nullptr)}});
+                         {"coverage", OptionalJson(m.coverage)},
+                         {"median_width", OptionalJson(m.median_width)}});
       if (!context.json) {
         std::printf("  %-56s %10.0f %8.1f%% %9s %12s\n", m.method.c_str(), m.mae, 100 * m.median_ape,
                     m.coverage ? (std::to_string(static_cast<int>(*m.coverage * 1000 + 0.5) / 10.0).substr(0, 4) + "%").c_str() : "-",
-                    m.median_width ? Money(*m.median_width).c_str() : "-");
+                    ThousandsUsd(m.median_width).c_str());
       }
     }
     out.push_back({{"split", evaluation.split}, {"train_rows", evaluation.train_rows}, {"test_rows", evaluation.test_rows},
@@ -145,7 +144,7 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
     nlohmann::json out = {{"role", RoleName(query.role)}, {"level", LevelName(query.level)}, {"country", query.country},
                           {"remote", options.remote}, {"p10_usd", estimate->p10}, {"p50_usd", estimate->p50},
                           {"p90_usd", estimate->p90}, {"comparable_records", estimate->comparable_records},
-                          {"currency", currency}, {"p50_local", p50_local ? nlohmann::json(*p50_local) : nlohmann::json(nullptr)},
+                          {"currency", currency}, {"p50_local", OptionalJson(p50_local)},
                           {"factors", factors}};
     if (!options.skills.empty()) out["skills_note"] = "skills are not in the survey model; see `jobscope salary premiums`";
     std::printf("%s\n", Dump(out).c_str());
@@ -153,7 +152,7 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
   }
   std::printf("%s, %s, %s%s: P10 %s  P50 %s  P90 %s (annual USD)\n", std::string(RoleName(query.role)).c_str(),
               std::string(LevelName(query.level)).c_str(), query.country.c_str(), options.remote ? ", remote" : "",
-              Money(estimate->p10).c_str(), Money(estimate->p50).c_str(), Money(estimate->p90).c_str());
+              ThousandsUsd(estimate->p10).c_str(), ThousandsUsd(estimate->p50).c_str(), ThousandsUsd(estimate->p90).c_str());
   if (p50_local) std::printf("P50 in %s: %.0f\n", currency.c_str(), *p50_local);
   std::printf("supported by %lld survey records with the same role, level and country\n",
               static_cast<long long>(estimate->comparable_records));
@@ -183,7 +182,7 @@ int RunBands(Context& context, const SalaryOptions& options) {
   std::printf("  %-26s %8s %8s %8s %8s   %s\n", options.by.c_str(), "records", "p25", "median", "p75", "commonly quoted");
   for (const auto& band : *bands) {
     std::printf("  %-26s %8lld %8s %8s %8s   %s\n", band.key.c_str(), static_cast<long long>(band.records),
-                Money(band.p25).c_str(), Money(band.p50).c_str(), Money(band.p75).c_str(), band.quoted.c_str());
+                ThousandsUsd(band.p25).c_str(), ThousandsUsd(band.p50).c_str(), ThousandsUsd(band.p75).c_str(), band.quoted.c_str());
   }
   return kExitOk;
 }

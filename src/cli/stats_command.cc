@@ -3,25 +3,17 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/internal/commands.h"
+#include "cli/internal/format.h"
 #include "report/report.h"
 
 namespace jobscope::cli::internal {
 namespace {
 
-nlohmann::json Optional(const std::optional<double>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 nlohmann::json SalaryJson(const report::SalaryStats& stats) {
   return {{"postings_with_salary", stats.postings_with_salary},
-          {"p25_annual_usd", Optional(stats.p25_annual_usd)},
-          {"median_annual_usd", Optional(stats.median_annual_usd)},
-          {"p75_annual_usd", Optional(stats.p75_annual_usd)}};
-}
-
-std::string Money(const std::optional<double>& value) {
-  if (!value) return "-";
-  return "$" + std::to_string(static_cast<int64_t>((*value + 500) / 1000)) + "k";
+          {"p25_annual_usd", OptionalJson(stats.p25_annual_usd)},
+          {"median_annual_usd", OptionalJson(stats.median_annual_usd)},
+          {"p75_annual_usd", OptionalJson(stats.p75_annual_usd)}};
 }
 
 void PrintCounts(const char* heading, const std::map<std::string, int64_t>& counts, int64_t total,
@@ -35,7 +27,7 @@ void PrintCounts(const char* heading, const std::map<std::string, int64_t>& coun
     if (salary) {
       auto it = salary->find(name);
       if (it != salary->end()) {
-        std::printf("   median %-6s (n=%lld)", Money(it->second.median_annual_usd).c_str(),
+        std::printf("   median %-6s (n=%lld)", ThousandsUsd(it->second.median_annual_usd).c_str(),
                     static_cast<long long>(it->second.postings_with_salary));
       }
     }
@@ -80,8 +72,8 @@ int RunStats(Context& context, size_t top) {
   }
   const report::SalaryStats& pay = summary->salary;
   std::printf("\nSalary (annual USD, %lld postings with pay): p25 %s, median %s, p75 %s\n",
-              static_cast<long long>(pay.postings_with_salary), Money(pay.p25_annual_usd).c_str(),
-              Money(pay.median_annual_usd).c_str(), Money(pay.p75_annual_usd).c_str());
+              static_cast<long long>(pay.postings_with_salary), ThousandsUsd(pay.p25_annual_usd).c_str(),
+              ThousandsUsd(pay.median_annual_usd).c_str(), ThousandsUsd(pay.p75_annual_usd).c_str());
   return kExitOk;
 }
 

@@ -14,8 +14,6 @@
 namespace jobscope::salary {
 namespace {
 
-double Median(std::vector<double> values) { return Quantile(values, 0.5).value_or(0); }
-
 double QuantileOf(std::vector<double> values, double q) { return Quantile(values, q).value_or(0); }
 
 // Scores P50 (and the interval, when given) against the test rows' pay.

@@ -36,6 +36,22 @@ struct SalaryModel::Impl {
     for (const SalaryRecord& record : records) encoder.Encode(record, values);
     return Matrix::Create(values, records.size(), encoder.width(), {});
   }
+
+  // {P10, P50, P90} in USD for each row of `data`, the interval widened by `margin` in log space.
+  StatusOr<std::vector<std::array<double, 3>>> Quantiles(const Matrix& data, double margin) const {
+    std::vector<std::vector<float>> raw;
+    for (const Booster& booster : quantiles) {
+      JS_ASSIGN_OR_RETURN(std::vector<float> predictions, booster.Predict(data));
+      raw.push_back(std::move(predictions));
+    }
+    std::vector<std::array<double, 3>> out(data.rows());
+    for (size_t row = 0; row < data.rows(); ++row) {
+      std::array<double, 3> logs = {raw[0][row] - margin, raw[1][row], raw[2][row] + margin};
+      std::sort(logs.begin(), logs.end());  // quantile trees can cross; keep P10 <= P50 <= P90
+      for (int q = 0; q < 3; ++q) out[row][q] = std::exp(logs[q]);
+    }
+    return out;
+  }
 };
 
 namespace {
@@ -104,19 +120,7 @@ StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Train(const std::vector<Sala
 StatusOr<std::vector<std::array<double, 3>>> SalaryModel::Predict(const std::vector<SalaryRecord>& records,
                                                                   bool calibrated) const {
   JS_ASSIGN_OR_RETURN(Matrix data, impl_->Encode(records));
-  std::vector<std::vector<float>> raw;
-  for (const Booster& booster : impl_->quantiles) {
-    JS_ASSIGN_OR_RETURN(std::vector<float> predictions, booster.Predict(data));
-    raw.push_back(std::move(predictions));
-  }
-  double margin = calibrated ? impl_->margin : 0.0;
-  std::vector<std::array<double, 3>> out(records.size());
-  for (size_t row = 0; row < records.size(); ++row) {
-    std::array<double, 3> logs = {raw[0][row] - margin, raw[1][row], raw[2][row] + margin};
-    std::sort(logs.begin(), logs.end());  // quantile trees can cross; keep P10 <= P50 <= P90
-    for (int q = 0; q < 3; ++q) out[row][q] = std::exp(logs[q]);
-  }
-  return out;
+  return impl_->Quantiles(data, calibrated ? impl_->margin : 0.0);
 }
 
 StatusOr<SalaryEstimate> SalaryModel::Estimate(const SalaryQuery& query) const {
@@ -128,7 +132,8 @@ StatusOr<SalaryEstimate> SalaryModel::Estimate(const SalaryQuery& query) const {
   record.company_size = query.company_size;
   record.year = query.year > 0 ? query.year : impl_->latest_year;
   record.title = query.title;
-  JS_ASSIGN_OR_RETURN(auto predictions, Predict({record}, /*calibrated=*/true));
+  JS_ASSIGN_OR_RETURN(Matrix data, impl_->Encode({record}));
+  JS_ASSIGN_OR_RETURN(auto predictions, impl_->Quantiles(data, impl_->margin));
   SalaryEstimate estimate;
   estimate.p10 = predictions[0][0];
   estimate.p50 = predictions[0][1];
@@ -137,7 +142,6 @@ StatusOr<SalaryEstimate> SalaryModel::Estimate(const SalaryQuery& query) const {
   estimate.comparable_records = cell == impl_->cell_counts.end() ? 0 : cell->second;
   // Factors: the P50 tree's contributions summed by group; a group's USD effect is what P50 would lose
   // without it.
-  JS_ASSIGN_OR_RETURN(Matrix data, impl_->Encode({record}));
   JS_ASSIGN_OR_RETURN(std::vector<float> contributions, impl_->quantiles[1].Contributions(data));
   double total = std::accumulate(contributions.begin(), contributions.end(), 0.0);
   std::map<std::string, double> by_group;

@@ -18,8 +18,6 @@ struct Paid {
   std::set<std::string> skills;
 };
 
-double Median(std::vector<double> values) { return Quantile(values, 0.5).value_or(0); }
-
 // The weighted within-cell difference for one skill over `postings`; nullopt when no cell has both sides.
 std::optional<double> CellDifference(const std::vector<const Paid*>& postings, const std::string& skill) {
   std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> cells;
