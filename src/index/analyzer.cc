@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include "index/index.h"
+#include "index/internal/words.h"
 
 namespace jobscope::index {
+namespace internal {
 namespace {
 
 // A stemmer with a memo of the words it has stemmed: job postings reuse a small vocabulary, and a hash
@@ -31,36 +33,20 @@ struct Stemmer {
   std::unordered_map<std::string, std::string> memo;
 };
 
-bool IsWordByte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
 }  // namespace
 
-std::vector<std::string> AnalyzeText(std::string_view text) {
+std::string TermOfWord(std::string_view word) {
   thread_local Stemmer stemmer;
+  bool alphabetic = word.size() > 3;
+  for (char c : word) alphabetic = alphabetic && c >= 'a' && c <= 'z';
+  return alphabetic ? stemmer.Stem(std::string(word)) : std::string(word);
+}
+
+}  // namespace internal
+
+std::vector<std::string> AnalyzeText(std::string_view text) {
   std::vector<std::string> terms;
-  std::string word;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos < text.size() && !IsWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
-    word.clear();
-    bool alphabetic = true;
-    while (pos < text.size() && IsWordByte(static_cast<unsigned char>(text[pos]))) {
-      char c = text[pos++];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      alphabetic = alphabetic && c >= 'a' && c <= 'z';
-      word += c;
-    }
-    // "c++", "c#", "f#": the symbols are part of the name.
-    while (pos < text.size() && (text[pos] == '+' || text[pos] == '#') && word.size() <= 2) word += text[pos++];
-    if (word.empty()) continue;
-    if (alphabetic && word.size() > 3) {
-      terms.push_back(stemmer.Stem(word));
-    } else {
-      terms.push_back(word);
-    }
-  }
+  internal::ForEachWord(text, [&](std::string_view word) { terms.push_back(internal::TermOfWord(word)); });
   return terms;
 }
 

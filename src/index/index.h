@@ -74,6 +74,7 @@ struct SearchRequest {
   size_t offset = 0;
   size_t limit = 10;
   bool facets = false;
+  std::vector<std::string> facet_fields;  // the facets to count (names as in SearchResult::facets); empty: all
 };
 
 struct Hit {
@@ -114,7 +115,10 @@ inline constexpr Bm25fParams kBm25f{};
 struct IndexStats {
   size_t documents = 0;
   size_t terms = 0;
-  size_t memory_bytes = 0;  // postings, positions, document table and dictionaries
+  size_t memory_bytes = 0;  // everything below and the document table and dictionaries
+  size_t postings_bytes = 0;   // documents and frequencies, with block headers
+  size_t positions_bytes = 0;
+  size_t bitset_bytes = 0;     // documents of common terms and of frequent facet values
 };
 
 class SearchIndex {

@@ -1,22 +1,78 @@
-// The in-memory index. Postings lists hold, per term, the documents (ascending), the term's frequency in
-// each field and its positions (varint-coded, fields kept apart by offsets so phrases never cross them).
-// Queries are scored term-at-a-time into a dense accumulator, filtered, counted for facets and ranked.
+// Building the index: documents analysed into per-term postings (compressed lists, internal/posting_list.h),
+// their metadata kept in a table for filters, facets and sorting. Build reads the store on one thread and
+// analyses on another.
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <condition_variable>
+#include <deque>
+#include <limits>
 #include <mutex>
-#include <numeric>
-#include <unordered_map>
-#include <unordered_set>
+#include <thread>
 
 #include "base/strings.h"
 #include "index/index.h"
 #include "index/internal/index_impl.h"
+#include "index/internal/words.h"
 
 namespace jobscope::index {
 
 using internal::kFieldStride;
-using internal::PutVarint;
+
+namespace {
+
+constexpr uint32_t kNoSlot = UINT32_MAX;
+constexpr size_t kBatchSize = 512;
+constexpr size_t kMaxQueuedBatches = 8;
+
+// Batches of postings handed from the store reader to the thread that indexes them.
+class PostingQueue {
+ public:
+  void Push(std::vector<Posting> batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    space_.wait(lock, [&] { return batches_.size() < kMaxQueuedBatches; });
+    batches_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    ready_.notify_one();
+  }
+  // False once closed and drained.
+  bool Pop(std::vector<Posting>& batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return !batches_.empty() || closed_; });
+    if (batches_.empty()) return false;
+    batch = std::move(batches_.front());
+    batches_.pop_front();
+    space_.notify_one();
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<Posting>> batches_;
+  bool closed_ = false;
+};
+
+// Scratch space for analysing one document, reused across documents.
+struct DocumentTerms {
+  struct Token {
+    uint32_t term, position;
+  };
+  struct Entry {
+    uint32_t term;
+    FieldTf tf;
+    uint32_t count, offset;
+  };
+  std::vector<Token> tokens;
+  std::vector<Entry> entries;
+  std::vector<uint32_t> slot_of_term;
+  std::vector<uint32_t> positions;
+};
+
+}  // namespace
 
 SearchIndex::SearchIndex() : impl_(std::make_unique<Impl>()) {}
 SearchIndex::~SearchIndex() = default;
@@ -25,16 +81,25 @@ std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<Searc
 
 StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates) {
   auto index = Empty();
-  JS_RETURN_IF_ERROR(store.ForEachPosting([&](const Posting& posting) {
-    if (include_duplicates || posting.duplicate_of.empty()) index->Add(posting);
+  PostingQueue queue;
+  std::thread indexer([&] {
+    std::vector<Posting> batch;
+    while (queue.Pop(batch)) {
+      for (const Posting& posting : batch) index->Add(posting);
+    }
+  });
+  std::vector<Posting> batch;
+  Status status = store.ForEachPosting([&](Posting& posting) {
+    if (include_duplicates || posting.duplicate_of.empty()) batch.push_back(std::move(posting));
+    if (batch.size() == kBatchSize) queue.Push(std::exchange(batch, {}));
     return true;
-  }));
-  for (PostingList& list : index->impl_->lists) {  // growth slack is up to half of a list's memory
-    list.docs.shrink_to_fit();
-    list.tf.shrink_to_fit();
-    list.position_offsets.shrink_to_fit();
-    list.positions.shrink_to_fit();
-  }
+  });
+  if (!batch.empty()) queue.Push(std::move(batch));
+  queue.Close();
+  indexer.join();
+  JS_RETURN_IF_ERROR(status);
+  for (PostingList& list : index->impl_->lists) list.Shrink();  // growth slack is up to half of a list
+  index->impl_->Prepare();
   return index;
 }
 
@@ -65,35 +130,121 @@ uint32_t SearchIndex::Add(const Posting& posting) {
   }
   doc.skills_end = static_cast<uint32_t>(impl.doc_skills.size());
 
-  // Gather each term's positions in this document, per field.
-  std::unordered_map<uint32_t, std::pair<std::array<uint8_t, 3>, std::vector<uint32_t>>> occurrences;
+  // Each word's term, found in the index's own memo (one hash lookup per word once the vocabulary is
+  // known), with its position; fields kept apart by the position stride.
+  static thread_local DocumentTerms scratch;
+  scratch.tokens.clear();
   const std::string* fields[3] = {&posting.raw.title, &skill_text, &posting.raw.description};
-  for (int field = 0; field < 3; ++field) {
-    std::vector<std::string> terms = AnalyzeText(*fields[field]);
-    doc.lengths[field] = static_cast<uint32_t>(terms.size());
-    impl.total_length[field] += static_cast<double>(terms.size());
-    for (uint32_t position = 0; position < terms.size() && position < kFieldStride; ++position) {
-      auto& entry = occurrences[impl.TermId(terms[position])];
-      if (entry.first[field] < 255) ++entry.first[field];
-      entry.second.push_back(static_cast<uint32_t>(field) * kFieldStride + position);
-    }
+  for (uint32_t field = 0; field < 3; ++field) {
+    uint32_t position = 0;
+    internal::ForEachWord(*fields[field], [&](std::string_view word) {
+      uint64_t hash = internal::WordTable::Hash(word);
+      uint32_t term = impl.word_terms.Find(word, hash);
+      if (term == internal::WordTable::kMissing) {
+        term = impl.TermId(internal::TermOfWord(word));
+        impl.word_terms.Insert(word, hash, term);
+      }
+      if (position < kFieldStride) scratch.tokens.push_back({term, field * kFieldStride + position});
+      ++position;
+    });
+    doc.lengths[field] = position;
+    impl.total_length[field] += position;
   }
-  for (auto& [term, entry] : occurrences) {
-    PostingList& list = impl.lists[term];
-    list.docs.push_back(doc_number);
-    list.tf.push_back(entry.first);
-    if (list.position_offsets.empty()) list.position_offsets.push_back(0);
-    PutVarint(list.positions, static_cast<uint32_t>(entry.second.size()));
-    uint32_t previous = 0;
-    for (uint32_t position : entry.second) {
-      PutVarint(list.positions, position - previous);
-      previous = position;
+  // Group the tokens by term: counts, then each term's positions in one flat array.
+  if (scratch.slot_of_term.size() < impl.terms.size()) scratch.slot_of_term.resize(impl.terms.size() * 2, kNoSlot);
+  scratch.entries.clear();
+  for (const auto& token : scratch.tokens) {
+    uint32_t& slot = scratch.slot_of_term[token.term];
+    if (slot == kNoSlot) {
+      slot = static_cast<uint32_t>(scratch.entries.size());
+      scratch.entries.push_back({token.term, {0, 0, 0}, 0, 0});
     }
-    list.position_offsets.push_back(static_cast<uint32_t>(list.positions.size()));
+    auto& entry = scratch.entries[slot];
+    uint8_t& tf = entry.tf[token.position / kFieldStride];
+    if (tf < 255) ++tf;
+    ++entry.count;
+  }
+  uint32_t offset = 0;
+  for (auto& entry : scratch.entries) {
+    entry.offset = offset;
+    offset += entry.count;
+    entry.count = 0;
+  }
+  scratch.positions.resize(offset);
+  for (const auto& token : scratch.tokens) {
+    auto& entry = scratch.entries[scratch.slot_of_term[token.term]];
+    scratch.positions[entry.offset + entry.count++] = token.position;
+  }
+  for (const auto& entry : scratch.entries) {
+    impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, entry.count);
+    scratch.slot_of_term[entry.term] = kNoSlot;
   }
   impl.doc_of_id[posting.id] = doc_number;
   impl.docs.push_back(std::move(doc));
   return doc_number;
+}
+
+void SearchIndex::Impl::Prepare() const {
+  std::lock_guard<std::mutex> lock(prepare_mutex);
+  const size_t n = docs.size();
+  if (prepared.documents == n) return;
+  auto& self = const_cast<Impl&>(*this);  // the lists' document bitsets are derived data, like `prepared`
+  for (int field = 0; field < 3; ++field) {
+    prepared.average_length[field] = total_length[field] / static_cast<double>(std::max<size_t>(1, n));
+  }
+  prepared.field_factors.resize(n);
+  for (size_t doc = 0; doc < n; ++doc) {
+    for (int field = 0; field < 3; ++field) {
+      double avg = prepared.average_length[field];
+      double norm = 1 - kBm25f.b + kBm25f.b * (avg > 0 ? docs[doc].lengths[field] / avg : 0);
+      prepared.field_factors[doc][field] = static_cast<float>(kBm25f.weights[field] / norm);
+    }
+  }
+  // Terms in at least 1 in 32 documents keep a bitset: match sets then never walk their long lists.
+  const size_t dense = std::max<size_t>(64, n / 32);
+  for (PostingList& list : self.lists) {
+    if (list.has_doc_set) list.doc_set.Resize(n);
+    else if (list.df >= dense) list.BuildDocSet(n);
+  }
+  // Facet values in at least 1 in 256 documents (every value of the small enumerations) get a bitset.
+  const size_t frequent = std::max<size_t>(64, n / 256);
+  for (int facet = 0; facet < internal::kFacetFields; ++facet) {
+    FacetBitsets& bitsets = prepared.facets[facet];
+    bool small = facet <= internal::kEmploymentFacet;
+    std::vector<size_t> counts(FacetValueCount(facet), 0);
+    for (uint32_t doc = 0; doc < n; ++doc) ForEachFacetValue(facet, doc, [&](uint32_t value) { ++counts[value]; });
+    bitsets.by_value.assign(counts.size(), Bitset());
+    bitsets.rest = Bitset(n);
+    for (size_t value = 0; value < counts.size(); ++value) {
+      if (counts[value] > 0 && (small || counts[value] >= frequent)) bitsets.by_value[value] = Bitset(n);
+    }
+    for (uint32_t doc = 0; doc < n; ++doc) {
+      ForEachFacetValue(facet, doc, [&](uint32_t value) {
+        if (bitsets.by_value[value].words()) bitsets.by_value[value].Set(doc);
+        else bitsets.rest.Set(doc);
+      });
+    }
+  }
+  prepared.documents = n;
+}
+
+void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {
+  std::lock_guard<std::mutex> lock(maxima_mutex);
+  if (list.maxima_documents == docs.size()) return;
+  std::array<uint32_t, internal::kBlockSize> block_docs;
+  std::array<FieldTf, internal::kBlockSize> tf;
+  list.block_max_weight.resize(list.block_count());
+  for (size_t block = 0; block < list.block_count(); ++block) {
+    uint32_t count = list.Decode(block, block_docs.data(), tf.data());
+    double best = 0;
+    for (uint32_t idx = 0; idx < count; ++idx) {
+      const auto& factors = prepared.field_factors[block_docs[idx]];
+      best = std::max(best, static_cast<double>(factors[0] * tf[idx][0] + factors[1] * tf[idx][1] + factors[2] * tf[idx][2]));
+    }
+    // Rounded up, so the bound is never below the best score it stands for.
+    list.block_max_weight[block] = std::nextafter(static_cast<float>(best), std::numeric_limits<float>::infinity());
+  }
+  list.maxima_documents = docs.size();
 }
 
 std::optional<uint32_t> SearchIndex::DocumentOf(const std::string& posting_id) const {
@@ -104,284 +255,30 @@ std::optional<uint32_t> SearchIndex::DocumentOf(const std::string& posting_id) c
 
 IndexStats SearchIndex::Stats() const {
   const Impl& impl = *impl_;
+  impl.Prepare();
   IndexStats stats;
   stats.documents = impl.docs.size();
   stats.terms = impl.terms.size();
   size_t bytes = 0;
   for (const PostingList& list : impl.lists) {
-    bytes += list.docs.capacity() * 4 + list.tf.capacity() * 3 + list.position_offsets.capacity() * 4 +
-             list.positions.capacity() + sizeof(PostingList);
+    bytes += list.Bytes();
+    stats.positions_bytes += list.positions.capacity();
+    stats.bitset_bytes += list.doc_set.Bytes();
   }
+  stats.postings_bytes = bytes - stats.positions_bytes - stats.bitset_bytes;
   for (const std::string& term : impl.terms) bytes += 2 * (term.size() + 40);  // vocabulary and its hash map
+  bytes += impl.word_terms.Bytes();
   bytes += impl.docs.capacity() * sizeof(DocMeta) + impl.doc_skills.capacity() * 4;
   bytes += impl.doc_of_id.size() * 64 + impl.companies.Bytes() + impl.places.Bytes() + impl.skills.Bytes();
+  bytes += impl.prepared.field_factors.capacity() * sizeof(impl.prepared.field_factors[0]);
+  for (const FacetBitsets& bitsets : impl.prepared.facets) {
+    size_t facet_bytes = bitsets.rest.Bytes();
+    for (const Bitset& set : bitsets.by_value) facet_bytes += set.Bytes() + sizeof(Bitset);
+    bytes += facet_bytes;
+    stats.bitset_bytes += facet_bytes;
+  }
   stats.memory_bytes = bytes;
   return stats;
-}
-
-SearchResult SearchIndex::Search(const SearchRequest& request) const {
-  const Impl& impl = *impl_;
-  impl.RefreshFactors();
-  SearchResult result;
-  const size_t doc_count = impl.docs.size();
-  // Per-thread accumulators, all zero between searches: only the entries a search touched are reset.
-  thread_local std::vector<float> scores;
-  thread_local std::vector<uint16_t> must_hits;
-  thread_local std::vector<uint8_t> state;  // bit 0: touched, bit 1: excluded
-  if (scores.size() < doc_count) {
-    scores.resize(doc_count, 0.0f);
-    must_hits.resize(doc_count, 0);
-    state.resize(doc_count, 0);
-  }
-  std::vector<uint32_t> touched;
-  std::vector<uint32_t> excluded;
-  uint16_t must_count = 0;
-  bool any_positive = false;
-
-  for (const QueryClause& clause : request.query.clauses) {
-    bool must = clause.kind == QueryClause::Kind::kMust;
-    bool must_not = clause.kind == QueryClause::Kind::kMustNot;
-    if (!must_not) any_positive = true;
-    if (must) ++must_count;
-    // The documents the clause matches, with the score it adds to each.
-    std::vector<std::pair<uint32_t, float>> matched;
-    std::vector<std::string> words = clause.words;
-    std::vector<std::string> phrase_terms;
-    for (const std::string& word : words) {
-      for (std::string& term : AnalyzeText(word)) phrase_terms.push_back(std::move(term));
-    }
-    if (phrase_terms.size() > 1) {
-      // A phrase: every term in sequence within one field.
-      std::vector<uint32_t> ids;
-      bool all_known = true;
-      for (const std::string& term : phrase_terms) {
-        auto it = impl.term_ids.find(term);
-        if (it == impl.term_ids.end()) all_known = false;
-        else ids.push_back(it->second);
-      }
-      if (all_known) {
-        size_t rarest = 0;
-        for (size_t idx = 1; idx < ids.size(); ++idx) {
-          if (impl.lists[ids[idx]].docs.size() < impl.lists[ids[rarest]].docs.size()) rarest = idx;
-        }
-        for (size_t entry = 0; entry < impl.lists[ids[rarest]].docs.size(); ++entry) {
-          uint32_t doc = impl.lists[ids[rarest]].docs[entry];
-          std::vector<size_t> entries(ids.size());
-          bool present = true;
-          for (size_t idx = 0; idx < ids.size() && present; ++idx) {
-            const auto& docs = impl.lists[ids[idx]].docs;
-            auto it = std::lower_bound(docs.begin(), docs.end(), doc);
-            present = it != docs.end() && *it == doc;
-            if (present) entries[idx] = static_cast<size_t>(it - docs.begin());
-          }
-          if (!present) continue;
-          std::vector<uint32_t> starts = impl.Positions(ids[0], entries[0]);
-          for (size_t idx = 1; idx < ids.size() && !starts.empty(); ++idx) {
-            std::vector<uint32_t> next = impl.Positions(ids[idx], entries[idx]);
-            std::vector<uint32_t> kept;
-            for (uint32_t start : starts) {
-              if (std::binary_search(next.begin(), next.end(), start + static_cast<uint32_t>(idx))) kept.push_back(start);
-            }
-            starts = std::move(kept);
-          }
-          if (starts.empty()) continue;
-          float score = 0;
-          for (size_t idx = 0; idx < ids.size(); ++idx) score += static_cast<float>(impl.TermScore(ids[idx], entries[idx]));
-          matched.push_back({doc, score});
-        }
-      }
-    } else if (!words.empty()) {
-      std::vector<uint32_t> ids = impl.Expand(words[0], clause.prefix, result.expanded_terms);
-      std::unordered_map<uint32_t, float> best;  // a doc matching several expansions scores its best one
-      for (uint32_t id : ids) {
-        const PostingList& list = impl.lists[id];
-        const double idf = impl.Idf(id);
-        for (size_t entry = 0; entry < list.docs.size(); ++entry) {
-          float score = static_cast<float>(impl.TermScore(id, entry, idf));
-          if (ids.size() == 1) {
-            matched.push_back({list.docs[entry], score});
-          } else {
-            float& slot = best[list.docs[entry]];
-            slot = std::max(slot, score);
-          }
-        }
-      }
-      if (ids.size() > 1) {
-        for (const auto& [doc, score] : best) matched.push_back({doc, score});
-      }
-    }
-    for (const auto& [doc, score] : matched) {
-      if (must_not) {
-        if (!(state[doc] & 2)) excluded.push_back(doc);
-        state[doc] |= 2;
-        continue;
-      }
-      if (!(state[doc] & 1)) {
-        state[doc] |= 1;
-        touched.push_back(doc);
-      }
-      scores[doc] += score;
-      if (must) ++must_hits[doc];
-    }
-  }
-
-  // Resolve filter values once.
-  const Filters& filters = request.filters;
-  std::vector<uint32_t> any_skills, all_skills;
-  bool impossible = false;
-  for (const std::string& skill : filters.skills_any) {
-    if (auto id = impl.skills.Find(skill)) any_skills.push_back(*id);
-  }
-  if (!filters.skills_any.empty() && any_skills.empty()) impossible = true;
-  for (const std::string& skill : filters.skills_all) {
-    if (auto id = impl.skills.Find(skill)) all_skills.push_back(*id);
-    else impossible = true;
-  }
-  std::optional<uint32_t> company, country, region, city;
-  bool company_unknown = false, place_unknown = false;
-  if (!filters.company.empty()) {
-    company = impl.companies.Find(AsciiLower(filters.company));
-    company_unknown = !company;
-  }
-  auto place = [&](const std::string& value, std::optional<uint32_t>& slot, bool lower) {
-    if (value.empty()) return;
-    slot = impl.places.Find(lower ? AsciiLower(value) : value);
-    if (!slot) place_unknown = true;
-  };
-  place(filters.country, country, false);
-  place(filters.region, region, true);
-  place(filters.city, city, true);
-
-  std::vector<uint32_t> matches;
-  auto consider = [&](uint32_t doc) {
-    if (state[doc] & 2) return;
-    if (must_hits[doc] < must_count) return;
-    if (!impl.PassesFilters(impl.docs[doc], doc, filters, any_skills, all_skills, company, company_unknown, country,
-                            region, city, place_unknown)) {
-      return;
-    }
-    matches.push_back(doc);
-  };
-  if (!impossible) {
-    if (any_positive) {
-      for (uint32_t doc : touched) consider(doc);
-    } else {
-      for (uint32_t doc = 0; doc < doc_count; ++doc) consider(doc);  // filters (and exclusions) alone
-    }
-  }
-  result.total = static_cast<int64_t>(matches.size());
-  auto reset_accumulators = [&] {
-    for (uint32_t doc : touched) {
-      scores[doc] = 0;
-      must_hits[doc] = 0;
-      state[doc] = 0;
-    }
-    for (uint32_t doc : excluded) state[doc] = 0;
-  };
-
-  if (request.facets) {
-    // Dense counters per facet, indexed by the facet's value id.
-    struct Facet {
-      const char* name;
-      std::vector<int64_t> counts;
-    };
-    std::array<Facet, 7> facets = {{{"role", std::vector<int64_t>(16)},
-                                    {"level", std::vector<int64_t>(8)},
-                                    {"remote", std::vector<int64_t>(4)},
-                                    {"employment_type", std::vector<int64_t>(8)},
-                                    {"country", std::vector<int64_t>(impl.places.size())},
-                                    {"company", std::vector<int64_t>(impl.companies.size())},
-                                    {"skill", std::vector<int64_t>(impl.skills.size())}}};
-    for (uint32_t doc : matches) {
-      const DocMeta& meta = impl.docs[doc];
-      ++facets[0].counts[meta.role];
-      ++facets[1].counts[meta.level];
-      ++facets[2].counts[meta.remote];
-      ++facets[3].counts[meta.employment];
-      ++facets[4].counts[meta.country];
-      ++facets[5].counts[meta.company];
-      for (uint32_t idx = meta.skills_begin; idx < meta.skills_end; ++idx) ++facets[6].counts[impl.doc_skills[idx]];
-    }
-    for (size_t facet = 0; facet < facets.size(); ++facet) {
-      std::vector<FacetValue> list;
-      const std::vector<int64_t>& counts = facets[facet].counts;
-      for (uint32_t value = 0; value < counts.size(); ++value) {
-        if (counts[value] == 0) continue;
-        std::string name;
-        switch (facet) {
-          case 0: name = RoleName(static_cast<Role>(value)); break;
-          case 1: name = LevelName(static_cast<Level>(value)); break;
-          case 2: name = RemoteModeName(static_cast<RemoteMode>(value)); break;
-          case 3: name = EmploymentTypeName(static_cast<EmploymentType>(value)); break;
-          case 4: name = impl.places.Value(value); break;
-          case 5: name = impl.companies.Value(value); break;
-          default: name = impl.skills.Value(value); break;
-        }
-        if (!name.empty()) list.push_back({name, counts[value]});
-      }
-      size_t keep = std::min<size_t>(20, list.size());
-      std::partial_sort(list.begin(), list.begin() + static_cast<long>(keep), list.end(),
-                        [](const FacetValue& a, const FacetValue& b) {
-                          return a.count != b.count ? a.count > b.count : a.value < b.value;
-                        });
-      list.resize(keep);
-      result.facets[facets[facet].name] = std::move(list);
-    }
-  }
-
-  // Rank: the page's worth of the best, by the requested order (ties by document number, stable).
-  auto key = [&](uint32_t doc) -> double {
-    const DocMeta& meta = impl.docs[doc];
-    switch (request.sort) {
-      case SortBy::kDate: return meta.date;
-      case SortBy::kSalary: {
-        float high = std::isnan(meta.salary_max) ? meta.salary_min : meta.salary_max;
-        return std::isnan(high) ? -1.0 : high;
-      }
-      case SortBy::kRelevance: break;
-    }
-    return scores[doc];
-  };
-  auto better = [&](uint32_t a, uint32_t b) {
-    double ka = key(a), kb = key(b);
-    return ka != kb ? ka > kb : a < b;
-  };
-  size_t wanted = std::min(matches.size(), request.offset + request.limit);
-  std::partial_sort(matches.begin(), matches.begin() + static_cast<long>(wanted), matches.end(), better);
-  for (size_t rank = request.offset; rank < wanted; ++rank) {
-    uint32_t doc = matches[rank];
-    result.hits.push_back({doc, impl.docs[doc].id, scores[doc]});
-  }
-  reset_accumulators();
-  return result;
-}
-
-SearchResult SearchIndex::MoreLikeThis(const std::string& posting_id, size_t limit) const {
-  const Impl& impl = *impl_;
-  SearchRequest request;
-  request.limit = limit;
-  auto doc = DocumentOf(posting_id);
-  if (!doc) return {};
-  impl.RefreshFactors();
-  // The document's terms with the highest tf-idf, from its title and skills (where they are dense) first.
-  std::vector<std::pair<double, uint32_t>> weighted;
-  for (uint32_t term = 0; term < impl.lists.size(); ++term) {
-    const auto& docs = impl.lists[term].docs;
-    auto it = std::lower_bound(docs.begin(), docs.end(), *doc);
-    if (it == docs.end() || *it != *doc) continue;
-    weighted.push_back({impl.TermScore(term, static_cast<size_t>(it - docs.begin())), term});
-  }
-  std::sort(weighted.rbegin(), weighted.rend());
-  for (size_t idx = 0; idx < std::min<size_t>(25, weighted.size()); ++idx) {
-    QueryClause clause;
-    clause.words.push_back(impl.terms[weighted[idx].second]);
-    request.query.clauses.push_back(std::move(clause));
-  }
-  request.limit = limit + 1;
-  SearchResult result = Search(request);
-  std::erase_if(result.hits, [&](const Hit& hit) { return hit.doc == *doc; });
-  if (result.hits.size() > limit) result.hits.resize(limit);
-  return result;
 }
 
 }  // namespace jobscope::index

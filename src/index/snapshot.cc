@@ -10,8 +10,8 @@
 namespace jobscope::index {
 namespace {
 
-constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '1'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '2'};
+constexpr uint32_t kFormatVersion = 2;
 
 class Writer {
  public:
@@ -71,10 +71,15 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
     for (size_t term = 0; term < impl.terms.size(); ++term) {
       writer.String(impl.terms[term]);
       const PostingList& list = impl.lists[term];
-      writer.Array(list.docs);
-      writer.Array(list.tf);
-      writer.Array(list.position_offsets);
+      writer.Array(list.blocks);
+      writer.Array(list.data);
       writer.Array(list.positions);
+      writer.Array(list.open_docs);
+      writer.Array(list.open_tf);
+      writer.Pod(list.open_info);
+      writer.Pod(list.df);
+      writer.Pod(static_cast<uint8_t>(list.has_doc_set));
+      if (list.has_doc_set) writer.Array(list.doc_set.data());
     }
     writer.Pod(static_cast<uint64_t>(impl.docs.size()));
     for (const DocMeta& doc : impl.docs) {
@@ -132,10 +137,14 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
   impl.lists.resize(term_count);
   for (uint64_t term = 0; term < term_count; ++term) {
     PostingList& list = impl.lists[term];
-    if (!reader.String(impl.terms[term]) || !reader.Array(list.docs) || !reader.Array(list.tf) ||
-        !reader.Array(list.position_offsets) || !reader.Array(list.positions)) {
+    uint8_t has_doc_set = 0;
+    if (!reader.String(impl.terms[term]) || !reader.Array(list.blocks) || !reader.Array(list.data) ||
+        !reader.Array(list.positions) || !reader.Array(list.open_docs) || !reader.Array(list.open_tf) ||
+        !reader.Pod(list.open_info) || !reader.Pod(list.df) || !reader.Pod(has_doc_set) ||
+        (has_doc_set && !reader.Array(list.doc_set.data()))) {
       return corrupt();
     }
+    list.has_doc_set = has_doc_set != 0;
     impl.term_ids.emplace(impl.terms[term], static_cast<uint32_t>(term));
   }
   uint64_t doc_count = 0;
@@ -169,10 +178,25 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
     }
   }
   for (const PostingList& list : impl.lists) {
-    if (list.tf.size() != list.docs.size() || list.position_offsets.size() != list.docs.size() + (list.docs.empty() ? 0 : 1)) {
+    // Every block's bytes lie inside the list and its documents inside the index, so decoding stays in
+    // bounds; the last block needs no end marker because each varint is read by count.
+    if (list.open_tf.size() != list.open_docs.size() || list.open_docs.size() >= internal::kBlockSize ||
+        list.df != list.blocks.size() * internal::kBlockSize + list.open_docs.size() ||
+        (list.has_doc_set && list.doc_set.words() * 64 < doc_count)) {
       return corrupt();
     }
-    for (uint32_t doc : list.docs) {
+    uint32_t previous = 0;
+    for (size_t block = 0; block < list.blocks.size(); ++block) {
+      const BlockInfo& info = list.blocks[block];
+      size_t data_end = block + 1 < list.blocks.size() ? list.blocks[block + 1].data_offset : list.data.size();
+      if (info.count != internal::kBlockSize || info.data_offset > data_end || data_end > list.data.size() ||
+          data_end - info.data_offset < 2u * internal::kBlockSize || info.positions_offset > list.positions.size() ||
+          info.last_doc >= doc_count || (block > 0 && info.last_doc <= previous)) {
+        return corrupt();
+      }
+      previous = info.last_doc;
+    }
+    for (uint32_t doc : list.open_docs) {
       if (doc >= doc_count) return corrupt();
     }
   }

@@ -266,14 +266,15 @@ class SqliteStore final : public Store {
     return Exec(db_, "COMMIT");
   }
 
-  Status ForEachPosting(const std::function<bool(const Posting&)>& visit) override {
+  Status ForEachPosting(const std::function<bool(Posting&)>& visit) override {
     JS_RETURN_IF_ERROR(Flush());
     JS_ASSIGN_OR_RETURN(Statement postings,
                         Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings ORDER BY id"));
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, postings.Step());
       if (!row) break;
-      if (!visit(ReadPosting(postings))) break;
+      Posting posting = ReadPosting(postings);
+      if (!visit(posting)) break;
     }
     return Status::Ok();
   }

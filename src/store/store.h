@@ -83,8 +83,9 @@ class Store {
   // Commits pending writes.
   virtual Status Flush() = 0;
 
-  // Calls `visit` for each stored posting in id order until it returns false.
-  virtual Status ForEachPosting(const std::function<bool(const Posting&)>& visit) = 0;
+  // Calls `visit` for each stored posting in id order until it returns false. The posting is the
+  // visitor's: it may move from it.
+  virtual Status ForEachPosting(const std::function<bool(Posting&)>& visit) = 0;
   virtual StatusOr<std::optional<Posting>> GetPosting(const std::string& id) = 0;
   virtual StatusOr<int64_t> CountPostings() = 0;
   virtual Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) = 0;

@@ -14,39 +14,15 @@
 
 #include "base/strings.h"
 #include "index/index.h"
+#include "index/internal/bitset.h"
 #include "index/internal/edit_distance.h"
+#include "index/internal/posting_list.h"
+#include "index/internal/word_table.h"
 
 namespace jobscope::index {
 namespace internal {
 
-inline constexpr uint32_t kFieldStride = 1u << 20;  // positions of field f start at f * kFieldStride
 inline constexpr size_t kMaxExpansions = 32;
-
-inline void PutVarint(std::vector<uint8_t>& out, uint32_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<uint8_t>(value | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<uint8_t>(value));
-}
-
-inline uint32_t GetVarint(const uint8_t*& in) {
-  uint32_t value = 0;
-  int shift = 0;
-  while (*in & 0x80) {
-    value |= static_cast<uint32_t>(*in++ & 0x7F) << shift;
-    shift += 7;
-  }
-  value |= static_cast<uint32_t>(*in++) << shift;
-  return value;
-}
-
-struct PostingList {
-  std::vector<uint32_t> docs;
-  std::vector<std::array<uint8_t, 3>> tf;  // per field, saturating at 255
-  std::vector<uint32_t> position_offsets;  // into positions; one entry per doc, plus the end
-  std::vector<uint8_t> positions;          // per doc: count, then delta-coded positions
-};
 
 // Small string interner for facet values.
 class Interner {
@@ -94,43 +70,78 @@ inline int32_t DateKey(std::string_view date) {
   return key;
 }
 
+// Bitsets for the values of one facet: each value in enough documents has its own; the documents holding
+// any of the rest are gathered in `rest` and counted one by one.
+struct FacetBitsets {
+  std::vector<Bitset> by_value;  // empty for a value without its own
+  Bitset rest;
+};
+
+enum FacetField { kRoleFacet, kLevelFacet, kRemoteFacet, kEmploymentFacet, kCountryFacet, kCompanyFacet, kSkillFacet };
+inline constexpr int kFacetFields = 7;
+inline constexpr const char* kFacetNames[kFacetFields] = {"role", "level", "remote", "employment_type",
+                                                          "country", "company", "skill"};
+
 }  // namespace internal
 
+using internal::Bitset;
+using internal::BlockInfo;
 using internal::DocMeta;
+using internal::FacetBitsets;
+using internal::FieldTf;
 using internal::Interner;
+using internal::PostingCursor;
 using internal::PostingList;
 
 using internal::DateKey;
-using internal::GetVarint;
+using internal::kEndDoc;
 using internal::kMaxExpansions;
 
+// Heterogeneous lookup, so the hot paths look words up by string_view without allocating.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using TermMap = std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>>;
+
 struct SearchIndex::Impl {
-  std::unordered_map<std::string, uint32_t> term_ids;
+  TermMap term_ids;
   std::vector<std::string> terms;  // by id
   std::vector<PostingList> lists;  // by term id
+  internal::WordTable word_terms;  // lowercase word as it appears -> its term (stemming done once per word)
   std::vector<std::string> sorted_terms;  // for prefix search; rebuilt lazily
   std::map<std::pair<char, size_t>, std::vector<uint32_t>> by_first_and_length;  // typo candidates
   bool lookup_stale = true;
   mutable std::mutex lookup_mutex;
 
   std::vector<DocMeta> docs;
-  // Per document and field, the BM25F length normalisation divided into the field weight:
-  // w_f / (1 - b + b * len_f / avglen_f). Recomputed when documents were added since the last search.
-  mutable std::vector<std::array<float, 3>> field_factors;
-  mutable std::mutex factors_mutex;
   std::vector<uint32_t> doc_skills;
   std::unordered_map<std::string, uint32_t> doc_of_id;
   Interner companies, places, skills;
   std::array<double, 3> total_length{0, 0, 0};
 
-  uint32_t TermId(const std::string& term) {
-    auto [it, inserted] = term_ids.emplace(term, static_cast<uint32_t>(terms.size()));
-    if (inserted) {
-      terms.push_back(term);
-      lists.emplace_back();
-      lookup_stale = true;
-    }
-    return it->second;
+  // What a search needs beyond the lists, rebuilt when documents were added since (Prepare).
+  struct Prepared {
+    size_t documents = SIZE_MAX;
+    // Per document and field, the BM25F length normalisation divided into the field weight:
+    // w_f / (1 - b + b * len_f / avglen_f).
+    std::vector<std::array<float, 3>> field_factors;
+    std::array<double, 3> average_length{0, 0, 0};
+    std::array<FacetBitsets, internal::kFacetFields> facets;
+  };
+  mutable Prepared prepared;
+  mutable std::mutex prepare_mutex;
+  mutable std::mutex maxima_mutex;
+
+  uint32_t TermId(std::string_view term) {
+    auto it = term_ids.find(term);
+    if (it != term_ids.end()) return it->second;
+    uint32_t id = static_cast<uint32_t>(terms.size());
+    term_ids.emplace(std::string(term), id);
+    terms.emplace_back(term);
+    lists.emplace_back();
+    lookup_stale = true;
+    return id;
   }
 
   void RefreshLookups() const {
@@ -146,43 +157,54 @@ struct SearchIndex::Impl {
     self->lookup_stale = false;
   }
 
-  double Idf(uint32_t term) const {
-    double n = static_cast<double>(docs.size());
-    double df = static_cast<double>(lists[term].docs.size());
-    return std::log(1 + (n - df + 0.5) / (df + 0.5));
+  // Calls visit(value) for each value a document has in a facet (several only for skills).
+  template <typename Visit>
+  void ForEachFacetValue(int facet, uint32_t doc, Visit&& visit) const {
+    const DocMeta& meta = docs[doc];
+    switch (facet) {
+      case internal::kRoleFacet: visit(uint32_t{meta.role}); break;
+      case internal::kLevelFacet: visit(uint32_t{meta.level}); break;
+      case internal::kRemoteFacet: visit(uint32_t{meta.remote}); break;
+      case internal::kEmploymentFacet: visit(uint32_t{meta.employment}); break;
+      case internal::kCountryFacet: visit(meta.country); break;
+      case internal::kCompanyFacet: visit(meta.company); break;
+      default:
+        for (uint32_t idx = meta.skills_begin; idx < meta.skills_end; ++idx) visit(doc_skills[idx]);
+    }
   }
-
-  void RefreshFactors() const {
-    std::lock_guard<std::mutex> lock(factors_mutex);
-    if (field_factors.size() == docs.size()) return;
-    field_factors.resize(docs.size());
-    for (size_t doc = 0; doc < docs.size(); ++doc) {
-      for (int field = 0; field < 3; ++field) {
-        double avg = total_length[field] / static_cast<double>(std::max<size_t>(1, docs.size()));
-        double norm = 1 - kBm25f.b + kBm25f.b * (avg > 0 ? docs[doc].lengths[field] / avg : 0);
-        field_factors[doc][field] = static_cast<float>(kBm25f.weights[field] / norm);
-      }
+  size_t FacetValueCount(int facet) const {
+    switch (facet) {
+      case internal::kRoleFacet: return 256;
+      case internal::kLevelFacet: return 256;
+      case internal::kRemoteFacet: return 256;
+      case internal::kEmploymentFacet: return 256;
+      case internal::kCountryFacet: return places.size();
+      case internal::kCompanyFacet: return companies.size();
+      default: return skills.size();
     }
   }
 
-  // REQUIRES: RefreshFactors() since the last Add. `idf` is Idf(term).
-  double TermScore(uint32_t term, size_t entry, double idf) const {
-    const PostingList& list = lists[term];
-    const auto& factors = field_factors[list.docs[entry]];
-    const auto& tf = list.tf[entry];
+  // Brings `prepared` up to date with the documents (search_index.cc).
+  void Prepare() const;
+
+  double Idf(uint32_t term) const {
+    double n = static_cast<double>(docs.size());
+    double df = static_cast<double>(lists[term].df);
+    return std::log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  // REQUIRES: Prepare() since the last Add.
+  double TermScore(uint32_t doc, FieldTf tf, double idf) const {
+    const auto& factors = prepared.field_factors[doc];
     double weighted = factors[0] * tf[0] + factors[1] * tf[1] + factors[2] * tf[2];
     return idf * weighted / (kBm25f.k1 + weighted);
   }
-  double TermScore(uint32_t term, size_t entry) const { return TermScore(term, entry, Idf(term)); }
-
-  std::vector<uint32_t> Positions(uint32_t term, size_t entry) const {
-    const PostingList& list = lists[term];
-    const uint8_t* cursor = list.positions.data() + list.position_offsets[entry];
-    uint32_t count = GetVarint(cursor);
-    std::vector<uint32_t> out(count);
-    uint32_t previous = 0;
-    for (uint32_t idx = 0; idx < count; ++idx) out[idx] = previous += GetVarint(cursor);
-    return out;
+  // Fills the list's block_max_weight for the current documents, if it is stale. Thread-safe.
+  void BlockMaxima(const PostingList& list) const;
+  // The most any document of a block can score for the term. REQUIRES: BlockMaxima(list).
+  static double BlockBound(const PostingList& list, size_t block, double idf) {
+    double weighted = list.block_max_weight[block];
+    return idf * weighted / (kBm25f.k1 + weighted);
   }
 
   // Terms a query word stands for: its analysis, or (for a prefix or a typo) the vocabulary terms near it.
@@ -199,10 +221,10 @@ struct SearchIndex::Impl {
       std::vector<uint32_t> candidates;
       for (auto it = std::lower_bound(sorted_terms.begin(), sorted_terms.end(), lower);
            it != sorted_terms.end() && it->starts_with(lower); ++it) {
-        candidates.push_back(term_ids.at(*it));
+        candidates.push_back(term_ids.find(*it)->second);
       }
       std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
-        return lists[a].docs.size() > lists[b].docs.size();
+        return lists[a].df != lists[b].df ? lists[a].df > lists[b].df : a < b;
       });
       if (candidates.size() > kMaxExpansions) candidates.resize(kMaxExpansions);
       for (uint32_t id : candidates) {
@@ -227,44 +249,6 @@ struct SearchIndex::Impl {
       }
     }
     return ids;
-  }
-
-  bool PassesFilters(const DocMeta& doc, uint32_t doc_number, const Filters& filters,
-                     const std::vector<uint32_t>& any_skills, const std::vector<uint32_t>& all_skills,
-                     std::optional<uint32_t> company, bool company_unknown, std::optional<uint32_t> country,
-                     std::optional<uint32_t> region, std::optional<uint32_t> city, bool place_unknown) const {
-    (void)doc_number;
-    if (!filters.roles.empty() &&
-        std::none_of(filters.roles.begin(), filters.roles.end(), [&](Role r) { return static_cast<uint8_t>(r) == doc.role; })) {
-      return false;
-    }
-    if (!filters.levels.empty() &&
-        std::none_of(filters.levels.begin(), filters.levels.end(), [&](Level l) { return static_cast<uint8_t>(l) == doc.level; })) {
-      return false;
-    }
-    if (filters.remote && static_cast<uint8_t>(*filters.remote) != doc.remote) return false;
-    if (filters.employment_type && static_cast<uint8_t>(*filters.employment_type) != doc.employment) return false;
-    if (company_unknown || place_unknown) return false;
-    if (company && doc.company != *company) return false;
-    if (country && doc.country != *country) return false;
-    if (region && doc.region != *region) return false;
-    if (city && doc.city != *city) return false;
-    if (!filters.posted_from.empty() && (doc.date == 0 || doc.date < DateKey(filters.posted_from))) return false;
-    if (!filters.posted_to.empty() && (doc.date == 0 || doc.date > DateKey(filters.posted_to))) return false;
-    if (filters.min_salary_usd || filters.max_salary_usd) {
-      float low = std::isnan(doc.salary_min) ? doc.salary_max : doc.salary_min;
-      float high = std::isnan(doc.salary_max) ? doc.salary_min : doc.salary_max;
-      if (std::isnan(low)) return false;
-      if (filters.min_salary_usd && high < *filters.min_salary_usd) return false;  // ranges overlap
-      if (filters.max_salary_usd && low > *filters.max_salary_usd) return false;
-    }
-    if (!any_skills.empty() || !all_skills.empty()) {
-      auto begin = doc_skills.begin() + doc.skills_begin, end = doc_skills.begin() + doc.skills_end;
-      auto has = [&](uint32_t skill) { return std::find(begin, end, skill) != end; };
-      if (!any_skills.empty() && std::none_of(any_skills.begin(), any_skills.end(), has)) return false;
-      if (!std::all_of(all_skills.begin(), all_skills.end(), has)) return false;
-    }
-    return true;
   }
 };
 

@@ -1,0 +1,135 @@
+// A positive query clause as a document-at-a-time scorer, for the top-k search (searcher.cc): a term, the
+// best of a word's expansions (prefix or typo), or a phrase (its matches found up front). Each can bound
+// the score of the documents ahead of it, so the search can skip what cannot reach the top.
+#pragma once
+
+#include <algorithm>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "index/internal/index_impl.h"
+
+namespace jobscope::index::internal {
+
+class ClauseScorer {
+ public:
+  virtual ~ClauseScorer() = default;
+  virtual uint32_t doc() const = 0;  // kEndDoc when exhausted
+  virtual void Next() = 0;
+  virtual void SeekGEQ(uint32_t target) = 0;
+  virtual double Score() const = 0;  // at doc()
+  // The most any document can score.
+  virtual double MaxScore() const = 0;
+  // The most any document from doc() through `last` can score; sets `last`.
+  virtual double BlockBound(uint32_t& last) const = 0;
+};
+
+class TermScorer final : public ClauseScorer {
+ public:
+  TermScorer(const SearchIndex::Impl& impl, uint32_t term)
+      : impl_(impl), cursor_(impl.lists[term]), idf_(impl.Idf(term)) {
+    const PostingList& list = impl.lists[term];
+    impl.BlockMaxima(list);
+    for (size_t block = 0; block < list.block_count(); ++block) {
+      max_score_ = std::max(max_score_, SearchIndex::Impl::BlockBound(list, block, idf_));
+    }
+  }
+  uint32_t doc() const override { return cursor_.doc(); }
+  void Next() override { cursor_.Next(); }
+  void SeekGEQ(uint32_t target) override { cursor_.SeekGEQ(target); }
+  double Score() const override { return impl_.TermScore(cursor_.doc(), cursor_.tf(), idf_); }
+  double MaxScore() const override { return max_score_; }
+  double BlockBound(uint32_t& last) const override {
+    if (cursor_.doc() == kEndDoc) {
+      last = kEndDoc;
+      return 0;
+    }
+    last = cursor_.list().Block(cursor_.block()).last_doc;
+    return SearchIndex::Impl::BlockBound(cursor_.list(), cursor_.block(), idf_);
+  }
+  PostingCursor& cursor() { return cursor_; }
+
+ private:
+  const SearchIndex::Impl& impl_;
+  PostingCursor cursor_;
+  double idf_;
+  double max_score_ = 0;
+};
+
+// A document matching several expansions of a word scores by the best of them.
+class BestOfScorer final : public ClauseScorer {
+ public:
+  explicit BestOfScorer(std::vector<std::unique_ptr<TermScorer>> terms) : terms_(std::move(terms)) {
+    for (const auto& term : terms_) max_score_ = std::max(max_score_, term->MaxScore());
+    Settle();
+  }
+  uint32_t doc() const override { return doc_; }
+  void Next() override {
+    for (auto& term : terms_) {
+      if (term->doc() == doc_) term->Next();
+    }
+    Settle();
+  }
+  void SeekGEQ(uint32_t target) override {
+    if (target <= doc_) return;
+    for (auto& term : terms_) term->SeekGEQ(target);
+    Settle();
+  }
+  double Score() const override {
+    double best = 0;
+    for (const auto& term : terms_) {
+      if (term->doc() == doc_) best = std::max(best, term->Score());
+    }
+    return best;
+  }
+  double MaxScore() const override { return max_score_; }
+  double BlockBound(uint32_t& last) const override {
+    double bound = 0;
+    last = kEndDoc;
+    for (const auto& term : terms_) {
+      if (term->doc() == kEndDoc) continue;
+      uint32_t term_last = kEndDoc;
+      bound = std::max(bound, term->BlockBound(term_last));
+      last = std::min(last, term_last);
+    }
+    return bound;
+  }
+
+ private:
+  void Settle() {
+    doc_ = kEndDoc;
+    for (const auto& term : terms_) doc_ = std::min(doc_, term->doc());
+  }
+  std::vector<std::unique_ptr<TermScorer>> terms_;
+  uint32_t doc_ = kEndDoc;
+  double max_score_ = 0;
+};
+
+// Matches found in advance (phrases): (document, score), ascending by document.
+class ListScorer final : public ClauseScorer {
+ public:
+  explicit ListScorer(const std::vector<std::pair<uint32_t, double>>& hits) : hits_(hits) {
+    for (const auto& hit : hits_) max_score_ = std::max(max_score_, hit.second);
+  }
+  uint32_t doc() const override { return next_ < hits_.size() ? hits_[next_].first : kEndDoc; }
+  void Next() override { ++next_; }
+  void SeekGEQ(uint32_t target) override {
+    if (doc() >= target) return;
+    next_ = static_cast<size_t>(std::lower_bound(hits_.begin() + static_cast<long>(next_), hits_.end(),
+                                                 std::pair<uint32_t, double>{target, -1.0}) - hits_.begin());
+  }
+  double Score() const override { return hits_[next_].second; }
+  double MaxScore() const override { return max_score_; }
+  double BlockBound(uint32_t& last) const override {
+    last = kEndDoc;
+    return max_score_;
+  }
+
+ private:
+  const std::vector<std::pair<uint32_t, double>>& hits_;
+  size_t next_ = 0;
+  double max_score_ = 0;
+};
+
+}  // namespace jobscope::index::internal

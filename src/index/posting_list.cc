@@ -1,0 +1,213 @@
+#include "index/internal/posting_list.h"
+
+#include <algorithm>
+
+#include "base/assert.h"
+
+namespace jobscope::index::internal {
+namespace {
+
+void PutVarint(std::vector<uint8_t>& out, uint32_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<uint8_t>(value | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<uint8_t>(value));
+}
+
+uint32_t GetVarint(const uint8_t*& in) {
+  uint32_t value = *in & 0x7F;
+  int shift = 7;
+  while (*in++ & 0x80) {
+    value |= static_cast<uint32_t>(*in & 0x7F) << shift;
+    shift += 7;
+  }
+  return value;
+}
+
+void SkipVarint(const uint8_t*& in) {
+  while (*in++ & 0x80) {
+  }
+}
+
+// Frequencies: a byte holding which fields have the term (bits 0-2) and the description's count when it is
+// under 31 (bits 3-7; 31 means a byte with the count follows), then a byte for title and for skills when
+// present.
+void PutTf(std::vector<uint8_t>& out, FieldTf tf) {
+  uint8_t mask = static_cast<uint8_t>((tf[0] ? 1 : 0) | (tf[1] ? 2 : 0) | (tf[2] ? 4 : 0));
+  uint8_t description = std::min<uint8_t>(tf[2], 31);
+  out.push_back(static_cast<uint8_t>(mask | description << 3));
+  if (description == 31) out.push_back(tf[2]);
+  if (tf[0]) out.push_back(tf[0]);
+  if (tf[1]) out.push_back(tf[1]);
+}
+
+FieldTf GetTf(const uint8_t*& in) {
+  uint8_t head = *in++;
+  FieldTf tf{0, 0, static_cast<uint8_t>(head >> 3)};
+  if (tf[2] == 31) tf[2] = *in++;
+  if (head & 1) tf[0] = *in++;
+  if (head & 2) tf[1] = *in++;
+  return tf;
+}
+
+}  // namespace
+
+void PostingList::Add(uint32_t doc, FieldTf tf, const uint32_t* doc_positions, size_t count) {
+  JS_ASSERT(df == 0 || doc > (open_docs.empty() ? blocks.back().last_doc : open_docs.back()));
+  if (open_docs.empty()) {
+    open_info = BlockInfo{};
+    open_info.positions_offset = static_cast<uint32_t>(positions.size());
+    open_info.data_offset = static_cast<uint32_t>(data.size());
+  }
+  open_docs.push_back(doc);
+  open_tf.push_back(tf);
+  open_info.last_doc = doc;
+  open_info.count = static_cast<uint32_t>(open_docs.size());
+  JS_ASSERT(positions.size() < (uint64_t{1} << 32) - 1024);
+  // Per field, gaps from the field's start; the count is the field's frequency, written out only when
+  // that saturated.
+  size_t idx = 0;
+  for (uint32_t field = 0; field < 3; ++field) {
+    size_t end = idx;
+    while (end < count && doc_positions[end] / kFieldStride == field) ++end;
+    if (tf[field] == 255) PutVarint(positions, static_cast<uint32_t>(end - idx));
+    uint32_t previous = field * kFieldStride;
+    for (; idx < end; ++idx) {
+      PutVarint(positions, doc_positions[idx] - previous);
+      previous = doc_positions[idx];
+    }
+  }
+  ++df;
+  if (has_doc_set) doc_set.Set(doc);
+  if (open_docs.size() == kBlockSize) Seal();
+}
+
+void PostingList::Seal() {
+  uint32_t previous = blocks.empty() ? 0 : blocks.back().last_doc;
+  for (uint32_t doc : open_docs) {
+    PutVarint(data, doc - previous);
+    previous = doc;
+  }
+  for (FieldTf tf : open_tf) PutTf(data, tf);
+  JS_ASSERT(data.size() < (uint64_t{1} << 32));
+  blocks.push_back(open_info);
+  open_docs.clear();
+  open_tf.clear();
+}
+
+uint32_t PostingList::Decode(size_t block, uint32_t* docs, FieldTf* tf) const {
+  if (block >= blocks.size()) {
+    if (block > blocks.size() || open_docs.empty()) return 0;
+    std::copy(open_docs.begin(), open_docs.end(), docs);
+    if (tf) std::copy(open_tf.begin(), open_tf.end(), tf);
+    return static_cast<uint32_t>(open_docs.size());
+  }
+  const BlockInfo& info = blocks[block];
+  const uint8_t* in = data.data() + info.data_offset;
+  uint32_t doc = block == 0 ? 0 : blocks[block - 1].last_doc;
+  for (uint32_t idx = 0; idx < info.count; ++idx) docs[idx] = doc += GetVarint(in);
+  if (tf) {
+    for (uint32_t idx = 0; idx < info.count; ++idx) tf[idx] = GetTf(in);
+  }
+  return info.count;
+}
+
+void PostingList::AddTo(Bitset& set) const {
+  if (has_doc_set) {
+    set.Or(doc_set);
+    return;
+  }
+  std::array<uint32_t, kBlockSize> docs;
+  for (size_t block = 0; block < block_count(); ++block) {
+    uint32_t count = Decode(block, docs.data(), nullptr);
+    for (uint32_t idx = 0; idx < count; ++idx) set.Set(docs[idx]);
+  }
+}
+
+void PostingList::BuildDocSet(size_t documents) {
+  doc_set = Bitset(documents);
+  AddTo(doc_set);
+  has_doc_set = true;
+}
+
+void PostingList::Shrink() {
+  blocks.shrink_to_fit();
+  data.shrink_to_fit();
+  positions.shrink_to_fit();
+  open_docs.shrink_to_fit();
+  open_tf.shrink_to_fit();
+}
+
+size_t PostingList::Bytes() const {
+  return sizeof(PostingList) + blocks.capacity() * sizeof(BlockInfo) + data.capacity() + positions.capacity() +
+         open_docs.capacity() * 4 + open_tf.capacity() * 3 + doc_set.Bytes();
+}
+
+void PostingCursor::Positions(std::vector<uint32_t>& out) {
+  if (!positions_at_ || positions_entry_ > entry_) {
+    positions_at_ = list_->positions.data() + list_->Block(block_).positions_offset;
+    positions_entry_ = 0;
+  }
+  for (; positions_entry_ < entry_; ++positions_entry_) {
+    const FieldTf& tf = tf_[positions_entry_];
+    for (int field = 0; field < 3; ++field) {
+      uint32_t count = tf[field] == 255 ? GetVarint(positions_at_) : tf[field];
+      for (uint32_t skip = 0; skip < count; ++skip) SkipVarint(positions_at_);
+    }
+  }
+  const uint8_t* in = positions_at_;
+  out.clear();
+  for (uint32_t field = 0; field < 3; ++field) {
+    uint32_t count = tf_[entry_][field] == 255 ? GetVarint(in) : tf_[entry_][field];
+    uint32_t position = field * kFieldStride;
+    for (uint32_t idx = 0; idx < count; ++idx) out.push_back(position += GetVarint(in));
+  }
+}
+
+void PostingCursor::Load(size_t block) {
+  block_ = block;
+  entry_ = 0;
+  positions_at_ = nullptr;
+  count_ = list_->Decode(block, docs_.data(), tf_.data());
+  doc_ = count_ ? docs_[0] : kEndDoc;
+}
+
+size_t PostingCursor::ShallowBlock(uint32_t target) const {
+  size_t block = block_;
+  const size_t count = list_->block_count();
+  while (block < count && list_->Block(block).last_doc < target) ++block;
+  return block;
+}
+
+void PostingCursor::SeekGEQ(uint32_t target) {
+  if (doc_ >= target) return;
+  const size_t count = list_->block_count();
+  if (list_->Block(block_).last_doc < target) {
+    // Gallop over the sealed blocks, then search between the last two probes.
+    size_t low = block_ + 1, step = 1, high = low;
+    while (high < count && list_->Block(high).last_doc < target) {
+      low = high + 1;
+      high += step;
+      step *= 2;
+    }
+    high = std::min(high, count);
+    while (low < high) {
+      size_t mid = (low + high) / 2;
+      if (list_->Block(mid).last_doc < target) low = mid + 1;
+      else high = mid;
+    }
+    if (low >= count) {
+      block_ = count;
+      count_ = 0;
+      entry_ = 0;
+      doc_ = kEndDoc;
+      return;
+    }
+    Load(low);
+  }
+  while (docs_[entry_] < target) ++entry_;
+  doc_ = docs_[entry_];
+}
+
+}  // namespace jobscope::index::internal

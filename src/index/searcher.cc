@@ -1,0 +1,488 @@
+// Answering a query in three steps. (1) The match set, as a bitset: the clauses' documents or-ed (and-ed
+// for required ones, removed for excluded ones), cut down by the filters; common terms and facet values
+// keep bitsets, so this rarely walks a list. Its count is the total and facet counts come from it.
+// (2) The top results by BM25F, document at a time over the positive clauses with MaxScore: clauses that
+// together cannot lift a document into the top are only consulted for documents the others found, and a
+// run of documents whose blocks' score bounds cannot reach the top is skipped without decoding. When the
+// match set is small next to the lists, its documents are scored directly instead. (3) Other sort orders
+// rank the match set by the key and score only the page.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <queue>
+
+#include "base/strings.h"
+#include "index/index.h"
+#include "index/internal/clause_scorer.h"
+#include "index/internal/index_impl.h"
+
+namespace jobscope::index {
+
+using internal::BestOfScorer;
+using internal::ClauseScorer;
+using internal::ListScorer;
+using internal::TermScorer;
+
+namespace {
+
+using Impl = SearchIndex::Impl;
+
+constexpr double kTieSlack = 1e-6;
+
+struct CompiledClause {
+  QueryClause::Kind kind = QueryClause::Kind::kShould;
+  std::vector<uint32_t> terms;  // the term, or a word's expansions
+  bool phrase = false;
+  std::vector<std::pair<uint32_t, double>> phrase_hits;  // (document, score), ascending
+  size_t Postings(const Impl& impl) const {
+    if (phrase) return phrase_hits.size();
+    size_t total = 0;
+    for (uint32_t term : terms) total += impl.lists[term].df;
+    return total;
+  }
+};
+
+// Documents where the terms occur one after another within one field, with the sum of their scores.
+std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std::vector<uint32_t>& terms) {
+  std::vector<std::pair<uint32_t, double>> hits;
+  std::vector<TermScorer> scorers;
+  for (uint32_t term : terms) scorers.emplace_back(impl, term);
+  size_t rarest = 0;
+  for (size_t idx = 1; idx < terms.size(); ++idx) {
+    if (impl.lists[terms[idx]].df < impl.lists[terms[rarest]].df) rarest = idx;
+  }
+  std::vector<uint32_t> starts, next, kept;
+  for (; scorers[rarest].doc() != kEndDoc; scorers[rarest].Next()) {
+    uint32_t doc = scorers[rarest].doc();
+    bool present = true;
+    for (size_t idx = 0; idx < scorers.size() && present; ++idx) {
+      scorers[idx].SeekGEQ(doc);
+      present = scorers[idx].doc() == doc;
+    }
+    if (!present) continue;
+    auto positions = [&](size_t idx, std::vector<uint32_t>& out) { scorers[idx].cursor().Positions(out); };
+    positions(0, starts);
+    for (size_t idx = 1; idx < scorers.size() && !starts.empty(); ++idx) {
+      positions(idx, next);
+      kept.clear();
+      for (uint32_t start : starts) {
+        if (std::binary_search(next.begin(), next.end(), start + static_cast<uint32_t>(idx))) kept.push_back(start);
+      }
+      std::swap(starts, kept);
+    }
+    if (starts.empty()) continue;
+    double score = 0;
+    for (const TermScorer& scorer : scorers) score += scorer.Score();
+    hits.push_back({doc, score});
+  }
+  return hits;
+}
+
+CompiledClause Compile(const Impl& impl, const QueryClause& clause, std::vector<std::string>& expanded) {
+  CompiledClause compiled;
+  compiled.kind = clause.kind;
+  std::vector<std::string> phrase_terms;
+  for (const std::string& word : clause.words) {
+    for (std::string& term : AnalyzeText(word)) phrase_terms.push_back(std::move(term));
+  }
+  if (phrase_terms.size() > 1) {
+    compiled.phrase = true;
+    std::vector<uint32_t> ids;
+    for (const std::string& term : phrase_terms) {
+      auto it = impl.term_ids.find(term);
+      if (it == impl.term_ids.end()) return compiled;  // an unknown word: the phrase matches nothing
+      ids.push_back(it->second);
+    }
+    compiled.phrase_hits = FindPhrase(impl, ids);
+  } else if (!clause.words.empty()) {
+    compiled.terms = impl.Expand(clause.words[0], clause.prefix, expanded);
+  }
+  return compiled;
+}
+
+void AddClauseDocs(const CompiledClause& clause, const Impl& impl, Bitset& set) {
+  if (clause.phrase) {
+    for (const auto& hit : clause.phrase_hits) set.Set(hit.first);
+  } else {
+    for (uint32_t term : clause.terms) impl.lists[term].AddTo(set);
+  }
+}
+
+std::unique_ptr<ClauseScorer> MakeScorer(const Impl& impl, const CompiledClause& clause) {
+  if (clause.phrase) return std::make_unique<ListScorer>(clause.phrase_hits);
+  std::vector<std::unique_ptr<TermScorer>> terms;
+  for (uint32_t term : clause.terms) terms.push_back(std::make_unique<TermScorer>(impl, term));
+  if (terms.size() == 1) return std::move(terms[0]);
+  return std::make_unique<BestOfScorer>(std::move(terms));
+}
+
+// The k best (score, document) pairs: higher score first, then lower document.
+class TopK {
+ public:
+  explicit TopK(size_t k) : k_(k) {}
+  bool full() const { return k_ > 0 && heap_.size() == k_; }
+  // Documents arrive in ascending order, so a tie never displaces an earlier document.
+  double threshold() const { return full() ? heap_.top().first : -1.0; }
+  void Offer(double score, uint32_t doc) {
+    if (k_ == 0) return;
+    if (!full()) {
+      heap_.push({score, doc});
+    } else if (score > heap_.top().first) {
+      heap_.pop();
+      heap_.push({score, doc});
+    }
+  }
+  std::vector<std::pair<double, uint32_t>> Sorted() {
+    std::vector<std::pair<double, uint32_t>> out;
+    while (!heap_.empty()) {
+      out.push_back(heap_.top());
+      heap_.pop();
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    return out;
+  }
+
+ private:
+  struct Worse {  // the heap's top is the worst kept: lowest score, then highest document
+    bool operator()(const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) const {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    }
+  };
+  size_t k_;
+  std::priority_queue<std::pair<double, uint32_t>, std::vector<std::pair<double, uint32_t>>, Worse> heap_;
+};
+
+void ScoreMatchesDirectly(std::vector<std::unique_ptr<ClauseScorer>>& scorers, const Bitset& match, TopK& top) {
+  match.ForEach([&](uint32_t doc) {
+    double score = 0;
+    for (auto& scorer : scorers) {
+      scorer->SeekGEQ(doc);
+      if (scorer->doc() == doc) score += scorer->Score();
+    }
+    top.Offer(score, doc);
+    return true;
+  });
+}
+
+void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, const Bitset& match, TopK& top) {
+  std::sort(scorers.begin(), scorers.end(), [](const auto& a, const auto& b) { return a->MaxScore() < b->MaxScore(); });
+  const size_t count = scorers.size();
+  std::vector<double> below(count + 1, 0);  // below[i]: the most scorers [0, i) can add together
+  for (size_t idx = 0; idx < count; ++idx) below[idx + 1] = below[idx] + scorers[idx]->MaxScore();
+  size_t essential = 0;  // scorers [0, essential) only add to documents the others found
+  while (essential < count) {
+    uint32_t candidate = kEndDoc;
+    for (size_t idx = essential; idx < count; ++idx) candidate = std::min(candidate, scorers[idx]->doc());
+    if (candidate == kEndDoc) break;
+    if (!match.Test(candidate)) {
+      uint32_t target = match.NextSet(candidate);
+      if (target == kEndDoc) break;
+      for (size_t idx = essential; idx < count; ++idx) scorers[idx]->SeekGEQ(target);
+      continue;
+    }
+    // A document can only enter the top by beating the k-th score (ties go to the earlier document, and
+    // documents come in order). Bounds are rounded up, so one within a part in a million of the k-th score
+    // counts as a tie: without that, the many postings that repeat the k-th posting could never be skipped.
+    const double threshold = top.threshold() * (1 + kTieSlack);
+    if (top.full()) {
+      double bound = below[essential];
+      uint32_t last = kEndDoc;
+      for (size_t idx = essential; idx < count; ++idx) {
+        uint32_t scorer_last = kEndDoc;
+        bound += scorers[idx]->BlockBound(scorer_last);
+        last = std::min(last, scorer_last);
+      }
+      if (bound <= threshold) {
+        if (last == kEndDoc) break;
+        for (size_t idx = essential; idx < count; ++idx) scorers[idx]->SeekGEQ(last + 1);
+        continue;
+      }
+    }
+    double score = 0;
+    for (size_t idx = essential; idx < count; ++idx) {
+      if (scorers[idx]->doc() != candidate) continue;
+      score += scorers[idx]->Score();
+      scorers[idx]->Next();
+    }
+    for (size_t idx = essential; idx-- > 0;) {
+      if (top.full() && score + below[idx + 1] <= threshold) break;
+      scorers[idx]->SeekGEQ(candidate);
+      if (scorers[idx]->doc() == candidate) score += scorers[idx]->Score();
+    }
+    top.Offer(score, candidate);
+    while (essential < count && top.full() && below[essential + 1] <= top.threshold() * (1 + kTieSlack)) ++essential;
+  }
+}
+
+// The filters that have no bitset, checked document by document.
+struct ScanFilters {
+  const Impl& impl;
+  const Filters& filters;
+  std::vector<uint32_t> any_skills, all_skills;
+  std::optional<uint32_t> company, country, region, city;
+  int32_t from = 0, to = 0;
+  bool impossible = false;
+
+  ScanFilters(const Impl& index, const Filters& wanted) : impl(index), filters(wanted) {
+    for (const std::string& skill : filters.skills_any) {
+      if (auto id = impl.skills.Find(skill)) any_skills.push_back(*id);
+    }
+    if (!filters.skills_any.empty() && any_skills.empty()) impossible = true;
+    for (const std::string& skill : filters.skills_all) {
+      if (auto id = impl.skills.Find(skill)) all_skills.push_back(*id);
+      else impossible = true;
+    }
+    auto resolve = [&](const std::string& value, const Interner& interner, std::optional<uint32_t>& slot) {
+      if (value.empty()) return;
+      slot = interner.Find(value);
+      if (!slot) impossible = true;
+    };
+    resolve(AsciiLower(filters.company), impl.companies, company);
+    resolve(filters.country, impl.places, country);
+    resolve(AsciiLower(filters.region), impl.places, region);
+    resolve(AsciiLower(filters.city), impl.places, city);
+    if (!filters.posted_from.empty()) from = DateKey(filters.posted_from);
+    if (!filters.posted_to.empty()) to = DateKey(filters.posted_to);
+  }
+  bool active() const {
+    return !any_skills.empty() || !all_skills.empty() || company || country || region || city ||
+           !filters.posted_from.empty() || !filters.posted_to.empty() || filters.min_salary_usd || filters.max_salary_usd;
+  }
+  bool Passes(uint32_t doc_number) const {
+    const DocMeta& doc = impl.docs[doc_number];
+    if (company && doc.company != *company) return false;
+    if (country && doc.country != *country) return false;
+    if (region && doc.region != *region) return false;
+    if (city && doc.city != *city) return false;
+    if (!filters.posted_from.empty() && (doc.date == 0 || doc.date < from)) return false;
+    if (!filters.posted_to.empty() && (doc.date == 0 || doc.date > to)) return false;
+    if (filters.min_salary_usd || filters.max_salary_usd) {
+      float low = std::isnan(doc.salary_min) ? doc.salary_max : doc.salary_min;
+      float high = std::isnan(doc.salary_max) ? doc.salary_min : doc.salary_max;
+      if (std::isnan(low)) return false;
+      if (filters.min_salary_usd && high < *filters.min_salary_usd) return false;  // ranges overlap
+      if (filters.max_salary_usd && low > *filters.max_salary_usd) return false;
+    }
+    if (!any_skills.empty() || !all_skills.empty()) {
+      auto begin = impl.doc_skills.begin() + doc.skills_begin, end = impl.doc_skills.begin() + doc.skills_end;
+      auto has = [&](uint32_t skill) { return std::find(begin, end, skill) != end; };
+      if (!any_skills.empty() && std::none_of(any_skills.begin(), any_skills.end(), has)) return false;
+      if (!std::all_of(all_skills.begin(), all_skills.end(), has)) return false;
+    }
+    return true;
+  }
+};
+
+// Keeps the documents having any of `values` of a facet.
+void KeepFacetValues(const Impl& impl, int facet, const std::vector<uint32_t>& values, Bitset& match, Bitset& scratch) {
+  if (values.empty()) return;
+  const auto& by_value = impl.prepared.facets[facet].by_value;
+  scratch.Resize(impl.docs.size());
+  scratch.Clear();
+  for (uint32_t value : values) {
+    if (value < by_value.size()) scratch.Or(by_value[value]);
+  }
+  match.And(scratch);
+}
+
+std::string FacetValueName(const Impl& impl, int facet, uint32_t value) {
+  switch (facet) {
+    case internal::kRoleFacet: return std::string(RoleName(static_cast<Role>(value)));
+    case internal::kLevelFacet: return std::string(LevelName(static_cast<Level>(value)));
+    case internal::kRemoteFacet: return std::string(RemoteModeName(static_cast<RemoteMode>(value)));
+    case internal::kEmploymentFacet: return std::string(EmploymentTypeName(static_cast<EmploymentType>(value)));
+    case internal::kCountryFacet: return impl.places.Value(value);
+    case internal::kCompanyFacet: return impl.companies.Value(value);
+    default: return impl.skills.Value(value);
+  }
+}
+
+std::vector<FacetValue> CountFacet(const Impl& impl, int facet, const Bitset& match) {
+  const internal::FacetBitsets& bitsets = impl.prepared.facets[facet];
+  std::vector<int64_t> counts(bitsets.by_value.size(), 0);
+  for (uint32_t value = 0; value < bitsets.by_value.size(); ++value) {
+    if (bitsets.by_value[value].words()) counts[value] = static_cast<int64_t>(match.CountAnd(bitsets.by_value[value]));
+  }
+  match.ForEachAnd(bitsets.rest, [&](uint32_t doc) {
+    impl.ForEachFacetValue(facet, doc, [&](uint32_t value) {
+      if (!bitsets.by_value[value].words()) ++counts[value];
+    });
+  });
+  std::vector<FacetValue> list;
+  for (uint32_t value = 0; value < counts.size(); ++value) {
+    if (counts[value] == 0) continue;
+    std::string name = FacetValueName(impl, facet, value);
+    if (!name.empty()) list.push_back({std::move(name), counts[value]});
+  }
+  size_t keep = std::min<size_t>(20, list.size());
+  std::partial_sort(list.begin(), list.begin() + static_cast<long>(keep), list.end(),
+                    [](const FacetValue& a, const FacetValue& b) {
+                      return a.count != b.count ? a.count > b.count : a.value < b.value;
+                    });
+  list.resize(keep);
+  return list;
+}
+
+}  // namespace
+
+SearchResult SearchIndex::Search(const SearchRequest& request) const {
+  const Impl& impl = *impl_;
+  impl.Prepare();
+  SearchResult result;
+  const size_t doc_count = impl.docs.size();
+
+  std::vector<CompiledClause> clauses;
+  bool any_positive = false, any_must = false;
+  for (const QueryClause& clause : request.query.clauses) {
+    clauses.push_back(Compile(impl, clause, result.expanded_terms));
+    any_positive = any_positive || clause.kind != QueryClause::Kind::kMustNot;
+    any_must = any_must || clause.kind == QueryClause::Kind::kMust;
+  }
+
+  // (1) The match set.
+  thread_local Bitset match, scratch;
+  if (any_must || !any_positive) {
+    match.Fill(doc_count);
+  } else {
+    match.Resize(doc_count);
+    match.Clear();
+  }
+  for (const CompiledClause& clause : clauses) {
+    if (clause.kind == QueryClause::Kind::kShould && !any_must) AddClauseDocs(clause, impl, match);
+  }
+  for (const CompiledClause& clause : clauses) {  // after the or-ing, which would undo them
+    if (clause.kind == QueryClause::Kind::kShould) continue;
+    scratch.Resize(doc_count);
+    scratch.Clear();
+    AddClauseDocs(clause, impl, scratch);
+    if (clause.kind == QueryClause::Kind::kMust) match.And(scratch);
+    else match.AndNot(scratch);
+  }
+  const Filters& filters = request.filters;
+  auto enum_values = [](const auto& wanted) {
+    std::vector<uint32_t> values;
+    for (auto value : wanted) values.push_back(static_cast<uint32_t>(value));
+    return values;
+  };
+  KeepFacetValues(impl, internal::kRoleFacet, enum_values(filters.roles), match, scratch);
+  KeepFacetValues(impl, internal::kLevelFacet, enum_values(filters.levels), match, scratch);
+  if (filters.remote) KeepFacetValues(impl, internal::kRemoteFacet, {static_cast<uint32_t>(*filters.remote)}, match, scratch);
+  if (filters.employment_type) {
+    KeepFacetValues(impl, internal::kEmploymentFacet, {static_cast<uint32_t>(*filters.employment_type)}, match, scratch);
+  }
+  ScanFilters scan(impl, filters);
+  if (scan.impossible) {
+    match.Clear();
+  } else if (scan.active()) {
+    match.ForEach([&](uint32_t doc) {
+      if (!scan.Passes(doc)) match.Reset(doc);
+      return true;
+    });
+  }
+  result.total = static_cast<int64_t>(match.Count());
+
+  if (request.facets) {
+    for (int facet = 0; facet < internal::kFacetFields; ++facet) {
+      const std::string name = internal::kFacetNames[facet];
+      const auto& wanted = request.facet_fields;
+      if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), name) == wanted.end()) continue;
+      result.facets[name] = CountFacet(impl, facet, match);
+    }
+  }
+
+  // (2) and (3): the page.
+  const size_t wanted = request.offset + request.limit;
+  std::vector<std::unique_ptr<ClauseScorer>> scorers;
+  size_t postings = 0;
+  for (const CompiledClause& clause : clauses) {
+    if (clause.kind == QueryClause::Kind::kMustNot) continue;
+    scorers.push_back(MakeScorer(impl, clause));
+    postings += clause.Postings(impl);
+  }
+  std::vector<std::pair<double, uint32_t>> ranked;
+  if (request.sort == SortBy::kRelevance) {
+    TopK top(wanted);
+    if (scorers.empty()) {
+      match.ForEach([&](uint32_t doc) {
+        top.Offer(0, doc);
+        return !top.full();
+      });
+    } else if (static_cast<size_t>(result.total) * 8 < postings) {
+      ScoreMatchesDirectly(scorers, match, top);
+    } else {
+      ScoreWithMaxScore(scorers, match, top);
+    }
+    ranked = top.Sorted();
+  } else {
+    auto key = [&](uint32_t doc) -> double {
+      const DocMeta& meta = impl.docs[doc];
+      if (request.sort == SortBy::kDate) return meta.date;
+      float high = std::isnan(meta.salary_max) ? meta.salary_min : meta.salary_max;
+      return std::isnan(high) ? -1.0 : high;
+    };
+    TopK top(wanted);
+    match.ForEach([&](uint32_t doc) {
+      top.Offer(key(doc), doc);
+      return true;
+    });
+    ranked = top.Sorted();
+    // Relevance scores for the page only, visiting its documents in order.
+    std::vector<std::pair<uint32_t, size_t>> order;
+    for (size_t rank = 0; rank < ranked.size(); ++rank) order.push_back({ranked[rank].second, rank});
+    std::sort(order.begin(), order.end());
+    std::vector<double> scores(ranked.size(), 0);
+    for (const auto& [doc, rank] : order) {
+      for (auto& scorer : scorers) {
+        scorer->SeekGEQ(doc);
+        if (scorer->doc() == doc) scores[rank] += scorer->Score();
+      }
+    }
+    for (size_t rank = 0; rank < ranked.size(); ++rank) ranked[rank].first = scores[rank];
+  }
+  for (size_t rank = request.offset; rank < ranked.size(); ++rank) {
+    uint32_t doc = ranked[rank].second;
+    result.hits.push_back({doc, impl.docs[doc].id, ranked[rank].first});
+  }
+  return result;
+}
+
+SearchResult SearchIndex::MoreLikeThis(const std::string& posting_id, size_t limit) const {
+  const Impl& impl = *impl_;
+  auto doc = DocumentOf(posting_id);
+  if (!doc) return {};
+  impl.Prepare();
+  // The document's terms with the highest scores, so title and skill terms (weighted higher) come first.
+  std::vector<std::pair<double, uint32_t>> weighted;
+  std::array<uint32_t, internal::kBlockSize> docs;
+  std::array<FieldTf, internal::kBlockSize> tf;
+  for (uint32_t term = 0; term < impl.lists.size(); ++term) {
+    const PostingList& list = impl.lists[term];
+    size_t low = 0, high = list.block_count();
+    while (low < high) {
+      size_t mid = (low + high) / 2;
+      if (list.Block(mid).last_doc < *doc) low = mid + 1;
+      else high = mid;
+    }
+    if (low == list.block_count()) continue;
+    uint32_t count = list.Decode(low, docs.data(), tf.data());
+    auto it = std::lower_bound(docs.begin(), docs.begin() + count, *doc);
+    if (it == docs.begin() + count || *it != *doc) continue;
+    weighted.push_back({impl.TermScore(*doc, tf[static_cast<size_t>(it - docs.begin())], impl.Idf(term)), term});
+  }
+  std::sort(weighted.rbegin(), weighted.rend());
+  SearchRequest request;
+  for (size_t idx = 0; idx < std::min<size_t>(25, weighted.size()); ++idx) {
+    QueryClause clause;
+    clause.words.push_back(impl.terms[weighted[idx].second]);
+    request.query.clauses.push_back(std::move(clause));
+  }
+  request.limit = limit + 1;
+  SearchResult result = Search(request);
+  std::erase_if(result.hits, [&](const Hit& hit) { return hit.doc == *doc; });
+  if (result.hits.size() > limit) result.hits.resize(limit);
+  return result;
+}
+
+}  // namespace jobscope::index
