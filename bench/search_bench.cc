@@ -105,6 +105,7 @@ struct Latencies {
   void Add(const BenchQuery& bench, double ms) {
     (bench.facets ? faceted : plain).push_back(ms);
     by_kind[bench.kind].push_back(ms);
+    if (std::getenv("BENCH_BY_WORDS")) by_kind[bench.kind + std::to_string(bench.words.size())].push_back(ms);
   }
   static double Percentile(std::vector<double> values, double q) {
     if (values.empty()) return 0;
@@ -277,6 +278,11 @@ int main(int argc, char** argv) {
   app.add_option("--queries", query_count);
   app.add_flag("--skip-xapian", skip_xapian);
   app.add_flag("--skip-fts5", skip_fts5);
+  std::string only_kind;
+  app.add_option("--only", only_kind, "run only queries of this kind (plain, phrase, filtered, prefix, faceted)");
+  std::string snapshot;
+  app.add_option("--snapshot", snapshot, "load jobscope's index from this snapshot (made on the first run); "
+                                         "the build time reported is then the load time");
   CLI11_PARSE(app, argc, argv);
   std::filesystem::create_directories(work);
 
@@ -289,7 +295,13 @@ int main(int argc, char** argv) {
   // jobscope: built from the store.
   long rss_before = PeakRssKb();
   auto started = Clock::now();
-  auto index = index::SearchIndex::Build(**store, /*include_duplicates=*/true);
+  const std::string stamp = "bench:" + db_path;
+  auto index = snapshot.empty() ? index::SearchIndex::Build(**store, /*include_duplicates=*/true)
+                                : index::SearchIndex::LoadSnapshot(snapshot, stamp);
+  if (!index.ok() && !snapshot.empty()) {
+    index = index::SearchIndex::Build(**store, /*include_duplicates=*/true);
+    if (index.ok()) (void)(*index)->SaveSnapshot(snapshot, stamp);
+  }
   if (!index.ok()) return 1;
   double build_seconds = Seconds(started);
   // Builds may use every core (jobscope reads the store on one thread and indexes on another; FTS5 and
@@ -307,6 +319,7 @@ int main(int argc, char** argv) {
     return true;
   });
   std::vector<BenchQuery> queries = MakeQueries(titles, query_count, 5);
+  if (!only_kind.empty()) std::erase_if(queries, [&](const BenchQuery& query) { return query.kind != only_kind; });
   report["corpus"] = {{"postings", stats.documents}, {"raw_text_mb", raw_text / 1e6}, {"queries", queries.size()}};
   int64_t hits = 0;
   int64_t warm_hits = 0;  // every engine answers the queries once untimed, so caches are warm for all

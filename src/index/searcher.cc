@@ -8,6 +8,7 @@
 // rank the match set by the key and score only the page.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <queue>
 
@@ -187,16 +188,38 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
     // counts as a tie: without that, the many postings that repeat the k-th posting could never be skipped.
     const double threshold = top.threshold() * (1 + kTieSlack);
     if (top.full()) {
-      double bound = below[essential];
+      // First over the run up to the nearest block end, then for the candidate alone (only the clauses
+      // that hold it count).
+      double run_bound = below[essential], candidate_bound = below[essential];
       uint32_t last = kEndDoc;
       for (size_t idx = essential; idx < count; ++idx) {
         uint32_t scorer_last = kEndDoc;
-        bound += scorers[idx]->BlockBound(scorer_last);
+        double bound = scorers[idx]->BlockBound(scorer_last);
+        run_bound += bound;
+        if (scorers[idx]->doc() == candidate) candidate_bound += bound;
         last = std::min(last, scorer_last);
       }
-      if (bound <= threshold) {
+      if (run_bound <= threshold) {
+        // Pass over further runs by their block headers alone; decode only where a run can compete.
+        while (last != kEndDoc) {
+          uint32_t target = last + 1, next_last = kEndDoc;
+          double bound = below[essential];
+          for (size_t idx = essential; idx < count; ++idx) {
+            uint32_t scorer_last = kEndDoc;
+            bound += scorers[idx]->BoundFrom(target, scorer_last);
+            next_last = std::min(next_last, scorer_last);
+          }
+          if (bound > threshold) break;
+          last = next_last;
+        }
         if (last == kEndDoc) break;
         for (size_t idx = essential; idx < count; ++idx) scorers[idx]->SeekGEQ(last + 1);
+        continue;
+      }
+      if (candidate_bound <= threshold) {
+        for (size_t idx = essential; idx < count; ++idx) {
+          if (scorers[idx]->doc() == candidate) scorers[idx]->Next();
+        }
         continue;
       }
     }
@@ -214,6 +237,66 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
     top.Offer(score, candidate);
     while (essential < count && top.full() && below[essential + 1] <= top.threshold() * (1 + kTieSlack)) ++essential;
   }
+}
+
+std::vector<std::unique_ptr<ClauseScorer>> MakeScorers(const Impl& impl, const std::vector<CompiledClause>& clauses) {
+  std::vector<std::unique_ptr<ClauseScorer>> scorers;
+  for (const CompiledClause& clause : clauses) {
+    if (clause.kind != QueryClause::Kind::kMustNot) scorers.push_back(MakeScorer(impl, clause));
+  }
+  return scorers;
+}
+
+// Scores the documents of `match` into `top`: directly when they are few next to the clauses' postings,
+// else by walking the lists with MaxScore.
+void ScoreSet(const Impl& impl, const std::vector<CompiledClause>& clauses, const Bitset& match, TopK& top) {
+  std::vector<std::unique_ptr<ClauseScorer>> scorers = MakeScorers(impl, clauses);
+  size_t postings = 0;
+  for (const CompiledClause& clause : clauses) {
+    if (clause.kind != QueryClause::Kind::kMustNot) postings += clause.Postings(impl);
+  }
+  if (match.Count() * 8 < postings) ScoreMatchesDirectly(scorers, match, top);
+  else ScoreWithMaxScore(scorers, match, top);
+}
+
+// The top of the match set by BM25F. With several positive clauses, the documents holding all of them
+// are ranked first: they usually are the top, and a document missing a clause can score at most the sum
+// of the clauses' maxima less the smallest, so once the k-th score reaches that, the rest (most of a broad
+// query's matches) need not be looked at.
+void RankByRelevance(const Impl& impl, const std::vector<CompiledClause>& clauses, const Bitset& match, TopK& top) {
+  std::vector<const CompiledClause*> positive;
+  for (const CompiledClause& clause : clauses) {
+    if (clause.kind != QueryClause::Kind::kMustNot) positive.push_back(&clause);
+  }
+  if (positive.empty()) {
+    match.ForEach([&](uint32_t doc) {
+      top.Offer(0, doc);
+      return !top.full();
+    });
+    return;
+  }
+  if (positive.size() == 1) {
+    ScoreSet(impl, clauses, match, top);
+    return;
+  }
+  thread_local Bitset holding_all, clause_docs;
+  holding_all = match;
+  for (const CompiledClause* clause : positive) {
+    clause_docs.Resize(impl.docs.size());
+    clause_docs.Clear();
+    AddClauseDocs(*clause, impl, clause_docs);
+    holding_all.And(clause_docs);
+  }
+  ScoreSet(impl, clauses, holding_all, top);
+  double sum = 0, smallest = std::numeric_limits<double>::max();
+  for (const auto& scorer : MakeScorers(impl, clauses)) {
+    sum += scorer->MaxScore();
+    smallest = std::min(smallest, scorer->MaxScore());
+  }
+  if (top.full() && sum - smallest <= top.threshold() * (1 + kTieSlack)) return;
+  clause_docs = match;
+  clause_docs.AndNot(holding_all);
+  ScoreSet(impl, clauses, clause_docs, top);
 }
 
 // The filters that have no bitset, checked document by document.
@@ -394,26 +477,10 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
 
   // (2) and (3): the page.
   const size_t wanted = request.offset + request.limit;
-  std::vector<std::unique_ptr<ClauseScorer>> scorers;
-  size_t postings = 0;
-  for (const CompiledClause& clause : clauses) {
-    if (clause.kind == QueryClause::Kind::kMustNot) continue;
-    scorers.push_back(MakeScorer(impl, clause));
-    postings += clause.Postings(impl);
-  }
   std::vector<std::pair<double, uint32_t>> ranked;
   if (request.sort == SortBy::kRelevance) {
     TopK top(wanted);
-    if (scorers.empty()) {
-      match.ForEach([&](uint32_t doc) {
-        top.Offer(0, doc);
-        return !top.full();
-      });
-    } else if (static_cast<size_t>(result.total) * 8 < postings) {
-      ScoreMatchesDirectly(scorers, match, top);
-    } else {
-      ScoreWithMaxScore(scorers, match, top);
-    }
+    RankByRelevance(impl, clauses, match, top);
     ranked = top.Sorted();
   } else {
     auto key = [&](uint32_t doc) -> double {
@@ -429,6 +496,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     });
     ranked = top.Sorted();
     // Relevance scores for the page only, visiting its documents in order.
+    std::vector<std::unique_ptr<ClauseScorer>> scorers = MakeScorers(impl, clauses);
     std::vector<std::pair<uint32_t, size_t>> order;
     for (size_t rank = 0; rank < ranked.size(); ++rank) order.push_back({ranked[rank].second, rank});
     std::sort(order.begin(), order.end());

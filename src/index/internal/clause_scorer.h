@@ -23,6 +23,8 @@ class ClauseScorer {
   virtual double MaxScore() const = 0;
   // The most any document from doc() through `last` can score; sets `last`.
   virtual double BlockBound(uint32_t& last) const = 0;
+  // The same from `target` (>= doc()) on, without decoding anything.
+  virtual double BoundFrom(uint32_t target, uint32_t& last) const = 0;
 };
 
 class TermScorer final : public ClauseScorer {
@@ -47,6 +49,15 @@ class TermScorer final : public ClauseScorer {
     }
     last = cursor_.list().Block(cursor_.block()).last_doc;
     return SearchIndex::Impl::BlockBound(cursor_.list(), cursor_.block(), idf_);
+  }
+  double BoundFrom(uint32_t target, uint32_t& last) const override {
+    size_t block = cursor_.ShallowBlock(target);
+    if (block >= cursor_.list().block_count()) {
+      last = kEndDoc;
+      return 0;
+    }
+    last = cursor_.list().Block(block).last_doc;
+    return SearchIndex::Impl::BlockBound(cursor_.list(), block, idf_);
   }
   PostingCursor& cursor() { return cursor_; }
 
@@ -95,6 +106,16 @@ class BestOfScorer final : public ClauseScorer {
     }
     return bound;
   }
+  double BoundFrom(uint32_t target, uint32_t& last) const override {
+    double bound = 0;
+    last = kEndDoc;
+    for (const auto& term : terms_) {
+      uint32_t term_last = kEndDoc;
+      bound = std::max(bound, term->BoundFrom(target, term_last));
+      last = std::min(last, term_last);
+    }
+    return bound;
+  }
 
  private:
   void Settle() {
@@ -125,6 +146,7 @@ class ListScorer final : public ClauseScorer {
     last = kEndDoc;
     return max_score_;
   }
+  double BoundFrom(uint32_t, uint32_t& last) const override { return BlockBound(last); }
 
  private:
   const std::vector<std::pair<uint32_t, double>>& hits_;
