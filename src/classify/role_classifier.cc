@@ -7,8 +7,8 @@
 
 #include "base/hash.h"
 #include "base/strings.h"
-#include "base/weight_file.h"
 #include "classify/classify.h"
+#include "classify/internal/hashed_softmax.h"
 #include "text/text.h"
 
 namespace jobscope::classify {
@@ -19,15 +19,9 @@ constexpr uint32_t kSlots = 1u << kBits;
 constexpr uint32_t kFormatVersion = 1;
 const size_t kRoles = AllRoles().size();
 
-struct Feature {
-  uint32_t slot;
-  float value;
-  std::string name;  // kept only when explaining
-};
-
 // Title words and bigrams weigh 3, title character 4-grams 1, description words (first 400) 0.3, scaled
 // so every example has unit length.
-std::vector<Feature> Featurize(std::string_view title, std::string_view description, bool keep_names) {
+std::vector<internal::HashedFeature> Featurize(std::string_view title, std::string_view description) {
   std::unordered_map<std::string, float> weights;
   std::string norm_title = text::AsciiKey(title);
   std::vector<std::string_view> words = text::WordTokens(norm_title);
@@ -44,16 +38,7 @@ std::vector<Feature> Featurize(std::string_view title, std::string_view descript
     if (word.size() > 2) weights["d:" + std::string(word)] += 0.3f;
   }
   weights["bias"] = 1;
-  double norm = 0;
-  for (const auto& [name, weight] : weights) norm += weight * weight;
-  norm = std::sqrt(norm);
-  std::vector<Feature> features;
-  for (const auto& [name, weight] : weights) {
-    features.push_back({static_cast<uint32_t>(StableHash64(name) & (kSlots - 1)), static_cast<float>(weight / norm),
-                        keep_names ? name : std::string()});
-  }
-  std::sort(features.begin(), features.end(), [](const Feature& a, const Feature& b) { return a.slot < b.slot; });
-  return features;
+  return internal::HashFeatures(weights, kBits);
 }
 
 size_t RoleIndex(Role role) {
@@ -64,20 +49,7 @@ size_t RoleIndex(Role role) {
 }  // namespace
 
 struct RoleClassifier::Impl {
-  std::vector<float> weights;  // kSlots x kRoles
-
-  std::vector<double> Probabilities(const std::vector<Feature>& features) const {
-    std::vector<double> logits(kRoles, 0.0);
-    for (const Feature& feature : features) {
-      const float* row = weights.data() + static_cast<size_t>(feature.slot) * kRoles;
-      for (size_t role = 0; role < kRoles; ++role) logits[role] += row[role] * feature.value;
-    }
-    double top = *std::max_element(logits.begin(), logits.end());
-    double sum = 0;
-    for (double& logit : logits) sum += (logit = std::exp(logit - top));
-    for (double& logit : logits) logit /= sum;
-    return logits;
-  }
+  internal::HashedSoftmax model{kBits, kRoles};
 };
 
 RoleClassifier::~RoleClassifier() = default;
@@ -85,63 +57,35 @@ RoleClassifier::~RoleClassifier() = default;
 std::unique_ptr<RoleClassifier> RoleClassifier::Train(const std::vector<RoleExample>& examples, const RoleTrainOptions& options) {
   auto classifier = std::unique_ptr<RoleClassifier>(new RoleClassifier());
   classifier->impl_ = std::make_unique<Impl>();
-  Impl& impl = *classifier->impl_;
-  impl.weights.assign(static_cast<size_t>(kSlots) * kRoles, 0.0f);
-  std::vector<std::vector<Feature>> features;
-  for (const RoleExample& example : examples) features.push_back(Featurize(example.title, example.description, false));
-  std::vector<size_t> order(examples.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937_64 rng(options.seed);
-  double step = options.learning_rate;
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t index : order) {
-      std::vector<double> probabilities = impl.Probabilities(features[index]);
-      size_t gold = RoleIndex(examples[index].role);
-      for (const Feature& feature : features[index]) {
-        float* row = impl.weights.data() + static_cast<size_t>(feature.slot) * kRoles;
-        for (size_t role = 0; role < kRoles; ++role) {
-          double gradient = probabilities[role] - (role == gold ? 1.0 : 0.0);
-          row[role] -= static_cast<float>(step * (gradient * feature.value + options.l2 * row[role]));
-        }
-      }
-    }
-    step *= 0.7;  // anneal
+  std::vector<std::vector<internal::HashedFeature>> features;
+  std::vector<size_t> labels;
+  for (const RoleExample& example : examples) {
+    features.push_back(Featurize(example.title, example.description));
+    labels.push_back(RoleIndex(example.role));
   }
+  classifier->impl_->model.Train(features, labels, options);
   return classifier;
 }
 
 RolePrediction RoleClassifier::Predict(std::string_view title, std::string_view description) const {
-  std::vector<Feature> features = Featurize(title, description, true);
-  std::vector<double> probabilities = impl_->Probabilities(features);
+  std::vector<internal::HashedFeature> features = Featurize(title, description);
+  std::vector<double> probabilities = impl_->model.Probabilities(features);
   RolePrediction prediction;
   auto roles = AllRoles();
   for (size_t role = 0; role < kRoles; ++role) prediction.probabilities.push_back({roles[role], probabilities[role]});
   std::sort(prediction.probabilities.begin(), prediction.probabilities.end(),
             [](const auto& a, const auto& b) { return a.second > b.second; });
   prediction.role = prediction.probabilities.front().first;
-  size_t chosen = RoleIndex(prediction.role);
-  for (const Feature& feature : features) {
-    if (feature.name == "bias") continue;
-    double contribution = impl_->weights[static_cast<size_t>(feature.slot) * kRoles + chosen] * feature.value;
-    prediction.top_features.push_back({feature.name, contribution});
-  }
-  std::sort(prediction.top_features.begin(), prediction.top_features.end(),
-            [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (prediction.top_features.size() > 5) prediction.top_features.resize(5);
+  prediction.top_features = impl_->model.TopFeatures(features, RoleIndex(prediction.role), 5);
   return prediction;
 }
 
-WeightFileHeader RoleFileHeader() { return {"JSROLE01", kFormatVersion, kBits, static_cast<uint32_t>(kRoles)}; }
-
-Status RoleClassifier::Save(const std::string& path) const {
-  return WriteWeightFile(path, RoleFileHeader(), impl_->weights, {});
-}
+Status RoleClassifier::Save(const std::string& path) const { return impl_->model.Save(path, "JSROLE01", kFormatVersion); }
 
 StatusOr<std::unique_ptr<RoleClassifier>> RoleClassifier::Load(const std::string& path) {
   auto classifier = std::unique_ptr<RoleClassifier>(new RoleClassifier());
   classifier->impl_ = std::make_unique<Impl>();
-  JS_RETURN_IF_ERROR(ReadWeightFile(path, RoleFileHeader(), classifier->impl_->weights, {}));
+  JS_RETURN_IF_ERROR(classifier->impl_->model.Load(path, "JSROLE01", kFormatVersion));
   return classifier;
 }
 

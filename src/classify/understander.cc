@@ -18,7 +18,70 @@ StatusOr<std::unique_ptr<Understander>> Understander::Clone() const {
   JS_ASSIGN_OR_RETURN(copy->matcher_, matcher_->Clone());
   copy->rates_ = rates_;
   if (tagger_) JS_RETURN_IF_ERROR(copy->UseTagger(tagger_path_));
+  copy->role_model_ = role_model_;
+  copy->level_model_ = level_model_;
   return copy;
+}
+
+Status Understander::UseModels(const std::string& role_model_path, const std::string& level_model_path) {
+  JS_ASSIGN_OR_RETURN(std::unique_ptr<RoleClassifier> role, RoleClassifier::Load(role_model_path));
+  JS_ASSIGN_OR_RETURN(std::unique_ptr<LevelClassifier> level, LevelClassifier::Load(level_model_path));
+  role_model_ = std::move(role);
+  level_model_ = std::move(level);
+  return Status::Ok();
+}
+
+namespace {
+
+// Below this, the role model's choice for a title the rules cannot place gives way to what the description
+// talks about most.
+constexpr double kRoleModelMinProbability = 0.5;
+
+}  // namespace
+
+void Understander::DecideRole(std::string_view title, std::string_view plain, Understanding& out) const {
+  std::optional<Role> from_title = RoleFromTitle(title);
+  if (!role_model_) {
+    out.role = GuessRole(title, plain);
+    out.role_evidence = {from_title ? "title rule" : "description"};
+    return;
+  }
+  RolePrediction prediction = role_model_->Predict(title, plain);
+  auto probability_of = [&](Role role) {
+    for (const auto& [candidate, p] : prediction.probabilities) {
+      if (candidate == role) return p;
+    }
+    return 0.0;
+  };
+  if (from_title) {  // the rules are precise when they fire; the model says how typical the title is
+    out.role = *from_title;
+    out.role_probability = probability_of(*from_title);
+    out.role_evidence = {"title rule"};
+    return;
+  }
+  if (prediction.probabilities.front().second >= kRoleModelMinProbability) {
+    out.role = prediction.role;
+    out.role_probability = prediction.probabilities.front().second;
+    for (const auto& [feature, weight] : prediction.top_features) out.role_evidence.push_back(feature);
+    return;
+  }
+  out.role = GuessRole(title, plain);
+  out.role_probability = probability_of(out.role);
+  out.role_evidence = {"description"};
+}
+
+void Understander::DecideLevel(const RawPosting& raw, const extract::SeniorityCues& cues, Understanding& out) const {
+  // A level the source states (LinkedIn's experienceLevel) is the posting's own word.
+  if (!level_model_ || extract::LevelFromSourceField(raw.experience_level)) {
+    out.level = GuessLevel(cues, raw.experience_level);
+    out.level_evidence = {extract::LevelFromSourceField(raw.experience_level) ? "source field" : "rules"};
+    out.level_probability = out.level == Level::kUnknown ? 0 : 1;
+    return;
+  }
+  LevelPrediction prediction = level_model_->Predict(raw.title, cues);
+  out.level = prediction.level;
+  out.level_probability = prediction.probabilities.front().second;
+  out.level_evidence = std::move(prediction.evidence);
 }
 
 Status Understander::UseTagger(const std::string& model_path) {
@@ -104,12 +167,15 @@ Posting Understander::Understand(RawPosting raw) const {
   out.seniority_cues = cues.cues;
   if (!raw.experience_level.empty()) out.seniority_cues.push_back("source:" + raw.experience_level);
   out.years_experience_min = cues.years_min;
-  out.level = GuessLevel(cues, raw.experience_level);
-  out.role = GuessRole(raw.title, plain);
+  DecideLevel(raw, cues, out);
+  DecideRole(raw.title, plain, out);
   out.location = extract::ParseLocation(raw.location);
   out.remote = extract::DetectRemote(raw, scan.cues);
   out.employment_type = extract::DetectEmploymentType(raw, scan.cues);
-  if (out.level == Level::kUnknown && out.employment_type == EmploymentType::kInternship) out.level = Level::kIntern;
+  if (out.employment_type == EmploymentType::kInternship && !cues.title_level && out.level != Level::kIntern) {
+    out.level = Level::kIntern;
+    out.level_evidence.push_back("internship");
+  }
   out.duplicate_key = extract::DuplicateKey(raw, out.location);
   out.text_fingerprint = text::SimHash(plain);
   posting.raw = std::move(raw);

@@ -20,7 +20,7 @@ std::string Context::DataPath(const std::string& relative) const {
   return dir + "/" + relative;
 }
 
-StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander() {
+StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander(bool with_models) {
   if (!taxonomy) {
     JS_ASSIGN_OR_RETURN(taxonomy::Taxonomy loaded, taxonomy::Taxonomy::Load(DataPath("taxonomy/skills.tsv")));
     taxonomy.emplace(std::move(loaded));
@@ -29,7 +29,11 @@ StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander() {
     JS_ASSIGN_OR_RETURN(extract::CurrencyRates loaded, extract::CurrencyRates::Load(DataPath("currency_rates.tsv")));
     rates.emplace(std::move(loaded));
   }
-  return classify::Understander::Create(*taxonomy, *rates);
+  JS_ASSIGN_OR_RETURN(auto understander, classify::Understander::Create(*taxonomy, *rates));
+  if (with_models) {
+    JS_RETURN_IF_ERROR(understander->UseModels(DataPath("models/role_model.bin"), DataPath("models/level_model.bin")));
+  }
+  return understander;
 }
 
 StatusOr<std::unique_ptr<store::Store>> Context::OpenStore() const { return store::OpenSqliteStore(db_path); }

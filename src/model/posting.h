@@ -77,6 +77,12 @@ struct Understanding {
   Salary salary;
   Role role = Role::kOther;
   Level level = Level::kUnknown;
+  // How sure the classifiers were and why (the title rule or model features; the level evidence combined).
+  // Set by understanding; not kept by the store.
+  double role_probability = 0;
+  std::vector<std::string> role_evidence;
+  double level_probability = 0;
+  std::vector<std::string> level_evidence;
   std::vector<std::string> seniority_cues;  // e.g. "title:senior", "years:5+"
   std::optional<int> years_experience_min;
   Location location;

@@ -63,6 +63,37 @@ TEST_F(UnderstanderTest, UnderstandsAWholePosting) {
   EXPECT_EQ(posting.id.size(), 16u);
 }
 
+TEST_F(UnderstanderTest, TheShippedModelsDecideWhatTheRulesCannot) {
+  auto understander = Understander::Create(*taxonomy_, *rates_);
+  ASSERT_TRUE(understander.ok());
+  ASSERT_TRUE((*understander)
+                  ->UseModels(JOBSCOPE_SOURCE_DATA_DIR "/models/role_model.bin",
+                              JOBSCOPE_SOURCE_DATA_DIR "/models/level_model.bin")
+                  .ok());
+  RawPosting raw;
+  raw.title = "Senior NLP Engineer";
+  raw.description = "You will train language models. 6+ years of experience required.";
+  Understanding u = (*understander)->Understand(raw).understood;
+  EXPECT_EQ(u.role, Role::kNlpEngineer);  // the title rule fires, the model adds its probability
+  EXPECT_EQ(u.role_evidence, std::vector<std::string>{"title rule"});
+  EXPECT_GT(u.role_probability, 0.0);
+  EXPECT_EQ(u.level, Level::kSenior);
+  EXPECT_GT(u.level_probability, 0.3);
+  EXPECT_NE(std::find(u.level_evidence.begin(), u.level_evidence.end(), "6+ years asked"), u.level_evidence.end());
+
+  // LinkedIn's own field is the posting's word on its level.
+  raw.title = "Machine Learning Engineer";
+  raw.experience_level = "Entry level";
+  u = (*understander)->Understand(raw).understood;
+  EXPECT_EQ(u.level, Level::kEntry);
+  EXPECT_EQ(u.level_evidence, std::vector<std::string>{"source field"});
+
+  // Clones share the models.
+  auto clone = (*understander)->Clone();
+  ASSERT_TRUE(clone.ok());
+  EXPECT_EQ((*clone)->Understand(raw).understood.level_evidence, u.level_evidence);
+}
+
 TEST_F(UnderstanderTest, StructuredPayWinsOverText) {
   auto understander = Understander::Create(*taxonomy_, *rates_);
   ASSERT_TRUE(understander.ok());

@@ -26,7 +26,8 @@ struct Context {
 
   std::string DataPath(const std::string& relative) const;
   // Loads the taxonomy and rates and builds an Understander on them.
-  StatusOr<std::unique_ptr<classify::Understander>> MakeUnderstander();
+  // With the shipped role and level models unless `with_models` is false (training, which makes them).
+  StatusOr<std::unique_ptr<classify::Understander>> MakeUnderstander(bool with_models = true);
   StatusOr<std::unique_ptr<store::Store>> OpenStore() const;
 };
 
