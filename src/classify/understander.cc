@@ -40,33 +40,24 @@ constexpr double kRoleModelMinProbability = 0.5;
 }  // namespace
 
 void Understander::DecideRole(std::string_view title, std::string_view plain, Understanding& out) const {
-  std::optional<Role> from_title = RoleFromTitle(title);
-  if (!role_model_) {
-    out.role = GuessRole(title, plain);
-    out.role_evidence = {from_title ? "title rule" : "description"};
-    return;
-  }
-  RolePrediction prediction = role_model_->Predict(title, plain);
-  auto probability_of = [&](Role role) {
-    for (const auto& [candidate, p] : prediction.probabilities) {
-      if (candidate == role) return p;
-    }
-    return 0.0;
-  };
-  if (from_title) {  // the rules are precise when they fire; the model says how typical the title is
+  // The title rules are precise when they fire, and cheap: the model is asked only when they do not.
+  if (std::optional<Role> from_title = RoleFromTitle(title)) {
     out.role = *from_title;
-    out.role_probability = probability_of(*from_title);
     out.role_evidence = {"title rule"};
     return;
   }
-  if (prediction.probabilities.front().second >= kRoleModelMinProbability) {
-    out.role = prediction.role;
-    out.role_probability = prediction.probabilities.front().second;
-    for (const auto& [feature, weight] : prediction.top_features) out.role_evidence.push_back(feature);
-    return;
+  if (role_model_) {
+    // The shipped model learned from titles alone (the shippable sources have no descriptions), so the
+    // description would add nothing but time.
+    RolePrediction prediction = role_model_->Predict(title, "");
+    if (prediction.probabilities.front().second >= kRoleModelMinProbability) {
+      out.role = prediction.role;
+      out.role_probability = prediction.probabilities.front().second;
+      for (const auto& [feature, weight] : prediction.top_features) out.role_evidence.push_back(feature);
+      return;
+    }
   }
   out.role = GuessRole(title, plain);
-  out.role_probability = probability_of(out.role);
   out.role_evidence = {"description"};
 }
 

@@ -51,10 +51,9 @@ nlohmann::json PostingToJson(const Posting& posting, bool with_description) {
       {"duplicate_of", posting.duplicate_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(posting.duplicate_of)},
   };
   if (!u.candidate_skills.empty()) out["candidate_skills"] = u.candidate_skills;
-  if (!u.role_evidence.empty()) {  // only fresh from understanding: the store does not keep them
-    out["role_probability"] = u.role_probability;
-    out["role_evidence"] = u.role_evidence;
-  }
+  // Only fresh from understanding: the store does not keep them.
+  if (u.role_probability) out["role_probability"] = *u.role_probability;
+  if (!u.role_evidence.empty()) out["role_evidence"] = u.role_evidence;
   if (!u.level_evidence.empty()) {
     out["level_probability"] = u.level_probability;
     out["level_evidence"] = u.level_evidence;

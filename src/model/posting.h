@@ -79,7 +79,7 @@ struct Understanding {
   Level level = Level::kUnknown;
   // How sure the classifiers were and why (the title rule or model features; the level evidence combined).
   // Set by understanding; not kept by the store.
-  double role_probability = 0;
+  std::optional<double> role_probability;  // when the role model decided or was asked
   std::vector<std::string> role_evidence;
   double level_probability = 0;
   std::vector<std::string> level_evidence;

@@ -74,12 +74,19 @@ TEST_F(UnderstanderTest, TheShippedModelsDecideWhatTheRulesCannot) {
   raw.title = "Senior NLP Engineer";
   raw.description = "You will train language models. 6+ years of experience required.";
   Understanding u = (*understander)->Understand(raw).understood;
-  EXPECT_EQ(u.role, Role::kNlpEngineer);  // the title rule fires, the model adds its probability
+  EXPECT_EQ(u.role, Role::kNlpEngineer);  // the title rule fires; the model is not needed
   EXPECT_EQ(u.role_evidence, std::vector<std::string>{"title rule"});
-  EXPECT_GT(u.role_probability, 0.0);
+  EXPECT_FALSE(u.role_probability);
   EXPECT_EQ(u.level, Level::kSenior);
   EXPECT_GT(u.level_probability, 0.3);
   EXPECT_NE(std::find(u.level_evidence.begin(), u.level_evidence.end(), "6+ years asked"), u.level_evidence.end());
+
+  // A title the rules cannot place goes to the model when it is sure enough, else to the description.
+  raw.title = "Member of Technical Staff";
+  u = (*understander)->Understand(raw).understood;
+  EXPECT_FALSE(u.role_evidence.empty());
+  if (u.role_probability) EXPECT_GE(*u.role_probability, 0.5);
+  else EXPECT_EQ(u.role_evidence, std::vector<std::string>{"description"});
 
   // LinkedIn's own field is the posting's word on its level.
   raw.title = "Machine Learning Engineer";
