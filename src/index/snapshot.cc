@@ -1,58 +1,96 @@
 // Index snapshots: every table of the index written as length-prefixed arrays, behind a magic, a format
-// version and the caller's stamp. Written to a temporary file and renamed, so a crash never leaves half a
-// snapshot under the real name.
+// version and the caller's stamp, and followed by an XXH3 checksum of it all, so a damaged file is rebuilt
+// rather than decoded. Written to a temporary file and renamed, so a crash never leaves half a snapshot
+// under the real name.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include <xxhash.h>
 
 #include "index/internal/index_impl.h"
 
 namespace jobscope::index {
 namespace {
 
-constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '2'};
-constexpr uint32_t kFormatVersion = 2;
+constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '3'};
+constexpr uint32_t kFormatVersion = 3;
+
+// Everything written or read passes through one running checksum.
+class Checksum {
+ public:
+  Checksum() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
+  ~Checksum() { XXH3_freeState(state_); }
+  Checksum(const Checksum&) = delete;
+  Checksum& operator=(const Checksum&) = delete;
+  void Add(const void* data, size_t size) { XXH3_64bits_update(state_, data, size); }
+  uint64_t Value() const { return XXH3_64bits_digest(state_); }
+
+ private:
+  XXH3_state_t* state_;
+};
 
 class Writer {
  public:
   explicit Writer(std::ofstream& out) : out_(out) {}
+  void Bytes(const void* data, size_t size) {
+    checksum_.Add(data, size);
+    out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
   template <typename T>
-  void Pod(const T& value) { out_.write(reinterpret_cast<const char*>(&value), sizeof value); }
+  void Pod(const T& value) { Bytes(&value, sizeof value); }
   template <typename T>
   void Array(const std::vector<T>& values) {
     Pod(static_cast<uint64_t>(values.size()));
-    out_.write(reinterpret_cast<const char*>(values.data()), static_cast<std::streamsize>(sizeof(T) * values.size()));
+    Bytes(values.data(), sizeof(T) * values.size());
   }
   void String(const std::string& value) {
     Pod(static_cast<uint64_t>(value.size()));
-    out_.write(value.data(), static_cast<std::streamsize>(value.size()));
+    Bytes(value.data(), value.size());
+  }
+  void Finish() {
+    uint64_t sum = checksum_.Value();
+    out_.write(reinterpret_cast<const char*>(&sum), sizeof sum);
   }
 
  private:
   std::ofstream& out_;
+  Checksum checksum_;
 };
 
 class Reader {
  public:
   explicit Reader(std::ifstream& in) : in_(in) {}
+  bool Bytes(void* data, size_t size) {
+    if (!in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size))) return false;
+    checksum_.Add(data, size);
+    return true;
+  }
   template <typename T>
-  bool Pod(T& value) { return static_cast<bool>(in_.read(reinterpret_cast<char*>(&value), sizeof value)); }
+  bool Pod(T& value) { return Bytes(&value, sizeof value); }
   template <typename T>
   bool Array(std::vector<T>& values) {
     uint64_t size = 0;
     if (!Pod(size) || size > (uint64_t{1} << 36)) return false;
     values.resize(size);
-    return static_cast<bool>(in_.read(reinterpret_cast<char*>(values.data()), static_cast<std::streamsize>(sizeof(T) * size)));
+    return Bytes(values.data(), sizeof(T) * size);
   }
   bool String(std::string& value) {
     uint64_t size = 0;
     if (!Pod(size) || size > (uint64_t{1} << 32)) return false;
     value.resize(size);
-    return static_cast<bool>(in_.read(value.data(), static_cast<std::streamsize>(size)));
+    return Bytes(value.data(), size);
+  }
+  // True when the checksum stored next matches what was read, and nothing follows it.
+  bool Verify() {
+    uint64_t expected = checksum_.Value(), stored = 0;
+    if (!in_.read(reinterpret_cast<char*>(&stored), sizeof stored)) return false;
+    return stored == expected && in_.peek() == std::char_traits<char>::eof();
   }
 
  private:
   std::ifstream& in_;
+  Checksum checksum_;
 };
 
 }  // namespace
@@ -64,7 +102,7 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return IoError("cannot write index snapshot " + temporary);
     Writer writer(out);
-    out.write(kMagic, sizeof kMagic);
+    writer.Bytes(kMagic, sizeof kMagic);
     writer.Pod(kFormatVersion);
     writer.String(stamp);
     writer.Pod(static_cast<uint64_t>(impl.terms.size()));
@@ -107,6 +145,7 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
       for (uint32_t id = 0; id < interner->size(); ++id) writer.String(interner->Value(id));
     }
     writer.Pod(impl.total_length);
+    writer.Finish();
     if (!out) return IoError("write failed: " + temporary);
   }
   std::error_code error;
@@ -122,7 +161,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
   char magic[8];
   uint32_t version = 0;
   std::string saved_stamp;
-  in.read(magic, sizeof magic);
+  reader.Bytes(magic, sizeof magic);
   if (!in || std::string_view(magic, 8) != std::string_view(kMagic, 8) || !reader.Pod(version) || version != kFormatVersion ||
       !reader.String(saved_stamp)) {
     return ParseError(path + ": not an index snapshot of format " + std::to_string(kFormatVersion));
@@ -170,7 +209,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
       interner->Intern(value);
     }
   }
-  if (!reader.Pod(impl.total_length)) return corrupt();
+  if (!reader.Pod(impl.total_length) || !reader.Verify()) return corrupt();
   for (const DocMeta& meta : impl.docs) {
     if (meta.skills_end > impl.doc_skills.size() || meta.company >= impl.companies.size() ||
         meta.country >= impl.places.size() || meta.region >= impl.places.size() || meta.city >= impl.places.size()) {

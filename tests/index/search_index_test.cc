@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -325,6 +326,16 @@ TEST_F(SmallIndex, SnapshotsRoundTripAndKnowTheirStamp) {
   }
   EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-2").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(SearchIndex::LoadSnapshot(path + ".missing", "stamp-1").status().code(), StatusCode::kNotFound);
+  {  // one flipped bit anywhere in the body: the checksum catches it
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekg(static_cast<std::streamoff>(std::filesystem::file_size(path) * 2 / 3));
+    char byte = 0;
+    file.read(&byte, 1);
+    file.seekp(static_cast<std::streamoff>(std::filesystem::file_size(path) * 2 / 3));
+    byte ^= 0x10;
+    file.write(&byte, 1);
+  }
+  EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-1").status().code(), StatusCode::kParseError);
   std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
   EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-1").status().code(), StatusCode::kParseError);
   std::filesystem::remove(path);
