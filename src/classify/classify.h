@@ -17,6 +17,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 
 #include "base/status.h"
 #include "classify/internal/hashed_softmax.h"
@@ -149,6 +150,8 @@ class Understander {
   Understander() = default;
   void AddTaggedSkills(std::string_view text, Understanding& out) const;
   void DecideRole(std::string_view title, std::string_view plain, Understanding& out) const;
+  const RolePrediction& CachedRolePrediction(std::string_view title) const;
+  const LevelPrediction& CachedLevelPrediction(std::string_view title, const extract::SeniorityCues& cues) const;
   void DecideLevel(const RawPosting& raw, const extract::SeniorityCues& cues, Understanding& out) const;
   std::unique_ptr<extract::SkillMatcher> matcher_;
   std::unique_ptr<extract::SkillMatcher> tagger_matcher_;  // the tagger's own dictionary scratch space
@@ -156,6 +159,8 @@ class Understander {
   std::string tagger_path_;
   std::shared_ptr<const RoleClassifier> role_model_;
   std::shared_ptr<const LevelClassifier> level_model_;
+  mutable std::unordered_map<std::string, RolePrediction> role_cache_;  // per instance: one thread each
+  mutable std::unordered_map<std::string, LevelPrediction> level_cache_;
   const extract::CurrencyRates* rates_ = nullptr;
 };
 

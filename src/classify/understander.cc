@@ -36,8 +36,30 @@ namespace {
 // Below this, the role model's choice for a title the rules cannot place gives way to what the description
 // talks about most.
 constexpr double kRoleModelMinProbability = 0.5;
+constexpr size_t kPredictionCacheLimit = 100000;
 
 }  // namespace
+
+// Postings repeat titles far more than they repeat anything else, and the models read only the title (and
+// the level cues), so their answers are remembered; the memo is dropped when it grows large.
+const RolePrediction& Understander::CachedRolePrediction(std::string_view title) const {
+  if (role_cache_.size() > kPredictionCacheLimit) role_cache_.clear();
+  auto [it, inserted] = role_cache_.try_emplace(std::string(title));
+  if (inserted) it->second = role_model_->Predict(title, "");
+  return it->second;
+}
+
+const LevelPrediction& Understander::CachedLevelPrediction(std::string_view title, const extract::SeniorityCues& cues) const {
+  if (level_cache_.size() > kPredictionCacheLimit) level_cache_.clear();
+  std::string key(title);
+  key += '\0';
+  key += cues.title_level ? std::string(LevelName(*cues.title_level)) : "-";
+  key += '\0';
+  key += cues.years_min ? std::to_string(*cues.years_min) : "-";
+  auto [it, inserted] = level_cache_.try_emplace(std::move(key));
+  if (inserted) it->second = level_model_->Predict(title, cues);
+  return it->second;
+}
 
 void Understander::DecideRole(std::string_view title, std::string_view plain, Understanding& out) const {
   // The title rules are precise when they fire, and cheap: the model is asked only when they do not.
@@ -49,7 +71,7 @@ void Understander::DecideRole(std::string_view title, std::string_view plain, Un
   if (role_model_) {
     // The shipped model learned from titles alone (the shippable sources have no descriptions), so the
     // description would add nothing but time.
-    RolePrediction prediction = role_model_->Predict(title, "");
+    const RolePrediction& prediction = CachedRolePrediction(title);
     if (prediction.probabilities.front().second >= kRoleModelMinProbability) {
       out.role = prediction.role;
       out.role_probability = prediction.probabilities.front().second;
@@ -69,10 +91,10 @@ void Understander::DecideLevel(const RawPosting& raw, const extract::SeniorityCu
     out.level_probability = out.level == Level::kUnknown ? 0 : 1;
     return;
   }
-  LevelPrediction prediction = level_model_->Predict(raw.title, cues);
+  const LevelPrediction& prediction = CachedLevelPrediction(raw.title, cues);
   out.level = prediction.level;
   out.level_probability = prediction.probabilities.front().second;
-  out.level_evidence = std::move(prediction.evidence);
+  out.level_evidence = prediction.evidence;
 }
 
 Status Understander::UseTagger(const std::string& model_path) {
