@@ -1,6 +1,7 @@
 #include "index/internal/posting_list.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "base/assert.h"
 
@@ -79,7 +80,7 @@ void PostingList::Add(uint32_t doc, FieldTf tf, const uint32_t* doc_positions, s
     }
   }
   ++df;
-  if (has_doc_set) doc_set.Set(doc);
+  if (has_doc_set()) doc_set.Set(doc);
   if (open_docs.size() == kBlockSize) Seal();
 }
 
@@ -114,7 +115,7 @@ uint32_t PostingList::Decode(size_t block, uint32_t* docs, FieldTf* tf) const {
 }
 
 void PostingList::AddTo(Bitset& set) const {
-  if (has_doc_set) {
+  if (has_doc_set()) {
     set.Or(doc_set);
     return;
   }
@@ -126,9 +127,29 @@ void PostingList::AddTo(Bitset& set) const {
 }
 
 void PostingList::BuildDocSet(size_t documents) {
-  doc_set = Bitset(documents);
-  AddTo(doc_set);
-  has_doc_set = true;
+  Bitset set(documents);
+  AddTo(set);  // from the blocks: doc_set is still empty
+  doc_set = std::move(set);
+}
+
+size_t PostingList::BlockReaching(uint32_t target, size_t low, size_t high) const {
+  while (low < high) {
+    size_t mid = (low + high) / 2;
+    if (Block(mid).last_doc < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+std::optional<FieldTf> PostingList::Find(uint32_t doc) const {
+  size_t block = BlockReaching(doc, 0, block_count());
+  if (block == block_count()) return std::nullopt;
+  std::array<uint32_t, kBlockSize> docs;
+  std::array<FieldTf, kBlockSize> tf;
+  uint32_t count = Decode(block, docs.data(), tf.data());
+  auto it = std::lower_bound(docs.begin(), docs.begin() + count, doc);
+  if (it == docs.begin() + count || *it != doc) return std::nullopt;
+  return tf[static_cast<size_t>(it - docs.begin())];
 }
 
 void PostingList::Shrink() {
@@ -191,12 +212,7 @@ void PostingCursor::SeekGEQ(uint32_t target) {
       high += step;
       step *= 2;
     }
-    high = std::min(high, count);
-    while (low < high) {
-      size_t mid = (low + high) / 2;
-      if (list_->Block(mid).last_doc < target) low = mid + 1;
-      else high = mid;
-    }
+    low = list_->BlockReaching(target, low, std::min(high, count));
     if (low >= count) {
       block_ = count;
       count_ = 0;

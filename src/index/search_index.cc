@@ -203,7 +203,7 @@ void SearchIndex::Impl::Prepare() const {
   // Terms in at least 1 in 32 documents keep a bitset: match sets then never walk their long lists.
   const size_t dense = std::max<size_t>(64, n / 32);
   for (PostingList& list : self.lists) {
-    if (list.has_doc_set) list.doc_set.Resize(n);
+    if (list.has_doc_set()) list.doc_set.Resize(n);
     else if (list.df >= dense) list.BuildDocSet(n);
   }
   // Facet values in at least 1 in 256 documents (every value of the small enumerations) get a bitset.
@@ -237,10 +237,7 @@ void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {
   for (size_t block = 0; block < list.block_count(); ++block) {
     uint32_t count = list.Decode(block, block_docs.data(), tf.data());
     double best = 0;
-    for (uint32_t idx = 0; idx < count; ++idx) {
-      const auto& factors = prepared.field_factors[block_docs[idx]];
-      best = std::max(best, static_cast<double>(factors[0] * tf[idx][0] + factors[1] * tf[idx][1] + factors[2] * tf[idx][2]));
-    }
+    for (uint32_t idx = 0; idx < count; ++idx) best = std::max(best, static_cast<double>(WeightedTf(block_docs[idx], tf[idx])));
     // Rounded up, so the bound is never below the best score it stands for.
     list.block_max_weight[block] = std::nextafter(static_cast<float>(best), std::numeric_limits<float>::infinity());
   }

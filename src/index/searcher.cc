@@ -133,20 +133,19 @@ class TopK {
       heap_.push({score, doc});
     }
   }
+  // Best first: the heap gives up its worst first.
   std::vector<std::pair<double, uint32_t>> Sorted() {
     std::vector<std::pair<double, uint32_t>> out;
     while (!heap_.empty()) {
       out.push_back(heap_.top());
       heap_.pop();
     }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
+    std::reverse(out.begin(), out.end());
     return out;
   }
 
  private:
-  struct Worse {  // the heap's top is the worst kept: lowest score, then highest document
+  struct Worse {  // "a ranks before b", so the heap's top is the worst kept
     bool operator()(const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) const {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     }
@@ -155,14 +154,19 @@ class TopK {
   std::priority_queue<std::pair<double, uint32_t>, std::vector<std::pair<double, uint32_t>>, Worse> heap_;
 };
 
+// A document's score, moving every scorer to it. Documents must come in ascending order.
+double ScoreAt(std::vector<std::unique_ptr<ClauseScorer>>& scorers, uint32_t doc) {
+  double score = 0;
+  for (auto& scorer : scorers) {
+    scorer->SeekGEQ(doc);
+    if (scorer->doc() == doc) score += scorer->Score();
+  }
+  return score;
+}
+
 void ScoreMatchesDirectly(std::vector<std::unique_ptr<ClauseScorer>>& scorers, const Bitset& match, TopK& top) {
   match.ForEach([&](uint32_t doc) {
-    double score = 0;
-    for (auto& scorer : scorers) {
-      scorer->SeekGEQ(doc);
-      if (scorer->doc() == doc) score += scorer->Score();
-    }
-    top.Offer(score, doc);
+    top.Offer(ScoreAt(scorers, doc), doc);
     return true;
   });
 }
@@ -249,8 +253,8 @@ std::vector<std::unique_ptr<ClauseScorer>> MakeScorers(const Impl& impl, const s
 
 // Scores the documents of `match` into `top`: directly when they are few next to the clauses' postings,
 // else by walking the lists with MaxScore.
-void ScoreSet(const Impl& impl, const std::vector<CompiledClause>& clauses, const Bitset& match, TopK& top) {
-  std::vector<std::unique_ptr<ClauseScorer>> scorers = MakeScorers(impl, clauses);
+void ScoreSet(const Impl& impl, const std::vector<CompiledClause>& clauses,
+              std::vector<std::unique_ptr<ClauseScorer>> scorers, const Bitset& match, TopK& top) {
   size_t postings = 0;
   for (const CompiledClause& clause : clauses) {
     if (clause.kind != QueryClause::Kind::kMustNot) postings += clause.Postings(impl);
@@ -276,7 +280,7 @@ void RankByRelevance(const Impl& impl, const std::vector<CompiledClause>& clause
     return;
   }
   if (positive.size() == 1) {
-    ScoreSet(impl, clauses, match, top);
+    ScoreSet(impl, clauses, MakeScorers(impl, clauses), match, top);
     return;
   }
   thread_local Bitset holding_all, clause_docs;
@@ -287,16 +291,17 @@ void RankByRelevance(const Impl& impl, const std::vector<CompiledClause>& clause
     AddClauseDocs(*clause, impl, clause_docs);
     holding_all.And(clause_docs);
   }
-  ScoreSet(impl, clauses, holding_all, top);
+  std::vector<std::unique_ptr<ClauseScorer>> scorers = MakeScorers(impl, clauses);
   double sum = 0, smallest = std::numeric_limits<double>::max();
-  for (const auto& scorer : MakeScorers(impl, clauses)) {
+  for (const auto& scorer : scorers) {
     sum += scorer->MaxScore();
     smallest = std::min(smallest, scorer->MaxScore());
   }
+  ScoreSet(impl, clauses, std::move(scorers), holding_all, top);
   if (top.full() && sum - smallest <= top.threshold() * (1 + kTieSlack)) return;
   clause_docs = match;
   clause_docs.AndNot(holding_all);
-  ScoreSet(impl, clauses, clause_docs, top);
+  ScoreSet(impl, clauses, MakeScorers(impl, clauses), clause_docs, top);
 }
 
 // The filters that have no bitset, checked document by document.
@@ -342,8 +347,7 @@ struct ScanFilters {
     if (!filters.posted_from.empty() && (doc.date == 0 || doc.date < from)) return false;
     if (!filters.posted_to.empty() && (doc.date == 0 || doc.date > to)) return false;
     if (filters.min_salary_usd || filters.max_salary_usd) {
-      float low = std::isnan(doc.salary_min) ? doc.salary_max : doc.salary_min;
-      float high = std::isnan(doc.salary_max) ? doc.salary_min : doc.salary_max;
+      float low = doc.SalaryLow(), high = doc.SalaryHigh();
       if (std::isnan(low)) return false;
       if (filters.min_salary_usd && high < *filters.min_salary_usd) return false;  // ranges overlap
       if (filters.max_salary_usd && low > *filters.max_salary_usd) return false;
@@ -486,7 +490,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     auto key = [&](uint32_t doc) -> double {
       const DocMeta& meta = impl.docs[doc];
       if (request.sort == SortBy::kDate) return meta.date;
-      float high = std::isnan(meta.salary_max) ? meta.salary_min : meta.salary_max;
+      float high = meta.SalaryHigh();
       return std::isnan(high) ? -1.0 : high;
     };
     TopK top(wanted);
@@ -500,14 +504,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     std::vector<std::pair<uint32_t, size_t>> order;
     for (size_t rank = 0; rank < ranked.size(); ++rank) order.push_back({ranked[rank].second, rank});
     std::sort(order.begin(), order.end());
-    std::vector<double> scores(ranked.size(), 0);
-    for (const auto& [doc, rank] : order) {
-      for (auto& scorer : scorers) {
-        scorer->SeekGEQ(doc);
-        if (scorer->doc() == doc) scores[rank] += scorer->Score();
-      }
-    }
-    for (size_t rank = 0; rank < ranked.size(); ++rank) ranked[rank].first = scores[rank];
+    for (const auto& [doc, rank] : order) ranked[rank].first = ScoreAt(scorers, doc);
   }
   for (size_t rank = request.offset; rank < ranked.size(); ++rank) {
     uint32_t doc = ranked[rank].second;
@@ -523,21 +520,8 @@ SearchResult SearchIndex::MoreLikeThis(const std::string& posting_id, size_t lim
   impl.Prepare();
   // The document's terms with the highest scores, so title and skill terms (weighted higher) come first.
   std::vector<std::pair<double, uint32_t>> weighted;
-  std::array<uint32_t, internal::kBlockSize> docs;
-  std::array<FieldTf, internal::kBlockSize> tf;
   for (uint32_t term = 0; term < impl.lists.size(); ++term) {
-    const PostingList& list = impl.lists[term];
-    size_t low = 0, high = list.block_count();
-    while (low < high) {
-      size_t mid = (low + high) / 2;
-      if (list.Block(mid).last_doc < *doc) low = mid + 1;
-      else high = mid;
-    }
-    if (low == list.block_count()) continue;
-    uint32_t count = list.Decode(low, docs.data(), tf.data());
-    auto it = std::lower_bound(docs.begin(), docs.begin() + count, *doc);
-    if (it == docs.begin() + count || *it != *doc) continue;
-    weighted.push_back({impl.TermScore(*doc, tf[static_cast<size_t>(it - docs.begin())], impl.Idf(term)), term});
+    if (auto tf = impl.lists[term].Find(*doc)) weighted.push_back({impl.TermScore(*doc, *tf, impl.Idf(term)), term});
   }
   std::sort(weighted.rbegin(), weighted.rend());
   SearchRequest request;

@@ -13,8 +13,8 @@
 namespace jobscope::index {
 namespace {
 
-constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '3'};
-constexpr uint32_t kFormatVersion = 3;
+constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '4'};
+constexpr uint32_t kFormatVersion = 4;
 
 // Everything written or read passes through one running checksum.
 class Checksum {
@@ -116,8 +116,7 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
       writer.Array(list.open_tf);
       writer.Pod(list.open_info);
       writer.Pod(list.df);
-      writer.Pod(static_cast<uint8_t>(list.has_doc_set));
-      if (list.has_doc_set) writer.Array(list.doc_set.data());
+      writer.Array(list.doc_set.data());  // empty when the term keeps no bitset
     }
     writer.Pod(static_cast<uint64_t>(impl.docs.size()));
     for (const DocMeta& doc : impl.docs) {
@@ -176,14 +175,11 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
   impl.lists.resize(term_count);
   for (uint64_t term = 0; term < term_count; ++term) {
     PostingList& list = impl.lists[term];
-    uint8_t has_doc_set = 0;
     if (!reader.String(impl.terms[term]) || !reader.Array(list.blocks) || !reader.Array(list.data) ||
         !reader.Array(list.positions) || !reader.Array(list.open_docs) || !reader.Array(list.open_tf) ||
-        !reader.Pod(list.open_info) || !reader.Pod(list.df) || !reader.Pod(has_doc_set) ||
-        (has_doc_set && !reader.Array(list.doc_set.data()))) {
+        !reader.Pod(list.open_info) || !reader.Pod(list.df) || !reader.Array(list.doc_set.data())) {
       return corrupt();
     }
-    list.has_doc_set = has_doc_set != 0;
     impl.term_ids.emplace(impl.terms[term], static_cast<uint32_t>(term));
   }
   uint64_t doc_count = 0;
@@ -221,7 +217,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
     // bounds; the last block needs no end marker because each varint is read by count.
     if (list.open_tf.size() != list.open_docs.size() || list.open_docs.size() >= internal::kBlockSize ||
         list.df != list.blocks.size() * internal::kBlockSize + list.open_docs.size() ||
-        (list.has_doc_set && list.doc_set.words() * 64 < doc_count)) {
+        (list.has_doc_set() && list.doc_set.words() * 64 < doc_count)) {
       return corrupt();
     }
     uint32_t previous = 0;

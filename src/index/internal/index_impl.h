@@ -55,9 +55,12 @@ struct DocMeta {
   uint8_t role, level, remote, employment;
   uint32_t company, country, region, city;
   int32_t date;  // yyyymmdd, 0 unknown
-  float salary_min, salary_max;  // annual USD, NaN unknown
+  float salary_min, salary_max;  // annual USD, NaN unknown; either alone stands for both ends
   uint32_t skills_begin, skills_end;  // into doc_skills
   std::array<uint32_t, 3> lengths;
+
+  float SalaryLow() const { return std::isnan(salary_min) ? salary_max : salary_min; }
+  float SalaryHigh() const { return std::isnan(salary_max) ? salary_min : salary_max; }
 };
 
 inline int32_t DateKey(std::string_view date) {
@@ -174,10 +177,10 @@ struct SearchIndex::Impl {
   }
   size_t FacetValueCount(int facet) const {
     switch (facet) {
-      case internal::kRoleFacet: return 256;
-      case internal::kLevelFacet: return 256;
-      case internal::kRemoteFacet: return 256;
-      case internal::kEmploymentFacet: return 256;
+      case internal::kRoleFacet:
+      case internal::kLevelFacet:
+      case internal::kRemoteFacet:
+      case internal::kEmploymentFacet: return 256;  // the enumerations are stored in a byte
       case internal::kCountryFacet: return places.size();
       case internal::kCompanyFacet: return companies.size();
       default: return skills.size();
@@ -193,10 +196,15 @@ struct SearchIndex::Impl {
     return std::log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  // REQUIRES: Prepare() since the last Add.
-  double TermScore(uint32_t doc, FieldTf tf, double idf) const {
+  // BM25F's field-weighted, length-normalised frequency. One computation for scores and their block
+  // bounds, so a bound is never off from the score it bounds by rounding. REQUIRES: Prepare() since the
+  // last Add.
+  float WeightedTf(uint32_t doc, FieldTf tf) const {
     const auto& factors = prepared.field_factors[doc];
-    double weighted = factors[0] * tf[0] + factors[1] * tf[1] + factors[2] * tf[2];
+    return factors[0] * tf[0] + factors[1] * tf[1] + factors[2] * tf[2];
+  }
+  double TermScore(uint32_t doc, FieldTf tf, double idf) const {
+    double weighted = WeightedTf(doc, tf);
     return idf * weighted / (kBm25f.k1 + weighted);
   }
   // Fills the list's block_max_weight for the current documents, if it is stale. Thread-safe.

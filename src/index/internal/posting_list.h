@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "index/internal/bitset.h"
@@ -38,7 +39,6 @@ struct PostingList {
   BlockInfo open_info;
   uint32_t df = 0;
   Bitset doc_set;  // every document, for terms in many of them (empty otherwise)
-  bool has_doc_set = false;
   // Per block, the largest BM25F field-weighted frequency of its documents under the current field
   // averages (rounded up), so a block's bound is the best score in it. Derived: recomputed on first use
   // after documents are added (SearchIndex::Impl::BlockMaxima).
@@ -50,6 +50,11 @@ struct PostingList {
   void Add(uint32_t doc, FieldTf tf, const uint32_t* positions, size_t count);
 
   size_t block_count() const { return blocks.size() + (open_docs.empty() ? 0 : 1); }
+  bool has_doc_set() const { return doc_set.words() > 0; }
+  // The first block in [low, high) whose last document is >= target, or `high`.
+  size_t BlockReaching(uint32_t target, size_t low, size_t high) const;
+  // The document's frequencies, if the list holds it.
+  std::optional<FieldTf> Find(uint32_t doc) const;
   const BlockInfo& Block(size_t block) const { return block < blocks.size() ? blocks[block] : open_info; }
   // Decodes a block's documents and (when `tf` is not null) their frequencies. Returns how many.
   uint32_t Decode(size_t block, uint32_t* docs, FieldTf* tf) const;
