@@ -37,14 +37,7 @@ std::array<double, 6> YearsLikelihood(int years) {
 
 std::vector<internal::HashedFeature> Featurize(std::string_view title) {
   std::unordered_map<std::string, float> weights;
-  std::string norm_title = text::AsciiKey(title);
-  std::vector<std::string_view> words = text::WordTokens(norm_title);
-  for (size_t idx = 0; idx < words.size(); ++idx) {
-    weights["t:" + std::string(words[idx])] += 2;
-    if (idx + 1 < words.size()) weights["tb:" + std::string(words[idx]) + "_" + std::string(words[idx + 1])] += 2;
-  }
-  std::string padded = " " + norm_title + " ";
-  for (size_t idx = 0; idx + 4 <= padded.size(); ++idx) weights["tc:" + padded.substr(idx, 4)] += 0.5f;
+  internal::AddTitleFeatures(title, 2, 0.5f, weights);
   weights["bias"] = 1;
   return internal::HashFeatures(weights, kBits);
 }

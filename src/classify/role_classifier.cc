@@ -23,14 +23,7 @@ const size_t kRoles = AllRoles().size();
 // so every example has unit length.
 std::vector<internal::HashedFeature> Featurize(std::string_view title, std::string_view description) {
   std::unordered_map<std::string, float> weights;
-  std::string norm_title = text::AsciiKey(title);
-  std::vector<std::string_view> words = text::WordTokens(norm_title);
-  for (size_t idx = 0; idx < words.size(); ++idx) {
-    weights["t:" + std::string(words[idx])] += 3;
-    if (idx + 1 < words.size()) weights["tb:" + std::string(words[idx]) + "_" + std::string(words[idx + 1])] += 3;
-  }
-  std::string padded = " " + norm_title + " ";
-  for (size_t idx = 0; idx + 4 <= padded.size(); ++idx) weights["tc:" + padded.substr(idx, 4)] += 1;
+  internal::AddTitleFeatures(title, 3, 1, weights);
   std::string body = text::AsciiKey(description.substr(0, 4000));
   size_t count = 0;
   for (std::string_view word : text::WordTokens(body)) {

@@ -85,9 +85,10 @@ void Understander::DecideRole(std::string_view title, std::string_view plain, Un
 
 void Understander::DecideLevel(const RawPosting& raw, const extract::SeniorityCues& cues, Understanding& out) const {
   // A level the source states (LinkedIn's experienceLevel) is the posting's own word.
-  if (!level_model_ || extract::LevelFromSourceField(raw.experience_level)) {
+  bool source_states = extract::LevelFromSourceField(raw.experience_level).has_value();
+  if (!level_model_ || source_states) {
     out.level = GuessLevel(cues, raw.experience_level);
-    out.level_evidence = {extract::LevelFromSourceField(raw.experience_level) ? "source field" : "rules"};
+    out.level_evidence = {source_states ? "source field" : "rules"};
     out.level_probability = out.level == Level::kUnknown ? 0 : 1;
     return;
   }

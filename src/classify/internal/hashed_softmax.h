@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,6 +18,11 @@ struct HashedFeature {
   float value;
   std::string name;  // for explanations
 };
+
+// Adds a title's words ("t:"), word bigrams ("tb:") and character 4-grams ("tc:", over the padded
+// ASCII-folded title) to `weights`, words and bigrams at `word_weight` each, 4-grams at `gram_weight`.
+void AddTitleFeatures(std::string_view title, float word_weight, float gram_weight,
+                      std::unordered_map<std::string, float>& weights);
 
 // Named feature weights -> hashed features, scaled to unit length, sorted by slot.
 std::vector<HashedFeature> HashFeatures(const std::unordered_map<std::string, float>& weights, uint32_t bits);
