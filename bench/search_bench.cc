@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -24,6 +25,7 @@
 #include <sqlite3.h>
 #include <xapian.h>
 
+#include "base/strings.h"
 #include "index/index.h"
 #include "store/store.h"
 
@@ -151,6 +153,10 @@ Latencies RunJobscope(const index::SearchIndex& index, const std::vector<BenchQu
     double ms = Seconds(started) * 1000;
     total_hits += result.total;
     latencies.Add(bench, ms);
+    if (std::getenv("BENCH_DUMP")) {  // one line a query, to find the slow ones
+      std::fprintf(stderr, "%s\t%.3f\t%lld\t%s\n", bench.kind.c_str(), ms, static_cast<long long>(result.total),
+                   JoinStrings(bench.words, " ").c_str());
+    }
   }
   return latencies;
 }

@@ -196,8 +196,18 @@ void PostingCursor::Load(size_t block) {
 
 size_t PostingCursor::ShallowBlock(uint32_t target) const {
   size_t block = block_;
+  if (shallow_ > block_ && list_->Block(shallow_ - 1).last_doc < target) block = shallow_;
   const size_t count = list_->block_count();
-  while (block < count && list_->Block(block).last_doc < target) ++block;
+  if (block < count && list_->Block(block).last_doc < target) {
+    size_t low = block + 1, step = 1, high = low;
+    while (high < count && list_->Block(high).last_doc < target) {
+      low = high + 1;
+      high += step;
+      step *= 2;
+    }
+    block = list_->BlockReaching(target, low, std::min(high, count));
+  }
+  shallow_ = block;
   return block;
 }
 

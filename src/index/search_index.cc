@@ -1,6 +1,7 @@
 // Building the index: documents analysed into per-term postings (compressed lists, internal/posting_list.h),
 // their metadata kept in a table for filters, facets and sorting. Build reads the store on one thread and
-// analyses on another.
+// analyses on another, in title order: postings that share a title score alike, so side by side they make
+// each block's score bound close to its documents' scores, and a query skips the blocks that cannot compete.
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
@@ -93,7 +94,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
     if (include_duplicates || posting.duplicate_of.empty()) batch.push_back(std::move(posting));
     if (batch.size() == kBatchSize) queue.Push(std::exchange(batch, {}));
     return true;
-  });
+  }, store::PostingOrder::kTitle);
   if (!batch.empty()) queue.Push(std::move(batch));
   queue.Close();
   indexer.join();

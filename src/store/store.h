@@ -67,6 +67,11 @@ struct DuplicateEntry {
   uint64_t text_fingerprint = 0;
 };
 
+// The order ForEachPosting visits postings in. By title puts postings with the same title side by side,
+// then by company, description length and id, as a search index wants its documents: neighbours that
+// score alike make block score bounds tight.
+enum class PostingOrder { kId, kTitle };
+
 class Store {
  public:
   static constexpr int kBatchSize = 2000;
@@ -83,9 +88,10 @@ class Store {
   // Commits pending writes.
   virtual Status Flush() = 0;
 
-  // Calls `visit` for each stored posting in id order until it returns false. The posting is the
+  // Calls `visit` for each stored posting in `order` until it returns false. The posting is the
   // visitor's: it may move from it.
-  virtual Status ForEachPosting(const std::function<bool(Posting&)>& visit) = 0;
+  virtual Status ForEachPosting(const std::function<bool(Posting&)>& visit, PostingOrder order) = 0;
+  Status ForEachPosting(const std::function<bool(Posting&)>& visit) { return ForEachPosting(visit, PostingOrder::kId); }
   virtual StatusOr<std::optional<Posting>> GetPosting(const std::string& id) = 0;
   virtual StatusOr<int64_t> CountPostings() = 0;
   virtual Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) = 0;

@@ -132,6 +132,28 @@ TEST_P(StoreTest, IteratesInIdOrderWithSkillsAttached) {
   EXPECT_EQ(seen, 4);
 }
 
+TEST_P(StoreTest, IteratesByTitleThenCompanyLengthAndId) {
+  auto run = store_->BeginRun({"a.csv"});
+  auto put = [&](const char* id, const char* title, const char* company, const char* description) {
+    Posting posting = SamplePosting(id);
+    posting.raw.title = title;
+    posting.raw.company = company;
+    posting.raw.description = description;
+    ASSERT_TRUE(store_->PutPosting(posting, *run).ok());
+  };
+  put("1", "ML Engineer", "Beta", "short");
+  put("2", "data scientist", "Acme", "x");
+  put("3", "ml engineer", "acme", "a longer description");
+  put("4", "ML engineer", "Acme", "short");
+  put("5", "ML Engineer", "Beta", "short");
+  std::vector<std::string> ids;
+  ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
+    ids.push_back(posting.id);
+    return true;
+  }, PostingOrder::kTitle).ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{"2", "4", "3", "1", "5"}));
+}
+
 TEST_P(StoreTest, QuarantineAndRunsAreRecorded) {
   auto run = store_->BeginRun({"a.csv", "b.jsonl"});
   ASSERT_TRUE(store_->PutQuarantine({0, *run, "a.csv", 7, "title", "missing title", "\xE9,raw"}).ok());

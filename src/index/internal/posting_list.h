@@ -91,7 +91,8 @@ class PostingCursor {
   }
   // Moves to the first document >= target.
   void SeekGEQ(uint32_t target);
-  // The block that would hold `target`, without decoding it (block_count() when past the end).
+  // The block that would hold `target`, without decoding it (block_count() when past the end). Targets
+  // ascend between moves, so the search resumes where the last one ended.
   size_t ShallowBlock(uint32_t target) const;
 
  private:
@@ -99,6 +100,7 @@ class PostingCursor {
 
   const PostingList* list_;
   size_t block_ = 0;
+  mutable size_t shallow_ = 0;  // where ShallowBlock last stopped
   uint32_t entry_ = 0, count_ = 0;
   uint32_t doc_ = kEndDoc;
   std::array<uint32_t, kBlockSize> docs_;
