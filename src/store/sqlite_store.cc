@@ -143,9 +143,10 @@ class SqliteStore final : public Store {
     sqlite3_busy_timeout(db_, 5000);
     // Postings are a few KiB of text each: 64 KiB pages hold a dozen with little slack and no overflow
     // chains (measured fastest of 8, 16 and 64 KiB; page_size takes effect only on a new file). A bounded
-    // page cache and memory map keep reads out of the kernel while memory stays flat.
+    // page cache keeps memory flat; the file is memory-mapped as far as SQLite allows (2 GiB here), so
+    // reads skip the kernel's copy (a 200k-posting scan: 6.7 s with 256 MiB mapped, 4.6 s with all).
     JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                                 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=268435456; "
+                                 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112; "
                                  "PRAGMA wal_autocheckpoint=1000;"));
     JS_RETURN_IF_ERROR(Migrate());
     JS_ASSIGN_OR_RETURN(insert_posting_,
@@ -357,19 +358,19 @@ class SqliteStore final : public Store {
 
  private:
   // The sort keys and row ids first (a few dozen bytes a posting), sorted here, then each row by its rowid:
-  // cheaper than letting SQLite sort whole rows. Within a title, postings of one company and of about one
-  // length come together: reposts and near-copies, which score alike for any query.
+  // cheaper than letting SQLite sort whole rows. Within a title, postings of one company and one description
+  // fingerprint come together: reposts and near-copies, which score alike for any query.
   Status ForEachPostingByTitle(const std::function<bool(Posting&)>& visit) {
     struct Key {
       std::string title, company;
-      int64_t length;
+      int64_t fingerprint;
       std::string id;
       int64_t rowid;
-      auto Tie() const { return std::tie(title, company, length, id); }
+      auto Tie() const { return std::tie(title, company, fingerprint, id); }
     };
     std::vector<Key> keys;
     {
-      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, length(description), "
+      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, text_fingerprint, "
                                                                   "id FROM postings"));
       while (true) {
         JS_ASSIGN_OR_RETURN(bool row, rows.Step());

@@ -68,8 +68,8 @@ struct DuplicateEntry {
 };
 
 // The order ForEachPosting visits postings in. By title puts postings with the same title side by side,
-// then by company, description length and id, as a search index wants its documents: neighbours that
-// score alike make block score bounds tight.
+// then by company, description fingerprint (near-copies together) and id, as a search index wants its
+// documents: neighbours that score alike make block score bounds tight.
 enum class PostingOrder { kId, kTitle };
 
 class Store {

@@ -132,20 +132,20 @@ TEST_P(StoreTest, IteratesInIdOrderWithSkillsAttached) {
   EXPECT_EQ(seen, 4);
 }
 
-TEST_P(StoreTest, IteratesByTitleThenCompanyLengthAndId) {
+TEST_P(StoreTest, IteratesByTitleThenCompanyFingerprintAndId) {
   auto run = store_->BeginRun({"a.csv"});
-  auto put = [&](const char* id, const char* title, const char* company, const char* description) {
+  auto put = [&](const char* id, const char* title, const char* company, uint64_t fingerprint) {
     Posting posting = SamplePosting(id);
     posting.raw.title = title;
     posting.raw.company = company;
-    posting.raw.description = description;
+    posting.understood.text_fingerprint = fingerprint;
     ASSERT_TRUE(store_->PutPosting(posting, *run).ok());
   };
-  put("1", "ML Engineer", "Beta", "short");
-  put("2", "data scientist", "Acme", "x");
-  put("3", "ml engineer", "acme", "a longer description");
-  put("4", "ML engineer", "Acme", "short");
-  put("5", "ML Engineer", "Beta", "short");
+  put("1", "ML Engineer", "Beta", 5);
+  put("2", "data scientist", "Acme", 1);
+  put("3", "ml engineer", "acme", 9);
+  put("4", "ML engineer", "Acme", 2);
+  put("5", "ML Engineer", "Beta", 5);
   std::vector<std::string> ids;
   ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
     ids.push_back(posting.id);
