@@ -56,13 +56,19 @@ int RunTrain(Context& context, const SalaryOptions& options) {
   std::string dir = ModelDir(context, options);
   Status saved = (*model)->Save(dir);
   if (!saved.ok()) return ReportError(saved);
+  const auto& margins = (*model)->conformal_margins();
+  auto all = margins.find("all");
+  salary::ConformalMargins overall = all == margins.end() ? salary::ConformalMargins{} : all->second;
   nlohmann::json out = {{"model_dir", dir}, {"rows_read", survey->rows_read}, {"duplicates_dropped", survey->duplicates_dropped},
-                        {"training_rows", full_time.size()}, {"conformal_margin", (*model)->conformal_margin()}};
+                        {"training_rows", full_time.size()}, {"conformal_margin", std::max(overall.low, overall.high)},
+                        {"calibration_groups", margins.size()}};
   if (context.json) {
     std::printf("%s\n", Dump(out).c_str());
   } else {
-    std::printf("trained on %zu full-time survey rows (%zu read, %zu repeats dropped); conformal margin %.4f; saved to %s\n",
-                full_time.size(), survey->rows_read, survey->duplicates_dropped, (*model)->conformal_margin(), dir.c_str());
+    std::printf("trained on %zu full-time survey rows (%zu read, %zu repeats dropped); conformal margins for %zu groups "
+                "(all rows: %+.4f below, %+.4f above); saved to %s\n",
+                full_time.size(), survey->rows_read, survey->duplicates_dropped, margins.size(), overall.low, overall.high,
+                dir.c_str());
   }
   return kExitOk;
 }

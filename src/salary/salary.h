@@ -2,8 +2,8 @@
 //
 // The salary service: what a role pays, at a level, in a place — a P10/P50/P90 estimate in annual USD from
 // quantile gradient-boosted trees (XGBoost C API, custom pinball-loss objective) calibrated by split
-// conformal prediction so the P10-P90 interval really covers about 80%; the market's pay bands straight
-// from the data; and the pay difference associated with each skill at fixed role, level and place.
+// conformal prediction per market group so the P10-P90 interval really covers about 80%; the market's pay
+// bands straight from the data; and the pay difference associated with each skill at fixed role, level and place.
 //
 // Trained on the aijobs.net salary survey (CC0; deduplicated first: about half its rows repeat). Training
 // is deterministic (fixed seeds, one thread). The model ships in data/models/salary/, so estimates need no
@@ -78,6 +78,13 @@ struct SalaryEstimate {
   std::optional<double> p50_local;   // P50 in that currency
 };
 
+// How far a calibration group's P10-P90 interval is widened below and above, in log pay (negative narrows),
+// and how many calibration rows set it.
+struct ConformalMargins {
+  double low = 0, high = 0;
+  int64_t rows = 0;
+};
+
 struct TrainOptions {
   int rounds = 300;
   double learning_rate = 0.05;
@@ -104,7 +111,8 @@ class SalaryModel {
   // Raw predictions for many records: {p10, p50, p90} in USD, calibrated or not.
   StatusOr<std::vector<std::array<double, 3>>> Predict(const std::vector<SalaryRecord>& records, bool calibrated) const;
 
-  double conformal_margin() const;  // added to both ends of the log-space interval
+  // By calibration group: "lcr:level|country|role", "lc:level|country", "c:country" and "all".
+  const std::map<std::string, ConformalMargins>& conformal_margins() const;
 
  private:
   struct Impl;

@@ -1,8 +1,11 @@
-// The salary model: three quantile boosters (P10, P50, P90) on log pay, and a conformal margin.
+// The salary model: three quantile boosters (P10, P50, P90) on log pay, and conformal margins by group.
 //
-// Split conformal (conformalised quantile regression): on calibration rows the trees never saw, each row
-// scores max(q10 - y, y - q90) in log space; the margin is the ceil((n+1)(1-a))/n-th smallest score, added to
-// both ends. With a = 0.2 the interval then covers at least 80% of exchangeable new rows.
+// Split conformal, conformalised quantile regression done per group (Mondrian): on calibration rows the
+// trees never saw, each end of the interval scores its misses in log space (q10 - y below, y - q90 above);
+// a group's margin for an end is the ceil((n+1)(1-a/2))-th smallest of its n scores, so each end misses at
+// most a/2 of exchangeable new rows of that group. Groups go from level x country x role down to all rows;
+// a row takes the finest with enough calibration rows. Pay spreads differ by market (a US senior's range
+// is wider than a junior's in Poland), so margins per group give narrower intervals than one margin for all.
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -23,10 +26,23 @@ using internal::Booster;
 using internal::FeatureEncoder;
 using internal::Matrix;
 
+namespace {
+
+// Calibration groups, finest first; the last holds every row.
+std::vector<std::string> CalibrationGroups(Level level, const std::string& country, Role role) {
+  std::string lc = std::string(LevelName(level)) + "|" + country;
+  return {"lcr:" + lc + "|" + std::string(RoleName(role)), "lc:" + lc, "c:" + country, "all"};
+}
+
+// Each group needs this many calibration rows: the end scores' 1-in-10 tail is then at least 5 rows.
+constexpr int64_t kMinCalibrationRows = 50;
+
+}  // namespace
+
 struct SalaryModel::Impl {
   FeatureEncoder encoder;
   std::vector<Booster> quantiles;  // P10, P50, P90
-  double margin = 0;
+  std::map<std::string, ConformalMargins> margins;  // by calibration group
   int latest_year = 0;
   std::map<std::string, int64_t> cell_counts;  // "role|level|country" -> training rows
 
@@ -37,16 +53,29 @@ struct SalaryModel::Impl {
     return Matrix::Create(values, records.size(), encoder.width(), {});
   }
 
-  // {P10, P50, P90} in USD for each row of `data`, the interval widened by `margin` in log space.
-  StatusOr<std::vector<std::array<double, 3>>> Quantiles(const Matrix& data, double margin) const {
+  // The margins of the finest group of `record` with enough calibration rows.
+  ConformalMargins MarginsFor(const SalaryRecord& record) const {
+    for (const std::string& group : CalibrationGroups(record.level, record.country, record.role)) {
+      auto it = margins.find(group);
+      if (it != margins.end() && it->second.rows >= kMinCalibrationRows) return it->second;
+    }
+    auto all = margins.find("all");
+    return all == margins.end() ? ConformalMargins{} : all->second;
+  }
+
+  // {P10, P50, P90} in USD for each record (encoded as `data`), the interval widened by its group's margins
+  // in log space when `calibrated`.
+  StatusOr<std::vector<std::array<double, 3>>> Quantiles(const Matrix& data, const std::vector<SalaryRecord>& records,
+                                                         bool calibrated) const {
     std::vector<std::vector<float>> raw;
     for (const Booster& booster : quantiles) {
       JS_ASSIGN_OR_RETURN(std::vector<float> predictions, booster.Predict(data));
       raw.push_back(std::move(predictions));
     }
-    std::vector<std::array<double, 3>> out(data.rows());
-    for (size_t row = 0; row < data.rows(); ++row) {
-      std::array<double, 3> logs = {raw[0][row] - margin, raw[1][row], raw[2][row] + margin};
+    std::vector<std::array<double, 3>> out(records.size());
+    for (size_t row = 0; row < records.size(); ++row) {
+      ConformalMargins margin = calibrated ? MarginsFor(records[row]) : ConformalMargins{};
+      std::array<double, 3> logs = {raw[0][row] - margin.low, raw[1][row], raw[2][row] + margin.high};
       std::sort(logs.begin(), logs.end());  // quantile trees can cross; keep P10 <= P50 <= P90
       for (int q = 0; q < 3; ++q) out[row][q] = std::exp(logs[q]);
     }
@@ -57,7 +86,15 @@ struct SalaryModel::Impl {
 namespace {
 
 constexpr double kQuantiles[3] = {0.1, 0.5, 0.9};
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;
+
+// The ceil((n+1)q)-th smallest score (the largest when that rank passes n).
+double ConformalQuantile(std::vector<double> scores, double q) {
+  std::sort(scores.begin(), scores.end());
+  double n = static_cast<double>(scores.size());
+  size_t rank = static_cast<size_t>(std::ceil((n + 1) * q));
+  return scores[std::min(scores.size(), std::max<size_t>(rank, 1)) - 1];
+}
 
 std::string CellKey(Role role, Level level, const std::string& country) {
   return std::string(RoleName(role)) + "|" + std::string(LevelName(level)) + "|" + country;
@@ -68,7 +105,7 @@ std::string CellKey(Role role, Level level, const std::string& country) {
 SalaryModel::SalaryModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SalaryModel::~SalaryModel() = default;
 
-double SalaryModel::conformal_margin() const { return impl_->margin; }
+const std::map<std::string, ConformalMargins>& SalaryModel::conformal_margins() const { return impl_->margins; }
 
 StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Train(const std::vector<SalaryRecord>& records,
                                                           const TrainOptions& options) {
@@ -90,29 +127,44 @@ StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Train(const std::vector<Sala
     impl->latest_year = std::max(impl->latest_year, record.year);
     ++impl->cell_counts[CellKey(record.role, record.level, record.country)];
   }
-  std::vector<float> values, labels;
-  for (const SalaryRecord& record : fit) {
-    impl->encoder.Encode(record, values);
-    labels.push_back(static_cast<float>(std::log(record.salary_usd)));
-  }
-  JS_ASSIGN_OR_RETURN(Matrix train, Matrix::Create(values, fit.size(), impl->encoder.width(), labels));
+  // The interval's ends learn from the fit rows only, as the calibration rows must be new to them; P50
+  // takes no part in calibration, so it learns from every row.
+  auto matrix_of = [&](const std::vector<SalaryRecord>& rows, std::vector<float>& labels) -> StatusOr<Matrix> {
+    std::vector<float> values;
+    for (const SalaryRecord& record : rows) {
+      impl->encoder.Encode(record, values);
+      labels.push_back(static_cast<float>(std::log(record.salary_usd)));
+    }
+    return Matrix::Create(values, rows.size(), impl->encoder.width(), labels);
+  };
+  std::vector<float> fit_labels, all_labels;
+  JS_ASSIGN_OR_RETURN(Matrix fit_matrix, matrix_of(fit, fit_labels));
+  JS_ASSIGN_OR_RETURN(Matrix all_matrix, matrix_of(records, all_labels));
   internal::BoosterParams params{options.rounds, options.learning_rate, options.max_depth, options.seed};
   for (double q : kQuantiles) {
-    JS_ASSIGN_OR_RETURN(Booster booster, Booster::TrainQuantile(train, labels, q, params));
+    bool median = q == 0.5;
+    JS_ASSIGN_OR_RETURN(Booster booster, Booster::TrainQuantile(median ? all_matrix : fit_matrix,
+                                                                median ? all_labels : fit_labels, q, params));
     impl->quantiles.push_back(std::move(booster));
   }
   auto model = std::unique_ptr<SalaryModel>(new SalaryModel(std::move(impl)));
   if (!calibration.empty()) {
     JS_ASSIGN_OR_RETURN(auto predictions, model->Predict(calibration, /*calibrated=*/false));
-    std::vector<double> scores;
+    std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> scores;  // group -> (below, above)
     for (size_t row = 0; row < calibration.size(); ++row) {
-      double y = std::log(calibration[row].salary_usd);
-      scores.push_back(std::max(std::log(predictions[row][0]) - y, y - std::log(predictions[row][2])));
+      const SalaryRecord& record = calibration[row];
+      double y = std::log(record.salary_usd);
+      for (const std::string& group : CalibrationGroups(record.level, record.country, record.role)) {
+        scores[group].first.push_back(std::log(predictions[row][0]) - y);
+        scores[group].second.push_back(y - std::log(predictions[row][2]));
+      }
     }
-    std::sort(scores.begin(), scores.end());
-    double n = static_cast<double>(scores.size());
-    size_t rank = static_cast<size_t>(std::ceil((n + 1) * options.coverage));
-    model->impl_->margin = scores[std::min(scores.size(), std::max<size_t>(rank, 1)) - 1];
+    const double each_end = 1 - (1 - options.coverage) / 2;
+    for (const auto& [group, ends] : scores) {
+      if (static_cast<int64_t>(ends.first.size()) < kMinCalibrationRows && group != "all") continue;
+      model->impl_->margins[group] = {ConformalQuantile(ends.first, each_end), ConformalQuantile(ends.second, each_end),
+                                      static_cast<int64_t>(ends.first.size())};
+    }
   }
   return model;
 }
@@ -120,7 +172,7 @@ StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Train(const std::vector<Sala
 StatusOr<std::vector<std::array<double, 3>>> SalaryModel::Predict(const std::vector<SalaryRecord>& records,
                                                                   bool calibrated) const {
   JS_ASSIGN_OR_RETURN(Matrix data, impl_->Encode(records));
-  return impl_->Quantiles(data, calibrated ? impl_->margin : 0.0);
+  return impl_->Quantiles(data, records, calibrated);
 }
 
 StatusOr<SalaryEstimate> SalaryModel::Estimate(const SalaryQuery& query) const {
@@ -133,7 +185,7 @@ StatusOr<SalaryEstimate> SalaryModel::Estimate(const SalaryQuery& query) const {
   record.year = query.year > 0 ? query.year : impl_->latest_year;
   record.title = query.title;
   JS_ASSIGN_OR_RETURN(Matrix data, impl_->Encode({record}));
-  JS_ASSIGN_OR_RETURN(auto predictions, impl_->Quantiles(data, impl_->margin));
+  JS_ASSIGN_OR_RETURN(auto predictions, impl_->Quantiles(data, {record}, /*calibrated=*/true));
   SalaryEstimate estimate;
   estimate.p10 = predictions[0][0];
   estimate.p50 = predictions[0][1];
@@ -164,13 +216,16 @@ Status SalaryModel::Save(const std::string& dir) const {
   for (int q = 0; q < 3; ++q) JS_RETURN_IF_ERROR(impl_->quantiles[q].Save(dir + "/" + names[q]));
   std::ofstream meta(dir + "/meta.tsv", std::ios::trunc);
   meta.precision(17);  // the margin must read back exactly
-  meta << "# jobscope salary model: P10/P50/P90 XGBoost boosters on log annual USD, conformal margin in log space.\n"
+  meta << "# jobscope salary model: P10/P50/P90 XGBoost boosters on log annual USD, conformal margins (below, above)\n"
+       << "# in log space by calibration group.\n"
        << "# generated by `jobscope salary train`, do not edit\n";
   meta << "format\t" << kFormatVersion << "\n";
-  meta << "margin\t" << impl_->margin << "\n";
   meta << "latest_year\t" << impl_->latest_year << "\n";
   meta << "countries\t" << JoinStrings(impl_->encoder.countries(), ",") << "\n";
   for (const auto& [cell, count] : impl_->cell_counts) meta << "cell\t" << cell << "\t" << count << "\n";
+  for (const auto& [group, margin] : impl_->margins) {
+    meta << "margins\t" << group << "\t" << margin.low << "\t" << margin.high << "\t" << margin.rows << "\n";
+  }
   if (!meta) return IoError("cannot write " + dir + "/meta.tsv");
   return Status::Ok();
 }
@@ -183,12 +238,14 @@ StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Load(const std::string& dir)
     const auto& cols = row.fields;
     if (cols.size() < 2) return ParseError(row.where + ": expected key and value");
     if (cols[0] == "format") format = std::atoi(std::string(cols[1]).c_str());
-    else if (cols[0] == "margin") impl->margin = std::atof(std::string(cols[1]).c_str());
     else if (cols[0] == "latest_year") impl->latest_year = std::atoi(std::string(cols[1]).c_str());
     else if (cols[0] == "countries") {
       for (std::string_view country : SplitOn(cols[1], ',')) countries.emplace_back(country);
     } else if (cols[0] == "cell" && cols.size() == 3) {
       impl->cell_counts[std::string(cols[1])] = std::atoll(std::string(cols[2]).c_str());
+    } else if (cols[0] == "margins" && cols.size() == 5) {
+      impl->margins[std::string(cols[1])] = {std::atof(std::string(cols[2]).c_str()), std::atof(std::string(cols[3]).c_str()),
+                                             std::atoll(std::string(cols[4]).c_str())};
     }
     return Status::Ok();
   }));
