@@ -1,7 +1,9 @@
 #include <cstdio>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "cli/internal/commands.h"
 #include "cli/internal/format.h"
 #include "extract/extract.h"
@@ -21,6 +23,7 @@ struct SalaryOptions {
   std::string company_size = "M";
   int64_t min_postings = 20;
   int rounds = 300;
+  std::string postings_db;  // train and eval: also learn from this store's postings with pay
 };
 
 std::string Dump(const nlohmann::json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
@@ -42,11 +45,25 @@ std::string ModelDir(Context& context, const SalaryOptions& options) {
   return options.model_dir.empty() ? context.DataPath("models/salary") : options.model_dir;
 }
 
+// The store's postings with pay, when --db names one; none otherwise.
+StatusOr<std::vector<salary::SalaryRecord>> PostingRecords(const SalaryOptions& options) {
+  if (options.postings_db.empty()) return std::vector<salary::SalaryRecord>{};
+  if (!std::filesystem::exists(options.postings_db)) return InvalidArgument("--db: no store at " + options.postings_db);
+  JS_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(options.postings_db));
+  return salary::PostingSalaryRecords(*store);
+}
+
 int RunTrain(Context& context, const SalaryOptions& options) {
   auto survey = salary::LoadSurvey(options.survey);
   if (!survey.ok()) return ReportError(survey.status());
   std::vector<salary::SalaryRecord> full_time;
   for (const auto& record : survey->records) {
+    if (record.full_time) full_time.push_back(record);
+  }
+  const size_t survey_rows = full_time.size();
+  auto postings = PostingRecords(options);
+  if (!postings.ok()) return ReportError(postings.status());
+  for (const auto& record : *postings) {
     if (record.full_time) full_time.push_back(record);
   }
   salary::TrainOptions train_options;
@@ -60,15 +77,16 @@ int RunTrain(Context& context, const SalaryOptions& options) {
   auto all = margins.find("all");
   salary::ConformalMargins overall = all == margins.end() ? salary::ConformalMargins{} : all->second;
   nlohmann::json out = {{"model_dir", dir}, {"rows_read", survey->rows_read}, {"duplicates_dropped", survey->duplicates_dropped},
-                        {"training_rows", full_time.size()}, {"conformal_margin", std::max(overall.low, overall.high)},
+                        {"training_rows", full_time.size()}, {"posting_rows", full_time.size() - survey_rows},
+                        {"conformal_margin", std::max(overall.low, overall.high)},
                         {"calibration_groups", margins.size()}};
   if (context.json) {
     std::printf("%s\n", Dump(out).c_str());
   } else {
-    std::printf("trained on %zu full-time survey rows (%zu read, %zu repeats dropped); conformal margins for %zu groups "
-                "(all rows: %+.4f below, %+.4f above); saved to %s\n",
-                full_time.size(), survey->rows_read, survey->duplicates_dropped, margins.size(), overall.low, overall.high,
-                dir.c_str());
+    std::printf("trained on %zu full-time survey rows (%zu read, %zu repeats dropped) and %zu postings with pay; "
+                "conformal margins for %zu groups (all rows: %+.4f below, %+.4f above); saved to %s\n",
+                survey_rows, survey->rows_read, survey->duplicates_dropped, full_time.size() - survey_rows, margins.size(),
+                overall.low, overall.high, dir.c_str());
   }
   return kExitOk;
 }
@@ -78,7 +96,9 @@ int RunEval(Context& context, const SalaryOptions& options) {
   if (!survey.ok()) return ReportError(survey.status());
   salary::TrainOptions train_options;
   train_options.rounds = options.rounds;
-  auto evaluations = salary::EvaluateSalaryModels(survey->records, train_options);
+  auto postings = PostingRecords(options);
+  if (!postings.ok()) return ReportError(postings.status());
+  auto evaluations = salary::EvaluateSalaryModels(survey->records, *postings, train_options);
   if (!evaluations.ok()) return ReportError(evaluations.status());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& evaluation : *evaluations) {
@@ -127,6 +147,22 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
   Location location = extract::ParseLocation(options.location);
   query.country = !location.country.empty() ? location.country : options.location.size() == 2 ? options.location : "";
   if (query.country.empty()) return ReportError(InvalidArgument("--location: cannot tell the country of '" + options.location + "'"));
+  if (!location.city.empty()) query.metro = location.city + "|" + query.country;
+  std::vector<std::string> unknown_skills;
+  if (!options.skills.empty()) {
+    auto taxonomy = taxonomy::Taxonomy::Load(context.DataPath("taxonomy/skills.tsv"));
+    if (!taxonomy.ok()) return ReportError(taxonomy.status());
+    for (std::string_view name : SplitOn(options.skills, ',')) {
+      std::string trimmed(TrimAscii(name));
+      if (trimmed.empty()) continue;
+      const taxonomy::Skill* skill = taxonomy->FindByForm(taxonomy::FormKey(trimmed));
+      if (skill) query.skills.push_back(skill->id);
+      else unknown_skills.push_back(trimmed);
+    }
+    if (!unknown_skills.empty()) {
+      return ReportError(InvalidArgument("--skills: not in the taxonomy: " + JoinStrings(unknown_skills, ", ")));
+    }
+  }
   query.remote_ratio = options.remote ? 100 : 0;
   if (options.company_size == "S") query.company_size = 0;
   else if (options.company_size == "M") query.company_size = 1;
@@ -136,6 +172,8 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
   if (!model.ok()) return ReportError(model.status());
   auto estimate = (*model)->Estimate(query);
   if (!estimate.ok()) return ReportError(estimate.status());
+  const bool learnt_skills = std::any_of(estimate->factors.begin(), estimate->factors.end(),
+                                         [](const salary::SalaryFactor& f) { return f.name == "skills"; });
   std::string currency = CurrencyOfCountry(query.country);
   std::optional<double> p50_local;
   if (!currency.empty() && currency != "USD") {
@@ -152,7 +190,9 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
                           {"p90_usd", estimate->p90}, {"comparable_records", estimate->comparable_records},
                           {"currency", currency}, {"p50_local", OptionalJson(p50_local)},
                           {"factors", factors}};
-    if (!options.skills.empty()) out["skills_note"] = "skills are not in the survey model; see `jobscope salary premiums`";
+    out["metro"] = query.metro.empty() ? nlohmann::json() : nlohmann::json(query.metro);
+    out["skills"] = query.skills;
+    if (!query.skills.empty() && !learnt_skills) out["skills_note"] = "this model learnt no skills; see `jobscope salary premiums`";
     std::printf("%s\n", Dump(out).c_str());
     return kExitOk;
   }
@@ -166,7 +206,9 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
   for (const auto& factor : estimate->factors) {
     std::printf("  %-12s %+9.0f USD\n", factor.name.c_str(), factor.usd_effect);
   }
-  if (!options.skills.empty()) std::printf("skills: the survey has none; see `jobscope salary premiums --db` for skill premiums from postings\n");
+  if (!query.skills.empty() && !learnt_skills) {
+    std::printf("skills: this model learnt none (train it with `--db` on postings with pay); see `jobscope salary premiums`\n");
+  }
   return kExitOk;
 }
 
@@ -231,7 +273,7 @@ void AddSalaryCommand(CLI::App& app, Context& context, int& exit_code) {
       ->capture_default_str();
   estimate->add_flag("--remote", options->remote, "Fully remote");
   estimate->add_option("--company-size", options->company_size, "S, M or L")->capture_default_str();
-  estimate->add_option("--skills", options->skills, "Comma-separated skills (reported, not in the survey model)");
+  estimate->add_option("--skills", options->skills, "Comma-separated skills (count when the model learnt skills from postings)");
   estimate->add_option("--model", options->model_dir, "Model directory (default: data/models/salary)");
   estimate->add_flag("--json", context.json, "Machine-readable output (fields in docs/CLI.md)");
   estimate->callback([&context, &exit_code, options] { exit_code = RunEstimate(context, *options); });
@@ -246,12 +288,14 @@ void AddSalaryCommand(CLI::App& app, Context& context, int& exit_code) {
   add_survey(train);
   train->add_option("--out", options->model_dir, "Model directory (default: data/models/salary)");
   train->add_option("--rounds", options->rounds, "Boosting rounds")->capture_default_str();
+  train->add_option("--db", options->postings_db, "Also learn from this store's postings with pay (metro and skills)");
   train->add_flag("--json", context.json, "Machine-readable output");
   train->callback([&context, &exit_code, options] { exit_code = RunTrain(context, *options); });
 
   auto* eval = command->add_subcommand("eval", "Evaluate the model and three baselines on a time and a random split");
   add_survey(eval);
   eval->add_option("--rounds", options->rounds, "Boosting rounds")->capture_default_str();
+  eval->add_option("--db", options->postings_db, "Also evaluate on 20% of this store's postings with pay");
   eval->add_flag("--json", context.json, "Machine-readable output");
   eval->callback([&context, &exit_code, options] { exit_code = RunEval(context, *options); });
 

@@ -80,6 +80,13 @@ StatusOr<Evaluation> EvaluateSplit(std::string name, const std::vector<SalaryRec
   JS_ASSIGN_OR_RETURN(auto uncalibrated, model->Predict(test, false));
   evaluation.methods.push_back(Score("quantile GBDT + conformal (jobscope)", test, calibrated, true));
   evaluation.methods.push_back(Score("quantile GBDT, uncalibrated", test, uncalibrated, true));
+  if (std::any_of(train.begin(), train.end(), [](const SalaryRecord& r) { return r.skills_known; })) {
+    TrainOptions survey_features = options;
+    survey_features.posting_features = false;
+    JS_ASSIGN_OR_RETURN(auto plain, SalaryModel::Train(train, survey_features));
+    JS_ASSIGN_OR_RETURN(auto plain_predictions, plain->Predict(test, true));
+    evaluation.methods.push_back(Score("quantile GBDT + conformal, without metro and skills", test, plain_predictions, true));
+  }
 
   auto level_key = [](const SalaryRecord& r) { return std::vector<std::string>{std::string(LevelName(r.level))}; };
   CellBaseline by_level(train, level_key, 1);
@@ -97,7 +104,7 @@ StatusOr<Evaluation> EvaluateSplit(std::string name, const std::vector<SalaryRec
   evaluation.methods.push_back(Score("median by level x country x role (fallback < 20 rows)", test, cell_predictions, true));
 
   // XGBoost, squared error on log salary: the same features, the usual regression.
-  internal::FeatureEncoder encoder = internal::FeatureEncoder::Fit(train, 30);
+  internal::FeatureEncoder encoder = internal::FeatureEncoder::Fit(train, 30, options.posting_features);
   std::vector<float> values, labels, test_values;
   for (const SalaryRecord& record : train) {
     encoder.Encode(record, values);
@@ -117,7 +124,8 @@ StatusOr<Evaluation> EvaluateSplit(std::string name, const std::vector<SalaryRec
 
 }  // namespace
 
-StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryRecord>& records, const TrainOptions& options) {
+StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryRecord>& records,
+                                                       const std::vector<SalaryRecord>& postings, const TrainOptions& options) {
   std::vector<SalaryRecord> full_time;
   for (const SalaryRecord& record : records) {
     if (record.full_time) full_time.push_back(record);
@@ -142,6 +150,20 @@ StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryR
   }
   JS_ASSIGN_OR_RETURN(Evaluation random_split, EvaluateSplit("random 20%", train, test, options));
   evaluations.push_back(std::move(random_split));
+
+  std::vector<SalaryRecord> paid;
+  for (const SalaryRecord& record : postings) {
+    if (record.full_time) paid.push_back(record);
+  }
+  if (paid.size() >= 50) {
+    std::mt19937_64 posting_rng(options.seed + 2);
+    std::shuffle(paid.begin(), paid.end(), posting_rng);
+    train = full_time;
+    test.assign(paid.begin(), paid.begin() + static_cast<long>(paid.size() / 5));
+    train.insert(train.end(), paid.begin() + static_cast<long>(paid.size() / 5), paid.end());
+    JS_ASSIGN_OR_RETURN(Evaluation posting_split, EvaluateSplit("postings 20% (train: survey + other postings)", train, test, options));
+    evaluations.push_back(std::move(posting_split));
+  }
   return evaluations;
 }
 

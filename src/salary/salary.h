@@ -43,6 +43,12 @@ struct SalaryRecord {
   int company_size = -1;  // 0 small, 1 medium, 2 large, -1 unknown
   bool full_time = true;
   double salary_usd = 0;
+  // What postings add and the survey lacks: the metro ("San Francisco|US") and the skills asked for
+  // (taxonomy ids). For survey rows both are unknown, not absent.
+  bool from_posting = false;
+  std::string metro;
+  bool skills_known = false;
+  std::vector<std::string> skills;
 };
 
 struct SurveyLoad {
@@ -55,6 +61,10 @@ struct SurveyLoad {
 // Errors: kIoError, kParseError (row and field named).
 StatusOr<SurveyLoad> LoadSurvey(const std::string& path);
 
+// Stored postings with parsed pay (the midpoint of the annual USD range), not marked as duplicates, as
+// salary records with their metro and skills. Errors: those of the store.
+StatusOr<std::vector<SalaryRecord>> PostingSalaryRecords(store::Store& store);
+
 struct SalaryQuery {
   Role role = Role::kOther;
   Level level = Level::kMid;
@@ -63,10 +73,13 @@ struct SalaryQuery {
   int company_size = 1;  // 0 small, 1 medium (most survey answers), 2 large
   int year = 0;  // 0: the latest year the model knows
   std::string title;  // optional; its words ("manager", "lead") refine the estimate
+  std::string metro;  // optional, "City|CC"; counts when the model learnt it from postings
+  std::vector<std::string> skills;  // optional taxonomy ids; count when the model learnt them from postings
 };
 
 struct SalaryFactor {
-  std::string name;      // "level", "role", "country", "remote", "company size", "year", "title words"
+  std::string name;      // "level", "role", "country", "remote", "company size", "year", "title words",
+                         // and for models trained with postings "metro" and "skills"
   double usd_effect = 0; // how much the factor moved P50 from the model's baseline, in USD
 };
 
@@ -91,6 +104,7 @@ struct TrainOptions {
   int max_depth = 5;
   double calibration_fraction = 0.2;  // of the training rows, held out for conformal calibration
   double coverage = 0.8;              // target P10-P90 coverage
+  bool posting_features = true;       // metro and skill features, learnt where records have them
   uint64_t seed = 17;
 };
 
@@ -138,8 +152,11 @@ struct Evaluation {
 };
 
 // Evaluates the model and three baselines on full-time rows: median by level; median by level x country
-// x role with fallback to coarser cells under 20 rows; XGBoost squared error on log salary.
-StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryRecord>& records, const TrainOptions& options);
+// x role with fallback to coarser cells under 20 rows; XGBoost squared error on log salary. Survey rows
+// make a time split and a random 20% split. With `postings`, a third split holds out 20% of them and trains
+// on the survey and the rest, also without the metro and skill features, to show what those add.
+StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryRecord>& records,
+                                                       const std::vector<SalaryRecord>& postings, const TrainOptions& options);
 
 // ---- bands and premiums ---------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -114,6 +115,62 @@ TEST(SalaryModel, EachMarketIsCoveredAboutEightyPercent) {
   }
   EXPECT_GT(width["US"], 3 * width["PL"]);
   EXPECT_TRUE((*model)->conformal_margins().count("c:US"));
+}
+
+// Survey rows know no skills or metro; postings do, and there CUDA pays 30% more and San Francisco 40%.
+// The model learns both from the postings, and a query that names neither is priced as a survey row.
+TEST(SalaryModel, LearnsMetroAndSkillsFromPostingsBesideTheSurvey) {
+  std::vector<SalaryRecord> records = Synthetic(4000, 9);
+  std::mt19937_64 rng(10);
+  std::normal_distribution<double> noise(0.0, 0.1);
+  for (int idx = 0; idx < 1200; ++idx) {
+    SalaryRecord posting;
+    posting.from_posting = true;
+    posting.level = Level::kSenior;
+    posting.role = Role::kMlEngineer;
+    posting.country = "US";
+    posting.year = 2025;
+    bool cuda = rng() % 2, san_francisco = rng() % 2;
+    posting.metro = san_francisco ? "San Francisco|US" : "Austin|US";
+    posting.skills_known = true;
+    posting.skills = cuda ? std::vector<std::string>{"cuda", "python"} : std::vector<std::string>{"python"};
+    posting.salary_usd = 150000 * (cuda ? 1.3 : 1.0) * (san_francisco ? 1.4 : 1.0) * std::exp(noise(rng));
+    records.push_back(posting);
+  }
+  auto model = SalaryModel::Train(records, Quick());
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  auto estimate = [&](std::string metro, std::vector<std::string> skills) {
+    SalaryQuery query{Role::kMlEngineer, Level::kSenior, "US", 0, 1, 2025, "", std::move(metro), std::move(skills)};
+    auto result = (*model)->Estimate(query);
+    EXPECT_TRUE(result.ok());
+    return *result;
+  };
+  SalaryEstimate plain = estimate("Austin|US", {"python"});
+  SalaryEstimate with_cuda = estimate("Austin|US", {"cuda", "python"});
+  SalaryEstimate in_sf = estimate("San Francisco|US", {"python"});
+  EXPECT_NEAR(with_cuda.p50 / plain.p50, 1.3, 0.1);
+  EXPECT_NEAR(in_sf.p50 / plain.p50, 1.4, 0.1);
+  auto named = [](const SalaryEstimate& e, const std::string& name) {
+    return std::any_of(e.factors.begin(), e.factors.end(), [&](const SalaryFactor& f) { return f.name == name; });
+  };
+  EXPECT_TRUE(named(with_cuda, "skills"));
+  EXPECT_TRUE(named(in_sf, "metro"));
+  EXPECT_TRUE((*model)->conformal_margins().count("posting all"));
+  std::string dir = (std::filesystem::temp_directory_path() / ("salary_postings_" + std::to_string(::getpid()))).string();
+  ASSERT_TRUE((*model)->Save(dir).ok());
+  auto loaded = SalaryModel::Load(dir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  SalaryQuery sf_cuda{Role::kMlEngineer, Level::kSenior, "US", 0, 1, 2025, "", "San Francisco|US", {"cuda"}};
+  EXPECT_NEAR((*loaded)->Estimate(sf_cuda)->p90, (*model)->Estimate(sf_cuda)->p90, 1e-6 * (*model)->Estimate(sf_cuda)->p90);
+  std::filesystem::remove_all(dir);
+
+  TrainOptions survey_only = Quick();
+  survey_only.posting_features = false;
+  auto plain_model = SalaryModel::Train(records, survey_only);
+  ASSERT_TRUE(plain_model.ok());
+  SalaryQuery cuda_query{Role::kMlEngineer, Level::kSenior, "US", 0, 1, 2025, "", "Austin|US", {"cuda"}};
+  SalaryQuery python_query{Role::kMlEngineer, Level::kSenior, "US", 0, 1, 2025, "", "Austin|US", {"python"}};
+  EXPECT_DOUBLE_EQ((*plain_model)->Estimate(cuda_query)->p50, (*plain_model)->Estimate(python_query)->p50);
 }
 
 TEST(SalaryModel, TrainingIsDeterministicAndSavedModelsPredictTheSame) {
