@@ -1,7 +1,8 @@
 // Building the index: documents analysed into per-term postings (compressed lists, internal/posting_list.h),
-// their metadata kept in a table for filters, facets and sorting. Build reads the store on one thread and
-// analyses on another, in title order: postings that share a title score alike, so side by side they make
-// each block's score bound close to its documents' scores, and a query skips the blocks that cannot compete.
+// their metadata kept in a table for filters, facets and sorting. Build runs three stages on threads of
+// their own (reading the store, analysing, appending to the lists) and reads in title order: postings that
+// share a title score alike, so side by side they make each block's score bound close to its documents'
+// scores, and a query skips the blocks that cannot compete.
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
@@ -25,10 +26,11 @@ constexpr uint32_t kNoSlot = UINT32_MAX;
 constexpr size_t kBatchSize = 512;
 constexpr size_t kMaxQueuedBatches = 8;
 
-// Batches of postings handed from the store reader to the thread that indexes them.
-class PostingQueue {
+// Batches handed from one build stage to the next, at most kMaxQueuedBatches waiting.
+template <typename T>
+class BatchQueue {
  public:
-  void Push(std::vector<Posting> batch) {
+  void Push(std::vector<T> batch) {
     std::unique_lock<std::mutex> lock(mutex_);
     space_.wait(lock, [&] { return batches_.size() < kMaxQueuedBatches; });
     batches_.push_back(std::move(batch));
@@ -40,7 +42,7 @@ class PostingQueue {
     ready_.notify_one();
   }
   // False once closed and drained.
-  bool Pop(std::vector<Posting>& batch) {
+  bool Pop(std::vector<T>& batch) {
     std::unique_lock<std::mutex> lock(mutex_);
     ready_.wait(lock, [&] { return !batches_.empty() || closed_; });
     if (batches_.empty()) return false;
@@ -53,62 +55,36 @@ class PostingQueue {
  private:
   std::mutex mutex_;
   std::condition_variable ready_, space_;
-  std::deque<std::vector<Posting>> batches_;
+  std::deque<std::vector<T>> batches_;
   bool closed_ = false;
 };
 
-// Scratch space for analysing one document, reused across documents.
-struct DocumentTerms {
-  struct Token {
-    uint32_t term, position;
-  };
+// A posting analysed and ready to append: its metadata, skills, and each term with its field
+// frequencies and positions (one flat array, a run per term).
+struct AnalyzedDocument {
   struct Entry {
     uint32_t term;
     FieldTf tf;
     uint32_t count, offset;
   };
-  std::vector<Token> tokens;
+  DocMeta meta{};
+  std::vector<uint32_t> skills;
   std::vector<Entry> entries;
-  std::vector<uint32_t> slot_of_term;
   std::vector<uint32_t> positions;
 };
 
-}  // namespace
-
-SearchIndex::SearchIndex() : impl_(std::make_unique<Impl>()) {}
-SearchIndex::~SearchIndex() = default;
-
-std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<SearchIndex>(new SearchIndex()); }
-
-StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates) {
-  auto index = Empty();
-  PostingQueue queue;
-  std::thread indexer([&] {
-    std::vector<Posting> batch;
-    while (queue.Pop(batch)) {
-      for (const Posting& posting : batch) index->Add(posting);
-    }
-  });
-  std::vector<Posting> batch;
-  Status status = store.ForEachPosting([&](Posting& posting) {
-    if (include_duplicates || posting.duplicate_of.empty()) batch.push_back(std::move(posting));
-    if (batch.size() == kBatchSize) queue.Push(std::exchange(batch, {}));
-    return true;
-  }, store::PostingOrder::kTitle);
-  if (!batch.empty()) queue.Push(std::move(batch));
-  queue.Close();
-  indexer.join();
-  JS_RETURN_IF_ERROR(status);
-  for (PostingList& list : index->impl_->lists) list.Shrink();  // growth slack is up to half of a list
-  index->impl_->Prepare();
-  return index;
-}
-
-uint32_t SearchIndex::Add(const Posting& posting) {
-  Impl& impl = *impl_;
-  uint32_t doc_number = static_cast<uint32_t>(impl.docs.size());
+// Analysis: metadata interned, each word's term found in the index's own memo (one hash lookup per word
+// once the vocabulary is known) with its position, fields kept apart by the position stride. Touches the
+// vocabulary and interners only, so it can run beside Append.
+AnalyzedDocument Analyze(SearchIndex::Impl& impl, const Posting& posting) {
+  struct Token {
+    uint32_t term, position;
+  };
+  static thread_local std::vector<Token> tokens;
+  static thread_local std::vector<uint32_t> slot_of_term;
+  AnalyzedDocument out;
   const Understanding& u = posting.understood;
-  DocMeta doc{};
+  DocMeta& doc = out.meta;
   doc.id = posting.id;
   doc.role = static_cast<uint8_t>(u.role);
   doc.level = static_cast<uint8_t>(u.level);
@@ -121,20 +97,15 @@ uint32_t SearchIndex::Add(const Posting& posting) {
   doc.date = DateKey(posting.raw.date_posted);
   doc.salary_min = u.salary.annual_min_usd ? static_cast<float>(*u.salary.annual_min_usd) : std::nanf("");
   doc.salary_max = u.salary.annual_max_usd ? static_cast<float>(*u.salary.annual_max_usd) : std::nanf("");
-  doc.skills_begin = static_cast<uint32_t>(impl.doc_skills.size());
   std::string skill_text;
   for (const SkillMention& mention : u.skills) {
     uint32_t skill = impl.skills.Intern(mention.skill_id);
-    if (std::find(impl.doc_skills.begin() + doc.skills_begin, impl.doc_skills.end(), skill) != impl.doc_skills.end()) continue;
-    impl.doc_skills.push_back(skill);
+    if (std::find(out.skills.begin(), out.skills.end(), skill) != out.skills.end()) continue;
+    out.skills.push_back(skill);
     skill_text += mention.name + " . ";  // the period keeps skill names from forming phrases together
   }
-  doc.skills_end = static_cast<uint32_t>(impl.doc_skills.size());
 
-  // Each word's term, found in the index's own memo (one hash lookup per word once the vocabulary is
-  // known), with its position; fields kept apart by the position stride.
-  static thread_local DocumentTerms scratch;
-  scratch.tokens.clear();
+  tokens.clear();
   const std::string* fields[3] = {&posting.raw.title, &skill_text, &posting.raw.description};
   for (uint32_t field = 0; field < 3; ++field) {
     uint32_t position = 0;
@@ -145,43 +116,105 @@ uint32_t SearchIndex::Add(const Posting& posting) {
         term = impl.TermId(internal::TermOfWord(word));
         impl.word_terms.Insert(word, hash, term);
       }
-      if (position < kFieldStride) scratch.tokens.push_back({term, field * kFieldStride + position});
+      if (position < kFieldStride) tokens.push_back({term, field * kFieldStride + position});
       ++position;
     });
     doc.lengths[field] = position;
-    impl.total_length[field] += position;
   }
   // Group the tokens by term: counts, then each term's positions in one flat array.
-  if (scratch.slot_of_term.size() < impl.terms.size()) scratch.slot_of_term.resize(impl.terms.size() * 2, kNoSlot);
-  scratch.entries.clear();
-  for (const auto& token : scratch.tokens) {
-    uint32_t& slot = scratch.slot_of_term[token.term];
+  if (slot_of_term.size() < impl.terms.size()) slot_of_term.resize(impl.terms.size() * 2, kNoSlot);
+  for (const Token& token : tokens) {
+    uint32_t& slot = slot_of_term[token.term];
     if (slot == kNoSlot) {
-      slot = static_cast<uint32_t>(scratch.entries.size());
-      scratch.entries.push_back({token.term, {0, 0, 0}, 0, 0});
+      slot = static_cast<uint32_t>(out.entries.size());
+      out.entries.push_back({token.term, {0, 0, 0}, 0, 0});
     }
-    auto& entry = scratch.entries[slot];
+    auto& entry = out.entries[slot];
     uint8_t& tf = entry.tf[token.position / kFieldStride];
     if (tf < 255) ++tf;
     ++entry.count;
   }
   uint32_t offset = 0;
-  for (auto& entry : scratch.entries) {
+  for (auto& entry : out.entries) {
     entry.offset = offset;
     offset += entry.count;
     entry.count = 0;
   }
-  scratch.positions.resize(offset);
-  for (const auto& token : scratch.tokens) {
-    auto& entry = scratch.entries[scratch.slot_of_term[token.term]];
-    scratch.positions[entry.offset + entry.count++] = token.position;
+  out.positions.resize(offset);
+  for (const Token& token : tokens) {
+    auto& entry = out.entries[slot_of_term[token.term]];
+    out.positions[entry.offset + entry.count++] = token.position;
   }
-  for (const auto& entry : scratch.entries) {
-    impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, entry.count);
-    scratch.slot_of_term[entry.term] = kNoSlot;
+  for (const auto& entry : out.entries) slot_of_term[entry.term] = kNoSlot;
+  return out;
+}
+
+// Appending: the document's postings, table row and lengths. Touches none of what Analyze does.
+uint32_t Append(SearchIndex::Impl& impl, AnalyzedDocument&& analyzed) {
+  uint32_t doc_number = static_cast<uint32_t>(impl.docs.size());
+  DocMeta& doc = analyzed.meta;
+  doc.skills_begin = static_cast<uint32_t>(impl.doc_skills.size());
+  impl.doc_skills.insert(impl.doc_skills.end(), analyzed.skills.begin(), analyzed.skills.end());
+  doc.skills_end = static_cast<uint32_t>(impl.doc_skills.size());
+  for (int field = 0; field < 3; ++field) impl.total_length[field] += doc.lengths[field];
+  for (const auto& entry : analyzed.entries) {
+    if (entry.term >= impl.lists.size()) impl.lists.resize(entry.term + 1);
+    impl.lists[entry.term].Add(doc_number, entry.tf, analyzed.positions.data() + entry.offset, entry.count);
   }
-  impl.doc_of_id[posting.id] = doc_number;
+  impl.doc_of_id[doc.id] = doc_number;
   impl.docs.push_back(std::move(doc));
+  return doc_number;
+}
+
+}  // namespace
+
+SearchIndex::SearchIndex() : impl_(std::make_unique<Impl>()) {}
+SearchIndex::~SearchIndex() = default;
+
+std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<SearchIndex>(new SearchIndex()); }
+
+StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates) {
+  auto index = Empty();
+  Impl& impl = *index->impl_;
+  BatchQueue<Posting> read;
+  BatchQueue<AnalyzedDocument> analyzed;
+  std::thread analyzer([&] {
+    std::vector<Posting> batch;
+    while (read.Pop(batch)) {
+      std::vector<AnalyzedDocument> out;
+      out.reserve(batch.size());
+      for (const Posting& posting : batch) out.push_back(Analyze(impl, posting));
+      analyzed.Push(std::move(out));
+    }
+    analyzed.Close();
+  });
+  std::thread appender([&] {
+    std::vector<AnalyzedDocument> batch;
+    while (analyzed.Pop(batch)) {
+      for (AnalyzedDocument& document : batch) Append(impl, std::move(document));
+    }
+  });
+  std::vector<Posting> batch;
+  Status status = store.ForEachPosting([&](Posting& posting) {
+    if (include_duplicates || posting.duplicate_of.empty()) batch.push_back(std::move(posting));
+    if (batch.size() == kBatchSize) read.Push(std::exchange(batch, {}));
+    return true;
+  }, store::PostingOrder::kTitle);
+  if (!batch.empty()) read.Push(std::move(batch));
+  read.Close();
+  analyzer.join();
+  appender.join();
+  JS_RETURN_IF_ERROR(status);
+  impl.lists.resize(impl.terms.size());  // a term seen only past a field's position limit has no postings
+  for (PostingList& list : impl.lists) list.Shrink();  // growth slack is up to half of a list
+  impl.Prepare();
+  return index;
+}
+
+uint32_t SearchIndex::Add(const Posting& posting) {
+  Impl& impl = *impl_;
+  uint32_t doc_number = Append(impl, Analyze(impl, posting));
+  impl.lists.resize(impl.terms.size());
   return doc_number;
 }
 

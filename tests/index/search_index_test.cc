@@ -13,6 +13,7 @@
 
 #include "base/strings.h"
 #include "ingest/ingest.h"
+#include "store/store.h"
 
 namespace jobscope::index {
 namespace {
@@ -310,6 +311,39 @@ TEST_P(BruteForceAgreement, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
     ++compared;
   }
   EXPECT_GT(compared, 150);
+}
+
+// Build reads the store in three threads and in title order; an index built document by document from the
+// same postings must answer every query alike: same totals, same scores down the page.
+TEST(SearchIndexBuild, FromTheStoreAnswersAsAddingOneByOne) {
+  std::vector<Posting> postings = RealPostings(2);
+  if (postings.empty()) GTEST_SKIP() << "no shared data";
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("build_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    auto store = store::OpenSqliteStore(path.string());
+    ASSERT_TRUE(store.ok());
+    auto run = (*store)->BeginRun({"linkedin"});
+    auto added = SearchIndex::Empty();
+    for (const Posting& posting : postings) {
+      ASSERT_TRUE((*store)->PutPosting(posting, *run).ok());
+      added->Add(posting);
+    }
+    auto built = SearchIndex::Build(**store, /*include_duplicates=*/true);
+    ASSERT_TRUE(built.ok()) << built.status().ToString();
+    EXPECT_EQ((*built)->Stats().documents, added->Stats().documents);
+    EXPECT_EQ((*built)->Stats().terms, added->Stats().terms);
+    for (const char* text : {"machine learning engineer", "data", "\"deep learning\" -intern", "pytho", "nlp research"}) {
+      SearchRequest request;
+      request.query = *ParseQuery(text);
+      request.limit = 20;
+      SearchResult a = (*built)->Search(request), b = added->Search(request);
+      ASSERT_EQ(a.total, b.total) << text;
+      ASSERT_EQ(a.hits.size(), b.hits.size()) << text;
+      for (size_t rank = 0; rank < a.hits.size(); ++rank) EXPECT_NEAR(a.hits[rank].score, b.hits[rank].score, 1e-5) << text;
+    }
+  }
+  std::filesystem::remove(path);
 }
 
 INSTANTIATE_TEST_SUITE_P(Copies, BruteForceAgreement, testing::Combine(testing::Values(1, 6), testing::Bool()));
