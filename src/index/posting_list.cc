@@ -141,6 +141,18 @@ size_t PostingList::BlockReaching(uint32_t target, size_t low, size_t high) cons
   return low;
 }
 
+size_t PostingList::GallopTo(uint32_t target, size_t from) const {
+  // Probes at doubling distances, then a binary search between the last two.
+  const size_t count = block_count();
+  size_t low = from, step = 1, high = low;
+  while (high < count && Block(high).last_doc < target) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  return BlockReaching(target, low, std::min(high, count));
+}
+
 std::optional<FieldTf> PostingList::Find(uint32_t doc) const {
   size_t block = BlockReaching(doc, 0, block_count());
   if (block == block_count()) return std::nullopt;
@@ -198,15 +210,7 @@ size_t PostingCursor::ShallowBlock(uint32_t target) const {
   size_t block = block_;
   if (shallow_ > block_ && list_->Block(shallow_ - 1).last_doc < target) block = shallow_;
   const size_t count = list_->block_count();
-  if (block < count && list_->Block(block).last_doc < target) {
-    size_t low = block + 1, step = 1, high = low;
-    while (high < count && list_->Block(high).last_doc < target) {
-      low = high + 1;
-      high += step;
-      step *= 2;
-    }
-    block = list_->BlockReaching(target, low, std::min(high, count));
-  }
+  if (block < count && list_->Block(block).last_doc < target) block = list_->GallopTo(target, block + 1);
   shallow_ = block;
   return block;
 }
@@ -215,14 +219,7 @@ void PostingCursor::SeekGEQ(uint32_t target) {
   if (doc_ >= target) return;
   const size_t count = list_->block_count();
   if (list_->Block(block_).last_doc < target) {
-    // Gallop over the sealed blocks, then search between the last two probes.
-    size_t low = block_ + 1, step = 1, high = low;
-    while (high < count && list_->Block(high).last_doc < target) {
-      low = high + 1;
-      high += step;
-      step *= 2;
-    }
-    low = list_->BlockReaching(target, low, std::min(high, count));
+    size_t low = list_->GallopTo(target, block_ + 1);
     if (low >= count) {
       block_ = count;
       count_ = 0;

@@ -53,6 +53,8 @@ struct PostingList {
   bool has_doc_set() const { return doc_set.words() > 0; }
   // The first block in [low, high) whose last document is >= target, or `high`.
   size_t BlockReaching(uint32_t target, size_t low, size_t high) const;
+  // The same from block `from` on, galloping: cheap when the block is near.
+  size_t GallopTo(uint32_t target, size_t from) const;
   // The document's frequencies, if the list holds it.
   std::optional<FieldTf> Find(uint32_t doc) const;
   const BlockInfo& Block(size_t block) const { return block < blocks.size() ? blocks[block] : open_info; }
