@@ -310,7 +310,7 @@ int main(int argc, char** argv) {
   }
   if (!index.ok()) return 1;
   double build_seconds = Seconds(started);
-  // Builds may use every core (jobscope reads the store on one thread and indexes on another; FTS5 and
+  // Builds may use every core (jobscope reads, analyses and appends on three threads; FTS5 and
   // Xapian index on one); queries run on one core for every engine.
   cpu_set_t one_core;
   CPU_ZERO(&one_core);
