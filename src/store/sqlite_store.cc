@@ -2,6 +2,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <tuple>
@@ -38,19 +40,40 @@ std::string PackSkills(const std::vector<SkillMention>& skills) {
   return packed;
 }
 
+// Unpacks without allocating beyond the result: every stored posting passes through here when an index is
+// built, with dozens of mentions each.
 std::vector<SkillMention> UnpackSkills(std::string_view packed) {
   std::vector<SkillMention> skills;
   if (packed.empty()) return skills;
-  for (std::string_view record : SplitOn(packed, '\x1e')) {
-    std::vector<std::string_view> fields = SplitOn(record, '\x1f');
-    if (fields.size() != 5) continue;
-    SkillMention skill;
+  skills.reserve(static_cast<size_t>(std::count(packed.begin(), packed.end(), '\x1e')) + 1);
+  auto number = [](std::string_view digits) {
+    uint32_t value = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    return value;
+  };
+  size_t start = 0;
+  while (start <= packed.size()) {
+    size_t stop = std::min(packed.find('\x1e', start), packed.size());
+    std::string_view record = packed.substr(start, stop - start);
+    start = stop + 1;
+    std::array<std::string_view, 5> fields;
+    size_t count = 0, from = 0;
+    while (count < fields.size()) {
+      size_t separator = record.find('\x1f', from);
+      fields[count++] = record.substr(from, separator == std::string_view::npos ? std::string_view::npos : separator - from);
+      if (separator == std::string_view::npos) {
+        from = std::string_view::npos;
+        break;
+      }
+      from = separator + 1;
+    }
+    if (count != fields.size() || from != std::string_view::npos) continue;  // not five fields
+    SkillMention& skill = skills.emplace_back();
     skill.skill_id = std::string(fields[0]);
     skill.name = std::string(fields[1]);
-    skill.begin = static_cast<uint32_t>(std::strtoul(std::string(fields[2]).c_str(), nullptr, 10));
-    skill.end = static_cast<uint32_t>(std::strtoul(std::string(fields[3]).c_str(), nullptr, 10));
+    skill.begin = number(fields[2]);
+    skill.end = number(fields[3]);
     skill.requirement = ParseRequirement(fields[4]).value_or(Requirement::kUnstated);
-    skills.push_back(std::move(skill));
   }
   return skills;
 }
@@ -368,6 +391,12 @@ class SqliteStore final : public Store {
       int64_t rowid;
       auto Tie() const { return std::tie(title, company, fingerprint, id); }
     };
+    // One read transaction for the whole scan: one snapshot, and no lock taken and dropped per row.
+    JS_RETURN_IF_ERROR(Exec(db_, "BEGIN"));
+    struct EndRead {
+      sqlite3* db;
+      ~EndRead() { (void)Exec(db, "COMMIT"); }
+    } end_read{db_};
     std::vector<Key> keys;
     {
       JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, text_fingerprint, "
@@ -386,7 +415,7 @@ class SqliteStore final : public Store {
       select.Reset();
       select.BindInt(1, key.rowid);
       JS_ASSIGN_OR_RETURN(bool row, select.Step());
-      if (!row) continue;  // removed since the titles were read
+      if (!row) continue;
       Posting posting = ReadPosting(select);
       if (!visit(posting)) break;
     }
