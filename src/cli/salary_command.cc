@@ -147,7 +147,7 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
   Location location = extract::ParseLocation(options.location);
   query.country = !location.country.empty() ? location.country : options.location.size() == 2 ? options.location : "";
   if (query.country.empty()) return ReportError(InvalidArgument("--location: cannot tell the country of '" + options.location + "'"));
-  if (!location.city.empty()) query.metro = location.city + "|" + query.country;
+  if (!location.city.empty()) query.metro = salary::MetroKey(location.city, query.country);
   std::vector<std::string> unknown_skills;
   if (!options.skills.empty()) {
     auto taxonomy = taxonomy::Taxonomy::Load(context.DataPath("taxonomy/skills.tsv"));

@@ -80,7 +80,7 @@ StatusOr<Evaluation> EvaluateSplit(std::string name, const std::vector<SalaryRec
   JS_ASSIGN_OR_RETURN(auto uncalibrated, model->Predict(test, false));
   evaluation.methods.push_back(Score("quantile GBDT + conformal (jobscope)", test, calibrated, true));
   evaluation.methods.push_back(Score("quantile GBDT, uncalibrated", test, uncalibrated, true));
-  if (std::any_of(train.begin(), train.end(), [](const SalaryRecord& r) { return r.skills_known; })) {
+  if (std::any_of(train.begin(), train.end(), [](const SalaryRecord& r) { return r.from_posting; })) {
     TrainOptions survey_features = options;
     survey_features.posting_features = false;
     JS_ASSIGN_OR_RETURN(auto plain, SalaryModel::Train(train, survey_features));

@@ -18,6 +18,10 @@ int RemoteRatio(RemoteMode mode) {
 
 }  // namespace
 
+std::string MetroKey(std::string_view city, std::string_view country) {
+  return std::string(city) + "|" + std::string(country);
+}
+
 StatusOr<std::vector<SalaryRecord>> PostingSalaryRecords(store::Store& store) {
   std::vector<SalaryRecord> records;
   JS_RETURN_IF_ERROR(store.ForEachPosting([&](Posting& posting) {
@@ -35,7 +39,7 @@ StatusOr<std::vector<SalaryRecord>> PostingSalaryRecords(store::Store& store) {
     record.remote_ratio = RemoteRatio(u.remote);
     record.full_time = u.employment_type == EmploymentType::kFullTime || u.employment_type == EmploymentType::kUnknown;
     record.salary_usd = *pay;
-    if (!u.location.city.empty()) record.metro = u.location.city + "|" + u.location.country;
+    if (!u.location.city.empty()) record.metro = MetroKey(u.location.city, u.location.country);
     record.skills_known = true;
     for (const SkillMention& mention : u.skills) record.skills.push_back(mention.skill_id);
     std::sort(record.skills.begin(), record.skills.end());

@@ -61,6 +61,9 @@ struct SurveyLoad {
 // Errors: kIoError, kParseError (row and field named).
 StatusOr<SurveyLoad> LoadSurvey(const std::string& path);
 
+// How records and queries name a metro: "San Francisco|US".
+std::string MetroKey(std::string_view city, std::string_view country);
+
 // Stored postings with parsed pay (the midpoint of the annual USD range), not marked as duplicates, as
 // salary records with their metro and skills. Errors: those of the store.
 StatusOr<std::vector<SalaryRecord>> PostingSalaryRecords(store::Store& store);

@@ -28,19 +28,17 @@ using internal::Matrix;
 
 namespace {
 
-// Calibration groups of a record, finest first; the last holds every row. Postings and survey answers are
-// calibrated apart (a posting's range midpoint spreads differently from a reported salary), postings
-// falling back to the survey's groups when they are too few.
-std::vector<std::string> CalibrationGroups(const SalaryRecord& record) {
+// Calibration groups of a record, finest first, the last holding every row; named with `prefix`.
+// Postings and survey answers are calibrated apart (a posting's range midpoint spreads differently from a
+// reported salary): postings in groups prefixed "posting ", falling back to the survey's when too few.
+std::vector<std::string> CalibrationGroups(const SalaryRecord& record, std::string_view prefix) {
   std::string lc = std::string(LevelName(record.level)) + "|" + record.country;
-  std::vector<std::string> survey = {"lcr:" + lc + "|" + std::string(RoleName(record.role)), "lc:" + lc,
-                                     "c:" + record.country, "all"};
-  if (!record.from_posting) return survey;
-  std::vector<std::string> groups;
-  for (const std::string& group : survey) groups.push_back("posting " + group);
-  groups.insert(groups.end(), survey.begin(), survey.end());
-  return groups;
+  std::string named(prefix);
+  return {named + "lcr:" + lc + "|" + std::string(RoleName(record.role)), named + "lc:" + lc,
+          named + "c:" + record.country, named + "all"};
 }
+
+constexpr std::string_view kPostingGroup = "posting ";
 
 // Each group needs this many calibration rows: the end scores' 1-in-10 tail is then at least 5 rows.
 constexpr int64_t kMinCalibrationRows = 50;
@@ -61,14 +59,17 @@ struct SalaryModel::Impl {
     return Matrix::Create(values, records.size(), encoder.width(), {});
   }
 
-  // The margins of the finest group of `record` with enough calibration rows.
+  // The margins of the finest group of `record` that has them (only groups with enough calibration rows,
+  // and "all", were kept).
   ConformalMargins MarginsFor(const SalaryRecord& record) const {
-    for (const std::string& group : CalibrationGroups(record)) {
-      auto it = margins.find(group);
-      if (it != margins.end() && it->second.rows >= kMinCalibrationRows) return it->second;
+    for (std::string_view prefix : record.from_posting ? std::vector<std::string_view>{kPostingGroup, ""}
+                                                       : std::vector<std::string_view>{""}) {
+      for (const std::string& group : CalibrationGroups(record, prefix)) {
+        auto it = margins.find(group);
+        if (it != margins.end()) return it->second;
+      }
     }
-    auto all = margins.find("all");
-    return all == margins.end() ? ConformalMargins{} : all->second;
+    return {};
   }
 
   // {P10, P50, P90} in USD for each record (encoded as `data`), the interval widened by its group's margins
@@ -162,8 +163,7 @@ StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Train(const std::vector<Sala
     for (size_t row = 0; row < calibration.size(); ++row) {
       const SalaryRecord& record = calibration[row];
       double y = std::log(record.salary_usd);
-      for (const std::string& group : CalibrationGroups(record)) {
-        if (record.from_posting && group.rfind("posting ", 0) != 0) continue;  // survey groups stay the survey's
+      for (const std::string& group : CalibrationGroups(record, record.from_posting ? kPostingGroup : std::string_view())) {
         scores[group].first.push_back(std::log(predictions[row][0]) - y);
         scores[group].second.push_back(y - std::log(predictions[row][2]));
       }

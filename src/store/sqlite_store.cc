@@ -2,8 +2,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <charconv>
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <tuple>
