@@ -59,6 +59,30 @@ class BatchQueue {
   bool closed_ = false;
 };
 
+// Batches handed back once used, so their postings' and documents' buffers are reused instead of
+// allocated afresh for each of a million postings (and freed on another thread).
+template <typename T>
+class Recycler {
+ public:
+  void Put(std::vector<T> batch) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (batches_.size() < 2 * kMaxQueuedBatches) batches_.push_back(std::move(batch));
+  }
+  // A used batch of kBatchSize items, or a new one.
+  std::vector<T> Take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (batches_.empty()) return std::vector<T>(kBatchSize);
+    std::vector<T> batch = std::move(batches_.back());
+    batches_.pop_back();
+    batch.resize(kBatchSize);
+    return batch;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::vector<T>> batches_;
+};
+
 // A posting analysed and ready to append: its metadata, skills, and each term with its field
 // frequencies and positions (one flat array, a run per term).
 struct AnalyzedDocument {
@@ -76,33 +100,45 @@ struct AnalyzedDocument {
 // Analysis: metadata interned, each word's term found in the index's own memo (one hash lookup per word
 // once the vocabulary is known) with its position, fields kept apart by the position stride. Touches the
 // vocabulary and interners only, so it can run beside Append.
-AnalyzedDocument Analyze(SearchIndex::Impl& impl, const Posting& posting) {
+void Analyze(SearchIndex::Impl& impl, const Posting& posting, AnalyzedDocument& out) {
   struct Token {
     uint32_t term, position;
   };
   static thread_local std::vector<Token> tokens;
   static thread_local std::vector<uint32_t> slot_of_term;
-  AnalyzedDocument out;
+  static thread_local std::string skill_text;
+  out.skills.clear();
+  out.entries.clear();
   const Understanding& u = posting.understood;
   DocMeta& doc = out.meta;
+  doc = DocMeta{};
   doc.id = posting.id;
   doc.role = static_cast<uint8_t>(u.role);
   doc.level = static_cast<uint8_t>(u.level);
   doc.remote = static_cast<uint8_t>(u.remote);
   doc.employment = static_cast<uint8_t>(u.employment_type);
-  doc.company = impl.companies.Intern(AsciiLower(posting.raw.company));
+  static thread_local std::string lowered;  // reused: most values are known, and a lookup needs no copy
+  auto lower = [](const std::string& value) -> const std::string& {
+    lowered.assign(value);
+    for (char& c : lowered) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return lowered;
+  };
+  doc.company = impl.companies.Intern(lower(posting.raw.company));
   doc.country = impl.places.Intern(u.location.country);
-  doc.region = impl.places.Intern(AsciiLower(u.location.region));
-  doc.city = impl.places.Intern(AsciiLower(u.location.city));
+  doc.region = impl.places.Intern(lower(u.location.region));
+  doc.city = impl.places.Intern(lower(u.location.city));
   doc.date = DateKey(posting.raw.date_posted);
   doc.salary_min = u.salary.annual_min_usd ? static_cast<float>(*u.salary.annual_min_usd) : std::nanf("");
   doc.salary_max = u.salary.annual_max_usd ? static_cast<float>(*u.salary.annual_max_usd) : std::nanf("");
-  std::string skill_text;
+  skill_text.clear();
   for (const SkillMention& mention : u.skills) {
     uint32_t skill = impl.skills.Intern(mention.skill_id);
     if (std::find(out.skills.begin(), out.skills.end(), skill) != out.skills.end()) continue;
     out.skills.push_back(skill);
-    skill_text += mention.name + " . ";  // the period keeps skill names from forming phrases together
+    skill_text += mention.name;
+    skill_text += " . ";  // the period keeps skill names from forming phrases together
   }
 
   tokens.clear();
@@ -146,11 +182,11 @@ AnalyzedDocument Analyze(SearchIndex::Impl& impl, const Posting& posting) {
     out.positions[entry.offset + entry.count++] = token.position;
   }
   for (const auto& entry : out.entries) slot_of_term[entry.term] = kNoSlot;
-  return out;
 }
 
 // Appending: the document's postings, table row and lengths. Touches none of what Analyze does.
-uint32_t Append(SearchIndex::Impl& impl, AnalyzedDocument&& analyzed) {
+// The document's metadata is moved out.
+uint32_t Append(SearchIndex::Impl& impl, AnalyzedDocument& analyzed) {
   uint32_t doc_number = static_cast<uint32_t>(impl.docs.size());
   DocMeta& doc = analyzed.meta;
   doc.skills_begin = static_cast<uint32_t>(impl.doc_skills.size());
@@ -178,12 +214,15 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   Impl& impl = *index->impl_;
   BatchQueue<Posting> read;
   BatchQueue<AnalyzedDocument> analyzed;
+  Recycler<Posting> used_postings;
+  Recycler<AnalyzedDocument> used_documents;
   std::thread analyzer([&] {
     std::vector<Posting> batch;
     while (read.Pop(batch)) {
-      std::vector<AnalyzedDocument> out;
-      out.reserve(batch.size());
-      for (const Posting& posting : batch) out.push_back(Analyze(impl, posting));
+      std::vector<AnalyzedDocument> out = used_documents.Take();
+      out.resize(batch.size());
+      for (size_t idx = 0; idx < batch.size(); ++idx) Analyze(impl, batch[idx], out[idx]);
+      used_postings.Put(std::move(batch));
       analyzed.Push(std::move(out));
     }
     analyzed.Close();
@@ -191,16 +230,26 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   std::thread appender([&] {
     std::vector<AnalyzedDocument> batch;
     while (analyzed.Pop(batch)) {
-      for (AnalyzedDocument& document : batch) Append(impl, std::move(document));
+      for (AnalyzedDocument& document : batch) Append(impl, document);
+      used_documents.Put(std::move(batch));
     }
   });
-  std::vector<Posting> batch;
+  // The store reads each posting into the one it visits with; swapping a used posting in gives it that
+  // posting's buffers to read the next into.
+  std::vector<Posting> batch = used_postings.Take();
+  size_t filled = 0;
   Status status = store.ForEachPosting([&](Posting& posting) {
-    if (include_duplicates || posting.duplicate_of.empty()) batch.push_back(std::move(posting));
-    if (batch.size() == kBatchSize) read.Push(std::exchange(batch, {}));
+    if (include_duplicates || posting.duplicate_of.empty()) std::swap(batch[filled++], posting);
+    if (filled == kBatchSize) {
+      read.Push(std::exchange(batch, used_postings.Take()));
+      filled = 0;
+    }
     return true;
   }, store::PostingOrder::kTitle);
-  if (!batch.empty()) read.Push(std::move(batch));
+  if (filled > 0) {
+    batch.resize(filled);
+    read.Push(std::move(batch));
+  }
   read.Close();
   analyzer.join();
   appender.join();
@@ -213,7 +262,9 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
 
 uint32_t SearchIndex::Add(const Posting& posting) {
   Impl& impl = *impl_;
-  uint32_t doc_number = Append(impl, Analyze(impl, posting));
+  AnalyzedDocument analyzed;
+  Analyze(impl, posting, analyzed);
+  uint32_t doc_number = Append(impl, analyzed);
   impl.lists.resize(impl.terms.size());
   return doc_number;
 }

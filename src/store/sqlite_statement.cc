@@ -75,6 +75,11 @@ std::string Statement::ColumnText(int index) const {
   if (!text) return {};
   return std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
+std::string_view Statement::ColumnView(int index) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, index);
+  if (!text) return {};
+  return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
+}
 int64_t Statement::ColumnInt(int index) const { return sqlite3_column_int64(stmt_, index); }
 std::optional<double> Statement::ColumnOptionalDouble(int index) const {
   if (sqlite3_column_type(stmt_, index) == SQLITE_NULL) return std::nullopt;

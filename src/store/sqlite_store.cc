@@ -6,7 +6,7 @@
 #include <charconv>
 #include <chrono>
 #include <ctime>
-#include <tuple>
+#include <unordered_map>
 
 #include "base/strings.h"
 #include "store/internal/migrations.h"
@@ -40,19 +40,17 @@ std::string PackSkills(const std::vector<SkillMention>& skills) {
   return packed;
 }
 
-// Unpacks without allocating beyond the result: every stored posting passes through here when an index is
-// built, with dozens of mentions each.
-std::vector<SkillMention> UnpackSkills(std::string_view packed) {
-  std::vector<SkillMention> skills;
-  if (packed.empty()) return skills;
-  skills.reserve(static_cast<size_t>(std::count(packed.begin(), packed.end(), '\x1e')) + 1);
+// Unpacks into `skills`, reusing its mentions' strings: every stored posting passes through here when an
+// index is built, with dozens of mentions each, and the scan hands back the same posting's buffers.
+void UnpackSkills(std::string_view packed, std::vector<SkillMention>& skills) {
   auto number = [](std::string_view digits) {
     uint32_t value = 0;
     std::from_chars(digits.data(), digits.data() + digits.size(), value);
     return value;
   };
+  size_t used = 0;
   size_t start = 0;
-  while (start <= packed.size()) {
+  while (!packed.empty() && start <= packed.size()) {
     size_t stop = std::min(packed.find('\x1e', start), packed.size());
     std::string_view record = packed.substr(start, stop - start);
     start = stop + 1;
@@ -68,14 +66,27 @@ std::vector<SkillMention> UnpackSkills(std::string_view packed) {
       from = separator + 1;
     }
     if (count != fields.size() || from != std::string_view::npos) continue;  // not five fields
-    SkillMention& skill = skills.emplace_back();
-    skill.skill_id = std::string(fields[0]);
-    skill.name = std::string(fields[1]);
+    if (used == skills.size()) skills.emplace_back();
+    SkillMention& skill = skills[used++];
+    skill.skill_id.assign(fields[0]);
+    skill.name.assign(fields[1]);
     skill.begin = number(fields[2]);
     skill.end = number(fields[3]);
     skill.requirement = ParseRequirement(fields[4]).value_or(Requirement::kUnstated);
   }
-  return skills;
+  skills.resize(used);
+}
+
+// Splits `joined` on `separator` into `parts`, reusing their strings.
+void SplitInto(std::string_view joined, char separator, std::vector<std::string>& parts) {
+  size_t used = 0;
+  if (!joined.empty()) {
+    for (std::string_view part : SplitOn(joined, separator)) {
+      if (used == parts.size()) parts.emplace_back();
+      parts[used++].assign(part);
+    }
+  }
+  parts.resize(used);
 }
 
 std::string NowIso8601() {
@@ -93,64 +104,99 @@ std::string Placeholders(int count) {
   return out;
 }
 
-Posting ReadPosting(const Statement& row) {
-  Posting posting;
+// Fills every field of `posting` from the row, reusing the strings it holds, so a scan that hands the
+// same posting back allocates nothing once its buffers have grown.
+void ReadPostingInto(const Statement& row, Posting& posting) {
   RawPosting& raw = posting.raw;
   Understanding& u = posting.understood;
   int col = 0;
-  posting.id = row.ColumnText(col++);
+  posting.id.assign(row.ColumnView(col++));
   ++col;  // run_id
-  raw.source = row.ColumnText(col++);
-  raw.source_id = row.ColumnText(col++);
-  raw.url = row.ColumnText(col++);
-  raw.title = row.ColumnText(col++);
-  raw.company = row.ColumnText(col++);
-  raw.location = row.ColumnText(col++);
-  raw.description = row.ColumnText(col++);
-  raw.description_original = row.ColumnText(col++);
-  raw.date_posted = row.ColumnText(col++);
-  raw.employment_type = row.ColumnText(col++);
-  raw.experience_level = row.ColumnText(col++);
-  raw.work_type = row.ColumnText(col++);
-  raw.salary_text = row.ColumnText(col++);
-  raw.skills_text = row.ColumnText(col++);
+  raw.source.assign(row.ColumnView(col++));
+  raw.source_id.assign(row.ColumnView(col++));
+  raw.url.assign(row.ColumnView(col++));
+  raw.title.assign(row.ColumnView(col++));
+  raw.company.assign(row.ColumnView(col++));
+  raw.location.assign(row.ColumnView(col++));
+  raw.description.assign(row.ColumnView(col++));
+  raw.description_original.assign(row.ColumnView(col++));
+  raw.date_posted.assign(row.ColumnView(col++));
+  raw.employment_type.assign(row.ColumnView(col++));
+  raw.experience_level.assign(row.ColumnView(col++));
+  raw.work_type.assign(row.ColumnView(col++));
+  raw.salary_text.assign(row.ColumnView(col++));
+  raw.skills_text.assign(row.ColumnView(col++));
   raw.salary_min = row.ColumnOptionalDouble(col++);
   raw.salary_max = row.ColumnOptionalDouble(col++);
-  raw.salary_currency = row.ColumnText(col++);
-  raw.salary_interval = row.ColumnText(col++);
-  if (auto remote = row.ColumnOptionalInt(col++)) raw.is_remote = *remote != 0;
-  u.location.city = row.ColumnText(col++);
-  u.location.region = row.ColumnText(col++);
-  u.location.country = row.ColumnText(col++);
+  raw.salary_currency.assign(row.ColumnView(col++));
+  raw.salary_interval.assign(row.ColumnView(col++));
+  auto remote = row.ColumnOptionalInt(col++);
+  raw.is_remote = remote ? std::optional<bool>(*remote != 0) : std::nullopt;
+  u.location.city.assign(row.ColumnView(col++));
+  u.location.region.assign(row.ColumnView(col++));
+  u.location.country.assign(row.ColumnView(col++));
   u.remote = ParseRemoteMode(row.ColumnText(col++)).value_or(RemoteMode::kUnknown);
   u.employment_type = ParseEmploymentType(row.ColumnText(col++)).value_or(EmploymentType::kUnknown);
   u.role = ParseRole(row.ColumnText(col++)).value_or(Role::kOther);
   u.level = ParseLevel(row.ColumnText(col++)).value_or(Level::kUnknown);
-  if (auto years = row.ColumnOptionalInt(col++)) u.years_experience_min = static_cast<int>(*years);
-  std::string cues = row.ColumnText(col++);
-  if (!cues.empty()) {
-    for (std::string_view cue : SplitOn(cues, '\x1f')) u.seniority_cues.emplace_back(cue);
-  }
+  auto years = row.ColumnOptionalInt(col++);
+  u.years_experience_min = years ? std::optional<int>(static_cast<int>(*years)) : std::nullopt;
+  SplitInto(row.ColumnView(col++), '\x1f', u.seniority_cues);
   u.salary.min = row.ColumnOptionalDouble(col++);
   u.salary.max = row.ColumnOptionalDouble(col++);
-  u.salary.currency = row.ColumnText(col++);
+  u.salary.currency.assign(row.ColumnView(col++));
   u.salary.period = ParseSalaryPeriod(row.ColumnText(col++)).value_or(SalaryPeriod::kUnknown);
   u.salary.annual_min_usd = row.ColumnOptionalDouble(col++);
   u.salary.annual_max_usd = row.ColumnOptionalDouble(col++);
   u.salary.source = ParseSalarySource(row.ColumnText(col++)).value_or(SalarySource::kNone);
-  u.salary.text = row.ColumnText(col++);
+  u.salary.text.assign(row.ColumnView(col++));
   u.salary.currency_unknown = row.ColumnInt(col++) != 0;
-  u.duplicate_key = row.ColumnText(col++);
+  u.duplicate_key.assign(row.ColumnView(col++));
   ++col;  // company_key
   u.text_fingerprint = static_cast<uint64_t>(row.ColumnInt(col++));
-  posting.duplicate_of = row.ColumnText(col++);
-  u.skills = UnpackSkills(row.ColumnText(col++));
-  std::string candidates = row.ColumnText(col++);
-  if (!candidates.empty()) {
-    for (std::string_view candidate : SplitOn(candidates, '\x1e')) u.candidate_skills.emplace_back(candidate);
-  }
+  posting.duplicate_of.assign(row.ColumnView(col++));
+  UnpackSkills(row.ColumnView(col++), u.skills);
+  SplitInto(row.ColumnView(col++), '\x1e', u.candidate_skills);
+  // Not kept by the store: cleared, in case the posting held another's.
+  u.role_probability.reset();
+  u.role_evidence.clear();
+  u.level_probability = 0;
+  u.level_evidence.clear();
+}
+
+Posting ReadPosting(const Statement& row) {
+  Posting posting;
+  ReadPostingInto(row, posting);
   return posting;
 }
+
+// Distinct values, ASCII case folded, numbered as seen; Ranks() maps each number to the value's place in
+// sorted order.
+class Ranker {
+ public:
+  uint32_t Add(std::string_view value) {
+    folded_.assign(value);
+    for (char& c : folded_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    auto found = numbers_.find(folded_);
+    if (found != numbers_.end()) return found->second;
+    return numbers_.emplace(folded_, static_cast<uint32_t>(numbers_.size())).first->second;
+  }
+  std::vector<uint32_t> Ranks() const {
+    std::vector<const std::pair<const std::string, uint32_t>*> sorted;
+    sorted.reserve(numbers_.size());
+    for (const auto& entry : numbers_) sorted.push_back(&entry);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    std::vector<uint32_t> rank(numbers_.size());
+    for (size_t place = 0; place < sorted.size(); ++place) rank[sorted[place]->second] = static_cast<uint32_t>(place);
+    return rank;
+  }
+
+ private:
+  std::unordered_map<std::string, uint32_t> numbers_;
+  std::string folded_;  // reused: most values are already known
+};
 
 class SqliteStore final : public Store {
  public:
@@ -298,10 +344,11 @@ class SqliteStore final : public Store {
     if (order == PostingOrder::kTitle) return ForEachPostingByTitle(visit);
     JS_ASSIGN_OR_RETURN(Statement postings,
                         Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings ORDER BY id"));
+    Posting posting;
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, postings.Step());
       if (!row) break;
-      Posting posting = ReadPosting(postings);
+      ReadPostingInto(postings, posting);
       if (!visit(posting)) break;
     }
     return Status::Ok();
@@ -384,12 +431,13 @@ class SqliteStore final : public Store {
   // cheaper than letting SQLite sort whole rows. Within a title, postings of one company and one description
   // fingerprint come together: reposts and near-copies, which score alike for any query.
   Status ForEachPostingByTitle(const std::function<bool(Posting&)>& visit) {
+    // Titles and companies are ranked once each among their distinct values, so the sort compares
+    // integers: a million string comparisons of shared prefixes ("senior data ...") were most of its cost.
     struct Key {
-      std::string title, company;
+      uint32_t title, company;
       int64_t fingerprint;
-      std::string id;
+      uint32_t id;  // into ids, compared only on a tie
       int64_t rowid;
-      auto Tie() const { return std::tie(title, company, fingerprint, id); }
     };
     // One read transaction for the whole scan: one snapshot, and no lock taken and dropped per row.
     JS_RETURN_IF_ERROR(Exec(db_, "BEGIN"));
@@ -398,25 +446,48 @@ class SqliteStore final : public Store {
       ~EndRead() { (void)Exec(db, "COMMIT"); }
     } end_read{db_};
     std::vector<Key> keys;
+    std::vector<std::string> ids;
+    Ranker titles, companies;
     {
       JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, text_fingerprint, "
                                                                   "id FROM postings"));
       while (true) {
         JS_ASSIGN_OR_RETURN(bool row, rows.Step());
         if (!row) break;
-        keys.push_back({AsciiLower(rows.ColumnText(1)), AsciiLower(rows.ColumnText(2)), rows.ColumnInt(3),
-                        rows.ColumnText(4), rows.ColumnInt(0)});
+        keys.push_back({titles.Add(rows.ColumnView(1)), companies.Add(rows.ColumnView(2)), rows.ColumnInt(3),
+                        static_cast<uint32_t>(ids.size()), rows.ColumnInt(0)});
+        ids.emplace_back(rows.ColumnView(4));
       }
     }
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.Tie() < b.Tie(); });
-    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
-                                                                      " FROM postings WHERE rowid=?"));
+    std::vector<uint32_t> title_rank = titles.Ranks(), company_rank = companies.Ranks();
+    for (Key& key : keys) {
+      key.title = title_rank[key.title];
+      key.company = company_rank[key.company];
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+      if (a.title != b.title) return a.title < b.title;
+      if (a.company != b.company) return a.company < b.company;
+      if (a.fingerprint != b.fingerprint) return a.fingerprint < b.fingerprint;
+      return ids[a.id] < ids[b.id];
+    });
+    // The rows are fetched by one statement walking the sorted rowids (a JSON array, json_each forced
+    // to the outer loop): a statement reset per row would free and reallocate every column's buffer.
+    std::string rowids = "[";
     for (const Key& key : keys) {
-      select.Reset();
-      select.BindInt(1, key.rowid);
+      if (rowids.size() > 1) rowids += ',';
+      rowids += std::to_string(key.rowid);
+    }
+    rowids += ']';
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
+                                                    " FROM (SELECT value AS sorted_rowid FROM json_each(?)) CROSS JOIN "
+                                                    "postings ON postings.rowid = sorted_rowid"));
+    select.BindText(1, rowids);
+    Posting posting;
+    while (true) {
       JS_ASSIGN_OR_RETURN(bool row, select.Step());
-      if (!row) continue;
-      Posting posting = ReadPosting(select);
+      if (!row) break;
+      ReadPostingInto(select, posting);
       if (!visit(posting)) break;
     }
     return Status::Ok();

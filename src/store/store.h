@@ -89,7 +89,7 @@ class Store {
   virtual Status Flush() = 0;
 
   // Calls `visit` for each stored posting in `order` until it returns false. The posting is the
-  // visitor's: it may move from it.
+  // visitor's: it may move from it, or swap in another whose buffers the next posting is read into.
   virtual Status ForEachPosting(const std::function<bool(Posting&)>& visit, PostingOrder order) = 0;
   Status ForEachPosting(const std::function<bool(Posting&)>& visit) { return ForEachPosting(visit, PostingOrder::kId); }
   virtual StatusOr<std::optional<Posting>> GetPosting(const std::string& id) = 0;

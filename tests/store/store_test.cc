@@ -154,6 +154,41 @@ TEST_P(StoreTest, IteratesByTitleThenCompanyFingerprintAndId) {
   EXPECT_EQ(ids, (std::vector<std::string>{"2", "4", "3", "1", "5"}));
 }
 
+// A scan reads each row into the posting it visits with, reusing its buffers: a sparse posting read after a
+// full one must keep none of the full one's fields, whichever order and whether the visitor moved from it.
+TEST_P(StoreTest, ScansLeaveNothingOfThePreviousPosting) {
+  auto run = store_->BeginRun({"a.csv"});
+  ASSERT_TRUE(store_->PutPosting(SamplePosting("a"), *run).ok());
+  Posting sparse;
+  sparse.id = "b";
+  sparse.raw.source = "test";
+  sparse.raw.title = "Senior ML Engineer";
+  sparse.raw.company = "Acme";
+  ASSERT_TRUE(store_->PutPosting(sparse, *run).ok());
+  for (PostingOrder order : {PostingOrder::kId, PostingOrder::kTitle}) {
+    for (bool move : {false, true}) {
+      std::vector<Posting> seen;
+      ASSERT_TRUE(store_->ForEachPosting([&](Posting& posting) {
+        seen.push_back(move ? std::move(posting) : posting);
+        return true;
+      }, order).ok());
+      ASSERT_EQ(seen.size(), 2u);
+      const Posting& got = seen[0].id == "b" ? seen[0] : seen[1];
+      ASSERT_EQ(got.id, "b");
+      EXPECT_TRUE(got.raw.description.empty());
+      EXPECT_FALSE(got.raw.is_remote.has_value());
+      EXPECT_FALSE(got.raw.salary_min.has_value());
+      EXPECT_FALSE(got.understood.years_experience_min.has_value());
+      EXPECT_TRUE(got.understood.seniority_cues.empty());
+      EXPECT_TRUE(got.understood.skills.empty());
+      EXPECT_TRUE(got.understood.candidate_skills.empty());
+      EXPECT_TRUE(got.understood.location.city.empty());
+      EXPECT_EQ(got.understood.role, Role::kOther);
+      EXPECT_FALSE(got.understood.salary.annual_max_usd.has_value());
+    }
+  }
+}
+
 TEST_P(StoreTest, QuarantineAndRunsAreRecorded) {
   auto run = store_->BeginRun({"a.csv", "b.jsonl"});
   ASSERT_TRUE(store_->PutQuarantine({0, *run, "a.csv", 7, "title", "missing title", "\xE9,raw"}).ok());

@@ -28,9 +28,12 @@ inline constexpr size_t kMaxExpansions = 32;
 class Interner {
  public:
   uint32_t Intern(const std::string& value) {
-    auto [it, inserted] = ids_.emplace(value, static_cast<uint32_t>(values_.size()));
-    if (inserted) values_.push_back(value);
-    return it->second;
+    // Found first: emplace would build a node (and copy the string) for every known value.
+    if (auto found = ids_.find(value); found != ids_.end()) return found->second;
+    uint32_t id = static_cast<uint32_t>(values_.size());
+    ids_.emplace(value, id);
+    values_.push_back(value);
+    return id;
   }
   std::optional<uint32_t> Find(const std::string& value) const {
     auto it = ids_.find(value);

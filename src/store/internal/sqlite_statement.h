@@ -35,6 +35,8 @@ class Statement {
   void Reset();
 
   std::string ColumnText(int index) const;
+  // The column's text in SQLite's own buffer: valid until the next Step or Reset.
+  std::string_view ColumnView(int index) const;
   int64_t ColumnInt(int index) const;
   std::optional<double> ColumnOptionalDouble(int index) const;
   std::optional<int64_t> ColumnOptionalInt(int index) const;
