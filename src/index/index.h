@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <map>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -145,9 +146,13 @@ class SearchIndex {
   // kParseError (a corrupt or foreign file).
   Status SaveSnapshot(const std::string& path, const std::string& stamp) const;
   static StatusOr<std::unique_ptr<SearchIndex>> LoadSnapshot(const std::string& path, const std::string& stamp);
+  // The same, accepting any stamp `accept` approves (a caller that brings an older index up to date).
+  static StatusOr<std::unique_ptr<SearchIndex>> LoadSnapshot(const std::string& path,
+                                                             const std::function<bool(const std::string&)>& accept);
 
   std::optional<uint32_t> DocumentOf(const std::string& posting_id) const;
   IndexStats Stats() const;
+  size_t DocumentCount() const;
 
   struct Impl;
 

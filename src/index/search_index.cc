@@ -335,6 +335,8 @@ std::optional<uint32_t> SearchIndex::DocumentOf(const std::string& posting_id) c
   return it->second;
 }
 
+size_t SearchIndex::DocumentCount() const { return impl_->docs.size(); }
+
 IndexStats SearchIndex::Stats() const {
   const Impl& impl = *impl_;
   impl.Prepare();

@@ -154,6 +154,11 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
 }
 
 StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::string& path, const std::string& stamp) {
+  return LoadSnapshot(path, [&](const std::string& saved) { return saved == stamp; });
+}
+
+StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::string& path,
+                                                                 const std::function<bool(const std::string&)>& accept) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound("no index snapshot " + path);
   Reader reader(in);
@@ -165,7 +170,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
       !reader.String(saved_stamp)) {
     return ParseError(path + ": not an index snapshot of format " + std::to_string(kFormatVersion));
   }
-  if (saved_stamp != stamp) return NotFound("index snapshot " + path + " is out of date");
+  if (!accept(saved_stamp)) return NotFound("index snapshot " + path + " is out of date");
   auto index = Empty();
   Impl& impl = *index->impl_;
   auto corrupt = [&] { return ParseError(path + ": truncated or corrupt index snapshot"); };

@@ -43,11 +43,14 @@ struct SearchOptions {
 
 class SearchService {
  public:
-  // Builds the index from the store, or loads it from `snapshot_path` when the snapshot matches the store
-  // (same postings and ingest runs); a rebuilt index is saved there for the next start. An empty path
-  // always builds. The store must outlive the service.
+  // Builds the index from the store, or loads it from `snapshot_path` when the snapshot is of this store,
+  // adding the postings stored since (then saving it again). A snapshot of another store, or one behind by
+  // more than a quarter of its postings, is rebuilt and saved for the next start. An empty path always
+  // builds. The store must outlive the service.
   static StatusOr<std::unique_ptr<SearchService>> Open(store::Store& store, const std::string& snapshot_path = "");
   bool loaded_from_snapshot() const { return loaded_from_snapshot_; }
+  // Postings added to a loaded snapshot because they were stored after it was saved.
+  size_t postings_added() const { return postings_added_; }
 
   // Errors: kInvalidArgument for a query syntax error (the character is named).
   StatusOr<SearchPage> Search(const std::string& query_text, const index::Filters& filters,
@@ -63,10 +66,11 @@ class SearchService {
   store::Store& store_;
   std::unique_ptr<index::SearchIndex> index_;
   bool loaded_from_snapshot_ = false;
+  size_t postings_added_ = 0;
 };
 
-// What a snapshot must match: the store's posting count, its latest ingest run and the schema version.
-StatusOr<std::string> StoreStamp(store::Store& store);
+// Which store a snapshot was made from: the store's id and schema version.
+StatusOr<std::string> StoreIdentity(store::Store& store);
 
 // An excerpt of `text` around the first query word, query words wrapped in [[ ]]; "" when none occurs.
 std::string Snippet(std::string_view text, const index::Query& query, size_t context_words = 12);

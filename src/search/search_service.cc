@@ -1,3 +1,4 @@
+#include <charconv>
 #include <set>
 
 #include "search/search.h"
@@ -54,28 +55,65 @@ std::string Snippet(std::string_view text, const index::Query& query, size_t con
   return out;
 }
 
-StatusOr<std::string> StoreStamp(store::Store& store) {
-  JS_ASSIGN_OR_RETURN(int64_t postings, store.CountPostings());
-  JS_ASSIGN_OR_RETURN(std::vector<store::IngestRun> runs, store.ListRuns());
-  std::string last_run = runs.empty() ? "none" : std::to_string(runs.back().id) + "@" + runs.back().finished_at;
-  return "postings=" + std::to_string(postings) + ";run=" + last_run + ";schema=" + std::to_string(store.SchemaVersion());
+StatusOr<std::string> StoreIdentity(store::Store& store) {
+  JS_ASSIGN_OR_RETURN(std::string id, store.StoreId());
+  return "store=" + id + ";schema=" + std::to_string(store.SchemaVersion());
 }
 
+namespace {
+
+constexpr std::string_view kThrough = ";through=";
+
+// The last posting a snapshot's stamp says its index holds, or -1 when the stamp is another store's.
+int64_t SequenceCovered(const std::string& stamp, const std::string& identity) {
+  if (!stamp.starts_with(identity) || stamp.compare(identity.size(), kThrough.size(), kThrough) != 0) return -1;
+  int64_t through = -1;
+  std::string_view digits = std::string_view(stamp).substr(identity.size() + kThrough.size());
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), through);
+  return error == std::errc() && end == digits.data() + digits.size() ? through : -1;
+}
+
+}  // namespace
+
 StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store, const std::string& snapshot_path) {
-  if (!snapshot_path.empty()) {
-    JS_ASSIGN_OR_RETURN(std::string stamp, StoreStamp(store));
-    auto loaded = index::SearchIndex::LoadSnapshot(snapshot_path, stamp);
-    if (loaded.ok()) {
-      auto service = std::unique_ptr<SearchService>(new SearchService(store, std::move(loaded).value()));
-      service->loaded_from_snapshot_ = true;
-      return service;
-    }
-    // Missing, stale or unreadable: rebuild from the store (the source of truth) and replace it.
+  if (snapshot_path.empty()) {
     JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store));
-    JS_RETURN_IF_ERROR(index->SaveSnapshot(snapshot_path, stamp));
     return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
   }
+  JS_ASSIGN_OR_RETURN(std::string identity, StoreIdentity(store));
+  JS_ASSIGN_OR_RETURN(int64_t last, store.LastSequence());
+  const std::string stamp = identity + std::string(kThrough) + std::to_string(last);
+  int64_t through = -1;
+  auto loaded = index::SearchIndex::LoadSnapshot(snapshot_path, [&](const std::string& saved) {
+    through = SequenceCovered(saved, identity);
+    return through >= 0 && through <= last;
+  });
+  if (loaded.ok()) {
+    // The postings stored since, skipping those a build skips and any the snapshot holds already (stored
+    // while it was made). Added at the end of the index rather than in title order, so when they are many
+    // against those it holds, a rebuild pays for itself in query time.
+    std::unique_ptr<index::SearchIndex> index = std::move(loaded).value();
+    const size_t held = index->DocumentCount();
+    std::vector<Posting> fresh;
+    bool far_behind = false;
+    JS_RETURN_IF_ERROR(store.ForEachPostingAfter(through, [&](Posting& posting) {
+      if (!posting.duplicate_of.empty() || index->DocumentOf(posting.id)) return true;
+      far_behind = (fresh.size() + 1) * 4 > held;
+      if (!far_behind) fresh.push_back(std::move(posting));
+      return !far_behind;
+    }));
+    if (!far_behind) {
+      for (const Posting& posting : fresh) index->Add(posting);
+      if (through != last) JS_RETURN_IF_ERROR(index->SaveSnapshot(snapshot_path, stamp));
+      auto service = std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
+      service->loaded_from_snapshot_ = true;
+      service->postings_added_ = fresh.size();
+      return service;
+    }
+  }
+  // Missing, another store's, unreadable or far behind: rebuild from the store (the source of truth).
   JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store));
+  JS_RETURN_IF_ERROR(index->SaveSnapshot(snapshot_path, stamp));
   return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
 }
 

@@ -84,7 +84,14 @@ constexpr std::string_view kV2 = R"sql(
 ALTER TABLE postings ADD COLUMN candidate_skills TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
+// v3: a random id made once per store, so a file derived from one store (an index snapshot) is not taken
+// for another's.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO store_info (key, value) VALUES ('id', lower(hex(randomblob(16))));
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
 
 }  // namespace
 

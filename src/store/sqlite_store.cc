@@ -229,6 +229,13 @@ class SqliteStore final : public Store {
 
   int SchemaVersion() const override { return schema_version_; }
 
+  StatusOr<std::string> StoreId() override {
+    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT value FROM store_info WHERE key='id'"));
+    JS_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) return Internal("store has no id");
+    return select.ColumnText(0);
+  }
+
   StatusOr<int64_t> BeginRun(const std::vector<std::string>& inputs) override {
     JS_RETURN_IF_ERROR(Flush());
     JS_ASSIGN_OR_RETURN(Statement insert, Statement::Prepare(db_, "INSERT INTO ingest_runs (started_at, inputs, "
@@ -344,14 +351,23 @@ class SqliteStore final : public Store {
     if (order == PostingOrder::kTitle) return ForEachPostingByTitle(visit);
     JS_ASSIGN_OR_RETURN(Statement postings,
                         Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings ORDER BY id"));
-    Posting posting;
-    while (true) {
-      JS_ASSIGN_OR_RETURN(bool row, postings.Step());
-      if (!row) break;
-      ReadPostingInto(postings, posting);
-      if (!visit(posting)) break;
-    }
-    return Status::Ok();
+    return VisitPostings(postings, visit);
+  }
+
+  // The rowid: without deletes, SQLite gives each new row the largest rowid plus one.
+  StatusOr<int64_t> LastSequence() override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement last, Statement::Prepare(db_, "SELECT coalesce(max(rowid), 0) FROM postings"));
+    JS_ASSIGN_OR_RETURN(bool row, last.Step());
+    return row ? last.ColumnInt(0) : 0;
+  }
+
+  Status ForEachPostingAfter(int64_t sequence, const std::function<bool(Posting&)>& visit) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement postings, Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
+                                                                        " FROM postings WHERE rowid > ? ORDER BY rowid"));
+    postings.BindInt(1, sequence);
+    return VisitPostings(postings, visit);
   }
 
   StatusOr<std::optional<Posting>> GetPosting(const std::string& id) override {
@@ -483,11 +499,16 @@ class SqliteStore final : public Store {
                                                     " FROM (SELECT value AS sorted_rowid FROM json_each(?)) CROSS JOIN "
                                                     "postings ON postings.rowid = sorted_rowid"));
     select.BindText(1, rowids);
+    return VisitPostings(select, visit);
+  }
+
+  // Reads each row of `postings` into one posting, reused, and visits it until `visit` returns false.
+  static Status VisitPostings(Statement& postings, const std::function<bool(Posting&)>& visit) {
     Posting posting;
     while (true) {
-      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      JS_ASSIGN_OR_RETURN(bool row, postings.Step());
       if (!row) break;
-      ReadPostingInto(select, posting);
+      ReadPostingInto(postings, posting);
       if (!visit(posting)) break;
     }
     return Status::Ok();

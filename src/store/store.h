@@ -92,6 +92,11 @@ class Store {
   // visitor's: it may move from it, or swap in another whose buffers the next posting is read into.
   virtual Status ForEachPosting(const std::function<bool(Posting&)>& visit, PostingOrder order) = 0;
   Status ForEachPosting(const std::function<bool(Posting&)>& visit) { return ForEachPosting(visit, PostingOrder::kId); }
+  // Postings are numbered as they are stored, and a store only ever adds postings: the number of the last
+  // one stored (0 when none) marks what a reader has seen, and ForEachPostingAfter visits, in the order they
+  // were stored, the postings added since (an index kept in step with ingest reads just those).
+  virtual StatusOr<int64_t> LastSequence() = 0;
+  virtual Status ForEachPostingAfter(int64_t sequence, const std::function<bool(Posting&)>& visit) = 0;
   virtual StatusOr<std::optional<Posting>> GetPosting(const std::string& id) = 0;
   virtual StatusOr<int64_t> CountPostings() = 0;
   virtual Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) = 0;
@@ -99,6 +104,8 @@ class Store {
   virtual StatusOr<std::vector<QuarantineRecord>> ListQuarantine(std::optional<int64_t> run_id) = 0;
   virtual StatusOr<std::vector<IngestRun>> ListRuns() = 0;
   virtual int SchemaVersion() const = 0;
+  // Random, made when the store was created: tells one store from another (copies share it).
+  virtual StatusOr<std::string> StoreId() = 0;
 };
 
 // Opens (creating if needed) a SQLite store at `path` in WAL mode and migrates it to the current schema.

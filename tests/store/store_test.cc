@@ -154,6 +154,29 @@ TEST_P(StoreTest, IteratesByTitleThenCompanyFingerprintAndId) {
   EXPECT_EQ(ids, (std::vector<std::string>{"2", "4", "3", "1", "5"}));
 }
 
+TEST_P(StoreTest, VisitsThePostingsStoredAfterASequenceNumber) {
+  EXPECT_EQ(*store_->LastSequence(), 0);
+  auto run = store_->BeginRun({"a.csv"});
+  for (const char* id : {"c", "a"}) ASSERT_TRUE(store_->PutPosting(SamplePosting(id), *run).ok());
+  auto seen = store_->LastSequence();
+  ASSERT_TRUE(seen.ok());
+  ASSERT_TRUE(store_->PutPosting(SamplePosting("a"), *run).ok());  // already stored: nothing new
+  EXPECT_EQ(*store_->LastSequence(), *seen);
+  for (const char* id : {"d", "b"}) ASSERT_TRUE(store_->PutPosting(SamplePosting(id), *run).ok());
+  std::vector<std::string> ids;
+  ASSERT_TRUE(store_->ForEachPostingAfter(*seen, [&](const Posting& posting) {
+    ids.push_back(posting.id);
+    return true;
+  }).ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{"d", "b"}));  // in the order stored
+  ids.clear();
+  ASSERT_TRUE(store_->ForEachPostingAfter(*store_->LastSequence(), [&](const Posting& posting) {
+    ids.push_back(posting.id);
+    return true;
+  }).ok());
+  EXPECT_TRUE(ids.empty());
+}
+
 // A scan reads each row into the posting it visits with, reusing its buffers: a sparse posting read after a
 // full one must keep none of the full one's fields, whichever order and whether the visitor moved from it.
 TEST_P(StoreTest, ScansLeaveNothingOfThePreviousPosting) {
@@ -211,11 +234,24 @@ TEST_P(StoreTest, QuarantineAndRunsAreRecorded) {
 TEST_P(StoreTest, WritesSurviveReopening) {
   auto run = store_->BeginRun({"a.csv"});
   ASSERT_TRUE(store_->PutPosting(SamplePosting("p1"), *run).ok());
+  auto id = store_->StoreId();
+  ASSERT_TRUE(id.ok());
   store_.reset();  // closing flushes the open batch
   auto reopened = GetParam().open(dir_);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->CountPostings(), 1);
-  EXPECT_EQ((*reopened)->SchemaVersion(), 2);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 3);
+  EXPECT_EQ(*(*reopened)->StoreId(), *id);
+}
+
+TEST_P(StoreTest, EachStoreHasItsOwnId) {
+  std::filesystem::create_directories(dir_ / "other");
+  auto other = GetParam().open(dir_ / "other");
+  ASSERT_TRUE(other.ok());
+  auto mine = store_->StoreId(), theirs = (*other)->StoreId();
+  ASSERT_TRUE(mine.ok() && theirs.ok());
+  EXPECT_EQ(mine->size(), 32u);
+  EXPECT_NE(*mine, *theirs);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllStores, StoreTest, testing::ValuesIn(kStores),
@@ -243,7 +279,7 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path.string());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 2);
+  EXPECT_EQ((*store)->SchemaVersion(), 3);
   auto run = (*store)->BeginRun({"a.csv"});
   ASSERT_TRUE((*store)->PutPosting(SamplePosting("p1"), *run).ok());
   auto loaded = (*store)->GetPosting("p1");
