@@ -14,7 +14,7 @@ namespace jobscope::index {
 namespace {
 
 constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '4'};
-constexpr uint32_t kFormatVersion = 4;
+constexpr uint32_t kFormatVersion = 5;  // 5: Unicode punctuation splits words
 
 // Everything written or read passes through one running checksum.
 class Checksum {

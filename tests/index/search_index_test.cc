@@ -164,6 +164,14 @@ TEST_F(SmallIndex, MoreLikeThisFindsTheSimilarPostingNotItself) {
   for (const Hit& hit : similar.hits) EXPECT_NE(hit.id, "b");
 }
 
+TEST(AnalyzeText, UnicodePunctuationSeparatesWordsAsAsciiDoes) {
+  // Curly quotes, apostrophe, em dash, bullet, no-break space, ellipsis and a byte-order mark.
+  EXPECT_EQ(AnalyzeText("\xEF\xBB\xBFthe \xE2\x80\x9C" "engineer\xE2\x80\x9D team\xE2\x80\x99s\xE2\x80\x94work "
+                        "\xE2\x80\xA2\xC2\xA0ml\xE2\x80\xA6"),
+            AnalyzeText("the \"engineer\" team's-work * ml..."));
+  EXPECT_EQ(AnalyzeText("caf\xC3\xA9 na\xC3\xAFve"), (std::vector<std::string>{"caf\xC3\xA9", "na\xC3\xAFve"}));
+}
+
 TEST(ParseQuery, SyntaxErrorsNameTheCharacter) {
   auto unclosed = ParseQuery("nlp \"machine learning");
   ASSERT_FALSE(unclosed.ok());
