@@ -55,6 +55,7 @@ inline Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::mo
 inline Status ParseError(std::string msg) { return {StatusCode::kParseError, std::move(msg)}; }
 inline Status IoError(std::string msg) { return {StatusCode::kIoError, std::move(msg)}; }
 inline Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
+inline Status Unimplemented(std::string msg) { return {StatusCode::kUnimplemented, std::move(msg)}; }
 
 // Either a value or a non-OK Status.
 template <typename T>

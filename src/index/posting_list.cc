@@ -84,6 +84,48 @@ void PostingList::Add(uint32_t doc, FieldTf tf, const uint32_t* doc_positions, s
   if (open_docs.size() == kBlockSize) Seal();
 }
 
+void PostingList::AppendShifted(const PostingList& other, uint32_t base) {
+  if (other.df == 0) return;
+  if (!open_docs.empty()) Seal();  // a block of fewer than kBlockSize documents, then the other's blocks
+  const uint32_t previous_last = blocks.empty() ? 0 : blocks.back().last_doc;
+  JS_ASSERT(df == 0 || !other.blocks.empty() || other.open_docs.front() + base > previous_last);
+  const size_t positions_base = positions.size();
+  if (!other.blocks.empty()) {
+    // Gaps are from the previous block's last document, which moves with the documents; only the other
+    // list's first gap (from 0) becomes the gap from this list's last document.
+    const uint8_t* in = other.data.data();
+    const uint32_t first = GetVarint(in);
+    const size_t first_bytes = static_cast<size_t>(in - other.data.data());
+    const size_t data_base = data.size();
+    JS_ASSERT(df == 0 || first + base > previous_last);
+    PutVarint(data, first + base - previous_last);
+    const size_t written = data.size() - data_base;
+    data.insert(data.end(), other.data.begin() + static_cast<std::ptrdiff_t>(first_bytes), other.data.end());
+    for (size_t block = 0; block < other.blocks.size(); ++block) {
+      BlockInfo info = other.blocks[block];
+      info.last_doc += base;
+      info.data_offset = block == 0 ? static_cast<uint32_t>(data_base)
+                                    : static_cast<uint32_t>(info.data_offset + data_base + written - first_bytes);
+      info.positions_offset += static_cast<uint32_t>(positions_base);
+      blocks.push_back(info);
+    }
+  }
+  positions.insert(positions.end(), other.positions.begin(), other.positions.end());
+  JS_ASSERT(data.size() < (uint64_t{1} << 32) && positions.size() < (uint64_t{1} << 32) - 1024);
+  if (!other.open_docs.empty()) {  // still open: its positions follow the other's sealed ones, as here
+    open_info = other.open_info;
+    open_info.last_doc += base;
+    open_info.positions_offset += static_cast<uint32_t>(positions_base);
+    open_info.data_offset = static_cast<uint32_t>(data.size());
+    for (uint32_t doc : other.open_docs) open_docs.push_back(doc + base);
+    open_tf = other.open_tf;
+  }
+  df += other.df;
+  doc_set = Bitset();  // derived; rebuilt by the index for the documents it now has
+  block_max_weight.clear();
+  maxima_documents = SIZE_MAX;
+}
+
 void PostingList::Seal() {
   uint32_t previous = blocks.empty() ? 0 : blocks.back().last_doc;
   for (uint32_t doc : open_docs) {

@@ -5,10 +5,9 @@
 // scores, and a query skips the blocks that cannot compete.
 #include <algorithm>
 #include <cmath>
-#include <condition_variable>
-#include <deque>
 #include <limits>
 #include <mutex>
+#include <span>
 #include <thread>
 
 #include "base/strings.h"
@@ -23,65 +22,8 @@ using internal::kFieldStride;
 namespace {
 
 constexpr uint32_t kNoSlot = UINT32_MAX;
-constexpr size_t kBatchSize = 512;
-constexpr size_t kMaxQueuedBatches = 8;
-
-// Batches handed from one build stage to the next, at most kMaxQueuedBatches waiting.
-template <typename T>
-class BatchQueue {
- public:
-  void Push(std::vector<T> batch) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    space_.wait(lock, [&] { return batches_.size() < kMaxQueuedBatches; });
-    batches_.push_back(std::move(batch));
-    ready_.notify_one();
-  }
-  void Close() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
-    ready_.notify_one();
-  }
-  // False once closed and drained.
-  bool Pop(std::vector<T>& batch) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    ready_.wait(lock, [&] { return !batches_.empty() || closed_; });
-    if (batches_.empty()) return false;
-    batch = std::move(batches_.front());
-    batches_.pop_front();
-    space_.notify_one();
-    return true;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable ready_, space_;
-  std::deque<std::vector<T>> batches_;
-  bool closed_ = false;
-};
-
-// Batches handed back once used, so their postings' and documents' buffers are reused instead of
-// allocated afresh for each of a million postings (and freed on another thread).
-template <typename T>
-class Recycler {
- public:
-  void Put(std::vector<T> batch) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (batches_.size() < 2 * kMaxQueuedBatches) batches_.push_back(std::move(batch));
-  }
-  // A used batch of kBatchSize items, or a new one.
-  std::vector<T> Take() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (batches_.empty()) return std::vector<T>(kBatchSize);
-    std::vector<T> batch = std::move(batches_.back());
-    batches_.pop_back();
-    batch.resize(kBatchSize);
-    return batch;
-  }
-
- private:
-  std::mutex mutex_;
-  std::vector<std::vector<T>> batches_;
-};
+// Below this many postings a build runs on one thread: a second connection and the merge cost more.
+constexpr size_t kMinPostingsToSplit = 20000;
 
 // A posting analysed and ready to append: its metadata, skills, and each term with its field
 // frequencies and positions (one flat array, a run per term).
@@ -210,54 +152,71 @@ SearchIndex::~SearchIndex() = default;
 std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<SearchIndex>(new SearchIndex()); }
 
 StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates) {
+  // The postings in title order, split in two halves built on two threads (each reading through its own
+  // connection to the store, analysing and appending), the second half then joined after the first.
+  JS_ASSIGN_OR_RETURN(std::vector<int64_t> order, store.SequencesInOrder(store::PostingOrder::kTitle));
+  StatusOr<std::unique_ptr<store::Store>> second_reader = Unimplemented("one part");
+  if (order.size() >= kMinPostingsToSplit) second_reader = store.OpenReader();
+  const size_t split = second_reader.ok() ? order.size() / 2 : order.size();
+  auto build_part = [include_duplicates](store::Store& reader, std::span<const int64_t> sequences, Impl& impl) {
+    AnalyzedDocument analyzed;
+    return reader.ForEachPostingOf(sequences, [&](Posting& posting) {
+      if (!include_duplicates && !posting.duplicate_of.empty()) return true;
+      Analyze(impl, posting, analyzed);
+      Append(impl, analyzed);
+      return true;
+    });
+  };
   auto index = Empty();
-  Impl& impl = *index->impl_;
-  BatchQueue<Posting> read;
-  BatchQueue<AnalyzedDocument> analyzed;
-  Recycler<Posting> used_postings;
-  Recycler<AnalyzedDocument> used_documents;
-  std::thread analyzer([&] {
-    std::vector<Posting> batch;
-    while (read.Pop(batch)) {
-      std::vector<AnalyzedDocument> out = used_documents.Take();
-      out.resize(batch.size());
-      for (size_t idx = 0; idx < batch.size(); ++idx) Analyze(impl, batch[idx], out[idx]);
-      used_postings.Put(std::move(batch));
-      analyzed.Push(std::move(out));
-    }
-    analyzed.Close();
-  });
-  std::thread appender([&] {
-    std::vector<AnalyzedDocument> batch;
-    while (analyzed.Pop(batch)) {
-      for (AnalyzedDocument& document : batch) Append(impl, document);
-      used_documents.Put(std::move(batch));
-    }
-  });
-  // The store reads each posting into the one it visits with; swapping a used posting in gives it that
-  // posting's buffers to read the next into.
-  std::vector<Posting> batch = used_postings.Take();
-  size_t filled = 0;
-  Status status = store.ForEachPosting([&](Posting& posting) {
-    if (include_duplicates || posting.duplicate_of.empty()) std::swap(batch[filled++], posting);
-    if (filled == kBatchSize) {
-      read.Push(std::exchange(batch, used_postings.Take()));
-      filled = 0;
-    }
-    return true;
-  }, store::PostingOrder::kTitle);
-  if (filled > 0) {
-    batch.resize(filled);
-    read.Push(std::move(batch));
+  auto second = Empty();
+  Status second_status = Status::Ok();
+  std::thread second_builder;
+  if (second_reader.ok()) {
+    second_builder = std::thread([&] {
+      second_status = build_part(**second_reader, std::span(order).subspan(split), *second->impl_);
+    });
   }
-  read.Close();
-  analyzer.join();
-  appender.join();
-  JS_RETURN_IF_ERROR(status);
+  Status first_status = build_part(store, std::span(order).first(split), *index->impl_);
+  if (second_builder.joinable()) second_builder.join();
+  JS_RETURN_IF_ERROR(first_status);
+  JS_RETURN_IF_ERROR(second_status);
+  index->impl_->Join(*second->impl_);
+  Impl& impl = *index->impl_;
   impl.lists.resize(impl.terms.size());  // a term seen only past a field's position limit has no postings
   for (PostingList& list : impl.lists) list.Shrink();  // growth slack is up to half of a list
   impl.Prepare();
   return index;
+}
+
+void SearchIndex::Impl::Join(Impl& other) {
+  const uint32_t base = static_cast<uint32_t>(docs.size());
+  other.lists.resize(other.terms.size());
+  std::vector<uint32_t> term_of(other.terms.size());
+  for (size_t term = 0; term < other.terms.size(); ++term) term_of[term] = TermId(other.terms[term]);
+  lists.resize(terms.size());
+  for (size_t term = 0; term < other.terms.size(); ++term) lists[term_of[term]].AppendShifted(other.lists[term], base);
+  auto renumber = [](const Interner& from, Interner& to) {
+    std::vector<uint32_t> ids(from.size());
+    for (uint32_t id = 0; id < ids.size(); ++id) ids[id] = to.Intern(from.Value(id));
+    return ids;
+  };
+  const std::vector<uint32_t> company_of = renumber(other.companies, companies);
+  const std::vector<uint32_t> place_of = renumber(other.places, places);
+  const std::vector<uint32_t> skill_of = renumber(other.skills, skills);
+  docs.reserve(docs.size() + other.docs.size());
+  for (DocMeta& doc : other.docs) {
+    doc.company = company_of[doc.company];
+    doc.country = place_of[doc.country];
+    doc.region = place_of[doc.region];
+    doc.city = place_of[doc.city];
+    const uint32_t skills_begin = static_cast<uint32_t>(doc_skills.size());
+    for (uint32_t at = doc.skills_begin; at < doc.skills_end; ++at) doc_skills.push_back(skill_of[other.doc_skills[at]]);
+    doc.skills_begin = skills_begin;
+    doc.skills_end = static_cast<uint32_t>(doc_skills.size());
+    doc_of_id[doc.id] = static_cast<uint32_t>(docs.size());
+    docs.push_back(std::move(doc));
+  }
+  for (int field = 0; field < 3; ++field) total_length[field] += other.total_length[field];
 }
 
 uint32_t SearchIndex::Add(const Posting& posting) {

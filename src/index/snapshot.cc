@@ -221,21 +221,25 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
     // Every block's bytes lie inside the list and its documents inside the index, so decoding stays in
     // bounds; the last block needs no end marker because each varint is read by count.
     if (list.open_tf.size() != list.open_docs.size() || list.open_docs.size() >= internal::kBlockSize ||
-        list.df != list.blocks.size() * internal::kBlockSize + list.open_docs.size() ||
         (list.has_doc_set() && list.doc_set.words() * 64 < doc_count)) {
       return corrupt();
     }
     uint32_t previous = 0;
+    uint64_t documents = list.open_docs.size();
     for (size_t block = 0; block < list.blocks.size(); ++block) {
       const BlockInfo& info = list.blocks[block];
       size_t data_end = block + 1 < list.blocks.size() ? list.blocks[block + 1].data_offset : list.data.size();
-      if (info.count != internal::kBlockSize || info.data_offset > data_end || data_end > list.data.size() ||
-          data_end - info.data_offset < 2u * internal::kBlockSize || info.positions_offset > list.positions.size() ||
-          info.last_doc >= doc_count || (block > 0 && info.last_doc <= previous)) {
+      // Blocks are full but where a build joined two lists (PostingList::AppendShifted).
+      if (info.count == 0 || info.count > internal::kBlockSize || info.data_offset > data_end ||
+          data_end > list.data.size() || data_end - info.data_offset < 2u * info.count ||
+          info.positions_offset > list.positions.size() || info.last_doc >= doc_count ||
+          (block > 0 && info.last_doc <= previous)) {
         return corrupt();
       }
       previous = info.last_doc;
+      documents += info.count;
     }
+    if (documents != list.df) return corrupt();
     for (uint32_t doc : list.open_docs) {
       if (doc >= doc_count) return corrupt();
     }

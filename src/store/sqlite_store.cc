@@ -348,7 +348,16 @@ class SqliteStore final : public Store {
   using Store::ForEachPosting;
   Status ForEachPosting(const std::function<bool(Posting&)>& visit, PostingOrder order) override {
     JS_RETURN_IF_ERROR(Flush());
-    if (order == PostingOrder::kTitle) return ForEachPostingByTitle(visit);
+    if (order == PostingOrder::kTitle) {
+      // One read transaction for the whole scan: one snapshot, and no lock taken and dropped per row.
+      JS_RETURN_IF_ERROR(Exec(db_, "BEGIN"));
+      struct EndRead {
+        sqlite3* db;
+        ~EndRead() { (void)Exec(db, "COMMIT"); }
+      } end_read{db_};
+      JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences, SequencesInOrder(order));
+      return ForEachPostingOf(sequences, visit);
+    }
     JS_ASSIGN_OR_RETURN(Statement postings,
                         Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings ORDER BY id"));
     return VisitPostings(postings, visit);
@@ -446,7 +455,18 @@ class SqliteStore final : public Store {
   // The sort keys and row ids first (a few dozen bytes a posting), sorted here, then each row by its rowid:
   // cheaper than letting SQLite sort whole rows. Within a title, postings of one company and one description
   // fingerprint come together: reposts and near-copies, which score alike for any query.
-  Status ForEachPostingByTitle(const std::function<bool(Posting&)>& visit) {
+  StatusOr<std::vector<int64_t>> SequencesInOrder(PostingOrder order) override {
+    JS_RETURN_IF_ERROR(Flush());
+    std::vector<int64_t> sequences;
+    if (order != PostingOrder::kTitle) {
+      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid FROM postings ORDER BY id"));
+      while (true) {
+        JS_ASSIGN_OR_RETURN(bool row, rows.Step());
+        if (!row) break;
+        sequences.push_back(rows.ColumnInt(0));
+      }
+      return sequences;
+    }
     // Titles and companies are ranked once each among their distinct values, so the sort compares
     // integers: a million string comparisons of shared prefixes ("senior data ...") were most of its cost.
     struct Key {
@@ -455,25 +475,17 @@ class SqliteStore final : public Store {
       uint32_t id;  // into ids, compared only on a tie
       int64_t rowid;
     };
-    // One read transaction for the whole scan: one snapshot, and no lock taken and dropped per row.
-    JS_RETURN_IF_ERROR(Exec(db_, "BEGIN"));
-    struct EndRead {
-      sqlite3* db;
-      ~EndRead() { (void)Exec(db, "COMMIT"); }
-    } end_read{db_};
     std::vector<Key> keys;
     std::vector<std::string> ids;
     Ranker titles, companies;
-    {
-      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, text_fingerprint, "
-                                                                  "id FROM postings"));
-      while (true) {
-        JS_ASSIGN_OR_RETURN(bool row, rows.Step());
-        if (!row) break;
-        keys.push_back({titles.Add(rows.ColumnView(1)), companies.Add(rows.ColumnView(2)), rows.ColumnInt(3),
-                        static_cast<uint32_t>(ids.size()), rows.ColumnInt(0)});
-        ids.emplace_back(rows.ColumnView(4));
-      }
+    JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, text_fingerprint, "
+                                                                "id FROM postings"));
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, rows.Step());
+      if (!row) break;
+      keys.push_back({titles.Add(rows.ColumnView(1)), companies.Add(rows.ColumnView(2)), rows.ColumnInt(3),
+                      static_cast<uint32_t>(ids.size()), rows.ColumnInt(0)});
+      ids.emplace_back(rows.ColumnView(4));
     }
     std::vector<uint32_t> title_rank = titles.Ranks(), company_rank = companies.Ranks();
     for (Key& key : keys) {
@@ -486,12 +498,19 @@ class SqliteStore final : public Store {
       if (a.fingerprint != b.fingerprint) return a.fingerprint < b.fingerprint;
       return ids[a.id] < ids[b.id];
     });
-    // The rows are fetched by one statement walking the sorted rowids (a JSON array, json_each forced
-    // to the outer loop): a statement reset per row would free and reallocate every column's buffer.
+    sequences.reserve(keys.size());
+    for (const Key& key : keys) sequences.push_back(key.rowid);
+    return sequences;
+  }
+
+  Status ForEachPostingOf(std::span<const int64_t> sequences, const std::function<bool(Posting&)>& visit) override {
+    JS_RETURN_IF_ERROR(Flush());
+    // One statement walks the rowids (a JSON array, json_each forced to the outer loop): a statement
+    // reset per row would free and reallocate every column's buffer.
     std::string rowids = "[";
-    for (const Key& key : keys) {
+    for (int64_t sequence : sequences) {
       if (rowids.size() > 1) rowids += ',';
-      rowids += std::to_string(key.rowid);
+      rowids += std::to_string(sequence);
     }
     rowids += ']';
     JS_ASSIGN_OR_RETURN(Statement select,
@@ -500,6 +519,12 @@ class SqliteStore final : public Store {
                                                     "postings ON postings.rowid = sorted_rowid"));
     select.BindText(1, rowids);
     return VisitPostings(select, visit);
+  }
+
+  StatusOr<std::unique_ptr<Store>> OpenReader() override {
+    const char* path = sqlite3_db_filename(db_, "main");
+    if (!path || !*path) return Unimplemented("an in-memory store has no second connection");
+    return OpenSqliteStore(path);
   }
 
   // Reads each row of `postings` into one posting, reused, and visits it until `visit` returns false.

@@ -139,6 +139,10 @@ struct SearchIndex::Impl {
   mutable std::mutex prepare_mutex;
   mutable std::mutex maxima_mutex;
 
+  // Appends `other`'s documents after these (numbered on from docs.size()), renumbering its terms and
+  // facet values into these. `other` is of no use afterwards (its documents are moved).
+  void Join(Impl& other);
+
   uint32_t TermId(std::string_view term) {
     auto it = term_ids.find(term);
     if (it != term_ids.end()) return it->second;

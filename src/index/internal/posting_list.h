@@ -48,6 +48,9 @@ struct PostingList {
   // Appends `doc`, which must be above every document already in the list. `positions` ascending, with
   // the field stride.
   void Add(uint32_t doc, FieldTf tf, const uint32_t* positions, size_t count);
+  // Appends every document of `other` numbered `base` higher: above this list's, whose open block is
+  // sealed first (so one block may hold fewer than kBlockSize documents). Copies the compressed bytes.
+  void AppendShifted(const PostingList& other, uint32_t base);
 
   size_t block_count() const { return blocks.size() + (open_docs.empty() ? 0 : 1); }
   bool has_doc_set() const { return doc_set.words() > 0; }
