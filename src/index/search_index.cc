@@ -1,8 +1,8 @@
 // Building the index: documents analysed into per-term postings (compressed lists, internal/posting_list.h),
-// their metadata kept in a table for filters, facets and sorting. Build runs three stages on threads of
-// their own (reading the store, analysing, appending to the lists) and reads in title order: postings that
+// their metadata kept in a table for filters, facets and sorting. Build reads in title order: postings that
 // share a title score alike, so side by side they make each block's score bound close to its documents'
-// scores, and a query skips the blocks that cannot compete.
+// scores, and a query skips the blocks that cannot compete. It builds the two halves of that order on two
+// threads and joins them.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -22,7 +22,7 @@ using internal::kFieldStride;
 namespace {
 
 constexpr uint32_t kNoSlot = UINT32_MAX;
-// Below this many postings a build runs on one thread: a second connection and the merge cost more.
+// Below this many postings a build runs on one thread: a second connection and the join cost more.
 constexpr size_t kMinPostingsToSplit = 20000;
 
 // A posting analysed and ready to append: its metadata, skills, and each term with its field
@@ -40,8 +40,7 @@ struct AnalyzedDocument {
 };
 
 // Analysis: metadata interned, each word's term found in the index's own memo (one hash lookup per word
-// once the vocabulary is known) with its position, fields kept apart by the position stride. Touches the
-// vocabulary and interners only, so it can run beside Append.
+// once the vocabulary is known) with its position, fields kept apart by the position stride.
 void Analyze(SearchIndex::Impl& impl, const Posting& posting, AnalyzedDocument& out) {
   struct Token {
     uint32_t term, position;
@@ -126,7 +125,7 @@ void Analyze(SearchIndex::Impl& impl, const Posting& posting, AnalyzedDocument& 
   for (const auto& entry : out.entries) slot_of_term[entry.term] = kNoSlot;
 }
 
-// Appending: the document's postings, table row and lengths. Touches none of what Analyze does.
+// Appending: the document's postings, table row and lengths.
 // The document's metadata is moved out.
 uint32_t Append(SearchIndex::Impl& impl, AnalyzedDocument& analyzed) {
   uint32_t doc_number = static_cast<uint32_t>(impl.docs.size());
