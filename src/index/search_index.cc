@@ -153,14 +153,13 @@ std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<Searc
 StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates) {
   // The postings in title order, split in two halves built on two threads (each reading through its own
   // connection to the store, analysing and appending), the second half then joined after the first.
-  JS_ASSIGN_OR_RETURN(std::vector<int64_t> order, store.SequencesInOrder(store::PostingOrder::kTitle));
+  JS_ASSIGN_OR_RETURN(std::vector<int64_t> order, store.SequencesInOrder(store::PostingOrder::kTitle, include_duplicates));
   StatusOr<std::unique_ptr<store::Store>> second_reader = Unimplemented("one part");
   if (order.size() >= kMinPostingsToSplit) second_reader = store.OpenReader();
   const size_t split = second_reader.ok() ? order.size() / 2 : order.size();
-  auto build_part = [include_duplicates](store::Store& reader, std::span<const int64_t> sequences, Impl& impl) {
+  auto build_part = [](store::Store& reader, std::span<const int64_t> sequences, Impl& impl) {
     AnalyzedDocument analyzed;
     return reader.ForEachPostingOf(sequences, [&](Posting& posting) {
-      if (!include_duplicates && !posting.duplicate_of.empty()) return true;
       Analyze(impl, posting, analyzed);
       Append(impl, analyzed);
       return true;

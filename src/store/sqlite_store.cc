@@ -355,7 +355,7 @@ class SqliteStore final : public Store {
         sqlite3* db;
         ~EndRead() { (void)Exec(db, "COMMIT"); }
       } end_read{db_};
-      JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences, SequencesInOrder(order));
+      JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences, SequencesInOrder(order, /*include_duplicates=*/true));
       return ForEachPostingOf(sequences, visit);
     }
     JS_ASSIGN_OR_RETURN(Statement postings,
@@ -455,11 +455,12 @@ class SqliteStore final : public Store {
   // The sort keys and row ids first (a few dozen bytes a posting), sorted here, then each row by its rowid:
   // cheaper than letting SQLite sort whole rows. Within a title, postings of one company and one description
   // fingerprint come together: reposts and near-copies, which score alike for any query.
-  StatusOr<std::vector<int64_t>> SequencesInOrder(PostingOrder order) override {
+  StatusOr<std::vector<int64_t>> SequencesInOrder(PostingOrder order, bool include_duplicates) override {
     JS_RETURN_IF_ERROR(Flush());
+    const std::string where = include_duplicates ? "" : " WHERE coalesce(duplicate_of, '') = ''";
     std::vector<int64_t> sequences;
     if (order != PostingOrder::kTitle) {
-      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid FROM postings ORDER BY id"));
+      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid FROM postings" + where + " ORDER BY id"));
       while (true) {
         JS_ASSIGN_OR_RETURN(bool row, rows.Step());
         if (!row) break;
@@ -479,7 +480,7 @@ class SqliteStore final : public Store {
     std::vector<std::string> ids;
     Ranker titles, companies;
     JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, text_fingerprint, "
-                                                                "id FROM postings"));
+                                                                "id FROM postings" + where));
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, rows.Step());
       if (!row) break;

@@ -98,10 +98,11 @@ class Store {
   // were stored, the postings added since (an index kept in step with ingest reads just those).
   virtual StatusOr<int64_t> LastSequence() = 0;
   virtual Status ForEachPostingAfter(int64_t sequence, const std::function<bool(Posting&)>& visit) = 0;
-  // The sequence numbers of the stored postings in `order`; ForEachPostingOf then visits postings in the
-  // order their numbers are given (numbers of no posting are skipped). Together they let readers on
-  // several threads share out one ordering.
-  virtual StatusOr<std::vector<int64_t>> SequencesInOrder(PostingOrder order) = 0;
+  // The sequence numbers of the stored postings in `order`, without those linked as duplicates unless
+  // `include_duplicates`; ForEachPostingOf then visits postings in the order their numbers are given
+  // (numbers of no posting are skipped). Together they let readers on several threads share out one
+  // ordering, and read no posting they would skip.
+  virtual StatusOr<std::vector<int64_t>> SequencesInOrder(PostingOrder order, bool include_duplicates) = 0;
   virtual Status ForEachPostingOf(std::span<const int64_t> sequences, const std::function<bool(Posting&)>& visit) = 0;
   // Another connection to the same store, for reading on another thread. Errors: kUnimplemented where a
   // store cannot be opened twice (an in-memory one).

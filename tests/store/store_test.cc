@@ -177,6 +177,29 @@ TEST_P(StoreTest, VisitsThePostingsStoredAfterASequenceNumber) {
   EXPECT_TRUE(ids.empty());
 }
 
+TEST_P(StoreTest, SharesOutAnOrderWithOrWithoutLinkedDuplicates) {
+  auto run = store_->BeginRun({"a.csv"});
+  for (const char* id : {"c", "a", "b"}) ASSERT_TRUE(store_->PutPosting(SamplePosting(id), *run).ok());
+  Posting linked = SamplePosting("d");
+  linked.duplicate_of = "a";
+  ASSERT_TRUE(store_->PutPosting(linked, *run).ok());
+  auto ids_of = [&](const std::vector<int64_t>& sequences) {
+    std::vector<std::string> ids;
+    EXPECT_TRUE(store_->ForEachPostingOf(sequences, [&](const Posting& posting) {
+      ids.push_back(posting.id);
+      return true;
+    }).ok());
+    return ids;
+  };
+  auto all = store_->SequencesInOrder(PostingOrder::kId, true);
+  auto unlinked = store_->SequencesInOrder(PostingOrder::kId, false);
+  ASSERT_TRUE(all.ok() && unlinked.ok());
+  EXPECT_EQ(ids_of(*all), (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_EQ(ids_of(*unlinked), (std::vector<std::string>{"a", "b", "c"}));
+  std::vector<int64_t> reversed(all->rbegin(), all->rend());
+  EXPECT_EQ(ids_of(reversed), (std::vector<std::string>{"d", "c", "b", "a"}));  // the order given
+}
+
 // A scan reads each row into the posting it visits with, reusing its buffers: a sparse posting read after a
 // full one must keep none of the full one's fields, whichever order and whether the visitor moved from it.
 TEST_P(StoreTest, ScansLeaveNothingOfThePreviousPosting) {
