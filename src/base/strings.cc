@@ -12,11 +12,16 @@ std::string_view TrimAscii(std::string_view text) {
 }
 
 std::string AsciiLower(std::string_view text) {
-  std::string out(text);
+  std::string out;
+  AsciiLowerInto(text, out);
+  return out;
+}
+
+void AsciiLowerInto(std::string_view text, std::string& out) {
+  out.assign(text);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return out;
 }
 
 bool IsAsciiAlnum(unsigned char c) {

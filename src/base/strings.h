@@ -11,6 +11,8 @@ namespace jobscope {
 
 std::string_view TrimAscii(std::string_view text);
 std::string AsciiLower(std::string_view text);
+// The same into `out`, reusing its buffer: for hot loops that look many values up by their lowercase form.
+void AsciiLowerInto(std::string_view text, std::string& out);
 bool IsAsciiAlnum(unsigned char c);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);

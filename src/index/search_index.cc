@@ -60,10 +60,7 @@ void Analyze(SearchIndex::Impl& impl, const Posting& posting, AnalyzedDocument& 
   doc.employment = static_cast<uint8_t>(u.employment_type);
   static thread_local std::string lowered;  // reused: most values are known, and a lookup needs no copy
   auto lower = [](const std::string& value) -> const std::string& {
-    lowered.assign(value);
-    for (char& c : lowered) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    AsciiLowerInto(value, lowered);
     return lowered;
   };
   doc.company = impl.companies.Intern(lower(posting.raw.company));

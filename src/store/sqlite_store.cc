@@ -175,10 +175,7 @@ Posting ReadPosting(const Statement& row) {
 class Ranker {
  public:
   uint32_t Add(std::string_view value) {
-    folded_.assign(value);
-    for (char& c : folded_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    AsciiLowerInto(value, folded_);
     auto found = numbers_.find(folded_);
     if (found != numbers_.end()) return found->second;
     return numbers_.emplace(folded_, static_cast<uint32_t>(numbers_.size())).first->second;
