@@ -25,43 +25,40 @@ constexpr uint32_t kNoSlot = UINT32_MAX;
 // Below this many postings a build runs on one thread: a second connection and the join cost more.
 constexpr size_t kMinPostingsToSplit = 20000;
 
-// A posting analysed and ready to append: its metadata, skills, and each term with its field
-// frequencies and positions (one flat array, a run per term).
-struct AnalyzedDocument {
+// Scratch space for analysing one document, reused across the documents a thread adds.
+struct DocumentTerms {
+  struct Token {
+    uint32_t term, position;
+  };
   struct Entry {
     uint32_t term;
     FieldTf tf;
     uint32_t count, offset;
   };
-  DocMeta meta{};
-  std::vector<uint32_t> skills;
+  std::vector<Token> tokens;
   std::vector<Entry> entries;
+  std::vector<uint32_t> slot_of_term;
   std::vector<uint32_t> positions;
+  std::string skill_text;
+  std::string lowered;
 };
 
-// Analysis: metadata interned, each word's term found in the index's own memo (one hash lookup per word
-// once the vocabulary is known) with its position, fields kept apart by the position stride.
-void Analyze(SearchIndex::Impl& impl, const Posting& posting, AnalyzedDocument& out) {
-  struct Token {
-    uint32_t term, position;
-  };
-  static thread_local std::vector<Token> tokens;
-  static thread_local std::vector<uint32_t> slot_of_term;
-  static thread_local std::string skill_text;
-  out.skills.clear();
-  out.entries.clear();
+// Adds the posting as the next document: its metadata interned, each word's term found in the index's own
+// memo (one hash lookup per word once the vocabulary is known) with its position, fields kept apart by
+// the position stride, and the postings appended term by term.
+uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
+  static thread_local DocumentTerms scratch;
+  const uint32_t doc_number = static_cast<uint32_t>(impl.docs.size());
   const Understanding& u = posting.understood;
-  DocMeta& doc = out.meta;
-  doc = DocMeta{};
+  DocMeta doc{};
   doc.id = posting.id;
   doc.role = static_cast<uint8_t>(u.role);
   doc.level = static_cast<uint8_t>(u.level);
   doc.remote = static_cast<uint8_t>(u.remote);
   doc.employment = static_cast<uint8_t>(u.employment_type);
-  static thread_local std::string lowered;  // reused: most values are known, and a lookup needs no copy
-  auto lower = [](const std::string& value) -> const std::string& {
-    AsciiLowerInto(value, lowered);
-    return lowered;
+  auto lower = [](const std::string& value) -> const std::string& {  // no copy: most values are known
+    AsciiLowerInto(value, scratch.lowered);
+    return scratch.lowered;
   };
   doc.company = impl.companies.Intern(lower(posting.raw.company));
   doc.country = impl.places.Intern(u.location.country);
@@ -70,16 +67,19 @@ void Analyze(SearchIndex::Impl& impl, const Posting& posting, AnalyzedDocument& 
   doc.date = DateKey(posting.raw.date_posted);
   doc.salary_min = u.salary.annual_min_usd ? static_cast<float>(*u.salary.annual_min_usd) : std::nanf("");
   doc.salary_max = u.salary.annual_max_usd ? static_cast<float>(*u.salary.annual_max_usd) : std::nanf("");
+  doc.skills_begin = static_cast<uint32_t>(impl.doc_skills.size());
+  std::string& skill_text = scratch.skill_text;
   skill_text.clear();
   for (const SkillMention& mention : u.skills) {
     uint32_t skill = impl.skills.Intern(mention.skill_id);
-    if (std::find(out.skills.begin(), out.skills.end(), skill) != out.skills.end()) continue;
-    out.skills.push_back(skill);
+    if (std::find(impl.doc_skills.begin() + doc.skills_begin, impl.doc_skills.end(), skill) != impl.doc_skills.end()) continue;
+    impl.doc_skills.push_back(skill);
     skill_text += mention.name;
     skill_text += " . ";  // the period keeps skill names from forming phrases together
   }
+  doc.skills_end = static_cast<uint32_t>(impl.doc_skills.size());
 
-  tokens.clear();
+  scratch.tokens.clear();
   const std::string* fields[3] = {&posting.raw.title, &skill_text, &posting.raw.description};
   for (uint32_t field = 0; field < 3; ++field) {
     uint32_t position = 0;
@@ -90,50 +90,41 @@ void Analyze(SearchIndex::Impl& impl, const Posting& posting, AnalyzedDocument& 
         term = impl.TermId(internal::TermOfWord(word));
         impl.word_terms.Insert(word, hash, term);
       }
-      if (position < kFieldStride) tokens.push_back({term, field * kFieldStride + position});
+      if (position < kFieldStride) scratch.tokens.push_back({term, field * kFieldStride + position});
       ++position;
     });
     doc.lengths[field] = position;
+    impl.total_length[field] += position;
   }
   // Group the tokens by term: counts, then each term's positions in one flat array.
-  if (slot_of_term.size() < impl.terms.size()) slot_of_term.resize(impl.terms.size() * 2, kNoSlot);
-  for (const Token& token : tokens) {
-    uint32_t& slot = slot_of_term[token.term];
+  if (scratch.slot_of_term.size() < impl.terms.size()) scratch.slot_of_term.resize(impl.terms.size() * 2, kNoSlot);
+  scratch.entries.clear();
+  for (const auto& token : scratch.tokens) {
+    uint32_t& slot = scratch.slot_of_term[token.term];
     if (slot == kNoSlot) {
-      slot = static_cast<uint32_t>(out.entries.size());
-      out.entries.push_back({token.term, {0, 0, 0}, 0, 0});
+      slot = static_cast<uint32_t>(scratch.entries.size());
+      scratch.entries.push_back({token.term, {0, 0, 0}, 0, 0});
     }
-    auto& entry = out.entries[slot];
+    auto& entry = scratch.entries[slot];
     uint8_t& tf = entry.tf[token.position / kFieldStride];
     if (tf < 255) ++tf;
     ++entry.count;
   }
   uint32_t offset = 0;
-  for (auto& entry : out.entries) {
+  for (auto& entry : scratch.entries) {
     entry.offset = offset;
     offset += entry.count;
     entry.count = 0;
   }
-  out.positions.resize(offset);
-  for (const Token& token : tokens) {
-    auto& entry = out.entries[slot_of_term[token.term]];
-    out.positions[entry.offset + entry.count++] = token.position;
+  scratch.positions.resize(offset);
+  for (const auto& token : scratch.tokens) {
+    auto& entry = scratch.entries[scratch.slot_of_term[token.term]];
+    scratch.positions[entry.offset + entry.count++] = token.position;
   }
-  for (const auto& entry : out.entries) slot_of_term[entry.term] = kNoSlot;
-}
-
-// Appending: the document's postings, table row and lengths.
-// The document's metadata is moved out.
-uint32_t Append(SearchIndex::Impl& impl, AnalyzedDocument& analyzed) {
-  uint32_t doc_number = static_cast<uint32_t>(impl.docs.size());
-  DocMeta& doc = analyzed.meta;
-  doc.skills_begin = static_cast<uint32_t>(impl.doc_skills.size());
-  impl.doc_skills.insert(impl.doc_skills.end(), analyzed.skills.begin(), analyzed.skills.end());
-  doc.skills_end = static_cast<uint32_t>(impl.doc_skills.size());
-  for (int field = 0; field < 3; ++field) impl.total_length[field] += doc.lengths[field];
-  for (const auto& entry : analyzed.entries) {
-    if (entry.term >= impl.lists.size()) impl.lists.resize(entry.term + 1);
-    impl.lists[entry.term].Add(doc_number, entry.tf, analyzed.positions.data() + entry.offset, entry.count);
+  if (impl.lists.size() < impl.terms.size()) impl.lists.resize(impl.terms.size());
+  for (const auto& entry : scratch.entries) {
+    impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, entry.count);
+    scratch.slot_of_term[entry.term] = kNoSlot;
   }
   impl.doc_of_id[doc.id] = doc_number;
   impl.docs.push_back(std::move(doc));
@@ -155,10 +146,8 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   if (order.size() >= kMinPostingsToSplit) second_reader = store.OpenReader();
   const size_t split = second_reader.ok() ? order.size() / 2 : order.size();
   auto build_part = [](store::Store& reader, std::span<const int64_t> sequences, Impl& impl) {
-    AnalyzedDocument analyzed;
     return reader.ForEachPostingOf(sequences, [&](Posting& posting) {
-      Analyze(impl, posting, analyzed);
-      Append(impl, analyzed);
+      AddDocument(impl, posting);
       return true;
     });
   };
@@ -177,7 +166,6 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   JS_RETURN_IF_ERROR(second_status);
   index->impl_->Join(*second->impl_);
   Impl& impl = *index->impl_;
-  impl.lists.resize(impl.terms.size());  // a term seen only past a field's position limit has no postings
   for (PostingList& list : impl.lists) list.Shrink();  // growth slack is up to half of a list
   impl.Prepare();
   return index;
@@ -185,7 +173,6 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
 
 void SearchIndex::Impl::Join(Impl& other) {
   const uint32_t base = static_cast<uint32_t>(docs.size());
-  other.lists.resize(other.terms.size());
   std::vector<uint32_t> term_of(other.terms.size());
   for (size_t term = 0; term < other.terms.size(); ++term) term_of[term] = TermId(other.terms[term]);
   lists.resize(terms.size());
@@ -214,14 +201,7 @@ void SearchIndex::Impl::Join(Impl& other) {
   for (int field = 0; field < 3; ++field) total_length[field] += other.total_length[field];
 }
 
-uint32_t SearchIndex::Add(const Posting& posting) {
-  Impl& impl = *impl_;
-  AnalyzedDocument analyzed;
-  Analyze(impl, posting, analyzed);
-  uint32_t doc_number = Append(impl, analyzed);
-  impl.lists.resize(impl.terms.size());
-  return doc_number;
-}
+uint32_t SearchIndex::Add(const Posting& posting) { return AddDocument(*impl_, posting); }
 
 void SearchIndex::Impl::Prepare() const {
   std::lock_guard<std::mutex> lock(prepare_mutex);
