@@ -376,79 +376,6 @@ class SqliteStore final : public Store {
     return VisitPostings(postings, visit);
   }
 
-  StatusOr<std::optional<Posting>> GetPosting(const std::string& id) override {
-    JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement select,
-                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings WHERE id=?"));
-    select.BindText(1, id);
-    JS_ASSIGN_OR_RETURN(bool row, select.Step());
-    if (!row) return std::optional<Posting>();
-    Posting posting = ReadPosting(select);
-    return std::optional<Posting>(std::move(posting));
-  }
-
-  StatusOr<int64_t> CountPostings() override {
-    JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement count, Statement::Prepare(db_, "SELECT count(*) FROM postings"));
-    JS_ASSIGN_OR_RETURN(bool row, count.Step());
-    return row ? count.ColumnInt(0) : 0;
-  }
-
-  Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) override {
-    JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT id, duplicate_key, company_key, "
-                                                                  "text_fingerprint FROM postings ORDER BY rowid"));
-    while (true) {
-      JS_ASSIGN_OR_RETURN(bool row, select.Step());
-      if (!row) break;
-      DuplicateEntry entry{select.ColumnText(0), select.ColumnText(1), select.ColumnText(2),
-                           static_cast<uint64_t>(select.ColumnInt(3))};
-      visit(entry);
-    }
-    return Status::Ok();
-  }
-
-  StatusOr<std::vector<QuarantineRecord>> ListQuarantine(std::optional<int64_t> run_id) override {
-    JS_RETURN_IF_ERROR(Flush());
-    std::string sql = "SELECT id, run_id, input, row, field, reason, raw FROM quarantine";
-    if (run_id) sql += " WHERE run_id=?";
-    sql += " ORDER BY run_id DESC, id";
-    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, sql));
-    if (run_id) select.BindInt(1, *run_id);
-    std::vector<QuarantineRecord> records;
-    while (true) {
-      JS_ASSIGN_OR_RETURN(bool row, select.Step());
-      if (!row) break;
-      records.push_back({select.ColumnInt(0), select.ColumnInt(1), select.ColumnText(2), select.ColumnInt(3),
-                         select.ColumnText(4), select.ColumnText(5), select.ColumnText(6)});
-    }
-    return records;
-  }
-
-  StatusOr<std::vector<IngestRun>> ListRuns() override {
-    JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement select,
-                        Statement::Prepare(db_, "SELECT id, started_at, finished_at, inputs, read, stored, "
-                                                "already_present, duplicates, quarantined, status FROM ingest_runs "
-                                                "ORDER BY id"));
-    std::vector<IngestRun> runs;
-    while (true) {
-      JS_ASSIGN_OR_RETURN(bool row, select.Step());
-      if (!row) break;
-      IngestRun run;
-      run.id = select.ColumnInt(0);
-      run.started_at = select.ColumnText(1);
-      run.finished_at = select.ColumnText(2);
-      for (std::string_view input : SplitOn(select.ColumnText(3), '\n')) run.inputs.emplace_back(input);
-      run.counts = {select.ColumnInt(4), select.ColumnInt(5), select.ColumnInt(6), select.ColumnInt(7),
-                    select.ColumnInt(8)};
-      run.status = select.ColumnText(9);
-      runs.push_back(std::move(run));
-    }
-    return runs;
-  }
-
- private:
   // The sort keys and row ids first (a few dozen bytes a posting), sorted here, then each row by its rowid:
   // cheaper than letting SQLite sort whole rows. Within a title, postings of one company and one description
   // fingerprint come together: reposts and near-copies, which score alike for any query.
@@ -525,6 +452,79 @@ class SqliteStore final : public Store {
     return OpenSqliteStore(path);
   }
 
+  StatusOr<std::optional<Posting>> GetPosting(const std::string& id) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings WHERE id=?"));
+    select.BindText(1, id);
+    JS_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) return std::optional<Posting>();
+    Posting posting = ReadPosting(select);
+    return std::optional<Posting>(std::move(posting));
+  }
+
+  StatusOr<int64_t> CountPostings() override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement count, Statement::Prepare(db_, "SELECT count(*) FROM postings"));
+    JS_ASSIGN_OR_RETURN(bool row, count.Step());
+    return row ? count.ColumnInt(0) : 0;
+  }
+
+  Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT id, duplicate_key, company_key, "
+                                                                  "text_fingerprint FROM postings ORDER BY rowid"));
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      DuplicateEntry entry{select.ColumnText(0), select.ColumnText(1), select.ColumnText(2),
+                           static_cast<uint64_t>(select.ColumnInt(3))};
+      visit(entry);
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<std::vector<QuarantineRecord>> ListQuarantine(std::optional<int64_t> run_id) override {
+    JS_RETURN_IF_ERROR(Flush());
+    std::string sql = "SELECT id, run_id, input, row, field, reason, raw FROM quarantine";
+    if (run_id) sql += " WHERE run_id=?";
+    sql += " ORDER BY run_id DESC, id";
+    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, sql));
+    if (run_id) select.BindInt(1, *run_id);
+    std::vector<QuarantineRecord> records;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      records.push_back({select.ColumnInt(0), select.ColumnInt(1), select.ColumnText(2), select.ColumnInt(3),
+                         select.ColumnText(4), select.ColumnText(5), select.ColumnText(6)});
+    }
+    return records;
+  }
+
+  StatusOr<std::vector<IngestRun>> ListRuns() override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT id, started_at, finished_at, inputs, read, stored, "
+                                                "already_present, duplicates, quarantined, status FROM ingest_runs "
+                                                "ORDER BY id"));
+    std::vector<IngestRun> runs;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      IngestRun run;
+      run.id = select.ColumnInt(0);
+      run.started_at = select.ColumnText(1);
+      run.finished_at = select.ColumnText(2);
+      for (std::string_view input : SplitOn(select.ColumnText(3), '\n')) run.inputs.emplace_back(input);
+      run.counts = {select.ColumnInt(4), select.ColumnInt(5), select.ColumnInt(6), select.ColumnInt(7),
+                    select.ColumnInt(8)};
+      run.status = select.ColumnText(9);
+      runs.push_back(std::move(run));
+    }
+    return runs;
+  }
+
+ private:
   // Reads each row of `postings` into one posting, reused, and visits it until `visit` returns false.
   static Status VisitPostings(Statement& postings, const std::function<bool(Posting&)>& visit) {
     Posting posting;
