@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <string_view>
 
 namespace jobscope {
 
 Status WriteWeightFile(const std::string& path, const WeightFileHeader& header, const std::vector<float>& weights,
-                       std::span<const float> extra) {
+                       std::span<const float> extra, std::string_view trailer) {
   JS_ASSERT(header.magic.size() == 8);
   JS_ASSERT(weights.size() == (size_t{1} << header.bits) * header.width);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -26,12 +27,13 @@ Status WriteWeightFile(const std::string& path, const WeightFileHeader& header, 
     out.write(reinterpret_cast<const char*>(&slot), sizeof slot);
     out.write(reinterpret_cast<const char*>(row_of(slot)), static_cast<std::streamsize>(sizeof(float) * header.width));
   }
+  out.write(trailer.data(), static_cast<std::streamsize>(trailer.size()));
   if (!out) return IoError("write failed: " + path);
   return Status::Ok();
 }
 
 Status ReadWeightFile(const std::string& path, const WeightFileHeader& expected, std::vector<float>& weights,
-                      std::span<float> extra) {
+                      std::span<float> extra, std::string* trailer) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError("cannot read model " + path);
   char magic[8];
@@ -54,6 +56,7 @@ Status ReadWeightFile(const std::string& path, const WeightFileHeader& expected,
             static_cast<std::streamsize>(sizeof(float) * expected.width));
   }
   if (!in) return ParseError(path + ": truncated");
+  if (trailer) trailer->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "base/tsv.h"
 #include "classify/classify.h"
 #include "extract/extract.h"
+#include "ingest/ingest.h"
 #include "salary/salary.h"
 
 namespace jobscope::cli::internal {
@@ -19,6 +21,38 @@ struct TrainArgs {
   std::string out;  // default: data/models
   int epochs = extract::TaggerTrainOptions{}.epochs;
 };
+
+// Unlabelled text for the tagger's word classes, only from sources that may ship: SkillSpan's train split
+// (MIT), O*NET task statements and occupation descriptions, ESCO occupation descriptions and skill names
+// (CC BY 4.0). Task statements and skill names are written much as postings ask for skills ("develop
+// machine learning models", "manage musical staff").
+StatusOr<std::vector<std::string>> WordClassTexts(const std::string& shared, const std::vector<extract::TaggedSentence>& train) {
+  std::vector<std::string> texts;
+  for (const auto& sentence : train) {
+    std::string text;
+    for (const std::string& token : sentence.tokens) (text += token) += ' ';
+    texts.push_back(std::move(text));
+  }
+  auto column = [&](const std::string& path, size_t field) {
+    return ForEachTsvRow(path, [&](const TsvRow& row) -> Status {
+      if (row.fields.size() > field) texts.emplace_back(row.fields[field]);
+      return Status::Ok();
+    });
+  };
+  JS_RETURN_IF_ERROR(column(shared + "/onet/Task Statements.txt", 2));
+  JS_RETURN_IF_ERROR(column(shared + "/onet/Occupation Data.txt", 2));
+  JS_ASSIGN_OR_RETURN(ingest::CsvTable occupations, ingest::ReadCsvTable(shared + "/esco/occupations_en.csv"));
+  auto description = std::find(occupations.header.begin(), occupations.header.end(), "description");
+  if (description == occupations.header.end()) return ParseError(shared + "/esco/occupations_en.csv: no description column");
+  const size_t at = static_cast<size_t>(description - occupations.header.begin());
+  for (const auto& row : occupations.rows) {
+    if (row.size() > at) texts.push_back(row[at]);
+  }
+  std::ifstream skills(shared + "/decorte-esco-skillext/data/skills_en_label.txt");
+  if (!skills) return IoError("cannot read " + shared + "/decorte-esco-skillext/data/skills_en_label.txt");
+  for (std::string line; std::getline(skills, line);) texts.push_back(std::move(line));
+  return texts;
+}
 
 int RunTrain(Context& context, const TrainArgs& args) {
   std::string out_dir = args.out.empty() ? context.DataPath("models") : args.out;
@@ -38,9 +72,14 @@ int RunTrain(Context& context, const TrainArgs& args) {
     train.insert(train.end(), sentences->begin(), sentences->end());
   }
   auto started = std::chrono::steady_clock::now();
+  auto class_texts = WordClassTexts(args.shared_data, train);
+  if (!class_texts.ok()) return ReportError(class_texts.status());
+  extract::WordClusters classes = extract::WordClusters::Learn(*class_texts, {});
+  const size_t classed_words = classes.size();
+  double class_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   extract::TaggerTrainOptions options;
   options.epochs = args.epochs;
-  auto tagger = extract::SpanTagger::Train(train, matcher->get(), options);
+  auto tagger = extract::SpanTagger::Train(train, matcher->get(), options, std::move(classes));
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::string path = out_dir + "/skill_tagger.bin";
   Status saved = tagger->Save(path);
@@ -96,12 +135,14 @@ int RunTrain(Context& context, const TrainArgs& args) {
     nlohmann::json per_role = nlohmann::json::object();
     for (const auto& [role, pr] : cv.per_role) per_role[role] = {{"precision", pr.first}, {"recall", pr.second}};
     std::printf("%s\n", nlohmann::json({{"skill_tagger", path}, {"sentences", train.size()}, {"epochs", args.epochs},
+                                        {"classed_words", classed_words}, {"class_texts", class_texts->size()},
                                         {"seconds", seconds}, {"role_model", role_path}, {"role_examples", roles.size()},
                                         {"role_cv_accuracy", cv.accuracy}, {"role_cv_macro_f1", cv.macro_f1},
                                         {"role_cv_per_role", per_role}, {"level_model", level_path},
                                         {"level_examples", levels.size()}, {"level_cv_accuracy", level_cv.accuracy},
                                         {"level_cv_confusion", level_cv.confusion}}).dump().c_str());
   } else {
+    std::printf("word classes: %zu words from %zu texts, %.1fs\n", classed_words, class_texts->size(), class_seconds);
     std::printf("skill tagger: %zu SkillSpan train sentences, %d epochs, %.1fs -> %s\n", train.size(), args.epochs, seconds,
                 path.c_str());
     std::printf("role model: %zu weakly labelled titles (%zu from O*NET), 5-fold CV accuracy %.3f, macro-F1 %.3f -> %s\n",

@@ -14,12 +14,14 @@
 //   SalaryParse pay = ParseSalaryText("$120K-$150K", rates);   // 120000..150000 USD per year
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -162,6 +164,46 @@ struct TaggedSpan {
   uint32_t begin = 0, end = 0;  // byte offsets into the text (FindSpans) or 0
 };
 
+// What unlabelled text says about each frequent word (extract/word_clusters.cc): its class at three
+// granularities and its binarised vector, so the span tagger generalises from the words it was trained on
+// to words used alike.
+struct WordClusterOptions {
+  size_t min_count = 5;         // rarer words get nothing
+  size_t max_words = 40000;     // the most frequent words are described
+  size_t context_words = 1000;  // contexts: the most frequent words, 1 and 2 places left and right
+  int dimensions = 64;          // of the SVD word vectors (at most 64: the binarised vector is 64 bits)
+  std::array<int, 3> granularities = {32, 128, 512};
+  int kmeans_iterations = 25;
+  uint64_t seed = 29;
+};
+
+class WordClusters {
+ public:
+  static constexpr int kLevels = 3;
+  static constexpr int kMaxDimensions = 64;
+  struct Word {
+    std::array<uint16_t, kLevels> classes{};
+    // Each vector dimension binarised (Guo et al. 2014): bit d of `high` when the word's value is at least
+    // the mean of the dimension's positive values, of `low` when at most the mean of its negative values.
+    uint64_t high = 0, low = 0;
+  };
+  // Deterministic for the same texts and options.
+  static WordClusters Learn(const std::vector<std::string>& texts, const WordClusterOptions& options);
+  // Errors: kParseError naming `name`.
+  static StatusOr<WordClusters> Parse(std::string_view bytes, const std::string& name);
+  std::string Serialize() const;
+
+  // The form words are described under: ASCII-lowercased, digits as '0'.
+  static std::string Normalize(std::string_view token);
+  // The word's description, or null for a word too rare to have one. `normalized_word` as Normalize makes.
+  const Word* Find(std::string_view normalized_word) const;
+  size_t size() const { return words_.size(); }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  std::unordered_map<uint64_t, Word> words_;  // by the word's StableHash64
+};
+
 // One training sentence: tokens and their tags (0 O, 1 B-skill, 2 I-skill, 3 B-knowledge, 4 I-knowledge).
 struct TaggedSentence {
   std::vector<std::string> tokens;
@@ -182,8 +224,9 @@ class SpanTagger {
   static constexpr int kTags = 5;
   ~SpanTagger();
   // `dictionary` (may be null) supplies the dictionary features; it must outlive the tagger.
+  // `classes` (may be empty) supply word-class features; the tagger keeps them and saves them with itself.
   static std::unique_ptr<SpanTagger> Train(const std::vector<TaggedSentence>& sentences, const SkillMatcher* dictionary,
-                                           const TaggerTrainOptions& options);
+                                           const TaggerTrainOptions& options, WordClusters classes = {});
   // Errors: kIoError, kParseError (wrong format or version).
   static StatusOr<std::unique_ptr<SpanTagger>> Load(const std::string& path, const SkillMatcher* dictionary);
   Status Save(const std::string& path) const;

@@ -1,11 +1,13 @@
 // The skill-span tagger: an averaged structured perceptron (Collins 2002) over hashed features, with
-// first-order tag transitions and Viterbi decoding. Features of token i: its lowercase form, shape, 3- and
-// 4-letter prefix and suffix, capitalisation, digits, the words around it (i-2..i+2), and whether the
-// taxonomy dictionary places it at the start or inside of a skill (and of which category).
+// first-order transitions between BILOU states and Viterbi decoding. Features of token i: its lowercase
+// form, shape, 3- and 4-letter prefix and suffix, capitalisation, digits, the words around it (i-2..i+2),
+// whether the taxonomy dictionary places it at the start or inside of a skill (and of which category), and
+// what unlabelled text says of it and its neighbours (word classes and the binarised word vector).
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <initializer_list>
 #include <numeric>
 #include <random>
 
@@ -17,10 +19,9 @@
 namespace jobscope::extract {
 namespace {
 
-constexpr int kTags = SpanTagger::kTags;
 constexpr uint32_t kFeatureBits = 20;
 constexpr uint32_t kFeatureSlots = 1u << kFeatureBits;
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;  // 2: word-class features
 
 std::string Shape(std::string_view word) {
   std::string shape;
@@ -31,11 +32,47 @@ std::string Shape(std::string_view word) {
   return shape;
 }
 
-// Allowed transitions: I-k only after B-k or I-k.
-bool Allowed(int previous, int tag) {
-  if (tag == 2) return previous == 1 || previous == 2;
-  if (tag == 4) return previous == 3 || previous == 4;
-  return true;
+// Inside, the tagger decodes BILOU states (Ratinov and Roth 2009): a span's last token and a one-token span
+// get states of their own, which sharpens its boundaries. Outside it speaks BIO tags.
+// States: 0 O; skill 1 B, 2 I, 3 L, 4 U; knowledge 5 B, 6 I, 7 L, 8 U.
+constexpr int kStates = 9;
+constexpr int kStart = kStates;  // the "previous state" of the first token
+
+bool Continues(int state) { return state % 4 == 2 || state % 4 == 3; }  // I or L
+bool IsOpen(int state) { return state % 4 == 1 || state % 4 == 2; }     // B or I: the span goes on
+int KindOf(int state) { return state == 0 ? 0 : state <= 4 ? 1 : 2; }
+
+bool Allowed(int previous, int state) {
+  bool previous_open = previous != kStart && IsOpen(previous);
+  if (state != 0 && Continues(state)) return previous_open && KindOf(previous) == KindOf(state);
+  return !previous_open;
+}
+
+// BIO tags (0 O, 1 B-skill, 2 I-skill, 3 B-knowledge, 4 I-knowledge) as states, and back.
+std::vector<int> StatesOf(const std::vector<int>& tags) {
+  std::vector<int> states(tags.size(), 0);
+  for (const TaggedSpan& span : SpanTagger::SpansOf(tags)) {
+    const int base = span.kind == TaggedSpan::Kind::kSkill ? 1 : 5;
+    if (span.first_token == span.last_token) {
+      states[span.first_token] = base + 3;
+      continue;
+    }
+    states[span.first_token] = base;
+    for (size_t idx = span.first_token + 1; idx < span.last_token; ++idx) states[idx] = base + 1;
+    states[span.last_token] = base + 2;
+  }
+  return states;
+}
+
+std::vector<int> TagsOf(const std::vector<int>& states) {
+  std::vector<int> tags(states.size(), 0);
+  for (size_t idx = 0; idx < states.size(); ++idx) {
+    const int state = states[idx];
+    if (state == 0) continue;
+    const int begin_tag = KindOf(state) == 1 ? 1 : 3;
+    tags[idx] = Continues(state) ? begin_tag + 1 : begin_tag;
+  }
+  return tags;
 }
 
 }  // namespace
@@ -65,10 +102,26 @@ std::vector<std::pair<uint32_t, uint32_t>> TokenizeForTagging(std::string_view t
   return tokens;
 }
 
+namespace {
+
+uint32_t FeatureSlot(std::string_view key) { return static_cast<uint32_t>(StableHash64(key) & (kFeatureSlots - 1)); }
+
+// The slots of "dimension d is high" and "dimension d is low", made once.
+std::array<uint32_t, WordClusters::kMaxDimensions> BitSlots(char sign) {
+  std::array<uint32_t, WordClusters::kMaxDimensions> slots{};
+  for (int d = 0; d < WordClusters::kMaxDimensions; ++d) slots[d] = FeatureSlot(std::string("e") + sign + std::to_string(d));
+  return slots;
+}
+const std::array<uint32_t, WordClusters::kMaxDimensions> kHighBit = BitSlots('+');
+const std::array<uint32_t, WordClusters::kMaxDimensions> kLowBit = BitSlots('-');
+
+}  // namespace
+
 struct SpanTagger::Impl {
   const SkillMatcher* dictionary = nullptr;
-  std::vector<float> weights;      // kFeatureSlots x kTags
-  std::array<float, (kTags + 1) * kTags> transitions{};  // previous tag (kTags = start) x tag
+  WordClusters classes;
+  std::vector<float> weights;      // kFeatureSlots x kStates
+  std::array<float, (kStates + 1) * kStates> transitions{};  // previous state (kStart) x state
 
   // Hashed feature slots for every token of a sentence.
   std::vector<std::vector<uint32_t>> Features(const std::vector<std::string>& tokens) const {
@@ -94,92 +147,152 @@ struct SpanTagger::Impl {
         for (size_t idx = first; idx <= last; ++idx) dict[idx] = (idx == first ? "B-" : "I-") + category;
       }
     }
-    std::vector<std::vector<uint32_t>> features(tokens.size());
-    auto slot = [](std::string_view key) { return static_cast<uint32_t>(StableHash64(key) & (kFeatureSlots - 1)); };
+    // Word classes: each token's description, and its class at each level as text ("-" for a word too rare).
+    std::vector<const WordClusters::Word*> described(tokens.size());
+    std::vector<std::array<std::string, WordClusters::kLevels>> class_names(tokens.size());
+    for (size_t idx = 0; idx < tokens.size(); ++idx) {
+      described[idx] = classes.Find(WordClusters::Normalize(tokens[idx]));
+      for (int level = 0; level < WordClusters::kLevels; ++level) {
+        class_names[idx][level] = described[idx] ? std::to_string(described[idx]->classes[level]) : "-";
+      }
+    }
+    auto class_at = [&](long idx, int level) -> std::string_view {
+      if (idx < 0) return "<s>";
+      if (idx >= static_cast<long>(tokens.size())) return "</s>";
+      return class_names[static_cast<size_t>(idx)][level];
+    };
     auto word_at = [&](long idx) -> std::string_view {
       if (idx < 0) return "<s>";
       if (idx >= static_cast<long>(tokens.size())) return "</s>";
       return lower[static_cast<size_t>(idx)];
     };
+    auto dict_at = [&](long idx) -> std::string_view {
+      if (idx < 0) return "<s>";
+      if (idx >= static_cast<long>(tokens.size())) return "</s>";
+      return dict[static_cast<size_t>(idx)];
+    };
+    std::vector<std::vector<uint32_t>> features(tokens.size());
+    std::string key;  // one buffer for every feature's name
     for (size_t idx = 0; idx < tokens.size(); ++idx) {
       const std::string& word = tokens[idx];
-      const std::string& low = lower[idx];
+      const std::string_view low = lower[idx];
+      const std::string shape = Shape(word);
       auto& out = features[idx];
+      auto add = [&](std::initializer_list<std::string_view> parts) {
+        key.clear();
+        for (std::string_view part : parts) key += part;
+        out.push_back(FeatureSlot(key));
+      };
       long i = static_cast<long>(idx);
-      out.push_back(slot("bias"));
-      out.push_back(slot("w=" + low));
-      out.push_back(slot("shape=" + Shape(word)));
-      out.push_back(slot("p3=" + low.substr(0, 3)));
-      out.push_back(slot("s3=" + (low.size() > 3 ? low.substr(low.size() - 3) : low)));
-      out.push_back(slot("p4=" + low.substr(0, 4)));
-      out.push_back(slot("s4=" + (low.size() > 4 ? low.substr(low.size() - 4) : low)));
-      out.push_back(slot("w-1=" + std::string(word_at(i - 1))));
-      out.push_back(slot("w+1=" + std::string(word_at(i + 1))));
-      out.push_back(slot("w-2=" + std::string(word_at(i - 2))));
-      out.push_back(slot("w+2=" + std::string(word_at(i + 2))));
-      out.push_back(slot("w-1w=" + std::string(word_at(i - 1)) + "|" + low));
-      out.push_back(slot("ww+1=" + low + "|" + std::string(word_at(i + 1))));
-      out.push_back(slot("dict=" + dict[idx]));
-      out.push_back(slot("dict-1=" + (idx > 0 ? dict[idx - 1] : std::string("<s>"))));
-      out.push_back(slot("dict+1=" + (idx + 1 < tokens.size() ? dict[idx + 1] : std::string("</s>"))));
-      out.push_back(slot("dictw=" + dict[idx] + "|" + Shape(word)));
+      add({"bias"});
+      add({"w=", low});
+      add({"shape=", shape});
+      add({"p3=", low.substr(0, 3)});
+      add({"s3=", low.size() > 3 ? low.substr(low.size() - 3) : low});
+      add({"p4=", low.substr(0, 4)});
+      add({"s4=", low.size() > 4 ? low.substr(low.size() - 4) : low});
+      add({"w-1=", word_at(i - 1)});
+      add({"w+1=", word_at(i + 1)});
+      add({"w-2=", word_at(i - 2)});
+      add({"w+2=", word_at(i + 2)});
+      add({"w-1w=", word_at(i - 1), "|", low});
+      add({"ww+1=", low, "|", word_at(i + 1)});
+      add({"dict=", dict_at(i)});
+      add({"dict-1=", dict_at(i - 1)});
+      add({"dict+1=", dict_at(i + 1)});
+      add({"dictw=", dict_at(i), "|", shape});
       bool upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-      out.push_back(slot(std::string("cap=") + (upper ? "1" : "0") + (idx == 0 ? "first" : "")));
+      add({"cap=", upper ? "1" : "0", idx == 0 ? "first" : ""});
+      if (classes.empty()) continue;
+      static constexpr std::string_view kLevelName[] = {"c0", "c1", "c2"};
+      for (int level = 0; level < WordClusters::kLevels; ++level) {
+        add({kLevelName[level], "=", class_at(i, level)});
+        add({kLevelName[level], "-1=", class_at(i - 1, level)});
+        add({kLevelName[level], "+1=", class_at(i + 1, level)});
+      }
+      add({"c1-2=", class_at(i - 2, 1)});
+      add({"c1+2=", class_at(i + 2, 1)});
+      add({"c1-1c=", class_at(i - 1, 1), "|", class_at(i, 1)});
+      add({"c1c+1=", class_at(i, 1), "|", class_at(i + 1, 1)});
+      // The word's binarised vector, one feature per marked dimension.
+      if (const WordClusters::Word* described_word = described[idx]) {
+        for (int d = 0; d < WordClusters::kMaxDimensions; ++d) {
+          if (described_word->high >> d & 1) out.push_back(kHighBit[d]);
+          if (described_word->low >> d & 1) out.push_back(kLowBit[d]);
+        }
+      }
     }
     return features;
   }
 
+  // The best state sequence.
   std::vector<int> Viterbi(const std::vector<std::vector<uint32_t>>& features, const std::vector<float>& w,
-                           const std::array<float, (kTags + 1) * kTags>& trans) const {
+                           const std::array<float, (kStates + 1) * kStates>& trans) const {
     size_t n = features.size();
     if (n == 0) return {};
-    std::vector<std::array<float, kTags>> best(n);
-    std::vector<std::array<int, kTags>> back(n);
-    auto emission = [&](size_t idx, int tag) {
-      float score = 0;
-      for (uint32_t feature : features[idx]) score += w[feature * kTags + static_cast<uint32_t>(tag)];
-      return score;
-    };
-    for (int tag = 0; tag < kTags; ++tag) {
-      best[0][tag] = Allowed(-1, tag) && tag != 2 && tag != 4 ? trans[kTags * kTags + tag] + emission(0, tag) : -1e30f;
-      back[0][tag] = -1;
+    constexpr float kImpossible = -1e30f;
+    std::vector<std::array<float, kStates>> best(n);
+    std::vector<std::array<int, kStates>> back(n);
+    // Each token's score for every state, one pass over its features (a feature's states are adjacent).
+    std::vector<std::array<float, kStates>> emissions(n);
+    for (size_t idx = 0; idx < n; ++idx) {
+      std::array<float, kStates>& scores = emissions[idx];
+      scores.fill(0.0f);
+      for (uint32_t feature : features[idx]) {
+        const float* row = w.data() + static_cast<size_t>(feature) * kStates;
+        for (int state = 0; state < kStates; ++state) scores[state] += row[state];
+      }
+    }
+    auto emission = [&](size_t idx, int state) { return emissions[idx][state]; };
+    for (int state = 0; state < kStates; ++state) {
+      best[0][state] = Allowed(kStart, state) ? trans[kStart * kStates + state] + emission(0, state) : kImpossible;
+      back[0][state] = -1;
     }
     for (size_t idx = 1; idx < n; ++idx) {
-      for (int tag = 0; tag < kTags; ++tag) {
-        float e = emission(idx, tag);
-        best[idx][tag] = -1e30f;
-        for (int previous = 0; previous < kTags; ++previous) {
-          if (!Allowed(previous, tag)) continue;
-          float score = best[idx - 1][previous] + trans[previous * kTags + tag] + e;
-          if (score > best[idx][tag]) {
-            best[idx][tag] = score;
-            back[idx][tag] = previous;
+      for (int state = 0; state < kStates; ++state) {
+        float e = emission(idx, state);
+        best[idx][state] = kImpossible;
+        for (int previous = 0; previous < kStates; ++previous) {
+          if (!Allowed(previous, state) || best[idx - 1][previous] == kImpossible) continue;
+          float score = best[idx - 1][previous] + trans[previous * kStates + state] + e;
+          if (score > best[idx][state]) {
+            best[idx][state] = score;
+            back[idx][state] = previous;
           }
         }
       }
     }
-    std::vector<int> tags(n);
-    tags[n - 1] = static_cast<int>(std::max_element(best[n - 1].begin(), best[n - 1].end()) - best[n - 1].begin());
-    for (size_t idx = n - 1; idx > 0; --idx) tags[idx - 1] = back[idx][tags[idx]];
-    return tags;
+    // A span may not be left open at the end.
+    for (int state = 0; state < kStates; ++state) {
+      if (IsOpen(state)) best[n - 1][state] = kImpossible;
+    }
+    std::vector<int> states(n);
+    states[n - 1] = static_cast<int>(std::max_element(best[n - 1].begin(), best[n - 1].end()) - best[n - 1].begin());
+    for (size_t idx = n - 1; idx > 0; --idx) states[idx - 1] = back[idx][states[idx]];
+    return states;
   }
 };
 
 SpanTagger::~SpanTagger() = default;
 
 std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>& sentences, const SkillMatcher* dictionary,
-                                              const TaggerTrainOptions& options) {
+                                              const TaggerTrainOptions& options, WordClusters classes) {
   auto tagger = std::unique_ptr<SpanTagger>(new SpanTagger());
   tagger->impl_ = std::make_unique<Impl>();
   Impl& impl = *tagger->impl_;
   impl.dictionary = dictionary;
-  impl.weights.assign(static_cast<size_t>(kFeatureSlots) * kTags, 0.0f);
+  impl.classes = std::move(classes);
+  impl.weights.assign(static_cast<size_t>(kFeatureSlots) * kStates, 0.0f);
   // Averaging by the lazy trick: keep sum of (update * time) and average = w - totals / time.
   std::vector<float> timed(impl.weights.size(), 0.0f);
-  std::array<float, (kTags + 1) * kTags> trans_timed{};
+  std::array<float, (kStates + 1) * kStates> trans_timed{};
   std::vector<std::vector<std::vector<uint32_t>>> features;
   features.reserve(sentences.size());
-  for (const TaggedSentence& sentence : sentences) features.push_back(impl.Features(sentence.tokens));
+  std::vector<std::vector<int>> gold_states;
+  for (const TaggedSentence& sentence : sentences) {
+    features.push_back(impl.Features(sentence.tokens));
+    gold_states.push_back(StatesOf(sentence.tags));
+  }
   std::vector<size_t> order(sentences.size());
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(options.seed);
@@ -187,21 +300,21 @@ std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>&
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t index : order) {
-      const auto& gold = sentences[index].tags;
+      const std::vector<int>& gold = gold_states[index];
       std::vector<int> guess = impl.Viterbi(features[index], impl.weights, impl.transitions);
       if (guess != gold) {
-        auto update = [&](const std::vector<int>& tags, float sign) {
-          int previous = kTags;
-          for (size_t idx = 0; idx < tags.size(); ++idx) {
+        auto update = [&](const std::vector<int>& states, float sign) {
+          int previous = kStart;
+          for (size_t idx = 0; idx < states.size(); ++idx) {
             for (uint32_t feature : features[index][idx]) {
-              size_t at = static_cast<size_t>(feature) * kTags + static_cast<size_t>(tags[idx]);
+              size_t at = static_cast<size_t>(feature) * kStates + static_cast<size_t>(states[idx]);
               impl.weights[at] += sign;
               timed[at] += sign * time;
             }
-            size_t t = static_cast<size_t>(previous * kTags + tags[idx]);
+            size_t t = static_cast<size_t>(previous * kStates + states[idx]);
             impl.transitions[t] += sign;
             trans_timed[t] += sign * time;
-            previous = tags[idx];
+            previous = states[idx];
           }
         };
         update(gold, 1.0f);
@@ -216,7 +329,7 @@ std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>&
 }
 
 std::vector<int> SpanTagger::Tag(const std::vector<std::string>& tokens) const {
-  return impl_->Viterbi(impl_->Features(tokens), impl_->weights, impl_->transitions);
+  return TagsOf(impl_->Viterbi(impl_->Features(tokens), impl_->weights, impl_->transitions));
 }
 
 std::vector<TaggedSpan> SpanTagger::SpansOf(const std::vector<int>& tags) {
@@ -251,18 +364,23 @@ std::vector<TaggedSpan> SpanTagger::FindSpans(std::string_view text) const {
 }
 
 namespace {
-WeightFileHeader TaggerFileHeader() { return {"JSTAGGER", kFormatVersion, kFeatureBits, static_cast<uint32_t>(kTags)}; }
+WeightFileHeader TaggerFileHeader() { return {"JSTAGGER", kFormatVersion, kFeatureBits, static_cast<uint32_t>(kStates)}; }
 }  // namespace
 
 Status SpanTagger::Save(const std::string& path) const {
-  return WriteWeightFile(path, TaggerFileHeader(), impl_->weights, impl_->transitions);
+  return WriteWeightFile(path, TaggerFileHeader(), impl_->weights, impl_->transitions,
+                         impl_->classes.empty() ? std::string() : impl_->classes.Serialize());
 }
 
 StatusOr<std::unique_ptr<SpanTagger>> SpanTagger::Load(const std::string& path, const SkillMatcher* dictionary) {
   auto tagger = std::unique_ptr<SpanTagger>(new SpanTagger());
   tagger->impl_ = std::make_unique<Impl>();
   tagger->impl_->dictionary = dictionary;
-  JS_RETURN_IF_ERROR(ReadWeightFile(path, TaggerFileHeader(), tagger->impl_->weights, tagger->impl_->transitions));
+  std::string trailer;
+  JS_RETURN_IF_ERROR(ReadWeightFile(path, TaggerFileHeader(), tagger->impl_->weights, tagger->impl_->transitions, &trailer));
+  if (!trailer.empty()) {
+    JS_ASSIGN_OR_RETURN(tagger->impl_->classes, WordClusters::Parse(trailer, path));
+  }
   return tagger;
 }
 

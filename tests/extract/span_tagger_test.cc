@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
 #include <set>
 
 #include <unistd.h>
@@ -44,6 +45,54 @@ TEST(SpanTagger, IsDeterministicAndRoundTrips) {
   for (const auto& sentence : Toy()) EXPECT_EQ((*loaded)->Tag(sentence.tokens), first->Tag(sentence.tokens));
   std::filesystem::remove(path);
   EXPECT_EQ(SpanTagger::Load("/nonexistent/tagger.bin", nullptr).status().code(), StatusCode::kIoError);
+}
+
+TEST(SpanTagger, KeepsItsWordClassesThroughSaveAndLoad) {
+  std::vector<std::string> texts;
+  for (const auto& sentence : Toy()) {
+    std::string text;
+    for (const auto& token : sentence.tokens) text += token + " ";
+    texts.push_back(text);
+  }
+  WordClusterOptions options;
+  options.min_count = 2;
+  options.dimensions = 8;
+  options.granularities = {2, 4, 8};
+  WordClusters classes = WordClusters::Learn(texts, options);
+  ASSERT_FALSE(classes.empty());
+  auto tagger = SpanTagger::Train(Toy(), nullptr, {}, classes);
+  std::string path = (std::filesystem::temp_directory_path() / ("classed_" + std::to_string(::getpid()) + ".bin")).string();
+  ASSERT_TRUE(tagger->Save(path).ok());
+  auto loaded = SpanTagger::Load(path, nullptr);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  std::vector<std::string> probe = {"Fluent", "in", "Redis", "and", "lead", "teams", "."};
+  EXPECT_EQ((*loaded)->Tag(probe), tagger->Tag(probe));
+  EXPECT_EQ(tagger->Tag(probe), (std::vector<int>{0, 0, 3, 0, 1, 2, 0}));
+  // A model whose word classes were cut short is refused, not half-read.
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) - 5);
+  EXPECT_EQ(SpanTagger::Load(path, nullptr).status().code(), StatusCode::kParseError);
+  std::filesystem::remove(path);
+}
+
+// Decoding keeps spans well formed: an inside tag only continues a span of its own kind.
+TEST(SpanTagger, DecodesOnlyWellFormedSpans) {
+  auto tagger = SpanTagger::Train(Toy(), nullptr, {});
+  const std::vector<std::string> vocabulary = {"Experience", "with", "Kafka", "and", "lead", "teams", ".", "in", "Rust", "value"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> tokens(1 + rng() % 12);
+    for (auto& token : tokens) token = vocabulary[rng() % vocabulary.size()];
+    std::vector<int> tags = tagger->Tag(tokens);
+    ASSERT_EQ(tags.size(), tokens.size());
+    for (size_t idx = 0; idx < tags.size(); ++idx) {
+      if (tags[idx] == 2) {
+        EXPECT_TRUE(idx > 0 && (tags[idx - 1] == 1 || tags[idx - 1] == 2));
+      }
+      if (tags[idx] == 4) {
+        EXPECT_TRUE(idx > 0 && (tags[idx - 1] == 3 || tags[idx - 1] == 4));
+      }
+    }
+  }
 }
 
 TEST(SpanTagger, SpansOfReadsBioAndRepairsAnOrphanInside) {
