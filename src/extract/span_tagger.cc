@@ -1,8 +1,10 @@
 // The skill-span tagger: an averaged structured perceptron (Collins 2002) over hashed features, with
-// first-order transitions between BILOU states and Viterbi decoding. Features of token i: its lowercase
-// form, shape, 3- and 4-letter prefix and suffix, capitalisation, digits, the words around it (i-2..i+2),
-// whether the taxonomy dictionary places it at the start or inside of a skill (and of which category), and
-// what unlabelled text says of it and its neighbours (word classes and the binarised word vector).
+// first-order transitions between BILOU states and Viterbi decoding; training decodes with a cost on wrong
+// states and takes passive-aggressive steps (Crammer et al. 2006). Features of token i: its lowercase form,
+// shape, 3- and 4-letter prefix and suffix, capitalisation, digits, the words around it (i-2..i+2), its
+// place in the sentence, whether the taxonomy dictionary places it at the start or inside of a skill (and
+// of which category), and what unlabelled text says of it and its neighbours (word classes and the
+// binarised word vector).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -204,6 +206,11 @@ struct SpanTagger::Impl {
       bool upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
       add({"cap=", upper ? "1" : "0", idx == 0 ? "first" : ""});
       if (classes.empty()) continue;
+      // Where in the sentence, alone and with the word's class: requirement lists open with the skill.
+      const std::string_view place = idx == 0 ? "0" : idx == 1 ? "1" : idx == 2 ? "2" : "3+";
+      add({"pos=", place});
+      add({"pos|c1=", place, "|", class_at(i, 1)});
+      add({"end=", idx + 1 == tokens.size() ? "1" : "0", "|", class_at(i, 1)});
       static constexpr std::string_view kLevelName[] = {"c0", "c1", "c2"};
       for (int level = 0; level < WordClusters::kLevels; ++level) {
         add({kLevelName[level], "=", class_at(i, level)});
@@ -225,9 +232,11 @@ struct SpanTagger::Impl {
     return features;
   }
 
-  // The best state sequence.
+  // The best state sequence; with `gold`, the best once `cost` is added to every state that is not gold's
+  // (training's loss-augmented decoding).
   std::vector<int> Viterbi(const std::vector<std::vector<uint32_t>>& features, const std::vector<float>& w,
-                           const std::array<float, (kStates + 1) * kStates>& trans) const {
+                           const std::array<float, (kStates + 1) * kStates>& trans,
+                           const std::vector<int>* gold = nullptr, float cost = 0) const {
     size_t n = features.size();
     if (n == 0) return {};
     constexpr float kImpossible = -1e30f;
@@ -241,6 +250,9 @@ struct SpanTagger::Impl {
       for (uint32_t feature : features[idx]) {
         const float* row = w.data() + static_cast<size_t>(feature) * kStates;
         for (int state = 0; state < kStates; ++state) scores[state] += row[state];
+      }
+      if (gold) {
+        for (int state = 0; state < kStates; ++state) scores[state] += state == (*gold)[idx] ? 0.0f : cost;
       }
     }
     auto emission = [&](size_t idx, int state) { return emissions[idx][state]; };
@@ -297,30 +309,64 @@ std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>&
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(options.seed);
   float time = 1;
+  // Feature differences between the gold and the guessed sequence: (weight index, count), summed.
+  std::vector<std::pair<size_t, float>> differences, transition_differences;
+  auto collect = [&](const std::vector<std::vector<uint32_t>>& sentence, const std::vector<int>& states, float sign) {
+    int previous = kStart;
+    for (size_t idx = 0; idx < states.size(); ++idx) {
+      for (uint32_t feature : sentence[idx]) {
+        differences.push_back({static_cast<size_t>(feature) * kStates + static_cast<size_t>(states[idx]), sign});
+      }
+      transition_differences.push_back({static_cast<size_t>(previous * kStates + states[idx]), sign});
+      previous = states[idx];
+    }
+  };
+  auto merge = [](std::vector<std::pair<size_t, float>>& entries) {
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    size_t kept = 0;
+    for (const auto& entry : entries) {
+      if (kept && entries[kept - 1].first == entry.first) {
+        entries[kept - 1].second += entry.second;
+      } else {
+        entries[kept++] = entry;
+      }
+    }
+    entries.resize(kept);
+  };
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t index : order) {
       const std::vector<int>& gold = gold_states[index];
-      std::vector<int> guess = impl.Viterbi(features[index], impl.weights, impl.transitions);
-      if (guess != gold) {
-        auto update = [&](const std::vector<int>& states, float sign) {
-          int previous = kStart;
-          for (size_t idx = 0; idx < states.size(); ++idx) {
-            for (uint32_t feature : features[index][idx]) {
-              size_t at = static_cast<size_t>(feature) * kStates + static_cast<size_t>(states[idx]);
-              impl.weights[at] += sign;
-              timed[at] += sign * time;
-            }
-            size_t t = static_cast<size_t>(previous * kStates + states[idx]);
-            impl.transitions[t] += sign;
-            trans_timed[t] += sign * time;
-            previous = states[idx];
-          }
-        };
-        update(gold, 1.0f);
-        update(guess, -1.0f);
-      }
+      std::vector<int> guess = impl.Viterbi(features[index], impl.weights, impl.transitions, &gold, options.cost);
       ++time;
+      if (guess == gold) continue;
+      differences.clear();
+      transition_differences.clear();
+      collect(features[index], gold, 1.0f);
+      collect(features[index], guess, -1.0f);
+      merge(differences);
+      merge(transition_differences);
+      // The passive-aggressive step: just far enough for gold to beat the guess by its cost.
+      float loss = 0, margin = 0, norm = 0;
+      for (size_t idx = 0; idx < gold.size(); ++idx) loss += gold[idx] != guess[idx] ? options.cost : 0.0f;
+      for (const auto& [at, count] : differences) {
+        margin += count * impl.weights[at];
+        norm += count * count;
+      }
+      for (const auto& [at, count] : transition_differences) {
+        margin += count * impl.transitions[at];
+        norm += count * count;
+      }
+      if (norm == 0 || loss <= margin) continue;
+      const float step = std::min(1.0f, (loss - margin) / norm);
+      for (const auto& [at, count] : differences) {
+        impl.weights[at] += step * count;
+        timed[at] += step * count * time;
+      }
+      for (const auto& [at, count] : transition_differences) {
+        impl.transitions[at] += step * count;
+        trans_timed[at] += step * count * time;
+      }
     }
   }
   for (size_t at = 0; at < impl.weights.size(); ++at) impl.weights[at] -= timed[at] / time;
