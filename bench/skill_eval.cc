@@ -63,6 +63,9 @@ std::vector<Sentence> ReadConll(const std::string& path, bool tab_separated) {
 }
 
 using Span = std::pair<size_t, size_t>;  // token range [first, last]
+// A span and its layer (SkillSpan: 0 skill, 1 knowledge; Green: 0). Spans match only within a layer, as
+// SkillSpan's evaluation (GermEval's nereval, strict) counts the skill and knowledge layers together.
+using LayeredSpan = std::pair<Span, int>;
 
 std::vector<Span> GoldSpans(const std::vector<std::string>& tags, const std::string& label) {
   std::vector<Span> spans;
@@ -136,12 +139,12 @@ int main(int argc, char** argv) {
     for (const Sentence& sentence : ReadConll(file, format == "skillspan")) {
       ++sentences_seen;
       tokens_seen += sentence.tokens.size();
-      std::set<Span> gold;
+      std::set<LayeredSpan> gold;
       if (format == "skillspan") {
-        if (kind == "skill" || kind == "both") for (Span s : GoldSpans(sentence.tags[0], "")) gold.insert(s);
-        if (kind == "knowledge" || kind == "both") for (Span s : GoldSpans(sentence.tags[1], "")) gold.insert(s);
+        if (kind == "skill" || kind == "both") for (Span s : GoldSpans(sentence.tags[0], "")) gold.insert({s, 0});
+        if (kind == "knowledge" || kind == "both") for (Span s : GoldSpans(sentence.tags[1], "")) gold.insert({s, 1});
       } else {
-        for (Span s : GoldSpans(sentence.tags[0], kind)) gold.insert(s);
+        for (Span s : GoldSpans(sentence.tags[0], kind)) gold.insert({s, 0});
       }
       std::string text;
       std::vector<size_t> token_of_byte;
@@ -153,12 +156,12 @@ int main(int argc, char** argv) {
         text += sentence.tokens[idx];
         token_of_byte.insert(token_of_byte.end(), sentence.tokens[idx].size(), idx);
       }
-      std::set<Span> predicted;
+      std::set<LayeredSpan> predicted;
       if (tagger) {
         for (const auto& span : jobscope::extract::SpanTagger::SpansOf(tagger->Tag(sentence.tokens))) {
           bool knowledge = span.kind == jobscope::extract::TaggedSpan::Kind::kKnowledge;
           if (format == "skillspan" && ((kind == "knowledge" && !knowledge) || (kind == "skill" && knowledge))) continue;
-          predicted.insert({span.first_token, span.last_token});
+          predicted.insert({{span.first_token, span.last_token}, format == "skillspan" && knowledge ? 1 : 0});
         }
       }
       for (const auto& mention : tagger ? std::vector<jobscope::SkillMention>() : (*matcher)->Find(text)) {
@@ -167,25 +170,27 @@ int main(int argc, char** argv) {
         const auto* skill = taxonomy->FindById(mention.skill_id);
         bool soft = skill && skill->category == jobscope::taxonomy::Category::kSoftSkill;
         if (format == "skillspan" && ((kind == "knowledge" && soft) || (kind == "skill" && !soft))) continue;
-        predicted.insert({token_of_byte[mention.begin], token_of_byte[mention.end - 1]});
+        predicted.insert({{token_of_byte[mention.begin], token_of_byte[mention.end - 1]}, format == "skillspan" && !soft ? 1 : 0});
       }
       auto span_text = [&](Span span) {
         std::string out;
         for (size_t idx = span.first; idx <= span.second; ++idx) out += (idx > span.first ? " " : "") + sentence.tokens[idx];
         return out;
       };
-      auto overlaps = [](Span a, Span b) { return a.first <= b.second && b.first <= a.second; };
+      auto overlaps = [](const LayeredSpan& a, const LayeredSpan& b) {
+        return a.second == b.second && a.first.first <= b.first.second && b.first.first <= a.first.second;
+      };
       counts.predicted += predicted.size();
       counts.gold += gold.size();
-      for (Span span : predicted) {
+      for (const LayeredSpan& span : predicted) {
         if (gold.count(span)) ++counts.exact_tp;
-        bool any = std::any_of(gold.begin(), gold.end(), [&](Span g) { return overlaps(span, g); });
+        bool any = std::any_of(gold.begin(), gold.end(), [&](const LayeredSpan& g) { return overlaps(span, g); });
         if (any) ++counts.partial_pred_tp;
-        if (!gold.count(span)) ++false_positives[span_text(span)];
+        if (!gold.count(span)) ++false_positives[span_text(span.first)];
       }
-      for (Span span : gold) {
-        if (std::any_of(predicted.begin(), predicted.end(), [&](Span p) { return overlaps(span, p); })) ++counts.partial_gold_tp;
-        if (!predicted.count(span)) ++misses[span_text(span)];
+      for (const LayeredSpan& span : gold) {
+        if (std::any_of(predicted.begin(), predicted.end(), [&](const LayeredSpan& p) { return overlaps(span, p); })) ++counts.partial_gold_tp;
+        if (!predicted.count(span)) ++misses[span_text(span.first)];
       }
     }
   }
