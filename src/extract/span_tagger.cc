@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <numeric>
 #include <random>
+#include <span>
 
 #include "base/hash.h"
 #include "base/strings.h"
@@ -119,6 +120,16 @@ const std::array<uint32_t, WordClusters::kMaxDimensions> kLowBit = BitSlots('-')
 
 }  // namespace
 
+// A sentence's feature slots, token after token, in one array (one allocation, not one per token).
+struct SentenceFeatures {
+  std::vector<uint32_t> slots;
+  std::vector<uint32_t> ends;  // token t's slots are [ends[t - 1], ends[t])
+  size_t size() const { return ends.size(); }
+  std::span<const uint32_t> operator[](size_t token) const {
+    return {slots.data() + (token ? ends[token - 1] : 0), slots.data() + ends[token]};
+  }
+};
+
 struct SpanTagger::Impl {
   const SkillMatcher* dictionary = nullptr;
   WordClusters classes;
@@ -126,7 +137,7 @@ struct SpanTagger::Impl {
   std::array<float, (kStates + 1) * kStates> transitions{};  // previous state (kStart) x state
 
   // Hashed feature slots for every token of a sentence.
-  std::vector<std::vector<uint32_t>> Features(const std::vector<std::string>& tokens) const {
+  SentenceFeatures Features(const std::vector<std::string>& tokens) const {
     std::vector<std::string> lower(tokens.size());
     for (size_t idx = 0; idx < tokens.size(); ++idx) lower[idx] = AsciiLower(tokens[idx]);
     // Dictionary: where the taxonomy's matches fall in the sentence.
@@ -173,13 +184,16 @@ struct SpanTagger::Impl {
       if (idx >= static_cast<long>(tokens.size())) return "</s>";
       return dict[static_cast<size_t>(idx)];
     };
-    std::vector<std::vector<uint32_t>> features(tokens.size());
+    SentenceFeatures features;
+    features.slots.reserve(tokens.size() * 64);
+    features.ends.reserve(tokens.size());
+    std::vector<uint32_t>& out = features.slots;
     std::string key;  // one buffer for every feature's name
     for (size_t idx = 0; idx < tokens.size(); ++idx) {
+      if (idx > 0) features.ends.push_back(static_cast<uint32_t>(out.size()));
       const std::string& word = tokens[idx];
       const std::string_view low = lower[idx];
       const std::string shape = Shape(word);
-      auto& out = features[idx];
       auto add = [&](std::initializer_list<std::string_view> parts) {
         key.clear();
         for (std::string_view part : parts) key += part;
@@ -229,12 +243,13 @@ struct SpanTagger::Impl {
         }
       }
     }
+    if (!tokens.empty()) features.ends.push_back(static_cast<uint32_t>(out.size()));
     return features;
   }
 
   // The best state sequence; with `gold`, the best once `cost` is added to every state that is not gold's
   // (training's loss-augmented decoding).
-  std::vector<int> Viterbi(const std::vector<std::vector<uint32_t>>& features, const std::vector<float>& w,
+  std::vector<int> Viterbi(const SentenceFeatures& features, const std::vector<float>& w,
                            const std::array<float, (kStates + 1) * kStates>& trans,
                            const std::vector<int>* gold = nullptr, float cost = 0) const {
     size_t n = features.size();
@@ -298,7 +313,7 @@ std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>&
   // Averaging by the lazy trick: keep sum of (update * time) and average = w - totals / time.
   std::vector<float> timed(impl.weights.size(), 0.0f);
   std::array<float, (kStates + 1) * kStates> trans_timed{};
-  std::vector<std::vector<std::vector<uint32_t>>> features;
+  std::vector<SentenceFeatures> features;
   features.reserve(sentences.size());
   std::vector<std::vector<int>> gold_states;
   for (const TaggedSentence& sentence : sentences) {
@@ -311,7 +326,7 @@ std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>&
   float time = 1;
   // Feature differences between the gold and the guessed sequence: (weight index, count), summed.
   std::vector<std::pair<size_t, float>> differences, transition_differences;
-  auto collect = [&](const std::vector<std::vector<uint32_t>>& sentence, const std::vector<int>& states, float sign) {
+  auto collect = [&](const SentenceFeatures& sentence, const std::vector<int>& states, float sign) {
     int previous = kStart;
     for (size_t idx = 0; idx < states.size(); ++idx) {
       for (uint32_t feature : sentence[idx]) {
