@@ -77,6 +77,7 @@ int RunTrain(Context& context, const TrainArgs& args) {
   extract::WordClusters classes = extract::WordClusters::Learn(*class_texts, {});
   const size_t classed_words = classes.size();
   double class_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  started = std::chrono::steady_clock::now();  // the tagger's own training time, as before word classes
   extract::TaggerTrainOptions options;
   options.epochs = args.epochs;
   auto tagger = extract::SpanTagger::Train(train, matcher->get(), options, std::move(classes));

@@ -24,7 +24,7 @@ namespace {
 
 constexpr uint32_t kFeatureBits = 20;
 constexpr uint32_t kFeatureSlots = 1u << kFeatureBits;
-constexpr uint32_t kFormatVersion = 2;  // 2: word-class features
+constexpr uint32_t kFormatVersion = 2;  // 2: BILOU states, word classes
 
 std::string Shape(std::string_view word) {
   std::string shape;
@@ -162,28 +162,22 @@ struct SpanTagger::Impl {
     }
     // Word classes: each token's description, and its class at each level as text ("-" for a word too rare).
     std::vector<const WordClusters::Word*> described(tokens.size());
-    std::vector<std::array<std::string, WordClusters::kLevels>> class_names(tokens.size());
+    std::array<std::vector<std::string>, WordClusters::kLevels> class_names;
     for (size_t idx = 0; idx < tokens.size(); ++idx) {
       described[idx] = classes.Find(WordClusters::Normalize(tokens[idx]));
       for (int level = 0; level < WordClusters::kLevels; ++level) {
-        class_names[idx][level] = described[idx] ? std::to_string(described[idx]->classes[level]) : "-";
+        class_names[level].push_back(described[idx] ? std::to_string(described[idx]->classes[level]) : "-");
       }
     }
-    auto class_at = [&](long idx, int level) -> std::string_view {
+    // A per-token value at `idx`, or the sentence-boundary marks outside the sentence.
+    auto at = [&](const std::vector<std::string>& values, long idx) -> std::string_view {
       if (idx < 0) return "<s>";
       if (idx >= static_cast<long>(tokens.size())) return "</s>";
-      return class_names[static_cast<size_t>(idx)][level];
+      return values[static_cast<size_t>(idx)];
     };
-    auto word_at = [&](long idx) -> std::string_view {
-      if (idx < 0) return "<s>";
-      if (idx >= static_cast<long>(tokens.size())) return "</s>";
-      return lower[static_cast<size_t>(idx)];
-    };
-    auto dict_at = [&](long idx) -> std::string_view {
-      if (idx < 0) return "<s>";
-      if (idx >= static_cast<long>(tokens.size())) return "</s>";
-      return dict[static_cast<size_t>(idx)];
-    };
+    auto class_at = [&](long idx, int level) { return at(class_names[level], idx); };
+    auto word_at = [&](long idx) { return at(lower, idx); };
+    auto dict_at = [&](long idx) { return at(dict, idx); };
     SentenceFeatures features;
     features.slots.reserve(tokens.size() * 64);
     features.ends.reserve(tokens.size());
@@ -270,14 +264,13 @@ struct SpanTagger::Impl {
         for (int state = 0; state < kStates; ++state) scores[state] += state == (*gold)[idx] ? 0.0f : cost;
       }
     }
-    auto emission = [&](size_t idx, int state) { return emissions[idx][state]; };
     for (int state = 0; state < kStates; ++state) {
-      best[0][state] = Allowed(kStart, state) ? trans[kStart * kStates + state] + emission(0, state) : kImpossible;
+      best[0][state] = Allowed(kStart, state) ? trans[kStart * kStates + state] + emissions[0][state] : kImpossible;
       back[0][state] = -1;
     }
     for (size_t idx = 1; idx < n; ++idx) {
       for (int state = 0; state < kStates; ++state) {
-        float e = emission(idx, state);
+        float e = emissions[idx][state];
         best[idx][state] = kImpossible;
         for (int previous = 0; previous < kStates; ++previous) {
           if (!Allowed(previous, state) || best[idx - 1][previous] == kImpossible) continue;
