@@ -254,6 +254,12 @@ StatusOr<std::vector<TaggedSentence>> ReadSkillSpanConll(const std::string& path
 // punctuation split off; each token with its byte offsets.
 std::vector<std::pair<uint32_t, uint32_t>> TokenizeForTagging(std::string_view text);
 
+// The sentences the tagger reads `tokens` (from TokenizeForTagging) in, as [first, last) token ranges: one
+// ends at a sentence-final mark, a line break or 80 tokens. The tagger was trained on sentences, and its
+// position and sentence features mean nothing over a whole posting.
+std::vector<std::pair<size_t, size_t>> TaggingSentences(std::string_view text,
+                                                        const std::vector<std::pair<uint32_t, uint32_t>>& tokens);
+
 // ---- identity -------------------------------------------------------------------------------------------
 
 // A posting's id, stable across re-ingests: the source's own id or URL when given, else a hash of the

@@ -24,7 +24,7 @@ namespace {
 
 constexpr uint32_t kFeatureBits = 20;
 constexpr uint32_t kFeatureSlots = 1u << kFeatureBits;
-constexpr uint32_t kFormatVersion = 2;  // 2: BILOU states, word classes
+constexpr uint32_t kFormatVersion = 3;  // 2: BILOU states, word classes; 3: sentence cues
 
 std::string Shape(std::string_view word) {
   std::string shape;
@@ -105,6 +105,24 @@ std::vector<std::pair<uint32_t, uint32_t>> TokenizeForTagging(std::string_view t
   return tokens;
 }
 
+std::vector<std::pair<size_t, size_t>> TaggingSentences(std::string_view text,
+                                                        const std::vector<std::pair<uint32_t, uint32_t>>& tokens) {
+  constexpr size_t kMaxSentence = 80;
+  std::vector<std::pair<size_t, size_t>> sentences;
+  size_t first = 0;
+  for (size_t idx = 0; idx < tokens.size(); ++idx) {
+    const std::string_view token = text.substr(tokens[idx].first, tokens[idx].second - tokens[idx].first);
+    const bool final_mark = token == "." || token == "!" || token == "?";
+    const bool line_break = idx + 1 < tokens.size() &&
+                            text.substr(tokens[idx].second, tokens[idx + 1].first - tokens[idx].second).find('\n') != std::string_view::npos;
+    if (final_mark || line_break || idx + 1 - first == kMaxSentence || idx + 1 == tokens.size()) {
+      sentences.push_back({first, idx + 1});
+      first = idx + 1;
+    }
+  }
+  return sentences;
+}
+
 namespace {
 
 uint32_t FeatureSlot(std::string_view key) { return static_cast<uint32_t>(StableHash64(key) & (kFeatureSlots - 1)); }
@@ -124,11 +142,43 @@ const std::array<uint32_t, WordClusters::kMaxDimensions> kLowBit = BitSlots('-')
 struct SentenceFeatures {
   std::vector<uint32_t> slots;
   std::vector<uint32_t> ends;  // token t's slots are [ends[t - 1], ends[t])
+  std::vector<uint32_t> shared;  // the sentence's own slots, features of every token
   size_t size() const { return ends.size(); }
   std::span<const uint32_t> operator[](size_t token) const {
     return {slots.data() + (token ? ends[token - 1] : 0), slots.data() + ends[token]};
   }
 };
+
+namespace {
+
+// Features every token of a sentence shares: whether the sentence addresses the candidate ("you",
+// "experience", "must") or describes the employer ("we", "our", "offer"), its first word and its length.
+// SkillSpan's annotators mark skills the candidate should bring, so the same word ("Hadoop") is a span in
+// one sentence and not in the next.
+std::vector<uint32_t> SentenceSlots(const std::vector<std::string>& lower) {
+  static constexpr std::string_view kCues[] = {
+      "you", "your", "we", "our", "us", "experience", "experienced", "knowledge", "skills", "skill", "ability",
+      "able", "offer", "offers", "candidate", "required", "requirements", "preferred", "familiar", "familiarity",
+      "proficiency", "proficient", "understanding", "degree", "background", "strong", "good", "excellent", "must",
+      "should", "will", "team", "have", "are", "is", "qualifications", "responsible", "plus", "working", "within",
+      "years", "ideally", "bonus", "looking", "join", "company", "position"};
+  std::vector<uint32_t> slots;
+  std::string key;
+  auto add = [&](std::string_view name, std::string_view value) {
+    key.assign(name);
+    key += value;
+    slots.push_back(FeatureSlot(key));
+  };
+  if (!lower.empty()) add("s0=", lower[0]);
+  const size_t n = lower.size();
+  add("slen=", n <= 3 ? "a" : n <= 7 ? "b" : n <= 15 ? "c" : n <= 30 ? "d" : "e");
+  for (std::string_view cue : kCues) {
+    if (std::find(lower.begin(), lower.end(), cue) != lower.end()) add("cue=", cue);
+  }
+  return slots;
+}
+
+}  // namespace
 
 struct SpanTagger::Impl {
   const SkillMatcher* dictionary = nullptr;
@@ -183,6 +233,7 @@ struct SpanTagger::Impl {
     features.ends.reserve(tokens.size());
     std::vector<uint32_t>& out = features.slots;
     std::string key;  // one buffer for every feature's name
+    if (!classes.empty()) features.shared = SentenceSlots(lower);
     for (size_t idx = 0; idx < tokens.size(); ++idx) {
       if (idx > 0) features.ends.push_back(static_cast<uint32_t>(out.size()));
       const std::string& word = tokens[idx];
@@ -251,11 +302,17 @@ struct SpanTagger::Impl {
     constexpr float kImpossible = -1e30f;
     std::vector<std::array<float, kStates>> best(n);
     std::vector<std::array<int, kStates>> back(n);
-    // Each token's score for every state, one pass over its features (a feature's states are adjacent).
+    // Each token's score for every state, one pass over its features (a feature's states are adjacent),
+    // starting from what the sentence's shared features give every token.
+    std::array<float, kStates> shared{};
+    for (uint32_t feature : features.shared) {
+      const float* row = w.data() + static_cast<size_t>(feature) * kStates;
+      for (int state = 0; state < kStates; ++state) shared[state] += row[state];
+    }
     std::vector<std::array<float, kStates>> emissions(n);
     for (size_t idx = 0; idx < n; ++idx) {
       std::array<float, kStates>& scores = emissions[idx];
-      scores.fill(0.0f);
+      scores = shared;
       for (uint32_t feature : features[idx]) {
         const float* row = w.data() + static_cast<size_t>(feature) * kStates;
         for (int state = 0; state < kStates; ++state) scores[state] += row[state];
@@ -323,6 +380,9 @@ std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>&
     int previous = kStart;
     for (size_t idx = 0; idx < states.size(); ++idx) {
       for (uint32_t feature : sentence[idx]) {
+        differences.push_back({static_cast<size_t>(feature) * kStates + static_cast<size_t>(states[idx]), sign});
+      }
+      for (uint32_t feature : sentence.shared) {
         differences.push_back({static_cast<size_t>(feature) * kStates + static_cast<size_t>(states[idx]), sign});
       }
       transition_differences.push_back({static_cast<size_t>(previous * kStates + states[idx]), sign});
@@ -406,13 +466,19 @@ std::vector<TaggedSpan> SpanTagger::SpansOf(const std::vector<int>& tags) {
 }
 
 std::vector<TaggedSpan> SpanTagger::FindSpans(std::string_view text) const {
-  auto offsets = TokenizeForTagging(text);
+  const auto offsets = TokenizeForTagging(text);
+  std::vector<TaggedSpan> spans;
   std::vector<std::string> tokens;
-  for (const auto& [begin, end] : offsets) tokens.emplace_back(text.substr(begin, end - begin));
-  std::vector<TaggedSpan> spans = SpansOf(Tag(tokens));
-  for (TaggedSpan& span : spans) {
-    span.begin = offsets[span.first_token].first;
-    span.end = offsets[span.last_token].second;
+  for (const auto& [first, last] : TaggingSentences(text, offsets)) {
+    tokens.clear();
+    for (size_t idx = first; idx < last; ++idx) tokens.emplace_back(text.substr(offsets[idx].first, offsets[idx].second - offsets[idx].first));
+    for (TaggedSpan span : SpansOf(Tag(tokens))) {
+      span.first_token += first;
+      span.last_token += first;
+      span.begin = offsets[span.first_token].first;
+      span.end = offsets[span.last_token].second;
+      spans.push_back(span);
+    }
   }
   return spans;
 }

@@ -74,6 +74,31 @@ TEST(SpanTagger, KeepsItsWordClassesThroughSaveAndLoad) {
   std::filesystem::remove(path);
 }
 
+// A posting is tagged sentence by sentence, as the tagger was trained: a span never crosses a line break or
+// a full stop.
+TEST(SpanTagger, FindsSpansSentenceBySentence) {
+  const std::string text = "Experience with Kafka and lead teams.\nFluent in Rust. We value kindness";
+  const auto tokens = TokenizeForTagging(text);
+  const auto sentences = TaggingSentences(text, tokens);
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(sentences[0], (std::pair<size_t, size_t>{0, 7}));
+  EXPECT_EQ(sentences[1], (std::pair<size_t, size_t>{7, 11}));
+  EXPECT_EQ(sentences[2], (std::pair<size_t, size_t>{11, 14}));
+  // A line break ends a sentence without a full stop; 80 tokens without either end one too.
+  EXPECT_EQ(TaggingSentences("Python\nSQL", TokenizeForTagging("Python\nSQL")).size(), 2u);
+  std::string long_line;
+  for (int word = 0; word < 100; ++word) long_line += "word ";
+  EXPECT_EQ(TaggingSentences(long_line, TokenizeForTagging(long_line)).size(), 2u);
+
+  auto tagger = SpanTagger::Train(Toy(), nullptr, {});
+  std::vector<TaggedSpan> spans = tagger->FindSpans(text);
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(text.substr(spans[0].begin, spans[0].end - spans[0].begin), "Kafka");
+  EXPECT_EQ(text.substr(spans[1].begin, spans[1].end - spans[1].begin), "lead teams");
+  EXPECT_EQ(text.substr(spans[2].begin, spans[2].end - spans[2].begin), "Rust");
+  EXPECT_EQ(spans[2].first_token, 9u);
+}
+
 // Decoding keeps spans well formed: an inside tag only continues a span of its own kind.
 TEST(SpanTagger, DecodesOnlyWellFormedSpans) {
   auto tagger = SpanTagger::Train(Toy(), nullptr, {});
