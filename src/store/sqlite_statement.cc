@@ -75,10 +75,12 @@ std::string Statement::ColumnText(int index) const {
   if (!text) return {};
   return std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
+// Read as a blob: sqlite3_column_text would first copy a value read in place from a page, only to end it
+// with a NUL (the store's text is UTF-8 already, as the blob's bytes are).
 std::string_view Statement::ColumnView(int index) const {
-  const unsigned char* text = sqlite3_column_text(stmt_, index);
-  if (!text) return {};
-  return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
+  const void* bytes = sqlite3_column_blob(stmt_, index);
+  if (!bytes) return {};
+  return {static_cast<const char*>(bytes), static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
 }
 int64_t Statement::ColumnInt(int index) const { return sqlite3_column_int64(stmt_, index); }
 std::optional<double> Statement::ColumnOptionalDouble(int index) const {

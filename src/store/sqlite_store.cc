@@ -11,6 +11,7 @@
 #include "base/strings.h"
 #include "store/internal/migrations.h"
 #include "store/internal/sqlite_statement.h"
+#include "store/internal/whole_file_map_vfs.h"
 #include "store/store.h"
 #include "text/text.h"
 
@@ -209,8 +210,9 @@ class SqliteStore final : public Store {
     sqlite3_busy_timeout(db_, 5000);
     // Postings are a few KiB of text each: 64 KiB pages hold a dozen with little slack and no overflow
     // chains (measured fastest of 8, 16 and 64 KiB; page_size takes effect only on a new file). A bounded
-    // page cache keeps memory flat; the file is memory-mapped as far as SQLite allows (2 GiB here), so
-    // reads skip the kernel's copy (a 200k-posting scan: 6.7 s with 256 MiB mapped, 4.6 s with all).
+    // page cache keeps memory flat; the file is memory-mapped whole (the VFS lifts SQLite's 2 GiB limit;
+    // a nonzero mmap_size turns mapping on), so reads skip the kernel's copy (a 200k-posting scan: 6.7 s
+    // with 256 MiB mapped, 4.6 s with all).
     JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                                  "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112; "
                                  "PRAGMA wal_autocheckpoint=1000;"));
@@ -352,7 +354,7 @@ class SqliteStore final : public Store {
         sqlite3* db;
         ~EndRead() { (void)Exec(db, "COMMIT"); }
       } end_read{db_};
-      JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences, SequencesInOrder(order, /*include_duplicates=*/true));
+      JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences, SequencesInOrder(order, /*include_duplicates=*/true, nullptr));
       return ForEachPostingOf(sequences, visit);
     }
     JS_ASSIGN_OR_RETURN(Statement postings,
@@ -379,16 +381,24 @@ class SqliteStore final : public Store {
   // The sort keys and row ids first (a few dozen bytes a posting), sorted here, then each row by its rowid:
   // cheaper than letting SQLite sort whole rows. Within a title, postings of one company and one description
   // fingerprint come together: reposts and near-copies, which score alike for any query.
-  StatusOr<std::vector<int64_t>> SequencesInOrder(PostingOrder order, bool include_duplicates) override {
+  // The sizes are read as byte counts of values left in place (sqlite3_column_bytes on text the row holds
+  // in its page): no copy, no character count.
+  StatusOr<std::vector<int64_t>> SequencesInOrder(PostingOrder order, bool include_duplicates,
+                                                  std::vector<uint32_t>* text_bytes) override {
     JS_RETURN_IF_ERROR(Flush());
     const std::string where = include_duplicates ? "" : " WHERE coalesce(duplicate_of, '') = ''";
+    const std::string sizes = text_bytes ? ", description" : "";
     std::vector<int64_t> sequences;
+    std::vector<uint32_t> bytes;
+    auto size_of = [](const Statement& row, int column) { return static_cast<uint32_t>(row.ColumnView(column).size()); };
     if (order != PostingOrder::kTitle) {
-      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid FROM postings" + where + " ORDER BY id"));
+      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid" + sizes + " FROM postings" + where +
+                                                                      " ORDER BY id"));
       while (true) {
         JS_ASSIGN_OR_RETURN(bool row, rows.Step());
         if (!row) break;
         sequences.push_back(rows.ColumnInt(0));
+        if (text_bytes) text_bytes->push_back(size_of(rows, 1));
       }
       return sequences;
     }
@@ -404,13 +414,14 @@ class SqliteStore final : public Store {
     std::vector<std::string> ids;
     Ranker titles, companies;
     JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, text_fingerprint, "
-                                                                "id FROM postings" + where));
+                                                                "id" + sizes + " FROM postings" + where));
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, rows.Step());
       if (!row) break;
       keys.push_back({titles.Add(rows.ColumnView(1)), companies.Add(rows.ColumnView(2)), rows.ColumnInt(3),
                       static_cast<uint32_t>(ids.size()), rows.ColumnInt(0)});
       ids.emplace_back(rows.ColumnView(4));
+      if (text_bytes) bytes.push_back(size_of(rows, 5));
     }
     std::vector<uint32_t> title_rank = titles.Ranks(), company_rank = companies.Ranks();
     for (Key& key : keys) {
@@ -424,7 +435,10 @@ class SqliteStore final : public Store {
       return ids[a.id] < ids[b.id];
     });
     sequences.reserve(keys.size());
-    for (const Key& key : keys) sequences.push_back(key.rowid);
+    for (const Key& key : keys) {
+      sequences.push_back(key.rowid);
+      if (text_bytes) text_bytes->push_back(bytes[key.id]);
+    }
     return sequences;
   }
 
@@ -580,7 +594,8 @@ class SqliteStore final : public Store {
 
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, internal::WholeFileMapVfs()) !=
+      SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return IoError("cannot open store " + path + ": " + message);

@@ -191,13 +191,36 @@ TEST_P(StoreTest, SharesOutAnOrderWithOrWithoutLinkedDuplicates) {
     }).ok());
     return ids;
   };
-  auto all = store_->SequencesInOrder(PostingOrder::kId, true);
-  auto unlinked = store_->SequencesInOrder(PostingOrder::kId, false);
+  auto all = store_->SequencesInOrder(PostingOrder::kId, true, nullptr);
+  auto unlinked = store_->SequencesInOrder(PostingOrder::kId, false, nullptr);
   ASSERT_TRUE(all.ok() && unlinked.ok());
   EXPECT_EQ(ids_of(*all), (std::vector<std::string>{"a", "b", "c", "d"}));
   EXPECT_EQ(ids_of(*unlinked), (std::vector<std::string>{"a", "b", "c"}));
   std::vector<int64_t> reversed(all->rbegin(), all->rend());
   EXPECT_EQ(ids_of(reversed), (std::vector<std::string>{"d", "c", "b", "a"}));  // the order given
+}
+
+// With `text_bytes`, each posting's description size comes beside its number, in the same order.
+TEST_P(StoreTest, GivesEachPostingsTextSizeWithTheOrder) {
+  auto run = store_->BeginRun({"a.csv"});
+  for (int n = 0; n < 3; ++n) {
+    Posting posting = SamplePosting(std::string(1, static_cast<char>('a' + n)));
+    posting.raw.title = n == 1 ? "Analyst" : "Engineer";
+    posting.raw.description = std::string(100 * (n + 1), 'x');
+    ASSERT_TRUE(store_->PutPosting(posting, *run).ok());
+  }
+  for (PostingOrder order : {PostingOrder::kId, PostingOrder::kTitle}) {
+    std::vector<uint32_t> bytes;
+    auto sequences = store_->SequencesInOrder(order, true, &bytes);
+    ASSERT_TRUE(sequences.ok());
+    std::vector<uint32_t> sizes;
+    ASSERT_TRUE(store_->ForEachPostingOf(*sequences, [&](const Posting& posting) {
+      sizes.push_back(static_cast<uint32_t>(posting.raw.description.size()));
+      return true;
+    }).ok());
+    EXPECT_EQ(bytes, sizes);
+    EXPECT_EQ(bytes, order == PostingOrder::kId ? (std::vector<uint32_t>{100, 200, 300}) : (std::vector<uint32_t>{200, 100, 300}));
+  }
 }
 
 // A scan reads each row into the posting it visits with, reusing its buffers: a sparse posting read after a
@@ -310,6 +333,62 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
   EXPECT_EQ((*loaded)->understood.candidate_skills.size(), 2u);
   store->reset();
   std::filesystem::remove(path);
+}
+
+// Connections map the whole file and read rows in place. A reader keeps seeing the store right as another
+// connection grows it, and as another process's VACUUM shrinks it under the mapping.
+TEST(SqliteStore, ReadsInPlaceAsTheFileGrowsAndShrinks) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("mapped_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  auto writer = OpenSqliteStore(path.string());
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  auto run = (*writer)->BeginRun({"a.csv"});
+  auto add = [&](int from, int to) {
+    for (int n = from; n < to; ++n) {
+      Posting posting = SamplePosting("p" + std::to_string(100000 + n));
+      posting.raw.description = std::string(20000, static_cast<char>('a' + n % 26));
+      ASSERT_TRUE((*writer)->PutPosting(posting, *run).ok());
+    }
+    ASSERT_TRUE((*writer)->Flush().ok());
+  };
+  auto reader = (*writer)->OpenReader();
+  ASSERT_TRUE(reader.ok());
+  auto scan = [&] {
+    int count = 0;
+    bool intact = true;
+    EXPECT_TRUE((*reader)->ForEachPosting([&](const Posting& posting) {
+      const int n = std::stoi(posting.id.substr(1)) - 100000;
+      intact = intact && posting.raw.description == std::string(20000, static_cast<char>('a' + n % 26));
+      ++count;
+      return true;
+    }, PostingOrder::kTitle).ok());
+    EXPECT_TRUE(intact);
+    return count;
+  };
+  // Another process's connection, through SQLite's own VFS, moves the WAL into the file the reader maps.
+  auto other = [&](const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  };
+  add(0, 200);
+  other("PRAGMA wal_checkpoint(TRUNCATE)");
+  EXPECT_EQ(scan(), 200);
+  const auto grown_from = std::filesystem::file_size(path);
+  add(200, 500);
+  other("PRAGMA wal_checkpoint(TRUNCATE)");
+  EXPECT_GT(std::filesystem::file_size(path), 2 * grown_from);  // past what the reader mapped
+  EXPECT_EQ(scan(), 500);
+  const auto shrunk_from = std::filesystem::file_size(path);
+  other("DELETE FROM postings WHERE id >= 'p100100'; VACUUM; PRAGMA wal_checkpoint(TRUNCATE);");
+  EXPECT_LT(std::filesystem::file_size(path), shrunk_from / 2);
+  EXPECT_EQ(scan(), 100);
+  add(500, 520);
+  EXPECT_EQ(scan(), 120);
+  reader->reset();
+  writer->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 TEST(SqliteStore, UnopenablePathIsAnIoError) {

@@ -142,6 +142,8 @@ struct SearchIndex::Impl {
   // Appends `other`'s documents after these (numbered on from docs.size()), renumbering its terms and
   // facet values into these. `other` is of no use afterwards (its documents are moved).
   void Join(Impl& other);
+  // Join's half for the document table, interned facet values and field lengths.
+  void JoinDocuments(Impl& other);
 
   uint32_t TermId(std::string_view term) {
     auto it = term_ids.find(term);
