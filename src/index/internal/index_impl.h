@@ -24,32 +24,33 @@ namespace internal {
 
 inline constexpr size_t kMaxExpansions = 32;
 
-// Small string interner for facet values.
+// Small string interner for facet values, over the build path's word table: a posting's every skill
+// mention is interned, and a node-based map's bucket walks were 4% of the build.
 class Interner {
  public:
-  uint32_t Intern(const std::string& value) {
-    // Found first: emplace would build a node (and copy the string) for every known value.
-    if (auto found = ids_.find(value); found != ids_.end()) return found->second;
+  uint32_t Intern(std::string_view value) {
+    const uint64_t hash = WordTable::Hash(value);
+    if (uint32_t id = ids_.Find(value, hash); id != WordTable::kMissing) return id;
     uint32_t id = static_cast<uint32_t>(values_.size());
-    ids_.emplace(value, id);
-    values_.push_back(value);
+    ids_.Insert(value, hash, id);
+    values_.emplace_back(value);
     return id;
   }
-  std::optional<uint32_t> Find(const std::string& value) const {
-    auto it = ids_.find(value);
-    if (it == ids_.end()) return std::nullopt;
-    return it->second;
+  std::optional<uint32_t> Find(std::string_view value) const {
+    uint32_t id = ids_.Find(value, WordTable::Hash(value));
+    if (id == WordTable::kMissing) return std::nullopt;
+    return id;
   }
   const std::string& Value(uint32_t id) const { return values_[id]; }
   size_t size() const { return values_.size(); }
   size_t Bytes() const {
-    size_t bytes = 0;
-    for (const auto& value : values_) bytes += 2 * value.size() + 48;
+    size_t bytes = ids_.Bytes();
+    for (const auto& value : values_) bytes += value.size() + 32;
     return bytes;
   }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
+  WordTable ids_;
   std::vector<std::string> values_;
 };
 
