@@ -310,8 +310,8 @@ int main(int argc, char** argv) {
   }
   if (!index.ok()) return 1;
   double build_seconds = Seconds(started);
-  // Builds may use every core (jobscope reads, analyses and appends on three threads; FTS5 and
-  // Xapian index on one); queries run on one core for every engine.
+  // Builds may use every core (jobscope builds two parts of the store on two threads; FTS5 and Xapian
+  // index on one); queries run on one core for every engine.
   cpu_set_t one_core;
   CPU_ZERO(&one_core);
   CPU_SET(0, &one_core);

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <chrono>
 #include <ctime>
+#include <iterator>
+#include <thread>
 #include <unordered_map>
 
 #include "base/strings.h"
@@ -181,6 +183,14 @@ class Ranker {
     if (found != numbers_.end()) return found->second;
     return numbers_.emplace(folded_, static_cast<uint32_t>(numbers_.size())).first->second;
   }
+  // Adds `other`'s values; returns each of its numbers' number here.
+  std::vector<uint32_t> Absorb(const Ranker& other) {
+    std::vector<uint32_t> number_of(other.numbers_.size());
+    for (const auto& [value, number] : other.numbers_) {
+      number_of[number] = numbers_.emplace(value, static_cast<uint32_t>(numbers_.size())).first->second;
+    }
+    return number_of;
+  }
   std::vector<uint32_t> Ranks() const {
     std::vector<const std::pair<const std::string, uint32_t>*> sorted;
     sorted.reserve(numbers_.size());
@@ -195,6 +205,25 @@ class Ranker {
   std::unordered_map<std::string, uint32_t> numbers_;
   std::string folded_;  // reused: most values are already known
 };
+
+// A posting's place in title order: title and company as numbers a Ranker gives, then the description's
+// fingerprint, then the id.
+struct SortKey {
+  uint32_t title, company;
+  int64_t fingerprint;
+  uint32_t id;  // into the scan's ids, compared only on a tie
+  int64_t rowid;
+};
+
+struct KeyScan {
+  std::vector<SortKey> keys;
+  std::vector<std::string> ids;
+  std::vector<uint32_t> bytes;  // description sizes, when asked for
+  Ranker titles, companies;
+};
+
+// Below this many rows a title-order scan runs on one connection: a second one and its thread cost more.
+constexpr int64_t kMinRowsToSplitScan = 20000;
 
 class SqliteStore final : public Store {
  public:
@@ -389,8 +418,6 @@ class SqliteStore final : public Store {
     const std::string where = include_duplicates ? "" : " WHERE coalesce(duplicate_of, '') = ''";
     const std::string sizes = text_bytes ? ", description" : "";
     std::vector<int64_t> sequences;
-    std::vector<uint32_t> bytes;
-    auto size_of = [](const Statement& row, int column) { return static_cast<uint32_t>(row.ColumnView(column).size()); };
     if (order != PostingOrder::kTitle) {
       JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid" + sizes + " FROM postings" + where +
                                                                       " ORDER BY id"));
@@ -398,48 +425,81 @@ class SqliteStore final : public Store {
         JS_ASSIGN_OR_RETURN(bool row, rows.Step());
         if (!row) break;
         sequences.push_back(rows.ColumnInt(0));
-        if (text_bytes) text_bytes->push_back(size_of(rows, 1));
+        if (text_bytes) text_bytes->push_back(static_cast<uint32_t>(rows.ColumnView(1).size()));
       }
       return sequences;
     }
     // Titles and companies are ranked once each among their distinct values, so the sort compares
     // integers: a million string comparisons of shared prefixes ("senior data ...") were most of its cost.
-    struct Key {
-      uint32_t title, company;
-      int64_t fingerprint;
-      uint32_t id;  // into ids, compared only on a tie
-      int64_t rowid;
-    };
-    std::vector<Key> keys;
-    std::vector<std::string> ids;
-    Ranker titles, companies;
-    JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid, title, company, text_fingerprint, "
-                                                                "id" + sizes + " FROM postings" + where));
-    while (true) {
-      JS_ASSIGN_OR_RETURN(bool row, rows.Step());
-      if (!row) break;
-      keys.push_back({titles.Add(rows.ColumnView(1)), companies.Add(rows.ColumnView(2)), rows.ColumnInt(3),
-                      static_cast<uint32_t>(ids.size()), rows.ColumnInt(0)});
-      ids.emplace_back(rows.ColumnView(4));
-      if (text_bytes) bytes.push_back(size_of(rows, 5));
+    // A large store is read in two rowid ranges at once, the second through another connection.
+    const std::string sql = "SELECT rowid, title, company, text_fingerprint, id" + sizes + " FROM postings WHERE " +
+                            (include_duplicates ? "" : "coalesce(duplicate_of, '') = '' AND ") + "rowid BETWEEN ? AND ?";
+    JS_ASSIGN_OR_RETURN(const int64_t last, LastSequence());
+    StatusOr<std::unique_ptr<Store>> second = Unimplemented("one range");
+    if (last >= kMinRowsToSplitScan) second = OpenReader();
+    const int64_t middle = second.ok() ? last / 2 : last;
+    KeyScan first_part, second_part;
+    Status second_status = Status::Ok();
+    std::thread second_scan;
+    if (second.ok()) {
+      auto* other = static_cast<SqliteStore*>(second->get());
+      second_scan = std::thread([&] { second_status = other->ScanKeys(sql, middle + 1, last, text_bytes != nullptr, second_part); });
+    }
+    Status first_status = ScanKeys(sql, 0, middle, text_bytes != nullptr, first_part);
+    if (second_scan.joinable()) second_scan.join();
+    JS_RETURN_IF_ERROR(first_status);
+    JS_RETURN_IF_ERROR(second_status);
+    std::vector<SortKey>& keys = first_part.keys;
+    std::vector<std::string>& ids = first_part.ids;
+    std::vector<uint32_t>& bytes = first_part.bytes;
+    Ranker& titles = first_part.titles;
+    Ranker& companies = first_part.companies;
+    if (!second_part.keys.empty()) {
+      const std::vector<uint32_t> title_of = titles.Absorb(second_part.titles);
+      const std::vector<uint32_t> company_of = companies.Absorb(second_part.companies);
+      const uint32_t id_base = static_cast<uint32_t>(ids.size());
+      for (SortKey key : second_part.keys) {
+        key.title = title_of[key.title];
+        key.company = company_of[key.company];
+        key.id += id_base;
+        keys.push_back(key);
+      }
+      std::move(second_part.ids.begin(), second_part.ids.end(), std::back_inserter(ids));
+      bytes.insert(bytes.end(), second_part.bytes.begin(), second_part.bytes.end());
     }
     std::vector<uint32_t> title_rank = titles.Ranks(), company_rank = companies.Ranks();
-    for (Key& key : keys) {
+    for (SortKey& key : keys) {
       key.title = title_rank[key.title];
       key.company = company_rank[key.company];
     }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    std::sort(keys.begin(), keys.end(), [&](const SortKey& a, const SortKey& b) {
       if (a.title != b.title) return a.title < b.title;
       if (a.company != b.company) return a.company < b.company;
       if (a.fingerprint != b.fingerprint) return a.fingerprint < b.fingerprint;
       return ids[a.id] < ids[b.id];
     });
     sequences.reserve(keys.size());
-    for (const Key& key : keys) {
+    for (const SortKey& key : keys) {
       sequences.push_back(key.rowid);
       if (text_bytes) text_bytes->push_back(bytes[key.id]);
     }
     return sequences;
+  }
+
+  // One rowid range's sort keys (`sql` binds the range's first and last rowid).
+  Status ScanKeys(const std::string& sql, int64_t first, int64_t last, bool sizes, KeyScan& out) {
+    JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, sql));
+    rows.BindInt(1, first);
+    rows.BindInt(2, last);
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, rows.Step());
+      if (!row) break;
+      out.keys.push_back({out.titles.Add(rows.ColumnView(1)), out.companies.Add(rows.ColumnView(2)), rows.ColumnInt(3),
+                          static_cast<uint32_t>(out.ids.size()), rows.ColumnInt(0)});
+      out.ids.emplace_back(rows.ColumnView(4));
+      if (sizes) out.bytes.push_back(static_cast<uint32_t>(rows.ColumnView(5).size()));
+    }
+    return Status::Ok();
   }
 
   Status ForEachPostingOf(std::span<const int64_t> sequences, const std::function<bool(Posting&)>& visit) override {

@@ -321,7 +321,7 @@ TEST_P(BruteForceAgreement, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
   EXPECT_GT(compared, 150);
 }
 
-// Build reads the store in three threads and in title order; an index built document by document from the
+// Build reads the store on two threads and in title order; an index built document by document from the
 // same postings must answer every query alike: same totals, same scores down the page.
 // Copies of the LinkedIn postings: 2 build on one thread, 24 (20,688 postings) in two halves joined.
 class SearchIndexBuild : public testing::TestWithParam<int> {};

@@ -3,11 +3,14 @@
 #include "store/store.h"
 
 #include "store/internal/migrations.h"
+#include "base/strings.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <functional>
+#include <random>
+#include <tuple>
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -152,6 +155,50 @@ TEST_P(StoreTest, IteratesByTitleThenCompanyFingerprintAndId) {
     return true;
   }, PostingOrder::kTitle).ok());
   EXPECT_EQ(ids, (std::vector<std::string>{"2", "4", "3", "1", "5"}));
+}
+
+// A store large enough to be read in two rowid ranges at once gives the same single title order: titles
+// and companies seen in both ranges are ranked together.
+TEST_P(StoreTest, OrdersALargeStoreByTitleAcrossItsRanges) {
+  auto run = store_->BeginRun({"a.csv"});
+  std::mt19937 random(7);
+  const char* titles[] = {"ML Engineer", "data scientist", "Zeta Analyst", "ml engineer", "AI Architect", "Applied Scientist"};
+  const char* companies[] = {"Acme", "beta", "ACME", "Gamma", "delta"};
+  for (int n = 0; n < 21000; ++n) {
+    Posting posting;
+    posting.id = "p" + std::to_string(n);
+    posting.raw.source = "test";
+    posting.raw.title = titles[random() % 6];
+    posting.raw.company = companies[random() % 5];
+    posting.raw.description = std::string(random() % 50, 'x');
+    posting.understood.text_fingerprint = random() % 4;
+    ASSERT_TRUE(store_->PutPosting(posting, *run).ok());
+  }
+  std::vector<uint32_t> bytes;
+  auto sequences = store_->SequencesInOrder(PostingOrder::kTitle, true, &bytes);
+  ASSERT_TRUE(sequences.ok());
+  ASSERT_EQ(sequences->size(), 21000u);
+  struct Seen {
+    std::string title, company;
+    uint64_t fingerprint;
+    std::string id;
+    uint32_t bytes;
+  };
+  std::vector<Seen> seen;
+  ASSERT_TRUE(store_->ForEachPostingOf(*sequences, [&](const Posting& posting) {
+    seen.push_back({AsciiLower(posting.raw.title), AsciiLower(posting.raw.company), posting.understood.text_fingerprint,
+                    posting.id, static_cast<uint32_t>(posting.raw.description.size())});
+    return true;
+  }).ok());
+  ASSERT_EQ(seen.size(), 21000u);
+  for (size_t idx = 0; idx < seen.size(); ++idx) {
+    EXPECT_EQ(seen[idx].bytes, bytes[idx]);
+    if (idx == 0) continue;
+    const Seen& a = seen[idx - 1];
+    const Seen& b = seen[idx];
+    auto key = [](const Seen& s) { return std::make_tuple(s.title, s.company, static_cast<int64_t>(s.fingerprint), s.id); };
+    ASSERT_LT(key(a), key(b)) << idx;
+  }
 }
 
 TEST_P(StoreTest, VisitsThePostingsStoredAfterASequenceNumber) {
