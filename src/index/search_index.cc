@@ -127,7 +127,7 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
     impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, entry.count);
     scratch.slot_of_term[entry.term] = kNoSlot;
   }
-  impl.doc_of_id[doc.id] = doc_number;
+  impl.doc_of_id.Set(doc.id, internal::WordTable::Hash(doc.id), doc_number);
   impl.docs.push_back(std::move(doc));
   return doc_number;
 }
@@ -163,7 +163,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   if (order.size() >= kMinPostingsToSplit) second_reader = store.OpenReader();
   const size_t split = second_reader.ok() ? EvenSplit(text_bytes) : order.size();
   auto build_part = [](store::Store& reader, std::span<const int64_t> sequences, Impl& impl) {
-    return reader.ForEachPostingOf(sequences, [&](Posting& posting) {
+    return reader.ForEachSearchablePostingOf(sequences, [&](Posting& posting) {
       AddDocument(impl, posting);
       return true;
     });
@@ -212,7 +212,6 @@ void SearchIndex::Impl::JoinDocuments(Impl& other) {
   const std::vector<uint32_t> place_of = renumber(other.places, places);
   const std::vector<uint32_t> skill_of = renumber(other.skills, skills);
   docs.reserve(docs.size() + other.docs.size());
-  doc_of_id.reserve(doc_of_id.size() + other.docs.size());
   for (DocMeta& doc : other.docs) {
     doc.company = company_of[doc.company];
     doc.country = place_of[doc.country];
@@ -222,7 +221,7 @@ void SearchIndex::Impl::JoinDocuments(Impl& other) {
     for (uint32_t at = doc.skills_begin; at < doc.skills_end; ++at) doc_skills.push_back(skill_of[other.doc_skills[at]]);
     doc.skills_begin = skills_begin;
     doc.skills_end = static_cast<uint32_t>(doc_skills.size());
-    doc_of_id[doc.id] = static_cast<uint32_t>(docs.size());
+    doc_of_id.Set(doc.id, internal::WordTable::Hash(doc.id), static_cast<uint32_t>(docs.size()));
     docs.push_back(std::move(doc));
   }
   for (int field = 0; field < 3; ++field) total_length[field] += other.total_length[field];
@@ -295,9 +294,9 @@ void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {
 }
 
 std::optional<uint32_t> SearchIndex::DocumentOf(const std::string& posting_id) const {
-  auto it = impl_->doc_of_id.find(posting_id);
-  if (it == impl_->doc_of_id.end()) return std::nullopt;
-  return it->second;
+  const uint32_t doc = impl_->doc_of_id.Find(posting_id, internal::WordTable::Hash(posting_id));
+  if (doc == internal::WordTable::kMissing) return std::nullopt;
+  return doc;
 }
 
 size_t SearchIndex::DocumentCount() const { return impl_->docs.size(); }
@@ -318,7 +317,7 @@ IndexStats SearchIndex::Stats() const {
   for (const std::string& term : impl.terms) bytes += 2 * (term.size() + 40);  // vocabulary and its hash map
   bytes += impl.word_terms.Bytes();
   bytes += impl.docs.capacity() * sizeof(DocMeta) + impl.doc_skills.capacity() * 4;
-  bytes += impl.doc_of_id.size() * 64 + impl.companies.Bytes() + impl.places.Bytes() + impl.skills.Bytes();
+  bytes += impl.doc_of_id.Bytes() + impl.companies.Bytes() + impl.places.Bytes() + impl.skills.Bytes();
   bytes += impl.prepared.field_factors.capacity() * sizeof(impl.prepared.field_factors[0]);
   for (const FacetBitsets& bitsets : impl.prepared.facets) {
     size_t facet_bytes = bitsets.rest.Bytes();

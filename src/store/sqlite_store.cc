@@ -32,6 +32,10 @@ constexpr std::string_view kPostingColumns =
     "salary_original, salary_currency_unknown, duplicate_key, company_key, text_fingerprint, duplicate_of, skills, "
     "candidate_skills";
 constexpr int kPostingColumnCount = 45;
+// What ReadSearchableInto reads.
+constexpr std::string_view kSearchableColumns =
+    "id, title, company, description, date_posted, city, region, country, remote, employment_type, role, level, "
+    "salary_annual_min_usd, salary_annual_max_usd, skills";
 
 std::string PackSkills(const std::vector<SkillMention>& skills) {
   std::string packed;
@@ -138,20 +142,20 @@ void ReadPostingInto(const Statement& row, Posting& posting) {
   u.location.city.assign(row.ColumnView(col++));
   u.location.region.assign(row.ColumnView(col++));
   u.location.country.assign(row.ColumnView(col++));
-  u.remote = ParseRemoteMode(row.ColumnText(col++)).value_or(RemoteMode::kUnknown);
-  u.employment_type = ParseEmploymentType(row.ColumnText(col++)).value_or(EmploymentType::kUnknown);
-  u.role = ParseRole(row.ColumnText(col++)).value_or(Role::kOther);
-  u.level = ParseLevel(row.ColumnText(col++)).value_or(Level::kUnknown);
+  u.remote = ParseRemoteMode(row.ColumnView(col++)).value_or(RemoteMode::kUnknown);
+  u.employment_type = ParseEmploymentType(row.ColumnView(col++)).value_or(EmploymentType::kUnknown);
+  u.role = ParseRole(row.ColumnView(col++)).value_or(Role::kOther);
+  u.level = ParseLevel(row.ColumnView(col++)).value_or(Level::kUnknown);
   auto years = row.ColumnOptionalInt(col++);
   u.years_experience_min = years ? std::optional<int>(static_cast<int>(*years)) : std::nullopt;
   SplitInto(row.ColumnView(col++), '\x1f', u.seniority_cues);
   u.salary.min = row.ColumnOptionalDouble(col++);
   u.salary.max = row.ColumnOptionalDouble(col++);
   u.salary.currency.assign(row.ColumnView(col++));
-  u.salary.period = ParseSalaryPeriod(row.ColumnText(col++)).value_or(SalaryPeriod::kUnknown);
+  u.salary.period = ParseSalaryPeriod(row.ColumnView(col++)).value_or(SalaryPeriod::kUnknown);
   u.salary.annual_min_usd = row.ColumnOptionalDouble(col++);
   u.salary.annual_max_usd = row.ColumnOptionalDouble(col++);
-  u.salary.source = ParseSalarySource(row.ColumnText(col++)).value_or(SalarySource::kNone);
+  u.salary.source = ParseSalarySource(row.ColumnView(col++)).value_or(SalarySource::kNone);
   u.salary.text.assign(row.ColumnView(col++));
   u.salary.currency_unknown = row.ColumnInt(col++) != 0;
   u.duplicate_key.assign(row.ColumnView(col++));
@@ -165,6 +169,28 @@ void ReadPostingInto(const Statement& row, Posting& posting) {
   u.role_evidence.clear();
   u.level_probability = 0;
   u.level_evidence.clear();
+}
+
+// Fills the fields a search index reads from a row of kSearchableColumns, reusing the posting's strings.
+void ReadSearchableInto(const Statement& row, Posting& posting) {
+  RawPosting& raw = posting.raw;
+  Understanding& u = posting.understood;
+  int col = 0;
+  posting.id.assign(row.ColumnView(col++));
+  raw.title.assign(row.ColumnView(col++));
+  raw.company.assign(row.ColumnView(col++));
+  raw.description.assign(row.ColumnView(col++));
+  raw.date_posted.assign(row.ColumnView(col++));
+  u.location.city.assign(row.ColumnView(col++));
+  u.location.region.assign(row.ColumnView(col++));
+  u.location.country.assign(row.ColumnView(col++));
+  u.remote = ParseRemoteMode(row.ColumnView(col++)).value_or(RemoteMode::kUnknown);
+  u.employment_type = ParseEmploymentType(row.ColumnView(col++)).value_or(EmploymentType::kUnknown);
+  u.role = ParseRole(row.ColumnView(col++)).value_or(Role::kOther);
+  u.level = ParseLevel(row.ColumnView(col++)).value_or(Level::kUnknown);
+  u.salary.annual_min_usd = row.ColumnOptionalDouble(col++);
+  u.salary.annual_max_usd = row.ColumnOptionalDouble(col++);
+  UnpackSkills(row.ColumnView(col++), u.skills);
 }
 
 Posting ReadPosting(const Statement& row) {
@@ -503,21 +529,12 @@ class SqliteStore final : public Store {
   }
 
   Status ForEachPostingOf(std::span<const int64_t> sequences, const std::function<bool(Posting&)>& visit) override {
-    JS_RETURN_IF_ERROR(Flush());
-    // One statement walks the rowids (a JSON array, json_each forced to the outer loop): a statement
-    // reset per row would free and reallocate every column's buffer.
-    std::string rowids = "[";
-    for (int64_t sequence : sequences) {
-      if (rowids.size() > 1) rowids += ',';
-      rowids += std::to_string(sequence);
-    }
-    rowids += ']';
-    JS_ASSIGN_OR_RETURN(Statement select,
-                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
-                                                    " FROM (SELECT value AS sorted_rowid FROM json_each(?)) CROSS JOIN "
-                                                    "postings ON postings.rowid = sorted_rowid"));
-    select.BindText(1, rowids);
-    return VisitPostings(select, visit);
+    return VisitInOrder(sequences, kPostingColumns, ReadPostingInto, visit);
+  }
+
+  Status ForEachSearchablePostingOf(std::span<const int64_t> sequences,
+                                    const std::function<bool(Posting&)>& visit) override {
+    return VisitInOrder(sequences, kSearchableColumns, ReadSearchableInto, visit);
   }
 
   StatusOr<std::unique_ptr<Store>> OpenReader() override {
@@ -600,6 +617,32 @@ class SqliteStore final : public Store {
 
  private:
   // Reads each row of `postings` into one posting, reused, and visits it until `visit` returns false.
+  // One statement walks the rowids (a JSON array, json_each forced to the outer loop): a statement reset
+  // per row would free and reallocate every column's buffer.
+  Status VisitInOrder(std::span<const int64_t> sequences, std::string_view columns,
+                      void (*read)(const Statement&, Posting&), const std::function<bool(Posting&)>& visit) {
+    JS_RETURN_IF_ERROR(Flush());
+    std::string rowids = "[";
+    for (int64_t sequence : sequences) {
+      if (rowids.size() > 1) rowids += ',';
+      rowids += std::to_string(sequence);
+    }
+    rowids += ']';
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT " + std::string(columns) +
+                                                    " FROM (SELECT value AS sorted_rowid FROM json_each(?)) CROSS JOIN "
+                                                    "postings ON postings.rowid = sorted_rowid"));
+    select.BindText(1, rowids);
+    Posting posting;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      read(select, posting);
+      if (!visit(posting)) break;
+    }
+    return Status::Ok();
+  }
+
   static Status VisitPostings(Statement& postings, const std::function<bool(Posting&)>& visit) {
     Posting posting;
     while (true) {

@@ -270,6 +270,45 @@ TEST_P(StoreTest, GivesEachPostingsTextSizeWithTheOrder) {
   }
 }
 
+// The searchable read fills what an index reads, exactly as the full read does, and leaves the rest empty.
+TEST_P(StoreTest, ReadsOnlyTheSearchableFieldsWhenAsked) {
+  auto run = store_->BeginRun({"a.csv"});
+  Posting stored = SamplePosting("a");
+  stored.raw.url = "https://example.com/a";
+  stored.raw.date_posted = "2024-05-01";
+  ASSERT_TRUE(store_->PutPosting(stored, *run).ok());
+  auto sequences = store_->SequencesInOrder(PostingOrder::kId, true, nullptr);
+  ASSERT_TRUE(sequences.ok());
+  std::vector<Posting> read;
+  ASSERT_TRUE(store_->ForEachSearchablePostingOf(*sequences, [&](const Posting& posting) {
+    read.push_back(posting);
+    return true;
+  }).ok());
+  ASSERT_EQ(read.size(), 1u);
+  const Posting& p = read[0];
+  const Understanding& u = stored.understood;
+  EXPECT_EQ(p.id, "a");
+  EXPECT_EQ(p.raw.title, stored.raw.title);
+  EXPECT_EQ(p.raw.company, stored.raw.company);
+  EXPECT_EQ(p.raw.description, stored.raw.description);
+  EXPECT_EQ(p.raw.date_posted, "2024-05-01");
+  EXPECT_EQ(p.understood.location.city, u.location.city);
+  EXPECT_EQ(p.understood.location.region, u.location.region);
+  EXPECT_EQ(p.understood.location.country, u.location.country);
+  EXPECT_EQ(p.understood.remote, u.remote);
+  EXPECT_EQ(p.understood.role, u.role);
+  EXPECT_EQ(p.understood.level, u.level);
+  EXPECT_EQ(p.understood.employment_type, u.employment_type);
+  EXPECT_EQ(p.understood.salary.annual_min_usd, u.salary.annual_min_usd);
+  EXPECT_EQ(p.understood.salary.annual_max_usd, u.salary.annual_max_usd);
+  ASSERT_EQ(p.understood.skills.size(), 2u);
+  EXPECT_EQ(p.understood.skills[1].skill_id, "pytorch");
+  EXPECT_EQ(p.understood.skills[1].name, "PyTorch");
+  EXPECT_TRUE(p.raw.url.empty());
+  EXPECT_TRUE(p.understood.candidate_skills.empty());
+  EXPECT_FALSE(p.understood.salary.min.has_value());
+}
+
 // A scan reads each row into the posting it visits with, reusing its buffers: a sparse posting read after a
 // full one must keep none of the full one's fields, whichever order and whether the visitor moved from it.
 TEST_P(StoreTest, ScansLeaveNothingOfThePreviousPosting) {

@@ -123,7 +123,7 @@ struct SearchIndex::Impl {
 
   std::vector<DocMeta> docs;
   std::vector<uint32_t> doc_skills;
-  std::unordered_map<std::string, uint32_t> doc_of_id;
+  internal::WordTable doc_of_id;  // posting id -> document (the last added under that id)
   Interner companies, places, skills;
   std::array<double, 3> total_length{0, 0, 0};
 

@@ -1,6 +1,7 @@
-// The build path's memo from a word as written (lowercased) to its term: open addressing over one array,
-// words kept in one arena. Every word of every posting is looked up here, and a node-based hash map's
-// pointer chasing was the largest cost of building the index.
+// A map from short strings to 32-bit numbers: open addressing over one array, the strings kept in one
+// arena. The build path looks every word of every posting up here (as written, lowercased, to its term),
+// and every skill, company, place and posting id: a node-based hash map's pointer chasing and per-entry
+// allocations were the largest cost of building the index.
 #pragma once
 
 #include <cstdint>
@@ -44,6 +45,20 @@ class WordTable {
     Place({hash, term, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
     arena_.append(word);
     ++size_;
+  }
+
+  // Maps `word` to `term`, whether or not it had a term before.
+  void Set(std::string_view word, uint64_t hash, uint32_t term) {
+    if (!slots_.empty()) {
+      for (size_t slot = hash & mask_; slots_[slot].term != kMissing; slot = (slot + 1) & mask_) {
+        Slot& entry = slots_[slot];
+        if (entry.hash == hash && entry.length == word.size() && Same(arena_.data() + entry.offset, word)) {
+          entry.term = term;
+          return;
+        }
+      }
+    }
+    Insert(word, hash, term);
   }
 
   size_t size() const { return size_; }
