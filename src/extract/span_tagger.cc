@@ -24,7 +24,7 @@ namespace {
 
 constexpr uint32_t kFeatureBits = 20;
 constexpr uint32_t kFeatureSlots = 1u << kFeatureBits;
-constexpr uint32_t kFormatVersion = 3;  // 2: BILOU states, word classes; 3: sentence cues
+constexpr uint32_t kFormatVersion = 4;  // 2: BILOU states, word classes; 3: sentence cues; 4: voice
 
 std::string Shape(std::string_view word) {
   std::string shape;
@@ -178,6 +178,24 @@ std::vector<uint32_t> SentenceSlots(const std::vector<std::string>& lower) {
   return slots;
 }
 
+// Whom the sentence speaks of: "R" when it states requirements ("you", "experience", "must"), "E" when it
+// describes the employer ("we", "our", "offer"), both, or "-". Paired with each token's word class and
+// dictionary mark, it lets a tool name count as a span in one voice and not in the other.
+std::string_view SentenceVoice(const std::vector<std::string>& lower) {
+  static constexpr std::string_view kRequirement[] = {
+      "you", "your", "experience", "experienced", "knowledge", "skills", "ability", "able", "familiar",
+      "familiarity", "proficiency", "proficient", "understanding", "required", "requirements", "preferred",
+      "must", "should", "qualifications", "degree", "background", "plus", "ideally", "bonus"};
+  static constexpr std::string_view kEmployer[] = {"we", "our", "us", "offer", "offers", "company", "join"};
+  auto has_any = [&](std::span<const std::string_view> cues) {
+    return std::any_of(lower.begin(), lower.end(), [&](const std::string& word) {
+      return std::find(cues.begin(), cues.end(), word) != cues.end();
+    });
+  };
+  const bool requirement = has_any(kRequirement), employer = has_any(kEmployer);
+  return requirement ? (employer ? "RE" : "R") : (employer ? "E" : "-");
+}
+
 }  // namespace
 
 struct SpanTagger::Impl {
@@ -234,6 +252,7 @@ struct SpanTagger::Impl {
     std::vector<uint32_t>& out = features.slots;
     std::string key;  // one buffer for every feature's name
     if (!classes.empty()) features.shared = SentenceSlots(lower);
+    const std::string_view voice = SentenceVoice(lower);
     for (size_t idx = 0; idx < tokens.size(); ++idx) {
       if (idx > 0) features.ends.push_back(static_cast<uint32_t>(out.size()));
       const std::string& word = tokens[idx];
@@ -278,6 +297,8 @@ struct SpanTagger::Impl {
       }
       add({"c1-2=", class_at(i - 2, 1)});
       add({"c1+2=", class_at(i + 2, 1)});
+      add({"voice|c1=", voice, "|", class_at(i, 1)});
+      add({"voice|dict=", voice, "|", dict_at(i)});
       add({"c1-1c=", class_at(i - 1, 1), "|", class_at(i, 1)});
       add({"c1c+1=", class_at(i, 1), "|", class_at(i + 1, 1)});
       // The word's binarised vector, one feature per marked dimension.
