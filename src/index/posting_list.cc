@@ -89,6 +89,11 @@ void PostingList::AppendShifted(const PostingList& other, uint32_t base) {
   if (!open_docs.empty()) Seal();  // a block of fewer than kBlockSize documents, then the other's blocks
   const uint32_t previous_last = blocks.empty() ? 0 : blocks.back().last_doc;
   JS_ASSERT(df == 0 || !other.blocks.empty() || other.open_docs.front() + base > previous_last);
+  // Grown to the joined size at once: growth by doubling would copy the lists twice, once here and once
+  // more when the index sheds the slack.
+  data.reserve(data.size() + other.data.size() + 5);
+  positions.reserve(positions.size() + other.positions.size());
+  blocks.reserve(blocks.size() + other.blocks.size());
   const size_t positions_base = positions.size();
   if (!other.blocks.empty()) {
     // Gaps are from the previous block's last document, which moves with the documents; only the other
