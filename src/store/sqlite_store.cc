@@ -111,6 +111,19 @@ std::string Placeholders(int count) {
   return out;
 }
 
+// City, region, country, remote mode, employment type, role and level, from `col` on (both column lists
+// hold them in this order); returns the next column.
+int ReadPlaceAndClasses(const Statement& row, int col, Understanding& u) {
+  u.location.city.assign(row.ColumnView(col++));
+  u.location.region.assign(row.ColumnView(col++));
+  u.location.country.assign(row.ColumnView(col++));
+  u.remote = ParseRemoteMode(row.ColumnView(col++)).value_or(RemoteMode::kUnknown);
+  u.employment_type = ParseEmploymentType(row.ColumnView(col++)).value_or(EmploymentType::kUnknown);
+  u.role = ParseRole(row.ColumnView(col++)).value_or(Role::kOther);
+  u.level = ParseLevel(row.ColumnView(col++)).value_or(Level::kUnknown);
+  return col;
+}
+
 // Fills every field of `posting` from the row, reusing the strings it holds, so a scan that hands the
 // same posting back allocates nothing once its buffers have grown.
 void ReadPostingInto(const Statement& row, Posting& posting) {
@@ -139,13 +152,7 @@ void ReadPostingInto(const Statement& row, Posting& posting) {
   raw.salary_interval.assign(row.ColumnView(col++));
   auto remote = row.ColumnOptionalInt(col++);
   raw.is_remote = remote ? std::optional<bool>(*remote != 0) : std::nullopt;
-  u.location.city.assign(row.ColumnView(col++));
-  u.location.region.assign(row.ColumnView(col++));
-  u.location.country.assign(row.ColumnView(col++));
-  u.remote = ParseRemoteMode(row.ColumnView(col++)).value_or(RemoteMode::kUnknown);
-  u.employment_type = ParseEmploymentType(row.ColumnView(col++)).value_or(EmploymentType::kUnknown);
-  u.role = ParseRole(row.ColumnView(col++)).value_or(Role::kOther);
-  u.level = ParseLevel(row.ColumnView(col++)).value_or(Level::kUnknown);
+  col = ReadPlaceAndClasses(row, col, u);
   auto years = row.ColumnOptionalInt(col++);
   u.years_experience_min = years ? std::optional<int>(static_cast<int>(*years)) : std::nullopt;
   SplitInto(row.ColumnView(col++), '\x1f', u.seniority_cues);
@@ -181,13 +188,7 @@ void ReadSearchableInto(const Statement& row, Posting& posting) {
   raw.company.assign(row.ColumnView(col++));
   raw.description.assign(row.ColumnView(col++));
   raw.date_posted.assign(row.ColumnView(col++));
-  u.location.city.assign(row.ColumnView(col++));
-  u.location.region.assign(row.ColumnView(col++));
-  u.location.country.assign(row.ColumnView(col++));
-  u.remote = ParseRemoteMode(row.ColumnView(col++)).value_or(RemoteMode::kUnknown);
-  u.employment_type = ParseEmploymentType(row.ColumnView(col++)).value_or(EmploymentType::kUnknown);
-  u.role = ParseRole(row.ColumnView(col++)).value_or(Role::kOther);
-  u.level = ParseLevel(row.ColumnView(col++)).value_or(Level::kUnknown);
+  col = ReadPlaceAndClasses(row, col, u);
   u.salary.annual_min_usd = row.ColumnOptionalDouble(col++);
   u.salary.annual_max_usd = row.ColumnOptionalDouble(col++);
   UnpackSkills(row.ColumnView(col++), u.skills);
@@ -633,22 +634,16 @@ class SqliteStore final : public Store {
                                                     " FROM (SELECT value AS sorted_rowid FROM json_each(?)) CROSS JOIN "
                                                     "postings ON postings.rowid = sorted_rowid"));
     select.BindText(1, rowids);
-    Posting posting;
-    while (true) {
-      JS_ASSIGN_OR_RETURN(bool row, select.Step());
-      if (!row) break;
-      read(select, posting);
-      if (!visit(posting)) break;
-    }
-    return Status::Ok();
+    return VisitPostings(select, visit, read);
   }
 
-  static Status VisitPostings(Statement& postings, const std::function<bool(Posting&)>& visit) {
+  static Status VisitPostings(Statement& postings, const std::function<bool(Posting&)>& visit,
+                              void (*read)(const Statement&, Posting&) = ReadPostingInto) {
     Posting posting;
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, postings.Step());
       if (!row) break;
-      ReadPostingInto(postings, posting);
+      read(postings, posting);
       if (!visit(posting)) break;
     }
     return Status::Ok();
