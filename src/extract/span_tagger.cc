@@ -151,17 +151,27 @@ struct SentenceFeatures {
 
 namespace {
 
-// Features every token of a sentence shares: whether the sentence addresses the candidate ("you",
-// "experience", "must") or describes the employer ("we", "our", "offer"), its first word and its length.
+// Words that say a sentence states requirements, or describes the employer; and other frequent words
+// whose presence tells sentences apart.
+constexpr std::string_view kRequirementCues[] = {
+    "you", "your", "experience", "experienced", "knowledge", "skills", "ability", "able", "familiar",
+    "familiarity", "proficiency", "proficient", "understanding", "required", "requirements", "preferred",
+    "must", "should", "qualifications", "degree", "background", "plus", "ideally", "bonus"};
+constexpr std::string_view kEmployerCues[] = {"we", "our", "us", "offer", "offers", "company", "join"};
+constexpr std::string_view kOtherCues[] = {"skill", "candidate", "strong", "good", "excellent", "will",
+                                           "team", "have", "are", "is", "responsible", "working",
+                                           "within", "years", "looking", "position"};
+
+bool HasAny(const std::vector<std::string>& lower, std::span<const std::string_view> cues) {
+  return std::any_of(lower.begin(), lower.end(), [&](const std::string& word) {
+    return std::find(cues.begin(), cues.end(), word) != cues.end();
+  });
+}
+
+// Features every token of a sentence shares: which cue words it holds, its first word and its length.
 // SkillSpan's annotators mark skills the candidate should bring, so the same word ("Hadoop") is a span in
 // one sentence and not in the next.
 std::vector<uint32_t> SentenceSlots(const std::vector<std::string>& lower) {
-  static constexpr std::string_view kCues[] = {
-      "you", "your", "we", "our", "us", "experience", "experienced", "knowledge", "skills", "skill", "ability",
-      "able", "offer", "offers", "candidate", "required", "requirements", "preferred", "familiar", "familiarity",
-      "proficiency", "proficient", "understanding", "degree", "background", "strong", "good", "excellent", "must",
-      "should", "will", "team", "have", "are", "is", "qualifications", "responsible", "plus", "working", "within",
-      "years", "ideally", "bonus", "looking", "join", "company", "position"};
   std::vector<uint32_t> slots;
   std::string key;
   auto add = [&](std::string_view name, std::string_view value) {
@@ -172,27 +182,20 @@ std::vector<uint32_t> SentenceSlots(const std::vector<std::string>& lower) {
   if (!lower.empty()) add("s0=", lower[0]);
   const size_t n = lower.size();
   add("slen=", n <= 3 ? "a" : n <= 7 ? "b" : n <= 15 ? "c" : n <= 30 ? "d" : "e");
-  for (std::string_view cue : kCues) {
-    if (std::find(lower.begin(), lower.end(), cue) != lower.end()) add("cue=", cue);
+  using Cues = std::span<const std::string_view>;
+  for (Cues cues : {Cues(kRequirementCues), Cues(kEmployerCues), Cues(kOtherCues)}) {
+    for (std::string_view cue : cues) {
+      if (std::find(lower.begin(), lower.end(), cue) != lower.end()) add("cue=", cue);
+    }
   }
   return slots;
 }
 
-// Whom the sentence speaks of: "R" when it states requirements ("you", "experience", "must"), "E" when it
-// describes the employer ("we", "our", "offer"), both, or "-". Paired with each token's word class and
-// dictionary mark, it lets a tool name count as a span in one voice and not in the other.
+// Whom the sentence speaks of: "R" when it states requirements, "E" when it describes the employer, both,
+// or "-". Paired with each token's word class and dictionary mark, it lets a tool name count as a span in
+// one voice and not in the other.
 std::string_view SentenceVoice(const std::vector<std::string>& lower) {
-  static constexpr std::string_view kRequirement[] = {
-      "you", "your", "experience", "experienced", "knowledge", "skills", "ability", "able", "familiar",
-      "familiarity", "proficiency", "proficient", "understanding", "required", "requirements", "preferred",
-      "must", "should", "qualifications", "degree", "background", "plus", "ideally", "bonus"};
-  static constexpr std::string_view kEmployer[] = {"we", "our", "us", "offer", "offers", "company", "join"};
-  auto has_any = [&](std::span<const std::string_view> cues) {
-    return std::any_of(lower.begin(), lower.end(), [&](const std::string& word) {
-      return std::find(cues.begin(), cues.end(), word) != cues.end();
-    });
-  };
-  const bool requirement = has_any(kRequirement), employer = has_any(kEmployer);
+  const bool requirement = HasAny(lower, kRequirementCues), employer = HasAny(lower, kEmployerCues);
   return requirement ? (employer ? "RE" : "R") : (employer ? "E" : "-");
 }
 
@@ -251,8 +254,9 @@ struct SpanTagger::Impl {
     features.ends.reserve(tokens.size());
     std::vector<uint32_t>& out = features.slots;
     std::string key;  // one buffer for every feature's name
+    // Sentence features, like the other features that came with word classes, only with them.
     if (!classes.empty()) features.shared = SentenceSlots(lower);
-    const std::string_view voice = SentenceVoice(lower);
+    const std::string_view voice = classes.empty() ? "" : SentenceVoice(lower);
     for (size_t idx = 0; idx < tokens.size(); ++idx) {
       if (idx > 0) features.ends.push_back(static_cast<uint32_t>(out.size()));
       const std::string& word = tokens[idx];
