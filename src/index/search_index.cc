@@ -127,7 +127,7 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
     impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, entry.count);
     scratch.slot_of_term[entry.term] = kNoSlot;
   }
-  impl.doc_of_id.Set(doc.id, internal::WordTable::Hash(doc.id), doc_number);
+  impl.doc_of_id.Set(doc.id, doc_number);
   impl.docs.push_back(std::move(doc));
   return doc_number;
 }
@@ -221,7 +221,7 @@ void SearchIndex::Impl::JoinDocuments(Impl& other) {
     for (uint32_t at = doc.skills_begin; at < doc.skills_end; ++at) doc_skills.push_back(skill_of[other.doc_skills[at]]);
     doc.skills_begin = skills_begin;
     doc.skills_end = static_cast<uint32_t>(doc_skills.size());
-    doc_of_id.Set(doc.id, internal::WordTable::Hash(doc.id), static_cast<uint32_t>(docs.size()));
+    doc_of_id.Set(doc.id, static_cast<uint32_t>(docs.size()));
     docs.push_back(std::move(doc));
   }
   for (int field = 0; field < 3; ++field) total_length[field] += other.total_length[field];
@@ -294,7 +294,7 @@ void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {
 }
 
 std::optional<uint32_t> SearchIndex::DocumentOf(const std::string& posting_id) const {
-  const uint32_t doc = impl_->doc_of_id.Find(posting_id, internal::WordTable::Hash(posting_id));
+  const uint32_t doc = impl_->doc_of_id.Find(posting_id);
   if (doc == internal::WordTable::kMissing) return std::nullopt;
   return doc;
 }

@@ -198,7 +198,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
               reader.Pod(meta.salary_max) && reader.Pod(meta.skills_begin) && reader.Pod(meta.skills_end) &&
               reader.Pod(meta.lengths);
     if (!ok) return corrupt();
-    impl.doc_of_id.Set(meta.id, internal::WordTable::Hash(meta.id), static_cast<uint32_t>(doc));
+    impl.doc_of_id.Set(meta.id, static_cast<uint32_t>(doc));
   }
   if (!reader.Array(impl.doc_skills)) return corrupt();
   for (Interner* interner : {&impl.companies, &impl.places, &impl.skills}) {

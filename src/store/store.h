@@ -101,8 +101,8 @@ class Store {
   // The sequence numbers of the stored postings in `order`, without those linked as duplicates unless
   // `include_duplicates`; ForEachPostingOf then visits postings in the order their numbers are given
   // (numbers of no posting are skipped). Together they let readers on several threads share out one
-  // ordering, and read no posting they would skip. With `text_bytes`, each posting's title, description and
-  // skill record sizes come too (what reading and analysing it costs), so the shares can be even.
+  // ordering, and read no posting they would skip. With `text_bytes`, each posting's description size comes
+  // too (most of what reading and analysing it costs), so the shares can be even.
   virtual StatusOr<std::vector<int64_t>> SequencesInOrder(PostingOrder order, bool include_duplicates,
                                                           std::vector<uint32_t>* text_bytes) = 0;
   virtual Status ForEachPostingOf(std::span<const int64_t> sequences, const std::function<bool(Posting&)>& visit) = 0;

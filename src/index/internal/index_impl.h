@@ -37,7 +37,7 @@ class Interner {
     return id;
   }
   std::optional<uint32_t> Find(std::string_view value) const {
-    uint32_t id = ids_.Find(value, WordTable::Hash(value));
+    uint32_t id = ids_.Find(value);
     if (id == WordTable::kMissing) return std::nullopt;
     return id;
   }

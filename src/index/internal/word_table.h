@@ -29,15 +29,9 @@ class WordTable {
   }
 
   uint32_t Find(std::string_view word, uint64_t hash) const {
-    if (slots_.empty()) return kMissing;
-    for (size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
-      const Slot& entry = slots_[slot];
-      if (entry.term == kMissing) return kMissing;
-      if (entry.hash == hash && entry.length == word.size() && Same(arena_.data() + entry.offset, word)) {
-        return entry.term;
-      }
-    }
+    return slots_.empty() ? kMissing : slots_[Probe(word, hash)].term;  // an empty slot's term is kMissing
   }
+  uint32_t Find(std::string_view word) const { return Find(word, Hash(word)); }
 
   // REQUIRES: Find(word, hash) == kMissing.
   void Insert(std::string_view word, uint64_t hash, uint32_t term) {
@@ -48,14 +42,12 @@ class WordTable {
   }
 
   // Maps `word` to `term`, whether or not it had a term before.
-  void Set(std::string_view word, uint64_t hash, uint32_t term) {
+  void Set(std::string_view word, uint32_t term) {
+    const uint64_t hash = Hash(word);
     if (!slots_.empty()) {
-      for (size_t slot = hash & mask_; slots_[slot].term != kMissing; slot = (slot + 1) & mask_) {
-        Slot& entry = slots_[slot];
-        if (entry.hash == hash && entry.length == word.size() && Same(arena_.data() + entry.offset, word)) {
-          entry.term = term;
-          return;
-        }
+      if (Slot& entry = slots_[Probe(word, hash)]; entry.term != kMissing) {
+        entry.term = term;
+        return;
       }
     }
     Insert(word, hash, term);
@@ -94,6 +86,15 @@ class WordTable {
     uint32_t offset, length;
   };
 
+  // The slot holding `word`, or the empty one where its probe ends. REQUIRES: slots_ not empty.
+  size_t Probe(std::string_view word, uint64_t hash) const {
+    size_t slot = hash & mask_;
+    for (;; slot = (slot + 1) & mask_) {
+      const Slot& entry = slots_[slot];
+      if (entry.term == kMissing) return slot;
+      if (entry.hash == hash && entry.length == word.size() && Same(arena_.data() + entry.offset, word)) return slot;
+    }
+  }
   void Place(const Slot& entry) {
     size_t slot = entry.hash & mask_;
     while (slots_[slot].term != kMissing) slot = (slot + 1) & mask_;
