@@ -5,6 +5,8 @@
 //   BM_SkillFind            + word boundaries, case and context rules, requirement sections
 //   BM_Understand           the whole understanding of a posting (markup, skills, salary, seniority,
 //                           location, work mode, role, level, ids, SimHash)
+//   BM_FindSpans            the shipped skill-span tagger over each description, sentence by sentence
+//                           (what `ingest --tagger` adds); also reports tokens/s
 // Each reports bytes/s and items/s (postings/s); docs/BENCHMARKS.md takes the ratios from one run.
 #include <benchmark/benchmark.h>
 
@@ -56,6 +58,7 @@ struct Engine {
   extract::CurrencyRates rates;
   std::unique_ptr<classify::Understander> understander;
   std::unique_ptr<extract::SkillMatcher> matcher;
+  std::unique_ptr<extract::SpanTagger> tagger;
 };
 
 Engine& GetEngine() {
@@ -66,6 +69,9 @@ Engine& GetEngine() {
     auto* made = new Engine{std::move(taxonomy).value(), std::move(rates).value(), nullptr, nullptr};
     made->understander = std::move(classify::Understander::Create(made->taxonomy, made->rates)).value();
     made->matcher = std::move(extract::SkillMatcher::Create(made->taxonomy)).value();
+    auto tagger = extract::SpanTagger::Load(JOBSCOPE_SOURCE_DATA_DIR "/models/skill_tagger.bin", made->matcher.get());
+    if (!tagger.ok()) std::exit(1);
+    made->tagger = std::move(tagger).value();
     return made;
   }();
   return *engine;
@@ -111,6 +117,22 @@ void BM_Understand(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.postings.size()));
 }
 BENCHMARK(BM_Understand)->Unit(benchmark::kMillisecond);
+
+void BM_FindSpans(benchmark::State& state) {
+  const Corpus& corpus = RealPostings();
+  Engine& engine = GetEngine();
+  size_t tokens = 0;
+  for (const RawPosting& posting : corpus.postings) tokens += extract::TokenizeForTagging(posting.description).size();
+  size_t spans = 0;
+  for (auto _ : state) {
+    for (const RawPosting& posting : corpus.postings) spans += engine.tagger->FindSpans(posting.description).size();
+  }
+  benchmark::DoNotOptimize(spans);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.postings.size()));
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_FindSpans)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

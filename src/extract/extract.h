@@ -222,7 +222,8 @@ struct TaggerTrainOptions {
 // A linear-chain sequence tagger (averaged structured perceptron with passive-aggressive steps, Viterbi
 // decoding) over word, shape, affix, context, position, taxonomy-dictionary and word-class features. Learns skill and knowledge spans the way SkillSpan
 // annotates them, beyond what the dictionary holds.
-// Thread-safety: Tag() uses the dictionary matcher's scratch space: one thread at a time.
+// Thread-safety: Tag() uses the dictionary matcher's scratch space and keeps each word's summed scores: one
+// thread at a time.
 class SpanTagger {
  public:
   static constexpr int kTags = 5;

@@ -13,6 +13,7 @@
 #include <numeric>
 #include <random>
 #include <span>
+#include <unordered_map>
 
 #include "base/hash.h"
 #include "base/strings.h"
@@ -138,11 +139,16 @@ const std::array<uint32_t, WordClusters::kMaxDimensions> kLowBit = BitSlots('-')
 
 }  // namespace
 
+using StateScores = std::array<float, kStates>;  // one score per decoder state
+
 // A sentence's feature slots, token after token, in one array (one allocation, not one per token).
 struct SentenceFeatures {
   std::vector<uint32_t> slots;
   std::vector<uint32_t> ends;  // token t's slots are [ends[t - 1], ends[t])
   std::vector<uint32_t> shared;  // the sentence's own slots, features of every token
+  // When tagging: each token's summed scores for the features its word carries wherever it stands, which
+  // `slots` then leave out. Empty when training.
+  std::vector<StateScores> word_scores;
   size_t size() const { return ends.size(); }
   std::span<const uint32_t> operator[](size_t token) const {
     return {slots.data() + (token ? ends[token - 1] : 0), slots.data() + ends[token]};
@@ -206,9 +212,15 @@ struct SpanTagger::Impl {
   WordClusters classes;
   std::vector<float> weights;      // kFeatureSlots x kStates
   std::array<float, (kStates + 1) * kStates> transitions{};  // previous state (kStart) x state
+  // Tagging sums the features of a word's own (spelling, shape, affixes, classes, vector) once per word
+  // as written, not once per occurrence: postings repeat their words. Emptied when full.
+  static constexpr size_t kMaxCachedWords = 1 << 16;
+  mutable std::unordered_map<std::string, StateScores> word_scores;
 
-  // Hashed feature slots for every token of a sentence.
-  SentenceFeatures Features(const std::vector<std::string>& tokens) const {
+  // Hashed feature slots for every token of a sentence. With `cached_words`, each word's own features go
+  // into `word_scores` as summed scores instead of into the slots (tagging); without, every feature is a
+  // slot (training).
+  SentenceFeatures Features(const std::vector<std::string>& tokens, bool cached_words = false) const {
     std::vector<std::string> lower(tokens.size());
     for (size_t idx = 0; idx < tokens.size(); ++idx) lower[idx] = AsciiLower(tokens[idx]);
     // Dictionary: where the taxonomy's matches fall in the sentence.
@@ -253,6 +265,8 @@ struct SpanTagger::Impl {
     features.slots.reserve(tokens.size() * 64);
     features.ends.reserve(tokens.size());
     std::vector<uint32_t>& out = features.slots;
+    std::vector<uint32_t> own;  // a word's own slots, while tagging a word not yet cached
+    if (cached_words) features.word_scores.resize(tokens.size());
     std::string key;  // one buffer for every feature's name
     // Sentence features, like the other features that came with word classes, only with them.
     if (!classes.empty()) features.shared = SentenceSlots(lower);
@@ -262,19 +276,31 @@ struct SpanTagger::Impl {
       const std::string& word = tokens[idx];
       const std::string_view low = lower[idx];
       const std::string shape = Shape(word);
-      auto add = [&](std::initializer_list<std::string_view> parts) {
+      auto add_to = [&](std::vector<uint32_t>& to, std::initializer_list<std::string_view> parts) {
         key.clear();
         for (std::string_view part : parts) key += part;
-        out.push_back(FeatureSlot(key));
+        to.push_back(FeatureSlot(key));
+      };
+      auto add = [&](std::initializer_list<std::string_view> parts) { add_to(out, parts); };
+      // The word's own features are made unless a tagging pass has its scores already.
+      const StateScores* known = nullptr;
+      if (cached_words) {
+        auto found = word_scores.find(word);
+        if (found != word_scores.end()) known = &found->second;
+        own.clear();
+      }
+      std::vector<uint32_t>& own_out = cached_words ? own : out;
+      auto add_own = [&](std::initializer_list<std::string_view> parts) {
+        if (!known) add_to(own_out, parts);
       };
       long i = static_cast<long>(idx);
-      add({"bias"});
-      add({"w=", low});
-      add({"shape=", shape});
-      add({"p3=", low.substr(0, 3)});
-      add({"s3=", low.size() > 3 ? low.substr(low.size() - 3) : low});
-      add({"p4=", low.substr(0, 4)});
-      add({"s4=", low.size() > 4 ? low.substr(low.size() - 4) : low});
+      add_own({"bias"});
+      add_own({"w=", low});
+      add_own({"shape=", shape});
+      add_own({"p3=", low.substr(0, 3)});
+      add_own({"s3=", low.size() > 3 ? low.substr(low.size() - 3) : low});
+      add_own({"p4=", low.substr(0, 4)});
+      add_own({"s4=", low.size() > 4 ? low.substr(low.size() - 4) : low});
       add({"w-1=", word_at(i - 1)});
       add({"w+1=", word_at(i + 1)});
       add({"w-2=", word_at(i - 2)});
@@ -287,7 +313,23 @@ struct SpanTagger::Impl {
       add({"dictw=", dict_at(i), "|", shape});
       bool upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
       add({"cap=", upper ? "1" : "0", idx == 0 ? "first" : ""});
-      if (classes.empty()) continue;
+      auto finish_word = [&] {
+        if (!cached_words) return;
+        if (!known) {
+          StateScores sum{};
+          for (uint32_t feature : own) {
+            const float* row = weights.data() + static_cast<size_t>(feature) * kStates;
+            for (int state = 0; state < kStates; ++state) sum[state] += row[state];
+          }
+          if (word_scores.size() >= kMaxCachedWords) word_scores.clear();
+          known = &word_scores.emplace(word, sum).first->second;
+        }
+        features.word_scores[idx] = *known;
+      };
+      if (classes.empty()) {
+        finish_word();
+        continue;
+      }
       // Where in the sentence, alone and with the word's class: requirement lists open with the skill.
       const std::string_view place = idx == 0 ? "0" : idx == 1 ? "1" : idx == 2 ? "2" : "3+";
       add({"pos=", place});
@@ -295,7 +337,7 @@ struct SpanTagger::Impl {
       add({"end=", idx + 1 == tokens.size() ? "1" : "0", "|", class_at(i, 1)});
       static constexpr std::string_view kLevelName[] = {"c0", "c1", "c2"};
       for (int level = 0; level < WordClusters::kLevels; ++level) {
-        add({kLevelName[level], "=", class_at(i, level)});
+        add_own({kLevelName[level], "=", class_at(i, level)});
         add({kLevelName[level], "-1=", class_at(i - 1, level)});
         add({kLevelName[level], "+1=", class_at(i + 1, level)});
       }
@@ -306,12 +348,14 @@ struct SpanTagger::Impl {
       add({"c1-1c=", class_at(i - 1, 1), "|", class_at(i, 1)});
       add({"c1c+1=", class_at(i, 1), "|", class_at(i + 1, 1)});
       // The word's binarised vector, one feature per marked dimension.
-      if (const WordClusters::Word* described_word = described[idx]) {
+      const WordClusters::Word* described_word = described[idx];
+      if (described_word && !known) {
         for (int d = 0; d < WordClusters::kMaxDimensions; ++d) {
-          if (described_word->high >> d & 1) out.push_back(kHighBit[d]);
-          if (described_word->low >> d & 1) out.push_back(kLowBit[d]);
+          if (described_word->high >> d & 1) own_out.push_back(kHighBit[d]);
+          if (described_word->low >> d & 1) own_out.push_back(kLowBit[d]);
         }
       }
+      finish_word();
     }
     if (!tokens.empty()) features.ends.push_back(static_cast<uint32_t>(out.size()));
     return features;
@@ -335,11 +379,24 @@ struct SpanTagger::Impl {
       for (int state = 0; state < kStates; ++state) shared[state] += row[state];
     }
     std::vector<std::array<float, kStates>> emissions(n);
+    const size_t all_slots = features.slots.size();
+    constexpr size_t kPrefetchAhead = 8;
     for (size_t idx = 0; idx < n; ++idx) {
       std::array<float, kStates>& scores = emissions[idx];
       scores = shared;
-      for (uint32_t feature : features[idx]) {
-        const float* row = w.data() + static_cast<size_t>(feature) * kStates;
+      if (!features.word_scores.empty()) {
+        for (int state = 0; state < kStates; ++state) scores[state] += features.word_scores[idx][state];
+      }
+      // The rows lie scattered over a table far larger than the cache: ask for the row a few features
+      // ahead (into the next token's) while adding this one.
+      const size_t first = idx ? features.ends[idx - 1] : 0, last = features.ends[idx];
+      for (size_t k = first; k < last; ++k) {
+        if (k + kPrefetchAhead < all_slots) {
+          const float* ahead = w.data() + static_cast<size_t>(features.slots[k + kPrefetchAhead]) * kStates;
+          __builtin_prefetch(ahead);
+          __builtin_prefetch(ahead + kStates - 1);
+        }
+        const float* row = w.data() + static_cast<size_t>(features.slots[k]) * kStates;
         for (int state = 0; state < kStates; ++state) scores[state] += row[state];
       }
       if (gold) {
@@ -468,7 +525,7 @@ std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>&
 }
 
 std::vector<int> SpanTagger::Tag(const std::vector<std::string>& tokens) const {
-  return TagsOf(impl_->Viterbi(impl_->Features(tokens), impl_->weights, impl_->transitions));
+  return TagsOf(impl_->Viterbi(impl_->Features(tokens, /*cached_words=*/true), impl_->weights, impl_->transitions));
 }
 
 std::vector<TaggedSpan> SpanTagger::SpansOf(const std::vector<int>& tags) {

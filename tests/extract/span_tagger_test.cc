@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "base/strings.h"
 #include "extract/extract.h"
 
 namespace jobscope::extract {
@@ -71,6 +72,60 @@ TEST(SpanTagger, KeepsItsWordClassesThroughSaveAndLoad) {
   // A model whose word classes were cut short is refused, not half-read.
   std::filesystem::resize_file(path, std::filesystem::file_size(path) - 5);
   EXPECT_EQ(SpanTagger::Load(path, nullptr).status().code(), StatusCode::kParseError);
+  std::filesystem::remove(path);
+}
+
+// Tagging sums a word's own features once and keeps the sum: the tags must not depend on which words a
+// tagger has met before, on their case, or on the store of sums having been emptied when full.
+TEST(SpanTagger, TagsAlikeWhetherItsWordsAreNewOrKnown) {
+  // The toy language, and a tool named after "use" counts only when capitalised.
+  std::vector<TaggedSentence> sentences = Toy();
+  for (int round = 0; round < 30; ++round) {
+    for (const char* tool : {"Kafka", "Spark", "Redis", "Docker"}) {
+      std::string lower = AsciiLower(tool);
+      sentences.push_back({{"Use", tool, "."}, {0, 3, 0}});
+      sentences.push_back({{"Use", lower, "."}, {0, 0, 0}});
+    }
+  }
+  std::vector<std::string> texts;
+  for (const auto& sentence : sentences) {
+    std::string text;
+    for (const auto& token : sentence.tokens) text += token + " ";
+    texts.push_back(text);
+  }
+  WordClusterOptions options;
+  options.min_count = 2;
+  options.dimensions = 8;
+  options.granularities = {2, 4, 8};
+  auto tagger = SpanTagger::Train(sentences, nullptr, {}, WordClusters::Learn(texts, options));
+  std::string path = (std::filesystem::temp_directory_path() / ("cached_" + std::to_string(::getpid()) + ".bin")).string();
+  ASSERT_TRUE(tagger->Save(path).ok());
+  std::vector<std::vector<std::string>> probes = {{"Fluent", "in", "Kafka", "and", "lead", "teams", "."},
+                                                  {"fluent", "in", "kafka", "and", "LEAD", "Teams", "."},
+                                                  {"Experience", "with", "KAFKA", "."},
+                                                  {"Use", "Kafka", "."},
+                                                  {"Use", "kafka", "."},
+                                                  {"We", "value", "Erlang", "with", "lead", "teams"}};
+  // Each probe tagged by a tagger that has met none of its words.
+  std::vector<std::vector<int>> fresh;
+  for (const auto& probe : probes) {
+    auto loaded = SpanTagger::Load(path, nullptr);
+    ASSERT_TRUE(loaded.ok());
+    fresh.push_back((*loaded)->Tag(probe));
+  }
+  ASSERT_EQ(fresh[3], (std::vector<int>{0, 3, 0}));
+  ASSERT_EQ(fresh[4], (std::vector<int>{0, 0, 0}));
+  // The same tagger over all of them, backwards, twice: the second round reads every word's kept sum.
+  auto reused = SpanTagger::Load(path, nullptr);
+  ASSERT_TRUE(reused.ok());
+  for (int round = 0; round < 2; ++round) {
+    for (size_t idx = probes.size(); idx-- > 0;) EXPECT_EQ((*reused)->Tag(probes[idx]), fresh[idx]) << "probe " << idx;
+  }
+  // 70,000 words never seen: more than the tagger keeps, so its store empties and refills.
+  std::vector<std::string> flood;
+  for (int word = 0; word < 70000; ++word) flood.push_back("w" + std::to_string(word));
+  (*reused)->Tag(flood);
+  for (size_t idx = 0; idx < probes.size(); ++idx) EXPECT_EQ((*reused)->Tag(probes[idx]), fresh[idx]) << "probe " << idx;
   std::filesystem::remove(path);
 }
 
