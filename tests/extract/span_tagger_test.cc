@@ -26,6 +26,21 @@ std::vector<TaggedSentence> Toy() {
   return sentences;
 }
 
+// Word classes learnt from the sentences' own words, small enough for a toy language.
+WordClusters ClassesOf(const std::vector<TaggedSentence>& sentences) {
+  std::vector<std::string> texts;
+  for (const auto& sentence : sentences) {
+    std::string text;
+    for (const auto& token : sentence.tokens) text += token + " ";
+    texts.push_back(text);
+  }
+  WordClusterOptions options;
+  options.min_count = 2;
+  options.dimensions = 8;
+  options.granularities = {2, 4, 8};
+  return WordClusters::Learn(texts, options);
+}
+
 TEST(SpanTagger, LearnsATaggingAndGeneralisesToNewWords) {
   auto tagger = SpanTagger::Train(Toy(), nullptr, {});
   EXPECT_EQ(tagger->Tag({"Experience", "with", "Kafka", "and", "lead", "teams", "."}),
@@ -49,17 +64,7 @@ TEST(SpanTagger, IsDeterministicAndRoundTrips) {
 }
 
 TEST(SpanTagger, KeepsItsWordClassesThroughSaveAndLoad) {
-  std::vector<std::string> texts;
-  for (const auto& sentence : Toy()) {
-    std::string text;
-    for (const auto& token : sentence.tokens) text += token + " ";
-    texts.push_back(text);
-  }
-  WordClusterOptions options;
-  options.min_count = 2;
-  options.dimensions = 8;
-  options.granularities = {2, 4, 8};
-  WordClusters classes = WordClusters::Learn(texts, options);
+  WordClusters classes = ClassesOf(Toy());
   ASSERT_FALSE(classes.empty());
   auto tagger = SpanTagger::Train(Toy(), nullptr, {}, classes);
   std::string path = (std::filesystem::temp_directory_path() / ("classed_" + std::to_string(::getpid()) + ".bin")).string();
@@ -87,17 +92,7 @@ TEST(SpanTagger, TagsAlikeWhetherItsWordsAreNewOrKnown) {
       sentences.push_back({{"Use", lower, "."}, {0, 0, 0}});
     }
   }
-  std::vector<std::string> texts;
-  for (const auto& sentence : sentences) {
-    std::string text;
-    for (const auto& token : sentence.tokens) text += token + " ";
-    texts.push_back(text);
-  }
-  WordClusterOptions options;
-  options.min_count = 2;
-  options.dimensions = 8;
-  options.granularities = {2, 4, 8};
-  auto tagger = SpanTagger::Train(sentences, nullptr, {}, WordClusters::Learn(texts, options));
+  auto tagger = SpanTagger::Train(sentences, nullptr, {}, ClassesOf(sentences));
   std::string path = (std::filesystem::temp_directory_path() / ("cached_" + std::to_string(::getpid()) + ".bin")).string();
   ASSERT_TRUE(tagger->Save(path).ok());
   std::vector<std::vector<std::string>> probes = {{"Fluent", "in", "Kafka", "and", "lead", "teams", "."},
