@@ -141,6 +141,16 @@ const std::array<uint32_t, WordClusters::kMaxDimensions> kLowBit = BitSlots('-')
 
 using StateScores = std::array<float, kStates>;  // one score per decoder state
 
+namespace {
+// Adds the weight rows of `slots` (a feature's states are adjacent) to `scores`, in order.
+void AddRows(const std::vector<float>& weights, std::span<const uint32_t> slots, StateScores& scores) {
+  for (uint32_t feature : slots) {
+    const float* row = weights.data() + static_cast<size_t>(feature) * kStates;
+    for (int state = 0; state < kStates; ++state) scores[state] += row[state];
+  }
+}
+}  // namespace
+
 // A sentence's feature slots, token after token, in one array (one allocation, not one per token).
 struct SentenceFeatures {
   std::vector<uint32_t> slots;
@@ -317,10 +327,7 @@ struct SpanTagger::Impl {
         if (!cached_words) return;
         if (!known) {
           StateScores sum{};
-          for (uint32_t feature : own) {
-            const float* row = weights.data() + static_cast<size_t>(feature) * kStates;
-            for (int state = 0; state < kStates; ++state) sum[state] += row[state];
-          }
+          AddRows(weights, own, sum);
           if (word_scores.size() >= kMaxCachedWords) word_scores.clear();
           known = &word_scores.emplace(word, sum).first->second;
         }
@@ -373,11 +380,8 @@ struct SpanTagger::Impl {
     std::vector<std::array<int, kStates>> back(n);
     // Each token's score for every state, one pass over its features (a feature's states are adjacent),
     // starting from what the sentence's shared features give every token.
-    std::array<float, kStates> shared{};
-    for (uint32_t feature : features.shared) {
-      const float* row = w.data() + static_cast<size_t>(feature) * kStates;
-      for (int state = 0; state < kStates; ++state) shared[state] += row[state];
-    }
+    StateScores shared{};
+    AddRows(w, features.shared, shared);
     std::vector<std::array<float, kStates>> emissions(n);
     const size_t all_slots = features.slots.size();
     constexpr size_t kPrefetchAhead = 8;
