@@ -247,6 +247,21 @@ struct KeyScan {
   std::vector<std::string> ids;
   std::vector<uint32_t> bytes;  // description sizes, when asked for
   Ranker titles, companies;
+
+  // Appends another range's keys, their titles and companies numbered as here.
+  void Absorb(KeyScan& other) {
+    const std::vector<uint32_t> title_of = titles.Absorb(other.titles);
+    const std::vector<uint32_t> company_of = companies.Absorb(other.companies);
+    const uint32_t id_base = static_cast<uint32_t>(ids.size());
+    for (SortKey key : other.keys) {
+      key.title = title_of[key.title];
+      key.company = company_of[key.company];
+      key.id += id_base;
+      keys.push_back(key);
+    }
+    std::move(other.ids.begin(), other.ids.end(), std::back_inserter(ids));
+    bytes.insert(bytes.end(), other.bytes.begin(), other.bytes.end());
+  }
 };
 
 // Below this many rows a title-order scan runs on one connection: a second one and its thread cost more.
@@ -465,36 +480,21 @@ class SqliteStore final : public Store {
     StatusOr<std::unique_ptr<Store>> second = Unimplemented("one range");
     if (last >= kMinRowsToSplitScan) second = OpenReader();
     const int64_t middle = second.ok() ? last / 2 : last;
-    KeyScan first_part, second_part;
+    KeyScan scan, second_part;
     Status second_status = Status::Ok();
     std::thread second_scan;
     if (second.ok()) {
       auto* other = static_cast<SqliteStore*>(second->get());
       second_scan = std::thread([&] { second_status = other->ScanKeys(sql, middle + 1, last, text_bytes != nullptr, second_part); });
     }
-    Status first_status = ScanKeys(sql, 0, middle, text_bytes != nullptr, first_part);
+    Status first_status = ScanKeys(sql, 0, middle, text_bytes != nullptr, scan);
     if (second_scan.joinable()) second_scan.join();
     JS_RETURN_IF_ERROR(first_status);
     JS_RETURN_IF_ERROR(second_status);
-    std::vector<SortKey>& keys = first_part.keys;
-    std::vector<std::string>& ids = first_part.ids;
-    std::vector<uint32_t>& bytes = first_part.bytes;
-    Ranker& titles = first_part.titles;
-    Ranker& companies = first_part.companies;
-    if (!second_part.keys.empty()) {
-      const std::vector<uint32_t> title_of = titles.Absorb(second_part.titles);
-      const std::vector<uint32_t> company_of = companies.Absorb(second_part.companies);
-      const uint32_t id_base = static_cast<uint32_t>(ids.size());
-      for (SortKey key : second_part.keys) {
-        key.title = title_of[key.title];
-        key.company = company_of[key.company];
-        key.id += id_base;
-        keys.push_back(key);
-      }
-      std::move(second_part.ids.begin(), second_part.ids.end(), std::back_inserter(ids));
-      bytes.insert(bytes.end(), second_part.bytes.begin(), second_part.bytes.end());
-    }
-    std::vector<uint32_t> title_rank = titles.Ranks(), company_rank = companies.Ranks();
+    if (!second_part.keys.empty()) scan.Absorb(second_part);
+    std::vector<SortKey>& keys = scan.keys;
+    const std::vector<std::string>& ids = scan.ids;
+    std::vector<uint32_t> title_rank = scan.titles.Ranks(), company_rank = scan.companies.Ranks();
     for (SortKey& key : keys) {
       key.title = title_rank[key.title];
       key.company = company_rank[key.company];
@@ -508,7 +508,7 @@ class SqliteStore final : public Store {
     sequences.reserve(keys.size());
     for (const SortKey& key : keys) {
       sequences.push_back(key.rowid);
-      if (text_bytes) text_bytes->push_back(bytes[key.id]);
+      if (text_bytes) text_bytes->push_back(scan.bytes[key.id]);
     }
     return sequences;
   }
