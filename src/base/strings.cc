@@ -1,5 +1,8 @@
 #include "base/strings.h"
 
+#include <charconv>
+#include <cstdio>
+
 namespace jobscope {
 
 std::string_view TrimAscii(std::string_view text) {
@@ -71,6 +74,25 @@ std::string JoinStrings(const std::vector<std::string>& parts, std::string_view 
     if (idx) out += sep;
     out += parts[idx];
   }
+  return out;
+}
+
+bool ParseInt64(std::string_view text, int64_t& value) {
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+bool ParseDouble(std::string_view text, double& value) {
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+std::string FormatDouble(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  std::string out = buffer;
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
   return out;
 }
 

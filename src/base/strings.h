@@ -20,5 +20,10 @@ bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
 size_t FindIgnoreCase(std::string_view haystack, std::string_view needle, size_t from = 0);
 std::vector<std::string_view> SplitOn(std::string_view text, char sep);
 std::string JoinStrings(const std::vector<std::string>& parts, std::string_view sep);
+// Whole-string number parsing with std::from_chars: false on anything but a number filling `text`.
+bool ParseInt64(std::string_view text, int64_t& value);
+bool ParseDouble(std::string_view text, double& value);
+// A number as people write it: no trailing zeros ("95000", "86.65").
+std::string FormatDouble(double value);
 
 }  // namespace jobscope

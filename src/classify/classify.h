@@ -32,8 +32,20 @@ std::optional<Role> RoleFromTitle(std::string_view title);
 // Role from the title, falling back on what the description talks about most.
 Role GuessRole(std::string_view title, std::string_view description);
 
-// Level from the cues, the source's own field (e.g. LinkedIn "Mid-Senior level") and years asked.
-Level GuessLevel(const extract::SeniorityCues& cues, std::string_view source_level_field);
+// The level the ladder gives for the years of a posting's main experience requirement: 0-2 entry, 3-4 mid,
+// 5-7 senior, 8+ lead.
+Level LevelForYears(int years);
+
+struct LevelDecision {
+  Level level = Level::kMid;
+  std::string evidence;  // what decided: "title says senior", "5+ years asked", "no level stated: mid"
+  bool stated = true;    // false when nothing stated a level and the default decided
+};
+// Level by DESIGN.md's order: the title's (or the body's) level word, then the main requirement's years,
+// then a source field that states a level specifically (LinkedIn "Entry level", not "Mid-Senior level"),
+// then an internship's employment type, else mid.
+LevelDecision DecideLevel(const extract::SeniorityCues& cues, std::string_view source_level_field,
+                          EmploymentType employment_type = EmploymentType::kUnknown);
 
 // ---- the role classifier --------------------------------------------------------------------------------
 
@@ -80,51 +92,6 @@ struct RoleCrossValidation {
 };
 RoleCrossValidation CrossValidateRoles(const std::vector<RoleExample>& examples, int folds, const RoleTrainOptions& options);
 
-// ---- the level classifier --------------------------------------------------------------------------------
-
-struct LevelExample {
-  std::string title;
-  Level level = Level::kUnknown;
-};
-
-struct LevelPrediction {
-  Level level = Level::kUnknown;
-  std::vector<std::pair<Level, double>> probabilities;  // intern..executive, most probable first
-  std::vector<std::string> evidence;                    // what was combined: "title says senior", "5+ years asked"
-};
-
-// A title model (softmax regression over hashed title words, bigrams and character 4-grams, trained on the
-// aijobs.net survey's titles and levels) times the likelihood of what the title says outright and of the
-// years of experience asked, normalised over intern, entry, mid, senior, lead and executive.
-class LevelClassifier {
- public:
-  ~LevelClassifier();
-  static std::span<const Level> Levels();  // the classes, in confusion-matrix order
-  static std::unique_ptr<LevelClassifier> Train(const std::vector<LevelExample>& examples,
-                                                const internal::SoftmaxTrainOptions& options);
-  // Errors: kIoError, kParseError.
-  static StatusOr<std::unique_ptr<LevelClassifier>> Load(const std::string& path);
-  Status Save(const std::string& path) const;
-  LevelPrediction Predict(std::string_view title, const extract::SeniorityCues& cues) const;
-
- private:
-  LevelClassifier() = default;
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-// Weak labels from (title, stated level such as the survey's): the level the title names outright, else the
-// stated one; pairs with neither are dropped.
-std::vector<LevelExample> WeakLevelLabels(const std::vector<std::pair<std::string, Level>>& titles_and_levels);
-
-struct LevelCrossValidation {
-  double accuracy = 0;
-  std::vector<std::vector<int64_t>> confusion;  // [gold][predicted], in LevelClassifier::Levels() order
-  size_t examples = 0;
-};
-LevelCrossValidation CrossValidateLevels(const std::vector<LevelExample>& examples, int folds,
-                                         const internal::SoftmaxTrainOptions& options);
-
 class Understander {
  public:
   // The taxonomy and rates must outlive the Understander. Errors: those of SkillMatcher::Create.
@@ -136,9 +103,9 @@ class Understander {
   // or alias, or kept as candidate new skills. Errors: those of SpanTagger::Load.
   Status UseTagger(const std::string& model_path);
 
-  // Adds the role and level classifiers (shared with clones; read-only). Without them role and level come
-  // from the rules alone. Errors: those of the models' Load.
-  Status UseModels(const std::string& role_model_path, const std::string& level_model_path);
+  // Adds the role classifier (shared with clones; read-only), asked for titles the role rules cannot place.
+  // Errors: those of RoleClassifier::Load.
+  Status UseRoleModel(const std::string& role_model_path);
 
   // Understands one posting: strips markup from the description (kept in raw as given), finds skills,
   // salary, seniority, location, work mode, role and level, and computes the stable id and duplicate keys.
@@ -151,16 +118,12 @@ class Understander {
   void AddTaggedSkills(std::string_view text, Understanding& out) const;
   void DecideRole(std::string_view title, std::string_view plain, Understanding& out) const;
   const RolePrediction& CachedRolePrediction(std::string_view title) const;
-  const LevelPrediction& CachedLevelPrediction(std::string_view title, const extract::SeniorityCues& cues) const;
-  void DecideLevel(const RawPosting& raw, const extract::SeniorityCues& cues, Understanding& out) const;
   std::unique_ptr<extract::SkillMatcher> matcher_;
   std::unique_ptr<extract::SkillMatcher> tagger_matcher_;  // the tagger's own dictionary scratch space
   std::unique_ptr<extract::SpanTagger> tagger_;
   std::string tagger_path_;
   std::shared_ptr<const RoleClassifier> role_model_;
-  std::shared_ptr<const LevelClassifier> level_model_;
   mutable std::unordered_map<std::string, RolePrediction> role_cache_;  // per instance: one thread each
-  mutable std::unordered_map<std::string, LevelPrediction> level_cache_;
   const extract::CurrencyRates* rates_ = nullptr;
 };
 

@@ -100,21 +100,4 @@ Role GuessRole(std::string_view title, std::string_view description) {
   return engineering_title ? Role::kSoftwareEngineer : Role::kOther;
 }
 
-Level GuessLevel(const extract::SeniorityCues& cues, std::string_view source_level_field) {
-  if (cues.title_level) return *cues.title_level;
-  std::optional<Level> from_source = extract::LevelFromSourceField(source_level_field);
-  std::optional<Level> from_years;
-  if (cues.years_min) {
-    int years = *cues.years_min;
-    from_years = years < 2 ? Level::kEntry : years < 5 ? Level::kMid : years < 8 ? Level::kSenior : Level::kLead;
-  }
-  if (from_source) {
-    // LinkedIn's "Mid-Senior level" spans two levels; the years asked decide between them.
-    if (*from_source == Level::kSenior && from_years && *from_years == Level::kMid) return Level::kMid;
-    return *from_source;
-  }
-  if (from_years) return *from_years;
-  return Level::kUnknown;
-}
-
 }  // namespace jobscope::classify

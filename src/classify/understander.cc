@@ -19,15 +19,12 @@ StatusOr<std::unique_ptr<Understander>> Understander::Clone() const {
   copy->rates_ = rates_;
   if (tagger_) JS_RETURN_IF_ERROR(copy->UseTagger(tagger_path_));
   copy->role_model_ = role_model_;
-  copy->level_model_ = level_model_;
   return copy;
 }
 
-Status Understander::UseModels(const std::string& role_model_path, const std::string& level_model_path) {
+Status Understander::UseRoleModel(const std::string& role_model_path) {
   JS_ASSIGN_OR_RETURN(std::unique_ptr<RoleClassifier> role, RoleClassifier::Load(role_model_path));
-  JS_ASSIGN_OR_RETURN(std::unique_ptr<LevelClassifier> level, LevelClassifier::Load(level_model_path));
   role_model_ = std::move(role);
-  level_model_ = std::move(level);
   return Status::Ok();
 }
 
@@ -40,24 +37,12 @@ constexpr size_t kPredictionCacheLimit = 100000;
 
 }  // namespace
 
-// Postings repeat titles far more than they repeat anything else, and the models read only the title (and
-// the level cues), so their answers are remembered; the memo is dropped when it grows large.
+// Postings repeat titles far more than they repeat anything else, and the role model reads only the title,
+// so its answers are remembered; the memo is dropped when it grows large.
 const RolePrediction& Understander::CachedRolePrediction(std::string_view title) const {
   if (role_cache_.size() > kPredictionCacheLimit) role_cache_.clear();
   auto [it, inserted] = role_cache_.try_emplace(std::string(title));
   if (inserted) it->second = role_model_->Predict(title, "");
-  return it->second;
-}
-
-const LevelPrediction& Understander::CachedLevelPrediction(std::string_view title, const extract::SeniorityCues& cues) const {
-  if (level_cache_.size() > kPredictionCacheLimit) level_cache_.clear();
-  std::string key(title);
-  key += '\0';
-  key += cues.title_level ? std::string(LevelName(*cues.title_level)) : "-";
-  key += '\0';
-  key += cues.years_min ? std::to_string(*cues.years_min) : "-";
-  auto [it, inserted] = level_cache_.try_emplace(std::move(key));
-  if (inserted) it->second = level_model_->Predict(title, cues);
   return it->second;
 }
 
@@ -81,21 +66,6 @@ void Understander::DecideRole(std::string_view title, std::string_view plain, Un
   }
   out.role = GuessRole(title, plain);
   out.role_evidence = {"description"};
-}
-
-void Understander::DecideLevel(const RawPosting& raw, const extract::SeniorityCues& cues, Understanding& out) const {
-  // A level the source states (LinkedIn's experienceLevel) is the posting's own word.
-  bool source_states = extract::LevelFromSourceField(raw.experience_level).has_value();
-  if (!level_model_ || source_states) {
-    out.level = GuessLevel(cues, raw.experience_level);
-    out.level_evidence = {source_states ? "source field" : "rules"};
-    out.level_probability = out.level == Level::kUnknown ? 0 : 1;
-    return;
-  }
-  const LevelPrediction& prediction = CachedLevelPrediction(raw.title, cues);
-  out.level = prediction.level;
-  out.level_probability = prediction.probabilities.front().second;
-  out.level_evidence = prediction.evidence;
 }
 
 Status Understander::UseTagger(const std::string& model_path) {
@@ -181,15 +151,14 @@ Posting Understander::Understand(RawPosting raw) const {
   out.seniority_cues = cues.cues;
   if (!raw.experience_level.empty()) out.seniority_cues.push_back("source:" + raw.experience_level);
   out.years_experience_min = cues.years_min;
-  DecideLevel(raw, cues, out);
-  DecideRole(raw.title, plain, out);
   out.location = extract::ParseLocation(raw.location);
   out.remote = extract::DetectRemote(raw, scan.cues);
   out.employment_type = extract::DetectEmploymentType(raw, scan.cues);
-  if (out.employment_type == EmploymentType::kInternship && !cues.title_level && out.level != Level::kIntern) {
-    out.level = Level::kIntern;
-    out.level_evidence.push_back("internship");
-  }
+  LevelDecision level = DecideLevel(cues, raw.experience_level, out.employment_type);
+  out.level = level.level;
+  out.level_probability = level.stated ? 1 : 0;
+  out.level_evidence = {std::move(level.evidence)};
+  DecideRole(raw.title, plain, out);
   out.duplicate_key = extract::DuplicateKey(raw, out.location);
   out.text_fingerprint = text::SimHash(plain);
   posting.raw = std::move(raw);

@@ -31,7 +31,7 @@ StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander(bool
   }
   JS_ASSIGN_OR_RETURN(auto understander, classify::Understander::Create(*taxonomy, *rates));
   if (with_models) {
-    JS_RETURN_IF_ERROR(understander->UseModels(DataPath("models/role_model.bin"), DataPath("models/level_model.bin")));
+    JS_RETURN_IF_ERROR(understander->UseRoleModel(DataPath("models/role_model.bin")));
   }
   return understander;
 }

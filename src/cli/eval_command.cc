@@ -8,6 +8,7 @@
 #include "base/tsv.h"
 #include "classify/classify.h"
 #include "cli/internal/commands.h"
+#include "cli/internal/gold_eval.h"
 #include "extract/extract.h"
 #include "text/text.h"
 #include "ingest/ingest.h"
@@ -92,37 +93,6 @@ int RunEval(Context& context, const EvalArgs& args) {
   auto role_model = classify::RoleClassifier::Load(context.DataPath("models/role_model.bin"));
   if (!role_model.ok()) return ReportError(role_model.status());
 
-  // 3. Level: agreement with LinkedIn's own experienceLevel (never trained on), for the level classifier
-  // (title model, title cues, years asked) and for the rules alone. "Mid-Senior level" is compared as senior;
-  // the lenient agreement also accepts mid for it.
-  auto level_model = classify::LevelClassifier::Load(context.DataPath("models/level_model.bin"));
-  if (!level_model.ok()) return ReportError(level_model.status());
-  auto reader = ingest::OpenReader(args.shared_data + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv", {});
-  if (!reader.ok()) return ReportError(reader.status());
-  std::vector<Level> levels(classify::LevelClassifier::Levels().begin(), classify::LevelClassifier::Levels().end());
-  levels.push_back(Level::kUnknown);
-  auto level_index = [&](Level level) { return static_cast<size_t>(std::find(levels.begin(), levels.end(), level) - levels.begin()); };
-  std::vector<std::vector<int64_t>> level_confusion(levels.size(), std::vector<int64_t>(levels.size(), 0));
-  int64_t compared = 0, agreed = 0, agreed_lenient = 0, rules_agreed = 0;
-  ingest::SourceRecord record;
-  while ((*reader)->Next(record)) {
-    if (!record.posting) continue;
-    auto reference = extract::LevelFromSourceField(record.posting->experience_level);
-    if (!reference) continue;
-    bool mid_senior = text::NormalizeKey(record.posting->experience_level).find("mid senior") != std::string::npos;
-    extract::SeniorityCues cues = extract::FindSeniorityCues(record.posting->title, record.posting->description);
-    Level predicted = (*level_model)->Predict(record.posting->title, cues).level;
-    ++level_confusion[level_index(*reference)][level_index(predicted)];
-    ++compared;
-    agreed += predicted == *reference;
-    agreed_lenient += predicted == *reference || (mid_senior && predicted == Level::kMid);
-    rules_agreed += classify::GuessLevel(cues, "") == *reference;
-  }
-  auto share = [&](int64_t count) { return compared ? static_cast<double>(count) / static_cast<double>(compared) : 0; };
-  report["level"] = {{"reference", "LinkedIn experienceLevel"}, {"postings", compared}, {"agreement", share(agreed)},
-                     {"agreement_lenient", share(agreed_lenient)}, {"rules_agreement", share(rules_agreed)},
-                     {"confusion", level_confusion}};
-
   if (context.json) {
     std::printf("%s\n", report.dump().c_str());
     return kExitOk;
@@ -133,12 +103,6 @@ int RunEval(Context& context, const EvalArgs& args) {
     std::printf("  %-10s exact span P %.3f  R %.3f  F1 %.3f\n", name, score.Precision(), score.Recall(), score.F1());
   }
   PrintMatrix("token tags", {"O", "B-skill", "I-skill", "B-know", "I-know"}, tag_confusion);
-  std::vector<std::string> level_names;
-  for (Level level : levels) level_names.emplace_back(LevelName(level));
-  std::printf("\nlevel classifier vs LinkedIn's experienceLevel: %lld postings, agreement %.3f (mid accepted for "
-              "Mid-Senior: %.3f); rules alone %.3f\n",
-              static_cast<long long>(compared), share(agreed), share(agreed_lenient), share(rules_agreed));
-  PrintMatrix("levels", level_names, level_confusion);
   std::printf("\nrole classifier: see `jobscope train` for its 5-fold cross-validation\n");
   return kExitOk;
 }
@@ -146,12 +110,26 @@ int RunEval(Context& context, const EvalArgs& args) {
 }  // namespace
 
 void AddEvalCommand(CLI::App& app, Context& context, int& exit_code) {
-  auto* command = app.add_subcommand("eval", "Each model's metrics on its named split, with confusion matrices");
+  auto* command = app.add_subcommand("eval", "Each model's metrics on its named split, with confusion matrices; "
+                                             "with --gold, understanding scored on the gold set");
   auto args = std::make_shared<EvalArgs>();
+  auto gold = std::make_shared<GoldEvalArgs>();
   command->add_option("--shared-data", args->shared_data, "Folder holding skillspan/ and linkedin-aiml-jobs/")
       ->capture_default_str();
+  command->add_option("--gold", gold->gold_dir, "Score understanding on the gold set in this folder (tests/gold)");
+  command->add_option("--export-inputs", gold->export_inputs, "With --gold: write its items as JSON Lines and stop");
+  command->add_option("--predictions", gold->predictions, "With --gold: score this `understand --jsonl` output");
+  command->add_flag("--tagger", gold->tagger, "With --gold: understand with the span tagger too");
+  command->add_flag("--dev", gold->show_dev, "With --gold: details for the dev half instead of test");
   command->add_flag("--json", context.json, "Machine-readable output");
-  command->callback([&context, &exit_code, args] { exit_code = RunEval(context, *args); });
+  command->callback([&context, &exit_code, args, gold] {
+    if (!gold->gold_dir.empty()) {
+      gold->shared_data = args->shared_data;
+      exit_code = RunGoldEval(context, *gold);
+    } else {
+      exit_code = RunEval(context, *args);
+    }
+  });
 }
 
 }  // namespace jobscope::cli::internal

@@ -43,10 +43,12 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
   if (context.json) {
     nlohmann::json files = nlohmann::json::array();
     for (const ingest::FileSummary& file : summary->files) {
-      files.push_back({{"path", file.path}, {"layout", file.layout}, {"counts", CountsJson(file.counts)}});
+      files.push_back({{"path", file.path}, {"layout", file.layout}, {"counts", CountsJson(file.counts)},
+                       {"transcoded", file.transcoded}});
     }
     nlohmann::json out = {{"run_id", summary->run_id},
                           {"counts", CountsJson(summary->counts)},
+                          {"transcoded", summary->transcoded},
                           {"files", files},
                           {"seconds", summary->seconds},
                           {"db", context.db_path}};
@@ -58,6 +60,9 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
                 file.path.c_str(), file.layout.c_str(), static_cast<long long>(file.counts.read),
                 static_cast<long long>(file.counts.stored), static_cast<long long>(file.counts.already_present),
                 static_cast<long long>(file.counts.duplicates), static_cast<long long>(file.counts.quarantined));
+    if (file.transcoded > 0) {
+      std::printf("  %lld records were not UTF-8 and were read as Windows-1252\n", static_cast<long long>(file.transcoded));
+    }
   }
   const store::RunCounts& c = summary->counts;
   std::printf("run %lld: read %lld, stored %lld, already present %lld, duplicates %lld, quarantined %lld in %.2fs -> %s\n",

@@ -119,19 +119,6 @@ int RunTrain(Context& context, const TrainArgs& args) {
   saved = role_model->Save(role_path);
   if (!saved.ok()) return ReportError(saved);
 
-  // Level model: the survey's titles with each respondent's level (CC0), every row (a title's mix of
-  // levels is what the model should learn), cross-validated by title.
-  std::vector<std::pair<std::string, Level>> titled_levels;
-  for (const auto& record : survey->records) titled_levels.push_back({record.title, record.level});
-  std::vector<classify::LevelExample> levels = classify::WeakLevelLabels(titled_levels);
-  classify::RoleTrainOptions level_options;
-  level_options.epochs = 4;
-  classify::LevelCrossValidation level_cv = classify::CrossValidateLevels(levels, 5, level_options);
-  auto level_model = classify::LevelClassifier::Train(levels, level_options);
-  std::string level_path = out_dir + "/level_model.bin";
-  saved = level_model->Save(level_path);
-  if (!saved.ok()) return ReportError(saved);
-
   if (context.json) {
     nlohmann::json per_role = nlohmann::json::object();
     for (const auto& [role, pr] : cv.per_role) per_role[role] = {{"precision", pr.first}, {"recall", pr.second}};
@@ -139,9 +126,7 @@ int RunTrain(Context& context, const TrainArgs& args) {
                                         {"classed_words", classed_words}, {"class_texts", class_texts->size()},
                                         {"seconds", seconds}, {"role_model", role_path}, {"role_examples", roles.size()},
                                         {"role_cv_accuracy", cv.accuracy}, {"role_cv_macro_f1", cv.macro_f1},
-                                        {"role_cv_per_role", per_role}, {"level_model", level_path},
-                                        {"level_examples", levels.size()}, {"level_cv_accuracy", level_cv.accuracy},
-                                        {"level_cv_confusion", level_cv.confusion}}).dump().c_str());
+                                        {"role_cv_per_role", per_role}}).dump().c_str());
   } else {
     std::printf("word classes: %zu words from %zu texts, %.1fs\n", classed_words, class_texts->size(), class_seconds);
     std::printf("skill tagger: %zu SkillSpan train sentences, %d epochs, %.1fs -> %s\n", train.size(), args.epochs, seconds,
@@ -151,8 +136,6 @@ int RunTrain(Context& context, const TrainArgs& args) {
     for (const auto& [role, pr] : cv.per_role) {
       std::printf("  %-26s precision %.3f  recall %.3f\n", role.c_str(), pr.first, pr.second);
     }
-    std::printf("level model: %zu survey rows, 5-fold CV by title, accuracy %.3f -> %s\n", levels.size(),
-                level_cv.accuracy, level_path.c_str());
   }
   return kExitOk;
 }

@@ -14,22 +14,50 @@ struct TitleCue {
   std::string_view word;  // a whole word or phrase of the normalised title
   Level level;
 };
-// Checked in order: the first cue found decides ("Senior Director" is executive, "Lead Intern" intern).
-constexpr std::array<TitleCue, 38> kTitleCues = {{
-    {"intern", Level::kIntern}, {"internship", Level::kIntern}, {"co op", Level::kIntern},
-    {"apprentice", Level::kIntern}, {"trainee", Level::kIntern},
+// The ladder's title words (DESIGN.md, "Levels"), checked in order: the first cue found decides ("Senior
+// Director" is executive, "Senior Manager" lead, "Lead Intern" intern). Company level codes by what they mean.
+constexpr std::array<TitleCue, 40> kTitleCues = {{
+    {"intern", Level::kIntern}, {"interns", Level::kIntern}, {"internship", Level::kIntern},
+    {"co op", Level::kIntern}, {"apprentice", Level::kIntern}, {"trainee", Level::kIntern},
     {"chief", Level::kExecutive}, {"cto", Level::kExecutive}, {"ceo", Level::kExecutive},
-    {"vp", Level::kExecutive}, {"vice president", Level::kExecutive}, {"svp", Level::kExecutive},
-    {"evp", Level::kExecutive}, {"director", Level::kExecutive}, {"head of", Level::kExecutive},
-    {"head", Level::kExecutive},
-    {"principal", Level::kLead}, {"staff", Level::kLead}, {"lead", Level::kLead}, {"architect", Level::kSenior},
-    {"distinguished", Level::kLead}, {"fellow", Level::kLead}, {"engineering manager", Level::kLead},
-    {"senior", Level::kSenior}, {"sr", Level::kSenior}, {"iii", Level::kSenior}, {"iv", Level::kLead},
-    {"expert", Level::kSenior},
-    {"junior", Level::kEntry}, {"jr", Level::kEntry}, {"entry level", Level::kEntry}, {"entry", Level::kEntry},
-    {"graduate", Level::kEntry}, {"new grad", Level::kEntry}, {"associate", Level::kEntry},
-    {"i", Level::kEntry}, {"ii", Level::kMid}, {"mid level", Level::kMid}, {"intermediate", Level::kMid},
+    {"cdo", Level::kExecutive}, {"vp", Level::kExecutive}, {"vice president", Level::kExecutive},
+    {"svp", Level::kExecutive}, {"evp", Level::kExecutive}, {"director", Level::kExecutive},
+    {"head of", Level::kExecutive},
+    {"principal", Level::kLead}, {"staff", Level::kLead}, {"lead", Level::kLead}, {"distinguished", Level::kLead},
+    {"manager", Level::kLead}, {"l6", Level::kLead}, {"l7", Level::kLead}, {"iv", Level::kLead}, {"v", Level::kLead},
+    {"senior", Level::kSenior}, {"sr", Level::kSenior}, {"iii", Level::kSenior}, {"l5", Level::kSenior},
+    {"junior", Level::kEntry}, {"jr", Level::kEntry}, {"entry level", Level::kEntry}, {"new grad", Level::kEntry},
+    {"graduate", Level::kEntry}, {"associate", Level::kEntry}, {"i", Level::kEntry}, {"l3", Level::kEntry},
+    {"ii", Level::kMid}, {"l4", Level::kMid}, {"mid level", Level::kMid},
 }};
+
+// Title words that look like level words but name a job: a product manager manages a product, not people;
+// a lab's "Staff Scientist" is a bench title; an associate professor is a rank of its own.
+constexpr std::array<std::string_view, 12> kNotLevelPhrases = {
+    "product manager", "project manager", "program manager", "programme manager", "account manager",
+    "case manager", "content manager", "community manager", "release manager", "staff scientist",
+    "associate professor", "intern program",
+};
+
+// The title with the phrases above blanked out, so their words cannot be read as level cues.
+std::string WithoutJobPhrases(std::string normalised) {
+  for (std::string_view phrase : kNotLevelPhrases) {
+    for (size_t at = normalised.find(phrase); at != std::string::npos; at = normalised.find(phrase, at + 1)) {
+      bool left = at == 0 || normalised[at - 1] == ' ';
+      size_t end = at + phrase.size();
+      bool right = end == normalised.size() || normalised[end] == ' ';
+      if (left && right) std::fill(normalised.begin() + static_cast<long>(at), normalised.begin() + static_cast<long>(end), '_');
+    }
+  }
+  return normalised;
+}
+
+const TitleCue* FindTitleCue(const std::string& normalised_title) {
+  for (const TitleCue& cue : kTitleCues) {
+    if (text::ContainsPhrase(normalised_title, cue.word)) return &cue;
+  }
+  return nullptr;
+}
 
 std::optional<int> NumberWord(std::string_view word) {
   static constexpr std::array<std::string_view, 11> kWords = {"zero", "one", "two", "three", "four", "five",
@@ -91,47 +119,106 @@ bool ReadYearsBefore(std::string_view text, size_t end, int& low, int& high) {
 
 }  // namespace
 
+namespace {
+
+// The sentence around byte `at`: from the last line break or full stop before it to the next one after it.
+std::string_view SentenceAround(std::string_view text, size_t at) {
+  size_t begin = at;
+  while (begin > 0 && text[begin - 1] != '\n' && !(text[begin - 1] == ' ' && begin >= 2 && text[begin - 2] == '.')) --begin;
+  size_t end = at;
+  while (end < text.size() && text[end] != '\n' && !(text[end] == '.' && (end + 1 == text.size() || text[end + 1] == ' '))) ++end;
+  return text.substr(begin, end - begin);
+}
+
+bool ContainsAnyLower(std::string_view lower, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (lower.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+struct YearsMention {
+  int low = 0, high = 0;
+  bool preferred = false;         // in a sentence that calls it a plus
+  bool advanced_degree = false;   // the master's or PhD alternative of a degree-dependent requirement
+};
+
+// Every "N+ years of experience" the text states, in text order.
+std::vector<YearsMention> FindYearsMentions(std::string_view description) {
+  std::vector<size_t> mentions;
+  // Every "year" in any case: the lowercase and capitalised spellings are found with memchr-based search.
+  for (std::string_view spelling : {"year", "Year", "YEAR"}) {
+    for (size_t at = description.find(spelling); at != std::string_view::npos; at = description.find(spelling, at + 4)) {
+      mentions.push_back(at);
+    }
+  }
+  std::sort(mentions.begin(), mentions.end());
+  std::vector<YearsMention> found;
+  for (size_t pos : mentions) {
+    YearsMention mention;
+    if (!ReadYearsBefore(description, pos, mention.low, mention.high) || mention.low > 30 || mention.high > 40) continue;
+    std::string context = AsciiLower(description.substr(pos + 4, 60));
+    bool about_experience = ContainsAnyLower(context, {"experience", "exp", "industry", "professional", "working", "hands-on",
+                                                        "relevant", "related", "work "});
+    if (!about_experience) continue;
+    std::string sentence = AsciiLower(SentenceAround(description, pos));
+    mention.preferred = ContainsAnyLower(sentence, {"prefer", "a plus", "nice to have", "bonus", "ideally", "desired",
+                                                    "desirable", "is an asset", "advantage"});
+    size_t lead_in = pos > 70 ? pos - 70 : 0;
+    std::string before = AsciiLower(description.substr(lead_in, pos - lead_in));
+    mention.advanced_degree = ContainsAnyLower(before, {"master", " ms ", " ms,", "m.s.", "phd", "ph.d", "doctorate",
+                                                        "advanced degree", "graduate degree", "mba"});
+    found.push_back(mention);
+  }
+  return found;
+}
+
+// The years of the main experience requirement (DESIGN.md, "Levels"): preferred years do not count; of a
+// requirement that depends on the degree, the bachelor's figure; of the rest, the largest, since tool- or
+// domain-specific years are stated beside the general requirement and are not larger than it.
+std::optional<YearsMention> MainRequirement(const std::vector<YearsMention>& mentions) {
+  std::optional<YearsMention> best;
+  auto consider = [&](bool allow_advanced_degree) {
+    for (const YearsMention& mention : mentions) {
+      if (mention.preferred || (mention.advanced_degree && !allow_advanced_degree)) continue;
+      if (!best || mention.low > best->low) best = mention;
+    }
+  };
+  consider(false);
+  if (!best) consider(true);
+  return best;
+}
+
+}  // namespace
+
 SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description) {
   SeniorityCues cues;
   std::string normalised = text::NormalizeKey(title);
   // "Member of Technical Staff" names no level; "Senior Member of Technical Staff" does.
   size_t staff = normalised.find("technical staff");
   if (staff != std::string::npos) normalised.erase(staff, 15);
-  for (const TitleCue& cue : kTitleCues) {
-    if (text::ContainsPhrase(normalised, cue.word)) {
-      cues.title_level = cue.level;
-      cues.cues.push_back("title:" + std::string(cue.word));
-      break;
-    }
-  }
-  // "5+ years", "3-5 years of experience", "five years' experience": the number just before "year".
-  // Every "year" in any case: the lowercase and capitalised spellings are found with memchr-based search.
-  std::vector<size_t> mentions;
-  for (std::string_view spelling : {"year", "Year", "YEAR"}) {
-    for (size_t at = description.find(spelling); at != std::string_view::npos; at = description.find(spelling, at + 4)) {
-      mentions.push_back(at);
-    }
-  }
-  for (size_t pos : mentions) {
-    size_t after = pos + 4;
-    int low = 0, high = 0;
-    if (ReadYearsBefore(description, pos, low, high) && low <= 30 && high <= 40) {
-      std::string context = AsciiLower(description.substr(after, 60));
-      bool about_experience = context.find("experience") != std::string::npos ||
-                              context.find("exp") != std::string::npos ||
-                              context.find("industry") != std::string::npos ||
-                              context.find("professional") != std::string::npos ||
-                              context.find("working") != std::string::npos ||
-                              context.find("hands-on") != std::string::npos;
-      if (about_experience && (!cues.years_min || low < *cues.years_min)) {
-        cues.years_min = low;
-        cues.years_max = high;
+  normalised = WithoutJobPhrases(std::move(normalised));
+  if (const TitleCue* cue = FindTitleCue(normalised)) {
+    cues.title_level = cue->level;
+    cues.cues.push_back("title:" + std::string(cue->word));
+  } else if (!normalised.empty() && !description.empty()) {
+    // When the title says no level, a body that names the same job with a level word ("we are hiring a
+    // Senior Data Scientist") says it instead.
+    std::string body = text::NormalizeKey(description.substr(0, 3000));
+    for (const TitleCue& body_cue : kTitleCues) {
+      if (body_cue.word.size() < 3) continue;  // "i", "v", "ii": too easily read into prose
+      if (text::ContainsPhrase(body, std::string(body_cue.word) + " " + normalised)) {
+        cues.title_level = body_cue.level;
+        cues.cues.push_back("body:" + std::string(body_cue.word));
+        break;
       }
     }
   }
-  if (cues.years_min) {
-    cues.cues.push_back("years:" + std::to_string(*cues.years_min) +
-                        (cues.years_max && *cues.years_max != *cues.years_min ? "-" + std::to_string(*cues.years_max) : "+"));
+  if (std::optional<YearsMention> main = MainRequirement(FindYearsMentions(description))) {
+    cues.years_min = main->low;
+    cues.years_max = main->high;
+    cues.cues.push_back("years:" + std::to_string(main->low) +
+                        (main->high != main->low ? "-" + std::to_string(main->high) : "+"));
   }
   return cues;
 }
@@ -139,10 +226,11 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
 std::optional<Level> LevelFromSourceField(std::string_view field) {
   std::string key = text::NormalizeKey(field);
   if (key.empty()) return std::nullopt;
+  // LinkedIn's "Mid-Senior level" spans two levels and its "Associate" is used from new graduates to
+  // seniors: neither says which level (DESIGN.md, "Levels").
+  if (key.find("mid senior") != std::string::npos || key == "associate") return std::nullopt;
   if (key.find("intern") != std::string::npos) return Level::kIntern;
   if (key.find("entry") != std::string::npos || key == "en" || key == "junior") return Level::kEntry;
-  if (key.find("associate") != std::string::npos) return Level::kEntry;
-  if (key.find("mid senior") != std::string::npos) return Level::kSenior;
   if (key.find("mid") != std::string::npos || key == "mi") return Level::kMid;
   if (key.find("senior") != std::string::npos || key == "se") return Level::kSenior;
   if (key.find("director") != std::string::npos || key.find("executive") != std::string::npos || key == "ex") {

@@ -8,6 +8,7 @@
 #include "ingest/ingest.h"
 #include "ingest/internal/csv_parser.h"
 #include "ingest/internal/posting_fields.h"
+#include "text/text.h"
 
 namespace jobscope::ingest {
 namespace {
@@ -91,7 +92,16 @@ class CsvRecordReader final : public RecordReader {
     posting.source = source_;
     for (size_t column = 0; column < columns_.size(); ++column) {
       if (!columns_[column]) continue;
-      std::string error = internal::SetField(posting, *columns_[column], csv.fields[column]);
+      // A field that is not UTF-8 was most likely written as Windows-1252 (or Latin-1) by a spreadsheet
+      // tool: it is decoded as such and the record kept; only bytes no encoding explains are an error.
+      std::string& field = csv.fields[column];
+      if (!text::IsValidUtf8(field)) {
+        if (std::optional<std::string> decoded = text::DecodeWindows1252(field)) {
+          field = std::move(*decoded);
+          record.transcoded = true;
+        }
+      }
+      std::string error = internal::SetField(posting, *columns_[column], field);
       if (!error.empty()) {
         record.error_field = headers_[column];
         record.error_reason = error;

@@ -49,6 +49,7 @@ struct SourceRecord {
   std::optional<RawPosting> posting;
   std::string error_field;
   std::string error_reason;
+  bool transcoded = false;  // a field was decoded from Windows-1252, not read as UTF-8
 };
 
 struct ReaderOptions {
@@ -97,11 +98,13 @@ struct FileSummary {
   std::string path;
   std::string layout;
   store::RunCounts counts;
+  int64_t transcoded = 0;  // records read as Windows-1252 because they were not UTF-8
 };
 
 struct IngestSummary {
   int64_t run_id = 0;
   store::RunCounts counts;
+  int64_t transcoded = 0;
   std::vector<FileSummary> files;
   double seconds = 0;
 };

@@ -57,6 +57,7 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
     SourceRecord record;
     while (reader->Next(record)) {
       ++file.counts.read;
+      file.transcoded += record.transcoded;
       store::QuarantineRecord quarantine;
       if (record.posting) {
         Posting posting = understander_.Understand(std::move(*record.posting));
@@ -103,6 +104,7 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
     summary.counts.already_present += file.counts.already_present;
     summary.counts.duplicates += file.counts.duplicates;
     summary.counts.quarantined += file.counts.quarantined;
+    summary.transcoded += file.transcoded;
     summary.files.push_back(std::move(file));
     JS_RETURN_IF_ERROR(store_.Flush());  // each finished file is durable
   }

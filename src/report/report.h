@@ -17,7 +17,9 @@
 #include <vector>
 
 #include "base/status.h"
+#include "model/model.h"
 #include "store/store.h"
+#include "taxonomy/taxonomy.h"
 
 namespace jobscope::report {
 
@@ -49,5 +51,65 @@ struct MarketSummary {
 
 // Reads every stored posting once. Errors: those of the store.
 StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count);
+
+// ---- the understanding gold set (tests/gold) ---------------------------------------------------------------
+
+struct GoldSkill {
+  std::string name;  // as the labeller wrote it; linked to the taxonomy by name or alias when scored
+  std::string kind;
+  Requirement requirement = Requirement::kUnstated;
+};
+
+struct GoldPosting {
+  std::string file, split;  // split: "dev" or "test"
+  int64_t row = 0;
+  RawPosting posting;       // as ingest reads the row
+  Role role = Role::kOther;
+  Level level = Level::kUnknown;
+  std::string level_basis, country;
+  RemoteMode remote = RemoteMode::kUnknown;
+  bool skills_labelled = false;
+  std::vector<GoldSkill> skills;
+};
+
+struct GoldPay {
+  std::string file, column, split, text;
+  int64_t row = 0;
+  RawPosting posting;  // what is understood: the line alone, or the row with the field
+  bool is_pay = false;
+  std::optional<double> min, max;
+  std::string currency, period, extras;
+};
+
+struct GoldSet {
+  std::vector<GoldPosting> postings;
+  std::vector<GoldPay> pay;
+};
+
+// Reads the labels under `gold_dir` and the rows they name from `shared_data`. Errors: kIoError, kParseError
+// (a malformed label file, or a row whose checksum shows the data changed under the labels).
+StatusOr<GoldSet> LoadGoldSet(const std::string& gold_dir, const std::string& shared_data);
+
+struct PayError {
+  std::string text, expected, got;
+};
+
+struct GoldScores {
+  int64_t postings = 0, skill_postings = 0, skills_gold = 0, pay_strings = 0;
+  double level_accuracy = 0, role_accuracy = 0, role_macro_f1 = 0, remote_accuracy = 0;
+  double skill_recall = 0, skill_precision = 0;  // technical skills, by taxonomy id
+  double pay_exact = 0;                          // min, max, currency and period all right (or rightly none)
+  double country_known = 0;     // of postings that name a place, the share given a country
+  double country_accuracy = 0;  // of postings with a labelled country, the share given that country
+  std::vector<std::vector<int64_t>> role_confusion;   // [gold][predicted], AllRoles() order
+  std::vector<std::vector<int64_t>> level_confusion;  // intern, entry, mid, senior, lead, executive, unknown
+  std::vector<std::pair<std::string, int64_t>> top_missed_skills, top_false_skills;
+  std::vector<PayError> pay_errors;
+};
+
+// Scores understanding (`postings[i]` for gold.postings[i], `pay[i]` for gold.pay[i]) on one split ("dev",
+// "test" or "all").
+GoldScores ScoreGold(const GoldSet& gold, const std::vector<Understanding>& postings, const std::vector<Salary>& pay,
+                     const taxonomy::Taxonomy& taxonomy, const std::string& split);
 
 }  // namespace jobscope::report

@@ -11,7 +11,7 @@
 namespace jobscope::taxonomy {
 namespace {
 
-constexpr std::array<std::pair<Category, std::string_view>, 15> kCategoryNames = {{
+constexpr std::array<std::pair<Category, std::string_view>, 17> kCategoryNames = {{
     {Category::kLanguage, "language"},
     {Category::kFramework, "framework"},
     {Category::kLibrary, "library"},
@@ -27,6 +27,8 @@ constexpr std::array<std::pair<Category, std::string_view>, 15> kCategoryNames =
     {Category::kSpokenLanguage, "spoken_language"},
     {Category::kCertification, "certification"},
     {Category::kSoftware, "software"},
+    {Category::kMethod, "method"},
+    {Category::kDomain, "domain"},
 }};
 
 FormRule ParseFlags(std::string_view flags) {
@@ -92,6 +94,34 @@ std::string_view CategoryName(Category category) {
     if (key == category) return name;
   }
   return "software";
+}
+
+std::string_view SkillType(Category category) {
+  switch (category) {
+    case Category::kLanguage: return "language";
+    case Category::kFramework:
+    case Category::kLibrary: return "framework";
+    case Category::kTool:
+    case Category::kSoftware: return "tool";
+    case Category::kPlatform:
+    case Category::kCloud: return "platform";
+    case Category::kDatabase: return "database";
+    case Category::kDataSkill:
+    case Category::kMethod: return "method";
+    case Category::kMath:
+    case Category::kMlConcept:
+    case Category::kKnowledge: return "knowledge";
+    case Category::kSoftSkill: return "soft";
+    case Category::kSpokenLanguage: return "spoken_language";
+    case Category::kCertification: return "certification";
+    case Category::kDomain: return "domain";
+  }
+  return "tool";
+}
+
+bool IsTechnicalType(std::string_view type) {
+  return type == "language" || type == "framework" || type == "tool" || type == "platform" || type == "database" ||
+         type == "method" || type == "knowledge";
 }
 
 std::optional<Category> ParseCategory(std::string_view name) {

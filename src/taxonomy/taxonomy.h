@@ -23,9 +23,16 @@ namespace jobscope::taxonomy {
 
 enum class Category {
   kLanguage, kFramework, kLibrary, kTool, kPlatform, kCloud, kDatabase, kMath, kMlConcept, kDataSkill,
-  kKnowledge, kSoftSkill, kSpokenLanguage, kCertification, kSoftware,
+  kKnowledge, kSoftSkill, kSpokenLanguage, kCertification, kSoftware, kMethod, kDomain,
 };
 std::string_view CategoryName(Category category);
+
+// What kind of skill a category is, in the coarse terms a posting's reader uses: `language`, `framework`,
+// `tool`, `platform`, `database`, `method`, `knowledge` (the technical types), and `soft`,
+// `spoken_language`, `certification`, `domain` (a field or industry, such as "artificial intelligence").
+std::string_view SkillType(Category category);
+// True for the technical types: what a market summary counts as skills.
+bool IsTechnicalType(std::string_view type);
 std::optional<Category> ParseCategory(std::string_view name);
 
 // How a surface form may be matched in text.

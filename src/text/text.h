@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,10 @@ bool IsValidUtf8(std::string_view bytes, size_t* error_offset = nullptr);
 
 // Replaces each ill-formed UTF-8 sequence with U+FFFD, so a value can be kept and shown.
 std::string RepairUtf8(std::string_view bytes);
+
+// Decodes Windows-1252 (a superset of Latin-1, what spreadsheet tools write when they do not write UTF-8) to
+// UTF-8. nullopt when a byte has no character there (0x81, 0x8D, 0x8F, 0x90, 0x9D) or is NUL.
+std::optional<std::string> DecodeWindows1252(std::string_view bytes);
 
 // Unicode NFKC with case folding: "ＰｙＴｏｒｃｈ" and "pytorch" fold alike. REQUIRES: valid UTF-8.
 std::string FoldCase(std::string_view utf8);

@@ -71,4 +71,36 @@ std::string FoldCase(std::string_view utf8) {
   return out;
 }
 
+namespace {
+// Windows-1252's 0x80-0x9F, as Unicode code points (0: no character).
+constexpr uint16_t kWindows1252High[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+}  // namespace
+
+std::optional<std::string> DecodeWindows1252(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 4);
+  for (unsigned char byte : bytes) {
+    uint32_t code = byte;
+    if (byte == 0) return std::nullopt;
+    if (byte >= 0x80 && byte < 0xA0) {
+      code = kWindows1252High[byte - 0x80];
+      if (code == 0) return std::nullopt;
+    }
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+  return out;
+}
+
 }  // namespace jobscope::text

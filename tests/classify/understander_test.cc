@@ -63,13 +63,10 @@ TEST_F(UnderstanderTest, UnderstandsAWholePosting) {
   EXPECT_EQ(posting.id.size(), 16u);
 }
 
-TEST_F(UnderstanderTest, TheShippedModelsDecideWhatTheRulesCannot) {
+TEST_F(UnderstanderTest, TheShippedRoleModelDecidesWhatTheRulesCannot) {
   auto understander = Understander::Create(*taxonomy_, *rates_);
   ASSERT_TRUE(understander.ok());
-  ASSERT_TRUE((*understander)
-                  ->UseModels(JOBSCOPE_SOURCE_DATA_DIR "/models/role_model.bin",
-                              JOBSCOPE_SOURCE_DATA_DIR "/models/level_model.bin")
-                  .ok());
+  ASSERT_TRUE((*understander)->UseRoleModel(JOBSCOPE_SOURCE_DATA_DIR "/models/role_model.bin").ok());
   RawPosting raw;
   raw.title = "Senior NLP Engineer";
   raw.description = "You will train language models. 6+ years of experience required.";
@@ -78,8 +75,8 @@ TEST_F(UnderstanderTest, TheShippedModelsDecideWhatTheRulesCannot) {
   EXPECT_EQ(u.role_evidence, std::vector<std::string>{"title rule"});
   EXPECT_FALSE(u.role_probability);
   EXPECT_EQ(u.level, Level::kSenior);
-  EXPECT_GT(u.level_probability, 0.3);
-  EXPECT_NE(std::find(u.level_evidence.begin(), u.level_evidence.end(), "6+ years asked"), u.level_evidence.end());
+  EXPECT_EQ(u.level_probability, 1);
+  EXPECT_EQ(u.level_evidence, std::vector<std::string>{"title says senior"});
 
   // A title the rules cannot place goes to the model when it is sure enough, else to the description.
   raw.title = "Member of Technical Staff";
@@ -88,12 +85,13 @@ TEST_F(UnderstanderTest, TheShippedModelsDecideWhatTheRulesCannot) {
   if (u.role_probability) EXPECT_GE(*u.role_probability, 0.5);
   else EXPECT_EQ(u.role_evidence, std::vector<std::string>{"description"});
 
-  // LinkedIn's own field is the posting's word on its level.
+  // LinkedIn's own field decides when neither the title nor the years say a level.
   raw.title = "Machine Learning Engineer";
+  raw.description = "You will train language models.";
   raw.experience_level = "Entry level";
   u = (*understander)->Understand(raw).understood;
   EXPECT_EQ(u.level, Level::kEntry);
-  EXPECT_EQ(u.level_evidence, std::vector<std::string>{"source field"});
+  EXPECT_EQ(u.level_evidence, std::vector<std::string>{"source field says Entry level"});
 
   // Clones share the models.
   auto clone = (*understander)->Clone();

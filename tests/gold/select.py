@@ -37,7 +37,13 @@ def read(data, name):
 
 
 def utf8(text):
-    return text.encode("utf-8", errors="surrogateescape")
+    """The field's bytes as jobscope reads them: UTF-8, or Windows-1252 decoded when it is not UTF-8."""
+    raw = text.encode("utf-8", errors="surrogateescape")
+    try:
+        raw.decode("utf-8")
+        return raw
+    except UnicodeDecodeError:
+        return raw.decode("cp1252").encode("utf-8")
 
 
 def checksum(text):
@@ -101,8 +107,8 @@ def select_pay(data):
         col = header.index(column)
         distinct = 0
         for index, row in enumerate(rows):
-            value = row[col]
-            if not value.strip() or value in seen:
+            value = row[col].strip()  # a field's value is read trimmed
+            if not value or value in seen:
                 continue
             seen.add(value)
             shape_rare = "Hour" in value or "Employer" in value

@@ -186,7 +186,7 @@ std::string Check(const std::string& group, const Case& test_case) {
       body = body.substr(0, field);
     }
     extract::SeniorityCues cues = extract::FindSeniorityCues(title, body);
-    std::string out = "level=" + std::string(LevelName(classify::GuessLevel(cues, source_field))) + " ";
+    std::string out = "level=" + std::string(LevelName(classify::DecideLevel(cues, source_field).level)) + " ";
     if (keys.count("years")) out += "years=" + (cues.years_min ? std::to_string(*cues.years_min) : std::string("none")) + " ";
     return out;
   }

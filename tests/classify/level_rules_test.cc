@@ -1,0 +1,58 @@
+#include <gtest/gtest.h>
+
+#include "classify/classify.h"
+
+namespace jobscope::classify {
+namespace {
+
+LevelDecision Decide(std::string_view title, std::string_view body, std::string_view field = "",
+                     EmploymentType type = EmploymentType::kUnknown) {
+  return DecideLevel(extract::FindSeniorityCues(title, body), field, type);
+}
+
+TEST(LevelRulesTest, YearsFollowTheLadder) {
+  EXPECT_EQ(LevelForYears(0), Level::kEntry);
+  EXPECT_EQ(LevelForYears(2), Level::kEntry);
+  EXPECT_EQ(LevelForYears(3), Level::kMid);
+  EXPECT_EQ(LevelForYears(4), Level::kMid);
+  EXPECT_EQ(LevelForYears(5), Level::kSenior);
+  EXPECT_EQ(LevelForYears(7), Level::kSenior);
+  EXPECT_EQ(LevelForYears(8), Level::kLead);
+}
+
+TEST(LevelRulesTest, TitleWordsBeatYearsAndFields) {
+  LevelDecision intern = Decide("Machine Learning Intern", "8+ years of experience", "Mid-Senior level");
+  EXPECT_EQ(intern.level, Level::kIntern);
+  EXPECT_EQ(intern.evidence, "title says intern");
+  EXPECT_TRUE(intern.stated);
+  EXPECT_EQ(Decide("Senior Data Scientist", "1+ years of experience", "Entry level").level, Level::kSenior);
+}
+
+TEST(LevelRulesTest, YearsBeatTheSourceField) {
+  LevelDecision decision = Decide("Data Scientist", "5+ years of experience required", "Entry level");
+  EXPECT_EQ(decision.level, Level::kSenior);
+  EXPECT_EQ(decision.evidence, "5+ years asked");
+}
+
+TEST(LevelRulesTest, ASpecificSourceFieldDecidesWhenNothingElseDoes) {
+  EXPECT_EQ(Decide("Data Scientist", "", "Entry level").level, Level::kEntry);
+  EXPECT_EQ(Decide("Data Scientist", "", "Director").level, Level::kExecutive);
+  EXPECT_EQ(Decide("Data Scientist", "", "Mid-Senior level").level, Level::kMid);
+  EXPECT_EQ(Decide("Data Scientist", "", "", EmploymentType::kInternship).level, Level::kIntern);
+}
+
+TEST(LevelRulesTest, NothingStatedIsMidAndSaysSo) {
+  LevelDecision decision = Decide("Machine Learning Engineer", "Build models that matter.");
+  EXPECT_EQ(decision.level, Level::kMid);
+  EXPECT_FALSE(decision.stated);
+  EXPECT_EQ(decision.evidence, "no level stated: mid");
+}
+
+TEST(LevelRulesTest, JobsNamedManagerAreNotPeopleManagers) {
+  EXPECT_EQ(Decide("Product Manager, AI", "").level, Level::kMid);
+  EXPECT_EQ(Decide("Senior Product Manager", "").level, Level::kSenior);
+  EXPECT_EQ(Decide("Data Science Manager", "").level, Level::kLead);
+}
+
+}  // namespace
+}  // namespace jobscope::classify
