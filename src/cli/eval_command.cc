@@ -120,7 +120,9 @@ void AddEvalCommand(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("--export-inputs", gold->export_inputs, "With --gold: write its items as JSON Lines and stop");
   command->add_option("--predictions", gold->predictions, "With --gold: score this `understand --jsonl` output");
   command->add_flag("--tagger", gold->tagger, "With --gold: understand with the span tagger too");
-  command->add_flag("--dev", gold->show_dev, "With --gold: details for the dev half instead of test");
+  command->add_option("--details", gold->details, "With --gold: the half whose matrices and errors are listed")
+      ->check(CLI::IsMember({"dev", "test"}))
+      ->capture_default_str();
   command->add_flag("--json", context.json, "Machine-readable output");
   command->callback([&context, &exit_code, args, gold] {
     if (!gold->gold_dir.empty()) {

@@ -145,8 +145,8 @@ int RunGoldEval(Context& context, const GoldEvalArgs& args) {
   row("country known (postings with a place)", dev.country_known, test.country_known);
   row("country right (labelled country)", dev.country_accuracy, test.country_accuracy);
   row("work mode right", dev.remote_accuracy, test.remote_accuracy);
-  const report::GoldScores& shown = args.show_dev ? dev : test;
-  std::printf("\n[%s]\n", args.show_dev ? "dev" : "test");
+  const report::GoldScores& shown = args.details == "test" ? test : dev;
+  std::printf("\n[details: %s]\n", args.details == "test" ? "test" : "dev");
   std::vector<std::string> roles, levels = {"intern", "entry", "mid", "senior", "lead", "exec", "unknown"};
   for (Role role : AllRoles()) roles.emplace_back(RoleName(role));
   PrintMatrix("roles", roles, shown.role_confusion);

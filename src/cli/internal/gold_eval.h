@@ -13,7 +13,7 @@ struct GoldEvalArgs {
   std::string export_inputs;  // write the gold items as JSON Lines and stop
   std::string predictions;    // score this `understand --jsonl` output instead of understanding here
   bool tagger = false;        // understand with the span tagger too (ingest's `--tagger`)
-  bool show_dev = false;      // details for dev instead of test
+  std::string details = "dev";  // which half the confusion matrices and error lists are shown for
 };
 
 int RunGoldEval(Context& context, const GoldEvalArgs& args);
