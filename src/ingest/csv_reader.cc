@@ -21,6 +21,8 @@ std::string DetectLayout(const std::set<std::string>& lower_headers) {
   if (has("job_url") && has("site")) return "jobspy";
   if (has("companyname") && has("experiencelevel") && has("publishedat")) return "linkedin";
   if (has("salary estimate") && has("job description")) return "glassdoor";
+  // ai-jobs.net listings ("data_science_job.csv"): the board shows every salary in US dollars ("115K+ *").
+  if (has("requirment of the company") && has("salary")) return "aijobs";
   return "csv";
 }
 
@@ -57,7 +59,7 @@ class CsvRecordReader final : public RecordReader {
     reader->layout_ = DetectLayout(lower_headers);
     if (!options.source_name.empty()) {
       reader->source_ = options.source_name;
-    } else if (reader->layout_ == "csv") {
+    } else if (reader->layout_ == "csv" || reader->layout_ == "aijobs") {
       reader->source_ = std::filesystem::path(input_name).stem().string();
     } else {
       reader->source_ = reader->layout_;
@@ -112,6 +114,9 @@ class CsvRecordReader final : public RecordReader {
       // Glassdoor appends the company's rating on a second line: "Tecolote Research\n3.8".
       size_t newline = posting.company.find('\n');
       if (newline != std::string::npos) posting.company = std::string(TrimAscii(posting.company.substr(0, newline)));
+    }
+    if (layout_ == "aijobs" && !posting.salary_text.empty() && posting.salary_currency.empty()) {
+      posting.salary_currency = "USD";
     }
     if (!internal::ValidatePosting(posting, record.error_field, record.error_reason)) return true;
     record.posting = std::move(posting);

@@ -35,6 +35,34 @@ TEST(CsvReader, DetectsLinkedInColumns) {
   EXPECT_EQ(record.posting->source, "linkedin");
 }
 
+TEST(CsvReader, ReadsWindows1252FieldsAndKeepsTheRecord) {
+  // "Eb\xE8ne" and "Z\xFCrich" as a spreadsheet tool writes them in Windows-1252; the next row is UTF-8.
+  auto records = ReadAll("title,location\nData Analyst,\"Eb\xE8ne, Mauritius\"\nData Engineer,Z\xC3\xBCrich\n");
+  ASSERT_EQ(records.size(), 2u);
+  ASSERT_TRUE(records[0].posting.has_value()) << records[0].error_reason;
+  EXPECT_EQ(records[0].posting->location, "Eb\xC3\xA8ne, Mauritius");
+  EXPECT_TRUE(records[0].transcoded);
+  ASSERT_TRUE(records[1].posting.has_value());
+  EXPECT_FALSE(records[1].transcoded);
+}
+
+TEST(CsvReader, QuarantinesBytesNoEncodingExplains) {
+  auto records = ReadAll("title,location\nData Analyst,Bad\x81place\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_FALSE(records[0].posting.has_value());
+  EXPECT_NE(records[0].error_reason.find("invalid UTF-8"), std::string::npos);
+}
+
+TEST(CsvReader, AiJobsListingsArePaidInUsDollars) {
+  auto records = ReadAll(
+      "Company,Job Title,Location,Job Type,Experience level,Salary,Requirment of the company ,Facilities\n"
+      "Acme,Data Scientist,\"Porto, Portugal\",Full Time,Mid-level, 61K+ *,\"Python,SQL\",\",,\"\n");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_TRUE(records[0].posting.has_value()) << records[0].error_reason;
+  EXPECT_EQ(records[0].posting->salary_currency, "USD");
+  EXPECT_EQ(records[0].posting->salary_text, "61K+ *");
+}
+
 TEST(CsvReader, DetectsJobSpyColumnsWithStructuredPay) {
   auto records = ReadAll(
       "id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,salary_source,interval,"
@@ -64,7 +92,7 @@ TEST(CsvReader, BadRowsCarryRowFieldAndReason) {
   auto records = ReadAll("title,company,salary_min\n"
                          ",Acme,1\n"
                          "Engineer,Acme\n"
-                         "Engin\xE9" "er,Acme,1\n"
+                         "Engin\x81" "er,Acme,1\n"
                          "Engineer,Acme,lots\n"
                          "Fine,Acme,100000\n");
   ASSERT_EQ(records.size(), 5u);
@@ -78,7 +106,7 @@ TEST(CsvReader, BadRowsCarryRowFieldAndReason) {
   EXPECT_NE(records[3].error_reason.find("not a number"), std::string::npos);
   EXPECT_TRUE(records[4].posting.has_value());
   EXPECT_EQ(records[4].row, 5);
-  EXPECT_EQ(records[2].raw, "Engin\xE9" "er,Acme,1");  // kept as read
+  EXPECT_EQ(records[2].raw, "Engin\x81" "er,Acme,1");  // kept as read
 }
 
 TEST(CsvReader, ColumnMapOverridesAndValidates) {
