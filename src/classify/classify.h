@@ -32,6 +32,21 @@ std::optional<Role> RoleFromTitle(std::string_view title);
 // Role from the title, falling back on what the description talks about most.
 Role GuessRole(std::string_view title, std::string_view description);
 
+// The specialisation a description is mainly about (nlp, computer vision, MLOps or deep learning), when one
+// clearly dominates; nullopt for generic ML work (ranking, forecasting, fraud, tabular) or no clear focus.
+std::optional<Role> SpecialisationFromText(std::string_view description);
+// True when a description talks of bench science (assays, patients, cells) more than of data work.
+bool LooksLikeLabScience(std::string_view description);
+
+// The role of a posting from title and description together (DESIGN.md, "Roles"): the title rules, with a
+// generic ML or engineering title specialised by what the description is mainly about, and a bare
+// "Scientist" title of a lab posting read as other. nullopt when the title names nothing the rules know.
+struct RoleDecision {
+  Role role = Role::kOther;
+  std::string evidence;  // "title rule", "title rule + description"
+};
+std::optional<RoleDecision> DecideRoleByRules(std::string_view title, std::string_view description);
+
 // The level the ladder gives for the years of a posting's main experience requirement: 0-2 entry, 3-4 mid,
 // 5-7 senior, 8+ lead.
 Level LevelForYears(int years);

@@ -2,6 +2,7 @@
 // vocabulary decides, but only when one specialisation clearly dominates. The trained classifier replaces
 // these rules as the first guess; they stay as its weak labels.
 #include <array>
+#include <span>
 
 #include "classify/classify.h"
 #include "text/text.h"
@@ -14,10 +15,18 @@ struct TitleRule {
   Role role;
 };
 // First match wins, so specific phrases come before general ones.
-constexpr std::array<TitleRule, 57> kTitleRules = {{
-    {"product manager", Role::kAiProductManager}, {"product owner", Role::kAiProductManager},
+constexpr std::array<TitleRule, 85> kTitleRules = {{
+    // Jobs outside the AI/data roles that borrow their words (DESIGN.md, "Roles": other).
+    {"sales engineer", Role::kOther}, {"sales", Role::kOther}, {"customer success", Role::kOther},
+    {"developer advocate", Role::kOther}, {"developer relations", Role::kOther}, {"devrel", Role::kOther},
+    {"evangelist", Role::kOther}, {"test engineer", Role::kOther}, {"qa engineer", Role::kOther},
+    {"quality assurance", Role::kOther}, {"quality control", Role::kOther}, {"laboratory", Role::kOther},
+    {"lab", Role::kOther}, {"clinical data analyst", Role::kOther}, {"clinical data manager", Role::kOther}, {"chemist", Role::kOther}, {"biologist", Role::kOther},
+    {"pharmacovigilance", Role::kOther}, {"research analyst", Role::kOther}, {"market research", Role::kOther},
+    {"environmental engineer", Role::kOther}, {"environmental scientist", Role::kOther}, {"simulation engineer", Role::kOther}, {"fea", Role::kOther},
+    {"data analyst", Role::kDataAnalyst}, {"product manager", Role::kAiProductManager}, {"product owner", Role::kAiProductManager},
     {"product lead", Role::kAiProductManager}, {"head of product", Role::kAiProductManager},
-    {"architect", Role::kAiArchitect},
+    {"data architect", Role::kDataEngineer}, {"architect", Role::kAiArchitect},
     {"mlops", Role::kMlopsEngineer}, {"ml ops", Role::kMlopsEngineer}, {"llmops", Role::kMlopsEngineer},
     {"machine learning operations", Role::kMlopsEngineer}, {"ml platform", Role::kMlopsEngineer},
     {"ml infrastructure", Role::kMlopsEngineer}, {"ai infrastructure", Role::kMlopsEngineer},
@@ -34,12 +43,13 @@ constexpr std::array<TitleRule, 57> kTitleRules = {{
     {"imaging", Role::kComputerVisionEngineer},
     {"deep learning", Role::kDeepLearningEngineer}, {"neural", Role::kDeepLearningEngineer},
     {"data engineer", Role::kDataEngineer}, {"analytics engineer", Role::kDataEngineer},
-    {"etl", Role::kDataEngineer}, {"data platform", Role::kDataEngineer}, {"data architect", Role::kAiArchitect},
+    {"etl", Role::kDataEngineer}, {"data platform", Role::kDataEngineer},
     {"data scientist", Role::kDataScientist}, {"data science", Role::kDataScientist},
     {"machine learning", Role::kMlEngineer}, {"ml", Role::kMlEngineer}, {"ai", Role::kMlEngineer},
     {"artificial intelligence", Role::kMlEngineer},
     {"scientist", Role::kDataScientist}, {"statistician", Role::kDataScientist},
     {"analyst", Role::kDataAnalyst}, {"business intelligence", Role::kDataAnalyst}, {"bi", Role::kDataAnalyst},
+    {"analytics", Role::kDataAnalyst}, {"visualisation", Role::kDataAnalyst}, {"visualization", Role::kDataAnalyst},
     {"software", Role::kSoftwareEngineer}, {"developer", Role::kSoftwareEngineer}, {"engineer", Role::kSoftwareEngineer},
 }};
 
@@ -98,6 +108,40 @@ Role GuessRole(std::string_view title, std::string_view description) {
   }
   if (best && best->count >= 3 && best->count >= 2 * second) return best->role;
   return engineering_title ? Role::kSoftwareEngineer : Role::kOther;
+}
+
+namespace {
+
+// Title words that say a generic ML title is about the platform models run on, not the models.
+constexpr std::array<std::string_view, 8> kPlatformTitleWords = {"infrastructure", "serving", "inference", "compute",
+                                                                  "platform", "production", "ops", "deployment"};
+
+bool HasAny(const std::string& normalised, std::span<const std::string_view> words) {
+  for (std::string_view word : words) {
+    if (text::ContainsPhrase(normalised, word)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<RoleDecision> DecideRoleByRules(std::string_view title, std::string_view description) {
+  std::string normalised = text::NormalizeKey(title);
+  std::optional<Role> from_title = RoleFromTitle(title);
+  bool engineering_title = text::ContainsPhrase(normalised, "engineer") || text::ContainsPhrase(normalised, "developer") ||
+                           text::ContainsPhrase(normalised, "software");
+  // A generic ML title, or an engineering title the rules leave open: what the description is about decides.
+  if ((from_title && *from_title == Role::kMlEngineer) || (!from_title && engineering_title)) {
+    if (from_title && HasAny(normalised, kPlatformTitleWords)) return RoleDecision{Role::kMlopsEngineer, "title rule"};
+    if (std::optional<Role> focus = SpecialisationFromText(description)) {
+      return RoleDecision{*focus, "title rule + description"};
+    }
+  }
+  if (!from_title) return std::nullopt;
+  if (*from_title == Role::kDataScientist && !text::ContainsPhrase(normalised, "data") && LooksLikeLabScience(description)) {
+    return RoleDecision{Role::kOther, "title rule + description"};
+  }
+  return RoleDecision{*from_title, "title rule"};
 }
 
 }  // namespace jobscope::classify

@@ -48,9 +48,9 @@ const RolePrediction& Understander::CachedRolePrediction(std::string_view title)
 
 void Understander::DecideRole(std::string_view title, std::string_view plain, Understanding& out) const {
   // The title rules are precise when they fire, and cheap: the model is asked only when they do not.
-  if (std::optional<Role> from_title = RoleFromTitle(title)) {
-    out.role = *from_title;
-    out.role_evidence = {"title rule"};
+  if (std::optional<RoleDecision> decided = DecideRoleByRules(title, plain)) {
+    out.role = decided->role;
+    out.role_evidence = {decided->evidence};
     return;
   }
   if (role_model_) {

@@ -155,7 +155,15 @@ int RunGoldEval(Context& context, const GoldEvalArgs& args) {
   for (const auto& [name, count] : shown.top_missed_skills) std::printf(" %s (%lld);", name.c_str(), static_cast<long long>(count));
   std::printf("\nmost frequent false skills:");
   for (const auto& [name, count] : shown.top_false_skills) std::printf(" %s (%lld);", name.c_str(), static_cast<long long>(count));
-  std::printf("\npay strings read wrong: %zu\n", shown.pay_errors.size());
+  std::printf("\nroles read wrong: %zu\n", shown.role_errors.size());
+  for (const auto& error : shown.role_errors) {
+    std::printf("  gold %-26s got %-26s %s\n", error.expected.c_str(), error.got.c_str(), error.text.c_str());
+  }
+  std::printf("levels read wrong: %zu\n", shown.level_errors.size());
+  for (const auto& error : shown.level_errors) {
+    std::printf("  gold %-26s got %-40s %s\n", error.expected.c_str(), error.got.c_str(), error.text.c_str());
+  }
+  std::printf("pay strings read wrong: %zu\n", shown.pay_errors.size());
   for (const auto& error : shown.pay_errors) {
     std::printf("  expected %-28s got %-28s %s\n", error.expected.c_str(), error.got.c_str(), error.text.c_str());
   }

@@ -222,6 +222,14 @@ GoldScores ScoreGold(const GoldSet& gold, const std::vector<Understanding>& post
     ++role.total;
     role.right += u.role == item.role;
     ++scores.role_confusion[role_index(item.role)][role_index(u.role)];
+    if (u.role != item.role) {
+      scores.role_errors.push_back({item.posting.title, std::string(RoleName(item.role)), std::string(RoleName(u.role))});
+    }
+    if (u.level != item.level) {
+      std::string decided = u.level_evidence.empty() ? "" : " (" + u.level_evidence.front() + ")";
+      scores.level_errors.push_back({item.posting.title, std::string(LevelName(item.level)) + " [" + item.level_basis + "]",
+                                     std::string(LevelName(u.level)) + decided});
+    }
     ++level.total;
     level.right += u.level == item.level;
     ++scores.level_confusion[level_index(item.level)][level_index(u.level)];

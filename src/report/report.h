@@ -105,6 +105,8 @@ struct GoldScores {
   std::vector<std::vector<int64_t>> level_confusion;  // intern, entry, mid, senior, lead, executive, unknown
   std::vector<std::pair<std::string, int64_t>> top_missed_skills, top_false_skills;
   std::vector<PayError> pay_errors;
+  // Postings whose role or level was read wrong: title, gold, got (and what decided the level).
+  std::vector<PayError> role_errors, level_errors;
 };
 
 // Scores understanding (`postings[i]` for gold.postings[i], `pay[i]` for gold.pay[i]) on one split ("dev",

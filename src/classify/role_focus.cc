@@ -1,0 +1,120 @@
+// What a posting is mainly about, read from its words (DESIGN.md, "Roles"): a generic title ("Machine
+// Learning Engineer", "AI Engineer", "Software Engineer, ML") says only that the job builds models; the
+// description says whether they are language models, vision models, the platform that serves models, or
+// neural networks themselves. A lab scientist's posting talks of assays and patients, a data scientist's of
+// models and SQL.
+#include <array>
+#include <string>
+#include <unordered_map>
+
+#include "classify/classify.h"
+#include "text/text.h"
+
+namespace jobscope::classify {
+namespace {
+
+// Chosen on the gold set's dev half: a specialisation needs this many mentions, and this many times those of
+// any other focus.
+constexpr int kMinFocusMentions = 5;
+constexpr int kFocusDominance = 2;
+
+enum Focus : size_t { kLanguage, kVision, kPlatform, kNetworks, kTabular, kLab, kData, kFocusCount };
+
+// Words and two-word phrases of the lowercased description, each a vote for one focus.
+const std::unordered_map<std::string, Focus>& FocusWords() {
+  static const auto* words = new std::unordered_map<std::string, Focus>{
+      // text and language
+      {"nlp", kLanguage}, {"llm", kLanguage}, {"llms", kLanguage}, {"language models", kLanguage},
+      {"language model", kLanguage}, {"natural language", kLanguage}, {"rag", kLanguage}, {"genai", kLanguage},
+      {"generative ai", kLanguage}, {"gen ai", kLanguage}, {"prompt", kLanguage}, {"prompts", kLanguage},
+      {"chatbot", kLanguage}, {"chatbots", kLanguage}, {"conversational", kLanguage}, {"langchain", kLanguage},
+      {"llamaindex", kLanguage}, {"gpt", kLanguage}, {"openai", kLanguage}, {"retrieval", kLanguage},
+      {"embeddings", kLanguage}, {"agents", kLanguage}, {"agentic", kLanguage}, {"text", kLanguage},
+      {"speech", kLanguage}, {"transcription", kLanguage}, {"summarization", kLanguage}, {"copilot", kLanguage},
+      {"vector database", kLanguage}, {"hugging face", kLanguage}, {"huggingface", kLanguage},
+      // images and video
+      {"computer vision", kVision}, {"image", kVision}, {"images", kVision}, {"video", kVision},
+      {"perception", kVision}, {"object detection", kVision}, {"segmentation", kVision}, {"opencv", kVision},
+      {"lidar", kVision}, {"camera", kVision}, {"cameras", kVision}, {"imaging", kVision}, {"visual", kVision},
+      {"3d", kVision}, {"point cloud", kVision}, {"diffusion", kVision}, {"pixel", kVision},
+      // the platform that trains and serves models
+      {"mlops", kPlatform}, {"ml platform", kPlatform}, {"infrastructure", kPlatform}, {"serving", kPlatform},
+      {"kubernetes", kPlatform}, {"kubeflow", kPlatform}, {"mlflow", kPlatform}, {"ci cd", kPlatform},
+      {"observability", kPlatform}, {"terraform", kPlatform}, {"devops", kPlatform}, {"orchestration", kPlatform},
+      {"ml infrastructure", kPlatform}, {"model serving", kPlatform}, {"feature store", kPlatform},
+      // neural networks themselves
+      {"deep learning", kNetworks}, {"neural network", kNetworks}, {"neural networks", kNetworks},
+      {"cuda", kNetworks}, {"gpu", kNetworks}, {"gpus", kNetworks}, {"distributed training", kNetworks},
+      {"architectures", kNetworks}, {"kernels", kNetworks}, {"triton", kNetworks}, {"quantization", kNetworks},
+      {"foundation models", kNetworks}, {"pretraining", kNetworks}, {"pre training", kNetworks},
+      // models over tabular and behavioural data: the generic ML engineer
+      {"recommendation", kTabular}, {"recommendations", kTabular}, {"recommender", kTabular},
+      {"ranking", kTabular}, {"personalization", kTabular}, {"forecasting", kTabular}, {"fraud", kTabular},
+      {"risk", kTabular}, {"tabular", kTabular}, {"xgboost", kTabular}, {"churn", kTabular}, {"pricing", kTabular},
+      {"ads", kTabular}, {"search", kTabular}, {"anomaly detection", kTabular}, {"predictive", kTabular},
+      // the bench: lab science
+      {"laboratory", kLab}, {"lab", kLab}, {"assay", kLab}, {"assays", kLab}, {"clinical", kLab},
+      {"patients", kLab}, {"patient", kLab}, {"specimens", kLab}, {"cell", kLab}, {"cells", kLab},
+      {"protein", kLab}, {"proteins", kLab}, {"chemistry", kLab}, {"molecular", kLab}, {"biology", kLab},
+      {"immunology", kLab}, {"pharmacology", kLab}, {"gmp", kLab}, {"wet lab", kLab}, {"antibody", kLab},
+      {"antibodies", kLab}, {"in vivo", kLab}, {"in vitro", kLab}, {"pharmacovigilance", kLab},
+      // data work
+      {"python", kData}, {"sql", kData}, {"machine learning", kData}, {"statistics", kData},
+      {"statistical", kData}, {"modeling", kData}, {"modelling", kData}, {"analytics", kData}, {"r", kData},
+      {"data science", kData}, {"regression", kData}, {"algorithms", kData},
+  };
+  return *words;
+}
+
+std::array<int, kFocusCount> CountFocus(std::string_view description) {
+  std::array<int, kFocusCount> counts{};
+  std::string body = text::AsciiKey(description.substr(0, 30000));
+  std::vector<std::string_view> words = text::WordTokens(body);
+  const auto& table = FocusWords();
+  std::string pair;
+  for (size_t idx = 0; idx < words.size(); ++idx) {
+    if (auto found = table.find(std::string(words[idx])); found != table.end()) ++counts[found->second];
+    if (idx + 1 < words.size()) {
+      pair.assign(words[idx]);
+      pair += ' ';
+      pair.append(words[idx + 1]);
+      if (auto found = table.find(pair); found != table.end()) ++counts[found->second];
+    }
+  }
+  return counts;
+}
+
+}  // namespace
+
+std::optional<Role> SpecialisationFromText(std::string_view description) {
+  std::array<int, kFocusCount> counts = CountFocus(description);
+  constexpr std::array<std::pair<Focus, Role>, 4> kSpecialisations = {{
+      {kLanguage, Role::kNlpEngineer}, {kVision, Role::kComputerVisionEngineer},
+      {kPlatform, Role::kMlopsEngineer}, {kNetworks, Role::kDeepLearningEngineer},
+  }};
+  Focus best = kTabular;
+  int best_count = 0, second = counts[kTabular];
+  for (const auto& [focus, role] : kSpecialisations) {
+    if (counts[focus] > best_count) {
+      second = std::max(second, best_count);
+      best = focus;
+      best_count = counts[focus];
+    } else {
+      second = std::max(second, counts[focus]);
+    }
+  }
+  // One specialisation must dominate: enough mentions, and clearly more than any other focus, the generic
+  // ML engineer's tabular work included.
+  if (best == kTabular || best_count < kMinFocusMentions || best_count < kFocusDominance * second) return std::nullopt;
+  for (const auto& [focus, role] : kSpecialisations) {
+    if (focus == best) return role;
+  }
+  return std::nullopt;
+}
+
+bool LooksLikeLabScience(std::string_view description) {
+  std::array<int, kFocusCount> counts = CountFocus(description);
+  return counts[kLab] >= 3 && counts[kLab] > counts[kData];
+}
+
+}  // namespace jobscope::classify
