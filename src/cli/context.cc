@@ -20,11 +20,16 @@ std::string Context::DataPath(const std::string& relative) const {
   return dir + "/" + relative;
 }
 
-StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander(bool with_models) {
+StatusOr<const taxonomy::Taxonomy*> Context::LoadTaxonomy() {
   if (!taxonomy) {
     JS_ASSIGN_OR_RETURN(taxonomy::Taxonomy loaded, taxonomy::Taxonomy::Load(DataPath("taxonomy/skills.tsv")));
     taxonomy.emplace(std::move(loaded));
   }
+  return &*taxonomy;
+}
+
+StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander(bool with_models) {
+  JS_RETURN_IF_ERROR(LoadTaxonomy().status());
   if (!rates) {
     JS_ASSIGN_OR_RETURN(extract::CurrencyRates loaded, extract::CurrencyRates::Load(DataPath("currency_rates.tsv")));
     rates.emplace(std::move(loaded));

@@ -18,7 +18,7 @@ nlohmann::json SalaryToJson(const Salary& salary) {
   };
 }
 
-nlohmann::json PostingToJson(const Posting& posting, bool with_description) {
+nlohmann::json PostingToJson(const Posting& posting, bool with_description, const taxonomy::Taxonomy* taxonomy) {
   const RawPosting& raw = posting.raw;
   const Understanding& u = posting.understood;
   nlohmann::json skills = nlohmann::json::array();
@@ -28,6 +28,8 @@ nlohmann::json PostingToJson(const Posting& posting, bool with_description) {
                       {"begin", skill.begin},
                       {"end", skill.end},
                       {"requirement", RequirementName(skill.requirement)}});
+    const taxonomy::Skill* known = taxonomy ? taxonomy->FindById(skill.skill_id) : nullptr;
+    if (known) skills.back()["type"] = taxonomy::SkillType(known->category);
   }
   nlohmann::json out = {
       {"id", posting.id},

@@ -9,12 +9,15 @@ namespace {
 int RunPostings(Context& context, int64_t limit, bool with_description) {
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
+  auto loaded = context.LoadTaxonomy();
+  if (!loaded.ok()) return ReportError(loaded.status());
+  const taxonomy::Taxonomy* taxonomy = *loaded;
   int64_t shown = 0;
   Status status = (*store)->ForEachPosting([&](const Posting& posting) {
     if (limit > 0 && shown >= limit) return false;
     ++shown;
     if (context.json) {
-      std::printf("%s\n", PostingToJson(posting, with_description).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      std::printf("%s\n", PostingToJson(posting, with_description, taxonomy).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
       return true;
     }
     const Understanding& u = posting.understood;

@@ -57,6 +57,9 @@ int RunSearch(Context& context, const SearchArgs& args) {
 
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
+  auto loaded = context.LoadTaxonomy();
+  if (!loaded.ok()) return ReportError(loaded.status());
+  const taxonomy::Taxonomy* taxonomy = *loaded;
   auto service = search::SearchService::Open(**store, context.db_path + ".index");
   if (!service.ok()) return ReportError(service.status());
   auto page = args.like.empty() ? (*service)->Search(args.query, filters, options)
@@ -65,7 +68,7 @@ int RunSearch(Context& context, const SearchArgs& args) {
   if (context.json) {
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& hit : page->hits) {
-      nlohmann::json posting = PostingToJson(hit.posting, false);
+      nlohmann::json posting = PostingToJson(hit.posting, false, taxonomy);
       posting["score"] = hit.score;
       posting["snippet"] = hit.snippet;
       hits.push_back(std::move(posting));

@@ -41,7 +41,9 @@ int RunNewSkills(Context& context, size_t top) {
 int RunSkills(Context& context, size_t top) {
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
-  auto summary = report::SummarizeMarket(**store, top);
+  auto taxonomy = context.LoadTaxonomy();
+  if (!taxonomy.ok()) return ReportError(taxonomy.status());
+  auto summary = report::SummarizeMarket(**store, top, *taxonomy);
   if (!summary.ok()) return ReportError(summary.status());
   for (const auto& skill : summary->top_skills) {
     if (context.json) {

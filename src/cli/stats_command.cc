@@ -38,7 +38,9 @@ void PrintCounts(const char* heading, const std::map<std::string, int64_t>& coun
 int RunStats(Context& context, size_t top) {
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
-  auto summary = report::SummarizeMarket(**store, top);
+  auto taxonomy = context.LoadTaxonomy();
+  if (!taxonomy.ok()) return ReportError(taxonomy.status());
+  auto summary = report::SummarizeMarket(**store, top, *taxonomy);
   if (!summary.ok()) return ReportError(summary.status());
   if (context.json) {
     nlohmann::json skills = nlohmann::json::array();

@@ -68,7 +68,7 @@ int RunUnderstand(Context& context, const UnderstandOptions& options) {
         continue;
       }
       Posting posting = (*understander)->Understand(std::move(raw).value());
-      std::printf("%s\n", PostingToJson(posting, false).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      std::printf("%s\n", PostingToJson(posting, false, &*context.taxonomy).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     }
     return any_failed ? kExitFailed : kExitOk;
   }
@@ -80,7 +80,7 @@ int RunUnderstand(Context& context, const UnderstandOptions& options) {
   raw.description.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   Posting posting = (*understander)->Understand(std::move(raw));
   if (context.json) {
-    std::printf("%s\n", PostingToJson(posting, false).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    std::printf("%s\n", PostingToJson(posting, false, &*context.taxonomy).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
     PrintHuman(posting);
   }

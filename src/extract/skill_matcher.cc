@@ -46,7 +46,8 @@ bool BoundaryOk(std::string_view text, const Hit& hit, std::string_view form) {
 // is the job's name, not a skill asked for. Tools and languages stay ("Java Developer" wants Java).
 bool NamesARole(std::string_view text, const Hit& hit, taxonomy::Category category) {
   using taxonomy::Category;
-  if (category != Category::kKnowledge && category != Category::kMlConcept && category != Category::kDataSkill) {
+  if (category != Category::kKnowledge && category != Category::kMlConcept && category != Category::kDataSkill &&
+      category != Category::kMethod && category != Category::kDomain && category != Category::kMath) {
     return false;
   }
   static constexpr std::string_view kRoleNouns[] = {"engineer", "developer", "architect", "scientist", "analyst",
@@ -62,6 +63,52 @@ bool NamesARole(std::string_view text, const Hit& hit, taxonomy::Category catego
     }
   }
   return false;
+}
+
+// "M.S. in Statistics, Computer Science or a related field", "a Computer Science degree": subjects of a
+// degree are education, not skills asked for (tests/gold/README.md, "Calls made while labelling"). A hit
+// counts as a subject when, on its line, a degree word is followed by "in" and only a list of subjects lies
+// between that and the hit; or when "degree" follows the hit directly. "Job Segment:" lines are an ATS's
+// category tags, not the job's requirements.
+bool NamesADegreeSubject(std::string_view text, const Hit& hit) {
+  size_t line_begin = text.rfind('\n', hit.begin == 0 ? 0 : hit.begin - 1);
+  line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+  if (hit.begin == 0) line_begin = 0;
+  size_t window_begin = std::max<size_t>(line_begin, hit.begin > 200 ? hit.begin - 200 : 0);
+  std::string before = AsciiLower(text.substr(window_begin, hit.begin - window_begin));
+  if (before.find("job segment") != std::string::npos) return true;
+  std::string_view rest = text.substr(hit.end, std::min<size_t>(24, text.size() - hit.end));
+  std::string after = AsciiLower(rest);
+  for (std::string_view tail : {" degree", " or related degree", " or a related degree", " degrees", " major"}) {
+    if (after.starts_with(tail)) return true;
+  }
+  static constexpr std::string_view kDegreeWords[] = {"degree", "bachelor", "master", "phd", "ph.d", "b.s", "m.s",
+                                                      "bs/ms", "ms/phd", "msc", "bsc", "b.sc", "m.sc", "b.tech",
+                                                      "m.tech", "doctorate", "diploma", "majoring", "major", "b.a",
+                                                      "bs", "ms", "ba", "ma", "mba", "beng", "meng"};
+  size_t cue_end = std::string::npos;
+  for (std::string_view word : kDegreeWords) {
+    for (size_t at = before.find(word); at != std::string::npos; at = before.find(word, at + 1)) {
+      bool left = at == 0 || !IsAsciiAlnum(static_cast<unsigned char>(before[at - 1]));
+      size_t next = at + word.size();
+      bool right = word.size() > 4 || next >= before.size() || !IsAsciiAlnum(static_cast<unsigned char>(before[next]));
+      if (!left || !right) continue;
+      if (cue_end == std::string::npos || at + word.size() > cue_end) cue_end = at + word.size();
+    }
+  }
+  if (cue_end == std::string::npos) return false;
+  // The subject list starts at the first " in " after the degree word ("degree (BS/MS) in", "PhD. in").
+  size_t in = before.find(" in ", cue_end);
+  if (in == std::string::npos || in - cue_end > 40) return false;
+  std::string_view between = std::string_view(before).substr(in + 4);
+  // A list of subjects: no clause of its own in between ("... in CS and 3+ years of experience with Python").
+  static constexpr std::string_view kClauseWords[] = {"experience", "year", "with", "skill", "knowledge", "using",
+                                                      "proficien", "familiar", "background", "ability", "strong",
+                                                      "including", "plus", ". ", ";", ":"};
+  for (std::string_view word : kClauseWords) {
+    if (between.find(word) != std::string_view::npos) return false;
+  }
+  return between.size() <= 160;
 }
 
 // Names that are also places: "Java" is an island ("East Java", "Java, Indonesia", "the Java Sea").
@@ -216,7 +263,7 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   }
   std::erase_if(chosen, [&](const Hit& hit) {
     const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
-    return NamesARole(text, hit, skill.category) || NamesAPlace(text, hit, skill.id);
+    return NamesARole(text, hit, skill.category) || NamesAPlace(text, hit, skill.id) || NamesADegreeSubject(text, hit);
   });
   // Ambiguous forms need a plain skill nearby on the same line.
   auto same_line = [&](uint32_t a, uint32_t b) {

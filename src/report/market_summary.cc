@@ -19,7 +19,8 @@ SalaryStats StatsOf(std::vector<double>& values) {
 
 }  // namespace
 
-StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count) {
+StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count,
+                                        const taxonomy::Taxonomy* taxonomy) {
   MarketSummary summary;
   struct SkillCount {
     std::string name;
@@ -43,6 +44,10 @@ StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_co
     std::set<std::string> seen;
     for (const SkillMention& mention : u.skills) {
       if (!seen.insert(mention.skill_id).second) continue;
+      if (taxonomy) {
+        const taxonomy::Skill* skill = taxonomy->FindById(mention.skill_id);
+        if (skill && !taxonomy::IsTechnicalType(taxonomy::SkillType(skill->category))) continue;
+      }
       SkillCount& count = skills[mention.skill_id];
       count.name = mention.name;
       ++count.postings;

@@ -49,8 +49,11 @@ struct MarketSummary {
   std::map<std::string, SalaryStats> salary_by_level;
 };
 
-// Reads every stored posting once. Errors: those of the store.
-StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count);
+// Reads every stored posting once. With `taxonomy`, the skills in demand are the technical ones (a domain
+// word such as "artificial intelligence", soft skills and spoken languages are left out). Errors: those of
+// the store.
+StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count,
+                                        const taxonomy::Taxonomy* taxonomy = nullptr);
 
 // ---- the understanding gold set (tests/gold) ---------------------------------------------------------------
 

@@ -3,7 +3,10 @@
 //      write ("sklearn", "k8s", "LLMs"), plus `!stop` lines naming forms the other layers must not add;
 //   2. O*NET Technology Skills: products and languages with Hot Technology / In Demand flags;
 //   3. ESCO skill labels that name knowledge (noun phrases); competence labels ("manage budgets") are
-//      phrased as instructions and almost never occur verbatim in postings, so they are left out.
+//      phrased as instructions and almost never occur verbatim in postings, so they are left out. ESCO's
+//      knowledge spans every occupation ("company policies", "social sciences", "customer service"): an
+//      entry only ESCO names is typed `domain` (a field, not a technical skill) unless its qualifier says
+//      it is a language or a product; technical fields come from the curated layer, which ESCO merges into.
 // A later layer's entry whose name or alias is already known merges into the earlier entry.
 #include <algorithm>
 #include <fstream>
@@ -94,6 +97,25 @@ std::vector<std::string> SplitWords(std::string_view text) {
   return words;
 }
 
+// Curated aliases may spell variants with braces, one group or more: "deploy{,ing} {ML ,}models" stands for
+// "deploy models", "deploy ML models", "deploying models", "deploying ML models". Spaces left doubled by an
+// empty choice are collapsed.
+std::vector<std::string> ExpandBraces(std::string_view text) {
+  size_t open = text.find('{');
+  size_t close = open == std::string_view::npos ? open : text.find('}', open);
+  if (close == std::string_view::npos) {
+    std::vector<std::string> words = SplitWords(text);
+    return {JoinStrings(words, " ")};
+  }
+  std::vector<std::string> out;
+  std::string_view head = text.substr(0, open), tail = text.substr(close + 1);
+  for (std::string_view choice : SplitOn(text.substr(open + 1, close - open - 1), ',')) {
+    std::string joined = std::string(head) + std::string(choice) + std::string(tail);
+    for (std::string& expanded : ExpandBraces(joined)) out.push_back(std::move(expanded));
+  }
+  return out;
+}
+
 // Adds `skill` unless one of its forms is known; then merges it into the known entry. Returns true if new.
 bool AddOrMerge(Layered& layered, Skill skill, size_t& merged) {
   std::vector<std::string> forms = {skill.name};
@@ -139,7 +161,14 @@ Status ReadCurated(const std::string& path, Layered& layered, BuildReport& repor
     skill.category = *category;
     skill.source = "curated";
     if (cols.size() > 3 && !cols[3].empty()) {
-      for (std::string_view alias : SplitOn(cols[3], '|')) skill.aliases.push_back(DecodeAlias(alias));
+      std::set<std::string> seen = {FormKey(skill.name)};
+      for (std::string_view encoded : SplitOn(cols[3], '|')) {
+        Alias alias = DecodeAlias(encoded);
+        for (std::string& text : ExpandBraces(alias.text)) {
+          if (text.empty() || !seen.insert(FormKey(text)).second) continue;
+          skill.aliases.push_back({std::move(text), alias.rule});
+        }
+      }
     }
     if (cols.size() > 4) {
       skill.rule.case_sensitive = cols[4].find('=') != std::string_view::npos;
@@ -253,12 +282,19 @@ Skill EscoSkill(std::string_view label) {
   skill.id = "esco-" + Slug(name);
   skill.name = name;
   skill.source = "esco";
-  skill.category = Category::kKnowledge;
+  skill.category = Category::kDomain;
   size_t paren = name.find(" (");
   if (paren != std::string::npos && name.back() == ')') {  // "Python (computer programming)"
     std::string bare = name.substr(0, paren);
     std::string qualifier = name.substr(paren + 2, name.size() - paren - 3);
-    if (qualifier == "computer programming") skill.category = Category::kLanguage;
+    if (qualifier == "computer programming") {
+      skill.category = Category::kLanguage;
+    } else if (qualifier.find("database") != std::string::npos) {  // "Filemaker (database management systems)"
+      skill.category = Category::kDatabase;
+    } else if (qualifier.find("software") != std::string::npos || qualifier.find("systems") != std::string::npos ||
+               qualifier.find("tools") != std::string::npos) {  // "Unity (digital game creation systems)"
+      skill.category = Category::kSoftware;
+    }
     skill.aliases.push_back({bare, AutoRule(bare)});
   }
   skill.rule = AutoRule(name);

@@ -28,6 +28,8 @@ struct Context {
   // Loads the taxonomy and rates and builds an Understander on them.
   // With the shipped role and level models unless `with_models` is false (training, which makes them).
   StatusOr<std::unique_ptr<classify::Understander>> MakeUnderstander(bool with_models = true);
+  // The taxonomy, loaded on first use. Errors: those of Taxonomy::Load.
+  StatusOr<const taxonomy::Taxonomy*> LoadTaxonomy();
   StatusOr<std::unique_ptr<store::Store>> OpenStore() const;
 };
 

@@ -5,10 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "model/model.h"
+#include "taxonomy/taxonomy.h"
 
 namespace jobscope::cli::internal {
 
-nlohmann::json PostingToJson(const Posting& posting, bool with_description);
+// `taxonomy` (may be null) gives each skill its `type`.
+nlohmann::json PostingToJson(const Posting& posting, bool with_description, const taxonomy::Taxonomy* taxonomy);
 nlohmann::json SalaryToJson(const Salary& salary);
 
 }  // namespace jobscope::cli::internal
