@@ -16,17 +16,18 @@ struct TitleCue {
 };
 // The ladder's title words (DESIGN.md, "Levels"), checked in order: the first cue found decides ("Senior
 // Director" is executive, "Senior Manager" lead, "Lead Intern" intern). Company level codes by what they mean.
-constexpr std::array<TitleCue, 40> kTitleCues = {{
+constexpr std::array<TitleCue, 45> kTitleCues = {{
     {"intern", Level::kIntern}, {"interns", Level::kIntern}, {"internship", Level::kIntern},
+    {"alternance", Level::kIntern}, {"stagiaire", Level::kIntern}, {"vacation work", Level::kIntern},
     {"co op", Level::kIntern}, {"apprentice", Level::kIntern}, {"trainee", Level::kIntern},
     {"chief", Level::kExecutive}, {"cto", Level::kExecutive}, {"ceo", Level::kExecutive},
     {"cdo", Level::kExecutive}, {"vp", Level::kExecutive}, {"vice president", Level::kExecutive},
     {"svp", Level::kExecutive}, {"evp", Level::kExecutive}, {"director", Level::kExecutive},
     {"head of", Level::kExecutive},
     {"principal", Level::kLead}, {"staff", Level::kLead}, {"lead", Level::kLead}, {"distinguished", Level::kLead},
-    {"manager", Level::kLead}, {"l6", Level::kLead}, {"l7", Level::kLead}, {"iv", Level::kLead}, {"v", Level::kLead},
+    {"manager", Level::kLead}, {"managing", Level::kLead}, {"l6", Level::kLead}, {"l7", Level::kLead}, {"iv", Level::kLead}, {"v", Level::kLead},
     {"senior", Level::kSenior}, {"sr", Level::kSenior}, {"iii", Level::kSenior}, {"l5", Level::kSenior},
-    {"junior", Level::kEntry}, {"jr", Level::kEntry}, {"entry level", Level::kEntry}, {"new grad", Level::kEntry},
+    {"junior", Level::kEntry}, {"jr", Level::kEntry}, {"entry level", Level::kEntry}, {"new grad", Level::kEntry}, {"undergrad", Level::kEntry},
     {"graduate", Level::kEntry}, {"associate", Level::kEntry}, {"i", Level::kEntry}, {"l3", Level::kEntry},
     {"ii", Level::kMid}, {"l4", Level::kMid}, {"mid level", Level::kMid},
 }};
@@ -52,9 +53,21 @@ std::string WithoutJobPhrases(std::string normalised) {
   return normalised;
 }
 
+// Company level codes written as digits after the job's noun ("Data Analyst 2", "Data Engineer 5"), read as
+// the roman ones are.
+constexpr std::array<TitleCue, 5> kDigitCodes = {{
+    {"1", Level::kEntry}, {"2", Level::kMid}, {"3", Level::kSenior}, {"4", Level::kLead}, {"5", Level::kLead},
+}};
+constexpr std::array<std::string_view, 5> kJobNouns = {"engineer", "analyst", "scientist", "developer", "architect"};
+
 const TitleCue* FindTitleCue(const std::string& normalised_title) {
   for (const TitleCue& cue : kTitleCues) {
     if (text::ContainsPhrase(normalised_title, cue.word)) return &cue;
+  }
+  for (std::string_view noun : kJobNouns) {
+    for (const TitleCue& code : kDigitCodes) {
+      if (text::ContainsPhrase(normalised_title, std::string(noun) + " " + std::string(code.word))) return &code;
+    }
   }
   return nullptr;
 }
@@ -204,10 +217,17 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
   } else if (!normalised.empty() && !description.empty()) {
     // When the title says no level, a body that names the same job with a level word ("we are hiring a
     // Senior Data Scientist") says it instead.
+    // The title must follow an article or "as" ("as a Lead ML Engineer"), so that "you will lead machine
+    // learning engineers" is not read as a title.
     std::string body = text::NormalizeKey(description.substr(0, 3000));
     for (const TitleCue& body_cue : kTitleCues) {
       if (body_cue.word.size() < 3) continue;  // "i", "v", "ii": too easily read into prose
-      if (text::ContainsPhrase(body, std::string(body_cue.word) + " " + normalised)) {
+      std::string named = std::string(body_cue.word) + " " + normalised;
+      bool found = false;
+      for (std::string_view lead_in : {"a ", "an ", "the ", "as ", "our "}) {
+        found = found || text::ContainsPhrase(body, std::string(lead_in) + named);
+      }
+      if (found) {
         cues.title_level = body_cue.level;
         cues.cues.push_back("body:" + std::string(body_cue.word));
         break;
