@@ -150,7 +150,8 @@ bool IsFillerWord(std::string_view key) {
       "remote", "remotely", "hybrid", "onsite", "on", "site", "office", "in", "the", "from", "within", "to",
       "open", "work", "home", "wfh", "anywhere", "worldwide", "global", "globally", "job", "jobs", "hq",
       "headquarters", "based", "only", "fully", "100%", "telecommute", "flexible", "preferred", "location",
-      "locations", "multiple", "various", "position", "first", "friendly", "possible", "option", "optional"};
+      "locations", "multiple", "various", "position", "first", "friendly", "possible", "option", "optional",
+      "available"};
   for (std::string_view filler : kFillers) {
     if (key == filler) return true;
   }
@@ -193,7 +194,10 @@ struct Item {
   Kind kind = Kind::kUnknown;
   std::string_view country;                // kCountry, kRegion
   RegionEntry region;                      // kRegion
-  bool code_is_country_too = false;        // kRegion written as a code that is also a country's ("IN", "DE")
+  // kRegion that may instead mean a country: a code that is also a country's ("IN", "DE", "CA") or the name
+  // "Georgia". `alone_is_country`: with no other place beside it, it is the country ("IN-Remote").
+  std::string_view other_country;
+  bool alone_is_country = false;
   const std::vector<CityEntry>* cities = nullptr;  // kCity
   std::string text;                        // as written, fillers dropped
 };
@@ -235,7 +239,10 @@ bool Classify(const std::vector<Word>& words, size_t first, size_t last, Item& i
         item.kind = Kind::kRegion;
         item.region = region->second;
         item.country = region->second.country;
-        item.code_is_country_too = g.country_codes.count(code) > 0;
+        if (auto country = g.country_codes.find(code); country != g.country_codes.end()) {
+          item.other_country = country->second;
+          item.alone_is_country = true;
+        }
         return true;
       }
     }
@@ -257,6 +264,7 @@ bool Classify(const std::vector<Word>& words, size_t first, size_t last, Item& i
     item.kind = Kind::kRegion;
     item.region = region->second;
     item.country = region->second.country;
+    if (key == "georgia") item.other_country = "GE";
     return true;
   }
   if (auto city = g.cities.find(key); city != g.cities.end()) {
@@ -269,7 +277,7 @@ bool Classify(const std::vector<Word>& words, size_t first, size_t last, Item& i
   size_t metro_first = first, metro_last = last;
   if (metro_last - metro_first > 1 && words[metro_first].key == "greater") ++metro_first;
   static constexpr std::string_view kMetroTails[] = {"area", "metropolitan", "metro", "metroplex", "region",
-                                                     "county", "city area"};
+                                                     "county", "city", "bay"};
   for (bool trimmed = true; trimmed && metro_last - metro_first > 1;) {
     trimmed = false;
     for (std::string_view tail : kMetroTails) {
@@ -397,20 +405,29 @@ Location ParseLocation(std::string_view text) {
   if (items.empty()) return location;
 
   // A code that is both a state's and a country's ("IN", "DE", "CA") is the country when the city beside it
-  // lies there ("Pune, IN", "Stuttgart, DE") or when it stands alone ("IN-Remote"); else the state
-  // ("Boston, IN", "Dublin, CA").
+  // lies there ("Pune, IN", "Stuttgart, DE", "Tbilisi, Georgia") or when it stands alone ("IN-Remote");
+  // else the state ("Boston, IN", "Dublin, CA").
   for (size_t idx = 0; idx < items.size(); ++idx) {
     Item& item = items[idx];
-    if (item.kind != Kind::kRegion || !item.code_is_country_too) continue;
-    std::string_view code = item.region.code;
-    bool country = items.size() == 1;
+    if (item.kind != Kind::kRegion || item.other_country.empty()) continue;
+    bool country = item.alone_is_country && items.size() == 1;
     const Item* neighbour = idx > 0 ? &items[idx - 1] : idx + 1 < items.size() ? &items[idx + 1] : nullptr;
     if (neighbour && neighbour->kind == Kind::kCity) {
-      for (const CityEntry& city : *neighbour->cities) country = country || city.country == code;
+      for (const CityEntry& city : *neighbour->cities) country = country || city.country == item.other_country;
     }
     if (country) {
       item.kind = Kind::kCountry;
-      item.country = Places().country_codes.find(std::string(code))->second;
+      item.country = item.other_country;
+    }
+  }
+  // A country's name just before a state or province is a town named after it: "San Marino, CA",
+  // "Lebanon, PA", "Mexico, NY".
+  for (size_t idx = 0; idx + 1 < items.size(); ++idx) {
+    Item& item = items[idx];
+    const Item& next = items[idx + 1];
+    bool coded_region = next.kind == Kind::kRegion && !next.region.code.empty();
+    if (item.kind == Kind::kCountry && coded_region && item.country != next.country && item.text.size() > 3) {
+      item.kind = Kind::kUnknown;
     }
   }
 

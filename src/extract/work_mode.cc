@@ -1,15 +1,84 @@
-// Remote / hybrid / on-site and employment type, from the source's own fields first, then the cue phrases
-// the skill scan found in the description (cue_phrases.cc).
+// Remote / hybrid / on-site and employment type, from the source's own fields first, then what the
+// description says about this job, read sentence by sentence.
+#include <algorithm>
+#include <array>
+
 #include "base/strings.h"
 #include "extract/extract.h"
 
 namespace jobscope::extract {
 namespace {
 
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool Contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+bool ContainsAny(std::string_view text, std::span<const std::string_view> parts) {
+  return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return Contains(text, part); });
+}
+
+// The word after position `pos` (lowercase text), skipping one '-' or spaces: "remote-first" -> "first".
+std::string_view NextWord(std::string_view lower, size_t pos) {
+  while (pos < lower.size() && (lower[pos] == ' ' || lower[pos] == '-')) ++pos;
+  size_t end = pos;
+  while (end < lower.size() && IsLetter(lower[end])) ++end;
+  return lower.substr(pos, end - pos);
+}
+
+bool IsOneOf(std::string_view word, std::span<const std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// "remote" naming a thing rather than a way of working: "remote sensing", "remote teams", "remote access".
+constexpr std::string_view kRemoteThings[] = {
+    "sensing", "sensor", "sensors", "team", "teams", "teammates", "colleagues", "employees", "workers",
+    "workforce", "monitoring", "access", "control", "controlled", "desktop", "server", "servers", "device",
+    "devices", "patient", "patients", "support", "procedure", "procedures", "operation", "operations",
+    "operated", "pilot", "pilots", "vehicle", "vehicles", "sites", "areas", "communities", "learning", "health",
+    "care", "collaboration", "culture", "meetings", "interviews", "interview", "onboarding", "cameras",
+    "diagnostics", "execution", "management", "locations", "regions", "offices", "hires", "staff"};
+
+// "hybrid" naming a technique: "hybrid cloud", "hybrid search", "hybrid models".
+constexpr std::string_view kHybridThings[] = {
+    "cloud", "clouds", "search", "retrieval", "architecture", "architectures", "approach", "approaches",
+    "system", "systems", "algorithm", "algorithms", "quantum", "vehicle", "vehicles", "ai", "ml", "modeling",
+    "modelling", "models", "methods", "methodologies", "solutions", "data", "databases", "apps", "app",
+    "mobile", "integration", "infrastructure", "environments", "deployments", "networks", "recommender",
+    "recommendation", "rag", "pipelines", "simulation", "techniques", "integration", "storage", "it"};
+
+// "on-site" naming an amenity or a duty elsewhere: "onsite gym", "on-site interviews", "onsite support".
+constexpr std::string_view kOnSiteThings[] = {
+    "gym", "gyms", "meal", "meals", "lunch", "lunches", "cafe", "cafeteria", "childcare", "day", "parking",
+    "fitness", "interview", "interviews", "amenities", "health", "clinic", "support", "visit", "visits",
+    "training", "events", "dining", "kitchen", "services", "wellness", "daycare", "medical", "perks", "food",
+    "activities", "inspections", "testing", "installation"};
+
+bool IsWordStart(std::string_view lower, size_t pos) { return pos == 0 || !IsLetter(lower[pos - 1]); }
+
+// Each "remote" at a word start that is not followed by a thing it names.
+template <typename Visit>
+void ForEachRemoteWord(std::string_view lower, Visit visit) {
+  for (size_t pos = lower.find("remote"); pos != std::string_view::npos; pos = lower.find("remote", pos + 6)) {
+    if (!IsWordStart(lower, pos)) continue;
+    size_t end = pos + 6;
+    if (lower.substr(end, 2) == "ly") end += 2;
+    if (end < lower.size() && IsLetter(lower[end])) continue;
+    if (IsOneOf(NextWord(lower, end), kRemoteThings)) continue;
+    visit(pos, end);
+  }
+}
+
+bool HasRemoteWord(std::string_view lower) {
+  bool found = false;
+  ForEachRemoteWord(lower, [&](size_t, size_t) { found = true; });
+  return found;
+}
+
 std::optional<RemoteMode> RemoteFromWords(std::string_view text) {
   std::string lower = AsciiLower(text);
   if (lower.find("hybrid") != std::string::npos) return RemoteMode::kHybrid;
-  if (lower.find("remote") != std::string::npos || lower.find("work from home") != std::string::npos ||
+  // "Remote Sensing Scientist" names a field, not a way of working.
+  if (HasRemoteWord(lower) || lower.find("work from home") != std::string::npos ||
       lower.find("telecommute") != std::string::npos) {
     return RemoteMode::kRemote;
   }
@@ -21,14 +90,184 @@ std::optional<RemoteMode> RemoteFromWords(std::string_view text) {
   return std::nullopt;
 }
 
+// ---- the description ------------------------------------------------------------------------------------
+
+// What one sentence says about how this job is done. Strength 2: it states the job's terms ("This role is
+// remote", "hybrid, 3 days in office", "onsite in Austin"); 1: it allows or leans ("open to remote",
+// "spend most of the week in the office").
+struct Claim {
+  RemoteMode mode = RemoteMode::kUnknown;
+  int strength = 0;
+};
+
+// Sentences that talk about work mode but not as this job's terms: perks, pay notes, conditionals, EEO text.
+constexpr std::string_view kNotTheTerms[] = {
+    "stipend", "allowance", "reimburs", "lunch", "meals", "snack", "catered", "gym", "perk", "discount",
+    "flexibility", "for roles that", "for remote roles", "if you're", "if you are", "if the role", "if this role",
+    "pay range", "salary range", "base pay", "localized", "equal opportunity", "accommodation", "client site",
+    "customer site", "customer's site", "client's site", "other roles", "our other", "stipends", "budget",
+    "office 365", "office suite", "microsoft office", "ms office"};
+
+// Words that make a remote statement a permission rather than the terms.
+constexpr std::string_view kAllowing[] = {
+    "open to remote", "remote-friendly", "remote friendly", "remote possible", "remote option", "remote is an option",
+    "can be remote", "could be remote", "may be remote", "exceptional", "considered", "may be", "might",
+    "remote work options", "remote eligible", "remote-eligible", "occasional"};
+
+constexpr std::string_view kNotRemote[] = {"not remote", "not a remote", "no remote", "non-remote", "not fully remote",
+                                           "not eligible for remote", "not open to remote", "not a fully remote"};
+
+constexpr std::string_view kOffice[] = {"in-office", "in office", "in the office", "into the office",
+                                        "to the office", "at the office", "in our office", "at our office",
+                                        "from our office", "from the office", "onsite", "on-site", "on site",
+                                        "in-person", "in person"};
+
+constexpr std::string_view kHome[] = {"remote", "work from home", "working from home", "wfh", "telecommut"};
+
+// Counts of days or weeks in the office or at home: "3 days a week in office", "in-office 5 days",
+// "come in 3x a week", "two Anchor Days", "work from home 5 days every 2 weeks".
+std::optional<Claim> DaysClaim(std::string_view unit) {
+  static constexpr std::array<std::string_view, 8> kCounts = {"zero", "one", "two", "three", "four", "five", "six",
+                                                              "seven"};
+  for (size_t pos = 0; pos < unit.size(); ++pos) {
+    if (!IsWordStart(unit, pos) || (pos > 0 && unit[pos - 1] >= '0' && unit[pos - 1] <= '9')) continue;
+    int count = -1;
+    size_t end = pos;
+    if (unit[pos] >= '1' && unit[pos] <= '7' && (pos + 1 == unit.size() || !(unit[pos + 1] >= '0' && unit[pos + 1] <= '9'))) {
+      count = unit[pos] - '0';
+      end = pos + 1;
+    } else {
+      for (size_t idx = 1; idx < kCounts.size(); ++idx) {
+        if (unit.substr(pos, kCounts[idx].size()) == kCounts[idx] &&
+            (pos + kCounts[idx].size() == unit.size() || !IsLetter(unit[pos + kCounts[idx].size()]))) {
+          count = static_cast<int>(idx);
+          end = pos + kCounts[idx].size();
+        }
+      }
+    }
+    if (count < 0) continue;
+    // The unit: "days", "x", "times", "anchor days", "weeks", a word or two away.
+    std::string_view after = unit.substr(end, 24);
+    bool days = after.starts_with("x ") || after.starts_with("x/") || after == "x" || Contains(after.substr(0, 18), "day") ||
+                Contains(after.substr(0, 12), "times") || Contains(after.substr(0, 10), "week");
+    if (!days || Contains(after.substr(0, 12), "year") || Contains(after.substr(0, 12), "month")) continue;
+    bool weekly = Contains(unit, "week") && !Contains(unit, "every 2 weeks") && !Contains(unit, "every two weeks") &&
+                  !Contains(unit, "quarter") && !Contains(unit, "month") && !Contains(after.substr(0, 10), "week");
+    bool office = ContainsAny(unit, kOffice);
+    bool home = ContainsAny(unit, kHome);
+    if (count >= 5 && weekly) {
+      if (office) return Claim{RemoteMode::kOnSite, 2};
+      if (home) return Claim{RemoteMode::kRemote, 2};
+      continue;
+    }
+    if (office || home) return Claim{RemoteMode::kHybrid, 2};
+  }
+  return std::nullopt;
+}
+
+std::optional<Claim> ClaimOf(std::string_view unit) {
+  if (ContainsAny(unit, kNotTheTerms)) return std::nullopt;
+  if (ContainsAny(unit, kNotRemote)) return Claim{RemoteMode::kOnSite, 2};
+  for (size_t pos = unit.find("hybrid"); pos != std::string_view::npos; pos = unit.find("hybrid", pos + 6)) {
+    if (!IsOneOf(NextWord(unit, pos + 6), kHybridThings)) return Claim{RemoteMode::kHybrid, 2};
+  }
+  if (auto days = DaysClaim(unit)) return days;
+  bool remote = HasRemoteWord(unit) || Contains(unit, "work from home") || Contains(unit, "working from home") ||
+                Contains(unit, "wfh") || Contains(unit, "telecommut");
+  bool on_site = false;
+  int on_site_strength = 0;
+  for (std::string_view word : {std::string_view("onsite"), std::string_view("on-site"), std::string_view("on site")}) {
+    for (size_t pos = unit.find(word); pos != std::string_view::npos; pos = unit.find(word, pos + word.size())) {
+      if (!IsWordStart(unit, pos) || IsOneOf(NextWord(unit, pos + word.size()), kOnSiteThings)) continue;
+      on_site = true;
+      on_site_strength = 2;
+    }
+  }
+  // In person: "in-person roles only", "an in person company"; not "meet in person" or "in-person events".
+  for (std::string_view phrase : {std::string_view("in-person"), std::string_view("in person")}) {
+    size_t pos = unit.find(phrase);
+    if (pos == std::string_view::npos) continue;
+    std::string_view next = NextWord(unit, pos + phrase.size());
+    if (next == "role" || next == "roles" || next == "position" || next == "company" || next == "job" ||
+        next == "work" || next == "only") {
+      on_site = true;
+      on_site_strength = 2;
+    }
+  }
+  if (!on_site && ContainsAny(unit, std::span<const std::string_view>(kOffice).first(10))) {
+    on_site = true;  // "spend the majority of the week in the office"
+    on_site_strength = 1;
+  }
+  if (remote && on_site) {
+    // "1 week onsite, 3 weeks remote" is hybrid; "either in-person or remote" leaves it open.
+    if (Contains(unit, " or ")) return std::nullopt;
+    return Claim{RemoteMode::kHybrid, 2};
+  }
+  if (remote) return Claim{RemoteMode::kRemote, ContainsAny(unit, kAllowing) ? 1 : 2};
+  if (on_site) return Claim{RemoteMode::kOnSite, on_site_strength};
+  return std::nullopt;
+}
+
+// The sentence or line around `pos`.
+std::pair<size_t, size_t> UnitAround(std::string_view lower, size_t pos) {
+  auto is_end = [&](size_t idx) {
+    char c = lower[idx];
+    if (c == '\n') return true;
+    return (c == '.' || c == '!' || c == '?') && (idx + 1 == lower.size() || lower[idx + 1] == ' ' || lower[idx + 1] == '\n');
+  };
+  size_t begin = pos;
+  while (begin > 0 && pos - begin < 400 && !is_end(begin - 1)) --begin;
+  size_t end = pos;
+  while (end < lower.size() && end - pos < 400 && !is_end(end)) ++end;
+  return {begin, end};
+}
+
+// What the description says about this job's work mode. The strongest statements decide; among equals,
+// hybrid (a "remote-first hybrid model" is hybrid, and hybrid text names both the office and home), else the
+// first in the text.
+RemoteMode WorkModeFromText(std::string_view text) {
+  std::string lower = AsciiLower(text);
+  static constexpr std::string_view kAnchors[] = {"remote", "hybrid", "onsite", "on-site", "on site", "office",
+                                                  "work from home", "working from home", "wfh", "telecommut",
+                                                  "in-person", "in person"};
+  std::vector<size_t> hits;
+  for (std::string_view anchor : kAnchors) {
+    for (size_t pos = lower.find(anchor); pos != std::string::npos; pos = lower.find(anchor, pos + anchor.size())) {
+      hits.push_back(pos);
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  Claim best;
+  bool hybrid_at_best = false;
+  size_t done = 0;
+  for (size_t hit : hits) {
+    if (hit < done) continue;
+    auto [begin, end] = UnitAround(lower, hit);
+    done = end;
+    std::optional<Claim> claim = ClaimOf(std::string_view(lower).substr(begin, end - begin));
+    if (!claim) continue;
+    if (claim->strength > best.strength) {
+      best = *claim;
+      hybrid_at_best = claim->mode == RemoteMode::kHybrid;
+    } else if (claim->strength == best.strength) {
+      hybrid_at_best = hybrid_at_best || claim->mode == RemoteMode::kHybrid;
+    }
+  }
+  if (best.strength == 0) return RemoteMode::kUnknown;
+  return hybrid_at_best ? RemoteMode::kHybrid : best.mode;
+}
+
 }  // namespace
 
-// The first work-mode cue in the body decides.
+// The description is read sentence by sentence (WorkModeFromText) rather than by its first cue phrase: a
+// perk ("remote work stipend"), a pay note ("for roles that are available to be filled remotely") or
+// another role's terms must not decide. The cue phrases remain for a caller that passes cues without text.
 RemoteMode DetectRemote(const RawPosting& raw, std::span<const CueHit> description_cues) {
   if (auto mode = RemoteFromWords(raw.work_type)) return *mode;
   if (raw.is_remote.has_value()) return *raw.is_remote ? RemoteMode::kRemote : RemoteMode::kOnSite;
   if (auto mode = RemoteFromWords(raw.location)) return *mode;
   if (auto mode = RemoteFromWords(raw.title)) return *mode;
+  if (!raw.description.empty()) return WorkModeFromText(raw.description);
   for (const CueHit& hit : description_cues) {
     if (hit.cue == Cue::kRemote) return RemoteMode::kRemote;
     if (hit.cue == Cue::kHybrid) return RemoteMode::kHybrid;

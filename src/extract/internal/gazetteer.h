@@ -182,6 +182,7 @@ PE|PER|Peru
 PH|PHL|Philippines|The Philippines
 PL|POL|Poland|Polska
 PT|PRT|Portugal
+PR|PRI|Puerto Rico
 QA|QAT|Qatar
 RE|REU|Reunion
 RO|ROU|Romania
