@@ -36,7 +36,11 @@ constexpr std::string_view kRemoteThings[] = {
     "devices", "patient", "patients", "support", "procedure", "procedures", "operation", "operations",
     "operated", "pilot", "pilots", "vehicle", "vehicles", "sites", "areas", "communities", "learning", "health",
     "care", "collaboration", "culture", "meetings", "interviews", "interview", "onboarding", "cameras",
-    "diagnostics", "execution", "management", "locations", "regions", "offices", "hires", "staff"};
+    "diagnostics", "execution", "management", "locations", "regions", "offices", "hires", "staff", "presence",
+    "presences", "piloted", "operated", "controlled", "accessible", "accessed", "monitored", "managed", "parts",
+    "part", "corners", "villages", "island", "islands", "rural", "terrain", "field"};
+// "the most remote parts", "very remote areas".
+constexpr std::string_view kRemoteDegree[] = {"most", "more", "very", "extremely", "even", "relatively"};
 
 // "hybrid" naming a technique: "hybrid cloud", "hybrid search", "hybrid models".
 constexpr std::string_view kHybridThings[] = {
@@ -44,14 +48,26 @@ constexpr std::string_view kHybridThings[] = {
     "system", "systems", "algorithm", "algorithms", "quantum", "vehicle", "vehicles", "ai", "ml", "modeling",
     "modelling", "models", "methods", "methodologies", "solutions", "data", "databases", "apps", "app",
     "mobile", "integration", "infrastructure", "environments", "deployments", "networks", "recommender",
-    "recommendation", "rag", "pipelines", "simulation", "techniques", "integration", "storage", "it"};
+    "recommendation", "rag", "pipelines", "simulation", "techniques", "storage", "it", "modalities", "modality",
+    "materials", "molecules", "assays", "cells", "electric", "powertrain", "engine", "engines", "seeds",
+    "vigor", "composites", "imaging"};
 
-// "on-site" naming an amenity or a duty elsewhere: "onsite gym", "on-site interviews", "onsite support".
-constexpr std::string_view kOnSiteThings[] = {
-    "gym", "gyms", "meal", "meals", "lunch", "lunches", "cafe", "cafeteria", "childcare", "day", "parking",
-    "fitness", "interview", "interviews", "amenities", "health", "clinic", "support", "visit", "visits",
-    "training", "events", "dining", "kitchen", "services", "wellness", "daycare", "medical", "perks", "food",
-    "activities", "inspections", "testing", "installation"};
+// "on-site" states the terms when it ends the phrase or is followed by where and how ("onsite in Austin",
+// "on-site position", "onsite, 5 days"); before another noun it names an amenity or an event ("onsite gym",
+// "onsite flu shots", "onsite collaboration sessions", "onsite recruiters").
+constexpr std::string_view kOnSiteTermsNext[] = {
+    "at", "in", "position", "positions", "role", "roles", "job", "opportunity", "only", "basis", "work",
+    "working", "from", "with", "every", "daily", "five", "each", "monday", "mondays", "requirement", "presence",
+    "and", "or", "is", "for", "to", "days", "day", "schedule", "environment", "hybrid", "team", "contract"};
+constexpr std::string_view kOnSiteTermsBefore[] = {"work", "working", "be", "being", "is", "are", "fully", "100%",
+                                                   "required", "located", "based", "primarily", "entirely"};
+
+std::string_view PreviousWord(std::string_view lower, size_t pos) {
+  while (pos > 0 && lower[pos - 1] == ' ') --pos;
+  size_t begin = pos;
+  while (begin > 0 && lower[begin - 1] != ' ' && lower[begin - 1] != '\n') --begin;
+  return lower.substr(begin, pos - begin);
+}
 
 bool IsWordStart(std::string_view lower, size_t pos) { return pos == 0 || !IsLetter(lower[pos - 1]); }
 
@@ -63,7 +79,7 @@ void ForEachRemoteWord(std::string_view lower, Visit visit) {
     size_t end = pos + 6;
     if (lower.substr(end, 2) == "ly") end += 2;
     if (end < lower.size() && IsLetter(lower[end])) continue;
-    if (IsOneOf(NextWord(lower, end), kRemoteThings)) continue;
+    if (IsOneOf(NextWord(lower, end), kRemoteThings) || IsOneOf(PreviousWord(lower, pos), kRemoteDegree)) continue;
     visit(pos, end);
   }
 }
@@ -106,7 +122,8 @@ constexpr std::string_view kNotTheTerms[] = {
     "flexibility", "for roles that", "for remote roles", "if you're", "if you are", "if the role", "if this role",
     "pay range", "salary range", "base pay", "localized", "equal opportunity", "accommodation", "client site",
     "customer site", "customer's site", "client's site", "other roles", "our other", "stipends", "budget",
-    "office 365", "office suite", "microsoft office", "ms office"};
+    "office 365", "office suite", "microsoft office", "ms office", "flexible work", "flexibly", "discriminat", "harass", "social events", "team events",
+    "company events", "events onsite", "events on-site"};
 
 // Words that make a remote statement a permission rather than the terms.
 constexpr std::string_view kAllowing[] = {
@@ -121,6 +138,19 @@ constexpr std::string_view kOffice[] = {"in-office", "in office", "in the office
                                         "to the office", "at the office", "in our office", "at our office",
                                         "from our office", "from the office", "onsite", "on-site", "on site",
                                         "in-person", "in person"};
+
+// The office as the job's place, with a verb that says so; "in our office" alone may be EEO text.
+constexpr std::string_view kOfficeTerms[] = {"fully in-office", "fully in office", "in-office role",
+                                             "in-office position", "in-office job", "100% in office",
+                                             "100% in-office", "in the office full-time", "in the office full time",
+                                             "in the office every day", "in office every day"};
+constexpr std::string_view kOfficeLeaning[] = {
+    "work in the office", "working in the office", "work from the office", "work from our office",
+    "working from the office", "work in our office", "work at our office", "work at the office",
+    "work out of our office", "work out of the office", "in-office work", "in-office schedule",
+    "come into the office", "come to the office", "come in to the office", "be in the office",
+    "report to the office", "week in the office", "in-office presence", "in office presence",
+    "being in the office"};
 
 constexpr std::string_view kHome[] = {"remote", "work from home", "working from home", "wfh", "telecommut"};
 
@@ -148,6 +178,7 @@ std::optional<Claim> DaysClaim(std::string_view unit) {
     if (count < 0) continue;
     // The unit: "days", "x", "times", "anchor days", "weeks", a word or two away.
     std::string_view after = unit.substr(end, 24);
+    if (!after.empty() && after[0] != ' ' && after[0] != 'x' && after[0] != '-' && after[0] != '+') continue;  // "6:30"
     bool days = after.starts_with("x ") || after.starts_with("x/") || after == "x" || Contains(after.substr(0, 18), "day") ||
                 Contains(after.substr(0, 12), "times") || Contains(after.substr(0, 10), "week");
     if (!days || Contains(after.substr(0, 12), "year") || Contains(after.substr(0, 12), "month")) continue;
@@ -168,6 +199,12 @@ std::optional<Claim> DaysClaim(std::string_view unit) {
 std::optional<Claim> ClaimOf(std::string_view unit) {
   if (ContainsAny(unit, kNotTheTerms)) return std::nullopt;
   if (ContainsAny(unit, kNotRemote)) return Claim{RemoteMode::kOnSite, 2};
+  // "Fully remote and/or hybrid, up to you": remote is on offer, so the job can be done remotely.
+  bool either = Contains(unit, " or ") || Contains(unit, "and/or") || Contains(unit, "/hybrid") ||
+                Contains(unit, "remote/");
+  if (either && Contains(unit, "hybrid") && (Contains(unit, "fully remote") || Contains(unit, "100% remote"))) {
+    return Claim{RemoteMode::kRemote, 2};
+  }
   for (size_t pos = unit.find("hybrid"); pos != std::string_view::npos; pos = unit.find("hybrid", pos + 6)) {
     if (!IsOneOf(NextWord(unit, pos + 6), kHybridThings)) return Claim{RemoteMode::kHybrid, 2};
   }
@@ -178,7 +215,14 @@ std::optional<Claim> ClaimOf(std::string_view unit) {
   int on_site_strength = 0;
   for (std::string_view word : {std::string_view("onsite"), std::string_view("on-site"), std::string_view("on site")}) {
     for (size_t pos = unit.find(word); pos != std::string_view::npos; pos = unit.find(word, pos + word.size())) {
-      if (!IsWordStart(unit, pos) || IsOneOf(NextWord(unit, pos + word.size()), kOnSiteThings)) continue;
+      if (!IsWordStart(unit, pos)) continue;
+      size_t after = pos + word.size();
+      bool ends = after >= unit.size() || (!IsLetter(unit[after]) && unit[after] != ' ' && unit[after] != '-') ||
+                  NextWord(unit, after).empty();
+      if (!ends && !IsOneOf(NextWord(unit, after), kOnSiteTermsNext) &&
+          !IsOneOf(PreviousWord(unit, pos), kOnSiteTermsBefore)) {
+        continue;
+      }
       on_site = true;
       on_site_strength = 2;
     }
@@ -194,7 +238,10 @@ std::optional<Claim> ClaimOf(std::string_view unit) {
       on_site_strength = 2;
     }
   }
-  if (!on_site && ContainsAny(unit, std::span<const std::string_view>(kOffice).first(10))) {
+  if (!on_site && ContainsAny(unit, kOfficeTerms)) {
+    on_site = true;
+    on_site_strength = 2;
+  } else if (!on_site && ContainsAny(unit, kOfficeLeaning)) {
     on_site = true;  // "spend the majority of the week in the office"
     on_site_strength = 1;
   }
