@@ -20,9 +20,16 @@ constexpr int kFocusDominance = 2;
 
 enum Focus : size_t { kLanguage, kVision, kPlatform, kNetworks, kTabular, kLab, kData, kFocusCount };
 
+// Looked up by string_view without building a string per word.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+using FocusTable = std::unordered_map<std::string, Focus, WordHash, std::equal_to<>>;
+
 // Words and two-word phrases of the lowercased description, each a vote for one focus.
-const std::unordered_map<std::string, Focus>& FocusWords() {
-  static const auto* words = new std::unordered_map<std::string, Focus>{
+const FocusTable& FocusWords() {
+  static const auto* words = new FocusTable{
       // text and language
       {"nlp", kLanguage}, {"llm", kLanguage}, {"llms", kLanguage}, {"language models", kLanguage},
       {"language model", kLanguage}, {"natural language", kLanguage}, {"rag", kLanguage}, {"genai", kLanguage},
@@ -73,12 +80,12 @@ std::array<int, kFocusCount> CountFocus(std::string_view description) {
   const auto& table = FocusWords();
   std::string pair;
   for (size_t idx = 0; idx < words.size(); ++idx) {
-    if (auto found = table.find(std::string(words[idx])); found != table.end()) ++counts[found->second];
+    if (auto found = table.find(words[idx]); found != table.end()) ++counts[found->second];
     if (idx + 1 < words.size()) {
       pair.assign(words[idx]);
       pair += ' ';
       pair.append(words[idx + 1]);
-      if (auto found = table.find(pair); found != table.end()) ++counts[found->second];
+      if (auto found = table.find(std::string_view(pair)); found != table.end()) ++counts[found->second];
     }
   }
   return counts;

@@ -217,17 +217,26 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
   } else if (!normalised.empty() && !description.empty()) {
     // When the title says no level, a body that names the same job with a level word ("we are hiring a
     // Senior Data Scientist") says it instead.
-    // The title must follow an article or "as" ("as a Lead ML Engineer"), so that "you will lead machine
-    // learning engineers" is not read as a title.
-    std::string body = text::NormalizeKey(description.substr(0, 3000));
-    for (const TitleCue& body_cue : kTitleCues) {
-      if (body_cue.word.size() < 3) continue;  // "i", "v", "ii": too easily read into prose
-      std::string named = std::string(body_cue.word) + " " + normalised;
-      bool found = false;
-      for (std::string_view lead_in : {"a ", "an ", "the ", "as ", "our "}) {
-        found = found || text::ContainsPhrase(body, std::string(lead_in) + named);
-      }
-      if (found) {
+    // The title must follow a level word and an article or "as" ("as a Lead ML Engineer"), so that "you will
+    // lead machine learning engineers" is not read as a title. The title is found first (one search), and
+    // only the words before each occurrence are compared.
+    // ASCII folding: a title's level word and name are ASCII in every posting seen, and Unicode folding of
+    // the body cost a tenth of understanding a posting.
+    std::string body = text::AsciiKey(description.substr(0, 3000));
+    for (size_t at = body.find(normalised); at != std::string::npos && !cues.title_level; at = body.find(normalised, at + 1)) {
+      size_t end = at + normalised.size();
+      if (at == 0 || body[at - 1] != ' ' || (end < body.size() && body[end] != ' ')) continue;
+      std::string_view before = std::string_view(body).substr(0, at);
+      for (const TitleCue& body_cue : kTitleCues) {
+        if (body_cue.word.size() < 3) continue;  // "i", "v", "ii": too easily read into prose
+        std::string named = " " + std::string(body_cue.word) + " ";
+        if (!before.ends_with(named)) continue;
+        std::string_view lead = before.substr(0, before.size() - named.size());
+        bool introduced = false;
+        for (std::string_view lead_in : {" a", " an", " the", " as", " our"}) {
+          introduced = introduced || lead.ends_with(lead_in) || lead == lead_in.substr(1);
+        }
+        if (!introduced) continue;
         cues.title_level = body_cue.level;
         cues.cues.push_back("body:" + std::string(body_cue.word));
         break;
