@@ -1,5 +1,7 @@
 #include <array>
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "base/strings.h"
 #include "extract/internal/money_lexer.h"
@@ -25,29 +27,39 @@ struct PeriodWord {
   std::string_view text;  // lowercase
   SalaryPeriod period;
 };
-constexpr std::array<PeriodWord, 27> kPeriodWords = {{
-    {"per hour", SalaryPeriod::kHour}, {"an hour", SalaryPeriod::kHour}, {"/hour", SalaryPeriod::kHour},
-    {"/hr", SalaryPeriod::kHour}, {"hourly", SalaryPeriod::kHour}, {"per hr", SalaryPeriod::kHour},
-    {"p/h", SalaryPeriod::kHour},
-    {"per day", SalaryPeriod::kDay}, {"/day", SalaryPeriod::kDay}, {"a day", SalaryPeriod::kDay},
-    {"daily", SalaryPeriod::kDay},
-    {"per week", SalaryPeriod::kWeek}, {"/week", SalaryPeriod::kWeek}, {"/wk", SalaryPeriod::kWeek},
-    {"weekly", SalaryPeriod::kWeek},
-    {"per month", SalaryPeriod::kMonth}, {"/month", SalaryPeriod::kMonth}, {"/mo", SalaryPeriod::kMonth},
-    {"monthly", SalaryPeriod::kMonth}, {"a month", SalaryPeriod::kMonth},
-    {"per year", SalaryPeriod::kYear}, {"/year", SalaryPeriod::kYear}, {"/yr", SalaryPeriod::kYear},
-    {"per annum", SalaryPeriod::kYear}, {"annually", SalaryPeriod::kYear}, {"a year", SalaryPeriod::kYear},
-    {"annual", SalaryPeriod::kYear},
+// Slash forms ("/hr", "/ year") are read by SlashPeriodAt; "hr" alone follows a figure: "$40hr-$45hr".
+constexpr std::array<PeriodWord, 26> kPeriodWords = {{
+    {"per hour", SalaryPeriod::kHour}, {"an hour", SalaryPeriod::kHour}, {"hourly", SalaryPeriod::kHour},
+    {"per hr", SalaryPeriod::kHour}, {"p/h", SalaryPeriod::kHour}, {"hrs", SalaryPeriod::kHour},
+    {"hr", SalaryPeriod::kHour},
+    {"per day", SalaryPeriod::kDay}, {"a day", SalaryPeriod::kDay}, {"daily", SalaryPeriod::kDay},
+    {"per diem", SalaryPeriod::kDay},
+    {"per week", SalaryPeriod::kWeek}, {"a week", SalaryPeriod::kWeek}, {"weekly", SalaryPeriod::kWeek},
+    {"per month", SalaryPeriod::kMonth}, {"monthly", SalaryPeriod::kMonth}, {"a month", SalaryPeriod::kMonth},
+    {"per year", SalaryPeriod::kYear}, {"per yr", SalaryPeriod::kYear}, {"per annum", SalaryPeriod::kYear},
+    {"annually", SalaryPeriod::kYear}, {"a year", SalaryPeriod::kYear}, {"annual", SalaryPeriod::kYear},
+    {"yearly", SalaryPeriod::kYear}, {"a yr", SalaryPeriod::kYear}, {"p.a.", SalaryPeriod::kYear},
 }};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Reads "120,000.50", "45.000", "120k", "1.5M" at pos. Returns bytes consumed (0 if no number).
+// "401k", "403(b)": plan names, not money.
+bool IsPlanName(std::string_view digits, std::string_view rest) {
+  if (digits != "401" && digits != "403") return false;
+  return !rest.empty() && (rest[0] == 'k' || rest[0] == 'K' || rest[0] == 'b' || rest[0] == '(');
+}
+
+// Reads "120,000.50", "45.000", "120k", "1.5M", "$142, 500" at pos. Returns bytes consumed (0 if no number).
 size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
   size_t cursor = pos;
   std::string digits;
   bool seen_decimal = false;
+  auto digit_run = [&](size_t from) {
+    size_t run = 0;
+    while (from + run < text.size() && IsDigit(text[from + run])) ++run;
+    return run;
+  };
   while (cursor < text.size()) {
     char c = text[cursor];
     if (IsDigit(c)) {
@@ -56,11 +68,11 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
       continue;
     }
     if ((c == ',' || c == '.') && cursor + 1 < text.size() && IsDigit(text[cursor + 1]) && !digits.empty()) {
-      size_t run = 0;
-      while (cursor + 1 + run < text.size() && IsDigit(text[cursor + 1 + run])) ++run;
+      size_t run = digit_run(cursor + 1);
       bool grouping = run == 3 && (c == ',' || !seen_decimal);
       if (c == '.' && run != 3) grouping = false;
       if (grouping) {
+        token.grouped = true;
         ++cursor;  // thousands separator: skip it
         continue;
       }
@@ -72,21 +84,39 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
       }
       break;
     }
+    // "$142, 500": a stray space after the separator still groups when exactly three digits follow.
+    if (c == ',' && !seen_decimal && !token.grouped && digits.size() <= 3 && cursor + 2 < text.size() &&
+        text[cursor + 1] == ' ' && digit_run(cursor + 2) == 3) {
+      token.grouped = true;
+      cursor += 2;
+      continue;
+    }
     break;
   }
   if (digits.empty() || digits.size() > 15) return 0;
-  token.amount = std::strtod(digits.c_str(), nullptr);
-  // Multiplier suffix: k, K, m, M, mn, million, thousand (not "km", "kg", "ms").
+  if (IsPlanName(digits, text.substr(cursor))) return 0;
+  if (!ParseDouble(digits, token.amount)) return 0;
+  // Multiplier suffix: k, K, m, M, mn, million, thousand, billion (not "km", "kg", "ms").
   size_t suffix = cursor;
   while (suffix < text.size() && text[suffix] == ' ') ++suffix;
   std::string_view rest = text.substr(suffix);
   auto word_ends = [&](size_t len) { return len >= rest.size() || !IsAlpha(rest[len]); };
-  if (StartsWithIgnoreCase(rest, "million") && word_ends(7)) {
-    token.multiplier = 1e6;
-    cursor = suffix + 7;
-  } else if (StartsWithIgnoreCase(rest, "thousand") && word_ends(8)) {
-    token.multiplier = 1e3;
-    cursor = suffix + 8;
+  struct Word {
+    std::string_view text;
+    double multiplier;
+  };
+  constexpr std::array<Word, 5> kWords = {
+      {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"quadrillion", 1e15}}};
+  bool matched = false;
+  for (const Word& word : kWords) {
+    if (StartsWithIgnoreCase(rest, word.text) && word_ends(word.text.size())) {
+      token.multiplier = word.multiplier;
+      cursor = suffix + word.text.size();
+      matched = true;
+      break;
+    }
+  }
+  if (matched) {
   } else if (suffix == cursor && !rest.empty() && (rest[0] == 'k' || rest[0] == 'K') && word_ends(1)) {
     token.multiplier = 1e3;
     cursor = suffix + 1;
@@ -96,14 +126,42 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
   } else if (suffix == cursor && StartsWithIgnoreCase(rest, "mn") && word_ends(2)) {
     token.multiplier = 1e6;
     cursor = suffix + 2;
-  } else if (suffix == cursor && (StartsWithIgnoreCase(rest, "bn") || rest.starts_with("B")) &&
-             word_ends(rest.starts_with("B") ? 1 : 2)) {
+  } else if (StartsWithIgnoreCase(rest, "bn") && word_ends(2)) {
     token.multiplier = 1e9;
-    cursor = suffix + (rest.starts_with("B") ? 1 : 2);
+    cursor = suffix + 2;
+  } else if (suffix == cursor && rest.starts_with("B") && word_ends(1)) {
+    token.multiplier = 1e9;
+    cursor = suffix + 1;
   }
+  // "$100,000K": a figure already written out in full; the K is a slip, not a thousand times more.
+  if (token.multiplier == 1e3 && token.grouped && token.amount >= 1000) token.multiplier = 1;
   token.had_multiplier = token.multiplier != 1;
   token.amount *= token.multiplier;
   return cursor - pos;
+}
+
+// A unit after a slash: "/hr", "/ year", "/Annum". Returns the bytes spanned from the slash, 0 if none.
+size_t SlashPeriodAt(std::string_view lower, size_t pos, SalaryPeriod& period) {
+  struct Unit {
+    std::string_view text;
+    SalaryPeriod period;
+  };
+  constexpr std::array<Unit, 12> kUnits = {{
+      {"hour", SalaryPeriod::kHour}, {"hr", SalaryPeriod::kHour}, {"h", SalaryPeriod::kHour},
+      {"day", SalaryPeriod::kDay}, {"week", SalaryPeriod::kWeek}, {"wk", SalaryPeriod::kWeek},
+      {"month", SalaryPeriod::kMonth}, {"mo", SalaryPeriod::kMonth}, {"year", SalaryPeriod::kYear},
+      {"yr", SalaryPeriod::kYear}, {"annum", SalaryPeriod::kYear}, {"annual", SalaryPeriod::kYear},
+  }};
+  size_t start = pos + 1;
+  while (start < lower.size() && lower[start] == ' ') ++start;
+  std::string_view rest = lower.substr(start);
+  for (const Unit& unit : kUnits) {
+    if (rest.starts_with(unit.text) && (rest.size() == unit.text.size() || !IsAlpha(rest[unit.text.size()]))) {
+      period = unit.period;
+      return start + unit.text.size() - pos;
+    }
+  }
+  return 0;
 }
 
 }  // namespace
@@ -131,13 +189,15 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     char c = text[pos];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == ':' || c == ',' || c == '*') {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == ':' || c == ',' || c == '*' ||
+        c == '|') {
       ++pos;
       continue;
     }
     if (auto currency = CurrencyAt(text, pos)) {
       MoneyToken token{MoneyTokenKind::kCurrency, pos, pos + currency->second};
       token.currency = currency->first;
+      token.bare_dollar = currency->second == 1 && c == '$';
       tokens.push_back(token);
       pos += currency->second;
       continue;
@@ -145,12 +205,17 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
     if (IsDigit(c)) {
       MoneyToken token{MoneyTokenKind::kAmount, pos, pos};
       size_t used = ReadAmount(text, pos, token);
-      if (used > 0) {
-        token.end = pos + used;
-        tokens.push_back(token);
-        pos += used;
+      if (used == 0) {  // a plan name ("401k") or a digit run too long to be money: one word
+        size_t end = pos;
+        while (end < text.size() && (IsDigit(text[end]) || IsAlpha(text[end]))) ++end;
+        tokens.push_back({MoneyTokenKind::kWord, pos, end});
+        pos = end;
         continue;
       }
+      token.end = pos + used;
+      tokens.push_back(token);
+      pos += used;
+      continue;
     }
     bool matched_period = false;
     for (const PeriodWord& word : kPeriodWords) {
@@ -166,8 +231,29 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
       }
     }
     if (matched_period) continue;
+    if (c == '/') {
+      MoneyToken token{MoneyTokenKind::kPeriod, pos, pos};
+      if (size_t used = SlashPeriodAt(lower, pos, token.period)) {
+        token.end = pos + used;
+        tokens.push_back(token);
+        pos += used;
+        continue;
+      }
+    }
+    if (c == '-' && pos + 1 < text.size() && text[pos + 1] == '>') {
+      tokens.push_back({MoneyTokenKind::kWord, pos, pos + 2});  // an arrow "->" leads a line, joins nothing
+      pos += 2;
+      continue;
+    }
     if (c == '-' || c == '~') {
-      tokens.push_back({MoneyTokenKind::kRangeSep, pos, pos + 1});
+      size_t end = pos + 1;
+      while (c == '-' && end < text.size() && text[end] == '-') ++end;  // "$120k--$150k"
+      tokens.push_back({MoneyTokenKind::kRangeSep, pos, end});
+      pos = end;
+      continue;
+    }
+    if (c == '%') {
+      tokens.push_back({MoneyTokenKind::kPercent, pos, pos + 1});
       ++pos;
       continue;
     }
@@ -199,10 +285,134 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
       kind = MoneyTokenKind::kFrom;
     }
     if (word == "max" || word == "maximum") kind = MoneyTokenKind::kUpTo;
+    if (word == "percent") kind = MoneyTokenKind::kPercent;
     tokens.push_back({kind, pos, end});
     pos = end;
   }
   return tokens;
+}
+
+namespace {
+
+bool IsAmount(const std::vector<MoneyToken>& tokens, size_t idx) {
+  return idx < tokens.size() && tokens[idx].kind == MoneyTokenKind::kAmount;
+}
+
+// Currencies, periods and a percent sign written after an amount: "120,000 USD", "$45/hr", "/year (CAD)".
+// A currency followed by an amount belongs to that amount instead ("Region 2 $130,388").
+size_t ReadSuffix(const std::vector<MoneyToken>& tokens, size_t idx, MoneyGroup& group,
+                  std::vector<const MoneyToken*>& currencies) {
+  while (idx < tokens.size()) {
+    const MoneyToken& token = tokens[idx];
+    if (token.kind == MoneyTokenKind::kCurrency && !IsAmount(tokens, idx + 1) &&
+        !(idx + 1 < tokens.size() && tokens[idx + 1].kind == MoneyTokenKind::kCurrency)) {
+      currencies.push_back(&token);
+    } else if (token.kind == MoneyTokenKind::kPeriod) {
+      if (group.period == SalaryPeriod::kUnknown) group.period = token.period;
+    } else if (token.kind == MoneyTokenKind::kPercent) {
+      group.percent = true;
+    } else {
+      break;
+    }
+    ++idx;
+  }
+  return idx;
+}
+
+// Currencies written just before the amount at idx ("USD $188,100"); returns the first token of them.
+size_t ReadPrefix(const std::vector<MoneyToken>& tokens, size_t idx, size_t floor,
+                  std::vector<const MoneyToken*>& currencies) {
+  while (idx > floor && tokens[idx - 1].kind == MoneyTokenKind::kCurrency) {
+    --idx;
+    currencies.push_back(&tokens[idx]);
+  }
+  return idx;
+}
+
+bool IsSpaceOrOpen(char c) { return c == ' ' || c == '\t' || c == '(' || c == ':' || c == '\n'; }
+
+}  // namespace
+
+std::vector<MoneyGroup> GroupMoney(std::string_view text, const std::vector<MoneyToken>& tokens) {
+  std::vector<MoneyGroup> groups;
+  size_t floor = 0;  // tokens before this belong to an earlier group
+  for (size_t idx = 0; idx < tokens.size(); ++idx) {
+    if (!IsAmount(tokens, idx)) continue;
+    MoneyGroup group;
+    std::vector<const MoneyToken*> currencies;
+    group.first_token = ReadPrefix(tokens, idx, floor, currencies);
+    // "-$50000" is a loss, not pay: a hyphen stuck to the figure, with a space or nothing before it.
+    if (group.first_token > floor) {
+      const MoneyToken& before = tokens[group.first_token - 1];
+      if (before.kind == MoneyTokenKind::kRangeSep && text[before.begin] == '-' &&
+          before.end == tokens[group.first_token].begin && (before.begin == 0 || IsSpaceOrOpen(text[before.begin - 1]))) {
+        group.negative = true;
+      }
+    }
+    const MoneyToken& low = tokens[idx];
+    size_t next = ReadSuffix(tokens, idx + 1, group, currencies);
+    const MoneyToken* high = nullptr;
+    if (next < tokens.size() && tokens[next].kind == MoneyTokenKind::kRangeSep) {
+      std::vector<const MoneyToken*> high_currencies;
+      size_t amount = next + 1;
+      while (amount < tokens.size() && tokens[amount].kind == MoneyTokenKind::kCurrency) {
+        high_currencies.push_back(&tokens[amount]);
+        ++amount;
+      }
+      if (IsAmount(tokens, amount)) {
+        const MoneyToken& candidate = tokens[amount];
+        // "$100,000 and 10% bonus" joins two things; "between $50 and $60" is a range of like figures.
+        bool joins = EqualsIgnoreCase(text.substr(tokens[next].begin, tokens[next].end - tokens[next].begin), "and");
+        double ratio = std::max(low.amount, candidate.amount) / std::max(1e-9, std::min(low.amount, candidate.amount));
+        bool like = !(joins && ratio > 10 && !(candidate.had_multiplier && !low.had_multiplier));
+        if (like) {
+          high = &candidate;
+          currencies.insert(currencies.end(), high_currencies.begin(), high_currencies.end());
+          next = ReadSuffix(tokens, amount + 1, group, currencies);
+        }
+      }
+    }
+    if (next < tokens.size() && tokens[next].kind == MoneyTokenKind::kPlus && tokens[next].begin == tokens[next - 1].end) {
+      group.plus = !high;  // "81K+" is a floor; "$200,000 - 250,000+" stays a range
+      next = ReadSuffix(tokens, next + 1, group, currencies);
+    }
+    group.last_token = next - 1;
+    group.begin = tokens[group.first_token].begin;
+    group.end = tokens[group.last_token].end;
+    group.low = low.amount;
+    group.had_multiplier = low.had_multiplier;
+    if (high) {
+      double high_amount = high->amount;
+      group.had_multiplier = group.had_multiplier || high->had_multiplier;
+      // "$120-150K", "$90-110k": the suffix on the high end applies to the low end too.
+      if (high->had_multiplier && !low.had_multiplier && low.amount * high->multiplier <= high_amount) {
+        group.low *= high->multiplier;
+      }
+      // "$95- $105,000": a first figure that drops its thousands. Only where the thousands make a range of
+      // like figures, and never for hourly, daily or weekly pay, where three digits are the whole figure.
+      bool short_period = group.period == SalaryPeriod::kHour || group.period == SalaryPeriod::kDay ||
+                          group.period == SalaryPeriod::kWeek;
+      if (!low.had_multiplier && !low.grouped && group.low < 1000 && high_amount >= 10000 && !short_period &&
+          group.low * 1000 <= high_amount && group.low * 1000 * 3 >= high_amount) {
+        group.low *= 1000;
+      }
+      group.high = high_amount;
+    }
+    double largest = std::max(group.low, group.high.value_or(0));
+    group.money_shaped = low.grouped || (high && high->grouped) || group.had_multiplier || largest >= 10000 ||
+                         group.period != SalaryPeriod::kUnknown;
+    for (const MoneyToken* currency : currencies) {
+      if (!currency->bare_dollar && group.currency.empty()) group.currency = currency->currency;
+    }
+    if (group.currency.empty() && !currencies.empty()) {
+      group.currency = currencies.front()->currency;
+      group.bare_dollar = true;
+    }
+    groups.push_back(std::move(group));
+    floor = next;
+    idx = next - 1;
+  }
+  return groups;
 }
 
 }  // namespace jobscope::extract::internal

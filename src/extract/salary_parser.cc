@@ -11,49 +11,312 @@
 namespace jobscope::extract {
 namespace {
 
+using internal::MoneyGroup;
 using internal::MoneyToken;
 using internal::MoneyTokenKind;
 
 constexpr std::array<std::string_view, 12> kNegotiableCues = {
     "negotiable", "doe", "competitive", "depending on experience", "depends on experience", "tbd",
     "commensurate", "not disclosed", "undisclosed", "market rate", "attractive", "n/a"};
-// Money that is not pay.
-constexpr std::array<std::string_view, 18> kFundingCues = {
-    "series a", "series b", "series c", "series d", "funding", "raised", "valuation", "revenue", "investors",
-    "investment", "seed round", "backed", "arr", "users", "customers", "budget", "assets under", "market cap"};
-constexpr std::array<std::string_view, 11> kBonusCues = {"bonus",    "stipend", "relocation", "reimburse",
-                                                         "allowance", "401",     "equity",     "referral",
-                                                         "sign-on",  "signing", "tuition"};
-constexpr std::array<std::string_view, 15> kPayCues = {
-    "salary", "pay", "compensation", "base", "range", "wage", "hourly", "annual", "per hour", "per year",
-    "/hr", "/yr", "ote", "earn", "rate"};
+// Money that is not pay. A cue ending in '*' also matches the words it begins ("revenues").
+constexpr std::array<std::string_view, 21> kFundingCues = {
+    "series a", "series b", "series c", "series d", "funding", "raised", "valuation*", "revenue*", "investors",
+    "investment", "seed round", "backed", "arr", "users", "customers", "budget", "assets under", "market cap",
+    "financing", "ipo", "aum"};
+// What a figure is when it is not base pay, named in its own clause: "$5,000 signing bonus", "$750 credit".
+constexpr std::array<std::string_view, 29> kExtraCues = {
+    "bonus*", "stipend*", "relocat*", "reimburs*", "allowance*", "401*", "403*", "equity", "referr*", "refer",
+    "sign-on", "signing", "tuition", "credit*", "subsid*", "benefit*", "commission*", "incentive*", "stock*",
+    "rsu*", "insurance", "expense*", "assistance", "wellness", "perk*", "gift*", "award*", "budget*", "match*"};
+// Words that name base pay: beside a figure they beat an extra further off ("base salary ... bonus $X" is not).
+constexpr std::array<std::string_view, 12> kBasePayCues = {
+    "salary", "salaries", "pay", "base", "compensation", "wage", "wages", "rate", "earnings", "ote",
+    "remuneration", "income"};
+// A sentence with one of these states pay when it holds a figure with a currency.
+constexpr std::array<std::string_view, 18> kPayCues = {
+    "salary", "salaries", "pay", "compensation", "base", "range", "wage", "wages", "hourly", "annual", "per hour",
+    "per year", "/hr", "/yr", "ote", "earn", "rate", "remuneration"};
+// Words that may follow a figure written without a currency and still leave it pay ("120,000 - 150,000 based
+// on experience"); any other word makes it a count ("75,000 documents").
+constexpr std::array<std::string_view, 20> kAfterBareFigure = {
+    "depending", "dependent", "based", "doe", "plus", "and", "with", "for", "in", "gross", "base", "total",
+    "ote", "commensurate", "negotiable", "or", "cash", "salary", "pay", "per"};
+// Dollars that a bare "$" means when the string names them.
+constexpr std::array<std::string_view, 5> kOtherDollars = {"CAD", "AUD", "NZD", "HKD", "SGD"};
 
-bool ContainsWord(std::string_view lower, std::string_view cue) {
+// Where `cue` stands in `lower` as a whole word (or, ending in '*', as the start of one): the first or the
+// last place; npos if nowhere.
+size_t FindCue(std::string_view lower, std::string_view cue, bool last) {
+  bool stem = cue.ends_with('*');
+  if (stem) cue.remove_suffix(1);
+  size_t found = std::string_view::npos;
   size_t pos = 0;
   while ((pos = lower.find(cue, pos)) != std::string_view::npos) {
     bool left = pos == 0 || !IsAsciiAlnum(static_cast<unsigned char>(lower[pos - 1]));
     size_t end = pos + cue.size();
-    bool right = end >= lower.size() || !IsAsciiAlnum(static_cast<unsigned char>(lower[end]));
-    if (left && right) return true;
-    pos = end;
+    bool right = stem || end >= lower.size() || !IsAsciiAlnum(static_cast<unsigned char>(lower[end]));
+    if (left && right) {
+      found = pos;
+      if (!last) return found;
+    }
+    ++pos;
   }
-  return false;
+  return found;
+}
+
+template <size_t N>
+size_t FindAnyCue(std::string_view lower, const std::array<std::string_view, N>& cues, bool last) {
+  size_t best = std::string_view::npos;
+  for (std::string_view cue : cues) {
+    size_t pos = FindCue(lower, cue, last);
+    if (pos == std::string_view::npos) continue;
+    if (best == std::string_view::npos || (last ? pos > best : pos < best)) best = pos;
+  }
+  return best;
 }
 
 template <size_t N>
 bool ContainsAnyWord(std::string_view lower, const std::array<std::string_view, N>& cues) {
-  return std::any_of(cues.begin(), cues.end(), [&](std::string_view cue) { return ContainsWord(lower, cue); });
+  return FindAnyCue(lower, cues, false) != std::string_view::npos;
 }
 
 bool HasDigit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-SalaryPeriod InferPeriod(double amount, bool had_multiplier) {
-  if (had_multiplier) return SalaryPeriod::kYear;  // "120K" is a year's pay in every source seen
-  if (amount <= 500) return SalaryPeriod::kHour;
+// The words before a figure back to the last clause break, and after it up to the next: what they name is
+// what the figure is. "$120k - $150k, plus equity": the equity has a clause of its own.
+std::string_view ClauseBefore(std::string_view lower) {
+  size_t cut = lower.find_last_of(",;+(");
+  size_t plus = lower.rfind(" plus ");
+  if (plus != std::string_view::npos && (cut == std::string_view::npos || plus > cut)) cut = plus + 5;
+  return cut == std::string_view::npos ? lower : lower.substr(cut + 1);
+}
+
+std::string_view ClauseAfter(std::string_view lower) {
+  size_t cut = lower.find_first_of(",;+()");
+  for (std::string_view joint : {" plus ", " with ", " and ", ". "}) cut = std::min(cut, lower.find(joint));
+  return cut == std::string_view::npos ? lower : lower.substr(0, cut);
+}
+
+// True when the clause names an extra (bonus, stipend, equity...) nearer the figure than any word for pay.
+bool NamesAnExtra(std::string_view before, std::string_view after) {
+  size_t extra = FindAnyCue(after, kExtraCues, false);
+  size_t pay = FindAnyCue(after, kBasePayCues, false);
+  if (extra != std::string_view::npos || pay != std::string_view::npos) return extra < pay;
+  extra = FindAnyCue(before, kExtraCues, true);
+  pay = FindAnyCue(before, kBasePayCues, true);
+  return extra != std::string_view::npos && (pay == std::string_view::npos || extra > pay);
+}
+
+bool BareFigureMayEndHere(std::string_view after) {
+  size_t begin = 0;
+  while (begin < after.size() && !(after[begin] >= 'a' && after[begin] <= 'z')) {
+    if (after[begin] == '.' || after[begin] == ';') return true;  // the sentence ends first
+    ++begin;
+  }
+  size_t end = begin;
+  while (end < after.size() && after[end] >= 'a' && after[end] <= 'z') ++end;
+  std::string_view word = after.substr(begin, end - begin);
+  return word.empty() || std::find(kAfterBareFigure.begin(), kAfterBareFigure.end(), word) != kAfterBareFigure.end();
+}
+
+// The gold rule for an unstated period: a year's pay from 10,000 up, an hour's up to 300, else unknown.
+SalaryPeriod InferPeriod(double amount) {
   if (amount >= 10000) return SalaryPeriod::kYear;
+  if (amount > 0 && amount <= 300) return SalaryPeriod::kHour;
   return SalaryPeriod::kUnknown;
+}
+
+// Whether a period named away from the figure can be its period: "Hourly Rate ... $206,500" cannot.
+bool Plausible(SalaryPeriod period, double amount) {
+  switch (period) {
+    case SalaryPeriod::kHour: return amount <= 500;
+    case SalaryPeriod::kDay: return amount <= 5000;
+    case SalaryPeriod::kWeek: return amount <= 20000;
+    case SalaryPeriod::kMonth: return amount >= 100 && amount <= 100000;
+    case SalaryPeriod::kYear: return amount >= 1000;
+    case SalaryPeriod::kUnknown: return false;
+  }
+  return false;
+}
+
+enum class Bound { kNone, kUpTo, kFrom };
+
+// "up to $200k", "MAX BILL RATE: $65", "starting at $95,000": a bound word a few tokens before the figure.
+Bound BoundBefore(const std::vector<MoneyToken>& tokens, size_t first_token, size_t floor) {
+  for (size_t idx = first_token, seen = 0; idx > floor && seen < 4; --idx, ++seen) {
+    MoneyTokenKind kind = tokens[idx - 1].kind;
+    if (kind == MoneyTokenKind::kUpTo) return Bound::kUpTo;
+    if (kind == MoneyTokenKind::kFrom) return Bound::kFrom;
+    if (kind == MoneyTokenKind::kAmount) break;
+  }
+  return Bound::kNone;
+}
+
+// What one pay string or one sentence says: the first figure that is base pay, widened by the other base
+// ranges beside it ("$89,000 to $129,050 (outside SF) and $100,000 to $145,000 (SF)").
+struct PayReading {
+  std::optional<Salary> salary;
+  std::string not_salary_reason;
+  bool range = false;         // the figure is a range
+  size_t begin = 0, end = 0;  // bytes of the figure in the text
+};
+
+enum class Where { kField, kSentence };
+
+PayReading ReadPay(std::string_view text, Where where, const CurrencyRates& rates, const SalaryHints& hints) {
+  PayReading reading;
+  std::string lower = AsciiLower(text);
+  std::vector<MoneyToken> tokens = internal::LexMoney(text);
+  std::vector<MoneyGroup> groups = internal::GroupMoney(text, tokens);
+  struct Candidate {
+    size_t group;
+    size_t floor;  // first token after the previous group
+    size_t ceiling;  // first token of the next group
+  };
+  std::vector<Candidate> candidates;
+  bool saw_extra = false;
+  for (size_t idx = 0; idx < groups.size(); ++idx) {
+    const MoneyGroup& group = groups[idx];
+    size_t previous_end = idx == 0 ? 0 : groups[idx - 1].end;
+    size_t next_begin = idx + 1 < groups.size() ? groups[idx + 1].begin : text.size();
+    std::string_view before = std::string_view(lower).substr(previous_end, group.begin - previous_end);
+    std::string_view after = std::string_view(lower).substr(group.end, next_begin - group.end);
+    if (group.percent || group.negative) continue;
+    if (std::max(group.low, group.high.value_or(0)) < 5) continue;  // "$1" is a token sum, not a wage
+    if (NamesAnExtra(ClauseBefore(before), ClauseAfter(after))) {
+      saw_extra = true;
+      continue;
+    }
+    // A figure without a currency is pay only when it looks like pay and the words before say so.
+    if (where == Where::kSentence && group.currency.empty() &&
+        !(group.money_shaped && ContainsAnyWord(before, kBasePayCues) && BareFigureMayEndHere(after))) {
+      continue;
+    }
+    candidates.push_back({idx, idx == 0 ? 0 : groups[idx - 1].last_token + 1,
+                          idx + 1 < groups.size() ? groups[idx + 1].first_token : tokens.size()});
+  }
+  // In a field, "Region 2 $130,388 - $149,363": the figure with a currency is the pay.
+  if (where == Where::kField) {
+    auto with_currency = std::find_if(candidates.begin(), candidates.end(),
+                                      [&](const Candidate& c) { return !groups[c.group].currency.empty(); });
+    candidates.erase(candidates.begin(), with_currency == candidates.end() ? candidates.begin() : with_currency);
+  }
+  if (candidates.empty()) {
+    reading.not_salary_reason = saw_extra ? "bonus or allowance, not pay" : "no amount";
+    return reading;
+  }
+  const Candidate& main = candidates.front();
+  const MoneyGroup& figure = groups[main.group];
+  Bound bound = BoundBefore(tokens, figure.first_token, main.floor);
+  Salary salary;
+  salary.source = hints.source;
+  if (figure.high) {
+    salary.min = std::min(figure.low, *figure.high);  // a range written backwards is read low to high
+    salary.max = std::max(figure.low, *figure.high);
+  } else if (bound == Bound::kUpTo) {
+    salary.max = figure.low;
+  } else if (bound == Bound::kFrom || figure.plus) {
+    salary.min = figure.low;
+  } else {
+    salary.min = figure.low;
+    salary.max = figure.low;
+  }
+  double amount = salary.max.value_or(*salary.min);
+  // Period: the figure's own; else the source's; else one named in the clause that fits the amount; else
+  // the amount's size decides.
+  salary.period = figure.period;
+  if (salary.period == SalaryPeriod::kUnknown) salary.period = hints.default_period;
+  if (salary.period == SalaryPeriod::kUnknown) {
+    for (size_t idx = figure.first_token; idx > main.floor && salary.period == SalaryPeriod::kUnknown; --idx) {
+      const MoneyToken& token = tokens[idx - 1];
+      if (token.kind == MoneyTokenKind::kPeriod && Plausible(token.period, amount)) salary.period = token.period;
+    }
+    for (size_t idx = figure.last_token + 1; idx < main.ceiling && salary.period == SalaryPeriod::kUnknown; ++idx) {
+      const MoneyToken& token = tokens[idx];
+      if (token.kind == MoneyTokenKind::kPeriod && Plausible(token.period, amount)) salary.period = token.period;
+    }
+  }
+  if (salary.period == SalaryPeriod::kUnknown) salary.period = InferPeriod(amount);
+  // Currency: the figure's own; a bare "$" is the other dollar the string names ("$279,000 /year (CAD)").
+  salary.currency = figure.currency;
+  if (salary.currency.empty() || figure.bare_dollar) {
+    for (const MoneyToken& token : tokens) {
+      if (token.kind != MoneyTokenKind::kCurrency) continue;
+      bool other_dollar = std::find(kOtherDollars.begin(), kOtherDollars.end(), token.currency) != kOtherDollars.end();
+      if (salary.currency.empty() || (other_dollar && !token.bare_dollar)) {
+        bool near = token.begin >= (main.floor < tokens.size() ? tokens[main.floor].begin : text.size()) &&
+                    token.begin < (main.ceiling < tokens.size() ? tokens[main.ceiling].begin : text.size());
+        if (where == Where::kField || near || other_dollar) salary.currency = token.currency;
+      }
+      if (!salary.currency.empty() && salary.currency != "USD") break;
+    }
+  }
+  if (salary.currency.empty()) salary.currency = hints.default_currency;
+  // Other base ranges of the same period and currency widen the range ("by zone", "by level"); "from X ...
+  // up to Y" closes it.
+  reading.begin = figure.begin;
+  reading.end = figure.end;
+  for (size_t idx = 1; idx < candidates.size(); ++idx) {
+    const MoneyGroup& other = groups[candidates[idx].group];
+    double other_amount = std::max(other.low, other.high.value_or(0));
+    SalaryPeriod period = other.period != SalaryPeriod::kUnknown ? other.period : InferPeriod(other_amount);
+    if (period != salary.period) continue;
+    if (!other.currency.empty() && !figure.currency.empty() && other.currency != figure.currency) continue;
+    Bound other_bound = BoundBefore(tokens, other.first_token, candidates[idx].floor);
+    if (other.high && salary.min && salary.max && salary.min != salary.max) {
+      double low = std::min(other.low, *other.high), high = std::max(other.low, *other.high);
+      if (low * 5 < *salary.min || high > *salary.max * 5) continue;
+      salary.min = std::min(*salary.min, low);
+      salary.max = std::max(*salary.max, high);
+    } else if (!other.high && salary.min && !salary.max && other_bound == Bound::kUpTo && other.low >= *salary.min) {
+      salary.max = other.low;
+    } else {
+      continue;
+    }
+    reading.end = other.end;
+  }
+  reading.range = salary.min && salary.max && *salary.min != *salary.max;
+  salary.text = std::string(text.substr(reading.begin, reading.end - reading.begin));
+  Annualise(salary, rates);
+  reading.salary = std::move(salary);
+  return reading;
+}
+
+// Sentences of one line, as [begin, end): cut after '.', ';', '!' or '?' and a space, and where scraped
+// text lost the space ("location.Required"); never inside "$122,200.00".
+std::vector<std::pair<size_t, size_t>> Sentences(std::string_view text, size_t begin, size_t end) {
+  std::vector<std::pair<size_t, size_t>> sentences;
+  size_t start = begin;
+  auto lower_at = [&](size_t pos) { return text[pos] >= 'a' && text[pos] <= 'z'; };
+  auto upper_at = [&](size_t pos) { return text[pos] >= 'A' && text[pos] <= 'Z'; };
+  for (size_t pos = begin; pos + 1 < end; ++pos) {
+    char c = text[pos];
+    if (c != '.' && c != ';' && c != '!' && c != '?') continue;
+    bool spaced = text[pos + 1] == ' ';
+    bool glued = c == '.' && pos > begin && lower_at(pos - 1) && upper_at(pos + 1);
+    if (!spaced && !glued) continue;
+    sentences.emplace_back(start, pos + 1);
+    start = pos + 1;
+  }
+  sentences.emplace_back(start, end);
+  return sentences;
+}
+
+// A figure standing alone at the end of a line ("$18.35", "Client - $70"): nothing after it but
+// punctuation, and before it only the line's start or a separator.
+bool StandsAlone(std::string_view text, size_t line_begin, size_t line_end, size_t begin, size_t end) {
+  for (size_t pos = end; pos < line_end; ++pos) {
+    char c = text[pos];
+    if (c != ' ' && c != '.' && c != ')' && c != '*' && c != '\r') return false;
+  }
+  size_t pos = begin;
+  while (pos > line_begin && (text[pos - 1] == ' ' || text[pos - 1] == '\t')) --pos;
+  if (pos == line_begin) return true;
+  char c = text[pos - 1];
+  bool dash = pos >= line_begin + 3 && text.substr(pos - 3, 3).starts_with("\xE2\x80");
+  return c == '-' || c == ':' || c == '|' || c == '*' || dash;
 }
 
 }  // namespace
@@ -100,73 +363,17 @@ SalaryParse ParseSalaryText(std::string_view text, const CurrencyRates& rates, c
     result.not_salary_reason = ContainsAnyWord(lower, kNegotiableCues) ? "negotiable" : "no amount";
     return result;
   }
-  std::vector<MoneyToken> tokens = internal::LexMoney(trimmed);
-  size_t first = tokens.size();
-  for (size_t idx = 0; idx < tokens.size(); ++idx) {
-    if (tokens[idx].kind == MoneyTokenKind::kAmount) {
-      first = idx;
-      break;
-    }
-  }
-  if (first == tokens.size()) {
-    result.not_salary_reason = "no amount";
-    return result;
-  }
   if (ContainsAnyWord(lower, kFundingCues)) {
     result.not_salary_reason = "funding or company figure, not pay";
     return result;
   }
-  if (ContainsAnyWord(lower, kBonusCues) && !ContainsAnyWord(lower, kPayCues)) {
-    result.not_salary_reason = "bonus or allowance, not pay";
+  PayReading reading = ReadPay(trimmed, Where::kField, rates, hints);
+  if (!reading.salary) {
+    result.not_salary_reason = std::move(reading.not_salary_reason);
     return result;
   }
-  MoneyToken low = tokens[first];
-  std::optional<MoneyToken> high;
-  size_t cursor = first + 1;
-  while (cursor < tokens.size() && tokens[cursor].kind == MoneyTokenKind::kCurrency) ++cursor;
-  if (cursor < tokens.size() && tokens[cursor].kind == MoneyTokenKind::kRangeSep) {
-    size_t next = cursor + 1;
-    while (next < tokens.size() && tokens[next].kind == MoneyTokenKind::kCurrency) ++next;
-    if (next < tokens.size() && tokens[next].kind == MoneyTokenKind::kAmount) high = tokens[next];
-  }
-  // "$120-150K": the suffix on the high end applies to the low end too.
-  if (high && high->had_multiplier && !low.had_multiplier && low.amount * high->multiplier <= high->amount) {
-    low.amount *= high->multiplier;
-    low.had_multiplier = true;
-  }
-  bool up_to = first > 0 && tokens[first - 1].kind == MoneyTokenKind::kUpTo;
-  if (first > 1 && tokens[first - 1].kind == MoneyTokenKind::kCurrency && tokens[first - 2].kind == MoneyTokenKind::kUpTo) {
-    up_to = true;
-  }
-  bool from = false;
-  for (size_t idx = 0; idx < first; ++idx) from = from || tokens[idx].kind == MoneyTokenKind::kFrom;
-  bool plus = !high && first + 1 < tokens.size() && tokens[first + 1].kind == MoneyTokenKind::kPlus;
-
-  Salary salary;
-  salary.text = std::string(trimmed);
-  salary.source = hints.source;
-  if (high) {
-    salary.min = std::min(low.amount, high->amount);
-    salary.max = std::max(low.amount, high->amount);
-  } else if (up_to) {
-    salary.max = low.amount;
-  } else if (from || plus) {
-    salary.min = low.amount;
-  } else {
-    salary.min = low.amount;
-    salary.max = low.amount;
-  }
-  for (const MoneyToken& token : tokens) {
-    if (token.kind == MoneyTokenKind::kCurrency && salary.currency.empty()) salary.currency = token.currency;
-    if (token.kind == MoneyTokenKind::kPeriod && salary.period == SalaryPeriod::kUnknown) salary.period = token.period;
-  }
-  if (salary.currency.empty()) salary.currency = hints.default_currency;
-  if (salary.period == SalaryPeriod::kUnknown) salary.period = hints.default_period;
-  if (salary.period == SalaryPeriod::kUnknown) {
-    salary.period = InferPeriod(salary.max.value_or(*salary.min), low.had_multiplier);
-  }
-  Annualise(salary, rates);
-  result.salary = std::move(salary);
+  reading.salary->text = std::string(trimmed);
+  result.salary = std::move(reading.salary);
   return result;
 }
 
@@ -187,86 +394,43 @@ Salary SalaryFromAmounts(std::optional<double> min, std::optional<double> max, s
   else if (unit == "weekly" || unit == "week") salary.period = SalaryPeriod::kWeek;
   else if (unit == "monthly" || unit == "month") salary.period = SalaryPeriod::kMonth;
   else if (unit == "yearly" || unit == "year" || unit == "annual" || unit == "annually") salary.period = SalaryPeriod::kYear;
-  else if (salary.max || salary.min) salary.period = InferPeriod(salary.max.value_or(salary.min.value_or(0)), false);
+  else if (salary.max || salary.min) salary.period = InferPeriod(salary.max.value_or(salary.min.value_or(0)));
   salary.text = std::move(text);
   Annualise(salary, rates);
   return salary;
 }
 
 std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRates& rates) {
-  for (size_t pos = 0; pos < text.size(); ++pos) {
-    unsigned char c = static_cast<unsigned char>(text[pos]);
-    bool candidate = c == '$' || c == 0xC2 || c == 0xE2 ||
-                     (c >= 'A' && c <= 'Z' && pos + 2 < text.size() && text[pos + 1] >= 'A' && text[pos + 1] <= 'Z');
-    if (!candidate) continue;
-    auto currency = internal::CurrencyAt(text, pos);
-    if (!currency) continue;
-    size_t after = pos + currency->second;
-    while (after < text.size() && text[after] == ' ') ++after;
-    if (after >= text.size() || text[after] < '0' || text[after] > '9') {
-      pos = after > pos ? after - 1 : pos;
-      continue;
-    }
-    size_t line_begin = text.rfind('\n', pos);
-    line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
-    size_t line_end = text.find('\n', pos);
+  SalaryHints hints;
+  hints.source = SalarySource::kPostingText;
+  size_t line_begin = 0;
+  while (line_begin < text.size()) {
+    size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
-    // The context is the sentence the amount stands in: "We raised $40M. Pay is $60 - $75 per hour."
-    size_t sentence_begin = line_begin;
-    for (size_t scan = pos; scan > line_begin + 1; --scan) {
-      if ((text[scan - 2] == '.' || text[scan - 2] == ';' || text[scan - 2] == '!') && text[scan - 1] == ' ') {
-        sentence_begin = scan;
-        break;
+    for (auto [begin, end] : Sentences(text, line_begin, line_end)) {
+      std::string_view sentence = text.substr(begin, end - begin);
+      if (!HasDigit(sentence)) continue;
+      std::string lower = AsciiLower(sentence);
+      if (ContainsAnyWord(lower, kFundingCues)) continue;  // "We raised $40M." is not pay
+      PayReading reading = ReadPay(sentence, Where::kSentence, rates, hints);
+      if (!reading.salary) continue;
+      Salary& salary = *reading.salary;
+      // A lone figure needs a word for pay beside it, or a line of its own.
+      if (!reading.range && !ContainsAnyWord(lower, kPayCues) &&
+          !StandsAlone(text, line_begin, line_end, begin + reading.begin, begin + reading.end)) {
+        continue;
       }
-    }
-    size_t window_begin = std::max(sentence_begin, pos >= 100 ? pos - 100 : size_t{0});
-    size_t window_end = std::min(line_end, pos + 120);
-    std::string window = AsciiLower(text.substr(window_begin, window_end - window_begin));
-    size_t phrase_begin = pos;
-    size_t phrase_end = std::min(line_end, pos + 80);
-    while (phrase_end < line_end && (static_cast<unsigned char>(text[phrase_end]) & 0xC0) == 0x80) ++phrase_end;
-    std::string_view phrase = text.substr(phrase_begin, phrase_end - phrase_begin);  // whole UTF-8 characters
-    std::vector<MoneyToken> tokens = internal::LexMoney(phrase);
-    bool is_range = false;
-    for (size_t idx = 0; idx + 1 < tokens.size(); ++idx) {
-      if (tokens[idx].kind == MoneyTokenKind::kAmount) {
-        size_t next = idx + 1;
-        is_range = tokens[next].kind == MoneyTokenKind::kRangeSep;
-        break;
+      // What the figure comes to in a year, in its own currency when it has no rate: a wage, not a perk or
+      // a company figure.
+      std::optional<double> annual = salary.annual_mid_usd();
+      if (!annual && salary.period != SalaryPeriod::kUnknown) {
+        double low = salary.min.value_or(salary.max.value_or(0)), high = salary.max.value_or(low);
+        annual = (low + high) / 2 * PeriodsPerYear(salary.period);
       }
+      if (!annual || *annual < 10000 || IsAbsurdAnnualUsd(*annual)) continue;
+      return salary;
     }
-    if (ContainsAnyWord(window, kFundingCues)) continue;
-    if (ContainsAnyWord(window, kBonusCues) && !ContainsAnyWord(window, kPayCues)) continue;
-    if (!is_range && !ContainsAnyWord(window, kPayCues)) continue;
-    SalaryHints hints;
-    hints.source = SalarySource::kPostingText;
-    SalaryParse parse = ParseSalaryText(phrase, rates, hints);
-    if (!parse.salary) continue;
-    Salary& salary = *parse.salary;
-    // "up to $200k", "starting at $95,000": the words just before the amount bound it on one side.
-    size_t lead_begin = std::max(sentence_begin, pos >= 24 ? pos - 24 : size_t{0});
-    std::string lead = AsciiLower(text.substr(lead_begin, pos - lead_begin));
-    if (salary.min && salary.max && *salary.min == *salary.max) {
-      if (ContainsWord(lead, "up to") || ContainsWord(lead, "max") || ContainsWord(lead, "maximum")) {
-        salary.min.reset();
-      } else if (ContainsWord(lead, "starting") || ContainsWord(lead, "from") || ContainsWord(lead, "at least") ||
-                 ContainsWord(lead, "minimum")) {
-        salary.max.reset();
-      }
-      Annualise(salary, rates);
-    }
-    if (salary.period == SalaryPeriod::kUnknown) {  // the period may be stated further along the line
-      for (const MoneyToken& token : internal::LexMoney(window)) {
-        if (token.kind == MoneyTokenKind::kPeriod) {
-          salary.period = token.period;
-          Annualise(salary, rates);
-          break;
-        }
-      }
-    }
-    std::optional<double> annual = salary.annual_mid_usd();
-    if (!annual || *annual < 10000 || IsAbsurdAnnualUsd(*annual)) continue;
-    return salary;
+    line_begin = line_end + 1;
   }
   return std::nullopt;
 }
