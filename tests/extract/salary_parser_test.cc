@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "extract/extract.h"
 
 namespace jobscope::extract {
@@ -32,6 +36,123 @@ TEST(Salary, AbsurdBounds) {
   EXPECT_TRUE(IsAbsurdAnnualUsd(12));
   EXPECT_TRUE(IsAbsurdAnnualUsd(9e9));
   EXPECT_FALSE(IsAbsurdAnnualUsd(85000));
+}
+
+// The shapes real pay strings take (tests/gold/README.md, "Pay strings"): amounts as stated, not annualised.
+struct Expected {
+  std::optional<double> min, max;
+  std::string currency;
+  SalaryPeriod period;
+};
+
+void ExpectPay(const std::optional<Salary>& salary, const Expected& expected, std::string_view text) {
+  ASSERT_TRUE(salary.has_value()) << text;
+  EXPECT_EQ(salary->min, expected.min) << text;
+  EXPECT_EQ(salary->max, expected.max) << text;
+  EXPECT_EQ(salary->currency, expected.currency) << text;
+  EXPECT_EQ(salary->period, expected.period) << text;
+}
+
+void ExpectField(std::string_view text, const Expected& expected) {
+  ExpectPay(ParseSalaryText(text, TestRates()).salary, expected, text);
+}
+
+void ExpectInText(std::string_view text, const Expected& expected) {
+  ExpectPay(FindSalaryInText(text, TestRates()), expected, text);
+}
+
+constexpr SalaryPeriod kYear = SalaryPeriod::kYear;
+constexpr SalaryPeriod kHour = SalaryPeriod::kHour;
+
+TEST(SalaryGrammar, RangeConnectors) {
+  ExpectField("$120k--$150k", {120000, 150000, "USD", kYear});
+  ExpectField("$88,000 -- $96,000 per year", {88000, 96000, "USD", kYear});
+  ExpectField("$70k ~ $80k", {70000, 80000, "USD", kYear});
+  ExpectField("between $61 and $66 an hour", {61, 66, "USD", kHour});
+}
+
+TEST(SalaryGrammar, HourlyUnitOnEachSide) {
+  ExpectField("$40/hr - $45/hr", {40, 45, "USD", kHour});
+  ExpectField("$38hr-$44hr", {38, 44, "USD", kHour});
+  ExpectField("$52 / hour to $58 / hour", {52, 58, "USD", kHour});
+}
+
+TEST(SalaryGrammar, ShorthandThousands) {
+  ExpectField("$90-110k", {90000, 110000, "USD", kYear});
+  ExpectField("$150-185K", {150000, 185000, "USD", kYear});
+  // A first figure that drops its thousands.
+  ExpectField("$95- $105,000", {95000, 105000, "USD", kYear});
+  // Hourly figures keep their three digits.
+  ExpectField("$125 - $140 per hour", {125, 140, "USD", kHour});
+  // "K" after a figure already written out is a slip, not a thousand times more.
+  ExpectField("$100,000K - $160,000", {100000, 160000, "USD", kYear});
+}
+
+TEST(SalaryGrammar, StrayAndGroupedDigits) {
+  ExpectField("$142, 500", {142500, 142500, "USD", kYear});
+  ExpectField("$128455.50 - $151210.75 / year", {128455.5, 151210.75, "USD", kYear});
+}
+
+TEST(SalaryGrammar, CurrencyAfterTheAmount) {
+  ExpectField("120k-150k USD", {120000, 150000, "USD", kYear});
+  ExpectField("50-60k EUR annually", {50000, 60000, "EUR", kYear});
+  ExpectField("US Dollar (USD) 119,500", {119500, 119500, "USD", kYear});
+  // A bare "$" is the other dollar the string names.
+  ExpectField("$210,000 - $250,000/year (CAD)", {210000, 250000, "CAD", kYear});
+  ExpectField("C$95,000 - $115,000", {95000, 115000, "CAD", kYear});
+}
+
+TEST(SalaryGrammar, BasePayWithExtrasBesideIt) {
+  ExpectField("$150,000 - $180,000 + equity", {150000, 180000, "USD", kYear});
+  ExpectField("$130k-$160k + bonus", {130000, 160000, "USD", kYear});
+  ExpectInText("The base salary range is $140,000 - $170,000, plus an annual bonus and equity.",
+               {140000, 170000, "USD", kYear});
+  ExpectInText("-> $160-190k + 0.5-1% equity", {160000, 190000, "USD", kYear});
+  ExpectInText("We offer $170,000-$300,000 cash, $20,000-$1,000,000 in equity.", {170000, 300000, "USD", kYear});
+  ExpectInText("Salary up to $180k plus quarterly bonuses (5-15% of salary).", {std::nullopt, 180000, "USD", kYear});
+}
+
+TEST(SalaryGrammar, BoundsAndSeveralRanges) {
+  ExpectField("81K+", {81000, std::nullopt, "", kYear});
+  ExpectInText("MAX BILL RATE: $72", {std::nullopt, 72, "USD", kHour});
+  ExpectInText("Pay by zone: $120,000 - $150,000 (Zone B) and $135,000 - $165,000 (Zone A).",
+               {120000, 165000, "USD", kYear});
+  ExpectInText("Base pay runs from $110,000/year in some markets up to $190,000/year in others.",
+               {110000, 190000, "USD", kYear});
+  // A different period is another way to say the same pay, not a wider range.
+  ExpectInText("Target pay 38-52 per hour 80-110k annual", {38, 52, "", kHour});
+}
+
+TEST(SalaryGrammar, FiguresWithoutSignOrCode) {
+  ExpectInText("Compensation: 145,000-175,000", {145000, 175000, "", kYear});
+  ExpectInText("Salary range: 101,300 - 158,900", {101300, 158900, "", kYear});
+  EXPECT_FALSE(FindSalaryInText("Our model reads 75,000 documents annually.", TestRates()));
+  EXPECT_FALSE(FindSalaryInText("Required: 8+ years of experience; compensation is competitive.", TestRates()));
+  EXPECT_FALSE(FindSalaryInText("Competitive salary, 401K match, health plans", TestRates()));
+}
+
+TEST(SalaryGrammar, PeriodNamedAwayFromTheFigure) {
+  ExpectInText("The hourly rate for this role is $21.40.", {21.40, 21.40, "USD", kHour});
+  // "Hourly" in a heading that also covers salaries does not make six figures an hourly rate.
+  ExpectInText("Salary/Hourly Rate for Austin applicants: $145,000 - $175,000", {145000, 175000, "USD", kYear});
+}
+
+TEST(SalaryGrammar, LoneFigureOnItsLine) {
+  ExpectInText("Benefits below.\n$22.93\nApply now.", {22.93, 22.93, "USD", kHour});
+  ExpectInText("Role - Data Ops Analyst - Client - $64", {64, 64, "USD", kHour});
+}
+
+TEST(SalaryGrammar, MoneyThatIsNotPay) {
+  for (const char* text : {"Refer a friend and earn $500.", "$1,500 annual learning stipend",
+                           "We processed over $4.2 billion in payments last year.", "$1.85 quadrillion.",
+                           "Retirement: 401k match up to 5% of salary", "$750 home office credit",
+                           "Leidos reported annual revenues of about $12.4 billion.",
+                           "Up to $8,000 tuition assistance per year"}) {
+    EXPECT_FALSE(FindSalaryInText(text, TestRates()).has_value()) << text;
+  }
+  EXPECT_FALSE(ParseSalaryText("-$50000", TestRates()).salary.has_value());
+  EXPECT_FALSE(ParseSalaryText("$1", TestRates()).salary.has_value());
+  EXPECT_FALSE(ParseSalaryText("$500 referral bonus", TestRates()).salary.has_value());
 }
 
 TEST(CurrencyRates, ShippedTableLoadsAndKnowsTheMainCurrencies) {
