@@ -43,15 +43,40 @@ Requirement RequirementTracker::LineRequirement(bool* is_heading) {
   return ClassifyLine(kinds, HasHeadingShape(text_.substr(line_begin_, line_end_ - line_begin_)), section_, is_heading);
 }
 
+// Where the part of the text that one requirement word governs ends: the line, cut at a sentence's end and
+// before a labelled cue ("Requirements: Python, Spark and SQL. Nice to have: Rust" is two parts), so a
+// nice-to-have in one sentence does not make the whole line's skills a plus.
+size_t RequirementTracker::PartEnd(size_t begin) const {
+  size_t newline = text_.find('\n', begin);
+  size_t end = newline == std::string_view::npos ? text_.size() : newline;
+  for (size_t at = begin + 1; at + 1 < end; ++at) {
+    if ((text_[at] == '.' || text_[at] == ';') && text_[at + 1] == ' ') {
+      end = at + 1;
+      break;
+    }
+  }
+  for (size_t idx = next_cue_; idx < cues_.size() && cues_[idx].begin < end; ++idx) {
+    const CueHit& cue = cues_[idx];
+    if (cue.begin <= begin || (cue.cue != Cue::kNice && cue.cue != Cue::kRequired && cue.cue != Cue::kNeutral)) continue;
+    size_t after = cue.end;
+    while (after < text_.size() && text_[after] == ' ') ++after;
+    if (after < text_.size() && text_[after] == ':') {
+      end = cue.begin;
+      break;
+    }
+  }
+  return end;
+}
+
 void RequirementTracker::Advance(size_t offset) {
   while (!started_ || offset >= line_end_) {
     if (started_) {
       if (line_end_ >= text_.size()) return;
-      line_begin_ = line_end_ + 1;
+      line_begin_ = line_end_ + (text_[line_end_] == '\n' ? 1 : 0);
     }
     started_ = true;
-    size_t newline = text_.find('\n', line_begin_);
-    line_end_ = newline == std::string_view::npos ? text_.size() : newline;
+    while (next_cue_ < cues_.size() && cues_[next_cue_].begin < line_begin_) ++next_cue_;
+    line_end_ = PartEnd(line_begin_);
     bool heading = false;
     line_ = LineRequirement(&heading);
     if (heading) section_ = line_;

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "extract/extract.h"
 
 namespace jobscope::extract {
@@ -71,6 +73,24 @@ TEST_F(SkillMatcherTest, CloneScansIndependently) {
   ASSERT_TRUE(clone.ok());
   EXPECT_EQ(Ids((*clone)->Find("Apache Spark")), std::vector<std::string>{"spark"});
   EXPECT_GE(matcher_->ScanOnly("python python"), 2u);
+}
+
+TEST_F(SkillMatcherTest, RequirementIsDecidedPerSentenceAndLabel) {
+  auto requirement_of = [&](const std::string& text) {
+    std::map<std::string, Requirement> out;
+    for (const SkillMention& skill : matcher_->Find(text)) out[skill.skill_id] = skill.requirement;
+    return out;
+  };
+  auto one_line = requirement_of("Requirements: Python and Apache Spark. Nice to have: C++");
+  ASSERT_EQ(one_line.size(), 3u);
+  EXPECT_EQ(one_line["python"], Requirement::kRequired);
+  EXPECT_EQ(one_line["spark"], Requirement::kRequired);
+  EXPECT_EQ(one_line["cpp"], Requirement::kNiceToHave);
+  auto sentences = requirement_of("Requirements:\nYou know Python well. Experience with machine learning is a plus.\n- C++");
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(sentences["python"], Requirement::kRequired);
+  EXPECT_EQ(sentences["machine-learning"], Requirement::kNiceToHave);
+  EXPECT_EQ(sentences["cpp"], Requirement::kRequired);  // the heading still governs the lines below
 }
 
 TEST(RequirementOfLine, HeadingsAndInlineCues) {

@@ -25,12 +25,13 @@ class RequirementTracker {
 
  private:
   Requirement LineRequirement(bool* is_heading);
+  size_t PartEnd(size_t begin) const;
   void Advance(size_t offset);
 
   std::string_view text_;
   std::span<const CueHit> cues_;
   size_t next_cue_ = 0;     // first cue not before the current line
-  size_t line_begin_ = 0;
+  size_t line_begin_ = 0;  // the part of a line being read: [line_begin_, line_end_)
   size_t line_end_ = 0;
   bool started_ = false;
   Requirement section_ = Requirement::kUnstated;
