@@ -69,7 +69,10 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
     }
     if ((c == ',' || c == '.') && cursor + 1 < text.size() && IsDigit(text[cursor + 1]) && !digits.empty()) {
       size_t run = digit_run(cursor + 1);
-      bool grouping = run == 3 && (c == ',' || !seen_decimal);
+      // "12,00,000": Indian grouping puts two digits between separators before the last three.
+      bool lakh = c == ',' && run == 2 && cursor + 3 < text.size() && text[cursor + 3] == ',' &&
+                  digit_run(cursor + 4) >= 2;
+      bool grouping = (run == 3 && (c == ',' || !seen_decimal)) || lakh;
       if (c == '.' && run != 3) grouping = false;
       if (grouping) {
         token.grouped = true;
@@ -189,8 +192,9 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     char c = text[pos];
+    // A lone '.' ("$31/hr. - $35/hr.") separates nothing; words keep theirs ("p.a.", "est.").
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == ':' || c == ',' || c == '*' ||
-        c == '|') {
+        c == '|' || c == '.') {
       ++pos;
       continue;
     }
@@ -281,10 +285,11 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
       kind = MoneyTokenKind::kUpTo;
       end += 3;
     }
-    if (word == "from" || word == "starting" || word == "min" || word == "minimum" || word == "least") {
+    if (word == "from" || word == "starting" || word == "starts" || word == "min" || word == "minimum" ||
+        word == "least" || word == "upwards") {
       kind = MoneyTokenKind::kFrom;
     }
-    if (word == "max" || word == "maximum") kind = MoneyTokenKind::kUpTo;
+    if (word == "max" || word == "maximum" || word == "exceed") kind = MoneyTokenKind::kUpTo;
     if (word == "percent") kind = MoneyTokenKind::kPercent;
     tokens.push_back({kind, pos, end});
     pos = end;

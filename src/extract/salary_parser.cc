@@ -32,6 +32,8 @@ constexpr std::array<std::string_view, 29> kExtraCues = {
 constexpr std::array<std::string_view, 12> kBasePayCues = {
     "salary", "salaries", "pay", "base", "compensation", "wage", "wages", "rate", "earnings", "ote",
     "remuneration", "income"};
+// A figure that adds the extras to base pay.
+constexpr std::array<std::string_view, 5> kTotalCues = {"total", "ote", "on-target", "target earnings", "package"};
 // A sentence with one of these states pay when it holds a figure with a currency.
 constexpr std::array<std::string_view, 18> kPayCues = {
     "salary", "salaries", "pay", "compensation", "base", "range", "wage", "wages", "hourly", "annual", "per hour",
@@ -264,6 +266,11 @@ PayReading ReadPay(std::string_view text, Where where, const CurrencyRates& rate
     SalaryPeriod period = other.period != SalaryPeriod::kUnknown ? other.period : InferPeriod(other_amount);
     if (period != salary.period) continue;
     if (!other.currency.empty() && !figure.currency.empty() && other.currency != figure.currency) continue;
+    // "Base $150k-$180k; total compensation $200k-$250k": a total is not another base range.
+    size_t other_floor_byte = candidates[idx].group == 0 ? 0 : groups[candidates[idx].group - 1].end;
+    std::string_view other_before =
+        ClauseBefore(std::string_view(lower).substr(other_floor_byte, other.begin - other_floor_byte));
+    if (ContainsAnyWord(other_before, kTotalCues)) continue;
     Bound other_bound = BoundBefore(tokens, other.first_token, candidates[idx].floor);
     if (other.high && salary.min && salary.max && salary.min != salary.max) {
       double low = std::min(other.low, *other.high), high = std::max(other.low, *other.high);
@@ -284,8 +291,9 @@ PayReading ReadPay(std::string_view text, Where where, const CurrencyRates& rate
   return reading;
 }
 
-// Sentences of one line, as [begin, end): cut after '.', ';', '!' or '?' and a space, and where scraped
-// text lost the space ("location.Required"); never inside "$122,200.00".
+// Sentences of one line, as [begin, end): cut after '.', '!' or '?' and a space, and where scraped text lost
+// the space ("location.Required"); never inside "$122,200.00", nor before a figure ("approx. $130-200k").
+// A ';' does not end one: "$180k-$220k in NYC; elsewhere, $160k-$200k" is one statement of pay.
 std::vector<std::pair<size_t, size_t>> Sentences(std::string_view text, size_t begin, size_t end) {
   std::vector<std::pair<size_t, size_t>> sentences;
   size_t start = begin;
@@ -293,8 +301,12 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view text, size_t b
   auto upper_at = [&](size_t pos) { return text[pos] >= 'A' && text[pos] <= 'Z'; };
   for (size_t pos = begin; pos + 1 < end; ++pos) {
     char c = text[pos];
-    if (c != '.' && c != ';' && c != '!' && c != '?') continue;
-    bool spaced = text[pos + 1] == ' ';
+    if (c != '.' && c != '!' && c != '?') continue;
+    size_t next = pos + 1;
+    while (next < end && text[next] == ' ') ++next;
+    bool figure_next = next < end && (text[next] == '$' || text[next] == '-' || text[next] == '~' ||
+                                      text.substr(next).starts_with("\xE2\x80") || (text[next] >= '0' && text[next] <= '9'));
+    bool spaced = next > pos + 1 && next < end && !figure_next;
     bool glued = c == '.' && pos > begin && lower_at(pos - 1) && upper_at(pos + 1);
     if (!spaced && !glued) continue;
     sentences.emplace_back(start, pos + 1);
