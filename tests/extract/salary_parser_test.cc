@@ -123,6 +123,16 @@ TEST(SalaryGrammar, BoundsAndSeveralRanges) {
   ExpectInText("Target pay 38-52 per hour 80-110k annual", {38, 52, "", kHour});
 }
 
+TEST(SalaryGrammar, StatementsThatRunOn) {
+  ExpectInText("Base salary for Boston is $150,000-$190,000; for other US locations, $135,000-$175,000.",
+               {135000, 190000, "USD", kYear});
+  ExpectInText("Pay: $29.50/hr. - $34/hr.", {29.5, 34, "USD", kHour});
+  ExpectInText("Base salary $140k-$170k; total compensation $190k-$240k.", {140000, 170000, "USD", kYear});
+  ExpectInText("Salary starts at $72,000 per year.", {72000, std::nullopt, "USD", kYear});
+  ExpectInText("Pay rate not to exceed $52/hr.", {std::nullopt, 52, "USD", kHour});
+  ExpectField("\xE2\x82\xB9" "14,00,000 - " "\xE2\x82\xB9" "20,00,000 per annum", {1400000, 2000000, "INR", kYear});
+}
+
 TEST(SalaryGrammar, FiguresWithoutSignOrCode) {
   ExpectInText("Compensation: 145,000-175,000", {145000, 175000, "", kYear});
   ExpectInText("Salary range: 101,300 - 158,900", {101300, 158900, "", kYear});
