@@ -99,8 +99,8 @@ bool NamesADegreeSubject(std::string_view text, const Hit& hit) {
   if (cue_end == std::string::npos) return false;
   // The subject list starts at the first " in " after the degree word ("degree (BS/MS) in", "PhD. in").
   size_t in = before.find(" in ", cue_end);
-  if (in == std::string::npos || in - cue_end > 40) return false;
-  std::string_view between = std::string_view(before).substr(in + 4);
+  if (in == std::string::npos || in - cue_end > 30) return false;
+  std::string_view between = std::string_view(before).substr(cue_end);
   // A list of subjects: no clause of its own in between ("... in CS and 3+ years of experience with Python").
   static constexpr std::string_view kClauseWords[] = {"experience", "year", "with", "skill", "knowledge", "using",
                                                       "proficien", "familiar", "background", "ability", "strong",

@@ -39,6 +39,36 @@ TEST(Taxonomy, AliasesPeopleWriteResolve) {
   }
 }
 
+// tests/gold/README.md: one skill per synonym set, methods typed `method`, fields and umbrellas `domain`.
+TEST(Taxonomy, SynonymsShareOneSkillAndTypesFollowTheLabellingRules) {
+  for (const char* form : {"LLM", "LLMs", "large language models", "large language model", "language models"}) {
+    const Skill* skill = Shipped().FindByForm(form);
+    ASSERT_NE(skill, nullptr) << form;
+    EXPECT_EQ(skill->id, "llms") << form;
+  }
+  struct {
+    const char* form;
+    const char* type;
+  } cases[] = {{"fine-tuning", "method"},        {"model deployment", "method"}, {"RAG", "method"},
+               {"A/B testing", "method"},        {"ETL", "method"},              {"feature engineering", "method"},
+               {"model serving", "method"},      {"CI/CD", "method"},            {"machine learning", "knowledge"},
+               {"statistics", "knowledge"},      {"AI", "domain"},               {"artificial intelligence", "domain"},
+               {"data science", "domain"},       {"data analysis", "domain"},    {"computer science", "domain"},
+               {"mathematics", "domain"},        {"electrical engineering", "domain"}, {"banking", "domain"},
+               {"company policies", "domain"},   {"Python (computer programming)", "language"}};
+  for (const auto& c : cases) {
+    const Skill* skill = Shipped().FindByForm(c.form);
+    ASSERT_NE(skill, nullptr) << c.form;
+    EXPECT_EQ(SkillType(skill->category), c.type) << c.form;
+  }
+  // Generic words are no skills at all.
+  for (const char* form : {"algorithms", "databases", "LinkedIn", "unstructured data"}) {
+    EXPECT_EQ(Shipped().FindByForm(form), nullptr) << form;
+  }
+  // Braced variants in curated.tsv expand: "deploy{,ing} ... models".
+  EXPECT_EQ(Shipped().FindByForm("deploying machine learning models")->id, "model-deployment");
+}
+
 TEST(Taxonomy, HasOnetAndEscoLayersWithDemandFlags) {
   size_t onet = 0, esco = 0, hot = 0;
   std::set<std::string> ids;
