@@ -35,6 +35,9 @@ Role GuessRole(std::string_view title, std::string_view description);
 // The specialisation a description is mainly about (nlp, computer vision, MLOps or deep learning), when one
 // clearly dominates; nullopt for generic ML work (ranking, forecasting, fraud, tabular) or no clear focus.
 std::optional<Role> SpecialisationFromText(std::string_view description);
+// data_analyst or data_engineer when a description is mostly reporting or mostly pipelines with little
+// modelling; nullopt otherwise.
+std::optional<Role> DataWorkFromText(std::string_view description);
 // True when a description talks of bench science (assays, patients, cells) more than of data work.
 bool LooksLikeLabScience(std::string_view description);
 

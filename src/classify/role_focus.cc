@@ -18,7 +18,12 @@ namespace {
 constexpr int kMinFocusMentions = 4;
 constexpr double kFocusDominance = 2;
 
-enum Focus : size_t { kLanguage, kVision, kPlatform, kNetworks, kTabular, kLab, kData, kFocusCount };
+// A data scientist's posting that is mostly reporting or mostly pipelines, with little modelling, is an
+// analyst's or a data engineer's job.
+constexpr int kMinDataWorkMentions = 4;
+constexpr int kDataWorkDominance = 2;
+
+enum Focus : size_t { kLanguage, kVision, kPlatform, kNetworks, kTabular, kLab, kData, kReporting, kPipelines, kModelling, kFocusCount };
 
 // Looked up by string_view without building a string per word.
 struct WordHash {
@@ -71,6 +76,20 @@ const FocusTable& FocusWords() {
       {"python", kData}, {"sql", kData}, {"machine learning", kData}, {"statistics", kData},
       {"statistical", kData}, {"modeling", kData}, {"modelling", kData}, {"analytics", kData}, {"r", kData},
       {"data science", kData}, {"regression", kData}, {"algorithms", kData},
+      // reporting and BI: the analyst's work
+      {"dashboard", kReporting}, {"dashboards", kReporting}, {"reporting", kReporting}, {"reports", kReporting},
+      {"tableau", kReporting}, {"power bi", kReporting}, {"excel", kReporting}, {"kpi", kReporting},
+      {"kpis", kReporting}, {"business intelligence", kReporting}, {"looker", kReporting}, {"ad hoc", kReporting},
+      // pipelines and warehouses: the data engineer's work
+      {"pipeline", kPipelines}, {"pipelines", kPipelines}, {"etl", kPipelines}, {"elt", kPipelines},
+      {"data warehouse", kPipelines}, {"warehousing", kPipelines}, {"airflow", kPipelines}, {"kafka", kPipelines},
+      {"dbt", kPipelines}, {"ingestion", kPipelines}, {"data lake", kPipelines}, {"data modeling", kPipelines},
+      {"data quality", kPipelines}, {"lineage", kPipelines}, {"schemas", kPipelines},
+      // statistical and predictive models: the data scientist's work
+      {"machine learning", kModelling}, {"model", kModelling}, {"models", kModelling}, {"modeling", kModelling},
+      {"modelling", kModelling}, {"predictive", kModelling}, {"statistical", kModelling}, {"forecasting", kModelling},
+      {"experiment", kModelling}, {"experiments", kModelling}, {"a b", kModelling}, {"causal", kModelling},
+      {"classification", kModelling}, {"clustering", kModelling},
   };
   return *words;
 }
@@ -117,6 +136,20 @@ std::optional<Role> SpecialisationFromText(std::string_view description) {
   if (best == kTabular || best_count < kMinFocusMentions || best_count < kFocusDominance * static_cast<double>(second)) return std::nullopt;
   for (const auto& [focus, role] : kSpecialisations) {
     if (focus == best) return role;
+  }
+  return std::nullopt;
+}
+
+std::optional<Role> DataWorkFromText(std::string_view description) {
+  std::array<int, kFocusCount> counts = CountFocus(description);
+  int modelling = counts[kModelling];
+  if (counts[kReporting] >= kMinDataWorkMentions && counts[kReporting] >= kDataWorkDominance * modelling &&
+      counts[kReporting] > counts[kPipelines]) {
+    return Role::kDataAnalyst;
+  }
+  if (counts[kPipelines] >= kMinDataWorkMentions && counts[kPipelines] >= kDataWorkDominance * modelling &&
+      counts[kPipelines] > counts[kReporting]) {
+    return Role::kDataEngineer;
   }
   return std::nullopt;
 }

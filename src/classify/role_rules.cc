@@ -141,6 +141,9 @@ std::optional<RoleDecision> DecideRoleByRules(std::string_view title, std::strin
   if (*from_title == Role::kDataScientist && !text::ContainsPhrase(normalised, "data") && LooksLikeLabScience(description)) {
     return RoleDecision{Role::kOther, "title rule + description"};
   }
+  if (*from_title == Role::kDataScientist) {
+    if (std::optional<Role> work = DataWorkFromText(description)) return RoleDecision{*work, "title rule + description"};
+  }
   return RoleDecision{*from_title, "title rule"};
 }
 
