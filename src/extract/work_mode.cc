@@ -79,7 +79,9 @@ void ForEachRemoteWord(std::string_view lower, Visit visit) {
     size_t end = pos + 6;
     if (lower.substr(end, 2) == "ly") end += 2;
     if (end < lower.size() && IsLetter(lower[end])) continue;
-    if (IsOneOf(NextWord(lower, end), kRemoteThings) || IsOneOf(PreviousWord(lower, pos), kRemoteDegree)) continue;
+    std::string_view previous = PreviousWord(lower, pos);
+    bool fully = previous == "fully" || previous == "100%" || previous == "completely" || previous == "entirely";
+    if (!fully && (IsOneOf(NextWord(lower, end), kRemoteThings) || IsOneOf(previous, kRemoteDegree))) continue;
     visit(pos, end);
   }
 }
@@ -182,7 +184,8 @@ std::optional<Claim> DaysClaim(std::string_view unit) {
     bool days = after.starts_with("x ") || after.starts_with("x/") || after == "x" || Contains(after.substr(0, 18), "day") ||
                 Contains(after.substr(0, 12), "times") || Contains(after.substr(0, 10), "week");
     if (!days || Contains(after.substr(0, 12), "year") || Contains(after.substr(0, 12), "month")) continue;
-    bool weekly = Contains(unit, "week") && !Contains(unit, "every 2 weeks") && !Contains(unit, "every two weeks") &&
+    // A count of days is per week unless another period is named ("5 days every 2 weeks").
+    bool weekly = !Contains(unit, "every 2 weeks") && !Contains(unit, "every two weeks") &&
                   !Contains(unit, "quarter") && !Contains(unit, "month") && !Contains(after.substr(0, 10), "week");
     bool office = ContainsAny(unit, kOffice);
     bool home = ContainsAny(unit, kHome);
@@ -256,42 +259,73 @@ std::optional<Claim> ClaimOf(std::string_view unit) {
 }
 
 // The sentence or line around `pos`.
-std::pair<size_t, size_t> UnitAround(std::string_view lower, size_t pos) {
+std::pair<size_t, size_t> UnitAround(std::string_view text, size_t pos) {
   auto is_end = [&](size_t idx) {
-    char c = lower[idx];
+    char c = text[idx];
     if (c == '\n') return true;
-    return (c == '.' || c == '!' || c == '?') && (idx + 1 == lower.size() || lower[idx + 1] == ' ' || lower[idx + 1] == '\n');
+    return (c == '.' || c == '!' || c == '?') && (idx + 1 == text.size() || text[idx + 1] == ' ' || text[idx + 1] == '\n');
   };
   size_t begin = pos;
   while (begin > 0 && pos - begin < 400 && !is_end(begin - 1)) --begin;
   size_t end = pos;
-  while (end < lower.size() && end - pos < 400 && !is_end(end)) ++end;
+  while (end < text.size() && end - pos < 400 && !is_end(end)) ++end;
   return {begin, end};
+}
+
+// Where the description mentions where work is done. Every ingested posting is read, so the text is
+// scanned once for the anchors' first three letters instead of a find per anchor, and only the sentences
+// around hits are lowercased.
+constexpr std::string_view kAnchors[] = {"remote", "hybrid", "onsite", "on-site", "on site", "office",
+                                         "work from home", "working from home", "wfh", "telecommut",
+                                         "in-person", "in person"};
+
+// Three bytes, case folded, hashed into 4096 bits: "on " and "in " are frequent, "rem", "hyb", "on-" much
+// less so, and a two-byte filter let through enough to double the cost.
+constexpr unsigned TripleKey(unsigned char a, unsigned char b, unsigned char c) {
+  return (((a | 0x20u) * 961u) + ((b | 0x20u) * 31u) + (c | 0x20u)) & 4095u;
+}
+
+constexpr std::array<uint64_t, 64> kAnchorTriples = [] {
+  std::array<uint64_t, 64> triples{};
+  for (std::string_view anchor : kAnchors) {
+    unsigned key = TripleKey(static_cast<unsigned char>(anchor[0]), static_cast<unsigned char>(anchor[1]),
+                             static_cast<unsigned char>(anchor[2]));
+    triples[key >> 6] |= uint64_t{1} << (key & 63);
+  }
+  return triples;
+}();
+
+std::vector<size_t> AnchorHits(std::string_view text) {
+  std::vector<size_t> hits;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t pos = 0; pos + 3 <= text.size(); ++pos) {
+    unsigned key = TripleKey(bytes[pos], bytes[pos + 1], bytes[pos + 2]);
+    if (!(kAnchorTriples[key >> 6] >> (key & 63) & 1)) continue;
+    for (std::string_view anchor : kAnchors) {
+      if ((bytes[pos] | 0x20) == static_cast<unsigned char>(anchor[0]) && StartsWithIgnoreCase(text.substr(pos), anchor)) {
+        hits.push_back(pos);
+        break;
+      }
+    }
+  }
+  return hits;
 }
 
 // What the description says about this job's work mode. The strongest statements decide; among equals,
 // hybrid (a "remote-first hybrid model" is hybrid, and hybrid text names both the office and home), else the
 // first in the text.
 RemoteMode WorkModeFromText(std::string_view text) {
-  std::string lower = AsciiLower(text);
-  static constexpr std::string_view kAnchors[] = {"remote", "hybrid", "onsite", "on-site", "on site", "office",
-                                                  "work from home", "working from home", "wfh", "telecommut",
-                                                  "in-person", "in person"};
-  std::vector<size_t> hits;
-  for (std::string_view anchor : kAnchors) {
-    for (size_t pos = lower.find(anchor); pos != std::string::npos; pos = lower.find(anchor, pos + anchor.size())) {
-      hits.push_back(pos);
-    }
-  }
-  std::sort(hits.begin(), hits.end());
+  std::vector<size_t> hits = AnchorHits(text);
+  std::string unit;
   Claim best;
   bool hybrid_at_best = false;
   size_t done = 0;
   for (size_t hit : hits) {
     if (hit < done) continue;
-    auto [begin, end] = UnitAround(lower, hit);
+    auto [begin, end] = UnitAround(text, hit);
     done = end;
-    std::optional<Claim> claim = ClaimOf(std::string_view(lower).substr(begin, end - begin));
+    AsciiLowerInto(text.substr(begin, end - begin), unit);
+    std::optional<Claim> claim = ClaimOf(unit);
     if (!claim) continue;
     if (claim->strength > best.strength) {
       best = *claim;

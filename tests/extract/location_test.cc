@@ -159,3 +159,81 @@ TEST(ParseLocation, IsCheap) {
 
 }  // namespace
 }  // namespace jobscope::extract
+
+namespace jobscope::extract {
+namespace {
+
+RemoteMode ModeOf(std::string_view description, std::string_view location = "", std::string_view title = "ML Engineer") {
+  RawPosting raw;
+  raw.title = std::string(title);
+  raw.location = std::string(location);
+  raw.description = std::string(description);
+  return DetectRemote(raw, {});
+}
+
+TEST(DetectRemote, FieldsFirst) {
+  EXPECT_EQ(ModeOf("", "Austin, TX (Remote)"), RemoteMode::kRemote);
+  EXPECT_EQ(ModeOf("", "New York City - Hybrid"), RemoteMode::kHybrid);
+  EXPECT_EQ(ModeOf("", "", "Data Engineer 5 - Contract (Remote)"), RemoteMode::kRemote);
+  EXPECT_EQ(ModeOf("", "", "Remote Sensing Scientist"), RemoteMode::kUnknown);  // a field, not a way of working
+  RawPosting raw;
+  raw.is_remote = true;
+  EXPECT_EQ(DetectRemote(raw, {}), RemoteMode::kRemote);
+}
+
+TEST(DetectRemote, StatementsInTheDescription) {
+  EXPECT_EQ(ModeOf("About us.\nThis role is remote.\nRequirements: Python."), RemoteMode::kRemote);
+  EXPECT_EQ(ModeOf("We are a fully remote team building search."), RemoteMode::kRemote);
+  EXPECT_EQ(ModeOf("Acme is a remote-first company."), RemoteMode::kRemote);
+  EXPECT_EQ(ModeOf("You can work from home anywhere in the US."), RemoteMode::kRemote);
+  EXPECT_EQ(ModeOf("Location: Remote"), RemoteMode::kRemote);
+  EXPECT_EQ(ModeOf("This position is hybrid (3 days in office)."), RemoteMode::kHybrid);
+  EXPECT_EQ(ModeOf("Employees are required to come in office 3x a week."), RemoteMode::kHybrid);
+  EXPECT_EQ(ModeOf("Location: Rutherford, NJ - Hybrid"), RemoteMode::kHybrid);
+  EXPECT_EQ(ModeOf("Location: Austin, TX\nOn-site"), RemoteMode::kOnSite);
+  EXPECT_EQ(ModeOf("This role is onsite in Austin."), RemoteMode::kOnSite);
+  EXPECT_EQ(ModeOf("The team works in-office 5 days."), RemoteMode::kOnSite);
+  EXPECT_EQ(ModeOf("This is not a remote position."), RemoteMode::kOnSite);
+  EXPECT_EQ(ModeOf("Location: 1 Week Onsite, 3 Weeks Remote - Boston, MA"), RemoteMode::kHybrid);
+}
+
+TEST(DetectRemote, BoilerplateDoesNotDecide) {
+  const char* perks = "Benefits:\n* Competitive salary\n* Remote work flexibility\n* Home office stipend\n* Onsite gym\n";
+  EXPECT_EQ(ModeOf(perks), RemoteMode::kUnknown);
+  EXPECT_EQ(ModeOf(std::string("This role is on-site in Austin, TX.\n") + perks), RemoteMode::kOnSite);
+  EXPECT_EQ(ModeOf("For roles that are available to be filled remotely, base salary is localized."), RemoteMode::kUnknown);
+  EXPECT_EQ(ModeOf("Experience with remote sensing and remote teams."), RemoteMode::kUnknown);
+  EXPECT_EQ(ModeOf("We build hybrid search and hybrid cloud systems."), RemoteMode::kUnknown);
+  EXPECT_EQ(ModeOf("Three in-office lunches per week."), RemoteMode::kUnknown);
+  EXPECT_EQ(ModeOf("We prevent bias from gaining a foothold in our office."), RemoteMode::kUnknown);
+}
+
+TEST(DetectRemote, StrongerStatementsWin) {
+  // A permission is weaker than the terms.
+  EXPECT_EQ(ModeOf("We are open to remote arrangements in exceptional cases. We hire for in-person roles only."),
+            RemoteMode::kOnSite);
+  // A remote-first company with a hybrid model is hybrid.
+  EXPECT_EQ(ModeOf("We offer a remote-first hybrid working model."), RemoteMode::kHybrid);
+  // A conditional about another role does not count.
+  EXPECT_EQ(ModeOf("This research role requires being onsite in San Francisco. If you're remote, see our other role."),
+            RemoteMode::kOnSite);
+}
+
+// The description is read on every posting ingested: a few finds over its lowercase copy.
+TEST(DetectRemote, IsCheap) {
+  std::string description;
+  while (description.size() < 6000) {
+    description += "We build ranking models for search with Python and PyTorch. You will own training pipelines, "
+                   "evaluation and deployment, and work with product teams in our office and remote teams.\n";
+  }
+  description += "This role is hybrid, 3 days a week in the office.";
+  auto start = std::chrono::steady_clock::now();
+  int hybrid = 0;
+  for (int round = 0; round < 1000; ++round) hybrid += ModeOf(description) == RemoteMode::kHybrid;
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(hybrid, 1000);
+  EXPECT_LT(seconds / 1000, 200e-6);  // every line here is read (real text: ~5-10 µs); room for a loaded machine
+}
+
+}  // namespace
+}  // namespace jobscope::extract
