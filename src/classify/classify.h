@@ -13,6 +13,7 @@
 //   RoleName(posting.understood.role);   // "nlp_engineer"
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <span>
@@ -32,14 +33,21 @@ std::optional<Role> RoleFromTitle(std::string_view title);
 // Role from the title, falling back on what the description talks about most.
 Role GuessRole(std::string_view title, std::string_view description);
 
+// How often a description uses the words of each kind of work (language, vision, platform, networks, tabular
+// ML, lab science, data work, reporting, pipelines, modelling): counted once per posting, read by the rules
+// below.
+constexpr size_t kFocusKinds = 10;
+using FocusCounts = std::array<int, kFocusKinds>;
+FocusCounts CountFocus(std::string_view description);
 // The specialisation a description is mainly about (nlp, computer vision, MLOps or deep learning), when one
 // clearly dominates; nullopt for generic ML work (ranking, forecasting, fraud, tabular) or no clear focus.
+std::optional<Role> SpecialisationFromCounts(const FocusCounts& counts);
 std::optional<Role> SpecialisationFromText(std::string_view description);
 // data_analyst or data_engineer when a description is mostly reporting or mostly pipelines with little
 // modelling; nullopt otherwise.
-std::optional<Role> DataWorkFromText(std::string_view description);
+std::optional<Role> DataWorkFromCounts(const FocusCounts& counts);
 // True when a description talks of bench science (assays, patients, cells) more than of data work.
-bool LooksLikeLabScience(std::string_view description);
+bool LooksLikeLabScience(const FocusCounts& counts);
 
 // The role of a posting from title and description together (DESIGN.md, "Roles"): the title rules, with a
 // generic ML or engineering title specialised by what the description is mainly about, and a bare

@@ -133,16 +133,17 @@ std::optional<RoleDecision> DecideRoleByRules(std::string_view title, std::strin
   // A generic ML title, or an engineering title the rules leave open: what the description is about decides.
   if ((from_title && *from_title == Role::kMlEngineer) || (!from_title && engineering_title)) {
     if (from_title && HasAny(normalised, kPlatformTitleWords)) return RoleDecision{Role::kMlopsEngineer, "title rule"};
-    if (std::optional<Role> focus = SpecialisationFromText(description)) {
+    if (std::optional<Role> focus = SpecialisationFromCounts(CountFocus(description))) {
       return RoleDecision{*focus, "title rule + description"};
     }
   }
   if (!from_title) return std::nullopt;
-  if (*from_title == Role::kDataScientist && !text::ContainsPhrase(normalised, "data") && LooksLikeLabScience(description)) {
-    return RoleDecision{Role::kOther, "title rule + description"};
-  }
   if (*from_title == Role::kDataScientist) {
-    if (std::optional<Role> work = DataWorkFromText(description)) return RoleDecision{*work, "title rule + description"};
+    FocusCounts counts = CountFocus(description);
+    if (!text::ContainsPhrase(normalised, "data") && LooksLikeLabScience(counts)) {
+      return RoleDecision{Role::kOther, "title rule + description"};
+    }
+    if (std::optional<Role> work = DataWorkFromCounts(counts)) return RoleDecision{*work, "title rule + description"};
   }
   return RoleDecision{*from_title, "title rule"};
 }
