@@ -110,16 +110,38 @@ const FocusTable& FocusPhrases() {
 
 }  // namespace
 
-// The phrases by the FNV-1a hash of their lowercase words joined by one space: a description's words are
-// hashed as they are read, without a lowercase copy or a string per word (this counting ran on most postings
-// and had cost a fifth of understanding one).
-const std::unordered_map<uint64_t, Focus>& FocusHashes() {
-  static const auto* hashes = [] {
-    auto* table = new std::unordered_map<uint64_t, Focus>();
-    for (const auto& [phrase, focus] : FocusPhrases()) table->emplace(FnvOf(phrase), focus);
-    return table;
-  }();
-  return *hashes;
+// The phrases by the FNV-1a hash of their lowercase words joined by one space, in an open-addressing table:
+// a description's words are hashed as they are read, without a lowercase copy or a string per word (this
+// counting runs on most postings and had cost a fifth of understanding one).
+class FocusHashTable {
+ public:
+  FocusHashTable() {
+    for (const auto& [phrase, focus] : FocusPhrases()) {
+      uint64_t hash = FnvOf(phrase);
+      size_t slot = Slot(hash);
+      while (keys_[slot] != 0) slot = (slot + 1) & kMask;
+      keys_[slot] = hash;
+      values_[slot] = focus;
+    }
+  }
+  const Focus* Find(uint64_t hash) const {
+    for (size_t slot = Slot(hash); keys_[slot] != 0; slot = (slot + 1) & kMask) {
+      if (keys_[slot] == hash) return &values_[slot];
+    }
+    return nullptr;
+  }
+
+ private:
+  static constexpr size_t kSize = 2048;  // a power of two, over 4x the phrases
+  static constexpr size_t kMask = kSize - 1;
+  static size_t Slot(uint64_t hash) { return static_cast<size_t>(hash ^ (hash >> 29)) & kMask; }
+  std::array<uint64_t, kSize> keys_{};
+  std::array<Focus, kSize> values_{};
+};
+
+const FocusHashTable& FocusHashes() {
+  static const auto* table = new FocusHashTable();
+  return *table;
 }
 
 FocusCounts CountFocus(std::string_view description) {
@@ -137,11 +159,11 @@ FocusCounts CountFocus(std::string_view description) {
       ++pos;
     }
     if (pos == begin) break;
-    if (auto found = table.find(word); found != table.end()) ++counts[found->second];
+    if (const Focus* found = table.Find(word)) ++counts[*found];
     if (previous != 0) {
       uint64_t pair = FnvExtend(previous, ' ');
       for (size_t at = begin; at < pos; ++at) pair = FnvExtend(pair, LowerAscii(static_cast<unsigned char>(text[at])));
-      if (auto found = table.find(pair); found != table.end()) ++counts[found->second];
+      if (const Focus* found = table.Find(pair)) ++counts[*found];
     }
     previous = pos - begin <= 40 ? word : 0;
   }

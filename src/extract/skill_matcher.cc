@@ -70,22 +70,50 @@ bool NamesARole(std::string_view text, const Hit& hit, taxonomy::Category catego
 // counts as a subject when, on its line, a degree word is followed by "in" and only a list of subjects lies
 // between that and the hit; or when "degree" follows the hit directly. "Job Segment:" lines are an ATS's
 // category tags, not the job's requirements.
-bool NamesADegreeSubject(std::string_view text, const Hit& hit) {
+constexpr std::string_view kDegreeWords[] = {"degree", "bachelor", "master", "phd", "ph.d", "b.s", "m.s",
+                                             "bs/ms", "ms/phd", "msc", "bsc", "b.sc", "m.sc", "b.tech",
+                                             "m.tech", "doctorate", "diploma", "majoring", "major", "b.a",
+                                             "bs", "ms", "ba", "ma", "mba", "beng", "meng"};
+
+// Whether the line [begin, end) of `text` names a degree or is an ATS's "Job Segment:" line, asked once per
+// line: most lines name neither, and the per-skill search below cost a tenth of understanding a posting.
+struct DegreeLine {
+  size_t begin = std::string_view::npos;
+  bool cue = false;
+};
+
+bool LineHasDegreeCue(std::string_view line) {
+  std::string lower = AsciiLower(line);
+  if (lower.find("job segment") != std::string::npos) return true;
+  for (std::string_view word : kDegreeWords) {
+    for (size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+      bool left = at == 0 || !IsAsciiAlnum(static_cast<unsigned char>(lower[at - 1]));
+      size_t next = at + word.size();
+      bool right = word.size() > 4 || next >= lower.size() || !IsAsciiAlnum(static_cast<unsigned char>(lower[next]));
+      if (left && right) return true;
+    }
+  }
+  return false;
+}
+
+bool NamesADegreeSubject(std::string_view text, const Hit& hit, DegreeLine& line) {
   size_t line_begin = text.rfind('\n', hit.begin == 0 ? 0 : hit.begin - 1);
   line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
   if (hit.begin == 0) line_begin = 0;
-  size_t window_begin = std::max<size_t>(line_begin, hit.begin > 200 ? hit.begin - 200 : 0);
-  std::string before = AsciiLower(text.substr(window_begin, hit.begin - window_begin));
-  if (before.find("job segment") != std::string::npos) return true;
   std::string_view rest = text.substr(hit.end, std::min<size_t>(24, text.size() - hit.end));
   std::string after = AsciiLower(rest);
   for (std::string_view tail : {" degree", " or related degree", " or a related degree", " degrees", " major"}) {
     if (after.starts_with(tail)) return true;
   }
-  static constexpr std::string_view kDegreeWords[] = {"degree", "bachelor", "master", "phd", "ph.d", "b.s", "m.s",
-                                                      "bs/ms", "ms/phd", "msc", "bsc", "b.sc", "m.sc", "b.tech",
-                                                      "m.tech", "doctorate", "diploma", "majoring", "major", "b.a",
-                                                      "bs", "ms", "ba", "ma", "mba", "beng", "meng"};
+  if (line.begin != line_begin) {
+    size_t line_end = text.find('\n', hit.begin);
+    line.begin = line_begin;
+    line.cue = LineHasDegreeCue(text.substr(line_begin, (line_end == std::string_view::npos ? text.size() : line_end) - line_begin));
+  }
+  if (!line.cue) return false;
+  size_t window_begin = std::max<size_t>(line_begin, hit.begin > 200 ? hit.begin - 200 : 0);
+  std::string before = AsciiLower(text.substr(window_begin, hit.begin - window_begin));
+  if (before.find("job segment") != std::string::npos) return true;
   size_t cue_end = std::string::npos;
   for (std::string_view word : kDegreeWords) {
     for (size_t at = before.find(word); at != std::string::npos; at = before.find(word, at + 1)) {
@@ -261,9 +289,11 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
     if (!chosen.empty() && hit.begin < chosen.back().end) continue;
     chosen.push_back(hit);
   }
+  DegreeLine degree_line;
   std::erase_if(chosen, [&](const Hit& hit) {
     const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
-    return NamesARole(text, hit, skill.category) || NamesAPlace(text, hit, skill.id) || NamesADegreeSubject(text, hit);
+    return NamesARole(text, hit, skill.category) || NamesAPlace(text, hit, skill.id) ||
+           NamesADegreeSubject(text, hit, degree_line);
   });
   // Ambiguous forms need a plain skill nearby on the same line.
   auto same_line = [&](uint32_t a, uint32_t b) {
