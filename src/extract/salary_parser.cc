@@ -422,10 +422,11 @@ std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRate
     for (auto [begin, end] : Sentences(text, line_begin, line_end)) {
       std::string_view sentence = text.substr(begin, end - begin);
       if (!HasDigit(sentence)) continue;
-      std::string lower = AsciiLower(sentence);
-      if (ContainsAnyWord(lower, kFundingCues)) continue;  // "We raised $40M." is not pay
       PayReading reading = ReadPay(sentence, Where::kSentence, rates, hints);
       if (!reading.salary) continue;
+      // Asked only of sentences that read as pay: most sentences with a digit state no money at all.
+      std::string lower = AsciiLower(sentence);
+      if (ContainsAnyWord(lower, kFundingCues)) continue;  // "We raised $40M." is not pay
       Salary& salary = *reading.salary;
       // A lone figure needs a word for pay beside it, or a line of its own.
       if (!reading.range && !ContainsAnyWord(lower, kPayCues) &&

@@ -220,10 +220,17 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
     // The title must follow a level word and an article or "as" ("as a Lead ML Engineer"), so that "you will
     // lead machine learning engineers" is not read as a title. The title is found first (one search), and
     // only the words before each occurrence are compared.
-    // ASCII folding: a title's level word and name are ASCII in every posting seen, and Unicode folding of
-    // the body cost a tenth of understanding a posting.
-    std::string body = text::AsciiKey(description.substr(0, 3000));
-    for (size_t at = body.find(normalised); at != std::string::npos && !cues.title_level; at = body.find(normalised, at + 1)) {
+    // Only the places where the title's first word occurs are folded and compared (ASCII folding: a title's
+    // level word and name are ASCII in every posting seen); folding the whole opening of every body had cost
+    // a tenth of understanding a posting.
+    std::string_view opening = description.substr(0, 3000);
+    std::string_view first_word = std::string_view(normalised).substr(0, normalised.find(' '));
+    for (size_t found = FindIgnoreCase(opening, first_word); found != std::string_view::npos && !cues.title_level;
+         found = FindIgnoreCase(opening, first_word, found + 1)) {
+      size_t window_begin = found > 40 ? found - 40 : 0;
+      std::string body = text::AsciiKey(opening.substr(window_begin, found - window_begin + normalised.size() + 8));
+      size_t at = body.find(normalised);
+      if (at == std::string::npos) continue;
       size_t end = at + normalised.size();
       if (at == 0 || body[at - 1] != ' ' || (end < body.size() && body[end] != ' ')) continue;
       std::string_view before = std::string_view(body).substr(0, at);

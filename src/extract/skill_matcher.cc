@@ -4,6 +4,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <optional>
 #include <array>
 
 #include "base/strings.h"
@@ -79,29 +80,22 @@ constexpr std::string_view kDegreeWords[] = {"degree", "bachelor", "master", "ph
 // line: most lines name neither, and the per-skill search below cost a tenth of understanding a posting.
 struct DegreeLine {
   size_t begin = std::string_view::npos;
-  bool cue = false;
+  std::string_view text;
+  std::optional<bool> job_segment, degree;  // worked out when first asked
 };
 
-// One pass over the line's words (letters, digits and dots, lowercased), each compared with the degree words
-// that start with its letter: a find per degree word over long one-paragraph postings had cost a tenth of
-// understanding one.
 bool LineHasDegreeCue(std::string_view line) {
-  if (FindIgnoreCase(line, "job segment") != std::string_view::npos) return true;
-  std::string word;
   size_t pos = 0;
   while (pos < line.size()) {
-    auto in_word = [&](size_t at) {
-      unsigned char c = static_cast<unsigned char>(line[at]);
-      return IsAsciiAlnum(c) || (c == '.' && !word.empty());
-    };
-    word.clear();
     while (pos < line.size() && !IsAsciiAlnum(static_cast<unsigned char>(line[pos]))) ++pos;
-    while (pos < line.size() && in_word(pos)) { char c = line[pos++]; word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-    if (word.empty()) continue;
-    char first = word[0];
+    size_t begin = pos;
+    while (pos < line.size() && (IsAsciiAlnum(static_cast<unsigned char>(line[pos])) || line[pos] == '.')) ++pos;
+    if (pos == begin) continue;
+    char first = static_cast<char>(line[begin] | 0x20);
     if (first != 'd' && first != 'b' && first != 'm' && first != 'p') continue;
+    std::string_view word = line.substr(begin, pos - begin);
     for (std::string_view degree : kDegreeWords) {
-      if (degree.find('/') != std::string_view::npos || !std::string_view(word).starts_with(degree)) continue;
+      if (degree.find('/') != std::string_view::npos || !StartsWithIgnoreCase(word, degree)) continue;
       if (degree.size() > 4 || word.size() == degree.size() || !IsAsciiAlnum(static_cast<unsigned char>(word[degree.size()]))) {
         return true;
       }
@@ -110,23 +104,35 @@ bool LineHasDegreeCue(std::string_view line) {
   return false;
 }
 
-bool NamesADegreeSubject(std::string_view text, const Hit& hit, DegreeLine& line) {
+// Fields of study are knowledge, methods or domains; a language or a product is never a degree's subject.
+bool CanBeASubject(taxonomy::Category category) {
+  using taxonomy::Category;
+  return category == Category::kKnowledge || category == Category::kMlConcept || category == Category::kDataSkill ||
+         category == Category::kMethod || category == Category::kDomain || category == Category::kMath;
+}
+
+bool NamesADegreeSubject(std::string_view text, const Hit& hit, taxonomy::Category category, DegreeLine& line) {
   size_t line_begin = text.rfind('\n', hit.begin == 0 ? 0 : hit.begin - 1);
   line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
   if (hit.begin == 0) line_begin = 0;
+  if (line.begin != line_begin) {
+    size_t line_end = text.find('\n', hit.begin);
+    line = DegreeLine{line_begin, text.substr(line_begin, (line_end == std::string_view::npos ? text.size() : line_end) - line_begin)};
+  }
+  if (!line.job_segment) line.job_segment = FindIgnoreCase(line.text, "job segment") != std::string_view::npos;
+  if (*line.job_segment) {
+    size_t window_begin = std::max<size_t>(line_begin, hit.begin > 200 ? hit.begin - 200 : 0);
+    if (FindIgnoreCase(text.substr(window_begin, hit.begin - window_begin), "job segment") != std::string_view::npos) return true;
+  }
+  if (!CanBeASubject(category)) return false;
   std::string_view rest = text.substr(hit.end);
   for (std::string_view tail : {" degree", " or related degree", " or a related degree", " degrees", " major"}) {
     if (StartsWithIgnoreCase(rest, tail)) return true;
   }
-  if (line.begin != line_begin) {
-    size_t line_end = text.find('\n', hit.begin);
-    line.begin = line_begin;
-    line.cue = LineHasDegreeCue(text.substr(line_begin, (line_end == std::string_view::npos ? text.size() : line_end) - line_begin));
-  }
-  if (!line.cue) return false;
+  if (!line.degree) line.degree = LineHasDegreeCue(line.text);
+  if (!*line.degree) return false;
   size_t window_begin = std::max<size_t>(line_begin, hit.begin > 200 ? hit.begin - 200 : 0);
   std::string before = AsciiLower(text.substr(window_begin, hit.begin - window_begin));
-  if (before.find("job segment") != std::string::npos) return true;
   size_t cue_end = std::string::npos;
   for (std::string_view word : kDegreeWords) {
     for (size_t at = before.find(word); at != std::string::npos; at = before.find(word, at + 1)) {
@@ -306,7 +312,7 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   std::erase_if(chosen, [&](const Hit& hit) {
     const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
     return NamesARole(text, hit, skill.category) || NamesAPlace(text, hit, skill.id) ||
-           NamesADegreeSubject(text, hit, degree_line);
+           NamesADegreeSubject(text, hit, skill.category, degree_line);
   });
   // Ambiguous forms need a plain skill nearby on the same line.
   auto same_line = [&](uint32_t a, uint32_t b) {
