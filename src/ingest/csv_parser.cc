@@ -1,10 +1,67 @@
 #include "ingest/internal/csv_parser.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace jobscope::ingest::internal {
+
+CsvDialect SniffCsvDialect(std::string_view head, char delimiter) {
+  CsvDialect dialect;
+  std::string text;
+  auto starts = [&](std::string_view prefix) { return head.substr(0, prefix.size()) == prefix; };
+  if (starts("\xFF\xFE")) {
+    dialect.encoding = CsvDialect::Encoding::kUtf16Le;
+    dialect.bom_bytes = 2;
+  } else if (starts("\xFE\xFF")) {
+    dialect.encoding = CsvDialect::Encoding::kUtf16Be;
+    dialect.bom_bytes = 2;
+  } else if (head.size() >= 4) {
+    // Without a mark: ASCII text in UTF-16 has a NUL in every other byte.
+    size_t even_nuls = 0, odd_nuls = 0, pairs = std::min<size_t>(head.size() / 2, 512);
+    for (size_t idx = 0; idx < pairs; ++idx) {
+      even_nuls += head[2 * idx] == '\0';
+      odd_nuls += head[2 * idx + 1] == '\0';
+    }
+    if (odd_nuls * 10 >= pairs * 7 && even_nuls * 10 < pairs) dialect.encoding = CsvDialect::Encoding::kUtf16Le;
+    if (even_nuls * 10 >= pairs * 7 && odd_nuls * 10 < pairs) dialect.encoding = CsvDialect::Encoding::kUtf16Be;
+  }
+  if (delimiter != 0) {
+    dialect.delimiter = delimiter;
+    return dialect;
+  }
+  // The header line, as ASCII: in UTF-16 every other byte is skipped.
+  bool wide = dialect.encoding != CsvDialect::Encoding::kUtf8;
+  size_t first = dialect.bom_bytes + (dialect.encoding == CsvDialect::Encoding::kUtf16Be ? 1 : 0);
+  size_t counts[3] = {0, 0, 0};  // ',', ';', '\t'
+  bool in_quotes = false;
+  for (size_t idx = first; idx < head.size(); idx += wide ? 2 : 1) {
+    char c = head[idx];
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    if (c == '\n' || c == '\r') break;
+    counts[0] += c == ',';
+    counts[1] += c == ';';
+    counts[2] += c == '\t';
+  }
+  if (counts[1] > counts[0] && counts[1] >= counts[2]) dialect.delimiter = ';';
+  if (counts[2] > counts[0] && counts[2] > counts[1]) dialect.delimiter = '\t';
+  return dialect;
+}
+
+CsvParser::CsvParser(std::FILE* file, const CsvDialect& dialect)
+    : file_(file), encoding_(dialect.encoding), delimiter_(dialect.delimiter) {}
 
 CsvParser::CsvParser(std::FILE* file, char delimiter) : file_(file), delimiter_(delimiter) {}
 
 CsvParser::CsvParser(std::string_view data, char delimiter) : buffer_(data), delimiter_(delimiter) { eof_ = true; }
+
+CsvParser::CsvParser(std::string_view data, const CsvDialect& dialect)
+    : encoding_(dialect.encoding), buffer_(data.substr(std::min(dialect.bom_bytes, data.size()))),
+      delimiter_(dialect.delimiter) {
+  eof_ = true;
+  if (encoding_ != CsvDialect::Encoding::kUtf8) DecodeUtf16(buffer_);
+  eof_ = true;
+}
 
 void CsvParser::Refill() {
   if (eof_ || !file_) {
@@ -16,14 +73,77 @@ void CsvParser::Refill() {
   buffer_.resize(got);
   pos_ = 0;
   if (got == 0) eof_ = true;
+  if (encoding_ != CsvDialect::Encoding::kUtf8) DecodeUtf16(buffer_);
+}
+
+// UTF-16 read in chunks becomes UTF-8: a code unit or surrogate pair cut by the chunk's end waits for the
+// next chunk; an unpaired surrogate becomes U+FFFD.
+void CsvParser::DecodeUtf16(std::string& raw) {
+  std::string bytes = std::move(undecoded_);
+  bytes += raw;
+  undecoded_.clear();
+  std::string out;
+  out.reserve(bytes.size());
+  bool little = encoding_ == CsvDialect::Encoding::kUtf16Le;
+  auto unit_at = [&](size_t at) {
+    auto lo = static_cast<unsigned char>(bytes[at + (little ? 0 : 1)]);
+    auto hi = static_cast<unsigned char>(bytes[at + (little ? 1 : 0)]);
+    return static_cast<uint32_t>(hi << 8 | lo);
+  };
+  auto put = [&](uint32_t code) {
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (code >> 18));
+      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  };
+  size_t at = 0;
+  while (at + 2 <= bytes.size()) {
+    uint32_t unit = unit_at(at);
+    if (unit >= 0xD800 && unit < 0xDC00) {
+      if (at + 4 > bytes.size()) {
+        if (!eof_) break;  // the pair's second half is in the next chunk
+        put(0xFFFD);
+        at += 2;
+        continue;
+      }
+      uint32_t low = unit_at(at + 2);
+      if (low >= 0xDC00 && low < 0xE000) {
+        put(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+        at += 4;
+      } else {
+        put(0xFFFD);
+        at += 2;
+      }
+      continue;
+    }
+    put(unit >= 0xDC00 && unit < 0xE000 ? 0xFFFD : unit);
+    at += 2;
+  }
+  undecoded_ = bytes.substr(at);
+  if (eof_ && !undecoded_.empty()) {
+    put(0xFFFD);
+    undecoded_.clear();
+  }
+  raw = std::move(out);
+  if (!raw.empty()) eof_ = false;  // decoded text still to read
 }
 
 int CsvParser::Peek() {
   if (pushback_pos_ < pushback_.size()) return static_cast<unsigned char>(pushback_[pushback_pos_]);
-  if (pos_ >= buffer_.size()) {
+  while (pos_ >= buffer_.size()) {
     if (eof_) return -1;
-    Refill();
-    if (pos_ >= buffer_.size()) return -1;
+    Refill();  // a chunk of UTF-16 may decode to nothing yet (half a code unit)
   }
   return static_cast<unsigned char>(buffer_[pos_]);
 }
@@ -37,7 +157,7 @@ int CsvParser::Get() {
     ++pos_;
     ++consumed_;
   }
-  if (c == '\n') ++line_;
+  if (c == '\n' || (c == '\r' && Peek() != '\n')) ++line_;
   return c;
 }
 
@@ -99,9 +219,9 @@ bool CsvParser::Next(CsvRecord& record) {
       continue;
     }
     if (c == '\r' && Peek() == '\n') continue;
-    if (c == '\n') {
+    if (c == '\n' || c == '\r') {  // a lone CR ends a line too (old Mac and some spreadsheet exports)
       record.fields.push_back(std::move(field));
-      if (!record.raw.empty() && record.raw.back() == '\n') record.raw.pop_back();
+      if (!record.raw.empty() && (record.raw.back() == '\n' || record.raw.back() == '\r')) record.raw.pop_back();
       if (!record.raw.empty() && record.raw.back() == '\r') record.raw.pop_back();
       return true;
     }

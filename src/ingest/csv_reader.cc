@@ -143,7 +143,14 @@ StatusOr<std::unique_ptr<RecordReader>> OpenCsvReader(const std::string& path, c
                                                       const ReaderOptions& options) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) return IoError("cannot open " + path);
-  auto parser = std::make_unique<CsvParser>(file, delimiter);
+  std::string head(64 * 1024, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), file));
+  internal::CsvDialect dialect = internal::SniffCsvDialect(head, delimiter);
+  if (std::fseek(file, static_cast<long>(dialect.bom_bytes), SEEK_SET) != 0) {
+    std::fclose(file);
+    return IoError("cannot read " + path);
+  }
+  auto parser = std::make_unique<CsvParser>(file, dialect);
   // The reader owns the file from here on, also when Create fails.
   JS_ASSIGN_OR_RETURN(auto reader, CsvRecordReader::Create(std::move(parser), file, path, options));
   return std::unique_ptr<RecordReader>(std::move(reader));
@@ -151,7 +158,8 @@ StatusOr<std::unique_ptr<RecordReader>> OpenCsvReader(const std::string& path, c
 
 StatusOr<std::unique_ptr<RecordReader>> CsvReaderFromString(std::string data, std::string input_name,
                                                             const ReaderOptions& options) {
-  auto parser = std::make_unique<CsvParser>(std::string_view(data), ',');  // the parser keeps a copy
+  internal::CsvDialect dialect = internal::SniffCsvDialect(data);
+  auto parser = std::make_unique<CsvParser>(std::string_view(data), dialect);  // the parser keeps a copy
   JS_ASSIGN_OR_RETURN(auto reader, CsvRecordReader::Create(std::move(parser), nullptr, input_name, options));
   return std::unique_ptr<RecordReader>(std::move(reader));
 }

@@ -294,7 +294,7 @@ StatusOr<std::unique_ptr<RecordReader>> OpenCsvReader(const std::string& path, c
 
 StatusOr<std::unique_ptr<RecordReader>> OpenReader(const std::string& path, const ReaderOptions& options) {
   std::string lower = AsciiLower(path);
-  if (lower.ends_with(".csv")) return OpenCsvReader(path, ',', options);
+  if (lower.ends_with(".csv")) return OpenCsvReader(path, 0, options);  // the delimiter is sniffed
   if (lower.ends_with(".tsv")) return OpenCsvReader(path, '\t', options);
   if (!options.column_map.empty()) return InvalidArgument("--map applies to CSV inputs only: " + path);
   if (lower.ends_with(".jsonl") || lower.ends_with(".ndjson")) {

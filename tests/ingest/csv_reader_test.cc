@@ -133,3 +133,57 @@ TEST(CsvReader, EmptyInputHasNoHeader) {
 
 }  // namespace
 }  // namespace jobscope::ingest
+
+namespace jobscope::ingest {
+namespace {
+
+std::string Utf16(std::string_view ascii_or_utf8, bool little, bool bom) {
+  std::string out = bom ? (little ? "\xFF\xFE" : "\xFE\xFF") : "";
+  for (size_t idx = 0; idx < ascii_or_utf8.size(); ++idx) {
+    unsigned char c = static_cast<unsigned char>(ascii_or_utf8[idx]);
+    uint32_t code = c;
+    if (c == 0xC3) code = 0xC0 | (static_cast<unsigned char>(ascii_or_utf8[++idx]) & 0x3F);  // Latin-1 letters
+    char lo = static_cast<char>(code & 0xFF), hi = static_cast<char>(code >> 8);
+    out += little ? lo : hi;
+    out += little ? hi : lo;
+  }
+  return out;
+}
+
+std::vector<std::string> Titles(const std::string& csv) {
+  std::vector<std::string> titles;
+  for (const SourceRecord& record : ReadAll(csv)) {
+    EXPECT_TRUE(record.posting.has_value()) << record.error_reason;
+    if (record.posting) titles.push_back(record.posting->title + "|" + record.posting->company);
+  }
+  return titles;
+}
+
+TEST(CsvDialect, Utf16WithOrWithoutByteOrderMarkIsRead) {
+  const std::string csv = "title,company\nData Engineer,Caf\xC3\xA9 Co\nML Engineer,Acme\n";
+  const std::vector<std::string> expected = {"Data Engineer|Caf\xC3\xA9 Co", "ML Engineer|Acme"};
+  for (bool little : {true, false}) {
+    for (bool bom : {true, false}) {
+      EXPECT_EQ(Titles(Utf16(csv, little, bom)), expected) << "little " << little << " bom " << bom;
+    }
+  }
+}
+
+TEST(CsvDialect, SemicolonAndTabSeparatedCsvAreSniffedFromTheHeader) {
+  EXPECT_EQ(Titles("title;company;location\nData Engineer;Acme, Inc.;Berlin\n"),
+            std::vector<std::string>{"Data Engineer|Acme, Inc."});
+  EXPECT_EQ(Titles("title\tcompany\nData Engineer\tAcme; Inc.\n"), std::vector<std::string>{"Data Engineer|Acme; Inc."});
+  // Only the header line decides, outside quotes.
+  EXPECT_EQ(Titles("title,\"company\"\n\"Data; Engineer; ML\",Acme\n"), std::vector<std::string>{"Data; Engineer; ML|Acme"});
+}
+
+TEST(CsvDialect, CarriageReturnOnlyLineEndsEndRecords) {
+  auto records = ReadAll("title,company\rData Engineer,Acme\rML Engineer,Beta\r");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].posting->title, "ML Engineer");
+  EXPECT_EQ(records[1].posting->company, "Beta");
+  EXPECT_EQ(records[1].row, 2);
+}
+
+}  // namespace
+}  // namespace jobscope::ingest
