@@ -1,5 +1,8 @@
 #include "cli/cli.h"
 
+#include <cstdio>
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/internal/commands.h"
@@ -38,6 +41,14 @@ int RunCli(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& help) {
     return app.exit(help);
   } catch (const CLI::ParseError& error) {
+    // A first word that is no command is most likely a mistyped one: say so and list the commands.
+    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands().empty()) {
+      std::string names;
+      for (const CLI::App* command : app.get_subcommands({})) names += (names.empty() ? "" : ", ") + command->get_name();
+      std::fprintf(stderr, "jobscope: unknown command '%s'; the commands are: %s (see jobscope --help)\n", argv[1],
+                   names.c_str());
+      return internal::kExitUsage;
+    }
     app.exit(error);
     return internal::kExitUsage;
   }

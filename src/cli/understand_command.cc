@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "cli/internal/commands.h"
 #include "cli/internal/posting_json.h"
 #include "ingest/ingest.h"
@@ -78,6 +79,12 @@ int RunUnderstand(Context& context, const UnderstandOptions& options) {
   raw.company = options.company;
   raw.location = options.location;
   raw.description.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  // Nothing to read is a mistake of the call (a missing redirect), not a posting about nothing.
+  bool blank = raw.description.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (blank && TrimAscii(raw.title).empty()) {
+    return ReportError(InvalidArgument("understand: no posting on standard input and no --title (pipe a description "
+                                       "in, e.g. jobscope understand --title T < posting.txt)"));
+  }
   Posting posting = (*understander)->Understand(std::move(raw));
   if (context.json) {
     std::printf("%s\n", PostingToJson(posting, false, &*context.taxonomy).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

@@ -218,6 +218,20 @@ TEST(EvalCli, ReportsEachModelOnItsSplit) {
   EXPECT_EQ(report["skill_tagger"]["token_confusion"].size(), 5u);
 }
 
+TEST(CliUsage, AnUnknownCommandIsNamedAndTheCommandsListed) {
+  CommandResult result = RunJobscope("frobnicate 2>&1");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.out.find("unknown command 'frobnicate'"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("ingest, understand"), std::string::npos) << result.out;
+}
+
+TEST(CliUsage, UnderstandWithNothingToReadIsAUsageError) {
+  CommandResult result = RunJobscope("understand < /dev/null 2>&1");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.out.find("no posting on standard input"), std::string::npos) << result.out;
+  EXPECT_EQ(RunJobscope("understand --no-tagger >/dev/null", "Python and SQL").exit_code, 0);
+}
+
 TEST(EvalCli, ScoresUnderstandingOnTheGoldSet) {
   const std::string shared = JOBSCOPE_SHARED_DATA_DIR;
   if (!std::filesystem::exists(shared + "/linkedin-aiml-jobs")) GTEST_SKIP() << "no shared data";
