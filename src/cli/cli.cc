@@ -1,6 +1,8 @@
 #include "cli/cli.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -51,6 +53,11 @@ int RunCli(int argc, char** argv) {
     }
     app.exit(error);
     return internal::kExitUsage;
+  }
+  // Output that never arrived (a full disk, a closed pipe's reader gone) is a failed run, not a success.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "jobscope: cannot write the output: %s\n", std::strerror(errno));
+    return internal::kExitFailed;
   }
   return exit_code;
 }

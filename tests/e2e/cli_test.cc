@@ -232,6 +232,12 @@ TEST(CliUsage, UnderstandWithNothingToReadIsAUsageError) {
   EXPECT_EQ(RunJobscope("understand --no-tagger >/dev/null", "Python and SQL").exit_code, 0);
 }
 
+TEST(CliUsage, AFailedWriteToStandardOutputFailsTheRun) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  CommandResult result = RunJobscope("understand --no-tagger --json > /dev/full 2>&1", "Python and SQL");
+  EXPECT_EQ(result.exit_code, 1);
+}
+
 TEST(EvalCli, ScoresUnderstandingOnTheGoldSet) {
   const std::string shared = JOBSCOPE_SHARED_DATA_DIR;
   if (!std::filesystem::exists(shared + "/linkedin-aiml-jobs")) GTEST_SKIP() << "no shared data";
