@@ -188,6 +188,83 @@ Status ReadCurated(const std::string& path, Layered& layered, BuildReport& repor
   });
 }
 
+bool IsLowerWord(std::string_view word) {
+  return word.size() >= 3 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The other number of a phrase's last word, when it is a plain lowercase noun: "data pipelines" <-> "data
+// pipeline", "recommender system" <-> "recommender systems", "ontology" <-> "ontologies". Empty when the word
+// has no safe other form ("analytics", "analysis", "learning", "series").
+std::string OtherNumber(std::string_view word) {
+  if (!IsLowerWord(word) || word.ends_with("ing") || word == "series" || word == "species" || word == "data") return "";
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  if (word.ends_with("ies") && word.size() > 4) return std::string(word.substr(0, word.size() - 3)) + "y";
+  for (std::string_view ending : {"sses", "xes", "ches", "shes"}) {
+    if (word.ends_with(ending)) return std::string(word.substr(0, word.size() - 2));
+  }
+  if (word.ends_with('s')) {
+    for (std::string_view ending : {"ss", "us", "is", "ics", "ous"}) {
+      if (word.ends_with(ending)) return "";
+    }
+    return std::string(word.substr(0, word.size() - 1));
+  }
+  if (word.ends_with('x') || word.ends_with('z') || word.ends_with("ch") || word.ends_with("sh")) return "";
+  if (word.ends_with('y') && !vowel(word[word.size() - 2])) return std::string(word.substr(0, word.size() - 1)) + "ies";
+  return std::string(word) + "s";
+}
+
+// The spellings a curated phrase also takes in postings, generated so the curated file need not list them:
+// the last word in the other number ("vector database" for "vector databases"), a two-word phrase or the
+// first pair of a longer one hyphenated as a compound ("data-wrangling", "time-series analysis"), and a
+// hyphenated phrase with spaces ("fine tuning"). Forms matched only as written (acronyms) are left alone.
+std::vector<std::string> SpellingVariants(std::string_view form) {
+  std::vector<std::string> words = SplitWords(form);
+  std::vector<std::string> out;
+  if (words.size() >= 2) {
+    std::string other = OtherNumber(words.back());
+    if (!other.empty()) {
+      std::vector<std::string> changed = words;
+      changed.back() = other;
+      out.push_back(JoinStrings(changed, " "));
+    }
+    if (words.size() <= 3 && IsLowerWord(words[0]) && IsLowerWord(words[1])) {
+      std::vector<std::string> joined = {words[0] + "-" + words[1]};
+      joined.insert(joined.end(), words.begin() + 2, words.end());
+      out.push_back(JoinStrings(joined, " "));
+    }
+  }
+  if (form.find('-') != std::string_view::npos) {
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    std::string spaced(form);
+    bool letters_around = true;
+    for (size_t at = spaced.find('-'); at != std::string::npos; at = spaced.find('-', at + 1)) {
+      letters_around = letters_around && at > 0 && at + 1 < spaced.size() && letter(spaced[at - 1]) && letter(spaced[at + 1]);
+      spaced[at] = ' ';
+    }
+    if (letters_around) out.push_back(spaced);
+  }
+  return out;
+}
+
+// Adds the spelling variants of every curated form that no curated form has claimed; run after the curated
+// layer so a listed form always wins over a generated one, and before O*NET and ESCO so they merge into it.
+void AddSpellingVariants(Layered& layered) {
+  for (uint32_t index = 0; index < layered.skills.size(); ++index) {
+    Skill& skill = layered.skills[index];
+    std::vector<Alias> forms = {{skill.name, skill.rule}};
+    forms.insert(forms.end(), skill.aliases.begin(), skill.aliases.end());
+    for (const Alias& form : forms) {
+      if (form.rule.case_sensitive) continue;
+      for (std::string& variant : SpellingVariants(form.text)) {
+        std::string key = FormKey(variant);
+        if (layered.by_key.count(key) || layered.stopped.count(key)) continue;
+        layered.by_key.emplace(key, index);
+        skill.aliases.push_back({std::move(variant), form.rule});
+      }
+    }
+  }
+}
+
 constexpr std::string_view kVendors[] = {"Microsoft ", "Oracle ", "IBM ", "Google ", "Amazon ", "Apple ",
                                          "Adobe ", "Autodesk ", "SAP ", "The MathWorks ", "Apache ", "Atlassian ",
                                          "Salesforce ", "Cisco ", "Red Hat ", "Intuit ", "Facebook ", "Meta ",
@@ -354,6 +431,7 @@ StatusOr<BuildReport> BuildTaxonomy(const BuildSources& sources, const std::stri
     if (lowercase) layered.everyday_words.insert(word);
   }
   JS_RETURN_IF_ERROR(ReadCurated(sources.curated, layered, report));
+  AddSpellingVariants(layered);
   JS_RETURN_IF_ERROR(ReadOnet(sources.onet_technology_skills, layered, report));
   JS_RETURN_IF_ERROR(ReadEsco(sources, layered, report));
   report.total = layered.skills.size();

@@ -69,6 +69,64 @@ TEST(Taxonomy, SynonymsShareOneSkillAndTypesFollowTheLabellingRules) {
   EXPECT_EQ(Shipped().FindByForm("deploying machine learning models")->id, "model-deployment");
 }
 
+// Field coverage: products and cloud services by the names postings use, vendor-qualified or not, with the
+// O*NET entry of the same product merged into the curated one.
+TEST(Taxonomy, ProductsAndServicesResolveByTheirUsualNames) {
+  struct {
+    const char* form;
+    const char* id;
+    const char* type;
+  } cases[] = {{"SPSS", "spss", "tool"},
+               {"IBM SPSS Statistics", "spss", "tool"},
+               {"Data Studio", "looker-studio", "tool"},
+               {"Amazon Simple Storage Service S3", "s3", "platform"},
+               {"SQS", "sqs", "platform"},
+               {"Cognitive Services", "azure-ai-services", "platform"},
+               {"Azure Databricks", "databricks", "platform"},
+               {"Sqoop", "sqoop", "tool"},
+               {"MS SQL", "sql-server", "database"},
+               {"Bigtable", "bigtable", "database"},
+               {"Visio", "ms-visio", "tool"},
+               {"ARIMA", "arima", "method"},
+               {"topic modeling", "topic-modeling", "method"},
+               {"MCMC", "mcmc", "method"},
+               {"graph theory", "graph-theory", "knowledge"},
+               {"Erlang", "erlang", "language"},
+               {"marketing analytics", "marketing-analytics", "domain"}};
+  for (const auto& c : cases) {
+    const Skill* skill = Shipped().FindByForm(c.form);
+    ASSERT_NE(skill, nullptr) << c.form;
+    EXPECT_EQ(skill->id, c.id) << c.form;
+    EXPECT_EQ(SkillType(skill->category), c.type) << c.form;
+  }
+  // Names of companies as much as of products match only with another skill nearby.
+  for (const char* id : {"datadog", "cloudera", "splunk"}) {
+    EXPECT_TRUE(Shipped().FindById(id)->rule.ambiguous || Shipped().FindById(id)->rule.case_sensitive) << id;
+  }
+  // "PPO" is a health plan far more often than an RL algorithm.
+  EXPECT_EQ(Shipped().FindByForm("PPO"), nullptr);
+}
+
+// The builder adds the other number and the hyphenated or spaced compound of curated phrases.
+TEST(Taxonomy, CuratedPhrasesTakeTheirSpellingVariants) {
+  struct {
+    const char* form;
+    const char* id;
+  } cases[] = {{"data-wrangling", "data-cleaning"},       {"design pattern", "design-patterns"},
+               {"vector database", "vector-databases"},   {"sentence transformer", "sentence-transformers"},
+               {"recommender system", "recommender-systems"}, {"fine tuning", "llm-fine-tuning"},
+               {"time-series forecasting", "time-series"}};
+  for (const auto& c : cases) {
+    const Skill* skill = Shipped().FindByForm(c.form);
+    ASSERT_NE(skill, nullptr) << c.form;
+    EXPECT_EQ(skill->id, c.id) << c.form;
+  }
+  // A stopped form is not generated: "their data structure" is no skill.
+  for (const char* form : {"data structure", "performance improvement"}) {
+    EXPECT_EQ(Shipped().FindByForm(form), nullptr) << form;
+  }
+}
+
 TEST(Taxonomy, HasOnetAndEscoLayersWithDemandFlags) {
   size_t onet = 0, esco = 0, hot = 0;
   std::set<std::string> ids;
