@@ -87,6 +87,18 @@ bool ParseDouble(std::string_view text, double& value) {
   return error == std::errc() && end == text.data() + text.size() && !text.empty();
 }
 
+bool IsIsoDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  int64_t year = 0, month = 0, day = 0;
+  if (!ParseInt64(text.substr(0, 4), year) || !ParseInt64(text.substr(5, 2), month) || !ParseInt64(text.substr(8, 2), day)) {
+    return false;
+  }
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] && !(month == 2 && day == 29 && !leap);
+}
+
 std::string FormatDouble(double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);

@@ -23,6 +23,8 @@ std::string JoinStrings(const std::vector<std::string>& parts, std::string_view 
 // Whole-string number parsing with std::from_chars: false on anything but a number filling `text`.
 bool ParseInt64(std::string_view text, int64_t& value);
 bool ParseDouble(std::string_view text, double& value);
+// True for a real calendar date written YYYY-MM-DD (leap years counted).
+bool IsIsoDate(std::string_view text);
 // A number as people write it: no trailing zeros ("95000", "86.65").
 std::string FormatDouble(double value);
 

@@ -1,8 +1,11 @@
+#include <cctype>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "cli/internal/commands.h"
+#include "extract/extract.h"
 #include "cli/internal/posting_json.h"
 #include "search/search.h"
 
@@ -32,9 +35,30 @@ int RunSearch(Context& context, const SearchArgs& args) {
     if (!level) return ReportError(InvalidArgument("--level: unknown level '" + name + "'"));
     filters.levels.push_back(*level);
   }
-  (args.all_skills ? filters.skills_all : filters.skills_any) = args.skills;
+  auto loaded = context.LoadTaxonomy();
+  if (!loaded.ok()) return ReportError(loaded.status());
+  const taxonomy::Taxonomy* taxonomy = *loaded;
+  // A skill by its id, its name or any alias ("sklearn", "Scikit-Learn", "scikit-learn").
+  std::vector<std::string> skill_ids;
+  for (const std::string& named : args.skills) {
+    const taxonomy::Skill* skill = taxonomy->FindById(named);
+    if (!skill) skill = taxonomy->FindByForm(named);
+    if (!skill) return ReportError(InvalidArgument("--skill: no skill named '" + named + "' (see jobscope skills)"));
+    skill_ids.push_back(skill->id);
+  }
+  (args.all_skills ? filters.skills_all : filters.skills_any) = skill_ids;
   filters.company = args.company;
-  filters.country = args.country;
+  // A country by its ISO code in any case or by its name ("de", "Germany", "USA").
+  if (!args.country.empty()) {
+    // Two letters are an ISO code ("de" is Germany here, not Delaware); anything longer is a name.
+    bool iso = args.country.size() == 2 && std::isalpha(static_cast<unsigned char>(args.country[0])) &&
+               std::isalpha(static_cast<unsigned char>(args.country[1]));
+    std::string code = iso ? std::string{static_cast<char>(std::toupper(static_cast<unsigned char>(args.country[0]))),
+                                         static_cast<char>(std::toupper(static_cast<unsigned char>(args.country[1])))}
+                           : extract::ParseLocation(args.country).country;
+    if (code.empty()) return ReportError(InvalidArgument("--country: unknown country '" + args.country + "'"));
+    filters.country = code;
+  }
   filters.region = args.region;
   filters.city = args.city;
   if (args.remote) filters.remote = RemoteMode::kRemote;
@@ -42,6 +66,11 @@ int RunSearch(Context& context, const SearchArgs& args) {
     auto type = ParseEmploymentType(args.employment_type);
     if (!type) return ReportError(InvalidArgument("--employment-type: unknown '" + args.employment_type + "'"));
     filters.employment_type = *type;
+  }
+  for (const auto& [flag, date] : {std::pair{"--from", &args.from}, std::pair{"--to", &args.to}}) {
+    if (!date->empty() && !IsIsoDate(*date)) {
+      return ReportError(InvalidArgument(std::string(flag) + ": '" + *date + "' is not a date (YYYY-MM-DD)"));
+    }
   }
   filters.posted_from = args.from;
   filters.posted_to = args.to;
@@ -57,9 +86,6 @@ int RunSearch(Context& context, const SearchArgs& args) {
 
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
-  auto loaded = context.LoadTaxonomy();
-  if (!loaded.ok()) return ReportError(loaded.status());
-  const taxonomy::Taxonomy* taxonomy = *loaded;
   auto service = search::SearchService::Open(**store, context.db_path + ".index");
   if (!service.ok()) return ReportError(service.status());
   auto page = args.like.empty() ? (*service)->Search(args.query, filters, options)
@@ -113,10 +139,10 @@ void AddSearchCommand(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("query", args->query, "The query (the last word matches as a prefix)");
   command->add_option("--role", args->roles, "Only these roles (repeatable)");
   command->add_option("--level", args->levels, "Only these levels (repeatable)");
-  command->add_option("--skill", args->skills, "Postings asking for any of these skill ids (repeatable)");
+  command->add_option("--skill", args->skills, "Postings asking for any of these skills: id, name or alias (repeatable)");
   command->add_flag("--all-skills", args->all_skills, "Require every --skill, not any");
   command->add_option("--company", args->company, "Only this company");
-  command->add_option("--country", args->country, "Only this country (ISO code, e.g. US)");
+  command->add_option("--country", args->country, "Only this country (ISO code in any case, or its name)");
   command->add_option("--region", args->region, "Only this region (e.g. CA)");
   command->add_option("--city", args->city, "Only this city");
   command->add_flag("--remote", args->remote, "Only remote postings");
@@ -126,12 +152,24 @@ void AddSearchCommand(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("--min-salary", args->min_salary, "Annual USD range reaching at least this");
   command->add_option("--max-salary", args->max_salary, "Annual USD range starting at most at this");
   command->add_option("--sort", args->sort, "relevance, date or salary")->capture_default_str();
-  command->add_option("--page", args->page, "Page number, from 1")->capture_default_str();
-  command->add_option("--per-page", args->per_page, "Hits per page")->capture_default_str();
+  command->add_option("--page", args->page, "Page number, from 1")->check(CLI::Range(size_t{1}, size_t{100000}))->capture_default_str();
+  command->add_option("--per-page", args->per_page, "Hits per page")->check(CLI::Range(size_t{1}, size_t{100000}))->capture_default_str();
   command->add_flag("--facets", args->facets, "Count role, level, remote, employment type, country, company and skill");
   command->add_option("--like", args->like, "Postings like the posting with this id (more-like-this)");
   AddStoreOptions(*command, context);
-  command->callback([&context, &exit_code, args] { exit_code = RunSearch(context, *args); });
+  // A query may start with an excluded word ("-java python"): words with one dash that are no option are the
+  // query's; a double-dash word that is no option is a mistyped option.
+  command->allow_extras();
+  command->callback([&context, &exit_code, args, command] {
+    for (const std::string& extra : command->remaining()) {
+      if (extra.starts_with("--")) {
+        exit_code = ReportError(InvalidArgument("search: unknown option " + extra + " (see jobscope search --help)"));
+        return;
+      }
+      args->query += (args->query.empty() ? "" : " ") + extra;
+    }
+    exit_code = RunSearch(context, *args);
+  });
 }
 
 }  // namespace jobscope::cli::internal

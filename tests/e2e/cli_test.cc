@@ -172,6 +172,29 @@ TEST(SalaryCli, BandsFromTheSurvey) {
 namespace jobscope::e2e {
 namespace {
 
+TEST_F(CliTest, SearchOptionsAreValidatedAndReadAsPeopleWriteThem) {
+  std::string csv = Write("jobs.csv",
+                          "title,company,location,description\n"
+                          "ML Engineer,Acme,\"Berlin, Germany\",Python and scikit-learn models.\n"
+                          "Data Engineer,Beta,\"Austin, TX\",Python and Java pipelines.\n");
+  ASSERT_EQ(RunJobscope("ingest --db " + db_ + " " + csv + " >/dev/null").exit_code, 0);
+  auto total = [&](const std::string& arguments) {
+    CommandResult result = RunJobscope("search --json --db " + db_ + " " + arguments);
+    EXPECT_EQ(result.exit_code, 0) << arguments << ": " << result.out;
+    return result.exit_code == 0 ? nlohmann::json::parse(result.out)["total"].get<int>() : -1;
+  };
+  EXPECT_EQ(total("python --country de"), 1);
+  EXPECT_EQ(total("python --country Germany"), 1);
+  EXPECT_EQ(total("python --skill sklearn"), 1);          // an alias
+  EXPECT_EQ(total("python --skill Scikit-Learn"), 1);     // the name, in another case
+  EXPECT_EQ(total("-java python"), 1);                    // a query may start with an excluded word
+  for (const char* bad : {"python --from 2024-02-30", "python --to 2024-13-01", "python --per-page 0",
+                          "python --page 0", "python --skill no-such-skill", "python --country Atlantis",
+                          "python --rol ml_engineer"}) {
+    EXPECT_EQ(RunJobscope("search --db " + db_ + " " + bad + " >/dev/null 2>&1").exit_code, 2) << bad;
+  }
+}
+
 TEST_F(CliTest, SearchFindsFiltersAndReportsSyntaxErrors) {
   std::string csv = Write("jobs.csv",
                           "title,company,location,description,salary\n"
