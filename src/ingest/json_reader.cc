@@ -220,20 +220,33 @@ class JsonLdReader final : public RecordReader {
     auto reader = std::unique_ptr<JsonLdReader>(new JsonLdReader());
     reader->total_ = static_cast<int64_t>(content.size());
     bool html = path.ends_with(".html") || path.ends_with(".htm");
-    std::vector<std::string> documents;
     if (html) {
+      // Each JSON-LD block runs to its </script>. A block that is never closed (the next <script> or the end
+      // of the page comes first) is reported, and the blocks after it are still read.
       size_t pos = 0;
       while ((pos = FindIgnoreCase(content, "application/ld+json", pos)) != std::string::npos) {
         size_t open_end = content.find('>', pos);
-        size_t close = FindIgnoreCase(content, "</script", open_end == std::string::npos ? pos : open_end);
-        if (open_end == std::string::npos || close == std::string::npos) break;
-        documents.push_back(content.substr(open_end + 1, close - open_end - 1));
+        if (open_end == std::string::npos) {
+          reader->AddError(content.substr(pos, 200), "unclosed <script> tag at byte " + std::to_string(pos));
+          break;
+        }
+        size_t close = FindIgnoreCase(content, "</script", open_end);
+        size_t next_open = FindIgnoreCase(content, "<script", open_end);
+        if (close == std::string::npos || (next_open != std::string::npos && next_open < close)) {
+          size_t end = next_open == std::string::npos ? content.size() : next_open;
+          reader->AddError(content.substr(open_end + 1, std::min<size_t>(end - open_end - 1, 4096)),
+                           "unclosed <script> block at byte " + std::to_string(pos) + ": no </script> before " +
+                               (next_open == std::string::npos ? std::string("the end of the page")
+                                                               : "the next <script> at byte " + std::to_string(next_open)));
+          pos = end;
+          continue;
+        }
+        reader->AddDocument(content.substr(open_end + 1, close - open_end - 1));
         pos = close;
       }
     } else {
-      documents.push_back(std::move(content));
+      reader->AddDocument(content);
     }
-    for (const std::string& document : documents) reader->AddDocument(document);
     return std::unique_ptr<RecordReader>(std::move(reader));
   }
 
@@ -247,6 +260,13 @@ class JsonLdReader final : public RecordReader {
 
  private:
   JsonLdReader() = default;
+  void AddError(std::string raw, std::string reason) {
+    SourceRecord record;
+    record.row = static_cast<int64_t>(records_.size()) + 1;
+    record.raw = std::move(raw);
+    record.error_reason = std::move(reason);
+    records_.push_back(std::move(record));
+  }
   void AddDocument(const std::string& document) {
     element root;
     auto error = parser_.parse(document).get(root);

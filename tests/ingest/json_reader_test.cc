@@ -102,6 +102,23 @@ TEST_F(JsonFileTest, JsonLdGraphAndHtmlScripts) {
   EXPECT_EQ(record.posting->title, "Computer Vision Engineer");
 }
 
+TEST_F(JsonFileTest, AnUnclosedScriptIsReportedAndTheRestOfThePageRead) {
+  const std::string open = "<script type=\"application/ld+json\">";
+  std::string html = Write("broken.html", "<html><head>" + open + kJobPosting + "\n<p>stray text</p>" + open +
+                                              kJobPosting + "</script></head><body>" + open + "{\"title\"");
+  auto reader = OpenReader(html, {});
+  ASSERT_TRUE(reader.ok());
+  std::vector<SourceRecord> records;
+  SourceRecord record;
+  while ((*reader)->Next(record)) records.push_back(record);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_FALSE(records[0].posting.has_value());
+  EXPECT_NE(records[0].error_reason.find("unclosed <script> block"), std::string::npos) << records[0].error_reason;
+  ASSERT_TRUE(records[1].posting.has_value()) << records[1].error_reason;  // the block after it is still read
+  EXPECT_EQ(records[1].posting->title, "Computer Vision Engineer");
+  EXPECT_NE(records[2].error_reason.find("the end of the page"), std::string::npos) << records[2].error_reason;
+}
+
 TEST_F(JsonFileTest, UnknownExtensionAndMissingFile) {
   EXPECT_EQ(OpenReader(Write("x.xlsx", "x"), {}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(OpenReader("/nonexistent/file.csv", {}).status().code(), StatusCode::kIoError);
