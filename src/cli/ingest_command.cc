@@ -45,6 +45,7 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
     for (const ingest::FileSummary& file : summary->files) {
       files.push_back({{"path", file.path}, {"layout", file.layout}, {"counts", CountsJson(file.counts)},
                        {"transcoded", file.transcoded}});
+      if (!file.error.empty()) files.back()["error"] = file.error;
     }
     nlohmann::json out = {{"run_id", summary->run_id},
                           {"counts", CountsJson(summary->counts)},
@@ -53,9 +54,13 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
                           {"seconds", summary->seconds},
                           {"db", context.db_path}};
     std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-    return kExitOk;
+    return summary->failed_inputs > 0 ? kExitFailed : kExitOk;
   }
   for (const ingest::FileSummary& file : summary->files) {
+    if (!file.error.empty()) {
+      std::fprintf(stderr, "jobscope: %s: not read: %s\n", file.path.c_str(), file.error.c_str());
+      continue;
+    }
     std::printf("%s (%s): read %lld, stored %lld, already present %lld, duplicates %lld, quarantined %lld\n",
                 file.path.c_str(), file.layout.c_str(), static_cast<long long>(file.counts.read),
                 static_cast<long long>(file.counts.stored), static_cast<long long>(file.counts.already_present),
@@ -70,6 +75,11 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
               static_cast<long long>(c.already_present), static_cast<long long>(c.duplicates),
               static_cast<long long>(c.quarantined), summary->seconds, context.db_path.c_str());
   if (c.quarantined > 0) std::printf("see the quarantined records with: jobscope quarantine --db %s\n", context.db_path.c_str());
+  if (summary->failed_inputs > 0) {
+    std::fprintf(stderr, "jobscope: %lld of %zu inputs could not be read\n", static_cast<long long>(summary->failed_inputs),
+                 summary->files.size());
+    return kExitFailed;
+  }
   return kExitOk;
 }
 

@@ -99,12 +99,14 @@ struct FileSummary {
   std::string layout;
   store::RunCounts counts;
   int64_t transcoded = 0;  // records read as Windows-1252 because they were not UTF-8
+  std::string error;       // why the input could not be read at all (then nothing else is set)
 };
 
 struct IngestSummary {
   int64_t run_id = 0;
   store::RunCounts counts;
   int64_t transcoded = 0;
+  int64_t failed_inputs = 0;  // inputs that could not be read (each FileSummary says why)
   std::vector<FileSummary> files;
   double seconds = 0;
 };

@@ -49,7 +49,17 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
   int64_t bytes_before = 0;
   for (const std::string& path : paths) {
     auto opened = OpenReader(path, options.reader);
-    if (!opened.ok()) return fail(opened.status());
+    if (!opened.ok()) {
+      // An input that cannot be read is reported; the inputs after it are still read.
+      if (opened.status().code() == StatusCode::kInvalidArgument) return fail(opened.status());  // a usage error
+      FileSummary failed;
+      failed.path = path;
+      failed.error = opened.status().message();
+      summary.files.push_back(std::move(failed));
+      ++summary.failed_inputs;
+      bytes_before += FileSize(path);
+      continue;
+    }
     std::unique_ptr<RecordReader> reader = std::move(opened).value();
     FileSummary file;
     file.path = path;

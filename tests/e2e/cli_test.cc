@@ -172,6 +172,17 @@ TEST(SalaryCli, BandsFromTheSurvey) {
 namespace jobscope::e2e {
 namespace {
 
+TEST_F(CliTest, AnUnreadableInputDoesNotStopTheInputsAfterIt) {
+  std::string good = Write("good.csv", "title,company\nData Engineer,Acme\n");
+  CommandResult result = RunJobscope("ingest --json --db " + db_ + " /nonexistent/first.csv " + good);
+  EXPECT_EQ(result.exit_code, 1);
+  auto summary = nlohmann::json::parse(result.out);
+  EXPECT_EQ(summary["counts"]["stored"], 1);
+  ASSERT_EQ(summary["files"].size(), 2u);
+  EXPECT_NE(summary["files"][0]["error"].get<std::string>().find("cannot open"), std::string::npos);
+  EXPECT_FALSE(summary["files"][1].contains("error"));
+}
+
 TEST_F(CliTest, SearchOptionsAreValidatedAndReadAsPeopleWriteThem) {
   std::string csv = Write("jobs.csv",
                           "title,company,location,description\n"
