@@ -160,19 +160,23 @@ Status ReadCurated(const std::string& path, Layered& layered, BuildReport& repor
     if (!category) return ParseError(row.where + ", field category: unknown '" + std::string(cols[2]) + "'");
     skill.category = *category;
     skill.source = "curated";
-    if (cols.size() > 3 && !cols[3].empty()) {
-      std::set<std::string> seen = {FormKey(skill.name)};
-      for (std::string_view encoded : SplitOn(cols[3], '|')) {
-        Alias alias = DecodeAlias(encoded);
-        for (std::string& text : ExpandBraces(alias.text)) {
-          if (text.empty() || !seen.insert(FormKey(text)).second) continue;
-          skill.aliases.push_back({std::move(text), alias.rule});
-        }
-      }
-    }
     if (cols.size() > 4) {
       skill.rule.case_sensitive = cols[4].find('=') != std::string_view::npos;
       skill.rule.ambiguous = cols[4].find('?') != std::string_view::npos;
+    }
+    if (cols.size() > 3 && !cols[3].empty()) {
+      // A form matched as written differs from one that differs only in case: "Llama" and "LLaMA" both count.
+      auto seen_key = [](const std::string& text, const FormRule& rule) {
+        return rule.case_sensitive ? "=" + text : FormKey(text);
+      };
+      std::set<std::string> seen = {seen_key(skill.name, skill.rule)};
+      for (std::string_view encoded : SplitOn(cols[3], '|')) {
+        Alias alias = DecodeAlias(encoded);
+        for (std::string& text : ExpandBraces(alias.text)) {
+          if (text.empty() || !seen.insert(seen_key(text, alias.rule)).second) continue;
+          skill.aliases.push_back({std::move(text), alias.rule});
+        }
+      }
     }
     for (const Alias& alias : skill.aliases) {
       if (layered.by_key.count(FormKey(alias.text))) {
