@@ -145,14 +145,14 @@ Posting Understander::Understand(RawPosting raw) const {
     if (parse.salary) out.salary = std::move(*parse.salary);
   }
   if (!out.salary.has_amount()) {
-    if (auto found = extract::FindSalaryInText(plain, *rates_)) out.salary = std::move(*found);
+    if (auto found = extract::FindSalaryInText(plain, *rates_, &scan.signs)) out.salary = std::move(*found);
   }
-  extract::SeniorityCues cues = extract::FindSeniorityCues(raw.title, plain);
+  extract::SeniorityCues cues = extract::FindSeniorityCues(raw.title, plain, &scan.signs);
   out.seniority_cues = cues.cues;
   if (!raw.experience_level.empty()) out.seniority_cues.push_back("source:" + raw.experience_level);
   out.years_experience_min = cues.years_min;
   out.location = extract::ParseLocation(raw.location);
-  out.remote = extract::DetectRemote(raw, scan.cues);
+  out.remote = extract::DetectRemote(raw, scan.cues, &scan.signs);
   out.employment_type = extract::DetectEmploymentType(raw, scan.cues);
   LevelDecision level = DecideLevel(cues, raw.experience_level, out.employment_type);
   out.level = level.level;

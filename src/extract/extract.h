@@ -44,11 +44,24 @@ struct CueHit {
   Cue cue = Cue::kNeutral;
 };
 
-// What one scan of a text finds: skills (text order, non-overlapping, with requirement) and cue phrases
-// (text order).
+// Where the description's other readers should look, found in the same pass as the skills (each list's
+// words beside its reader, extract/internal/text_signs.h): byte offsets into the scanned text, ascending, each
+// place once. A reader given these visits only those places; its answer is the same as without them.
+struct TextSigns {
+  struct Span {
+    uint32_t begin = 0, end = 0;
+  };
+  std::vector<uint32_t> work_mode;  // where a work-mode anchor begins ("remote", "Hybrid", "on-site", ...)
+  std::vector<uint32_t> years;      // where "year" begins, in any case
+  std::vector<Span> pay;            // currency signs and codes, words for base pay (by begin)
+};
+
+// What one scan of a text finds: skills (text order, non-overlapping, with requirement), cue phrases
+// (text order) and the signs the other readers look for.
 struct TextScan {
   std::vector<SkillMention> skills;
   std::vector<CueHit> cues;
+  TextSigns signs;
 };
 
 class SkillMatcher {
@@ -81,6 +94,7 @@ class SkillMatcher {
   std::shared_ptr<hs_database> database_;
   hs_scratch* scratch_ = nullptr;
   std::vector<uint32_t> form_lengths_;
+  std::vector<uint8_t> sign_kinds_;  // by pattern id past the forms and the cue phrases
 };
 
 // Whether the line `line` (a heading or a sentence) says its skills are required, a plus, or neither;
@@ -125,7 +139,9 @@ Salary SalaryFromAmounts(std::optional<double> min, std::optional<double> max, s
 
 // Finds a stated pay range in free text (a posting description), ignoring funding rounds, revenue,
 // bonuses alone and other money that is not pay. nullopt when the text states none.
-std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRates& rates);
+// `signs` (optional): the SkillMatcher's scan of `text`; the search then reads only sentences with a sign of pay.
+std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRates& rates,
+                                       const TextSigns* signs = nullptr);
 
 // Fills period-based annual USD figures; used by both parsers. Exposed for property tests.
 void Annualise(Salary& salary, const CurrencyRates& rates);
@@ -143,7 +159,9 @@ struct SeniorityCues {
   std::optional<int> years_max;
 };
 
-SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description);
+// `signs` (optional): the SkillMatcher's scan of `description`, whose "year" places are then read.
+SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description,
+                                const TextSigns* signs = nullptr);
 // Level named by a source field such as LinkedIn's experienceLevel ("Entry level", "Mid-Senior level").
 std::optional<Level> LevelFromSourceField(std::string_view field);
 
@@ -151,7 +169,9 @@ std::optional<Level> LevelFromSourceField(std::string_view field);
 
 Location ParseLocation(std::string_view text);
 // The source's fields decide first (work type, is_remote, location, title), then the description's cues.
-RemoteMode DetectRemote(const RawPosting& raw, std::span<const CueHit> description_cues);
+// `description_signs` (optional): the SkillMatcher's scan of raw.description, whose anchors are then read.
+RemoteMode DetectRemote(const RawPosting& raw, std::span<const CueHit> description_cues,
+                        const TextSigns* description_signs = nullptr);
 EmploymentType DetectEmploymentType(const RawPosting& raw, std::span<const CueHit> description_cues);
 
 // ---- the skill-span tagger ------------------------------------------------------------------------------

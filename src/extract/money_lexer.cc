@@ -23,6 +23,14 @@ constexpr std::array<std::string_view, 30> kCodes = {
     "USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SEK", "NOK", "DKK", "PLN", "CNY", "SGD", "HKD",
     "BRL", "MXN", "ZAR", "NZD", "ILS", "KRW", "TRY", "CZK", "HUF", "AED", "PHP", "THB", "NGN", "PKR", "RON"};
 
+constexpr auto kCurrencySigns = [] {
+  std::array<SignWord, kSymbols.size() + kCodes.size()> signs{};
+  size_t next = 0;
+  for (const Symbol& symbol : kSymbols) signs[next++] = {symbol.text, false};
+  for (std::string_view code : kCodes) signs[next++] = {code, false};
+  return signs;
+}();
+
 struct PeriodWord {
   std::string_view text;  // lowercase
   SalaryPeriod period;
@@ -168,6 +176,8 @@ size_t SlashPeriodAt(std::string_view lower, size_t pos, SalaryPeriod& period) {
 }
 
 }  // namespace
+
+std::span<const SignWord> CurrencySigns() { return kCurrencySigns; }
 
 std::optional<std::pair<std::string, size_t>> CurrencyAt(std::string_view text, size_t pos) {
   std::string_view rest = text.substr(pos);

@@ -7,6 +7,7 @@
 #include "base/strings.h"
 #include "extract/extract.h"
 #include "extract/internal/money_lexer.h"
+#include "extract/internal/text_signs.h"
 
 namespace jobscope::extract {
 namespace {
@@ -32,6 +33,18 @@ constexpr std::array<std::string_view, 29> kExtraCues = {
 constexpr std::array<std::string_view, 12> kBasePayCues = {
     "salary", "salaries", "pay", "base", "compensation", "wage", "wages", "rate", "earnings", "ote",
     "remuneration", "income"};
+// The signs of pay a sentence needs to be read (FindSalaryInText): a currency the lexer reads, or a word for
+// base pay, which lets a figure without a currency be pay.
+const std::vector<internal::SignWord>& PaySignWords() {
+  static const auto* words = [] {
+    auto* list = new std::vector<internal::SignWord>();
+    for (const internal::SignWord& sign : internal::CurrencySigns()) list->push_back(sign);
+    for (std::string_view cue : kBasePayCues) list->push_back({cue, true});
+    return list;
+  }();
+  return *words;
+}
+
 // A figure that adds the extras to base pay.
 constexpr std::array<std::string_view, 5> kTotalCues = {"total", "ote", "on-target", "target earnings", "package"};
 // A sentence with one of these states pay when it holds a figure with a currency.
@@ -412,15 +425,60 @@ Salary SalaryFromAmounts(std::optional<double> min, std::optional<double> max, s
   return salary;
 }
 
-std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRates& rates) {
+namespace internal {
+std::span<const SignWord> PaySigns() { return PaySignWords(); }
+}  // namespace internal
+
+namespace {
+
+// The signs of pay that can count, from the skill scan: a currency symbol as found; a code or a word for
+// base pay only with no ASCII letter on either side. ReadPay reads a figure without a currency as pay only
+// with such a word as a whole word before it (its clause begins at the sentence's start or after a figure,
+// neither of which leaves a letter before the word), and the lexer reads a code only so; a sentence without
+// any of these yields no pay, and a line without any is not split into sentences at all.
+std::vector<TextSigns::Span> UsablePaySigns(std::string_view text, const TextSigns& signs) {
+  auto letter = [&](size_t pos) {
+    char c = text[pos];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::vector<TextSigns::Span> usable;
+  for (const TextSigns::Span& sign : signs.pay) {
+    if (letter(sign.begin) && ((sign.begin > 0 && letter(sign.begin - 1)) || (sign.end < text.size() && letter(sign.end)))) {
+      continue;
+    }
+    usable.push_back(sign);
+  }
+  return usable;
+}
+
+}  // namespace
+
+std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRates& rates, const TextSigns* signs) {
   SalaryHints hints;
   hints.source = SalarySource::kPostingText;
+  std::vector<TextSigns::Span> usable;
+  if (signs) usable = UsablePaySigns(text, *signs);
+  size_t next_sign = 0;  // the first usable sign not before the line
   size_t line_begin = 0;
   while (line_begin < text.size()) {
+    if (signs) {
+      while (next_sign < usable.size() && usable[next_sign].begin < line_begin) ++next_sign;
+      if (next_sign == usable.size()) break;
+      // Straight to the line of the next sign.
+      size_t line_break = text.rfind('\n', usable[next_sign].begin);
+      if (line_break != std::string_view::npos && line_break + 1 > line_begin) line_begin = line_break + 1;
+    }
     size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
     for (auto [begin, end] : Sentences(text, line_begin, line_end)) {
       std::string_view sentence = text.substr(begin, end - begin);
+      if (signs) {
+        bool signed_sentence = false;
+        for (size_t idx = next_sign; idx < usable.size() && usable[idx].begin < end && !signed_sentence; ++idx) {
+          signed_sentence = usable[idx].begin >= begin && usable[idx].end <= end;
+        }
+        if (!signed_sentence) continue;
+      }
       if (!HasDigit(sentence)) continue;
       PayReading reading = ReadPay(sentence, Where::kSentence, rates, hints);
       if (!reading.salary) continue;

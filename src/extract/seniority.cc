@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "extract/extract.h"
+#include "extract/internal/text_signs.h"
 #include "text/text.h"
 
 namespace jobscope::extract {
@@ -156,16 +157,35 @@ struct YearsMention {
   bool advanced_degree = false;   // the master's or PhD alternative of a degree-dependent requirement
 };
 
-// Every "N+ years of experience" the text states, in text order.
-std::vector<YearsMention> FindYearsMentions(std::string_view description) {
+constexpr std::string_view kYearSpellings[] = {"year", "Year", "YEAR"};
+constexpr internal::SignWord kYearSigns[] = {{"year", true}};
+
+// Where the text spells "year" as it is written in prose and headings, in text order. `signs` (optional):
+// the skill scan's places of "year" in any case.
+std::vector<size_t> YearPlaces(std::string_view description, const TextSigns* signs) {
   std::vector<size_t> mentions;
-  // Every "year" in any case: the lowercase and capitalised spellings are found with memchr-based search.
-  for (std::string_view spelling : {"year", "Year", "YEAR"}) {
+  if (signs) {
+    for (uint32_t at : signs->years) {
+      std::string_view word = description.substr(at, 4);
+      if (std::find(std::begin(kYearSpellings), std::end(kYearSpellings), word) != std::end(kYearSpellings)) {
+        mentions.push_back(at);
+      }
+    }
+    return mentions;
+  }
+  // Without the scan, the spellings are found with memchr-based search.
+  for (std::string_view spelling : kYearSpellings) {
     for (size_t at = description.find(spelling); at != std::string_view::npos; at = description.find(spelling, at + 4)) {
       mentions.push_back(at);
     }
   }
   std::sort(mentions.begin(), mentions.end());
+  return mentions;
+}
+
+// Every "N+ years of experience" the text states, in text order.
+std::vector<YearsMention> FindYearsMentions(std::string_view description, const TextSigns* signs) {
+  std::vector<size_t> mentions = YearPlaces(description, signs);
   std::vector<YearsMention> found;
   for (size_t pos : mentions) {
     YearsMention mention;
@@ -204,7 +224,11 @@ std::optional<YearsMention> MainRequirement(const std::vector<YearsMention>& men
 
 }  // namespace
 
-SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description) {
+namespace internal {
+std::span<const SignWord> YearSigns() { return kYearSigns; }
+}  // namespace internal
+
+SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description, const TextSigns* signs) {
   SeniorityCues cues;
   std::string normalised = text::NormalizeKey(title);
   // "Member of Technical Staff" names no level; "Senior Member of Technical Staff" does.
@@ -250,7 +274,7 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
       }
     }
   }
-  if (std::optional<YearsMention> main = MainRequirement(FindYearsMentions(description))) {
+  if (std::optional<YearsMention> main = MainRequirement(FindYearsMentions(description, signs))) {
     cues.years_min = main->low;
     cues.years_max = main->high;
     cues.cues.push_back("years:" + std::to_string(main->low) +

@@ -11,6 +11,7 @@
 #include "extract/extract.h"
 #include "extract/internal/cue_phrases.h"
 #include "extract/internal/requirement_sections.h"
+#include "extract/internal/text_signs.h"
 
 namespace jobscope::extract {
 namespace {
@@ -80,29 +81,45 @@ constexpr std::string_view kDegreeWords[] = {"degree", "bachelor", "master", "ph
 // line: most lines name neither, and the per-skill search below cost a tenth of understanding a posting.
 struct DegreeLine {
   size_t begin = std::string_view::npos;
-  std::string_view text;
+  size_t end = 0;  // the line's '\n' or the text's end
   std::optional<bool> job_segment, degree;  // worked out when first asked
 };
 
-bool LineHasDegreeCue(std::string_view line) {
-  size_t pos = 0;
-  while (pos < line.size()) {
-    while (pos < line.size() && !IsAsciiAlnum(static_cast<unsigned char>(line[pos]))) ++pos;
-    size_t begin = pos;
-    while (pos < line.size() && (IsAsciiAlnum(static_cast<unsigned char>(line[pos])) || line[pos] == '.')) ++pos;
-    if (pos == begin) continue;
-    char first = static_cast<char>(line[begin] | 0x20);
-    if (first != 'd' && first != 'b' && first != 'm' && first != 'p') continue;
-    std::string_view word = line.substr(begin, pos - begin);
-    for (std::string_view degree : kDegreeWords) {
-      if (degree.find('/') != std::string_view::npos || !StartsWithIgnoreCase(word, degree)) continue;
-      if (degree.size() > 4 || word.size() == degree.size() || !IsAsciiAlnum(static_cast<unsigned char>(word[degree.size()]))) {
-        return true;
-      }
-    }
-  }
-  return false;
+// ASCII letters and digits, as IsAsciiAlnum says, as a table.
+constexpr auto kAlnumByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return table;
+}();
+
+// Whether the degree word `length` bytes long found at `at` is a degree cue of its line: read as the line's
+// words are (runs of letters, digits and '.' that start with a letter or digit), it begins a word, and a
+// short one ends there or at a '.' ("BS", "B.S.", not "bson"). Every degree word has neither a line break nor
+// a '/' in it (those with a '/' are only looked for before a subject, below), so this does not depend on
+// where the line begins.
+bool IsDegreeCue(std::string_view text, size_t at, size_t length) {
+  auto byte = [&](size_t pos) { return static_cast<unsigned char>(text[pos]); };
+  if (at > 0 && kAlnumByte[byte(at - 1)]) return false;
+  size_t before = at;
+  while (before > 0 && byte(before - 1) == '.') --before;
+  if (before > 0 && before < at && kAlnumByte[byte(before - 1)]) return false;  // "x.bs" is one word
+  size_t end = at + length;
+  return length > 4 || end >= text.size() || !kAlnumByte[byte(end)];
 }
+
+// Whether [begin, end) holds one of the sorted places.
+bool AnyIn(const std::vector<uint32_t>& places, size_t begin, size_t end) {
+  auto it = std::lower_bound(places.begin(), places.end(), begin);
+  return it != places.end() && *it < end;
+}
+
+// The degree cues and "job segment" labels of a text, found in the skill scan: the lines of nearly every
+// posting hold a field of study, and reading each such line word by word for a degree word had cost a tenth
+// of understanding a posting.
+struct DegreePlaces {
+  std::vector<uint32_t> cues;          // where a degree cue begins (IsDegreeCue)
+  std::vector<uint32_t> job_segments;  // where "job segment" begins, any case
+};
 
 // Fields of study are knowledge, methods or domains; a language or a product is never a degree's subject.
 bool CanBeASubject(taxonomy::Category category) {
@@ -111,25 +128,38 @@ bool CanBeASubject(taxonomy::Category category) {
          category == Category::kMethod || category == Category::kDomain || category == Category::kMath;
 }
 
-bool NamesADegreeSubject(std::string_view text, const Hit& hit, taxonomy::Category category, DegreeLine& line) {
-  size_t line_begin = text.rfind('\n', hit.begin == 0 ? 0 : hit.begin - 1);
-  line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
-  if (hit.begin == 0) line_begin = 0;
+bool NamesADegreeSubject(std::string_view text, const Hit& hit, taxonomy::Category category, DegreeLine& line,
+                         const DegreePlaces& places) {
+  // Hits come in text order: a hit no further than the end of the line of the one before is on that line (no
+  // line break lies between them), and its line's start need not be searched for again (a long line had made
+  // that search cost as much as the rest of the filters).
+  size_t line_begin;
+  if (line.begin != std::string_view::npos && hit.begin >= line.begin && hit.begin <= line.end) {
+    line_begin = line.begin;
+  } else {
+    line_begin = text.rfind('\n', hit.begin == 0 ? 0 : hit.begin - 1);
+    line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+    if (hit.begin == 0) line_begin = 0;
+  }
   if (line.begin != line_begin) {
     size_t line_end = text.find('\n', hit.begin);
-    line = DegreeLine{line_begin, text.substr(line_begin, (line_end == std::string_view::npos ? text.size() : line_end) - line_begin)};
+    if (line_end == std::string_view::npos) line_end = text.size();
+    line = DegreeLine{line_begin, line_end};
   }
-  if (!line.job_segment) line.job_segment = FindIgnoreCase(line.text, "job segment") != std::string_view::npos;
+  constexpr size_t kJobSegment = std::string_view("job segment").size();
+  if (!line.job_segment) line.job_segment = AnyIn(places.job_segments, line.begin, line.end);
   if (*line.job_segment) {
     size_t window_begin = std::max<size_t>(line_begin, hit.begin > 200 ? hit.begin - 200 : 0);
-    if (FindIgnoreCase(text.substr(window_begin, hit.begin - window_begin), "job segment") != std::string_view::npos) return true;
+    if (hit.begin >= window_begin + kJobSegment && AnyIn(places.job_segments, window_begin, hit.begin - kJobSegment + 1)) {
+      return true;
+    }
   }
   if (!CanBeASubject(category)) return false;
   std::string_view rest = text.substr(hit.end);
   for (std::string_view tail : {" degree", " or related degree", " or a related degree", " degrees", " major"}) {
     if (StartsWithIgnoreCase(rest, tail)) return true;
   }
-  if (!line.degree) line.degree = LineHasDegreeCue(line.text);
+  if (!line.degree) line.degree = AnyIn(places.cues, line.begin, line.end);
   if (!*line.degree) return false;
   size_t window_begin = std::max<size_t>(line_begin, hit.begin > 200 ? hit.begin - 200 : 0);
   std::string before = AsciiLower(text.substr(window_begin, hit.begin - window_begin));
@@ -200,6 +230,19 @@ bool CaseOk(std::string_view text, const Hit& hit, const taxonomy::SurfaceForm& 
   return text.substr(hit.begin, hit.end - hit.begin) == form.text;
 }
 
+enum class SignKind : uint8_t { kWorkMode, kYear, kPay, kDegree, kJobSegment };
+
+// The degree words without a '/' (IsDegreeCue), and the ATS label.
+constexpr auto kDegreeSigns = [] {
+  std::array<internal::SignWord, std::size(kDegreeWords) - 2> signs{};
+  size_t next = 0;
+  for (std::string_view word : kDegreeWords) {
+    if (word.find('/') == std::string_view::npos) signs[next++] = {word, true};
+  }
+  return signs;
+}();
+constexpr internal::SignWord kJobSegmentSign[] = {{"job segment", true}};
+
 int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
             void* context) {
   auto* hits = static_cast<std::vector<Hit>*>(context);
@@ -238,6 +281,22 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
     ids.push_back(static_cast<unsigned>(ids.size()));
     matcher->form_lengths_.push_back(static_cast<uint32_t>(cue.text.size()));
   }
+  // Then the other readers' signs and the degree filter's words, with their kinds.
+  auto add_signs = [&](std::span<const internal::SignWord> words, SignKind kind) {
+    for (const internal::SignWord& word : words) {
+      expressions.push_back(word.text.data());
+      lengths.push_back(word.text.size());
+      flags.push_back(word.caseless ? HS_FLAG_CASELESS : 0);
+      ids.push_back(static_cast<unsigned>(ids.size()));
+      matcher->form_lengths_.push_back(static_cast<uint32_t>(word.text.size()));
+      matcher->sign_kinds_.push_back(static_cast<uint8_t>(kind));
+    }
+  };
+  add_signs(internal::WorkModeSigns(), SignKind::kWorkMode);
+  add_signs(internal::YearSigns(), SignKind::kYear);
+  add_signs(internal::PaySigns(), SignKind::kPay);
+  add_signs(kDegreeSigns, SignKind::kDegree);
+  add_signs(kJobSegmentSign, SignKind::kJobSegment);
   hs_database_t* database = nullptr;
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
@@ -260,6 +319,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Clone() const {
   copy->taxonomy_ = taxonomy_;
   copy->database_ = database_;
   copy->form_lengths_ = form_lengths_;
+  copy->sign_kinds_ = sign_kinds_;
   if (hs_clone_scratch(scratch_, &copy->scratch_) != HS_SUCCESS) {
     return Internal("vectorscan could not clone scratch space");
   }
@@ -284,9 +344,24 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   TextScan scan;
   std::vector<Hit> valid;
   std::vector<CueHit>& cues = scan.cues;
+  DegreePlaces degree_places;
+  TextSigns& signs = scan.signs;
+  const size_t signs_begin = forms.size() + cue_table.size();
   valid.reserve(hits.size());
   for (Hit hit : hits) {
     hit.begin = hit.end - form_lengths_[hit.form];
+    if (hit.form >= signs_begin) {
+      switch (static_cast<SignKind>(sign_kinds_[hit.form - signs_begin])) {
+        case SignKind::kWorkMode: signs.work_mode.push_back(hit.begin); break;
+        case SignKind::kYear: signs.years.push_back(hit.begin); break;
+        case SignKind::kPay: signs.pay.push_back({hit.begin, hit.end}); break;
+        case SignKind::kDegree:
+          if (IsDegreeCue(text, hit.begin, hit.end - hit.begin)) degree_places.cues.push_back(hit.begin);
+          break;
+        case SignKind::kJobSegment: degree_places.job_segments.push_back(hit.begin); break;
+      }
+      continue;
+    }
     if (hit.form >= forms.size()) {
       const internal::CuePhrase& cue = cue_table[hit.form - forms.size()];
       bool left = hit.begin == 0 || !IsWordChar(static_cast<unsigned char>(text[hit.begin - 1]));
@@ -298,6 +373,23 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
     if (!BoundaryOk(text, hit, form.text) || !CaseOk(text, hit, form)) continue;
     valid.push_back(hit);
   }
+  // vectorscan reports by end: put each list in order of where its words begin, each place once.
+  auto in_order = [](std::vector<uint32_t>& places) {
+    std::sort(places.begin(), places.end());
+    places.erase(std::unique(places.begin(), places.end()), places.end());
+  };
+  in_order(signs.work_mode);
+  in_order(signs.years);
+  in_order(degree_places.cues);
+  in_order(degree_places.job_segments);
+  std::sort(signs.pay.begin(), signs.pay.end(), [](const TextSigns::Span& a, const TextSigns::Span& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  signs.pay.erase(std::unique(signs.pay.begin(), signs.pay.end(),
+                              [](const TextSigns::Span& a, const TextSigns::Span& b) {
+                                return a.begin == b.begin && a.end == b.end;
+                              }),
+                  signs.pay.end());
   // Longest leftmost wins among overlapping forms; then forms that name a role are dropped.
   std::sort(valid.begin(), valid.end(), [](const Hit& a, const Hit& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
@@ -312,7 +404,7 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   std::erase_if(chosen, [&](const Hit& hit) {
     const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
     return NamesARole(text, hit, skill.category) || NamesAPlace(text, hit, skill.id) ||
-           NamesADegreeSubject(text, hit, skill.category, degree_line);
+           NamesADegreeSubject(text, hit, skill.category, degree_line, degree_places);
   });
   // Ambiguous forms need a plain skill nearby on the same line.
   auto same_line = [&](uint32_t a, uint32_t b) {

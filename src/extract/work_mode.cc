@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "extract/extract.h"
+#include "extract/internal/text_signs.h"
 
 namespace jobscope::extract {
 namespace {
@@ -295,6 +296,12 @@ constexpr std::array<uint64_t, 64> kAnchorTriples = [] {
   return triples;
 }();
 
+constexpr auto kAnchorSigns = [] {
+  std::array<internal::SignWord, std::size(kAnchors)> signs{};
+  for (size_t idx = 0; idx < signs.size(); ++idx) signs[idx] = {kAnchors[idx], true};
+  return signs;
+}();
+
 std::vector<size_t> AnchorHits(std::string_view text) {
   std::vector<size_t> hits;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -313,9 +320,9 @@ std::vector<size_t> AnchorHits(std::string_view text) {
 
 // What the description says about this job's work mode. The strongest statements decide; among equals,
 // hybrid (a "remote-first hybrid model" is hybrid, and hybrid text names both the office and home), else the
-// first in the text.
-RemoteMode WorkModeFromText(std::string_view text) {
-  std::vector<size_t> hits = AnchorHits(text);
+// first in the text. `hits`: where the anchors begin, ascending.
+template <typename Places>
+RemoteMode WorkModeFromText(std::string_view text, const Places& hits) {
   std::string unit;
   Claim best;
   bool hybrid_at_best = false;
@@ -340,15 +347,24 @@ RemoteMode WorkModeFromText(std::string_view text) {
 
 }  // namespace
 
+namespace internal {
+std::span<const SignWord> WorkModeSigns() { return kAnchorSigns; }
+}  // namespace internal
+
 // The description is read sentence by sentence (WorkModeFromText) rather than by its first cue phrase: a
 // perk ("remote work stipend"), a pay note ("for roles that are available to be filled remotely") or
 // another role's terms must not decide. The cue phrases remain for a caller that passes cues without text.
-RemoteMode DetectRemote(const RawPosting& raw, std::span<const CueHit> description_cues) {
+RemoteMode DetectRemote(const RawPosting& raw, std::span<const CueHit> description_cues,
+                        const TextSigns* description_signs) {
   if (auto mode = RemoteFromWords(raw.work_type)) return *mode;
   if (raw.is_remote.has_value()) return *raw.is_remote ? RemoteMode::kRemote : RemoteMode::kOnSite;
   if (auto mode = RemoteFromWords(raw.location)) return *mode;
   if (auto mode = RemoteFromWords(raw.title)) return *mode;
-  if (!raw.description.empty()) return WorkModeFromText(raw.description);
+  if (!raw.description.empty()) {
+    // The skill scan found the anchors already; the byte-by-byte search is for callers without it.
+    if (description_signs) return WorkModeFromText(raw.description, description_signs->work_mode);
+    return WorkModeFromText(raw.description, AnchorHits(raw.description));
+  }
   for (const CueHit& hit : description_cues) {
     if (hit.cue == Cue::kRemote) return RemoteMode::kRemote;
     if (hit.cue == Cue::kHybrid) return RemoteMode::kHybrid;

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extract/internal/text_signs.h"
 #include "model/model.h"
 
 namespace jobscope::extract::internal {
@@ -28,6 +30,9 @@ struct MoneyToken {
 };
 
 std::vector<MoneyToken> LexMoney(std::string_view text);
+
+// Every currency symbol and code CurrencyAt reads, as written (for the skill scan's signs of pay).
+std::span<const SignWord> CurrencySigns();
 
 // Currency of a symbol or code at text[pos], with the number of bytes it spans; nullopt if none.
 std::optional<std::pair<std::string, size_t>> CurrencyAt(std::string_view text, size_t pos);
