@@ -44,12 +44,13 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
     nlohmann::json files = nlohmann::json::array();
     for (const ingest::FileSummary& file : summary->files) {
       files.push_back({{"path", file.path}, {"layout", file.layout}, {"counts", CountsJson(file.counts)},
-                       {"transcoded", file.transcoded}});
+                       {"transcoded", file.transcoded}, {"pay_dropped", file.pay_dropped}});
       if (!file.error.empty()) files.back()["error"] = file.error;
     }
     nlohmann::json out = {{"run_id", summary->run_id},
                           {"counts", CountsJson(summary->counts)},
                           {"transcoded", summary->transcoded},
+                          {"pay_dropped", summary->pay_dropped},
                           {"files", files},
                           {"seconds", summary->seconds},
                           {"db", context.db_path}};
@@ -65,6 +66,10 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
                 file.path.c_str(), file.layout.c_str(), static_cast<long long>(file.counts.read),
                 static_cast<long long>(file.counts.stored), static_cast<long long>(file.counts.already_present),
                 static_cast<long long>(file.counts.duplicates), static_cast<long long>(file.counts.quarantined));
+    if (file.pay_dropped > 0) {
+      std::printf("  %lld postings kept without a pay field that could not be used (see jobscope quarantine)\n",
+                  static_cast<long long>(file.pay_dropped));
+    }
     if (file.transcoded > 0) {
       std::printf("  %lld records were not UTF-8 and were read as Windows-1252\n", static_cast<long long>(file.transcoded));
     }

@@ -103,7 +103,12 @@ class CsvRecordReader final : public RecordReader {
           record.transcoded = true;
         }
       }
-      std::string error = internal::SetField(posting, *columns_[column], field);
+      std::string pay_note;
+      std::string error = internal::SetField(posting, *columns_[column], field, &pay_note);
+      if (!pay_note.empty() && record.pay_note.empty()) {
+        record.pay_field = headers_[column];
+        record.pay_note = std::move(pay_note);
+      }
       if (!error.empty()) {
         record.error_field = headers_[column];
         record.error_reason = error;

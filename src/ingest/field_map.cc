@@ -1,6 +1,7 @@
 // Field names and the conventional column headers of the common exports.
 #include <array>
 #include <charconv>
+#include <cmath>
 
 #include "base/strings.h"
 #include "ingest/ingest.h"
@@ -98,15 +99,22 @@ std::optional<Field> FieldForHeader(std::string_view header) {
 
 namespace internal {
 
-std::string SetField(RawPosting& posting, Field field, std::string_view value) {
+std::string SetField(RawPosting& posting, Field field, std::string_view value, std::string* pay_note) {
   size_t bad_offset = 0;
   if (!text::IsValidUtf8(value, &bad_offset)) return "invalid UTF-8 at byte " + std::to_string(bad_offset);
   std::string_view trimmed = TrimAscii(value);
   if (trimmed.empty()) return "";
   auto number = [&](std::optional<double>& slot) -> std::string {
     std::optional<double> parsed = ParseNumber(trimmed);
-    if (!parsed) return "not a number: '" + std::string(trimmed.substr(0, 40)) + "'";
-    slot = *parsed;
+    std::string problem;
+    if (!parsed) problem = "not a number: '" + std::string(trimmed.substr(0, 40)) + "'";
+    else if (!std::isfinite(*parsed) || *parsed < 0) problem = "not a pay amount: '" + std::string(trimmed.substr(0, 40)) + "'";
+    if (problem.empty()) {
+      slot = *parsed;
+      return "";
+    }
+    if (!pay_note) return problem;
+    *pay_note = problem;
     return "";
   };
   switch (field) {

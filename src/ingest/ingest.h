@@ -50,6 +50,8 @@ struct SourceRecord {
   std::string error_field;
   std::string error_reason;
   bool transcoded = false;  // a field was decoded from Windows-1252, not read as UTF-8
+  // A structured pay field that could not be used: the posting is kept without its pay, and this is noted.
+  std::string pay_field, pay_note;
 };
 
 struct ReaderOptions {
@@ -100,6 +102,7 @@ struct FileSummary {
   store::RunCounts counts;
   int64_t transcoded = 0;  // records read as Windows-1252 because they were not UTF-8
   std::string error;       // why the input could not be read at all (then nothing else is set)
+  int64_t pay_dropped = 0; // postings kept without a pay field that was unusable (noted in the quarantine table)
 };
 
 struct IngestSummary {
@@ -107,6 +110,7 @@ struct IngestSummary {
   store::RunCounts counts;
   int64_t transcoded = 0;
   int64_t failed_inputs = 0;  // inputs that could not be read (each FileSummary says why)
+  int64_t pay_dropped = 0;
   std::vector<FileSummary> files;
   double seconds = 0;
 };

@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 
 #include "extract/extract.h"
 #include "ingest/ingest.h"
@@ -21,9 +23,20 @@ int64_t FileSize(const std::string& path) {
 std::string AbsurdSalaryReason(const Salary& salary) {
   if (salary.source != SalarySource::kStructured) return "";
   std::optional<double> annual = salary.annual_mid_usd();
-  if (!annual || !extract::IsAbsurdAnnualUsd(*annual)) return "";
-  return "absurd salary: '" + salary.text + "' is " + std::to_string(static_cast<int64_t>(*annual)) +
-         " USD a year (expected 1,000 to 5,000,000)";
+  char amount[64];
+  if (annual) {
+    if (!extract::IsAbsurdAnnualUsd(*annual)) return "";
+    // Printed as a double: an absurd figure may be far past what an integer holds.
+    std::snprintf(amount, sizeof amount, "%.0f", *annual);
+    return "absurd salary: '" + salary.text + "' is " + amount + " USD a year (expected 1,000 to 5,000,000)";
+  }
+  // Without a rate to USD the figure is judged in its own currency: no currency's yearly pay reaches 10^12.
+  double low = salary.min.value_or(salary.max.value_or(0)), high = salary.max.value_or(low);
+  double periods = salary.period == SalaryPeriod::kUnknown ? 1 : extract::PeriodsPerYear(salary.period);
+  double yearly = (low + high) / 2 * periods;
+  if (std::isfinite(yearly) && yearly >= 0 && yearly < 1e12) return "";
+  std::snprintf(amount, sizeof amount, "%.6g", yearly);
+  return "absurd salary: " + std::string(amount) + " a year in " + (salary.currency.empty() ? "an unknown currency" : salary.currency);
 }
 
 }  // namespace
@@ -69,29 +82,44 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
       ++file.counts.read;
       file.transcoded += record.transcoded;
       store::QuarantineRecord quarantine;
+      // A pay field that could not be used is dropped and noted; the posting is kept.
+      std::string pay_field = std::move(record.pay_field), pay_note = std::move(record.pay_note);
       if (record.posting) {
         Posting posting = understander_.Understand(std::move(*record.posting));
         std::string absurd = AbsurdSalaryReason(posting.understood.salary);
-        if (absurd.empty()) {
-          store::DuplicateEntry entry{posting.id, posting.understood.duplicate_key,
-                                      text::NormalizeKey(posting.raw.company), posting.understood.text_fingerprint};
-          posting.duplicate_of = duplicates.FindOriginal(entry);
-          auto outcome = store_.PutPosting(posting, summary.run_id);
-          if (!outcome.ok()) return fail(outcome.status());
-          if (*outcome == store::PutOutcome::kAlreadyPresent) {
-            ++file.counts.already_present;
-          } else {
-            ++file.counts.stored;
-            if (!posting.duplicate_of.empty()) ++file.counts.duplicates;
-            duplicates.Add(entry);
-          }
+        if (!absurd.empty()) {
+          posting.understood.salary = Salary();
+          pay_field = "salary";
+          pay_note = absurd;
+        }
+        store::DuplicateEntry entry{posting.id, posting.understood.duplicate_key,
+                                    text::NormalizeKey(posting.raw.company), posting.understood.text_fingerprint};
+        posting.duplicate_of = duplicates.FindOriginal(entry);
+        auto outcome = store_.PutPosting(posting, summary.run_id);
+        if (!outcome.ok()) return fail(outcome.status());
+        if (*outcome == store::PutOutcome::kAlreadyPresent) {
+          ++file.counts.already_present;
+          pay_note.clear();  // noted when it was first stored
         } else {
-          quarantine.field = "salary";
-          quarantine.reason = absurd;
+          ++file.counts.stored;
+          if (!posting.duplicate_of.empty()) ++file.counts.duplicates;
+          duplicates.Add(entry);
         }
       } else {
         quarantine.field = record.error_field;
         quarantine.reason = record.error_reason;
+      }
+      if (!pay_note.empty()) {
+        store::QuarantineRecord note;
+        note.run_id = summary.run_id;
+        note.input = path;
+        note.row = record.row;
+        note.field = pay_field;
+        note.reason = "pay dropped, posting kept: " + pay_note;
+        note.raw = record.raw;
+        Status put = store_.PutQuarantine(note);
+        if (!put.ok()) return fail(put);
+        ++file.pay_dropped;
       }
       if (!quarantine.reason.empty()) {
         quarantine.run_id = summary.run_id;
@@ -115,6 +143,7 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
     summary.counts.duplicates += file.counts.duplicates;
     summary.counts.quarantined += file.counts.quarantined;
     summary.transcoded += file.transcoded;
+    summary.pay_dropped += file.pay_dropped;
     summary.files.push_back(std::move(file));
     JS_RETURN_IF_ERROR(store_.Flush());  // each finished file is durable
   }

@@ -56,10 +56,16 @@ struct Builder {
   RawPosting posting;
   std::string error_field;
   std::string error_reason;
+  std::string pay_field, pay_note;
 
   bool Set(Field field, std::string_view key, std::string_view value) {
     if (!error_reason.empty()) return false;
-    std::string error = internal::SetField(posting, field, value);
+    std::string note;
+    std::string error = internal::SetField(posting, field, value, &note);
+    if (!note.empty() && pay_note.empty()) {
+      pay_field = std::string(key);
+      pay_note = std::move(note);
+    }
     if (error.empty()) return true;
     error_field = std::string(key);
     error_reason = error;
@@ -172,6 +178,8 @@ void FillRecord(element value, SourceRecord& record, std::string_view source) {
     return;
   }
   if (!internal::ValidatePosting(builder.posting, record.error_field, record.error_reason)) return;
+  record.pay_field = std::move(builder.pay_field);
+  record.pay_note = std::move(builder.pay_note);
   record.posting = std::move(builder.posting);
 }
 

@@ -63,11 +63,12 @@ TEST_F(IngesterTest, CountsEveryRecordOnceAndQuarantinesWithReasons) {
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   const store::RunCounts& counts = summary->counts;
   EXPECT_EQ(counts.read, 7);
-  EXPECT_EQ(counts.stored, 3);
+  EXPECT_EQ(counts.stored, 4);  // the posting with absurd pay is kept, without its pay
   EXPECT_EQ(counts.already_present, 1);
   EXPECT_EQ(counts.duplicates, 1);
-  EXPECT_EQ(counts.quarantined, 3);
+  EXPECT_EQ(counts.quarantined, 2);
   EXPECT_EQ(counts.read, counts.stored + counts.already_present + counts.quarantined);
+  EXPECT_EQ(summary->pay_dropped, 1);
 
   auto quarantined = store_->ListQuarantine(std::nullopt);
   ASSERT_TRUE(quarantined.ok());
@@ -75,7 +76,7 @@ TEST_F(IngesterTest, CountsEveryRecordOnceAndQuarantinesWithReasons) {
   EXPECT_EQ((*quarantined)[0].row, 4);
   EXPECT_EQ((*quarantined)[0].field, "title");
   EXPECT_EQ((*quarantined)[1].field, "salary");
-  EXPECT_NE((*quarantined)[1].reason.find("absurd salary"), std::string::npos);
+  EXPECT_NE((*quarantined)[1].reason.find("pay dropped, posting kept: absurd salary"), std::string::npos);
   EXPECT_NE((*quarantined)[2].reason.find("broken quoting"), std::string::npos);
   for (const auto& record : *quarantined) {
     EXPECT_FALSE(record.reason.empty());
@@ -92,7 +93,8 @@ TEST_F(IngesterTest, ReingestingAddsNothing) {
   auto again = ingester.Run({path}, {}, nullptr);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->counts.stored, 0);
-  EXPECT_EQ(again->counts.already_present, 4);
+  EXPECT_EQ(again->counts.already_present, 5);
+  EXPECT_EQ(again->pay_dropped, 0);  // noted once, when first stored
   EXPECT_EQ(*store_->CountPostings(), *before);
   auto runs = store_->ListRuns();
   ASSERT_TRUE(runs.ok());
@@ -117,16 +119,42 @@ TEST_F(IngesterTest, LinksTheNearDuplicateToTheFirstPosting) {
   EXPECT_NE((*original)->raw.description, linked[0].raw.description);
 }
 
-TEST_F(IngesterTest, AMissingFileFailsTheRunAfterEarlierFilesAreStored) {
+TEST_F(IngesterTest, AMissingFileIsReportedAndTheFilesAfterItAreRead) {
   std::string good = Write("good.csv", kCsv);
   Ingester ingester(*store_, *understander_);
-  int progress_calls = 0;
-  auto summary = ingester.Run({good, (dir_ / "missing.csv").string()}, {}, [&](const Progress&) { ++progress_calls; });
-  EXPECT_EQ(summary.status().code(), StatusCode::kIoError);
-  EXPECT_EQ(*store_->CountPostings(), 3);
-  auto runs = store_->ListRuns();
-  ASSERT_TRUE(runs.ok());
-  EXPECT_EQ(runs->back().status, "failed");
+  auto summary = ingester.Run({(dir_ / "missing.csv").string(), good}, {}, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->failed_inputs, 1);
+  ASSERT_EQ(summary->files.size(), 2u);
+  EXPECT_NE(summary->files[0].error.find("cannot open"), std::string::npos);
+  EXPECT_EQ(*store_->CountPostings(), 4);
+}
+
+TEST_F(IngesterTest, AnUnusablePayFieldIsDroppedAndNotedAndThePostingKept) {
+  std::string path = Write("pay.csv",
+                           "title,company,salary_min,salary_max\n"
+                           "ML Engineer,Acme,lots,200000\n"
+                           "Data Engineer,Beta,-50000,60000\n"
+                           "Data Analyst,Gamma,1e300,1e301\n");
+  Ingester ingester(*store_, *understander_);
+  auto summary = ingester.Run({path}, {}, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->counts.stored, 3);
+  EXPECT_EQ(summary->counts.quarantined, 0);
+  EXPECT_EQ(summary->pay_dropped, 3);
+  auto notes = store_->ListQuarantine(std::nullopt);
+  ASSERT_TRUE(notes.ok());
+  ASSERT_EQ(notes->size(), 3u);
+  EXPECT_EQ((*notes)[0].field, "salary_min");
+  EXPECT_NE((*notes)[0].reason.find("not a number: 'lots'"), std::string::npos);
+  EXPECT_NE((*notes)[1].reason.find("not a pay amount: '-50000'"), std::string::npos);
+  EXPECT_NE((*notes)[2].reason.find("absurd salary"), std::string::npos) << (*notes)[2].reason;
+  int kept_pay = 0;
+  ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
+    kept_pay += posting.understood.salary.has_amount() && posting.understood.salary.min.value_or(0) < 0;
+    return true;
+  }).ok());
+  EXPECT_EQ(kept_pay, 0);  // no negative pay stored
 }
 
 }  // namespace
