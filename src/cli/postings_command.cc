@@ -38,7 +38,7 @@ void AddPostingsCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* command = app.add_subcommand("postings", "List stored postings (--json: one JSON object per line)");
   auto limit = std::make_shared<int64_t>(0);
   auto with_description = std::make_shared<bool>(false);
-  command->add_option("--limit", *limit, "Show at most N postings (0: all)");
+  command->add_option("--limit", *limit, "Show at most N postings (0: all)")->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
   command->add_flag("--description", *with_description, "Include the description text in --json output");
   AddStoreOptions(*command, context);
   command->callback([&context, &exit_code, limit, with_description] {

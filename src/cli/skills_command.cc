@@ -63,7 +63,7 @@ void AddSkillsCommand(CLI::App& app, Context& context, int& exit_code) {
   auto fresh = std::make_shared<bool>(false);
   auto top = std::make_shared<size_t>(50);
   command->add_flag("--new", *fresh, "Candidate new skills found by the tagger, most frequent first");
-  command->add_option("--top", *top, "How many to list")->capture_default_str();
+  command->add_option("--top", *top, "How many to list")->check(CLI::Range(1, 1000000))->capture_default_str();
   AddStoreOptions(*command, context);
   command->callback([&context, &exit_code, fresh, top] {
     exit_code = *fresh ? RunNewSkills(context, *top) : RunSkills(context, *top);

@@ -84,7 +84,7 @@ int RunStats(Context& context, size_t top) {
 void AddStatsCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* command = app.add_subcommand("stats", "Print the market summary: roles, levels, top skills, salary medians");
   auto top = std::make_shared<size_t>(25);
-  command->add_option("--top", *top, "How many skills to list")->capture_default_str();
+  command->add_option("--top", *top, "How many skills to list")->check(CLI::Range(1, 1000000))->capture_default_str();
   AddStoreOptions(*command, context);
   command->callback([&context, &exit_code, top] { exit_code = RunStats(context, *top); });
 }

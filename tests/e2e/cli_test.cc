@@ -259,6 +259,12 @@ TEST(CliUsage, AnUnknownCommandIsNamedAndTheCommandsListed) {
   EXPECT_NE(result.out.find("ingest, understand"), std::string::npos) << result.out;
 }
 
+TEST(CliUsage, CountsMustBePositive) {
+  for (const char* call : {"stats --top 0", "skills --top 0", "postings --limit -3", "search x --per-page 0"}) {
+    EXPECT_EQ(RunJobscope(std::string(call) + " --db /nonexistent/x.db >/dev/null 2>&1").exit_code, 2) << call;
+  }
+}
+
 TEST(CliUsage, UnderstandWithNothingToReadIsAUsageError) {
   CommandResult result = RunJobscope("understand < /dev/null 2>&1");
   EXPECT_EQ(result.exit_code, 2);
