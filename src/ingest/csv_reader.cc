@@ -2,6 +2,8 @@
 // header's shape decides the layout (JobSpy, LinkedIn, Glassdoor or a plain CSV).
 #include <cstdio>
 #include <filesystem>
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "base/strings.h"
@@ -41,18 +43,44 @@ class CsvRecordReader final : public RecordReader {
     if (!header.fields.empty() && header.fields[0].starts_with("\xEF\xBB\xBF")) header.fields[0].erase(0, 3);
     std::set<std::string> lower_headers;
     for (const std::string& name : header.fields) lower_headers.insert(AsciiLower(TrimAscii(name)));
+    // Each column's name, and "NAME#N" for the N-th of several columns with one name.
+    std::vector<std::string> names, numbered;
+    std::map<std::string, int> seen;
+    for (const std::string& name : header.fields) {
+      names.emplace_back(TrimAscii(name));
+      numbered.push_back(names.back() + "#" + std::to_string(++seen[names.back()]));
+    }
     for (const auto& [column, field_name] : options.column_map) {
-      bool present = false;
-      for (const std::string& name : header.fields) present = present || TrimAscii(name) == column;
+      bool present = std::find(names.begin(), names.end(), column) != names.end() ||
+                     std::find(numbered.begin(), numbered.end(), column) != numbered.end();
       if (!present) return InvalidArgument("--map " + column + "=" + field_name + ": " + input_name + " has no column '" + column + "'");
       if (!ParseField(field_name)) {
         return InvalidArgument("--map " + column + "=" + field_name + ": unknown field '" + field_name + "'");
       }
     }
-    for (const std::string& name : header.fields) {
-      std::string column(TrimAscii(name));
-      auto mapped = options.column_map.find(column);
-      std::optional<Field> field = mapped != options.column_map.end() ? ParseField(mapped->second) : FieldForHeader(column);
+    for (size_t index = 0; index < names.size(); ++index) {
+      const std::string& column = names[index];
+      std::optional<Field> field;
+      if (auto by_number = options.column_map.find(numbered[index]); by_number != options.column_map.end()) {
+        field = ParseField(by_number->second);
+      } else if (seen[column] > 1) {
+        // Two columns with one name: which one is meant must be said, unless neither is read.
+        bool chosen = false;
+        for (int n = 1; n <= seen[column]; ++n) chosen = chosen || options.column_map.count(column + "#" + std::to_string(n));
+        bool read = options.column_map.count(column) || FieldForHeader(column).has_value();
+        if (read && !chosen) {
+          std::string columns;
+          for (size_t other = 0; other < names.size(); ++other) {
+            if (names[other] == column) columns += (columns.empty() ? "" : " and ") + std::to_string(other + 1);
+          }
+          return InvalidArgument(input_name + ": columns " + columns + " are both named '" + column +
+                                 "'; rename one, or choose one with --map '" + column + "#N=FIELD' (N counts them)");
+        }
+      } else if (auto mapped = options.column_map.find(column); mapped != options.column_map.end()) {
+        field = ParseField(mapped->second);
+      } else {
+        field = FieldForHeader(column);
+      }
       reader->columns_.push_back(field);
       reader->headers_.push_back(column);
     }

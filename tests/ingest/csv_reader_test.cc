@@ -180,6 +180,23 @@ TEST(CsvDialect, SemicolonAndTabSeparatedCsvAreSniffedFromTheHeader) {
   EXPECT_EQ(Titles("title,\"company\"\n\"Data; Engineer; ML\",Acme\n"), std::vector<std::string>{"Data; Engineer; ML|Acme"});
 }
 
+TEST(CsvDialect, TwoColumnsWithOneNameMustBeChosenBetween) {
+  const std::string csv = "title,company,salary,salary\nData Engineer,Acme,$100K,$120K-$140K\n";
+  auto unchosen = CsvReaderFromString(csv, "dup.csv", {});
+  ASSERT_FALSE(unchosen.ok());
+  EXPECT_EQ(unchosen.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(unchosen.status().message().find("columns 3 and 4 are both named 'salary'"), std::string::npos)
+      << unchosen.status().message();
+  ReaderOptions options;
+  options.column_map["salary#2"] = "salary";
+  auto records = ReadAll(csv, options);
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_TRUE(records[0].posting.has_value()) << records[0].error_reason;
+  EXPECT_EQ(records[0].posting->salary_text, "$120K-$140K");
+  // Two columns with one name that nothing reads are no problem.
+  EXPECT_EQ(ReadAll("title,notes,notes\nData Engineer,a,b\n").size(), 1u);
+}
+
 TEST(CsvDialect, CarriageReturnOnlyLineEndsEndRecords) {
   auto records = ReadAll("title,company\rData Engineer,Acme\rML Engineer,Beta\r");
   ASSERT_EQ(records.size(), 2u);
