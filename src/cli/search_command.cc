@@ -1,4 +1,5 @@
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -113,8 +114,16 @@ int RunSearch(Context& context, const SearchArgs& args) {
   std::printf("%lld postings match\n", static_cast<long long>(page->total));
   for (const auto& hit : page->hits) {
     const Posting& p = hit.posting;
+    // The annual USD range as stored: `--sort salary` orders by its top, so the top is always shown.
+    const Salary& salary = p.understood.salary;
+    auto thousands = [](double usd) { return "$" + std::to_string(static_cast<int64_t>(std::llround(usd / 1000))) + "k"; };
     std::string pay = "-";
-    if (auto mid = p.understood.salary.annual_mid_usd()) pay = "$" + std::to_string(static_cast<int64_t>(*mid / 1000)) + "k";
+    if (salary.annual_min_usd && salary.annual_max_usd && *salary.annual_min_usd != *salary.annual_max_usd) {
+      pay = thousands(*salary.annual_min_usd) + "-" + thousands(*salary.annual_max_usd);
+    } else if (salary.annual_max_usd || salary.annual_min_usd) {
+      pay = thousands(salary.annual_max_usd.value_or(salary.annual_min_usd.value_or(0)));
+      if (!salary.annual_max_usd) pay += "+";
+    }
     std::printf("\n%6.2f  %s  %s | %s | %s | %s %s %s\n", hit.score, p.id.c_str(), p.raw.title.c_str(), p.raw.company.c_str(),
                 p.raw.location.c_str(), std::string(RoleName(p.understood.role)).c_str(),
                 std::string(LevelName(p.understood.level)).c_str(), pay.c_str());
