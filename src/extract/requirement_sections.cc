@@ -35,7 +35,8 @@ Requirement ClassifyLine(std::span<const Cue> cues, bool heading_shape, Requirem
 }
 
 Requirement RequirementTracker::LineRequirement(bool* is_heading) {
-  std::vector<Cue> kinds;
+  std::vector<Cue>& kinds = kinds_;
+  kinds.clear();
   while (next_cue_ < cues_.size() && cues_[next_cue_].begin < line_begin_) ++next_cue_;
   for (size_t idx = next_cue_; idx < cues_.size() && cues_[idx].begin < line_end_; ++idx) {
     kinds.push_back(cues_[idx].cue);
@@ -46,9 +47,13 @@ Requirement RequirementTracker::LineRequirement(bool* is_heading) {
 // Where the part of the text that one requirement word governs ends: the line, cut at a sentence's end and
 // before a labelled cue ("Requirements: Python, Spark and SQL. Nice to have: Rust" is two parts), so a
 // nice-to-have in one sentence does not make the whole line's skills a plus.
-size_t RequirementTracker::PartEnd(size_t begin) const {
-  size_t newline = text_.find('\n', begin);
-  size_t end = newline == std::string_view::npos ? text_.size() : newline;
+size_t RequirementTracker::PartEnd(size_t begin) {
+  if (!newline_known_ || begin > newline_) {
+    size_t newline = text_.find('\n', begin);
+    newline_ = newline == std::string_view::npos ? text_.size() : newline;
+    newline_known_ = true;
+  }
+  size_t end = newline_;
   for (size_t at = begin + 1; at + 1 < end; ++at) {
     if ((text_[at] == '.' || text_[at] == ';') && text_[at + 1] == ' ') {
       end = at + 1;

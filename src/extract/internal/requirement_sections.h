@@ -25,7 +25,7 @@ class RequirementTracker {
 
  private:
   Requirement LineRequirement(bool* is_heading);
-  size_t PartEnd(size_t begin) const;
+  size_t PartEnd(size_t begin);
   void Advance(size_t offset);
 
   std::string_view text_;
@@ -34,6 +34,11 @@ class RequirementTracker {
   size_t line_begin_ = 0;  // the part of a line being read: [line_begin_, line_end_)
   size_t line_end_ = 0;
   bool started_ = false;
+  // The first '\n' at or after the start of the part last read (or the text's end): parts are read in order,
+  // and a long line's parts had each searched it out again.
+  size_t newline_ = 0;
+  bool newline_known_ = false;
+  std::vector<Cue> kinds_;  // LineRequirement's scratch
   Requirement section_ = Requirement::kUnstated;
   Requirement line_ = Requirement::kUnstated;
 };
