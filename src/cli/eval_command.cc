@@ -8,6 +8,7 @@
 #include "base/tsv.h"
 #include "classify/classify.h"
 #include "cli/internal/commands.h"
+#include "cli/internal/format.h"
 #include "cli/internal/gold_eval.h"
 #include "extract/extract.h"
 #include "text/text.h"
@@ -28,16 +29,6 @@ struct SpanScore {
   nlohmann::json Json() const { return {{"precision", Precision()}, {"recall", Recall()}, {"f1", F1()}, {"gold", gold}, {"predicted", predicted}}; }
 };
 
-void PrintMatrix(const char* title, const std::vector<std::string>& labels, const std::vector<std::vector<int64_t>>& matrix) {
-  std::printf("%s (rows: reference, columns: predicted)\n%14s", title, "");
-  for (const auto& label : labels) std::printf(" %8.8s", label.c_str());
-  std::printf("\n");
-  for (size_t row = 0; row < labels.size(); ++row) {
-    std::printf("%14.14s", labels[row].c_str());
-    for (int64_t cell : matrix[row]) std::printf(" %8lld", static_cast<long long>(cell));
-    std::printf("\n");
-  }
-}
 
 int RunEval(Context& context, const EvalArgs& args) {
   nlohmann::json report;

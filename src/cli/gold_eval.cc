@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/internal/commands.h"
+#include "cli/internal/format.h"
 #include "cli/internal/gold_eval.h"
 #include "report/report.h"
 
@@ -60,16 +61,6 @@ Understanding UnderstandingFromJson(const nlohmann::json& in) {
   return u;
 }
 
-void PrintMatrix(const char* title, const std::vector<std::string>& labels, const std::vector<std::vector<int64_t>>& matrix) {
-  std::printf("%s (rows: gold, columns: predicted)\n%16s", title, "");
-  for (const auto& label : labels) std::printf(" %6.6s", label.c_str());
-  std::printf("\n");
-  for (size_t row = 0; row < labels.size(); ++row) {
-    std::printf("%16.16s", labels[row].c_str());
-    for (int64_t cell : matrix[row]) std::printf(" %6lld", static_cast<long long>(cell));
-    std::printf("\n");
-  }
-}
 
 nlohmann::json ScoresJson(const report::GoldScores& s) {
   nlohmann::json pay_errors = nlohmann::json::array();

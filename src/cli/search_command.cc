@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "cli/internal/commands.h"
+#include "cli/internal/format.h"
 #include "extract/extract.h"
 #include "cli/internal/posting_json.h"
 #include "search/search.h"
@@ -116,12 +117,11 @@ int RunSearch(Context& context, const SearchArgs& args) {
     const Posting& p = hit.posting;
     // The annual USD range as stored: `--sort salary` orders by its top, so the top is always shown.
     const Salary& salary = p.understood.salary;
-    auto thousands = [](double usd) { return "$" + std::to_string(static_cast<int64_t>(std::llround(usd / 1000))) + "k"; };
     std::string pay = "-";
     if (salary.annual_min_usd && salary.annual_max_usd && *salary.annual_min_usd != *salary.annual_max_usd) {
-      pay = thousands(*salary.annual_min_usd) + "-" + thousands(*salary.annual_max_usd);
+      pay = ThousandsUsd(salary.annual_min_usd) + "-" + ThousandsUsd(salary.annual_max_usd);
     } else if (salary.annual_max_usd || salary.annual_min_usd) {
-      pay = thousands(salary.annual_max_usd.value_or(salary.annual_min_usd.value_or(0)));
+      pay = ThousandsUsd(salary.annual_max_usd ? salary.annual_max_usd : salary.annual_min_usd);
       if (!salary.annual_max_usd) pay += "+";
     }
     std::printf("\n%6.2f  %s  %s | %s | %s | %s %s %s\n", hit.score, p.id.c_str(), p.raw.title.c_str(), p.raw.company.c_str(),

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "text/text.h"
+
 namespace jobscope::ingest::internal {
 
 CsvDialect SniffCsvDialect(std::string_view head, char delimiter) {
@@ -90,23 +92,7 @@ void CsvParser::DecodeUtf16(std::string& raw) {
     auto hi = static_cast<unsigned char>(bytes[at + (little ? 1 : 0)]);
     return static_cast<uint32_t>(hi << 8 | lo);
   };
-  auto put = [&](uint32_t code) {
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xC0 | (code >> 6));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xE0 | (code >> 12));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (code >> 18));
-      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-  };
+  auto put = [&](uint32_t code) { text::AppendUtf8(out, code); };
   size_t at = 0;
   while (at + 2 <= bytes.size()) {
     uint32_t unit = unit_at(at);

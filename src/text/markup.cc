@@ -20,24 +20,6 @@ constexpr std::array<Entity, 16> kEntities = {{
     {"bull", "*"}, {"hellip", "..."}, {"pound", "\xC2\xA3"}, {"euro", "\xE2\x82\xAC"},
 }};
 
-void AppendCodepoint(std::string& out, uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Decodes the entity starting at text[pos] == '&'. Returns bytes consumed, 0 if not an entity.
 size_t DecodeEntity(std::string_view text, size_t pos, std::string& out) {
@@ -59,7 +41,7 @@ size_t DecodeEntity(std::string_view text, size_t pos, std::string& out) {
       cp = cp * (hex ? 16 : 10) + digit;
       if (cp > 0x10FFFF) return 0;
     }
-    AppendCodepoint(out, cp);
+    AppendUtf8(out, cp);
     return semi - pos + 1;
   }
   for (const Entity& entity : kEntities) {

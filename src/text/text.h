@@ -24,6 +24,9 @@ bool IsValidUtf8(std::string_view bytes, size_t* error_offset = nullptr);
 // Replaces each ill-formed UTF-8 sequence with U+FFFD, so a value can be kept and shown.
 std::string RepairUtf8(std::string_view bytes);
 
+// Appends a code point as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
+void AppendUtf8(std::string& out, uint32_t code_point);
+
 // Decodes Windows-1252 (a superset of Latin-1, what spreadsheet tools write when they do not write UTF-8) to
 // UTF-8. nullopt when a byte has no character there (0x81, 0x8D, 0x8F, 0x90, 0x9D) or is NUL.
 std::optional<std::string> DecodeWindows1252(std::string_view bytes);
