@@ -59,7 +59,9 @@ const FocusTable& FocusPhrases() {
       {"speech", kLanguage}, {"transcription", kLanguage}, {"summarization", kLanguage}, {"copilot", kLanguage},
       {"vector database", kLanguage}, {"hugging face", kLanguage}, {"huggingface", kLanguage},
       {"fine tuning", kLanguage}, {"finetuning", kLanguage}, {"fine tune", kLanguage}, {"semantic search", kLanguage},
-      {"ner", kLanguage}, {"sentiment", kLanguage}, {"tokenization", kLanguage}, {"nlu", kLanguage},
+      {"ner", kLanguage}, {"pinecone", kLanguage}, {"milvus", kLanguage}, {"weaviate", kLanguage},
+      {"agent", kLanguage}, {"open ai", kLanguage}, {"pre trained", kLanguage}, {"anthropic", kLanguage},
+      {"claude", kLanguage}, {"llama", kLanguage}, {"mistral", kLanguage}, {"sentiment", kLanguage}, {"tokenization", kLanguage}, {"nlu", kLanguage},
       // images and video
       {"computer vision", kVision}, {"image", kVision}, {"images", kVision}, {"video", kVision},
       {"perception", kVision}, {"object detection", kVision}, {"segmentation", kVision}, {"opencv", kVision},
@@ -69,7 +71,7 @@ const FocusTable& FocusPhrases() {
       {"mlops", kPlatform}, {"ml platform", kPlatform}, {"infrastructure", kPlatform}, {"serving", kPlatform},
       {"kubernetes", kPlatform}, {"kubeflow", kPlatform}, {"mlflow", kPlatform}, {"ci cd", kPlatform},
       {"observability", kPlatform}, {"terraform", kPlatform}, {"devops", kPlatform}, {"orchestration", kPlatform},
-      {"ml infrastructure", kPlatform}, {"model serving", kPlatform}, {"feature store", kPlatform},
+      {"ml infrastructure", kPlatform}, {"workloads", kPlatform}, {"containers", kPlatform}, {"alerting", kPlatform}, {"model serving", kPlatform}, {"feature store", kPlatform},
       // neural networks themselves
       {"deep learning", kNetworks}, {"neural network", kNetworks}, {"neural networks", kNetworks},
       {"cuda", kNetworks}, {"gpu", kNetworks}, {"gpus", kNetworks}, {"distributed training", kNetworks},
