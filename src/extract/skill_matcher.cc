@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "extract/extract.h"
 #include "extract/internal/cue_phrases.h"
+#include "extract/internal/pattern_cache.h"
 #include "extract/internal/requirement_sections.h"
 #include "extract/internal/text_signs.h"
 
@@ -297,16 +298,9 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
   add_signs(internal::PaySigns(), SignKind::kPay);
   add_signs(kDegreeSigns, SignKind::kDegree);
   add_signs(kJobSegmentSign, SignKind::kJobSegment);
-  hs_database_t* database = nullptr;
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &database,
-                           &error) != HS_SUCCESS) {
-    std::string message = error && error->message ? error->message : "unknown error";
-    if (error && error->expression >= 0) message += " (form '" + forms[error->expression].text + "')";
-    hs_free_compile_error(error);
-    return Internal("vectorscan could not compile the skill dictionary: " + message);
-  }
+  std::string error;
+  hs_database_t* database = internal::CompileLiteralsCached({expressions, flags, ids, lengths}, &error);
+  if (!database) return Internal("vectorscan could not compile the skill dictionary: " + error);
   matcher->database_ = std::shared_ptr<hs_database>(database, [](hs_database* db) { hs_free_database(db); });
   if (hs_alloc_scratch(database, &matcher->scratch_) != HS_SUCCESS) {
     return Internal("vectorscan could not allocate scratch space");

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 
 #include "extract/extract.h"
@@ -91,6 +93,28 @@ TEST_F(SkillMatcherTest, RequirementIsDecidedPerSentenceAndLabel) {
   EXPECT_EQ(sentences["python"], Requirement::kRequired);
   EXPECT_EQ(sentences["machine-learning"], Requirement::kNiceToHave);
   EXPECT_EQ(sentences["cpp"], Requirement::kRequired);  // the heading still governs the lines below
+}
+
+TEST(SkillMatcherCache, ACachedDictionaryMatchesAsACompiledOneAndABrokenCacheIsIgnored) {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "jobscope_pattern_cache";
+  std::filesystem::remove_all(dir);
+  ::setenv("JOBSCOPE_CACHE_DIR", dir.c_str(), 1);
+  taxonomy::Taxonomy taxonomy = SmallTaxonomy();
+  const std::string text = "Requirements: Python and Apache Spark. Nice to have: C++";
+  auto compiled = SkillMatcher::Create(taxonomy);  // compiles and writes the cache
+  ASSERT_TRUE(compiled.ok());
+  ASSERT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 1);
+  std::filesystem::path file = std::filesystem::directory_iterator(dir)->path();
+  auto cached = SkillMatcher::Create(taxonomy);  // reads it
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ(Ids((*cached)->Find(text)), Ids((*compiled)->Find(text)));
+  EXPECT_EQ(Ids((*cached)->Find(text)), (std::vector<std::string>{"python", "spark", "cpp"}));
+  std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);  // a torn file
+  auto recompiled = SkillMatcher::Create(taxonomy);
+  ASSERT_TRUE(recompiled.ok());
+  EXPECT_EQ(Ids((*recompiled)->Find(text)), Ids((*compiled)->Find(text)));
+  ::unsetenv("JOBSCOPE_CACHE_DIR");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(RequirementOfLine, HeadingsAndInlineCues) {
