@@ -84,7 +84,18 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
       store::QuarantineRecord quarantine;
       // A pay field that could not be used is dropped and noted; the posting is kept.
       std::string pay_field = std::move(record.pay_field), pay_note = std::move(record.pay_note);
+      bool stored_before = false;
       if (record.posting) {
+        // A re-ingest finds most records stored already: asked by id first, they cost a lookup, not the
+        // understanding of a posting.
+        StatusOr<bool> known = store_.HasPosting(extract::StablePostingId(*record.posting));
+        if (!known.ok()) return fail(known.status());
+        stored_before = *known;
+      }
+      if (record.posting && stored_before) {
+        ++file.counts.already_present;
+        pay_note.clear();  // noted when it was first stored
+      } else if (record.posting) {
         Posting posting = understander_.Understand(std::move(*record.posting));
         std::string absurd = AbsurdSalaryReason(posting.understood.salary);
         if (!absurd.empty()) {

@@ -544,6 +544,17 @@ class SqliteStore final : public Store {
     return OpenSqliteStore(path);
   }
 
+  StatusOr<bool> HasPosting(const std::string& id) override {
+    if (!has_posting_.prepared()) {
+      JS_ASSIGN_OR_RETURN(has_posting_, Statement::Prepare(db_, "SELECT 1 FROM postings WHERE id=?"));
+    }
+    has_posting_.Reset();
+    has_posting_.BindText(1, id);
+    JS_ASSIGN_OR_RETURN(bool found, has_posting_.Step());
+    has_posting_.Reset();  // no read left open
+    return found;
+  }
+
   StatusOr<std::optional<Posting>> GetPosting(const std::string& id) override {
     JS_RETURN_IF_ERROR(Flush());
     JS_ASSIGN_OR_RETURN(Statement select,
@@ -683,6 +694,7 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   Statement insert_posting_;
   Statement insert_quarantine_;
+  Statement has_posting_;
   bool in_transaction_ = false;
   int pending_ = 0;
   int schema_version_ = 0;

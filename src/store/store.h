@@ -115,6 +115,9 @@ class Store {
   // store cannot be opened twice (an in-memory one).
   virtual StatusOr<std::unique_ptr<Store>> OpenReader() = 0;
   virtual StatusOr<std::optional<Posting>> GetPosting(const std::string& id) = 0;
+  // Whether a posting with this id is stored (pending writes included): a re-ingest asks this before doing
+  // the work of understanding a record.
+  virtual StatusOr<bool> HasPosting(const std::string& id) = 0;
   virtual StatusOr<int64_t> CountPostings() = 0;
   virtual Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) = 0;
   // Quarantined records, newest run first; all runs when run_id is empty.

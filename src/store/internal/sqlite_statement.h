@@ -22,6 +22,7 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   static StatusOr<Statement> Prepare(sqlite3* db, std::string_view sql);
+  bool prepared() const { return stmt_ != nullptr; }
 
   void BindText(int index, std::string_view value);
   // REQUIRES: `value` stays alive and unchanged until the statement is stepped and reset.
