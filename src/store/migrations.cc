@@ -91,7 +91,13 @@ CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO store_info (key, value) VALUES ('id', lower(hex(randomblob(16))));
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
+// v4: quarantined records by input and row, so a re-ingest finds the ones it set aside before and does not
+// add them again.
+constexpr std::string_view kV4 = R"sql(
+CREATE INDEX quarantine_by_input_row ON quarantine(input, row);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -397,12 +397,28 @@ class SqliteStore final : public Store {
 
   Status PutQuarantine(const QuarantineRecord& record) override {
     JS_RETURN_IF_ERROR(BeginBatchWrite());
+    // The same record from the same input and row, set aside for the same reason, is kept once.
+    std::string raw = text::IsValidUtf8(record.raw) ? record.raw : text::RepairUtf8(record.raw);
+    if (!has_quarantine_.prepared()) {
+      JS_ASSIGN_OR_RETURN(has_quarantine_,
+                          Statement::Prepare(db_, "SELECT 1 FROM quarantine WHERE input=? AND row=? AND field=? AND "
+                                                  "reason=? AND raw=?"));
+    }
+    has_quarantine_.Reset();
+    has_quarantine_.BindText(1, record.input);
+    has_quarantine_.BindInt(2, record.row);
+    has_quarantine_.BindText(3, record.field);
+    has_quarantine_.BindText(4, record.reason);
+    has_quarantine_.BindText(5, raw);
+    JS_ASSIGN_OR_RETURN(bool known, has_quarantine_.Step());
+    has_quarantine_.Reset();
+    if (known) return Status::Ok();
     insert_quarantine_.BindInt(1, record.run_id);
     insert_quarantine_.BindText(2, record.input);
     insert_quarantine_.BindInt(3, record.row);
     insert_quarantine_.BindText(4, record.field);
     insert_quarantine_.BindText(5, record.reason);
-    insert_quarantine_.BindText(6, text::IsValidUtf8(record.raw) ? record.raw : text::RepairUtf8(record.raw));
+    insert_quarantine_.BindText(6, raw);
     JS_RETURN_IF_ERROR(insert_quarantine_.Run());
     ++pending_;
     return Status::Ok();
@@ -695,6 +711,7 @@ class SqliteStore final : public Store {
   Statement insert_posting_;
   Statement insert_quarantine_;
   Statement has_posting_;
+  Statement has_quarantine_;
   bool in_transaction_ = false;
   int pending_ = 0;
   int schema_version_ = 0;

@@ -95,6 +95,10 @@ TEST_F(IngesterTest, ReingestingAddsNothing) {
   EXPECT_EQ(again->counts.stored, 0);
   EXPECT_EQ(again->counts.already_present, 5);
   EXPECT_EQ(again->pay_dropped, 0);  // noted once, when first stored
+  EXPECT_EQ(again->counts.quarantined, 2);  // counted in this run too
+  auto quarantined = store_->ListQuarantine(std::nullopt);
+  ASSERT_TRUE(quarantined.ok());
+  EXPECT_EQ(quarantined->size(), 3u);  // but kept once
   EXPECT_EQ(*store_->CountPostings(), *before);
   auto runs = store_->ListRuns();
   ASSERT_TRUE(runs.ok());
