@@ -142,6 +142,17 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
         ++file.counts.quarantined;
       }
       ++state.records;
+      if (state.records % store::Store::kBatchSize == 0) {
+        // The counts so far go out with the batch: a run that dies shows how far it got.
+        store::RunCounts so_far = summary.counts;
+        so_far.read += file.counts.read;
+        so_far.stored += file.counts.stored;
+        so_far.already_present += file.counts.already_present;
+        so_far.duplicates += file.counts.duplicates;
+        so_far.quarantined += file.counts.quarantined;
+        Status counted = store_.UpdateRunCounts(summary.run_id, so_far);
+        if (!counted.ok()) return fail(counted);
+      }
       if (progress && (state.records & 255) == 0) {
         state.bytes_done = bytes_before + reader->bytes_consumed();
         progress(state);

@@ -97,7 +97,13 @@ constexpr std::string_view kV4 = R"sql(
 CREATE INDEX quarantine_by_input_row ON quarantine(input, row);
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
+// v5: the process that runs an ingest, so a run whose process died (killed, crashed) reads as interrupted
+// instead of running forever.
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE ingest_runs ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

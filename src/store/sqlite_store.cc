@@ -1,4 +1,8 @@
 // The SQLite store: one file, WAL journal, batched transactions.
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -308,12 +312,49 @@ class SqliteStore final : public Store {
 
   StatusOr<int64_t> BeginRun(const std::vector<std::string>& inputs) override {
     JS_RETURN_IF_ERROR(Flush());
+    // Runs left "running" by a process that has died are marked as what they are.
+    JS_ASSIGN_OR_RETURN(std::vector<int64_t> dead, DeadRuns());
+    for (int64_t run : dead) {
+      JS_ASSIGN_OR_RETURN(Statement mark,
+                          Statement::Prepare(db_, "UPDATE ingest_runs SET status='interrupted' WHERE id=?"));
+      mark.BindInt(1, run);
+      JS_RETURN_IF_ERROR(mark.Run());
+    }
     JS_ASSIGN_OR_RETURN(Statement insert, Statement::Prepare(db_, "INSERT INTO ingest_runs (started_at, inputs, "
-                                                                  "status) VALUES (?, ?, 'running')"));
+                                                                  "status, pid) VALUES (?, ?, 'running', ?)"));
     insert.BindText(1, NowIso8601());
     insert.BindText(2, JoinStrings(inputs, "\n"));
+    insert.BindInt(3, static_cast<int64_t>(::getpid()));
     JS_RETURN_IF_ERROR(insert.Run());
     return sqlite3_last_insert_rowid(db_);
+  }
+
+  // Runs marked running whose process is gone (a run from before pids were kept, pid 0, counts as gone).
+  StatusOr<std::vector<int64_t>> DeadRuns() {
+    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT id, pid FROM ingest_runs WHERE status='running'"));
+    std::vector<int64_t> dead;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      int64_t pid = select.ColumnInt(1);
+      bool gone = pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH);
+      if (gone) dead.push_back(select.ColumnInt(0));
+    }
+    return dead;
+  }
+
+  Status UpdateRunCounts(int64_t run_id, const RunCounts& counts) override {
+    JS_RETURN_IF_ERROR(BeginBatchWrite());
+    JS_ASSIGN_OR_RETURN(Statement update,
+                        Statement::Prepare(db_, "UPDATE ingest_runs SET read=?, stored=?, already_present=?, "
+                                                "duplicates=?, quarantined=? WHERE id=?"));
+    update.BindInt(1, counts.read);
+    update.BindInt(2, counts.stored);
+    update.BindInt(3, counts.already_present);
+    update.BindInt(4, counts.duplicates);
+    update.BindInt(5, counts.quarantined);
+    update.BindInt(6, run_id);
+    return update.Run();
   }
 
   Status FinishRun(int64_t run_id, const RunCounts& counts, bool failed) override {
@@ -639,6 +680,10 @@ class SqliteStore final : public Store {
                     select.ColumnInt(8)};
       run.status = select.ColumnText(9);
       runs.push_back(std::move(run));
+    }
+    JS_ASSIGN_OR_RETURN(std::vector<int64_t> dead, DeadRuns());
+    for (IngestRun& run : runs) {
+      if (std::find(dead.begin(), dead.end(), run.id) != dead.end()) run.status = "interrupted";
     }
     return runs;
   }

@@ -44,7 +44,7 @@ struct IngestRun {
   std::string finished_at;  // empty while running or if the run died
   std::vector<std::string> inputs;
   RunCounts counts;
-  std::string status;  // "running", "done", "failed"
+  std::string status;  // "running", "done", "failed", or "interrupted" when its process died while running
 };
 
 // A record that could not be stored as a posting, with where and why, and the record as read.
@@ -82,6 +82,9 @@ class Store {
   virtual StatusOr<int64_t> BeginRun(const std::vector<std::string>& inputs) = 0;
   // Records the counts and end of a run (status "done" or "failed"); flushes pending writes.
   virtual Status FinishRun(int64_t run_id, const RunCounts& counts, bool failed) = 0;
+  // Records a running run's counts so far (written with the next batch), so a run that dies shows how far it
+  // got.
+  virtual Status UpdateRunCounts(int64_t run_id, const RunCounts& counts) = 0;
 
   // Stores a posting and its skills unless its id is already stored (then nothing changes).
   virtual StatusOr<PutOutcome> PutPosting(const Posting& posting, int64_t run_id) = 0;

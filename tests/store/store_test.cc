@@ -376,7 +376,7 @@ TEST_P(StoreTest, WritesSurviveReopening) {
   auto reopened = GetParam().open(dir_);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->CountPostings(), 1);
-  EXPECT_EQ((*reopened)->SchemaVersion(), 4);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 5);
   EXPECT_EQ(*(*reopened)->StoreId(), *id);
 }
 
@@ -392,6 +392,44 @@ TEST_P(StoreTest, EachStoreHasItsOwnId) {
 
 INSTANTIATE_TEST_SUITE_P(AllStores, StoreTest, testing::ValuesIn(kStores),
                          [](const testing::TestParamInfo<StoreFactory>& info) { return info.param.name; });
+
+TEST(SqliteStore, ARunWhoseProcessDiedReadsAsInterruptedWithItsCountsSoFar) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("dead_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    auto store = OpenSqliteStore(path.string());
+    ASSERT_TRUE(store.ok());
+    auto run = (*store)->BeginRun({"a.csv"});
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE((*store)->UpdateRunCounts(*run, {3000, 2500, 400, 10, 100}).ok());
+    ASSERT_TRUE((*store)->Flush().ok());
+    auto runs = (*store)->ListRuns();
+    ASSERT_TRUE(runs.ok());
+    EXPECT_EQ(runs->back().status, "running");  // this process is alive
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);  // as if a killed process had run it
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE ingest_runs SET pid=2147483646", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore(path.string());
+  ASSERT_TRUE(store.ok());
+  auto runs = (*store)->ListRuns();
+  ASSERT_TRUE(runs.ok());
+  ASSERT_EQ(runs->size(), 1u);
+  EXPECT_EQ(runs->front().status, "interrupted");
+  EXPECT_EQ(runs->front().counts.read, 3000);
+  EXPECT_EQ(runs->front().counts.stored, 2500);
+  ASSERT_TRUE((*store)->BeginRun({"b.csv"}).ok());  // a new run marks it in the store too
+  store->reset();
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT status FROM ingest_runs WHERE id=1", -1, &statement, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "interrupted");
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  std::filesystem::remove(path);
+}
 
 TEST(SqliteStore, RefusesANewerSchema) {
   std::filesystem::path path = std::filesystem::temp_directory_path() / ("newer_" + std::to_string(::getpid()) + ".db");
@@ -415,7 +453,7 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path.string());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 4);
+  EXPECT_EQ((*store)->SchemaVersion(), 5);
   auto run = (*store)->BeginRun({"a.csv"});
   ASSERT_TRUE((*store)->PutPosting(SamplePosting("p1"), *run).ok());
   auto loaded = (*store)->GetPosting("p1");
