@@ -23,6 +23,7 @@ struct SearchArgs {
   std::optional<double> min_salary, max_salary;
   size_t page = 1, per_page = 10;
   bool facets = false;
+  bool typing = false;
 };
 
 int RunSearch(Context& context, const SearchArgs& args) {
@@ -85,6 +86,7 @@ int RunSearch(Context& context, const SearchArgs& args) {
   options.page = args.page;
   options.per_page = args.per_page;
   options.facets = args.facets;
+  options.typing = args.typing;
 
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
@@ -145,7 +147,7 @@ int RunSearch(Context& context, const SearchArgs& args) {
 void AddSearchCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* command = app.add_subcommand("search", "Search stored postings: words, \"phrases\", +required, -excluded");
   auto args = std::make_shared<SearchArgs>();
-  command->add_option("query", args->query, "The query (the last word matches as a prefix)");
+  command->add_option("query", args->query, "The query (word* matches every word that begins so)");
   command->add_option("--role", args->roles, "Only these roles (repeatable)");
   command->add_option("--level", args->levels, "Only these levels (repeatable)");
   command->add_option("--skill", args->skills, "Postings asking for any of these skills: id, name or alias (repeatable)");
@@ -164,6 +166,7 @@ void AddSearchCommand(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("--page", args->page, "Page number, from 1")->check(CLI::Range(size_t{1}, size_t{100000}))->capture_default_str();
   command->add_option("--per-page", args->per_page, "Hits per page")->check(CLI::Range(size_t{1}, size_t{100000}))->capture_default_str();
   command->add_flag("--facets", args->facets, "Count role, level, remote, employment type, country, company and skill");
+  command->add_flag("--typing", args->typing, "The query is still being typed: its last word matches as a prefix");
   command->add_option("--like", args->like, "Postings like the posting with this id (more-like-this)");
   AddStoreOptions(*command, context);
   // A query may start with an excluded word ("-java python"): words with one dash that are no option are the

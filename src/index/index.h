@@ -39,7 +39,7 @@ struct QueryClause {
   Kind kind = Kind::kShould;
   std::vector<std::string> words;  // one word, or several for a phrase (as typed, lowercase)
   bool phrase = false;
-  bool prefix = false;  // the last word of the query, still being typed
+  bool prefix = false;  // `word*`, or the last word while the query is being typed
 };
 
 struct Query {
@@ -47,9 +47,10 @@ struct Query {
   bool empty() const { return clauses.empty(); }
 };
 
-// Parses: words, "quoted phrases", +required, -excluded; the last word is a prefix unless the text ends in
-// a space or a quote. Errors: kInvalidArgument with the character position ("unclosed quote at 14").
-StatusOr<Query> ParseQuery(std::string_view text);
+// Parses: words, "quoted phrases", +required, -excluded, `word*` (a prefix). With `typing` (the UI's search as
+// you type) the last word is a prefix too unless the text ends in a space or a quote. Errors:
+// kInvalidArgument with the character position ("unclosed quote at 14").
+StatusOr<Query> ParseQuery(std::string_view text, bool typing = false);
 
 // ---- requests and results -------------------------------------------------------------------------------
 

@@ -1,11 +1,12 @@
-// The query language people type: words, "quoted phrases", +required, -excluded. The last word is a
-// prefix (the user is still typing it) unless the text ends in a space or a closing quote.
+// The query language people type: words, "quoted phrases", +required, -excluded, and `word*` for every word
+// that begins so. While someone is typing (`typing`), the last word is a prefix too, unless the text ends in a
+// space or a closing quote; a finished query matches whole words, so it does not reward run-together ones.
 #include "base/strings.h"
 #include "index/index.h"
 
 namespace jobscope::index {
 
-StatusOr<Query> ParseQuery(std::string_view text) {
+StatusOr<Query> ParseQuery(std::string_view text, bool typing) {
   Query query;
   size_t pos = 0;
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
@@ -42,9 +43,11 @@ StatusOr<Query> ParseQuery(std::string_view text) {
       if (word.find('"') != std::string_view::npos) {
         return InvalidArgument("a quote inside a word at character " + std::to_string(pos + word.find('"') + 1));
       }
+      bool starred = word.size() > 1 && word.back() == '*';
+      if (starred) word.remove_suffix(1);
       clause.words.push_back(AsciiLower(word));
       pos = end;
-      clause.prefix = pos >= text.size() && clause.kind != QueryClause::Kind::kMustNot;
+      clause.prefix = clause.kind != QueryClause::Kind::kMustNot && (starred || (typing && pos >= text.size()));
     }
     query.clauses.push_back(std::move(clause));
   }

@@ -39,6 +39,7 @@ struct SearchOptions {
   size_t page = 1;  // 1-based
   size_t per_page = 10;
   bool facets = false;
+  bool typing = false;  // the query is still being typed: its last word matches as a prefix
 };
 
 class SearchService {

@@ -136,7 +136,7 @@ StatusOr<SearchPage> SearchService::Page(const index::SearchResult& result, cons
 
 StatusOr<SearchPage> SearchService::Search(const std::string& query_text, const index::Filters& filters,
                                            const SearchOptions& options) {
-  JS_ASSIGN_OR_RETURN(index::Query query, index::ParseQuery(query_text));
+  JS_ASSIGN_OR_RETURN(index::Query query, index::ParseQuery(query_text, options.typing));
   index::SearchRequest request;
   request.query = query;
   request.filters = filters;

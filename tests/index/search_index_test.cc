@@ -109,8 +109,9 @@ TEST_F(SmallIndex, TitleMatchesOutrankDescriptionMatches) {
 }
 
 TEST_F(SmallIndex, PrefixAndTypos) {
-  auto prefix = Find(*index_, "tensor");
+  auto prefix = Find(*index_, "tensor*");
   EXPECT_EQ(Ids(prefix), std::vector<std::string>{"b"});
+  EXPECT_TRUE(Find(*index_, "tensor").hits.empty());  // a finished word is whole: no "tensor" is indexed
   EXPECT_FALSE(prefix.expanded_terms.empty());
   EXPECT_EQ(Ids(Find(*index_, "tensorflw ")), std::vector<std::string>{"b"});  // one letter missing
   EXPECT_EQ(Ids(Find(*index_, "ptyorch ")).size(), 2u);                      // two letters swapped
@@ -178,13 +179,19 @@ TEST(ParseQuery, SyntaxErrorsNameTheCharacter) {
   EXPECT_EQ(unclosed.status().message(), "unclosed quote at character 5");
   EXPECT_EQ(ParseQuery("+ pytorch").status().message(), "'+' at character 1 must be followed by a word or a \"phrase\"");
   EXPECT_FALSE(ParseQuery("a\"b").ok());
-  auto query = ParseQuery("+\"deep learning\" -intern pyto");
+  auto query = ParseQuery("+\"deep learning\" -intern pyto", /*typing=*/true);
   ASSERT_TRUE(query.ok());
   ASSERT_EQ(query->clauses.size(), 3u);
   EXPECT_TRUE(query->clauses[0].phrase);
   EXPECT_EQ(query->clauses[1].kind, QueryClause::Kind::kMustNot);
   EXPECT_TRUE(query->clauses[2].prefix);
-  EXPECT_FALSE(ParseQuery("pyto ")->clauses[0].prefix);
+  EXPECT_FALSE(ParseQuery("pyto ", /*typing=*/true)->clauses[0].prefix);
+  // A finished query matches whole words; a trailing * asks for a prefix anywhere.
+  EXPECT_FALSE(ParseQuery("nlp pyto")->clauses[1].prefix);
+  auto starred = ParseQuery("pyto* nlp");
+  ASSERT_TRUE(starred.ok());
+  EXPECT_TRUE(starred->clauses[0].prefix);
+  EXPECT_EQ(starred->clauses[0].words[0], "pyto");
 }
 
 // Brute force: BM25F computed from scratch over every document, top 10 compared with the index's.
