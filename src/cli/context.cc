@@ -43,6 +43,10 @@ StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander(bool
 
 StatusOr<std::unique_ptr<store::Store>> Context::OpenStore() const { return store::OpenSqliteStore(db_path); }
 
+StatusOr<std::unique_ptr<store::Store>> Context::OpenStoreForReading() const {
+  return store::OpenSqliteStoreForReading(db_path);
+}
+
 int ReportError(const Status& status) {
   std::fprintf(stderr, "jobscope: %s\n", status.message().c_str());
   return status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;

@@ -7,7 +7,7 @@ namespace jobscope::cli::internal {
 namespace {
 
 int RunPostings(Context& context, int64_t limit, bool with_description) {
-  auto store = context.OpenStore();
+  auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
   auto loaded = context.LoadTaxonomy();
   if (!loaded.ok()) return ReportError(loaded.status());

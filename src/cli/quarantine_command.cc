@@ -8,7 +8,7 @@ namespace jobscope::cli::internal {
 namespace {
 
 int RunQuarantine(Context& context, std::optional<int64_t> run, bool with_raw) {
-  auto store = context.OpenStore();
+  auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
   auto records = (*store)->ListQuarantine(run);
   if (!records.ok()) return ReportError(records.status());

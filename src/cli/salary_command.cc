@@ -48,8 +48,7 @@ std::string ModelDir(Context& context, const SalaryOptions& options) {
 // The store's postings with pay, when --db names one; none otherwise.
 StatusOr<std::vector<salary::SalaryRecord>> PostingRecords(const SalaryOptions& options) {
   if (options.postings_db.empty()) return std::vector<salary::SalaryRecord>{};
-  if (!std::filesystem::exists(options.postings_db)) return InvalidArgument("--db: no store at " + options.postings_db);
-  JS_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(options.postings_db));
+  JS_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStoreForReading(options.postings_db));
   return salary::PostingSalaryRecords(*store);
 }
 
@@ -236,7 +235,7 @@ int RunBands(Context& context, const SalaryOptions& options) {
 }
 
 int RunPremiums(Context& context, const SalaryOptions& options) {
-  auto store = context.OpenStore();
+  auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
   auto premiums = salary::SkillPremiums(**store, options.min_postings);
   if (!premiums.ok()) return ReportError(premiums.status());

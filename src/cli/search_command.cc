@@ -88,7 +88,7 @@ int RunSearch(Context& context, const SearchArgs& args) {
   options.facets = args.facets;
   options.typing = args.typing;
 
-  auto store = context.OpenStore();
+  auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
   auto service = search::SearchService::Open(**store, context.db_path + ".index");
   if (!service.ok()) return ReportError(service.status());

@@ -14,7 +14,7 @@ namespace {
 
 // Candidate new skills: spans the tagger found that the taxonomy does not know, counted once per posting.
 int RunNewSkills(Context& context, size_t top) {
-  auto store = context.OpenStore();
+  auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
   std::map<std::string, int64_t> counts;
   Status status = (*store)->ForEachPosting([&](const Posting& posting) {
@@ -39,7 +39,7 @@ int RunNewSkills(Context& context, size_t top) {
 }
 
 int RunSkills(Context& context, size_t top) {
-  auto store = context.OpenStore();
+  auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
   auto taxonomy = context.LoadTaxonomy();
   if (!taxonomy.ok()) return ReportError(taxonomy.status());

@@ -36,7 +36,7 @@ void PrintCounts(const char* heading, const std::map<std::string, int64_t>& coun
 }
 
 int RunStats(Context& context, size_t top) {
-  auto store = context.OpenStore();
+  auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
   auto taxonomy = context.LoadTaxonomy();
   if (!taxonomy.ok()) return ReportError(taxonomy.status());

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <filesystem>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -298,6 +299,28 @@ class SqliteStore final : public Store {
     JS_ASSIGN_OR_RETURN(insert_quarantine_,
                         Statement::Prepare(db_, "INSERT INTO quarantine (run_id, input, row, field, reason, raw) "
                                                 "VALUES (?,?,?,?,?,?)"));
+    return Status::Ok();
+  }
+
+  // For reading only: no migration, no write statements, no journal change; the schema must be this
+  // build's.
+  Status OpenForReading() {
+    sqlite3_busy_timeout(db_, 5000);
+    JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112;"));
+    JS_ASSIGN_OR_RETURN(Statement version, Statement::Prepare(db_, "PRAGMA user_version"));
+    JS_ASSIGN_OR_RETURN(bool row, version.Step());
+    int current = row ? static_cast<int>(version.ColumnInt(0)) : 0;
+    int latest = static_cast<int>(internal::SqliteMigrations().size());
+    if (current == 0) return InvalidArgument("it is not a jobscope store");
+    if (current > latest) {
+      return InvalidArgument("its schema version " + std::to_string(current) + " is newer than this build (" +
+                             std::to_string(latest) + ")");
+    }
+    if (current < latest) {
+      return InvalidArgument("its schema version " + std::to_string(current) + " is older than this build's (" +
+                             std::to_string(latest) + "): run jobscope ingest on it once to bring it up to date");
+    }
+    schema_version_ = current;
     return Status::Ok();
   }
 
@@ -598,7 +621,7 @@ class SqliteStore final : public Store {
   StatusOr<std::unique_ptr<Store>> OpenReader() override {
     const char* path = sqlite3_db_filename(db_, "main");
     if (!path || !*path) return Unimplemented("an in-memory store has no second connection");
-    return OpenSqliteStore(path);
+    return OpenSqliteStoreForReading(path);
   }
 
   StatusOr<bool> HasPosting(const std::string& id) override {
@@ -734,6 +757,12 @@ class SqliteStore final : public Store {
     int current = row ? static_cast<int>(version.ColumnInt(0)) : 0;
     auto migrations = internal::SqliteMigrations();
     int latest = static_cast<int>(migrations.size());
+    if (current == 0) {
+      // A database that already holds tables but no jobscope schema is someone else's: it is left alone.
+      JS_ASSIGN_OR_RETURN(Statement tables, Statement::Prepare(db_, "SELECT count(*) FROM sqlite_master"));
+      JS_ASSIGN_OR_RETURN(bool counted, tables.Step());
+      if (counted && tables.ColumnInt(0) > 0) return InvalidArgument("it is an SQLite database but not a jobscope store");
+    }
     if (current > latest) {
       return InvalidArgument("store schema version " + std::to_string(current) + " is newer than this build (" +
                              std::to_string(latest) + ")");
@@ -773,8 +802,38 @@ StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
     return IoError("cannot open store " + path + ": " + message);
   }
   auto store = std::make_unique<SqliteStore>(db);
-  JS_RETURN_IF_ERROR(store->Open());
+  Status opened = store->Open();
+  if (!opened.ok()) {
+    return Status(opened.code(), "store " + path + ": " + opened.message());
+  }
   return std::unique_ptr<Store>(std::move(store));
+}
+
+StatusOr<std::unique_ptr<Store>> OpenSqliteStoreForReading(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return InvalidArgument("no store at " + path + " (check --db, or make one with jobscope ingest)");
+  }
+  // Read-only; on read-only media, where SQLite cannot make the WAL's shared-memory file, the file is
+  // opened as immutable instead.
+  for (bool immutable : {false, true}) {
+    sqlite3* db = nullptr;
+    std::string name = immutable ? "file:" + path + "?immutable=1" : path;
+    int flags = SQLITE_OPEN_READONLY | (immutable ? SQLITE_OPEN_URI : 0);
+    if (sqlite3_open_v2(name.c_str(), &db, flags, internal::WholeFileMapVfs()) != SQLITE_OK) {
+      std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+      sqlite3_close(db);
+      if (!immutable) continue;
+      return IoError("cannot open store " + path + ": " + message);
+    }
+    auto store = std::make_unique<SqliteStore>(db);
+    Status opened = store->OpenForReading();
+    if (opened.ok()) return std::unique_ptr<Store>(std::move(store));
+    if (immutable || opened.code() == StatusCode::kInvalidArgument) {
+      return Status(opened.code(), "store " + path + ": " + opened.message());
+    }
+  }
+  return IoError("cannot open store " + path);
 }
 
 }  // namespace jobscope::store

@@ -135,5 +135,9 @@ class Store {
 // Errors: kIoError (cannot open), kInternal (migration failed), kInvalidArgument (a newer schema than this
 // build knows).
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+// Opens an existing SQLite store for reading: nothing is created, migrated or written (also on read-only
+// media). Errors: kInvalidArgument (no file there, not a jobscope store, a schema older or newer than this
+// build's), kIoError.
+StatusOr<std::unique_ptr<Store>> OpenSqliteStoreForReading(const std::string& path);
 
 }  // namespace jobscope::store

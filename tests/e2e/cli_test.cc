@@ -1,6 +1,7 @@
 // The CLI as people script it: --help everywhere, exit codes 0/1/2, --json field names from docs/CLI.md.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -53,7 +54,32 @@ TEST_F(CliTest, UsageErrorsExitWithTwo) {
 
 TEST_F(CliTest, FailedRunsExitWithOne) {
   EXPECT_EQ(RunJobscope("ingest --db " + db_ + " " + (dir_ / "missing.csv").string() + " 2>/dev/null").exit_code, 1);
-  EXPECT_EQ(RunJobscope("stats --db /nonexistent/dir/x.db 2>/dev/null").exit_code, 1);
+}
+
+TEST_F(CliTest, ReadCommandsNeitherCreateNorAlterAStore) {
+  // A mistyped --db is an error, and no empty store is left behind.
+  std::string typo = (dir_ / "typo.db").string();
+  for (const char* command : {"stats", "postings", "quarantine", "skills", "search python"}) {
+    CommandResult result = RunJobscope(std::string(command) + " --db " + typo + " 2>&1");
+    EXPECT_EQ(result.exit_code, 2) << command << ": " << result.out;
+    EXPECT_NE(result.out.find("no store at"), std::string::npos) << result.out;
+  }
+  EXPECT_FALSE(std::filesystem::exists(typo));
+  // Another program's SQLite database is refused by readers and writers alike, and left as it was.
+  std::string foreign = (dir_ / "foreign.db").string();
+  ASSERT_EQ(std::system(("sqlite3 " + foreign + " 'CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (1);'").c_str()), 0);
+  auto size_before = std::filesystem::file_size(foreign);
+  CommandResult read = RunJobscope("stats --db " + foreign + " 2>&1");
+  EXPECT_EQ(read.exit_code, 2);
+  EXPECT_NE(read.out.find("not a jobscope store"), std::string::npos) << read.out;
+  std::string csv = Write("one.csv", "title,company\nData Engineer,Acme\n");
+  CommandResult write = RunJobscope("ingest --db " + foreign + " " + csv + " 2>&1");
+  EXPECT_EQ(write.exit_code, 2);
+  EXPECT_NE(write.out.find("not a jobscope store"), std::string::npos) << write.out;
+  EXPECT_EQ(std::filesystem::file_size(foreign), size_before);
+  // A real store reads as before.
+  ASSERT_EQ(RunJobscope("ingest --db " + db_ + " " + csv + " >/dev/null").exit_code, 0);
+  EXPECT_EQ(RunJobscope("stats --db " + db_ + " >/dev/null").exit_code, 0);
 }
 
 TEST_F(CliTest, IngestPostingsStatsAndQuarantineSpeakJson) {

@@ -31,6 +31,8 @@ struct Context {
   // The taxonomy, loaded on first use. Errors: those of Taxonomy::Load.
   StatusOr<const taxonomy::Taxonomy*> LoadTaxonomy();
   StatusOr<std::unique_ptr<store::Store>> OpenStore() const;
+  // The store for commands that only read: never created or migrated; a mistyped --db is an error.
+  StatusOr<std::unique_ptr<store::Store>> OpenStoreForReading() const;
 };
 
 // Prints "jobscope: <message>" to stderr and returns the exit code for the status (2 for kInvalidArgument).
