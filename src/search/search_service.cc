@@ -104,7 +104,7 @@ StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store
     }));
     if (!far_behind) {
       for (const Posting& posting : fresh) index->Add(posting);
-      if (through != last) JS_RETURN_IF_ERROR(index->SaveSnapshot(snapshot_path, stamp));
+      if (through != last) (void)index->SaveSnapshot(snapshot_path, stamp);  // a cache: see below
       auto service = std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
       service->loaded_from_snapshot_ = true;
       service->postings_added_ = fresh.size();
@@ -113,7 +113,8 @@ StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store
   }
   // Missing, another store's, unreadable or far behind: rebuild from the store (the source of truth).
   JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store));
-  JS_RETURN_IF_ERROR(index->SaveSnapshot(snapshot_path, stamp));
+  // The snapshot only saves the next start a build: a store on read-only media is still searched.
+  (void)index->SaveSnapshot(snapshot_path, stamp);
   return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
 }
 
