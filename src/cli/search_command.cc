@@ -9,6 +9,7 @@
 #include "cli/internal/format.h"
 #include "extract/extract.h"
 #include "cli/internal/posting_json.h"
+#include "cli/internal/progress_bar.h"
 #include "search/search.h"
 
 namespace jobscope::cli::internal {
@@ -90,7 +91,11 @@ int RunSearch(Context& context, const SearchArgs& args) {
 
   auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
-  auto service = search::SearchService::Open(**store, context.db_path + ".index");
+  // Building the index (once; a snapshot saves it for the next search) shows progress on a terminal.
+  ProgressBar bar(StderrIsTerminal() && !context.json);
+  auto service = search::SearchService::Open(**store, context.db_path + ".index", [&](int64_t added, int64_t total) {
+    bar.Update({added, total, added});
+  });
   if (!service.ok()) return ReportError(service.status());
   auto page = args.like.empty() ? (*service)->Search(args.query, filters, options)
                                 : (*service)->MoreLikeThis(args.like, args.per_page);

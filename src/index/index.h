@@ -132,7 +132,11 @@ class SearchIndex {
   static std::unique_ptr<SearchIndex> Empty();
   // Reads every unique posting (linked duplicates are left out unless `include_duplicates`).
   // Errors: those of the store.
-  static StatusOr<std::unique_ptr<SearchIndex>> Build(store::Store& store, bool include_duplicates = false);
+  // `progress` (may be empty) is called now and then on the calling thread with the postings added so far
+  // and the postings to add.
+  using BuildProgress = std::function<void(int64_t added, int64_t total)>;
+  static StatusOr<std::unique_ptr<SearchIndex>> Build(store::Store& store, bool include_duplicates = false,
+                                                      const BuildProgress& progress = {});
 
   // Adds one posting (keeps the index in step as postings are ingested). Returns its document number.
   uint32_t Add(const Posting& posting);

@@ -4,6 +4,7 @@
 // scores, and a query skips the blocks that cannot compete. It builds the two halves of that order on two
 // threads and joins them.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <mutex>
@@ -152,7 +153,8 @@ SearchIndex::~SearchIndex() = default;
 
 std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<SearchIndex>(new SearchIndex()); }
 
-StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates) {
+StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates,
+                                                           const BuildProgress& progress) {
   // The postings in title order, cut in two parts of equal text built on two threads (each reading
   // through its own connection to the store, analysing and appending), the second then joined after the
   // first.
@@ -162,9 +164,15 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   StatusOr<std::unique_ptr<store::Store>> second_reader = Unimplemented("one part");
   if (order.size() >= kMinPostingsToSplit) second_reader = store.OpenReader();
   const size_t split = second_reader.ok() ? EvenSplit(text_bytes) : order.size();
-  auto build_part = [](store::Store& reader, std::span<const int64_t> sequences, Impl& impl) {
+  // Both parts count what they add; the calling thread's part reports the sum.
+  std::atomic<int64_t> added{0};
+  const auto total = static_cast<int64_t>(order.size());
+  auto build_part = [&added, total](store::Store& reader, std::span<const int64_t> sequences, Impl& impl,
+                                    const BuildProgress* report) {
     return reader.ForEachSearchablePostingOf(sequences, [&](Posting& posting) {
       AddDocument(impl, posting);
+      int64_t done = added.fetch_add(1, std::memory_order_relaxed) + 1;
+      if (report && (done & 4095) == 0) (*report)(done, total);
       return true;
     });
   };
@@ -174,11 +182,12 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   std::thread second_builder;
   if (second_reader.ok()) {
     second_builder = std::thread([&] {
-      second_status = build_part(**second_reader, std::span(order).subspan(split), *second->impl_);
+      second_status = build_part(**second_reader, std::span(order).subspan(split), *second->impl_, nullptr);
     });
   }
-  Status first_status = build_part(store, std::span(order).first(split), *index->impl_);
+  Status first_status = build_part(store, std::span(order).first(split), *index->impl_, progress ? &progress : nullptr);
   if (second_builder.joinable()) second_builder.join();
+  if (progress) progress(total, total);
   JS_RETURN_IF_ERROR(first_status);
   JS_RETURN_IF_ERROR(second_status);
   index->impl_->Join(*second->impl_);

@@ -48,7 +48,9 @@ class SearchService {
   // adding the postings stored since (then saving it again). A snapshot of another store, or one behind by
   // more than a quarter of its postings, is rebuilt and saved for the next start. An empty path always
   // builds. The store must outlive the service.
-  static StatusOr<std::unique_ptr<SearchService>> Open(store::Store& store, const std::string& snapshot_path = "");
+  // `progress` (may be empty) follows a build of the index, when one is needed.
+  static StatusOr<std::unique_ptr<SearchService>> Open(store::Store& store, const std::string& snapshot_path = "",
+                                                       const index::SearchIndex::BuildProgress& progress = {});
   bool loaded_from_snapshot() const { return loaded_from_snapshot_; }
   // Postings added to a loaded snapshot because they were stored after it was saved.
   size_t postings_added() const { return postings_added_; }

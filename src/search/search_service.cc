@@ -75,9 +75,10 @@ int64_t SequenceCovered(const std::string& stamp, const std::string& identity) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store, const std::string& snapshot_path) {
+StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store, const std::string& snapshot_path,
+                                                             const index::SearchIndex::BuildProgress& progress) {
   if (snapshot_path.empty()) {
-    JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store));
+    JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store, false, progress));
     return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
   }
   JS_ASSIGN_OR_RETURN(std::string identity, StoreIdentity(store));
@@ -112,7 +113,7 @@ StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store
     }
   }
   // Missing, another store's, unreadable or far behind: rebuild from the store (the source of truth).
-  JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store));
+  JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store, false, progress));
   // The snapshot only saves the next start a build: a store on read-only media is still searched.
   (void)index->SaveSnapshot(snapshot_path, stamp);
   return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
