@@ -1,4 +1,3 @@
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -42,26 +41,17 @@ int RunSearch(Context& context, const SearchArgs& args) {
   auto loaded = context.LoadTaxonomy();
   if (!loaded.ok()) return ReportError(loaded.status());
   const taxonomy::Taxonomy* taxonomy = *loaded;
-  // A skill by its id, its name or any alias ("sklearn", "Scikit-Learn", "scikit-learn").
   std::vector<std::string> skill_ids;
   for (const std::string& named : args.skills) {
-    const taxonomy::Skill* skill = taxonomy->FindById(named);
-    if (!skill) skill = taxonomy->FindByForm(named);
+    const taxonomy::Skill* skill = taxonomy->Find(named);
     if (!skill) return ReportError(InvalidArgument("--skill: no skill named '" + named + "' (see jobscope skills)"));
     skill_ids.push_back(skill->id);
   }
   (args.all_skills ? filters.skills_all : filters.skills_any) = skill_ids;
   filters.company = args.company;
-  // A country by its ISO code in any case or by its name ("de", "Germany", "USA").
   if (!args.country.empty()) {
-    // Two letters are an ISO code ("de" is Germany here, not Delaware); anything longer is a name.
-    bool iso = args.country.size() == 2 && std::isalpha(static_cast<unsigned char>(args.country[0])) &&
-               std::isalpha(static_cast<unsigned char>(args.country[1]));
-    std::string code = iso ? std::string{static_cast<char>(std::toupper(static_cast<unsigned char>(args.country[0]))),
-                                         static_cast<char>(std::toupper(static_cast<unsigned char>(args.country[1])))}
-                           : extract::ParseLocation(args.country).country;
-    if (code.empty()) return ReportError(InvalidArgument("--country: unknown country '" + args.country + "'"));
-    filters.country = code;
+    filters.country = extract::CountryCode(args.country);
+    if (filters.country.empty()) return ReportError(InvalidArgument("--country: unknown country '" + args.country + "'"));
   }
   filters.region = args.region;
   filters.city = args.city;

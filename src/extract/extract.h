@@ -168,6 +168,9 @@ std::optional<Level> LevelFromSourceField(std::string_view field);
 // ---- location, work mode, employment ---------------------------------------------------------------------
 
 Location ParseLocation(std::string_view text);
+// The ISO 3166-1 alpha-2 code of a country as a person names it: two letters are a code in any case ("de" is
+// Germany, not Delaware), anything longer a name ("Germany", "USA"). Empty when it names no country.
+std::string CountryCode(std::string_view code_or_name);
 // The source's fields decide first (work type, is_remote, location, title), then the description's cues.
 // `description_signs` (optional): the SkillMatcher's scan of raw.description, whose anchors are then read.
 RemoteMode DetectRemote(const RawPosting& raw, std::span<const CueHit> description_cues,

@@ -4,6 +4,7 @@
 // by the gazetteer (internal/gazetteer.h) as a country, a region or a city, and the country decided by the
 // strongest evidence: a named country, then a region (a US state code after a city wins over the city:
 // "Paris, TX"), then the city's most populous namesake.
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -397,6 +398,16 @@ std::string_view CountryInside(std::string_view segment) {
 }
 
 }  // namespace
+
+std::string CountryCode(std::string_view code_or_name) {
+  std::string_view trimmed = TrimAscii(code_or_name);
+  if (trimmed.size() == 2 && std::isalpha(static_cast<unsigned char>(trimmed[0])) &&
+      std::isalpha(static_cast<unsigned char>(trimmed[1]))) {
+    return {static_cast<char>(std::toupper(static_cast<unsigned char>(trimmed[0]))),
+            static_cast<char>(std::toupper(static_cast<unsigned char>(trimmed[1])))};
+  }
+  return ParseLocation(trimmed).country;
+}
 
 Location ParseLocation(std::string_view text) {
   Location location;

@@ -78,24 +78,35 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
     file.path = path;
     file.layout = reader->layout();
     SourceRecord record;
+    // Sets the current record aside (or notes what was dropped from it) with its input, row and bytes.
+    auto set_aside = [&](std::string field, std::string reason) {
+      store::QuarantineRecord entry;
+      entry.run_id = summary.run_id;
+      entry.input = path;
+      entry.row = record.row;
+      entry.field = std::move(field);
+      entry.reason = std::move(reason);
+      entry.raw = record.raw;
+      return store_.PutQuarantine(entry);
+    };
     while (reader->Next(record)) {
       ++file.counts.read;
       file.transcoded += record.transcoded;
-      store::QuarantineRecord quarantine;
       // A pay field that could not be used is dropped and noted; the posting is kept.
       std::string pay_field = std::move(record.pay_field), pay_note = std::move(record.pay_note);
+      const bool readable = record.posting.has_value();
       bool stored_before = false;
-      if (record.posting) {
+      if (readable) {
         // A re-ingest finds most records stored already: asked by id first, they cost a lookup, not the
         // understanding of a posting.
         StatusOr<bool> known = store_.HasPosting(extract::StablePostingId(*record.posting));
         if (!known.ok()) return fail(known.status());
         stored_before = *known;
       }
-      if (record.posting && stored_before) {
+      if (readable && stored_before) {
         ++file.counts.already_present;
         pay_note.clear();  // noted when it was first stored
-      } else if (record.posting) {
+      } else if (readable) {
         Posting posting = understander_.Understand(std::move(*record.posting));
         std::string absurd = AbsurdSalaryReason(posting.understood.salary);
         if (!absurd.empty()) {
@@ -116,28 +127,14 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
           if (!posting.duplicate_of.empty()) ++file.counts.duplicates;
           duplicates.Add(entry);
         }
-      } else {
-        quarantine.field = record.error_field;
-        quarantine.reason = record.error_reason;
       }
       if (!pay_note.empty()) {
-        store::QuarantineRecord note;
-        note.run_id = summary.run_id;
-        note.input = path;
-        note.row = record.row;
-        note.field = pay_field;
-        note.reason = "pay dropped, posting kept: " + pay_note;
-        note.raw = record.raw;
-        Status put = store_.PutQuarantine(note);
+        Status put = set_aside(pay_field, "pay dropped, posting kept: " + pay_note);
         if (!put.ok()) return fail(put);
         ++file.pay_dropped;
       }
-      if (!quarantine.reason.empty()) {
-        quarantine.run_id = summary.run_id;
-        quarantine.input = path;
-        quarantine.row = record.row;
-        quarantine.raw = std::move(record.raw);
-        Status put = store_.PutQuarantine(quarantine);
+      if (!readable) {
+        Status put = set_aside(record.error_field, record.error_reason);
         if (!put.ok()) return fail(put);
         ++file.counts.quarantined;
       }
@@ -145,11 +142,7 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
       if (state.records % store::Store::kBatchSize == 0) {
         // The counts so far go out with the batch: a run that dies shows how far it got.
         store::RunCounts so_far = summary.counts;
-        so_far.read += file.counts.read;
-        so_far.stored += file.counts.stored;
-        so_far.already_present += file.counts.already_present;
-        so_far.duplicates += file.counts.duplicates;
-        so_far.quarantined += file.counts.quarantined;
+        so_far += file.counts;
         Status counted = store_.UpdateRunCounts(summary.run_id, so_far);
         if (!counted.ok()) return fail(counted);
       }
@@ -159,11 +152,7 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
       }
     }
     bytes_before += FileSize(path);
-    summary.counts.read += file.counts.read;
-    summary.counts.stored += file.counts.stored;
-    summary.counts.already_present += file.counts.already_present;
-    summary.counts.duplicates += file.counts.duplicates;
-    summary.counts.quarantined += file.counts.quarantined;
+    summary.counts += file.counts;
     summary.transcoded += file.transcoded;
     summary.pay_dropped += file.pay_dropped;
     summary.files.push_back(std::move(file));

@@ -381,18 +381,12 @@ class SqliteStore final : public Store {
   }
 
   Status FinishRun(int64_t run_id, const RunCounts& counts, bool failed) override {
-    JS_RETURN_IF_ERROR(BeginBatchWrite());
+    JS_RETURN_IF_ERROR(UpdateRunCounts(run_id, counts));
     JS_ASSIGN_OR_RETURN(Statement update,
-                        Statement::Prepare(db_, "UPDATE ingest_runs SET finished_at=?, read=?, stored=?, "
-                                                "already_present=?, duplicates=?, quarantined=?, status=? WHERE id=?"));
+                        Statement::Prepare(db_, "UPDATE ingest_runs SET finished_at=?, status=? WHERE id=?"));
     update.BindText(1, NowIso8601());
-    update.BindInt(2, counts.read);
-    update.BindInt(3, counts.stored);
-    update.BindInt(4, counts.already_present);
-    update.BindInt(5, counts.duplicates);
-    update.BindInt(6, counts.quarantined);
-    update.BindText(7, failed ? "failed" : "done");
-    update.BindInt(8, run_id);
+    update.BindText(2, failed ? "failed" : "done");
+    update.BindInt(3, run_id);
     JS_RETURN_IF_ERROR(update.Run());
     return Flush();
   }

@@ -36,6 +36,15 @@ struct RunCounts {
   int64_t already_present = 0;  // postings whose id was already stored (re-ingests, repeated rows)
   int64_t duplicates = 0;       // new postings linked to an earlier posting of the same job
   int64_t quarantined = 0;      // records set aside with a reason
+
+  RunCounts& operator+=(const RunCounts& other) {
+    read += other.read;
+    stored += other.stored;
+    already_present += other.already_present;
+    duplicates += other.duplicates;
+    quarantined += other.quarantined;
+    return *this;
+  }
 };
 
 struct IngestRun {

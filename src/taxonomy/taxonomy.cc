@@ -188,6 +188,11 @@ const Skill* Taxonomy::FindById(std::string_view id) const {
   return it == by_id_.end() ? nullptr : &skills_[it->second];
 }
 
+const Skill* Taxonomy::Find(std::string_view id_name_or_alias) const {
+  const Skill* skill = FindById(id_name_or_alias);
+  return skill ? skill : FindByForm(id_name_or_alias);
+}
+
 const Skill* Taxonomy::FindByForm(std::string_view form) const {
   auto it = by_form_.find(FormKey(form));
   return it == by_form_.end() ? nullptr : &skills_[it->second];

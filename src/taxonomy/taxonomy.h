@@ -75,6 +75,8 @@ class Taxonomy {
   const Skill* FindById(std::string_view id) const;
   // Looks a name or alias up by its key (FormKey). nullptr if unknown.
   const Skill* FindByForm(std::string_view form) const;
+  // A skill as a person names it: its id, its name or any alias ("sklearn", "Scikit-Learn"). nullptr if none.
+  const Skill* Find(std::string_view id_name_or_alias) const;
 
  private:
   void Index();

@@ -9,6 +9,14 @@ namespace {
 
 std::string CountryOf(std::string_view text) { return ParseLocation(text).country; }
 
+TEST(CountryCode, TwoLettersAreACodeAndLongerNamesAreLookedUp) {
+  EXPECT_EQ(CountryCode("de"), "DE");  // Germany, not Delaware
+  EXPECT_EQ(CountryCode("CA"), "CA");
+  EXPECT_EQ(CountryCode("Germany"), "DE");
+  EXPECT_EQ(CountryCode("United States"), "US");
+  EXPECT_EQ(CountryCode("Atlantis"), "");
+}
+
 TEST(ParseLocation, CitiesAloneResolveToTheirCountry) {
   EXPECT_EQ(CountryOf("New York City"), "US");
   EXPECT_EQ(CountryOf("NYC"), "US");

@@ -39,6 +39,15 @@ TEST(Taxonomy, AliasesPeopleWriteResolve) {
   }
 }
 
+TEST(Taxonomy, ASkillIsFoundByItsIdNameOrAlias) {
+  for (const char* named : {"scikit-learn", "Scikit-Learn", "sklearn"}) {
+    const Skill* skill = Shipped().Find(named);
+    ASSERT_NE(skill, nullptr) << named;
+    EXPECT_EQ(skill->id, "scikit-learn") << named;
+  }
+  EXPECT_EQ(Shipped().Find("no such skill"), nullptr);
+}
+
 // tests/gold/README.md: one skill per synonym set, methods typed `method`, fields and umbrellas `domain`.
 TEST(Taxonomy, SynonymsShareOneSkillAndTypesFollowTheLabellingRules) {
   for (const char* form : {"LLM", "LLMs", "large language models", "large language model", "language models"}) {
