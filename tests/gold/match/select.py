@@ -18,10 +18,10 @@ LINKEDIN = "linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv"
 GLASSDOOR = "glassdoor-ds-jobs/glassdoor_jobs.csv"
 # (category, how many distinct résumés of it, split of each in turn)
 RESUME_RULE = [
-    ("Data Science", ["dev", "test", "dev"]),
-    ("Python Developer", ["test"]),
-    ("Hadoop", ["dev"]),
-    ("ETL Developer", ["test"]),
+    ("Data Science", ["dev", "test", "dev", "test", "dev", "test", "dev"]),
+    ("Python Developer", ["test", "dev"]),
+    ("Hadoop", ["dev", "test"]),
+    ("ETL Developer", ["test", "dev"]),
     ("Database", ["dev"]),
     ("DevOps Engineer", ["test"]),
     ("Java Developer", ["dev"]),
