@@ -1,5 +1,7 @@
 #include "base/hash.h"
 
+#include <cstdio>
+
 #include <xxhash.h>
 
 namespace jobscope {
@@ -14,6 +16,17 @@ std::string Hex64(uint64_t value) {
     value >>= 4;
   }
   return out;
+}
+
+std::string Crc32Hex(std::string_view bytes) {
+  uint32_t crc = 0xFFFFFFFFu;
+  for (unsigned char byte : bytes) {
+    crc ^= byte;
+    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+  }
+  char buffer[9];
+  std::snprintf(buffer, sizeof buffer, "%08x", ~crc);
+  return buffer;
 }
 
 }  // namespace jobscope

@@ -14,4 +14,8 @@ uint64_t StableHash64(std::string_view bytes);
 // 16 lowercase hex digits.
 std::string Hex64(uint64_t value);
 
+// CRC-32 (IEEE, as zlib and Python's zlib.crc32) as 8 lowercase hex digits: the checksums gold sets keep
+// to notice data that changed under their labels.
+std::string Crc32Hex(std::string_view bytes);
+
 }  // namespace jobscope

@@ -37,6 +37,9 @@ Role GuessRole(std::string_view title, std::string_view description);
 // ML, lab science, data work, reporting, pipelines, modelling): counted once per posting, read by the rules
 // below.
 constexpr size_t kFocusKinds = 10;
+namespace focus {  // the kinds, in FocusCounts order: counts[focus::kModelling]
+enum Kind : size_t { kLanguage, kVision, kPlatform, kNetworks, kTabular, kLab, kData, kReporting, kPipelines, kModelling };
+}  // namespace focus
 using FocusCounts = std::array<int, kFocusKinds>;
 FocusCounts CountFocus(std::string_view description);
 // The specialisation a description is mainly about (nlp, computer vision, MLOps or deep learning), when one

@@ -24,7 +24,8 @@ constexpr double kFocusDominance = 2;
 constexpr int kMinDataWorkMentions = 4;
 constexpr int kDataWorkDominance = 2;
 
-enum Focus : size_t { kLanguage, kVision, kPlatform, kNetworks, kTabular, kLab, kData, kReporting, kPipelines, kModelling };
+using namespace focus;
+using Focus = focus::Kind;
 static_assert(kModelling + 1 == kFocusKinds);
 
 constexpr uint64_t kFnvOffset = 14695981039346656037ull;

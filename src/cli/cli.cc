@@ -36,6 +36,9 @@ int RunCli(int argc, char** argv) {
   internal::AddTrainCommand(app, context, exit_code);
   internal::AddEvalCommand(app, context, exit_code);
   internal::AddSkillsCommand(app, context, exit_code);
+  internal::AddServeCommand(app, context, exit_code);
+  internal::AddTokenCommand(app, context, exit_code);
+  internal::AddMatchCommands(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

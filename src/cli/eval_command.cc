@@ -105,6 +105,7 @@ void AddEvalCommand(CLI::App& app, Context& context, int& exit_code) {
                                              "with --gold, understanding scored on the gold set");
   auto args = std::make_shared<EvalArgs>();
   auto gold = std::make_shared<GoldEvalArgs>();
+  auto match_gold = std::make_shared<MatchGoldEvalArgs>();
   command->add_option("--shared-data", args->shared_data, "Folder holding skillspan/ and linkedin-aiml-jobs/")
       ->capture_default_str();
   command->add_option("--gold", gold->gold_dir, "Score understanding on the gold set in this folder (tests/gold)");
@@ -114,9 +115,16 @@ void AddEvalCommand(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("--details", gold->details, "With --gold: the half whose matrices and errors are listed")
       ->check(CLI::IsMember({"dev", "test"}))
       ->capture_default_str();
+  command->add_option("--match-gold", match_gold->gold_dir,
+                      "Score résumé matching (NDCG@10, MAP, beside TF-IDF and Jaccard) on this gold set (tests/gold/match)");
+  command->add_flag("--rankings", match_gold->list_rankings, "With --match-gold: list each résumé's postings in jobscope's order");
   command->add_flag("--json", context.json, "Machine-readable output");
-  command->callback([&context, &exit_code, args, gold] {
-    if (!gold->gold_dir.empty()) {
+  command->callback([&context, &exit_code, args, gold, match_gold] {
+    if (!match_gold->gold_dir.empty()) {
+      match_gold->shared_data = args->shared_data;
+      match_gold->details = gold->details;
+      exit_code = RunMatchGoldEval(context, *match_gold);
+    } else if (!gold->gold_dir.empty()) {
       gold->shared_data = args->shared_data;
       exit_code = RunGoldEval(context, *gold);
     } else {

@@ -3,11 +3,11 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "json/json.h"
+
 namespace jobscope::cli::internal {
 
-nlohmann::json OptionalJson(const std::optional<double>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
+nlohmann::json OptionalJson(const std::optional<double>& value) { return json::OptionalNumber(value); }
 
 std::string ThousandsUsd(const std::optional<double>& usd) {
   if (!usd) return "-";

@@ -5,17 +5,10 @@
 #include "cli/internal/commands.h"
 #include "cli/internal/progress_bar.h"
 #include "ingest/ingest.h"
+#include "json/json.h"
 
 namespace jobscope::cli::internal {
 namespace {
-
-nlohmann::json CountsJson(const store::RunCounts& counts) {
-  return {{"read", counts.read},
-          {"stored", counts.stored},
-          {"already_present", counts.already_present},
-          {"duplicates", counts.duplicates},
-          {"quarantined", counts.quarantined}};
-}
 
 int RunIngest(Context& context, const std::vector<std::string>& paths, const std::vector<std::string>& maps,
               const std::string& source, bool use_tagger) {
@@ -41,20 +34,9 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
   auto summary = ingester.Run(paths, options, [&](const ingest::Progress& progress) { bar.Update(progress); });
   if (!summary.ok()) return ReportError(summary.status());
   if (context.json) {
-    nlohmann::json files = nlohmann::json::array();
-    for (const ingest::FileSummary& file : summary->files) {
-      files.push_back({{"path", file.path}, {"layout", file.layout}, {"counts", CountsJson(file.counts)},
-                       {"transcoded", file.transcoded}, {"pay_dropped", file.pay_dropped}});
-      if (!file.error.empty()) files.back()["error"] = file.error;
-    }
-    nlohmann::json out = {{"run_id", summary->run_id},
-                          {"counts", CountsJson(summary->counts)},
-                          {"transcoded", summary->transcoded},
-                          {"pay_dropped", summary->pay_dropped},
-                          {"files", files},
-                          {"seconds", summary->seconds},
-                          {"db", context.db_path}};
-    std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    nlohmann::json out = json::IngestSummaryToJson(*summary);
+    out["db"] = context.db_path;
+    std::printf("%s\n", json::Dump(out).c_str());
     return summary->failed_inputs > 0 ? kExitFailed : kExitOk;
   }
   for (const ingest::FileSummary& file : summary->files) {

@@ -1,7 +1,7 @@
 #include <cstdio>
 
 #include "cli/internal/commands.h"
-#include "cli/internal/posting_json.h"
+#include "json/json.h"
 
 namespace jobscope::cli::internal {
 namespace {
@@ -17,7 +17,7 @@ int RunPostings(Context& context, int64_t limit, bool with_description) {
     if (limit > 0 && shown >= limit) return false;
     ++shown;
     if (context.json) {
-      std::printf("%s\n", PostingToJson(posting, with_description, taxonomy).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      std::printf("%s\n", json::Dump(json::PostingToJson(posting, with_description, taxonomy)).c_str());
       return true;
     }
     const Understanding& u = posting.understood;

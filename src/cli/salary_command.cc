@@ -7,6 +7,7 @@
 #include "cli/internal/commands.h"
 #include "cli/internal/format.h"
 #include "extract/extract.h"
+#include "json/json.h"
 #include "salary/salary.h"
 
 namespace jobscope::cli::internal {
@@ -17,7 +18,7 @@ constexpr const char* kDefaultSurvey = "../shared/data/aijobs-salaries/salaries.
 struct SalaryOptions {
   std::string survey = kDefaultSurvey;
   std::string model_dir;  // default: data/models/salary
-  std::string title, role, level = "mid", location = "United States", skills;
+  std::string title, role, level, location = "United States", skills;
   bool remote = false;
   std::string by = "level";
   std::string company_size = "M";
@@ -25,21 +26,6 @@ struct SalaryOptions {
   int rounds = 300;
   std::string postings_db;  // train and eval: also learn from this store's postings with pay
 };
-
-std::string Dump(const nlohmann::json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
-// The currency a country pays in, for showing an estimate locally.
-std::string CurrencyOfCountry(const std::string& country) {
-  static const std::map<std::string, std::string> kCurrencies = {
-      {"US", "USD"}, {"CA", "CAD"}, {"GB", "GBP"}, {"AU", "AUD"}, {"NZ", "NZD"}, {"IN", "INR"}, {"CH", "CHF"},
-      {"PL", "PLN"}, {"BR", "BRL"}, {"JP", "JPY"}, {"SG", "SGD"}, {"SE", "SEK"}, {"NO", "NOK"}, {"DK", "DKK"},
-      {"MX", "MXN"}, {"ZA", "ZAR"}, {"HK", "HKD"}, {"IL", "ILS"}, {"CZ", "CZK"}, {"HU", "HUF"}, {"TR", "TRY"},
-      {"PH", "PHP"}, {"TH", "THB"}, {"DE", "EUR"}, {"FR", "EUR"}, {"NL", "EUR"}, {"ES", "EUR"}, {"IT", "EUR"},
-      {"IE", "EUR"}, {"AT", "EUR"}, {"BE", "EUR"}, {"FI", "EUR"}, {"PT", "EUR"}, {"LT", "EUR"}, {"GR", "EUR"},
-      {"EE", "EUR"}, {"LV", "EUR"}, {"SK", "EUR"}, {"SI", "EUR"}, {"LU", "EUR"}};
-  auto it = kCurrencies.find(country);
-  return it == kCurrencies.end() ? "" : it->second;
-}
 
 std::string ModelDir(Context& context, const SalaryOptions& options) {
   return options.model_dir.empty() ? context.DataPath("models/salary") : options.model_dir;
@@ -80,7 +66,7 @@ int RunTrain(Context& context, const SalaryOptions& options) {
                         {"conformal_margin", std::max(overall.low, overall.high)},
                         {"calibration_groups", margins.size()}};
   if (context.json) {
-    std::printf("%s\n", Dump(out).c_str());
+    std::printf("%s\n", json::Dump(out).c_str());
   } else {
     std::printf("trained on %zu full-time survey rows (%zu read, %zu repeats dropped) and %zu postings with pay; "
                 "conformal margins for %zu groups (all rows: %+.4f below, %+.4f above); saved to %s\n",
@@ -120,92 +106,47 @@ int RunEval(Context& context, const SalaryOptions& options) {
     out.push_back({{"split", evaluation.split}, {"train_rows", evaluation.train_rows}, {"test_rows", evaluation.test_rows},
                    {"train_seconds", evaluation.train_seconds}, {"methods", methods}});
   }
-  if (context.json) std::printf("%s\n", Dump(out).c_str());
+  if (context.json) std::printf("%s\n", json::Dump(out).c_str());
   return kExitOk;
 }
 
 int RunEstimate(Context& context, const SalaryOptions& options) {
-  salary::SalaryQuery query;
-  if (!options.role.empty()) {
-    auto role = ParseRole(options.role);
-    if (!role) return ReportError(InvalidArgument("--role: unknown role '" + options.role + "'"));
-    query.role = *role;
-  } else if (!options.title.empty()) {
-    query.role = classify::GuessRole(options.title, "");
-  } else {
-    return ReportError(InvalidArgument("give --title or --role"));
-  }
-  auto level = ParseLevel(options.level);
-  if (!level || *level == Level::kUnknown) return ReportError(InvalidArgument("--level: unknown level '" + options.level + "'"));
-  query.level = *level;
-  if (!options.title.empty()) {
-    extract::SeniorityCues cues = extract::FindSeniorityCues(options.title, "");
-    if (cues.title_level && options.level == "mid") query.level = *cues.title_level;  // the title says more
-    query.title = options.title;
-  }
-  Location location = extract::ParseLocation(options.location);
-  query.country = !location.country.empty() ? location.country : options.location.size() == 2 ? options.location : "";
-  if (query.country.empty()) return ReportError(InvalidArgument("--location: cannot tell the country of '" + options.location + "'"));
-  if (!location.city.empty()) query.metro = salary::MetroKey(location.city, query.country);
-  std::vector<std::string> unknown_skills;
+  salary::EstimateRequest request;
+  request.title = options.title;
+  request.role = options.role;
+  request.level = options.level;
+  request.location = options.location;
+  request.remote = options.remote;
+  request.company_size = options.company_size;
+  for (std::string_view name : SplitOn(options.skills, ',')) request.skills.emplace_back(name);
+  const taxonomy::Taxonomy* taxonomy = nullptr;
   if (!options.skills.empty()) {
-    auto taxonomy = taxonomy::Taxonomy::Load(context.DataPath("taxonomy/skills.tsv"));
-    if (!taxonomy.ok()) return ReportError(taxonomy.status());
-    for (std::string_view name : SplitOn(options.skills, ',')) {
-      std::string trimmed(TrimAscii(name));
-      if (trimmed.empty()) continue;
-      const taxonomy::Skill* skill = taxonomy->FindByForm(taxonomy::FormKey(trimmed));
-      if (skill) query.skills.push_back(skill->id);
-      else unknown_skills.push_back(trimmed);
-    }
-    if (!unknown_skills.empty()) {
-      return ReportError(InvalidArgument("--skills: not in the taxonomy: " + JoinStrings(unknown_skills, ", ")));
-    }
+    auto loaded = context.LoadTaxonomy();
+    if (!loaded.ok()) return ReportError(loaded.status());
+    taxonomy = *loaded;
   }
-  query.remote_ratio = options.remote ? 100 : 0;
-  if (options.company_size == "S") query.company_size = 0;
-  else if (options.company_size == "M") query.company_size = 1;
-  else if (options.company_size == "L") query.company_size = 2;
-  else return ReportError(InvalidArgument("--company-size: S, M or L, not '" + options.company_size + "'"));
   auto model = salary::SalaryModel::Load(ModelDir(context, options));
   if (!model.ok()) return ReportError(model.status());
-  auto estimate = (*model)->Estimate(query);
-  if (!estimate.ok()) return ReportError(estimate.status());
-  const bool learnt_skills = std::any_of(estimate->factors.begin(), estimate->factors.end(),
-                                         [](const salary::SalaryFactor& f) { return f.name == "skills"; });
-  std::string currency = CurrencyOfCountry(query.country);
-  std::optional<double> p50_local;
-  if (!currency.empty() && currency != "USD") {
-    auto rates = extract::CurrencyRates::Load(context.DataPath("currency_rates.tsv"));
-    if (rates.ok()) {
-      if (auto usd_per_unit = rates->UsdPerUnit(currency)) p50_local = estimate->p50 / *usd_per_unit;
-    }
-  }
+  auto rates = extract::CurrencyRates::Load(context.DataPath("currency_rates.tsv"));
+  auto answer = salary::EstimatePay(**model, request, taxonomy, rates.ok() ? &*rates : nullptr);
+  if (!answer.ok()) return ReportError(answer.status());
   if (context.json) {
-    nlohmann::json factors = nlohmann::json::array();
-    for (const auto& factor : estimate->factors) factors.push_back({{"name", factor.name}, {"usd_effect", factor.usd_effect}});
-    nlohmann::json out = {{"role", RoleName(query.role)}, {"level", LevelName(query.level)}, {"country", query.country},
-                          {"remote", options.remote}, {"p10_usd", estimate->p10}, {"p50_usd", estimate->p50},
-                          {"p90_usd", estimate->p90}, {"comparable_records", estimate->comparable_records},
-                          {"currency", currency}, {"p50_local", OptionalJson(p50_local)},
-                          {"factors", factors}};
-    out["metro"] = query.metro.empty() ? nlohmann::json() : nlohmann::json(query.metro);
-    out["skills"] = query.skills;
-    if (!query.skills.empty() && !learnt_skills) out["skills_note"] = "this model learnt no skills; see `jobscope salary premiums`";
-    std::printf("%s\n", Dump(out).c_str());
+    std::printf("%s\n", json::Dump(json::EstimateToJson(*answer)).c_str());
     return kExitOk;
   }
+  const salary::SalaryQuery& query = answer->query;
+  const salary::SalaryEstimate& estimate = answer->estimate;
   std::printf("%s, %s, %s%s: P10 %s  P50 %s  P90 %s (annual USD)\n", std::string(RoleName(query.role)).c_str(),
               std::string(LevelName(query.level)).c_str(), query.country.c_str(), options.remote ? ", remote" : "",
-              ThousandsUsd(estimate->p10).c_str(), ThousandsUsd(estimate->p50).c_str(), ThousandsUsd(estimate->p90).c_str());
-  if (p50_local) std::printf("P50 in %s: %.0f\n", currency.c_str(), *p50_local);
+              ThousandsUsd(estimate.p10).c_str(), ThousandsUsd(estimate.p50).c_str(), ThousandsUsd(estimate.p90).c_str());
+  if (estimate.p50_local) std::printf("P50 in %s: %.0f\n", estimate.currency.c_str(), *estimate.p50_local);
   std::printf("supported by %lld survey records with the same role, level and country\n",
-              static_cast<long long>(estimate->comparable_records));
+              static_cast<long long>(estimate.comparable_records));
   std::printf("what moved it (vs. the model's baseline):\n");
-  for (const auto& factor : estimate->factors) {
+  for (const auto& factor : estimate.factors) {
     std::printf("  %-12s %+9.0f USD\n", factor.name.c_str(), factor.usd_effect);
   }
-  if (!query.skills.empty() && !learnt_skills) {
+  if (!query.skills.empty() && !answer->skills_learnt) {
     std::printf("skills: this model learnt none (train it with `--db` on postings with pay); see `jobscope salary premiums`\n");
   }
   return kExitOk;
@@ -217,12 +158,7 @@ int RunBands(Context& context, const SalaryOptions& options) {
   auto bands = salary::PayBands(survey->records, options.by);
   if (!bands.ok()) return ReportError(bands.status());
   if (context.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& band : *bands) {
-      out.push_back({{"key", band.key}, {"records", band.records}, {"p25_usd", band.p25}, {"p50_usd", band.p50},
-                     {"p75_usd", band.p75}, {"quoted", band.quoted}});
-    }
-    std::printf("%s\n", Dump(out).c_str());
+    std::printf("%s\n", json::Dump(json::BandsToJson(*bands)).c_str());
     return kExitOk;
   }
   std::printf("annual USD pay by %s (full-time survey rows, repeats dropped)\n", options.by.c_str());
@@ -241,7 +177,7 @@ int RunPremiums(Context& context, const SalaryOptions& options) {
   if (!premiums.ok()) return ReportError(premiums.status());
   if (context.json) {
     for (const auto& premium : *premiums) {
-      std::printf("%s\n", Dump({{"id", premium.skill_id}, {"name", premium.name}, {"postings_with", premium.postings_with},
+      std::printf("%s\n", json::Dump({{"id", premium.skill_id}, {"name", premium.name}, {"postings_with", premium.postings_with},
                                 {"premium_usd", premium.premium_usd}, {"ci_low_usd", premium.ci_low},
                                 {"ci_high_usd", premium.ci_high}}).c_str());
     }
@@ -267,7 +203,7 @@ void AddSalaryCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* estimate = command->add_subcommand("estimate", "P10/P50/P90 annual pay for a role, level and place");
   estimate->add_option("--title", options->title, "A job title (role and level are read from it)");
   estimate->add_option("--role", options->role, "A role name, e.g. ml_engineer");
-  estimate->add_option("--level", options->level, "intern, entry, mid, senior, lead or executive")->capture_default_str();
+  estimate->add_option("--level", options->level, "intern, entry, mid, senior, lead or executive (default: the title's, else mid)");
   estimate->add_option("--location", options->location, "A place: \"Berlin, Germany\", \"New York, NY\", or a country code")
       ->capture_default_str();
   estimate->add_flag("--remote", options->remote, "Fully remote");

@@ -4,17 +4,11 @@
 
 #include "cli/internal/commands.h"
 #include "cli/internal/format.h"
+#include "json/json.h"
 #include "report/report.h"
 
 namespace jobscope::cli::internal {
 namespace {
-
-nlohmann::json SalaryJson(const report::SalaryStats& stats) {
-  return {{"postings_with_salary", stats.postings_with_salary},
-          {"p25_annual_usd", OptionalJson(stats.p25_annual_usd)},
-          {"median_annual_usd", OptionalJson(stats.median_annual_usd)},
-          {"p75_annual_usd", OptionalJson(stats.p75_annual_usd)}};
-}
 
 void PrintCounts(const char* heading, const std::map<std::string, int64_t>& counts, int64_t total,
                  const std::map<std::string, report::SalaryStats>* salary) {
@@ -43,23 +37,7 @@ int RunStats(Context& context, size_t top) {
   auto summary = report::SummarizeMarket(**store, top, *taxonomy);
   if (!summary.ok()) return ReportError(summary.status());
   if (context.json) {
-    nlohmann::json skills = nlohmann::json::array();
-    for (const auto& skill : summary->top_skills) {
-      skills.push_back({{"id", skill.skill_id}, {"name", skill.name}, {"postings", skill.postings}, {"share", skill.share}});
-    }
-    nlohmann::json by_role_salary = nlohmann::json::object(), by_level_salary = nlohmann::json::object();
-    for (const auto& [role, stats] : summary->salary_by_role) by_role_salary[role] = SalaryJson(stats);
-    for (const auto& [level, stats] : summary->salary_by_level) by_level_salary[level] = SalaryJson(stats);
-    nlohmann::json out = {{"postings", summary->postings},
-                          {"duplicates", summary->duplicates},
-                          {"by_role", summary->by_role},
-                          {"by_level", summary->by_level},
-                          {"by_remote", summary->by_remote},
-                          {"top_skills", skills},
-                          {"salary", SalaryJson(summary->salary)},
-                          {"salary_by_role", by_role_salary},
-                          {"salary_by_level", by_level_salary}};
-    std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    std::printf("%s\n", json::Dump(json::MarketSummaryToJson(*summary)).c_str());
     return kExitOk;
   }
   std::printf("AI job market summary: %lld unique postings (%lld more linked as duplicates)\n",

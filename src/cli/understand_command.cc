@@ -6,7 +6,7 @@
 
 #include "base/strings.h"
 #include "cli/internal/commands.h"
-#include "cli/internal/posting_json.h"
+#include "json/json.h"
 #include "ingest/ingest.h"
 
 namespace jobscope::cli::internal {
@@ -65,11 +65,11 @@ int RunUnderstand(Context& context, const UnderstandOptions& options) {
       if (!raw.ok()) {
         any_failed = true;
         std::fprintf(stderr, "jobscope: stdin line %lld: %s\n", static_cast<long long>(line_no), raw.status().message().c_str());
-        std::printf("%s\n", nlohmann::json({{"line", line_no}, {"error", raw.status().message()}}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+        std::printf("%s\n", json::Dump(nlohmann::json({{"line", line_no}, {"error", raw.status().message()}})).c_str());
         continue;
       }
       Posting posting = (*understander)->Understand(std::move(raw).value());
-      std::printf("%s\n", PostingToJson(posting, false, &*context.taxonomy).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      std::printf("%s\n", json::Dump(json::PostingToJson(posting, false, &*context.taxonomy)).c_str());
     }
     return any_failed ? kExitFailed : kExitOk;
   }
@@ -87,7 +87,7 @@ int RunUnderstand(Context& context, const UnderstandOptions& options) {
   }
   Posting posting = (*understander)->Understand(std::move(raw));
   if (context.json) {
-    std::printf("%s\n", PostingToJson(posting, false, &*context.taxonomy).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    std::printf("%s\n", json::PostingToJson(posting, false, &*context.taxonomy).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
     PrintHuman(posting);
   }

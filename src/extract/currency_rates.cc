@@ -40,4 +40,16 @@ std::optional<double> CurrencyRates::UsdPerUnit(std::string_view currency) const
   return it->second;
 }
 
+std::string CurrencyOfCountry(std::string_view country_code) {
+  static const std::map<std::string, std::string, std::less<>> kCurrencies = {
+      {"US", "USD"}, {"CA", "CAD"}, {"GB", "GBP"}, {"AU", "AUD"}, {"NZ", "NZD"}, {"IN", "INR"}, {"CH", "CHF"},
+      {"PL", "PLN"}, {"BR", "BRL"}, {"JP", "JPY"}, {"SG", "SGD"}, {"SE", "SEK"}, {"NO", "NOK"}, {"DK", "DKK"},
+      {"MX", "MXN"}, {"ZA", "ZAR"}, {"HK", "HKD"}, {"IL", "ILS"}, {"CZ", "CZK"}, {"HU", "HUF"}, {"TR", "TRY"},
+      {"PH", "PHP"}, {"TH", "THB"}, {"DE", "EUR"}, {"FR", "EUR"}, {"NL", "EUR"}, {"ES", "EUR"}, {"IT", "EUR"},
+      {"IE", "EUR"}, {"AT", "EUR"}, {"BE", "EUR"}, {"FI", "EUR"}, {"PT", "EUR"}, {"LT", "EUR"}, {"GR", "EUR"},
+      {"EE", "EUR"}, {"LV", "EUR"}, {"SK", "EUR"}, {"SI", "EUR"}, {"LU", "EUR"}};
+  auto it = kCurrencies.find(country_code);
+  return it == kCurrencies.end() ? "" : it->second;
+}
+
 }  // namespace jobscope::extract

@@ -118,6 +118,10 @@ class CurrencyRates {
   std::string as_of_;
 };
 
+// The currency a country pays in (ISO 4217 for an ISO 3166-1 alpha-2 code: "DE" -> "EUR"); empty when
+// not known here.
+std::string CurrencyOfCountry(std::string_view country_code);
+
 struct SalaryParse {
   std::optional<Salary> salary;  // set when the text states pay
   std::string not_salary_reason;  // otherwise why not: "negotiable", "no amount", "funding, not pay", ...

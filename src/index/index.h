@@ -77,6 +77,7 @@ struct SearchRequest {
   size_t limit = 10;
   bool facets = false;
   std::vector<std::string> facet_fields;  // the facets to count (names as in SearchResult::facets); empty: all
+  bool salary_stats = false;              // also sum up the annual USD pay of every matching posting
 };
 
 struct Hit {
@@ -90,12 +91,20 @@ struct FacetValue {
   int64_t count = 0;
 };
 
+// Pay over a match set, in annual USD, from the postings that state it: the lowest low end and the highest
+// high end of their ranges, and the mean of their range midpoints (one end alone stands for both).
+struct SalaryStats {
+  int64_t postings = 0;  // matching postings with pay
+  double min = 0, max = 0, avg = 0;
+};
+
 struct SearchResult {
   int64_t total = 0;  // matching postings
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // "role", "level", "remote", "employment_type",
                                                           // "country", "company", "skill"
   std::vector<std::string> expanded_terms;                // prefix and typo expansions used
+  std::optional<SalaryStats> salary_stats;                // when asked for
 };
 
 // ---- analysis and scoring --------------------------------------------------------------------------------

@@ -479,6 +479,23 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     }
   }
 
+  if (request.salary_stats) {
+    SalaryStats stats;
+    double midpoint_sum = 0;
+    match.ForEach([&](uint32_t doc) {
+      const DocMeta& meta = impl.docs[doc];
+      const float low = meta.SalaryLow(), high = meta.SalaryHigh();
+      if (std::isnan(low)) return true;  // no pay stated
+      stats.min = stats.postings == 0 ? low : std::min<double>(stats.min, low);
+      stats.max = stats.postings == 0 ? high : std::max<double>(stats.max, high);
+      midpoint_sum += (static_cast<double>(low) + static_cast<double>(high)) / 2;
+      ++stats.postings;
+      return true;
+    });
+    if (stats.postings > 0) stats.avg = midpoint_sum / static_cast<double>(stats.postings);
+    result.salary_stats = stats;
+  }
+
   // (2) and (3): the page.
   const size_t wanted = request.offset + request.limit;
   std::vector<std::pair<double, uint32_t>> ranked;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/strings.h"
+#include "base/hash.h"
 #include "base/tsv.h"
 #include "ingest/ingest.h"
 #include "report/report.h"
@@ -15,21 +16,6 @@
 
 namespace jobscope::report {
 namespace {
-
-uint32_t Crc32(std::string_view bytes) {
-  uint32_t crc = 0xFFFFFFFFu;
-  for (unsigned char byte : bytes) {
-    crc ^= byte;
-    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
-}
-
-std::string Hex32(uint32_t value) {
-  char buffer[9];
-  std::snprintf(buffer, sizeof buffer, "%08x", value);
-  return buffer;
-}
 
 std::optional<double> ParseAmount(std::string_view text) {
   text = TrimAscii(text);
@@ -107,7 +93,7 @@ StatusOr<GoldSet> LoadGoldSet(const std::string& gold_dir, const std::string& sh
     item.country = std::string(row.fields[5]);
     item.remote = *remote;
     JS_ASSIGN_OR_RETURN(const RawPosting* posting, PostingAt(cache, item.file, item.row, row.where));
-    if (Hex32(Crc32(posting->title)) != chosen->second.second) {
+    if (Crc32Hex((posting->title)) != chosen->second.second) {
       return ParseError(row.where + ": the title of " + item.file + " row " + std::to_string(item.row) +
                         " is not the one labelled (checksum differs)");
     }
@@ -153,7 +139,7 @@ StatusOr<GoldSet> LoadGoldSet(const std::string& gold_dir, const std::string& sh
     JS_ASSIGN_OR_RETURN(const RawPosting* posting, PostingAt(cache, item.file, item.row, row.where));
     std::string_view field = PayField(*posting, item.column);
     if (begin < 0 || end < begin || static_cast<size_t>(end) > field.size() ||
-        Hex32(Crc32(field.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin)))) != chosen->second.second) {
+        Crc32Hex((field.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin)))) != chosen->second.second) {
       return ParseError(row.where + ": the bytes at " + item.file + " row " + std::to_string(item.row) +
                         " are not the ones labelled (checksum differs)");
     }

@@ -11,6 +11,7 @@
 //   summary.top_skills[0].name;   // "Python"
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -116,5 +117,67 @@ struct GoldScores {
 // "test" or "all").
 GoldScores ScoreGold(const GoldSet& gold, const std::vector<Understanding>& postings, const std::vector<Salary>& pay,
                      const taxonomy::Taxonomy& taxonomy, const std::string& split);
+
+}  // namespace jobscope::report
+
+// ---- the résumé-matching gold set (tests/gold/match) --------------------------------------------------------
+
+namespace jobscope::report {
+
+struct MatchGoldResume {
+  int64_t row = 0;
+  std::string split;  // "dev" or "test"
+  std::string text;
+};
+struct MatchGoldPosting {
+  std::string file;
+  int64_t row = 0;
+  RawPosting posting;  // as ingest reads the row
+};
+struct MatchGoldSet {
+  std::vector<MatchGoldResume> resumes;
+  std::vector<MatchGoldPosting> postings;
+  std::map<std::pair<int64_t, size_t>, int> grades;  // (résumé row, posting index) -> 0..3
+  // Every posting of the graded postings' files, so skills weigh as they do in that market.
+  std::vector<RawPosting> market;
+};
+// Reads tests/gold/match and the rows it names. Errors: kIoError, kParseError (a checksum shows the data
+// changed under the labels, or a grade names an unselected pair).
+StatusOr<MatchGoldSet> LoadMatchGoldSet(const std::string& gold_dir, const std::string& shared_data);
+
+// NDCG@10 (gain 2^grade - 1) and MAP (grade >= 2 relevant) of one ranker, averaged over the résumés that have
+// a non-zero grade (NDCG) or a relevant posting (MAP).
+struct RankingQuality {
+  double ndcg_at_10 = 0, map = 0;
+  int64_t ndcg_queries = 0, map_queries = 0;
+};
+struct MatchGoldScores {
+  std::string split;
+  RankingQuality jobscope, tfidf, jaccard;
+  struct PerResume {
+    int64_t row = 0;
+    std::string role, level;
+    double ndcg_jobscope = 0, ndcg_tfidf = 0, ndcg_jaccard = 0;
+    bool graded = false;
+    struct Ranked {
+      std::string posting;  // "file row"
+      std::string title;
+      double score = 0;
+      int grade = 0;
+    };
+    std::vector<Ranked> ranking;  // jobscope's order
+  };
+  std::vector<PerResume> resumes;
+};
+// Ranks each résumé's graded postings with jobscope's matcher (skills weighed by the market of the postings'
+// files), TF-IDF cosine of the whole texts, and skill-set Jaccard, and scores the rankings on `split`
+// ("dev", "test" or "all"). `understand` turns a raw posting into a posting.
+MatchGoldScores ScoreMatchGold(const MatchGoldSet& gold, const taxonomy::Taxonomy& taxonomy,
+                               const std::function<Posting(RawPosting)>& understand, const std::string& split);
+
+// NDCG@k of `grades` in ranked order (gain 2^g - 1, log2 discount); 0 when every grade is 0.
+double NdcgAtK(const std::vector<int>& ranked_grades, size_t k);
+// Average precision of ranked grades, relevant meaning grade >= `relevant`; 0 when none is relevant.
+double AveragePrecision(const std::vector<int>& ranked_grades, int relevant);
 
 }  // namespace jobscope::report

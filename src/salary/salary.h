@@ -26,8 +26,10 @@
 #include <vector>
 
 #include "base/status.h"
+#include "extract/extract.h"
 #include "model/model.h"
 #include "store/store.h"
+#include "taxonomy/taxonomy.h"
 
 namespace jobscope::salary {
 
@@ -136,6 +138,41 @@ class SalaryModel {
   explicit SalaryModel(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// ---- estimates as people ask for them -------------------------------------------------------------------
+
+// A company size as the survey writes it: "S" -> 0, "M" -> 1, "L" -> 2; -1 for anything else.
+int CompanySizeCode(std::string_view letter);
+
+// An estimate asked for in words: what `jobscope salary estimate` and GET /api/v1/salary/estimate take.
+struct EstimateRequest {
+  std::string title;        // a job title: the role, and unless `level` is given the level, are read from it
+  std::string role;         // a role name (ml_engineer); wins over the title's
+  std::string level;        // a level name; empty: the title's level, else mid
+  std::string location = "United States";  // a place as boards write it ("Berlin, Germany"), or a country code
+  bool remote = false;
+  std::string company_size = "M";  // S, M or L
+  std::vector<std::string> skills;  // taxonomy ids, names or aliases
+};
+
+// The request as understood, the estimate (with the country's currency and P50 in it), and whether the
+// model learnt skills at all (when not, `query.skills` did not move it).
+struct EstimateAnswer {
+  SalaryQuery query;
+  SalaryEstimate estimate;
+  bool skills_learnt = false;
+};
+
+// Reads the request the way the ladder and the extractors do: the role from the title unless named, the
+// level named or from the title (else mid), the country and metro from the place, the skills by taxonomy id,
+// name or alias. Errors: kInvalidArgument naming the field to fix ("role: unknown role 'astronaut'", "give a
+// title or a role", "location: cannot tell the country of 'Atlantis'", "skills: not in the taxonomy: ...").
+// `taxonomy` is needed only when skills are given.
+StatusOr<SalaryQuery> UnderstandEstimateRequest(const EstimateRequest& request, const taxonomy::Taxonomy* taxonomy);
+// UnderstandEstimateRequest, then the model's estimate; the currency is the country's and `p50_local` is
+// set when `rates` (may be null) knows it and it is not USD. Errors: those two's.
+StatusOr<EstimateAnswer> EstimatePay(const SalaryModel& model, const EstimateRequest& request,
+                                     const taxonomy::Taxonomy* taxonomy, const extract::CurrencyRates* rates);
 
 // ---- evaluation ----------------------------------------------------------------------------------------
 

@@ -67,7 +67,7 @@ StatusOr<SurveyLoad> LoadSurvey(const std::string& path) {
     record.lives_abroad = row[residence_col] != row[country_col];
     record.remote_ratio = std::atoi(row[remote_col].c_str());
     const std::string& size = row[size_col];
-    record.company_size = size == "S" ? 0 : size == "M" ? 1 : size == "L" ? 2 : -1;
+    record.company_size = CompanySizeCode(size);
     load.records.push_back(std::move(record));
   }
   return load;

@@ -3,21 +3,27 @@
 // The search service: the index answers, the store supplies the text for highlighted snippets. This is
 // what the CLI, the HTTP API and the web UI call.
 //
-// Thread-safety: Search() only reads the index, but the store serves one thread at a time; give each thread
-// its own store handle.
+// Thread-safety: Search() and MoreLikeThis() may run on many threads at once when each passes its own store
+// handle (Store::OpenReader) for the postings' text; the overloads without one read through the service's
+// store, which serves one thread at a time. CatchUp() may run beside them (it holds the index exclusively
+// while it adds), on the thread that owns the service's store.
 //
 // Example:
-//   JS_ASSIGN_OR_RETURN(auto service, SearchService::Open(*store));
+//   JS_ASSIGN_OR_RETURN(auto service, SearchService::Open(*store, SnapshotPath(db_path)));
+//   JS_ASSIGN_OR_RETURN(index::Filters filters, ResolveFilters({.roles = {"nlp_engineer"}}, taxonomy));
 //   JS_ASSIGN_OR_RETURN(SearchPage page, service->Search("nlp +pytorch", filters, options));
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
 #include "index/index.h"
 #include "store/store.h"
+#include "taxonomy/taxonomy.h"
 
 namespace jobscope::search {
 
@@ -32,6 +38,7 @@ struct SearchPage {
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<index::FacetValue>> facets;
   std::vector<std::string> expanded_terms;
+  std::optional<index::SalaryStats> salary_stats;  // when asked for (SearchOptions::salary_stats)
 };
 
 struct SearchOptions {
@@ -39,8 +46,33 @@ struct SearchOptions {
   size_t page = 1;  // 1-based
   size_t per_page = 10;
   bool facets = false;
+  std::vector<std::string> facet_fields;  // with `facets`: which to count (kFacetNames); empty: all
+  bool salary_stats = false;  // min/max/avg annual USD pay over every matching posting
   bool typing = false;  // the query is still being typed: its last word matches as a prefix
 };
+
+// The facets a search can count, in this order.
+inline constexpr const char* kFacetNames[] = {"role", "level", "remote", "employment_type", "country", "company",
+                                              "skill"};
+
+// Filters as people name them (the CLI's flags, the API's parameters): words, not enums.
+struct FilterSpec {
+  std::vector<std::string> roles, levels;  // any of
+  std::vector<std::string> skills;         // ids, names or aliases; any of them, or all with `all_skills`
+  bool all_skills = false;
+  std::string company, country, region, city, employment_type;
+  std::string from, to;  // YYYY-MM-DD
+  bool remote = false;
+  std::optional<double> min_salary, max_salary;  // annual USD
+};
+
+// The one place filter words become index::Filters. Errors: kInvalidArgument naming the field and the value
+// and what would be right ("role: unknown role 'astronaut'", "skill: no skill named 'cobol++'", "country:
+// unknown country 'Atlantis'", "from: '2024-13-01' is not a date (YYYY-MM-DD)").
+StatusOr<index::Filters> ResolveFilters(const FilterSpec& spec, const taxonomy::Taxonomy& taxonomy);
+
+// Where the index snapshot of the store at `store_path` is kept: beside it, "<store_path>.index".
+std::string SnapshotPath(const std::string& store_path);
 
 class SearchService {
  public:
@@ -58,16 +90,28 @@ class SearchService {
   // Errors: kInvalidArgument for a query syntax error (the character is named).
   StatusOr<SearchPage> Search(const std::string& query_text, const index::Filters& filters,
                               const SearchOptions& options);
+  // The same, reading the hits' postings through `reader` (this thread's handle on the same store).
+  StatusOr<SearchPage> Search(store::Store& reader, const std::string& query_text, const index::Filters& filters,
+                              const SearchOptions& options);
   // Postings like `posting_id`. Errors: kNotFound.
   StatusOr<SearchPage> MoreLikeThis(const std::string& posting_id, size_t limit);
+  StatusOr<SearchPage> MoreLikeThis(store::Store& reader, const std::string& posting_id, size_t limit);
 
-  const index::SearchIndex& index() const { return *index_; }
+  // Adds to the index the postings stored through any connection since it was built or last caught up
+  // (linked duplicates left out, as a build leaves them), so an ingest becomes searchable without a
+  // rebuild. Returns how many were added. Errors: those of the store.
+  StatusOr<size_t> CatchUp();
+  // Postings in the index.
+  size_t DocumentCount() const;
 
  private:
-  SearchService(store::Store& store, std::unique_ptr<index::SearchIndex> index) : store_(store), index_(std::move(index)) {}
-  StatusOr<SearchPage> Page(const index::SearchResult& result, const index::Query& query);
+  SearchService(store::Store& store, std::unique_ptr<index::SearchIndex> index, int64_t through)
+      : store_(store), index_(std::move(index)), through_(through) {}
+  StatusOr<SearchPage> Page(store::Store& store, const index::SearchResult& result, const index::Query& query);
   store::Store& store_;
   std::unique_ptr<index::SearchIndex> index_;
+  mutable std::shared_mutex index_mutex_;  // shared by searches, exclusive while CatchUp adds
+  int64_t through_ = 0;                    // the last stored posting the index has seen (Store::LastSequence)
   bool loaded_from_snapshot_ = false;
   size_t postings_added_ = 0;
 };

@@ -1,6 +1,9 @@
 #include <charconv>
+#include <mutex>
 #include <set>
 
+#include "base/strings.h"
+#include "extract/extract.h"
 #include "search/search.h"
 
 namespace jobscope::search {
@@ -20,19 +23,26 @@ std::string Snippet(std::string_view text, const index::Query& query, size_t con
       for (std::string& term : index::AnalyzeText(word)) wanted.insert(std::move(term));
     }
   }
+  if (wanted.empty()) return "";  // no words to show (filters alone, more-like-this)
   struct Word {
     size_t begin, end;
     bool hit;
   };
   std::vector<Word> words;
   size_t pos = 0;
+  // Words are analysed (stemmed) only up to the end of the excerpt: the first hit's context and one word
+  // more, to know whether "..." follows. A search page used to stem every word of each hit's description,
+  // most of the cost of a page of long postings.
+  size_t first_hit = std::string_view::npos;
   while (pos < text.size()) {
+    if (first_hit != std::string_view::npos && words.size() > first_hit + context_words + 1) break;
     while (pos < text.size() && !IsWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
     size_t begin = pos;
     while (pos < text.size() && IsWordByte(static_cast<unsigned char>(text[pos]))) ++pos;
     if (pos == begin) break;
     auto terms = index::AnalyzeText(text.substr(begin, pos - begin));
     words.push_back({begin, pos, terms.size() == 1 && wanted.count(terms[0]) > 0});
+    if (words.back().hit && first_hit == std::string_view::npos) first_hit = words.size() - 1;
   }
   size_t first = 0;
   while (first < words.size() && !words[first].hit) ++first;
@@ -78,8 +88,10 @@ int64_t SequenceCovered(const std::string& stamp, const std::string& identity) {
 StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store, const std::string& snapshot_path,
                                                              const index::SearchIndex::BuildProgress& progress) {
   if (snapshot_path.empty()) {
+    // Read before the build: a posting stored during it is met again by CatchUp, which skips it.
+    JS_ASSIGN_OR_RETURN(int64_t last, store.LastSequence());
     JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store, false, progress));
-    return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
+    return std::unique_ptr<SearchService>(new SearchService(store, std::move(index), last));
   }
   JS_ASSIGN_OR_RETURN(std::string identity, StoreIdentity(store));
   JS_ASSIGN_OR_RETURN(int64_t last, store.LastSequence());
@@ -106,7 +118,7 @@ StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store
     if (!far_behind) {
       for (const Posting& posting : fresh) index->Add(posting);
       if (through != last) (void)index->SaveSnapshot(snapshot_path, stamp);  // a cache: see below
-      auto service = std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
+      auto service = std::unique_ptr<SearchService>(new SearchService(store, std::move(index), last));
       service->loaded_from_snapshot_ = true;
       service->postings_added_ = fresh.size();
       return service;
@@ -116,16 +128,18 @@ StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store
   JS_ASSIGN_OR_RETURN(auto index, index::SearchIndex::Build(store, false, progress));
   // The snapshot only saves the next start a build: a store on read-only media is still searched.
   (void)index->SaveSnapshot(snapshot_path, stamp);
-  return std::unique_ptr<SearchService>(new SearchService(store, std::move(index)));
+  return std::unique_ptr<SearchService>(new SearchService(store, std::move(index), last));
 }
 
-StatusOr<SearchPage> SearchService::Page(const index::SearchResult& result, const index::Query& query) {
+StatusOr<SearchPage> SearchService::Page(store::Store& store, const index::SearchResult& result,
+                                         const index::Query& query) {
   SearchPage page;
   page.total = result.total;
   page.facets = result.facets;
   page.expanded_terms = result.expanded_terms;
+  page.salary_stats = result.salary_stats;
   for (const index::Hit& hit : result.hits) {
-    JS_ASSIGN_OR_RETURN(std::optional<Posting> posting, store_.GetPosting(hit.id));
+    JS_ASSIGN_OR_RETURN(std::optional<Posting> posting, store.GetPosting(hit.id));
     if (!posting) continue;  // removed since the index was built
     SearchHit out;
     out.snippet = Snippet(posting->raw.description, query);
@@ -138,6 +152,11 @@ StatusOr<SearchPage> SearchService::Page(const index::SearchResult& result, cons
 
 StatusOr<SearchPage> SearchService::Search(const std::string& query_text, const index::Filters& filters,
                                            const SearchOptions& options) {
+  return Search(store_, query_text, filters, options);
+}
+
+StatusOr<SearchPage> SearchService::Search(store::Store& reader, const std::string& query_text,
+                                           const index::Filters& filters, const SearchOptions& options) {
   JS_ASSIGN_OR_RETURN(index::Query query, index::ParseQuery(query_text, options.typing));
   index::SearchRequest request;
   request.query = query;
@@ -146,12 +165,105 @@ StatusOr<SearchPage> SearchService::Search(const std::string& query_text, const 
   request.offset = (std::max<size_t>(options.page, 1) - 1) * options.per_page;
   request.limit = options.per_page;
   request.facets = options.facets;
-  return Page(index_->Search(request), query);
+  request.facet_fields = options.facet_fields;
+  request.salary_stats = options.salary_stats;
+  index::SearchResult result;
+  {
+    std::shared_lock<std::shared_mutex> lock(index_mutex_);
+    result = index_->Search(request);
+  }
+  return Page(reader, result, query);  // the store's reads need no hold on the index
 }
 
 StatusOr<SearchPage> SearchService::MoreLikeThis(const std::string& posting_id, size_t limit) {
-  if (!index_->DocumentOf(posting_id)) return NotFound("no posting " + posting_id + " in the index");
-  return Page(index_->MoreLikeThis(posting_id, limit), index::Query{});
+  return MoreLikeThis(store_, posting_id, limit);
+}
+
+StatusOr<SearchPage> SearchService::MoreLikeThis(store::Store& reader, const std::string& posting_id, size_t limit) {
+  index::SearchResult result;
+  {
+    std::shared_lock<std::shared_mutex> lock(index_mutex_);
+    if (!index_->DocumentOf(posting_id)) return NotFound("no posting " + posting_id + " in the index");
+    result = index_->MoreLikeThis(posting_id, limit);
+  }
+  return Page(reader, result, index::Query{});
+}
+
+StatusOr<size_t> SearchService::CatchUp() {
+  // The postings are read first with no hold on the index (only this thread adds to it), then added under
+  // the exclusive lock, so searches wait only for the adding.
+  JS_ASSIGN_OR_RETURN(int64_t last, store_.LastSequence());
+  if (last <= through_) return size_t{0};
+  std::vector<Posting> fresh;
+  JS_RETURN_IF_ERROR(store_.ForEachPostingAfter(through_, [&](Posting& posting) {
+    if (posting.duplicate_of.empty()) fresh.push_back(std::move(posting));
+    return true;
+  }));
+  size_t added = 0;
+  {
+    std::unique_lock<std::shared_mutex> lock(index_mutex_);
+    for (const Posting& posting : fresh) {
+      if (index_->DocumentOf(posting.id)) continue;  // held already (stored while the index was built)
+      index_->Add(posting);
+      ++added;
+    }
+  }
+  through_ = last;
+  return added;
+}
+
+size_t SearchService::DocumentCount() const {
+  std::shared_lock<std::shared_mutex> lock(index_mutex_);
+  return index_->DocumentCount();
+}
+
+std::string SnapshotPath(const std::string& store_path) { return store_path + ".index"; }
+
+StatusOr<index::Filters> ResolveFilters(const FilterSpec& spec, const taxonomy::Taxonomy& taxonomy) {
+  index::Filters filters;
+  for (const std::string& name : spec.roles) {
+    auto role = ParseRole(name);
+    if (!role) return InvalidArgument("role: unknown role '" + name + "' (ml_engineer, data_scientist, ...)");
+    filters.roles.push_back(*role);
+  }
+  for (const std::string& name : spec.levels) {
+    auto level = ParseLevel(name);
+    if (!level) return InvalidArgument("level: unknown level '" + name + "' (intern, entry, mid, senior, lead, executive)");
+    filters.levels.push_back(*level);
+  }
+  std::vector<std::string> skill_ids;
+  for (const std::string& named : spec.skills) {
+    const taxonomy::Skill* skill = taxonomy.Find(named);
+    if (!skill) return InvalidArgument("skill: no skill named '" + named + "' (give a skill's id, name or alias)");
+    skill_ids.push_back(skill->id);
+  }
+  (spec.all_skills ? filters.skills_all : filters.skills_any) = std::move(skill_ids);
+  filters.company = spec.company;
+  if (!spec.country.empty()) {
+    filters.country = extract::CountryCode(spec.country);
+    if (filters.country.empty()) return InvalidArgument("country: unknown country '" + spec.country + "' (an ISO code or a name)");
+  }
+  filters.region = spec.region;
+  filters.city = spec.city;
+  if (spec.remote) filters.remote = RemoteMode::kRemote;
+  if (!spec.employment_type.empty()) {
+    auto type = ParseEmploymentType(spec.employment_type);
+    if (!type) {
+      return InvalidArgument("employment_type: unknown '" + spec.employment_type +
+                             "' (full_time, part_time, contract, temporary, internship, volunteer)");
+    }
+    filters.employment_type = *type;
+  }
+  for (const auto& [field, date] : {std::pair{"from", &spec.from}, std::pair{"to", &spec.to}}) {
+    if (!date->empty() && !IsIsoDate(*date)) {
+      return InvalidArgument(std::string(field) + ": '" + *date + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+  filters.posted_from = spec.from;
+  filters.posted_to = spec.to;
+  filters.min_salary_usd = spec.min_salary;
+  filters.max_salary_usd = spec.max_salary;
+  return filters;
 }
 
 }  // namespace jobscope::search

@@ -103,7 +103,18 @@ constexpr std::string_view kV5 = R"sql(
 ALTER TABLE ingest_runs ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
+// v6: API tokens for the server's write endpoints, kept only as the SHA-256 of the token (hex), with a name
+// to tell them apart.
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

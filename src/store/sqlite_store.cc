@@ -279,6 +279,9 @@ class SqliteStore final : public Store {
     (void)Flush();
     insert_posting_ = Statement();
     insert_quarantine_ = Statement();
+    has_posting_ = Statement();
+    get_posting_ = Statement();
+    has_quarantine_ = Statement();
     sqlite3_close(db_);
   }
 
@@ -631,13 +634,19 @@ class SqliteStore final : public Store {
 
   StatusOr<std::optional<Posting>> GetPosting(const std::string& id) override {
     JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement select,
-                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings WHERE id=?"));
+    // Prepared once: a search page reads each hit by id, and preparing cost as much as the read.
+    if (!get_posting_.prepared()) {
+      JS_ASSIGN_OR_RETURN(get_posting_, Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
+                                                                     " FROM postings WHERE id=?"));
+    }
+    Statement& select = get_posting_;
+    select.Reset();
     select.BindText(1, id);
     JS_ASSIGN_OR_RETURN(bool row, select.Step());
-    if (!row) return std::optional<Posting>();
-    Posting posting = ReadPosting(select);
-    return std::optional<Posting>(std::move(posting));
+    std::optional<Posting> posting;
+    if (row) posting = ReadPosting(select);
+    select.Reset();  // no read left open
+    return posting;
   }
 
   StatusOr<int64_t> CountPostings() override {
@@ -676,6 +685,34 @@ class SqliteStore final : public Store {
                          select.ColumnText(4), select.ColumnText(5), select.ColumnText(6)});
     }
     return records;
+  }
+
+  StatusOr<int64_t> PutApiToken(const ApiToken& token) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement known, Statement::Prepare(db_, "SELECT 1 FROM api_tokens WHERE sha256=?"));
+    known.BindText(1, token.sha256);
+    JS_ASSIGN_OR_RETURN(bool exists, known.Step());
+    if (exists) return Status(StatusCode::kAlreadyExists, "a token with this digest is stored already");
+    JS_ASSIGN_OR_RETURN(Statement insert,
+                        Statement::Prepare(db_, "INSERT INTO api_tokens (name, sha256, created_at) VALUES (?,?,?)"));
+    insert.BindText(1, token.name);
+    insert.BindText(2, token.sha256);
+    insert.BindText(3, NowIso8601());
+    JS_RETURN_IF_ERROR(insert.Run());
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  StatusOr<std::vector<ApiToken>> ListApiTokens() override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT id, name, sha256, created_at FROM api_tokens ORDER BY id"));
+    std::vector<ApiToken> tokens;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      tokens.push_back({select.ColumnInt(0), select.ColumnText(1), select.ColumnText(2), select.ColumnText(3)});
+    }
+    return tokens;
   }
 
   StatusOr<std::vector<IngestRun>> ListRuns() override {
@@ -779,6 +816,7 @@ class SqliteStore final : public Store {
   Statement insert_posting_;
   Statement insert_quarantine_;
   Statement has_posting_;
+  Statement get_posting_;
   Statement has_quarantine_;
   bool in_transaction_ = false;
   int pending_ = 0;

@@ -69,6 +69,14 @@ struct QuarantineRecord {
 
 enum class PutOutcome { kInserted, kAlreadyPresent };
 
+// An API token as stored: never the token itself, only its SHA-256 (64 lowercase hex digits).
+struct ApiToken {
+  int64_t id = 0;
+  std::string name;
+  std::string sha256;
+  std::string created_at;  // ISO 8601 UTC
+};
+
 // One row of the duplicate index: what near-duplicate detection needs of each stored posting.
 struct DuplicateEntry {
   std::string id;
@@ -135,6 +143,12 @@ class Store {
   // Quarantined records, newest run first; all runs when run_id is empty.
   virtual StatusOr<std::vector<QuarantineRecord>> ListQuarantine(std::optional<int64_t> run_id) = 0;
   virtual StatusOr<std::vector<IngestRun>> ListRuns() = 0;
+  // Stores a token's name and digest (`created_at` is set here) and returns its id; written at once, not
+  // batched. Errors: kAlreadyExists (that digest is stored), those of the store (a
+  // read-only one cannot write).
+  virtual StatusOr<int64_t> PutApiToken(const ApiToken& token) = 0;
+  // Every stored token, oldest first.
+  virtual StatusOr<std::vector<ApiToken>> ListApiTokens() = 0;
   virtual int SchemaVersion() const = 0;
   // Random, made when the store was created: tells one store from another (copies share it).
   virtual StatusOr<std::string> StoreId() = 0;

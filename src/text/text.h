@@ -31,6 +31,10 @@ void AppendUtf8(std::string& out, uint32_t code_point);
 // UTF-8. nullopt when a byte has no character there (0x81, 0x8D, 0x8F, 0x90, 0x9D) or is NUL.
 std::optional<std::string> DecodeWindows1252(std::string_view bytes);
 
+// Text whose UTF-8 bytes were once read as Latin-1 or Windows-1252 and encoded again ("NaÃ¯ve", "â€¢") put
+// back as it was; text without such runs is returned unchanged. Ill-formed UTF-8 is repaired first.
+std::string RepairMojibake(std::string_view text);
+
 // Unicode NFKC with case folding: "ＰｙＴｏｒｃｈ" and "pytorch" fold alike. REQUIRES: valid UTF-8.
 std::string FoldCase(std::string_view utf8);
 

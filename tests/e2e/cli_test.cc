@@ -35,7 +35,8 @@ class CliTest : public testing::Test {
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const char* command : {"", "ingest", "understand", "postings", "stats", "quarantine", "taxonomy", "taxonomy build",
                               "salary", "salary estimate", "salary bands", "salary train", "salary eval",
-                              "salary premiums", "search", "train", "eval", "skills"}) {
+                              "salary premiums", "search", "train", "eval", "skills", "serve", "token",
+                              "token create"}) {
     CommandResult result = RunJobscope(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
@@ -50,6 +51,22 @@ TEST_F(CliTest, UsageErrorsExitWithTwo) {
   std::string csv = Write("x.csv", "title\nA\n");
   EXPECT_EQ(RunJobscope("ingest --db " + db_ + " --map nocolumn=title " + csv + " 2>/dev/null").exit_code, 2);
   EXPECT_EQ(RunJobscope("ingest --db " + db_ + " --map justtext " + csv + " 2>/dev/null").exit_code, 2);
+}
+
+TEST_F(CliTest, TokensAreMadeForAnExistingStoreOnly) {
+  EXPECT_EQ(RunJobscope("token create --db " + db_ + " 2>/dev/null").exit_code, 2);
+  EXPECT_EQ(RunJobscope("serve --db " + db_ + " 2>/dev/null").exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(db_));
+  EXPECT_EQ(RunJobscope("serve --db " + db_ + " --public-reads --token-reads 2>/dev/null").exit_code, 2);
+  std::string csv = Write("jobs.csv", "title,company,location,description\nML Engineer,Acme,Boston,Python.\n");
+  ASSERT_EQ(RunJobscope("ingest --db " + db_ + " " + csv + " >/dev/null").exit_code, 0);
+  CommandResult made = RunJobscope("token create --json --name ci --db " + db_);
+  ASSERT_EQ(made.exit_code, 0);
+  auto token = nlohmann::json::parse(made.out);
+  EXPECT_EQ(token["name"], "ci");
+  EXPECT_EQ(token["token"].get<std::string>().rfind("jst_", 0), 0u);
+  EXPECT_EQ(token["token"].get<std::string>().size(), 68u);
+  EXPECT_NE(RunJobscope("token create --json --db " + db_).out, made.out);  // a new one each time
 }
 
 TEST_F(CliTest, FailedRunsExitWithOne) {

@@ -141,5 +141,80 @@ TEST_F(SearchServiceTest, AnUnreadableSnapshotIsRebuilt) {
   EXPECT_EQ(Total(**service, "python"), 5);
 }
 
+TEST_F(SearchServiceTest, CatchUpAddsWhatWasStoredSinceAndSkipsLinkedDuplicates) {
+  auto store = OpenStore("store.db");
+  Ingest(*store, 0, 4);
+  auto service = SearchService::Open(*store);
+  ASSERT_TRUE(service.ok());
+  EXPECT_EQ(*(*service)->CatchUp(), 0u);
+  Ingest(*store, 4, 2, "researcher");
+  auto run = store->BeginRun({"dup.jsonl"});
+  Posting duplicate = MakePosting("dup", "Machine Learning researcher", "The same job again.");
+  duplicate.duplicate_of = "p4";
+  ASSERT_TRUE(store->PutPosting(duplicate, *run).ok());
+  ASSERT_TRUE(store->FinishRun(*run, {}, false).ok());
+  EXPECT_EQ(Total(**service, "researcher"), 0);
+  EXPECT_EQ(*(*service)->CatchUp(), 2u);
+  EXPECT_EQ(Total(**service, "researcher"), 2);
+  EXPECT_EQ((*service)->DocumentCount(), 6u);
+  EXPECT_EQ(*(*service)->CatchUp(), 0u);
+}
+
+TEST_F(SearchServiceTest, SalaryStatsCoverTheWholeMatchSetAndAReaderServesTheHits) {
+  auto store = OpenStore("store.db");
+  auto run = store->BeginRun({"pay.jsonl"});
+  const std::pair<std::optional<double>, std::optional<double>> pay[] = {
+      {100000, 140000}, {80000, std::nullopt}, {std::nullopt, std::nullopt}, {200000, 260000}};
+  for (int number = 0; number < 4; ++number) {
+    Posting posting = MakePosting("p" + std::to_string(number), "Data Scientist", "Statistics and Python.");
+    posting.understood.salary.annual_min_usd = pay[number].first;
+    posting.understood.salary.annual_max_usd = pay[number].second;
+    ASSERT_TRUE(store->PutPosting(posting, *run).ok());
+  }
+  ASSERT_TRUE(store->FinishRun(*run, {}, false).ok());
+  auto service = SearchService::Open(*store);
+  ASSERT_TRUE(service.ok());
+  auto reader = store->OpenReader();
+  ASSERT_TRUE(reader.ok());
+  SearchOptions options;
+  options.per_page = 1;  // the stats are over every match, not the page
+  options.salary_stats = true;
+  auto page = (*service)->Search(**reader, "python", {}, options);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_EQ(page->hits.size(), 1u);
+  ASSERT_TRUE(page->salary_stats.has_value());
+  EXPECT_EQ(page->salary_stats->postings, 3);
+  EXPECT_DOUBLE_EQ(page->salary_stats->min, 80000);
+  EXPECT_DOUBLE_EQ(page->salary_stats->max, 260000);
+  EXPECT_DOUBLE_EQ(page->salary_stats->avg, (120000.0 + 80000.0 + 230000.0) / 3);
+}
+
+TEST(ResolveFilters, NamesTheFieldThatIsWrong) {
+  auto taxonomy = taxonomy::Taxonomy::Load(std::string(JOBSCOPE_SOURCE_DATA_DIR) + "/taxonomy/skills.tsv");
+  ASSERT_TRUE(taxonomy.ok());
+  FilterSpec spec;
+  spec.roles = {"nlp_engineer"};
+  spec.skills = {"sklearn"};
+  spec.country = "Germany";
+  spec.remote = true;
+  auto filters = ResolveFilters(spec, *taxonomy);
+  ASSERT_TRUE(filters.ok()) << filters.status().ToString();
+  EXPECT_EQ(filters->roles, std::vector<Role>{Role::kNlpEngineer});
+  EXPECT_EQ(filters->skills_any.size(), 1u);
+  EXPECT_EQ(filters->country, "DE");
+  EXPECT_EQ(filters->remote, RemoteMode::kRemote);
+  for (auto [field, wrong] : std::vector<std::pair<std::string, FilterSpec>>{
+           {"role", {.roles = {"astronaut"}}},
+           {"level", {.levels = {"guru"}}},
+           {"skill", {.skills = {"no-such-skill"}}},
+           {"country", {.country = "Atlantis"}},
+           {"employment_type", {.employment_type = "gig"}},
+           {"from", {.from = "2024-02-30"}}}) {
+    auto refused = ResolveFilters(wrong, *taxonomy);
+    EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument) << field;
+    EXPECT_EQ(refused.status().message().rfind(field + ":", 0), 0u) << refused.status().message();
+  }
+}
+
 }  // namespace
 }  // namespace jobscope::search

@@ -376,7 +376,7 @@ TEST_P(StoreTest, WritesSurviveReopening) {
   auto reopened = GetParam().open(dir_);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->CountPostings(), 1);
-  EXPECT_EQ((*reopened)->SchemaVersion(), 5);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 6);
   EXPECT_EQ(*(*reopened)->StoreId(), *id);
 }
 
@@ -388,6 +388,21 @@ TEST_P(StoreTest, EachStoreHasItsOwnId) {
   ASSERT_TRUE(mine.ok() && theirs.ok());
   EXPECT_EQ(mine->size(), 32u);
   EXPECT_NE(*mine, *theirs);
+}
+
+TEST_P(StoreTest, KeepsApiTokensByDigestOnly) {
+  auto first = store_->PutApiToken({0, "ci", std::string(64, 'a'), ""});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(store_->PutApiToken({0, "laptop", std::string(64, 'b'), ""}).ok());
+  EXPECT_EQ(store_->PutApiToken({0, "again", std::string(64, 'a'), ""}).status().code(), StatusCode::kAlreadyExists);
+  auto tokens = store_->ListApiTokens();
+  ASSERT_TRUE(tokens.ok());
+  ASSERT_EQ(tokens->size(), 2u);
+  EXPECT_EQ((*tokens)[0].id, *first);
+  EXPECT_EQ((*tokens)[0].name, "ci");
+  EXPECT_EQ((*tokens)[0].sha256, std::string(64, 'a'));
+  EXPECT_FALSE((*tokens)[0].created_at.empty());
+  EXPECT_EQ((*tokens)[1].name, "laptop");
 }
 
 INSTANTIATE_TEST_SUITE_P(AllStores, StoreTest, testing::ValuesIn(kStores),
@@ -453,7 +468,7 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path.string());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 5);
+  EXPECT_EQ((*store)->SchemaVersion(), 6);
   auto run = (*store)->BeginRun({"a.csv"});
   ASSERT_TRUE((*store)->PutPosting(SamplePosting("p1"), *run).ok());
   auto loaded = (*store)->GetPosting("p1");

@@ -18,6 +18,11 @@ void AddSearchCommand(CLI::App& app, Context& context, int& exit_code);
 void AddTrainCommand(CLI::App& app, Context& context, int& exit_code);
 void AddEvalCommand(CLI::App& app, Context& context, int& exit_code);
 void AddSkillsCommand(CLI::App& app, Context& context, int& exit_code);
+// serve (the HTTP API) and token create.
+void AddServeCommand(CLI::App& app, Context& context, int& exit_code);
+void AddTokenCommand(CLI::App& app, Context& context, int& exit_code);
+// profile, match, rank and gap.
+void AddMatchCommands(CLI::App& app, Context& context, int& exit_code);
 
 // Adds the options every store-reading command has: --db and --json.
 void AddStoreOptions(CLI::App& command, Context& context);

@@ -19,3 +19,16 @@ struct GoldEvalArgs {
 int RunGoldEval(Context& context, const GoldEvalArgs& args);
 
 }  // namespace jobscope::cli::internal
+
+namespace jobscope::cli::internal {
+
+// `jobscope eval --match-gold`: ranking quality on the résumé-matching gold set (cli/match_gold_eval.cc).
+struct MatchGoldEvalArgs {
+  std::string gold_dir;
+  std::string shared_data;
+  std::string details = "dev";  // the half whose per-résumé figures are listed
+  bool list_rankings = false;   // and each résumé's postings in jobscope's order, with their grades
+};
+int RunMatchGoldEval(Context& context, const MatchGoldEvalArgs& args);
+
+}  // namespace jobscope::cli::internal

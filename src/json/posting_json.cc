@@ -1,17 +1,25 @@
-#include "cli/internal/posting_json.h"
+// The posting object of `postings --json`, `understand --json`, `search --json` and the API's postings.
+#include "json/json.h"
 
-#include "cli/internal/format.h"
+namespace jobscope::json {
 
-namespace jobscope::cli::internal {
+std::string Dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+nlohmann::json OptionalNumber(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
 nlohmann::json SalaryToJson(const Salary& salary) {
   if (!salary.has_amount()) return nullptr;
   return {
-      {"min", OptionalJson(salary.min)},
-      {"max", OptionalJson(salary.max)},
+      {"min", OptionalNumber(salary.min)},
+      {"max", OptionalNumber(salary.max)},
       {"currency", salary.currency},
       {"period", SalaryPeriodName(salary.period)},
-      {"annual_min_usd", OptionalJson(salary.annual_min_usd)},
-      {"annual_max_usd", OptionalJson(salary.annual_max_usd)},
+      {"annual_min_usd", OptionalNumber(salary.annual_min_usd)},
+      {"annual_max_usd", OptionalNumber(salary.annual_max_usd)},
       {"source", SalarySourceName(salary.source)},
       {"text", salary.text},
       {"currency_unknown", salary.currency_unknown},
@@ -44,7 +52,8 @@ nlohmann::json PostingToJson(const Posting& posting, bool with_description, cons
       {"employment_type", EmploymentTypeName(u.employment_type)},
       {"role", RoleName(u.role)},
       {"level", LevelName(u.level)},
-      {"years_experience_min", u.years_experience_min ? nlohmann::json(*u.years_experience_min) : nlohmann::json(nullptr)},
+      {"years_experience_min",
+       u.years_experience_min ? nlohmann::json(*u.years_experience_min) : nlohmann::json(nullptr)},
       {"seniority_cues", u.seniority_cues},
       {"skills", skills},
       {"salary", SalaryToJson(u.salary)},
@@ -64,4 +73,4 @@ nlohmann::json PostingToJson(const Posting& posting, bool with_description, cons
   return out;
 }
 
-}  // namespace jobscope::cli::internal
+}  // namespace jobscope::json

@@ -1,0 +1,77 @@
+#include <cstdio>
+#include <thread>
+
+#include <pthread.h>
+#include <signal.h>
+
+#include "cli/internal/commands.h"
+#include "server/server.h"
+
+namespace jobscope::cli::internal {
+namespace {
+
+constexpr const char* kDefaultSurvey = "../shared/data/aijobs-salaries/salaries.csv";
+
+struct ServeArgs {
+  server::ServerOptions options;
+  bool public_reads = false, token_reads = false;
+  std::string survey = kDefaultSurvey;
+};
+
+int RunServe(Context& context, ServeArgs& args) {
+  server::ServerOptions& options = args.options;
+  options.token_reads = args.token_reads;
+  options.taxonomy_path = context.DataPath("taxonomy/skills.tsv");
+  options.rates_path = context.DataPath("currency_rates.tsv");
+  options.role_model_path = context.DataPath("models/role_model.bin");
+  options.salary_model_dir = context.DataPath("models/salary");
+  options.survey_path = args.survey;
+  // SIGINT and SIGTERM are taken by one thread that stops the server, so requests in flight are answered;
+  // blocked here, before any thread starts, so every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::fprintf(stderr, "jobscope: loading %s ...\n", context.db_path.c_str());
+  auto opened = server::Server::Open(context.db_path, options);
+  if (!opened.ok()) return ReportError(opened.status());
+  server::Server& server = **opened;
+  Status bound = server.Bind();
+  if (!bound.ok()) return ReportError(bound);
+  std::fprintf(stderr, "jobscope: serving http://%s:%d/api/v1 (reads %s; Ctrl-C stops)\n", options.host.c_str(),
+               server.port(), options.token_reads ? "need a token" : "public");
+  std::thread stopper([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    server.Stop();
+  });
+  Status served = server.Serve();
+  pthread_kill(stopper.native_handle(), SIGTERM);  // wakes the stopper if serving ended on its own
+  stopper.join();
+  if (!served.ok()) return ReportError(served);
+  std::fprintf(stderr, "jobscope: stopped\n");
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
+  auto* command = app.add_subcommand("serve", "Serve the HTTP JSON API (docs/openapi.yaml) over a store");
+  auto args = std::make_shared<ServeArgs>();
+  command->add_option("--db", context.db_path, "SQLite store file")->capture_default_str();
+  command->add_option("--port", args->options.port, "TCP port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  command->add_option("--host", args->options.host, "Address to listen on")->capture_default_str();
+  command->add_option("--threads", args->options.threads, "Worker threads (default: the machine's, at least 2)")
+      ->check(CLI::Range(size_t{1}, size_t{256}));
+  auto* public_reads = command->add_flag("--public-reads", args->public_reads, "Reads need no token (the default)");
+  command->add_flag("--token-reads", args->token_reads, "Reads need a token too (jobscope token create)")
+      ->excludes(public_reads);
+  command->add_option("--survey", args->survey, "The aijobs.net salary survey CSV, for /api/v1/salary/bands")
+      ->capture_default_str();
+  command->callback([&context, &exit_code, args] { exit_code = RunServe(context, *args); });
+}
+
+}  // namespace jobscope::cli::internal

@@ -1,0 +1,241 @@
+// The market a profile is ranked against: per skill the postings that name it, per posting a compact record.
+// A query adds up, posting by posting, the weights of the profile's skills each posting asks for (one pass
+// over the lists of the profile's skills), then scores every posting touched with the same arithmetic as
+// ScoreMatch, keeps the best `limit`, and explains those in full.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <queue>
+#include <set>
+#include <unordered_map>
+
+#include "match/internal/score_parts.h"
+#include "match/match.h"
+#include "text/text.h"
+
+namespace jobscope::match {
+namespace {
+constexpr size_t kRoleCount = static_cast<size_t>(Role::kOther) + 1;
+}  // namespace
+
+struct MatchIndex::Impl {
+  std::vector<PostingFacts> postings;  // by document number
+  std::vector<float> required_total, nice_total;
+  std::vector<int32_t> required_count, nice_count;
+  std::unordered_map<std::string, uint32_t> skill_numbers;
+  std::vector<std::vector<uint32_t>> lists;  // per skill: document << 1 | required
+  std::unordered_map<std::string, uint32_t> document_of;
+  // For reading a profile's role off the market: postings per role, and per skill the postings of each role.
+  std::array<int64_t, kRoleCount> role_postings{};
+  std::vector<std::array<int32_t, kRoleCount>> skill_role_postings;
+};
+
+MatchIndex::MatchIndex() : impl_(std::make_unique<Impl>()) {}
+MatchIndex::~MatchIndex() = default;
+size_t MatchIndex::size() const { return impl_->postings.size(); }
+
+std::unique_ptr<MatchIndex> MatchIndex::FromPostings(const std::vector<PostingFacts>& postings) {
+  std::unique_ptr<MatchIndex> index(new MatchIndex());
+  Impl& impl = *index->impl_;
+  impl.postings = postings;
+  std::map<std::string, int64_t> document_frequency;
+  std::set<std::string> non_technical;
+  for (uint32_t doc = 0; doc < impl.postings.size(); ++doc) {
+    const PostingFacts& posting = impl.postings[doc];
+    impl.document_of[posting.id] = doc;
+    for (const auto& skill : posting.skills) {
+      ++document_frequency[skill.skill_id];
+      if (!skill.technical) non_technical.insert(skill.skill_id);
+      auto [it, added] = impl.skill_numbers.try_emplace(skill.skill_id, impl.lists.size());
+      if (added) {
+        impl.lists.emplace_back();
+        impl.skill_role_postings.emplace_back();
+      }
+      impl.lists[it->second].push_back(doc << 1 | (skill.required ? 1u : 0u));
+      ++impl.skill_role_postings[it->second][static_cast<size_t>(posting.role)];
+    }
+    ++impl.role_postings[static_cast<size_t>(posting.role)];
+  }
+  index->weights_ = SkillWeights(std::move(document_frequency), static_cast<int64_t>(impl.postings.size()), non_technical);
+  size_t n = impl.postings.size();
+  impl.required_total.assign(n, 0);
+  impl.nice_total.assign(n, 0);
+  impl.required_count.assign(n, 0);
+  impl.nice_count.assign(n, 0);
+  for (uint32_t doc = 0; doc < n; ++doc) {
+    for (const auto& skill : impl.postings[doc].skills) {
+      double weight = index->weights_.Weight(skill.skill_id);
+      (skill.required ? impl.required_total : impl.nice_total)[doc] += static_cast<float>(weight);
+      (skill.required ? impl.required_count : impl.nice_count)[doc] += 1;
+    }
+  }
+  return index;
+}
+
+StatusOr<std::unique_ptr<MatchIndex>> MatchIndex::Build(store::Store& store, const taxonomy::Taxonomy* taxonomy) {
+  std::vector<PostingFacts> postings;
+  JS_RETURN_IF_ERROR(store.ForEachPosting([&](Posting& posting) {
+    if (posting.duplicate_of.empty()) postings.push_back(FactsOf(posting, taxonomy));
+    return true;
+  }));
+  return FromPostings(postings);
+}
+
+void MatchIndex::CompleteProfile(Profile& profile) const {
+  const Impl& impl = *impl_;
+  if (profile.role_from_title || impl.postings.empty()) return;
+  // The role whose postings' skills the profile's skills are most like: the cosine between the profile
+  // (each skill it holds at its market weight) and each role's centroid (the share of the role's postings
+  // naming each skill, at the same weight). Roles with few postings are left out: their centroids are noise.
+  std::array<double, kRoleCount> dot{}, norm{};
+  for (const auto& [id, number] : impl.skill_numbers) {
+    double weight = weights_.Weight(id);
+    for (size_t r = 0; r < kRoleCount; ++r) {
+      if (impl.role_postings[r] == 0) continue;
+      double share = impl.skill_role_postings[number][r] / static_cast<double>(impl.role_postings[r]) * weight;
+      norm[r] += share * share;
+    }
+  }
+  int known = 0;
+  for (const ProfileSkill& skill : profile.skills) {
+    auto number = impl.skill_numbers.find(skill.skill_id);
+    if (number == impl.skill_numbers.end()) continue;
+    ++known;
+    double weight = weights_.Weight(skill.skill_id);
+    for (size_t r = 0; r < kRoleCount; ++r) {
+      if (impl.role_postings[r] == 0) continue;
+      dot[r] += weight * impl.skill_role_postings[number->second][r] / static_cast<double>(impl.role_postings[r]) * weight;
+    }
+  }
+  if (known < 3) return;
+  std::optional<size_t> best;
+  double best_score = 0;
+  for (size_t r = 0; r < kRoleCount; ++r) {
+    if (impl.role_postings[r] < 10 || static_cast<Role>(r) == Role::kOther || norm[r] <= 0) continue;
+    double score = dot[r] / std::sqrt(norm[r]);
+    if (!best || score > best_score) {
+      best = r;
+      best_score = score;
+    }
+  }
+  if (!best) return;
+  profile.role = static_cast<Role>(*best);
+  profile.role_evidence += "; its skills are most like the market's " + std::string(RoleName(profile.role)) + " postings";
+}
+
+std::optional<PostingFacts> MatchIndex::Facts(std::string_view posting_id) const {
+  auto it = impl_->document_of.find(std::string(posting_id));
+  if (it == impl_->document_of.end()) return std::nullopt;
+  return impl_->postings[it->second];
+}
+
+namespace {
+
+bool SameText(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool Names(const PostingFacts& posting, const std::string& skill_id) {
+  return std::any_of(posting.skills.begin(), posting.skills.end(), [&](const auto& s) { return s.skill_id == skill_id; });
+}
+
+// The search filters, read the way the search index reads them (index.h, Filters).
+bool Passes(const PostingFacts& posting, const index::Filters& filters) {
+  if (!filters.roles.empty() && std::find(filters.roles.begin(), filters.roles.end(), posting.role) == filters.roles.end()) return false;
+  if (!filters.levels.empty() && std::find(filters.levels.begin(), filters.levels.end(), posting.level) == filters.levels.end()) return false;
+  if (!filters.skills_any.empty() &&
+      std::none_of(filters.skills_any.begin(), filters.skills_any.end(), [&](const auto& id) { return Names(posting, id); })) return false;
+  if (!std::all_of(filters.skills_all.begin(), filters.skills_all.end(), [&](const auto& id) { return Names(posting, id); })) return false;
+  if (!filters.company.empty() && !SameText(filters.company, posting.company)) return false;
+  if (!filters.country.empty() && !SameText(filters.country, posting.country)) return false;
+  if (!filters.region.empty() && !SameText(filters.region, posting.region)) return false;
+  if (!filters.city.empty() && !SameText(filters.city, posting.city)) return false;
+  if (filters.remote && posting.remote != *filters.remote) return false;
+  if (filters.employment_type && posting.employment_type != *filters.employment_type) return false;
+  std::string_view date = std::string_view(posting.date_posted).substr(0, 10);
+  if (!filters.posted_from.empty() && (date.empty() || date < filters.posted_from)) return false;
+  if (!filters.posted_to.empty() && (date.empty() || date > filters.posted_to)) return false;
+  if (filters.min_salary_usd || filters.max_salary_usd) {
+    auto low = posting.salary_min_usd ? posting.salary_min_usd : posting.salary_max_usd;
+    auto high = posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd;
+    if (!low) return false;
+    if (filters.min_salary_usd && *high < *filters.min_salary_usd) return false;
+    if (filters.max_salary_usd && *low > *filters.max_salary_usd) return false;
+  }
+  return true;
+}
+
+struct Ranked {
+  double score;
+  uint32_t doc;
+};
+
+}  // namespace
+
+std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::Filters& filters, size_t limit) const {
+  const Impl& impl = *impl_;
+  if (limit == 0) return {};
+  // Per document: the weight of the profile's skills it asks for and names as a plus, and how many.
+  std::vector<float> required_covered(impl.postings.size(), 0), nice_covered(impl.postings.size(), 0);
+  std::vector<uint16_t> required_held(impl.postings.size(), 0), nice_held(impl.postings.size(), 0);
+  std::vector<uint32_t> touched;
+  for (const ProfileSkill& skill : profile.skills) {
+    auto number = impl.skill_numbers.find(skill.skill_id);
+    if (number == impl.skill_numbers.end()) continue;
+    float weight = static_cast<float>(weights_.Weight(skill.skill_id));
+    for (uint32_t entry : impl.lists[number->second]) {
+      uint32_t doc = entry >> 1;
+      if (required_held[doc] == 0 && nice_held[doc] == 0) touched.push_back(doc);
+      if (entry & 1) {
+        required_covered[doc] += weight;
+        ++required_held[doc];
+      } else {
+        nice_covered[doc] += weight;
+        ++nice_held[doc];
+      }
+    }
+  }
+  // The best `limit` by score, ties to the smaller posting id: a bounded heap whose top is the worst kept.
+  const auto better = [&](const Ranked& a, const Ranked& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return impl.postings[a.doc].id < impl.postings[b.doc].id;
+  };
+  std::priority_queue<Ranked, std::vector<Ranked>, decltype(better)> best(better);
+  std::vector<ScorePart> parts;
+  for (uint32_t doc : touched) {
+    const PostingFacts& posting = impl.postings[doc];
+    if (!Passes(posting, filters)) continue;
+    internal::SkillSums sums;
+    sums.required_total = impl.required_total[doc];
+    sums.nice_total = impl.nice_total[doc];
+    sums.required_covered = required_covered[doc];
+    sums.nice_covered = nice_covered[doc];
+    internal::ScoreParts(profile, internal::TermsOf(posting), sums, false, parts);
+    double score = internal::Total(parts);
+    Ranked candidate{score, doc};
+    if (best.size() < limit) {
+      best.push(candidate);
+    } else if (better(candidate, best.top())) {
+      best.pop();
+      best.push(candidate);
+    }
+  }
+  std::vector<Ranked> kept;
+  while (!best.empty()) {
+    kept.push_back(best.top());
+    best.pop();
+  }
+  std::sort(kept.begin(), kept.end(), better);
+  std::vector<Match> matches;
+  for (const Ranked& ranked : kept) matches.push_back(ScoreMatch(profile, impl.postings[ranked.doc], weights_));
+  // The shown scores are summed in full precision; order by them so the list and its numbers agree.
+  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.posting_id < b.posting_id;
+  });
+  return matches;
+}
+
+}  // namespace jobscope::match

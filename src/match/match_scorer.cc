@@ -1,0 +1,314 @@
+// Scoring one profile against one posting: the parts, the skills matched with their evidence, the skills
+// missing with what each would add, and a one-line verdict.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "match/internal/score_parts.h"
+#include "match/match.h"
+
+namespace jobscope::match {
+namespace internal {
+namespace {
+
+bool SameText(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// The ladder's rungs; an unknown level has none.
+int Rung(Level level) {
+  switch (level) {
+    case Level::kIntern: return -1;  // an internship is for students: two steps below a junior job
+    case Level::kEntry: return 1;
+    case Level::kMid: return 2;
+    case Level::kSenior: return 3;
+    case Level::kLead: return 4;
+    case Level::kExecutive: return 5;
+    case Level::kUnknown: break;
+  }
+  return -9;
+}
+
+std::string Format(const char* format, double a, double b = 0) {
+  char buffer[160];
+  std::snprintf(buffer, sizeof buffer, format, a, b);
+  return buffer;
+}
+
+}  // namespace
+
+PostingTerms TermsOf(const PostingFacts& posting) {
+  return {posting.role, posting.level, posting.years_min, posting.remote, posting.country, posting.region, posting.city,
+          posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd};
+}
+
+void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, bool details,
+                std::vector<ScorePart>& parts) {
+  parts.clear();
+  // Skills asked for (required or named without saying), by how specific each is in the market.
+  {
+    ScorePart part{"required_skills", 0, kRequiredPoints, ""};
+    part.points = kRequiredPoints * sums.required_covered / (sums.required_total + kCoveragePrior);
+    if (details) {
+      part.detail = sums.required_count == 0 ? "the posting asks for no skill jobscope knows"
+                                              : std::to_string(sums.required_held) + " of " + std::to_string(sums.required_count) +
+                                                    " asked skills" + Format(" (%.0f%% by weight)", 100 * sums.required_covered / sums.required_total);
+    }
+    parts.push_back(std::move(part));
+  }
+  {
+    ScorePart part{"nice_skills", 0, kNicePoints, ""};
+    if (sums.nice_total > 0) {
+      part.points = kNicePoints * sums.nice_covered / (sums.nice_total + kCoveragePrior);
+      if (details) part.detail = std::to_string(sums.nice_held) + " of " + std::to_string(sums.nice_count) + " nice-to-have skills";
+    } else {
+      // No pluses named: the asked skills stand in, so postings with and without pluses compare.
+      part.points = parts[0].points * kNicePoints / kRequiredPoints;
+      if (details) part.detail = "no nice-to-have skills named: counted as the asked ones";
+    }
+    parts.push_back(std::move(part));
+  }
+  {
+    double similarity = RoleSimilarity(profile.role, posting.role);
+    ScorePart part{"role", kRolePoints * similarity, kRolePoints, ""};
+    if (details) {
+      part.detail = std::string(RoleName(posting.role)) + (similarity >= 1 ? ": your kind of work"
+                                                             : similarity >= 0.6 ? ": close to yours (" + std::string(RoleName(profile.role)) + ")"
+                                                             : similarity >= 0.3 ? ": a neighbour of yours (" + std::string(RoleName(profile.role)) + ")"
+                                                                                 : ": other work than yours (" + std::string(RoleName(profile.role)) + ")");
+    }
+    parts.push_back(std::move(part));
+  }
+  {
+    ScorePart part{"level", 0, kLevelPoints, ""};
+    int want = Rung(posting.level), have = Rung(profile.level);
+    if (want < -1 || have < -1) {
+      part.points = 0.7 * kLevelPoints;
+      if (details) part.detail = "level not known: 70%";
+    } else {
+      int gap = want - have;  // > 0: the post is above the person
+      // Shares of the part: a post above the person costs more than one below.
+      static constexpr double kUp[] = {1.0, 0.6, 0.2, 0, 0, 0, 0};
+      static constexpr double kDown[] = {1.0, 0.7, 0.3, 0.1, 0, 0, 0};
+      part.points = kLevelPoints * (gap >= 0 ? kUp[std::min(gap, 6)] : kDown[std::min(-gap, 6)]);
+      if (details) {
+        part.detail = std::string(LevelName(posting.level)) + (gap == 0 ? ": your level"
+                                                               : gap > 0 ? " post, " + std::to_string(gap) + " above yours (" + std::string(LevelName(profile.level)) + ")"
+                                                                         : " post, " + std::to_string(-gap) + " below yours (" + std::string(LevelName(profile.level)) + ")");
+      }
+    }
+    parts.push_back(std::move(part));
+  }
+  {
+    ScorePart part{"years", 0, kYearsPoints, ""};
+    if (posting.years_min && *posting.years_min > 0) {
+      double held = profile.total_years;
+      part.points = held >= *posting.years_min ? kYearsPoints : kYearsPoints * held / *posting.years_min;
+      if (details) part.detail = Format("asks %.0f+ years, you have %.1f", *posting.years_min, held);
+    } else {
+      part.points = 0.7 * kYearsPoints;
+      if (details) part.detail = "no years asked: 70%";
+    }
+    parts.push_back(std::move(part));
+  }
+  {
+    ScorePart part{"location", 0, kPlacePoints, ""};
+    const Location& here = profile.location;
+    if (posting.remote == RemoteMode::kRemote) {
+      part.points = kPlacePoints;
+      if (details) part.detail = "remote";
+    } else if (here.country.empty() || posting.country.empty()) {
+      part.points = 0.6 * kPlacePoints;
+      if (details) part.detail = here.country.empty() ? "your place not known: 60%" : "the posting's place not known: 60%";
+    } else if (!SameText(here.country, posting.country)) {
+      part.points = 0;
+      if (details) part.detail = "in " + std::string(posting.country) + ", you are in " + here.country;
+    } else if ((!here.city.empty() && SameText(here.city, posting.city)) ||
+               (!here.region.empty() && SameText(here.region, posting.region))) {
+      part.points = kPlacePoints;
+      if (details) part.detail = "where you are";
+    } else {
+      part.points = 0.7 * kPlacePoints;
+      if (details) part.detail = "your country, another city";
+    }
+    if (profile.wants_remote && posting.remote != RemoteMode::kRemote) {
+      part.points = std::min(part.points, 0.3 * kPlacePoints);
+      if (details) part.detail += "; you want remote, the posting is not";
+    }
+    parts.push_back(std::move(part));
+  }
+  if (profile.desired_salary_usd) {
+    ScorePart part{"pay", 0, 0, ""};
+    double want = *profile.desired_salary_usd;
+    if (!posting.salary_max_usd) {
+      if (details) part.detail = "pay not stated";
+    } else if (*posting.salary_max_usd >= want) {
+      if (details) part.detail = Format("pays up to $%.0fk, you ask $%.0fk", *posting.salary_max_usd / 1000, want / 1000);
+    } else {
+      double shortfall = (want - *posting.salary_max_usd) / want;
+      part.points = -kPayPenalty * std::min(1.0, shortfall * 4);
+      if (details) part.detail = Format("pays at most $%.0fk, below your $%.0fk", *posting.salary_max_usd / 1000, want / 1000);
+    }
+    parts.push_back(std::move(part));
+  }
+}
+
+double Total(const std::vector<ScorePart>& parts) {
+  double total = 0;
+  for (const ScorePart& part : parts) total += part.points;
+  // Rounded to a hundredth so sums of the same parts in another order print and sort alike.
+  return std::round(std::clamp(total, 0.0, 100.0) * 100) / 100;
+}
+
+double SkillGain(const SkillSums& sums, double weight, bool required) {
+  if (required) {
+    // Adding the skill also lifts the nice part when it stands in for the asked skills.
+    double gain = kRequiredPoints * weight / (sums.required_total + kCoveragePrior);
+    if (sums.nice_total <= 0) gain *= 1 + kNicePoints / kRequiredPoints;
+    return gain;
+  }
+  return kNicePoints * weight / (sums.nice_total + kCoveragePrior);
+}
+
+}  // namespace internal
+
+double RoleSimilarity(Role a, Role b) {
+  if (a == b) return a == Role::kOther ? 0.3 : 1.0;  // two "other" jobs need not be alike (lab, DevRel, QA)
+  using enum Role;
+  // How much of one kind of work carries over to the other, read from the career ladder and the lateral
+  // moves people make (DESIGN.md): specialisations of ML are close to each other, data roles to theirs.
+  struct Pair {
+    Role x, y;
+    double similarity;
+  };
+  static constexpr Pair kPairs[] = {
+      {kMlEngineer, kDeepLearningEngineer, 0.8}, {kMlEngineer, kNlpEngineer, 0.7}, {kMlEngineer, kComputerVisionEngineer, 0.7},
+      {kMlEngineer, kResearchScientist, 0.5}, {kMlEngineer, kDataScientist, 0.7}, {kMlEngineer, kDataEngineer, 0.3},
+      {kMlEngineer, kMlopsEngineer, 0.7}, {kMlEngineer, kAiArchitect, 0.5}, {kMlEngineer, kAiProductManager, 0.2},
+      {kMlEngineer, kDataAnalyst, 0.3}, {kMlEngineer, kSoftwareEngineer, 0.4},
+      {kDeepLearningEngineer, kNlpEngineer, 0.7}, {kDeepLearningEngineer, kComputerVisionEngineer, 0.8},
+      {kDeepLearningEngineer, kResearchScientist, 0.6}, {kDeepLearningEngineer, kDataScientist, 0.5},
+      {kDeepLearningEngineer, kMlopsEngineer, 0.5}, {kDeepLearningEngineer, kAiArchitect, 0.4},
+      {kDeepLearningEngineer, kSoftwareEngineer, 0.3}, {kDeepLearningEngineer, kDataEngineer, 0.2},
+      {kDeepLearningEngineer, kDataAnalyst, 0.2},
+      {kNlpEngineer, kComputerVisionEngineer, 0.5}, {kNlpEngineer, kResearchScientist, 0.5}, {kNlpEngineer, kDataScientist, 0.5},
+      {kNlpEngineer, kMlopsEngineer, 0.4}, {kNlpEngineer, kAiArchitect, 0.4}, {kNlpEngineer, kSoftwareEngineer, 0.3},
+      {kNlpEngineer, kDataEngineer, 0.2}, {kNlpEngineer, kDataAnalyst, 0.2},
+      {kComputerVisionEngineer, kResearchScientist, 0.5}, {kComputerVisionEngineer, kDataScientist, 0.4},
+      {kComputerVisionEngineer, kMlopsEngineer, 0.4}, {kComputerVisionEngineer, kSoftwareEngineer, 0.3},
+      {kComputerVisionEngineer, kAiArchitect, 0.3},
+      {kResearchScientist, kDataScientist, 0.5},
+      {kDataScientist, kDataEngineer, 0.4}, {kDataScientist, kDataAnalyst, 0.7}, {kDataScientist, kMlopsEngineer, 0.3},
+      {kDataScientist, kAiProductManager, 0.2}, {kDataScientist, kSoftwareEngineer, 0.2}, {kDataScientist, kAiArchitect, 0.3},
+      {kDataEngineer, kMlopsEngineer, 0.6}, {kDataEngineer, kDataAnalyst, 0.4}, {kDataEngineer, kSoftwareEngineer, 0.5},
+      {kDataEngineer, kAiArchitect, 0.4},
+      {kMlopsEngineer, kSoftwareEngineer, 0.5}, {kMlopsEngineer, kAiArchitect, 0.5},
+      {kAiArchitect, kSoftwareEngineer, 0.4}, {kAiArchitect, kAiProductManager, 0.3},
+      {kAiProductManager, kDataAnalyst, 0.3},
+      {kDataAnalyst, kSoftwareEngineer, 0.1},
+  };
+  for (const Pair& pair : kPairs) {
+    if ((pair.x == a && pair.y == b) || (pair.x == b && pair.y == a)) return pair.similarity;
+  }
+  return 0.1;
+}
+
+SkillWeights::SkillWeights(std::map<std::string, int64_t> postings_per_skill, int64_t postings,
+                           const std::set<std::string>& non_technical)
+    : postings_(postings) {
+  for (const auto& [id, df] : postings_per_skill) {
+    double weight = 1 + std::log((static_cast<double>(postings) + 1) / (static_cast<double>(df) + 1));
+    weights_[id] = non_technical.count(id) ? weight * kNonTechnicalFactor : weight;
+  }
+}
+
+double SkillWeights::Weight(std::string_view skill_id) const {
+  auto it = weights_.find(skill_id);
+  if (it != weights_.end()) return it->second;
+  return 1 + std::log(static_cast<double>(postings_) + 1);
+}
+
+PostingFacts FactsOf(const Posting& posting, const taxonomy::Taxonomy* taxonomy) {
+  PostingFacts facts;
+  facts.id = posting.id;
+  facts.title = posting.raw.title;
+  facts.company = posting.raw.company;
+  const Understanding& u = posting.understood;
+  facts.role = u.role;
+  facts.level = u.level;
+  facts.years_min = u.years_experience_min;
+  facts.country = u.location.country;
+  facts.region = u.location.region;
+  facts.city = u.location.city;
+  facts.remote = u.remote;
+  facts.employment_type = u.employment_type;
+  facts.date_posted = posting.raw.date_posted;
+  facts.salary_min_usd = u.salary.annual_min_usd;
+  facts.salary_max_usd = u.salary.annual_max_usd;
+  // Each skill once; asked beats a plus when a posting names it both ways.
+  std::map<std::string, size_t> seen;
+  for (const SkillMention& mention : u.skills) {
+    bool required = mention.requirement != Requirement::kNiceToHave;
+    auto [it, added] = seen.try_emplace(mention.skill_id, facts.skills.size());
+    if (added) {
+      const taxonomy::Skill* skill = taxonomy ? taxonomy->FindById(mention.skill_id) : nullptr;
+      bool technical = !skill || taxonomy::IsTechnicalType(taxonomy::SkillType(skill->category));
+      facts.skills.push_back({mention.skill_id, mention.name, required, technical});
+    }
+    else if (required) facts.skills[it->second].required = true;
+  }
+  return facts;
+}
+
+Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const SkillWeights& weights) {
+  std::map<std::string_view, const ProfileSkill*> held;
+  for (const ProfileSkill& skill : profile.skills) held.emplace(skill.skill_id, &skill);
+  internal::SkillSums sums;
+  Match match;
+  match.posting_id = posting.id;
+  match.title = posting.title;
+  match.company = posting.company;
+  for (const PostingFacts::Skill& skill : posting.skills) {
+    double weight = weights.Weight(skill.skill_id);
+    auto it = held.find(skill.skill_id);
+    (skill.required ? sums.required_total : sums.nice_total) += weight;
+    (skill.required ? sums.required_count : sums.nice_count) += 1;
+    if (it != held.end()) {
+      (skill.required ? sums.required_covered : sums.nice_covered) += weight;
+      (skill.required ? sums.required_held : sums.nice_held) += 1;
+      match.matched.push_back({skill.skill_id, skill.name, skill.required, it->second->evidence});
+    }
+  }
+  for (const PostingFacts::Skill& skill : posting.skills) {
+    if (held.count(skill.skill_id)) continue;
+    match.missing.push_back({skill.skill_id, skill.name, skill.required,
+                             internal::SkillGain(sums, weights.Weight(skill.skill_id), skill.required)});
+  }
+  std::stable_sort(match.missing.begin(), match.missing.end(), [](const MissingSkill& a, const MissingSkill& b) {
+    if (a.points != b.points) return a.points > b.points;
+    return a.skill_id < b.skill_id;
+  });
+  internal::ScoreParts(profile, internal::TermsOf(posting), sums, true, match.parts);
+  match.score = internal::Total(match.parts);
+  // The verdict: a word for the score, the part that cost most, and the best skill to add.
+  const char* label = match.score >= 75 ? "Strong fit" : match.score >= 55 ? "Good fit" : match.score >= 35 ? "Partial fit" : "Weak fit";
+  const ScorePart* costliest = nullptr;
+  for (const ScorePart& part : match.parts) {
+    double lost = part.max_points - part.points;
+    if (lost > 2 && (!costliest || lost > costliest->max_points - costliest->points)) costliest = &part;
+  }
+  char score[16];
+  std::snprintf(score, sizeof score, "%.0f", match.score);
+  match.verdict = std::string(label) + " (" + score + "/100)";
+  if (costliest) match.verdict += "; most lost on " + costliest->name + ": " + costliest->detail;
+  if (!match.missing.empty()) {
+    char gain[32];
+    std::snprintf(gain, sizeof gain, "%.1f", match.missing.front().points);
+    match.verdict += "; best skill to add: " + match.missing.front().name + " (+" + gain + ")";
+  }
+  return match;
+}
+
+}  // namespace jobscope::match

@@ -1,0 +1,88 @@
+// An estimate asked for in words, read into a SalaryQuery: the one place both faces (the CLI's `salary
+// estimate` and the server's /api/v1/salary/estimate) turn a title, a place and skill names into the
+// model's features.
+#include <algorithm>
+
+#include "base/strings.h"
+#include "classify/classify.h"
+#include "salary/salary.h"
+
+namespace jobscope::salary {
+
+int CompanySizeCode(std::string_view letter) {
+  if (letter == "S") return 0;
+  if (letter == "M") return 1;
+  if (letter == "L") return 2;
+  return -1;
+}
+
+StatusOr<SalaryQuery> UnderstandEstimateRequest(const EstimateRequest& request, const taxonomy::Taxonomy* taxonomy) {
+  SalaryQuery query;
+  if (!request.role.empty()) {
+    auto role = ParseRole(request.role);
+    if (!role) return InvalidArgument("role: unknown role '" + request.role + "' (ml_engineer, data_scientist, ...)");
+    query.role = *role;
+  } else if (!request.title.empty()) {
+    query.role = classify::GuessRole(request.title, "");
+  } else {
+    return InvalidArgument("give a title or a role");
+  }
+  query.level = Level::kMid;
+  if (!request.level.empty()) {
+    auto level = ParseLevel(request.level);
+    if (!level || *level == Level::kUnknown) {
+      return InvalidArgument("level: unknown level '" + request.level +
+                             "' (intern, entry, mid, senior, lead, executive)");
+    }
+    query.level = *level;
+  }
+  if (!request.title.empty()) {
+    // Title words beat the default, never a level that was asked for.
+    extract::SeniorityCues cues = extract::FindSeniorityCues(request.title, "");
+    if (cues.title_level && request.level.empty()) query.level = *cues.title_level;
+    query.title = request.title;
+  }
+  // Two letters are a country code in any case ("gb"), never a town; anything else is a place as boards write
+  // it, or a country's name.
+  const std::string_view place = TrimAscii(request.location);
+  Location location = place.size() == 2 ? Location{} : extract::ParseLocation(place);
+  query.country = !location.country.empty() ? location.country : extract::CountryCode(place);
+  if (query.country.empty()) {
+    return InvalidArgument("location: cannot tell the country of '" + request.location +
+                           "' (write a place as \"Berlin, Germany\" or a country code)");
+  }
+  if (!location.city.empty()) query.metro = MetroKey(location.city, query.country);
+  std::vector<std::string> unknown;
+  for (const std::string& name : request.skills) {
+    std::string trimmed(TrimAscii(name));
+    if (trimmed.empty()) continue;
+    const taxonomy::Skill* skill = taxonomy ? taxonomy->Find(trimmed) : nullptr;
+    if (skill)
+      query.skills.push_back(skill->id);
+    else
+      unknown.push_back(trimmed);
+  }
+  if (!unknown.empty()) return InvalidArgument("skills: not in the taxonomy: " + JoinStrings(unknown, ", "));
+  query.remote_ratio = request.remote ? 100 : 0;
+  query.company_size = CompanySizeCode(request.company_size);
+  if (query.company_size < 0) return InvalidArgument("company_size: S, M or L, not '" + request.company_size + "'");
+  return query;
+}
+
+StatusOr<EstimateAnswer> EstimatePay(const SalaryModel& model, const EstimateRequest& request,
+                                     const taxonomy::Taxonomy* taxonomy, const extract::CurrencyRates* rates) {
+  EstimateAnswer answer;
+  JS_ASSIGN_OR_RETURN(answer.query, UnderstandEstimateRequest(request, taxonomy));
+  JS_ASSIGN_OR_RETURN(answer.estimate, model.Estimate(answer.query));
+  answer.skills_learnt = std::any_of(answer.estimate.factors.begin(), answer.estimate.factors.end(),
+                                     [](const SalaryFactor& factor) { return factor.name == "skills"; });
+  answer.estimate.currency = extract::CurrencyOfCountry(answer.query.country);
+  const std::string& currency = answer.estimate.currency;
+  if (rates && !currency.empty() && currency != "USD") {
+    if (auto usd_per_unit = rates->UsdPerUnit(currency))
+      answer.estimate.p50_local = answer.estimate.p50 / *usd_per_unit;
+  }
+  return answer;
+}
+
+}  // namespace jobscope::salary

@@ -1,0 +1,50 @@
+// Request parameters read into the services' requests: the one place the API's parameter names live.
+// Every error is kInvalidArgument naming the parameter and what it takes.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+#include "salary/salary.h"
+#include "search/search.h"
+#include "server/server.h"
+
+namespace jobscope::server::internal {
+
+// Query-string parameters (httplib::Params), or a JSON object's members read as such.
+using Params = std::multimap<std::string, std::string>;
+
+// Refuses a parameter not in `known`, so a typo ("per_pgae") is an error rather than silently ignored.
+Status CheckKnownParams(const Params& params, const std::vector<std::string_view>& known);
+
+// Every value of a parameter, repeated (role=a&role=b) or comma-separated (role=a,b), blanks dropped.
+std::vector<std::string> ListParam(const Params& params, const std::string& name);
+// The last value of a parameter, or `fallback` when it is absent.
+std::string TextParam(const Params& params, const std::string& name, const std::string& fallback = "");
+// true/false/1/0. Errors: anything else.
+StatusOr<bool> BoolParam(const Params& params, const std::string& name, bool fallback);
+// A whole number in [min, max]. Errors: not a number, out of range.
+StatusOr<int64_t> IntParam(const Params& params, const std::string& name, int64_t fallback, int64_t min, int64_t max);
+
+struct SearchParams {
+  std::string query;
+  search::FilterSpec filters;
+  search::SearchOptions options;
+};
+
+// GET /api/v1/search and each of multi_search's searches: q, the filters, sort, page, per_page, facets
+// (names from search::kFacetNames, and `salary` for pay stats), typing.
+StatusOr<SearchParams> ParseSearchParams(const Params& params, const ServerLimits& limits);
+// A multi_search item: strings, numbers, booleans and arrays of them. Errors: another kind of value, or
+// not an object.
+StatusOr<Params> ParamsFromJson(const nlohmann::json& object);
+
+// GET /api/v1/salary/estimate: title, role, level, location, remote, company_size, skills.
+StatusOr<salary::EstimateRequest> ParseEstimateParams(const Params& params);
+
+}  // namespace jobscope::server::internal

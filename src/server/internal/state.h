@@ -1,0 +1,65 @@
+// What the server holds while it runs: the store and its readers, the search service, the models, the
+// caches, the metrics and the HTTP server itself. Shared by the route handlers (routes.cc).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "classify/classify.h"
+#include "extract/extract.h"
+#include "salary/salary.h"
+#include "search/search.h"
+#include "server/internal/metrics.h"
+#include "server/internal/reader_pool.h"
+#include "server/server.h"
+#include "store/store.h"
+#include "taxonomy/taxonomy.h"
+
+namespace jobscope::server {
+
+struct Server::State {
+  ServerOptions options;
+  std::string db_path;
+  double start_seconds = 0;  // since the Unix epoch
+  int port = 0;
+
+  // The connection that writes (ingest) and that the search service catches up through; used under
+  // write_mutex once serving starts.
+  std::unique_ptr<store::Store> store;
+  std::mutex write_mutex;
+  std::unique_ptr<internal::ReaderPool> readers;
+  std::unique_ptr<search::SearchService> search;
+
+  std::optional<taxonomy::Taxonomy> taxonomy;  // outlives the understander, which holds a reference
+  std::optional<extract::CurrencyRates> rates;
+  std::unique_ptr<classify::Understander> understander;  // ingest only, under write_mutex
+
+  std::unique_ptr<salary::SalaryModel> salary_model;  // one thread at a time: salary_mutex
+  std::mutex salary_mutex;
+  std::optional<salary::SurveyLoad> survey;  // read-only once loaded; absent when there is no survey file
+
+  // The market summary reads every posting: kept by `top` until an ingest changes the store.
+  std::mutex summary_mutex;
+  std::map<int64_t, nlohmann::json> summaries;  // guarded by summary_mutex
+
+  internal::Metrics metrics;
+  httplib::Server http;  // last: destroyed first, so no handler runs on a half-destroyed state
+};
+
+namespace internal {
+
+// Installs the route table, the error, exception and pre-routing handlers and the metrics logger.
+void AddRoutes(Server::State& state);
+
+// Whether an Authorization header value ("Bearer <token>") carries a stored token. The presented token's
+// SHA-256 is compared with every stored digest in constant time. Errors: those of the store.
+StatusOr<bool> IsAuthorized(store::Store& reader, std::string_view authorization);
+
+}  // namespace internal
+}  // namespace jobscope::server

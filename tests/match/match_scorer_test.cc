@@ -1,0 +1,174 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "match/match.h"
+
+namespace jobscope::match {
+namespace {
+
+PostingFacts Posting(std::string id, Role role, Level level, std::vector<std::pair<std::string, bool>> skills) {
+  PostingFacts facts;
+  facts.id = std::move(id);
+  facts.title = "title " + facts.id;
+  facts.role = role;
+  facts.level = level;
+  for (auto& [skill, required] : skills) facts.skills.push_back({skill, skill, required});
+  return facts;
+}
+
+Profile Person(Role role, Level level, std::vector<std::string> skills, double years = 3) {
+  Profile profile;
+  profile.role = role;
+  profile.level = level;
+  profile.total_years = years;
+  for (auto& skill : skills) profile.skills.push_back({skill, skill, "used " + skill, 1});
+  return profile;
+}
+
+double Part(const Match& match, std::string_view name) {
+  for (const auto& part : match.parts) {
+    if (part.name == name) return part.points;
+  }
+  ADD_FAILURE() << "no part " << name;
+  return -1;
+}
+
+TEST(MatchScorerTest, ScoreIsTheSumOfItsParts) {
+  SkillWeights weights({{"python", 50}, {"spark", 10}, {"kafka", 5}}, 100);
+  auto posting = Posting("p1", Role::kDataEngineer, Level::kMid, {{"python", true}, {"spark", true}, {"kafka", false}});
+  posting.years_min = 4;
+  Match match = ScoreMatch(Person(Role::kDataEngineer, Level::kMid, {"python", "spark"}, 2), posting, weights);
+  double sum = 0;
+  for (const auto& part : match.parts) {
+    EXPECT_LE(part.points, part.max_points);
+    sum += part.points;
+  }
+  EXPECT_NEAR(match.score, sum, 0.01);
+  // Every asked skill held: all 40 points but for the prior that keeps short lists from counting as sure.
+  double asked = weights.Weight("python") + weights.Weight("spark");
+  EXPECT_NEAR(Part(match, "required_skills"), 40 * asked / (asked + 3), 1e-9);
+  EXPECT_DOUBLE_EQ(Part(match, "nice_skills"), 0);
+  EXPECT_DOUBLE_EQ(Part(match, "role"), 20);
+  EXPECT_DOUBLE_EQ(Part(match, "level"), 15);
+  EXPECT_DOUBLE_EQ(Part(match, "years"), 5);  // 2 of 4 years
+  ASSERT_EQ(match.missing.size(), 1u);
+  EXPECT_EQ(match.missing[0].skill_id, "kafka");
+  EXPECT_NEAR(match.missing[0].points, 10 * weights.Weight("kafka") / (weights.Weight("kafka") + 3), 1e-9);
+  ASSERT_EQ(match.matched.size(), 2u);
+  EXPECT_EQ(match.matched[0].evidence, "used python");
+}
+
+TEST(MatchScorerTest, RareSkillsWeighMoreAndMissingOnesAreRankedByPoints) {
+  SkillWeights weights({{"python", 90}, {"cuda", 3}}, 100);
+  EXPECT_GT(weights.Weight("cuda"), 2 * weights.Weight("python"));
+  auto posting = Posting("p1", Role::kDeepLearningEngineer, Level::kSenior, {{"python", true}, {"cuda", true}});
+  Match with_python = ScoreMatch(Person(Role::kDeepLearningEngineer, Level::kSenior, {"python"}), posting, weights);
+  Match with_cuda = ScoreMatch(Person(Role::kDeepLearningEngineer, Level::kSenior, {"cuda"}), posting, weights);
+  EXPECT_GT(with_cuda.score, with_python.score);
+  ASSERT_EQ(with_python.missing.size(), 1u);
+  // Adding the missing skill brings the score up by exactly the points it was said to add.
+  Match with_both = ScoreMatch(Person(Role::kDeepLearningEngineer, Level::kSenior, {"python", "cuda"}), posting, weights);
+  EXPECT_NEAR(with_python.score + with_python.missing[0].points, with_both.score, 0.02);
+}
+
+TEST(MatchScorerTest, RoleAndLevelFitFollowTheLadder) {
+  SkillWeights weights;
+  auto posting = Posting("p", Role::kNlpEngineer, Level::kSenior, {{"python", true}});
+  double same = ScoreMatch(Person(Role::kNlpEngineer, Level::kSenior, {"python"}), posting, weights).score;
+  double near = ScoreMatch(Person(Role::kMlEngineer, Level::kSenior, {"python"}), posting, weights).score;
+  double far = ScoreMatch(Person(Role::kDataAnalyst, Level::kSenior, {"python"}), posting, weights).score;
+  EXPECT_GT(same, near);
+  EXPECT_GT(near, far);
+  double one_below = ScoreMatch(Person(Role::kNlpEngineer, Level::kMid, {"python"}), posting, weights).score;
+  double two_below = ScoreMatch(Person(Role::kNlpEngineer, Level::kEntry, {"python"}), posting, weights).score;
+  EXPECT_GT(same, one_below);
+  EXPECT_GT(one_below, two_below);
+  EXPECT_EQ(RoleSimilarity(Role::kMlEngineer, Role::kNlpEngineer), RoleSimilarity(Role::kNlpEngineer, Role::kMlEngineer));
+}
+
+TEST(MatchScorerTest, PayBelowTheAskTakesPointsAway) {
+  SkillWeights weights;
+  auto posting = Posting("p", Role::kDataScientist, Level::kMid, {{"python", true}});
+  posting.salary_max_usd = 100000;
+  Profile person = Person(Role::kDataScientist, Level::kMid, {"python"});
+  double without_wish = ScoreMatch(person, posting, weights).score;
+  person.desired_salary_usd = 90000;
+  EXPECT_EQ(ScoreMatch(person, posting, weights).score, without_wish);
+  person.desired_salary_usd = 150000;
+  Match short_pay = ScoreMatch(person, posting, weights);
+  EXPECT_LT(short_pay.score, without_wish);
+  EXPECT_LT(Part(short_pay, "pay"), 0);
+}
+
+TEST(MatchScorerTest, RemoteAndPlaceFit) {
+  SkillWeights weights;
+  auto posting = Posting("p", Role::kDataScientist, Level::kMid, {{"python", true}});
+  posting.country = "US";
+  posting.region = "TX";
+  Profile person = Person(Role::kDataScientist, Level::kMid, {"python"});
+  person.location = {"Austin", "TX", "US"};
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 5);
+  person.location = {"Dallas", "", "US"};
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 3.5);
+  person.location = {"Berlin", "", "DE"};
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 0);
+  posting.remote = RemoteMode::kRemote;
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 5);
+}
+
+// The market ranker gives the same postings in the same order with the same scores as scoring every posting
+// one by one, and the same answer every time.
+TEST(MatchIndexTest, TopMatchesEqualsScoringEveryPosting) {
+  std::mt19937 random(7);
+  std::vector<std::string> skills = {"python", "sql", "spark", "pytorch", "aws", "docker", "tableau", "excel", "nlp", "cuda"};
+  std::vector<PostingFacts> postings;
+  for (int i = 0; i < 400; ++i) {
+    std::vector<std::pair<std::string, bool>> chosen;
+    for (const auto& skill : skills) {
+      if (random() % 3 == 0) chosen.emplace_back(skill, random() % 4 != 0);
+    }
+    auto posting = Posting("p" + std::to_string(1000 + i), static_cast<Role>(random() % 12), static_cast<Level>(1 + random() % 5), chosen);
+    if (random() % 2) posting.years_min = static_cast<int>(random() % 8);
+    posting.country = random() % 2 ? "US" : "DE";
+    posting.remote = random() % 3 == 0 ? RemoteMode::kRemote : RemoteMode::kOnSite;
+    postings.push_back(posting);
+  }
+  auto index = MatchIndex::FromPostings(postings);
+  Profile person = Person(Role::kDataEngineer, Level::kMid, {"python", "sql", "spark", "aws"}, 4);
+  person.location = {"", "", "US"};
+  std::vector<Match> top = index->TopMatches(person, {}, 25);
+  ASSERT_EQ(top.size(), 25u);
+  std::vector<Match> all;
+  for (const auto& posting : postings) {
+    Match match = ScoreMatch(person, posting, index->weights());
+    if (!match.matched.empty()) all.push_back(match);
+  }
+  std::sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
+    return a.score != b.score ? a.score > b.score : a.posting_id < b.posting_id;
+  });
+  for (size_t i = 0; i < top.size(); ++i) {
+    EXPECT_EQ(top[i].posting_id, all[i].posting_id) << i;
+    EXPECT_EQ(top[i].score, all[i].score) << i;
+  }
+  for (int run = 0; run < 100; ++run) {
+    std::vector<Match> again = index->TopMatches(person, {}, 25);
+    ASSERT_EQ(again.size(), top.size());
+    for (size_t i = 0; i < top.size(); ++i) {
+      ASSERT_EQ(again[i].posting_id, top[i].posting_id);
+      ASSERT_EQ(again[i].score, top[i].score);
+    }
+  }
+  index::Filters filters;
+  filters.country = "de";
+  filters.roles = {Role::kDataEngineer, Role::kDataScientist};
+  for (const Match& match : index->TopMatches(person, filters, 50)) {
+    auto facts = index->Facts(match.posting_id);
+    ASSERT_TRUE(facts);
+    EXPECT_EQ(facts->country, "DE");
+    EXPECT_TRUE(facts->role == Role::kDataEngineer || facts->role == Role::kDataScientist);
+  }
+}
+
+}  // namespace
+}  // namespace jobscope::match

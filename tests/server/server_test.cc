@@ -1,0 +1,447 @@
+// The HTTP API on loopback: a real server on an ephemeral port over a small store built through the real
+// pipeline, driven with httplib::Client. Every endpoint's status codes and fields, the errors as
+// problem+json, tokens, limits, and every path in docs/openapi.yaml.
+#include "server/server.h"
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "classify/classify.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "taxonomy/taxonomy.h"
+
+namespace jobscope::server {
+namespace {
+
+const std::string kData = JOBSCOPE_SOURCE_DATA_DIR;
+
+constexpr const char* kPostingsCsv =
+    "title,company,location,description,salary,date_posted\n"
+    "Senior NLP Engineer,Acme,\"Boston, MA\",Requirements: Python and PyTorch for NLP and large language "
+    "models.,$150K-$180K,2024-05-01\n"
+    "Data Analyst,Beta,\"Austin, TX\",SQL and Tableau dashboards for the sales team.,$70K-$90K,2024-05-02\n"
+    "Computer Vision Engineer,Gamma,Remote,OpenCV and PyTorch for perception. Fully remote.,,2024-05-03\n";
+
+constexpr const char* kSurveyCsv =
+    "work_year,experience_level,employment_type,job_title,salary,salary_currency,salary_in_usd,"
+    "employee_residence,remote_ratio,company_location,company_size\n"
+    "2024,SE,FT,Machine Learning Engineer,200000,USD,200000,US,0,US,M\n"
+    "2024,SE,FT,Machine Learning Engineer,180000,USD,180000,US,0,US,L\n"
+    "2024,MI,FT,Data Scientist,130000,USD,130000,US,100,US,M\n"
+    "2024,EN,FT,Data Analyst,70000,USD,70000,US,0,US,S\n"
+    "2024,EX,FT,Director of Data Science,260000,USD,260000,US,0,US,L\n";
+
+std::filesystem::path dir;
+std::unique_ptr<Server> server;
+std::thread serving;
+std::string token;
+std::string nlp_id;  // the Senior NLP Engineer posting's id
+
+ServerOptions Options() {
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 4;
+  options.taxonomy_path = kData + "/taxonomy/skills.tsv";
+  options.rates_path = kData + "/currency_rates.tsv";
+  options.role_model_path = kData + "/models/role_model.bin";
+  options.salary_model_dir = kData + "/models/salary";
+  options.survey_path = (dir / "survey.csv").string();
+  options.limits.max_upload_bytes = 64 * 1024;  // small, so the test of the limit sends little
+  return options;
+}
+
+// Starts `server` on its own thread and waits until it answers.
+std::thread StartServing(Server& started) {
+  std::thread thread([&started] { (void)started.Serve(); });
+  httplib::Client client("127.0.0.1", started.port());
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    if (auto res = client.Get("/api/v1/health"); res && res->status == 200) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return thread;
+}
+
+class ServerTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir = std::filesystem::temp_directory_path() / ("server_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "jobs.csv") << kPostingsCsv;
+    std::ofstream(dir / "survey.csv") << kSurveyCsv;
+    const std::string db = (dir / "store.db").string();
+    {
+      auto taxonomy = taxonomy::Taxonomy::Load(kData + "/taxonomy/skills.tsv");
+      ASSERT_TRUE(taxonomy.ok()) << taxonomy.status().ToString();
+      auto rates = extract::CurrencyRates::Load(kData + "/currency_rates.tsv");
+      ASSERT_TRUE(rates.ok());
+      auto understander = classify::Understander::Create(*taxonomy, *rates);
+      ASSERT_TRUE(understander.ok());
+      auto store = store::OpenSqliteStore(db);
+      ASSERT_TRUE(store.ok());
+      ingest::Ingester ingester(**store, **understander);
+      auto summary = ingester.Run({(dir / "jobs.csv").string()}, {}, nullptr);
+      ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+      ASSERT_EQ(summary->counts.stored, 3);
+      auto made = CreateApiToken(**store, "test");
+      ASSERT_TRUE(made.ok()) << made.status().ToString();
+      token = *made;
+    }
+    auto opened = Server::Open(db, Options());
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    server = std::move(opened).value();
+    ASSERT_TRUE(server->Bind().ok());
+    serving = StartServing(*server);
+  }
+  static void TearDownTestSuite() {
+    if (server) server->Stop();
+    if (serving.joinable()) serving.join();
+    server.reset();
+    std::filesystem::remove_all(dir);
+  }
+
+  static httplib::Client Client() { return httplib::Client("127.0.0.1", server->port()); }
+  static nlohmann::json Json(const httplib::Result& res) {
+    EXPECT_TRUE(res);
+    return res ? nlohmann::json::parse(res->body, nullptr, false) : nlohmann::json();
+  }
+  // The answer is an RFC 9457 problem of this status, and its detail names `mentions`.
+  static void ExpectProblem(const httplib::Result& res, int status, const std::string& mentions = "") {
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, status) << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json");
+    auto body = nlohmann::json::parse(res->body, nullptr, false);
+    ASSERT_TRUE(body.is_object()) << res->body;
+    for (const char* field : {"type", "title", "status", "detail"}) EXPECT_TRUE(body.contains(field)) << field;
+    EXPECT_EQ(body["status"], status);
+    EXPECT_NE(body["detail"].get<std::string>().find(mentions), std::string::npos) << body["detail"];
+  }
+  static std::string NlpId() {
+    if (nlp_id.empty()) {
+      auto page = Json(Client().Get("/api/v1/search?q=nlp"));
+      for (const auto& hit : page["hits"]) {
+        if (hit["title"] == "Senior NLP Engineer") nlp_id = hit["id"];
+      }
+    }
+    return nlp_id;
+  }
+};
+
+TEST_F(ServerTest, HealthSaysOkWithThePostingCount) {
+  auto res = Client().Get("/api/v1/health");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
+  auto body = nlohmann::json::parse(res->body);
+  EXPECT_EQ(body["status"], "ok");
+  EXPECT_GE(body["postings"].get<int>(), 3);
+}
+
+TEST_F(ServerTest, SearchAnswersLikeTypesenseWithFacetsAndSalaryStats) {
+  auto res = Client().Get("/api/v1/search?q=pytorch&facets=role,level,salary&per_page=5");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto page = nlohmann::json::parse(res->body);
+  EXPECT_EQ(page["found"], 2);
+  EXPECT_EQ(page["total"], 2);
+  EXPECT_EQ(page["page"], 1);
+  EXPECT_EQ(page["per_page"], 5);
+  ASSERT_EQ(page["hits"].size(), 2u);
+  for (const char* field : {"id", "title", "company", "role", "level", "skills", "salary", "score", "snippet"}) {
+    EXPECT_TRUE(page["hits"][0].contains(field)) << field;
+  }
+  EXPECT_NE(page["hits"][0]["snippet"].get<std::string>().find("[["), std::string::npos);
+  std::set<std::string> faceted;
+  for (const auto& facet : page["facet_counts"]) {
+    faceted.insert(facet["field_name"].get<std::string>());
+    EXPECT_FALSE(facet["counts"].empty());
+  }
+  EXPECT_EQ(faceted, (std::set<std::string>{"role", "level"}));
+  // Over the match set: only the NLP posting of the two states pay ($150k-$180k).
+  const auto& salary = page["stats"]["salary_usd"];
+  EXPECT_EQ(salary["postings"], 1);
+  EXPECT_DOUBLE_EQ(salary["min"].get<double>(), 150000);
+  EXPECT_DOUBLE_EQ(salary["max"].get<double>(), 180000);
+  EXPECT_DOUBLE_EQ(salary["avg"].get<double>(), 165000);
+}
+
+TEST_F(ServerTest, SearchFiltersSortsAndPages) {
+  auto client = Client();
+  EXPECT_EQ(Json(client.Get("/api/v1/search?remote=true"))["found"], 1);
+  EXPECT_EQ(Json(client.Get("/api/v1/search?min_salary=100000"))["found"], 1);
+  EXPECT_EQ(Json(client.Get("/api/v1/search?skill=pytorch&skill=opencv&all_skills=true"))["found"], 1);
+  EXPECT_EQ(Json(client.Get("/api/v1/search?country=us&role=data_analyst"))["found"], 1);
+  auto by_date = Json(client.Get("/api/v1/search?sort=date&per_page=1&page=2"));
+  EXPECT_EQ(by_date["found"], 3);
+  ASSERT_EQ(by_date["hits"].size(), 1u);
+  EXPECT_EQ(by_date["hits"][0]["title"], "Data Analyst");  // newest first: Gamma, Beta, Acme
+  EXPECT_EQ(Json(client.Get("/api/v1/search?q=pyto&typing=true"))["found"], 2);
+}
+
+TEST_F(ServerTest, BadSearchParametersAreProblemsThatSayWhatToFix) {
+  auto client = Client();
+  ExpectProblem(client.Get("/api/v1/search?per_page=101"), 400, "per_page");
+  ExpectProblem(client.Get("/api/v1/search?page=0"), 400, "page");
+  ExpectProblem(client.Get("/api/v1/search?role=astronaut"), 400, "astronaut");
+  ExpectProblem(client.Get("/api/v1/search?skill=no-such-skill"), 400, "skill");
+  ExpectProblem(client.Get("/api/v1/search?from=2024-13-01"), 400, "from");
+  ExpectProblem(client.Get("/api/v1/search?sort=colour"), 400, "sort");
+  ExpectProblem(client.Get("/api/v1/search?facets=colour"), 400, "facets");
+  ExpectProblem(client.Get("/api/v1/search?remote=maybe"), 400, "remote");
+  ExpectProblem(client.Get("/api/v1/search?per_pgae=5"), 400, "per_pgae");
+  ExpectProblem(client.Get("/api/v1/search?q=%22unclosed"), 400, "quote");
+  ExpectProblem(client.Get(("/api/v1/search?q=" + std::string(600, 'a')).c_str()), 400, "q:");
+  std::string many_words;
+  for (int word = 0; word < 40; ++word) many_words += "w" + std::to_string(word) + "%20";
+  ExpectProblem(client.Get(("/api/v1/search?q=" + many_words).c_str()), 400, "q:");
+}
+
+TEST_F(ServerTest, MultiSearchRunsEachSearchAndChecksThemAllFirst) {
+  auto client = Client();
+  auto res = client.Post("/api/v1/multi_search",
+                         R"({"searches": [{"q": "pytorch", "facets": ["role"]}, {"q": "sql", "per_page": 1},
+                                          {"role": ["data_analyst", "nlp_engineer"], "remote": false}]})",
+                         "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto body = nlohmann::json::parse(res->body);
+  ASSERT_EQ(body["results"].size(), 3u);
+  EXPECT_EQ(body["results"][0]["found"], 2);
+  EXPECT_EQ(body["results"][1]["found"], 1);
+  EXPECT_EQ(body["results"][2]["found"], 2);
+  ExpectProblem(
+      client.Post("/api/v1/multi_search", R"({"searches": [{"q": "x"}, {"role": "astronaut"}]})", "application/json"),
+      400, "searches[1].role");
+  ExpectProblem(client.Post("/api/v1/multi_search", "not json", "application/json"), 400, "JSON");
+  ExpectProblem(client.Post("/api/v1/multi_search", R"({"q": "x"})", "application/json"), 400, "searches");
+  nlohmann::json eleven = {{"searches", nlohmann::json::array()}};
+  for (int idx = 0; idx < 11; ++idx) eleven["searches"].push_back({{"q", "x"}});
+  ExpectProblem(client.Post("/api/v1/multi_search", eleven.dump(), "application/json"), 400, "at most 10");
+  ExpectProblem(client.Post("/api/v1/multi_search", std::string(2 << 20, ' '), "application/json"), 413);
+}
+
+TEST_F(ServerTest, APostingComesWithItsSkillsAndTheirSpans) {
+  auto client = Client();
+  auto res = client.Get(("/api/v1/postings/" + NlpId()).c_str());
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto posting = nlohmann::json::parse(res->body);
+  EXPECT_EQ(posting["title"], "Senior NLP Engineer");
+  const std::string description = posting["description"];
+  bool pytorch = false;
+  for (const auto& skill : posting["skills"]) {
+    size_t begin = skill["begin"], end = skill["end"];
+    ASSERT_LE(begin, end);
+    ASSERT_LE(end, description.size());
+    if (skill["id"] == "pytorch") pytorch = description.substr(begin, end - begin) == "PyTorch";
+  }
+  EXPECT_TRUE(pytorch) << posting["skills"];
+  ExpectProblem(client.Get("/api/v1/postings/0000000000000000"), 404, "0000000000000000");
+}
+
+TEST_F(ServerTest, SimilarPostingsLeaveThePostingOut) {
+  auto client = Client();
+  auto res = client.Get(("/api/v1/postings/" + NlpId() + "/similar?limit=5").c_str());
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto page = nlohmann::json::parse(res->body);
+  ASSERT_FALSE(page["hits"].empty());
+  for (const auto& hit : page["hits"]) EXPECT_NE(hit["id"], NlpId());
+  ExpectProblem(client.Get("/api/v1/postings/0000000000000000/similar"), 404);
+  ExpectProblem(client.Get(("/api/v1/postings/" + NlpId() + "/similar?limit=1000").c_str()), 400, "limit");
+}
+
+TEST_F(ServerTest, SalaryEstimateAndBands) {
+  auto client = Client();
+  auto res = client.Get(
+      "/api/v1/salary/estimate?title=Senior%20Machine%20Learning%20Engineer&location=London,%20UK&skills=python");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto estimate = nlohmann::json::parse(res->body);
+  EXPECT_EQ(estimate["level"], "senior");
+  EXPECT_EQ(estimate["country"], "GB");
+  EXPECT_EQ(estimate["currency"], "GBP");
+  EXPECT_LT(estimate["p10_usd"].get<double>(), estimate["p50_usd"].get<double>());
+  EXPECT_LT(estimate["p50_usd"].get<double>(), estimate["p90_usd"].get<double>());
+  EXPECT_EQ(estimate["skills"], nlohmann::json::array({"python"}));
+  ExpectProblem(client.Get("/api/v1/salary/estimate?role=astronaut"), 400, "role");
+  ExpectProblem(client.Get("/api/v1/salary/estimate?level=senior"), 400, "title or a role");
+  ExpectProblem(client.Get("/api/v1/salary/estimate?role=ml_engineer&location=Atlantis"), 400, "location");
+  ExpectProblem(client.Get("/api/v1/salary/estimate?role=ml_engineer&skills=cobol%2B%2B%2B"), 400, "skills");
+
+  auto bands = Json(client.Get("/api/v1/salary/bands?by=level"));
+  EXPECT_EQ(bands["by"], "level");
+  ASSERT_FALSE(bands["bands"].empty());
+  for (const char* field : {"key", "records", "p25_usd", "p50_usd", "p75_usd", "quoted"}) {
+    EXPECT_TRUE(bands["bands"][0].contains(field)) << field;
+  }
+  ExpectProblem(client.Get("/api/v1/salary/bands?by=colour"), 400, "by");
+}
+
+TEST_F(ServerTest, StatsIsTheMarketSummary) {
+  auto stats = Json(Client().Get("/api/v1/stats?top=5"));
+  for (const char* field : {"postings", "duplicates", "by_role", "by_level", "by_remote", "top_skills", "salary",
+                            "salary_by_role", "salary_by_level"}) {
+    EXPECT_TRUE(stats.contains(field)) << field;
+  }
+  EXPECT_GE(stats["postings"].get<int>(), 3);
+  EXPECT_LE(stats["top_skills"].size(), 5u);
+  ExpectProblem(Client().Get("/api/v1/stats?top=0"), 400, "top");
+}
+
+TEST_F(ServerTest, IngestNeedsATokenAndMakesThePostingSearchable) {
+  auto client = Client();
+  const std::string csv =
+      "title,company,location,description\n"
+      "Quantum Machine Learning Researcher,Delta,\"Berlin, Germany\",Quantum computing and PyTorch research.\n";
+  auto anonymous = client.Post("/api/v1/ingest?format=csv", csv, "text/csv");
+  ExpectProblem(anonymous, 401, "Authorization: Bearer");
+  EXPECT_EQ(anonymous->get_header_value("WWW-Authenticate"), "Bearer realm=\"jobscope\"");
+  httplib::Headers wrong = {{"Authorization", "Bearer jst_0000"}};
+  ExpectProblem(client.Post("/api/v1/ingest?format=csv", wrong, csv, "text/csv"), 401, "not one this store knows");
+  EXPECT_EQ(Json(client.Get("/api/v1/search?q=quantum"))["found"], 0);
+
+  httplib::Headers bearer = {{"Authorization", "Bearer " + token}};
+  auto res = client.Post("/api/v1/ingest?filename=berlin.csv", bearer, csv, "text/csv");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto summary = nlohmann::json::parse(res->body);
+  EXPECT_EQ(summary["counts"]["stored"], 1);
+  EXPECT_EQ(summary["indexed"], 1);
+  auto found = Json(client.Get("/api/v1/search?q=quantum"));
+  ASSERT_EQ(found["found"], 1);
+  EXPECT_EQ(found["hits"][0]["country"], "DE");
+  // The same file again adds nothing.
+  EXPECT_EQ(Json(client.Post("/api/v1/ingest?format=csv", bearer, csv, "text/csv"))["counts"]["already_present"], 1);
+
+  ExpectProblem(client.Post("/api/v1/ingest", bearer, csv, "application/octet-stream"), 415, "format");
+  ExpectProblem(client.Post("/api/v1/ingest?format=csv", bearer, std::string(100 * 1024, 'x'), "text/csv"), 413);
+  // A bad record is quarantined and the run goes on, as `jobscope ingest` does.
+  auto bad_record = Json(client.Post("/api/v1/ingest?format=json", bearer, "{not json", "application/json"));
+  EXPECT_EQ(bad_record["counts"]["quarantined"], 1);
+}
+
+TEST_F(ServerTest, SearchesRunOnManyThreadsBesideAnIngest) {
+  std::atomic<int> failures = 0;
+  std::vector<std::thread> clients;
+  for (int thread = 0; thread < 4; ++thread) {
+    clients.emplace_back([&failures, thread] {
+      httplib::Client client("127.0.0.1", server->port());
+      for (int request = 0; request < 40; ++request) {
+        auto res = client.Get(request % 2 ? "/api/v1/search?q=pytorch&facets=role" : "/api/v1/search?q=engineer");
+        if (!res || res->status != 200) ++failures;
+      }
+      (void)thread;
+    });
+  }
+  httplib::Headers bearer = {{"Authorization", "Bearer " + token}};
+  auto res = Client().Post("/api/v1/ingest?format=jsonl", bearer,
+                           R"({"title": "MLOps Engineer", "company": "Zeta", "description": "Kubernetes and MLflow."})",
+                           "application/x-ndjson");
+  for (auto& client : clients) client.join();
+  EXPECT_EQ(failures, 0);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(Json(Client().Get("/api/v1/search?q=mlflow"))["found"], 1);
+}
+
+TEST_F(ServerTest, MetricsFollowPrometheusConventions) {
+  auto client = Client();
+  (void)client.Get("/api/v1/search?q=pytorch");
+  (void)client.Get(("/api/v1/postings/" + NlpId()).c_str());
+  (void)client.Get("/nowhere");
+  auto res = client.Get("/metrics");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type").rfind("text/plain; version=0.0.4", 0), 0u);
+  const std::string& text = res->body;
+  EXPECT_NE(text.find("jobscope_http_requests_total{route=\"/api/v1/search\",code=\"200\"}"), std::string::npos);
+  EXPECT_NE(text.find("jobscope_http_requests_total{route=\"/api/v1/postings/{id}\",code=\"200\"}"), std::string::npos);
+  EXPECT_NE(text.find("jobscope_http_requests_total{route=\"unmatched\",code=\"404\"}"), std::string::npos);
+  EXPECT_NE(text.find("jobscope_http_request_duration_seconds_bucket{route=\"/api/v1/search\",le=\"+Inf\"}"),
+            std::string::npos);
+  EXPECT_NE(text.find("jobscope_http_request_duration_seconds_count{route=\"/api/v1/search\"}"), std::string::npos);
+  EXPECT_NE(text.find("# TYPE jobscope_postings gauge\njobscope_postings "), std::string::npos);
+  EXPECT_NE(text.find("process_start_time_seconds "), std::string::npos);
+  EXPECT_EQ(text.find(NlpId()), std::string::npos);  // routes are templates: no ids, no queries
+  EXPECT_EQ(text.find("pytorch"), std::string::npos);
+}
+
+TEST_F(ServerTest, UnknownRoutesAndMethodsAreProblems) {
+  auto client = Client();
+  ExpectProblem(client.Get("/api/v2/search"), 404, "/api/v2/search");
+  auto wrong_method = client.Post("/api/v1/search", "{}", "application/json");
+  ExpectProblem(wrong_method, 405, "GET");
+  EXPECT_EQ(wrong_method->get_header_value("Allow"), "GET");
+}
+
+TEST_F(ServerTest, ReadsCanNeedATokenToo) {
+  ServerOptions options = Options();
+  options.token_reads = true;
+  options.threads = 2;
+  auto opened = Server::Open((dir / "store.db").string(), options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  ASSERT_TRUE((*opened)->Bind().ok());
+  std::thread thread = StartServing(**opened);
+  httplib::Client client("127.0.0.1", (*opened)->port());
+  EXPECT_EQ(client.Get("/api/v1/health")->status, 200);  // health stays open for probes
+  ExpectProblem(client.Get("/api/v1/search?q=pytorch"), 401, "token");
+  httplib::Headers bearer = {{"Authorization", "Bearer " + token}};
+  auto res = client.Get("/api/v1/search?q=pytorch", bearer);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  (*opened)->Stop();
+  thread.join();
+}
+
+TEST_F(ServerTest, OpeningAMissingStoreIsAnError) {
+  auto opened = Server::Open((dir / "no-such.db").string(), Options());
+  EXPECT_EQ(opened.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE(std::filesystem::exists(dir / "no-such.db"));
+}
+
+// Every path docs/openapi.yaml documents is served: none answers 404 (no route) or 405 for its method.
+TEST_F(ServerTest, EveryPathInTheOpenApiDocumentIsServed) {
+  std::ifstream in(kData + "/../docs/openapi.yaml");
+  ASSERT_TRUE(in) << "docs/openapi.yaml";
+  std::vector<std::pair<std::string, std::string>> operations;  // method, path
+  std::string line, path;
+  bool in_paths = false;
+  const std::regex path_line(R"(^  (/[^:]*):\s*$)"), method_line(R"(^    (get|post|put|patch|delete):\s*$)");
+  std::smatch match;
+  while (std::getline(in, line)) {
+    if (line == "paths:") {
+      in_paths = true;
+      continue;
+    }
+    if (in_paths && !line.empty() && line[0] != ' ' && line[0] != '#') in_paths = false;
+    if (!in_paths) continue;
+    if (std::regex_match(line, match, path_line))
+      path = match[1];
+    else if (std::regex_match(line, match, method_line))
+      operations.push_back({match[1], path});
+  }
+  ASSERT_GE(operations.size(), 10u);
+  auto client = Client();
+  for (auto [method, documented] : operations) {
+    std::string target = std::regex_replace(documented, std::regex(R"(\{id\})"), NlpId());
+    auto res = method == "get" ? client.Get(target.c_str()) : client.Post(target.c_str(), "{}", "application/json");
+    ASSERT_TRUE(res) << method << " " << documented;
+    EXPECT_NE(res->status, 404) << method << " " << documented << ": " << res->body;
+    EXPECT_NE(res->status, 405) << method << " " << documented << ": " << res->body;
+    EXPECT_LT(res->status, 500) << method << " " << documented << ": " << res->body;
+  }
+}
+
+}  // namespace
+}  // namespace jobscope::server
