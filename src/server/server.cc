@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include "server/internal/state.h"
 
 namespace jobscope::server {
@@ -50,7 +52,13 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const std::string& db_path, const
   // Answers go out as soon as they are written: with Nagle's algorithm a keep-alive client waited ~40 ms for
   // the delayed ACK on every request (measured: 45 requests/s, p50 44 ms, on loopback).
   http.set_tcp_nodelay(true);
-  http.set_read_timeout(30, 0);         // a 32 MiB upload over a slow link
+  // httplib sets SO_REUSEPORT by default, which lets a second server bind the same port and share its
+  // connections unnoticed; SO_REUSEADDR alone still allows a quick restart, and a taken port is an error.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  http.set_read_timeout(30, 0);  // a 32 MiB upload over a slow link
   internal::AddRoutes(*state);
   return std::unique_ptr<Server>(new Server(std::move(state)));
 }

@@ -404,6 +404,16 @@ TEST_F(ServerTest, ReadsCanNeedATokenToo) {
   thread.join();
 }
 
+TEST_F(ServerTest, ATakenPortIsAnError) {
+  ServerOptions options = Options();
+  options.port = server->port();
+  auto second = Server::Open((dir / "store.db").string(), options);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  Status bound = (*second)->Bind();
+  EXPECT_EQ(bound.code(), StatusCode::kIoError);
+  EXPECT_NE(bound.message().find(std::to_string(server->port())), std::string::npos);
+}
+
 TEST_F(ServerTest, OpeningAMissingStoreIsAnError) {
   auto opened = Server::Open((dir / "no-such.db").string(), Options());
   EXPECT_EQ(opened.status().code(), StatusCode::kInvalidArgument);
