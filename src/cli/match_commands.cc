@@ -111,7 +111,7 @@ StatusOr<std::unique_ptr<match::MatchIndex>> OpenMarket(Context& context) {
 struct MatchArgs {
   std::string resume;
   size_t top = 10;
-  FilterArgs filters;
+  search::FilterSpec filters;
   WishArgs wishes;
   bool evidence = false;
 };
@@ -119,7 +119,9 @@ struct MatchArgs {
 int RunMatch(Context& context, const MatchArgs& args) {
   auto profile = LoadProfile(context, args.resume, args.wishes);
   if (!profile.ok()) return ReportError(profile.status());
-  auto filters = BuildFilters(args.filters, **context.LoadTaxonomy());
+  auto taxonomy = context.LoadTaxonomy();
+  if (!taxonomy.ok()) return ReportError(taxonomy.status());
+  auto filters = search::ResolveFilters(args.filters, **taxonomy);
   if (!filters.ok()) return ReportError(filters.status());
   auto market = OpenMarket(context);
   if (!market.ok()) return ReportError(market.status());
@@ -175,6 +177,8 @@ StatusOr<match::PostingFacts> LoadPosting(Context& context, const std::string& n
 // The market when a store is there to read; a posting file can be ranked without one (then every skill weighs
 // the same).
 std::unique_ptr<match::MatchIndex> MarketIfAny(Context& context, bool required, Status& status) {
+  std::error_code error;
+  if (!required && !std::filesystem::exists(context.db_path, error)) return nullptr;
   auto market = OpenMarket(context);
   if (market.ok()) return std::move(*market);
   if (required || market.status().code() != StatusCode::kNotFound) status = market.status();

@@ -17,7 +17,7 @@ namespace {
 
 struct SearchArgs {
   std::string query;
-  FilterArgs filters;
+  search::FilterSpec filters;
   std::string sort = "relevance", like;
   size_t page = 1, per_page = 10;
   bool facets = false;
@@ -28,7 +28,7 @@ int RunSearch(Context& context, const SearchArgs& args) {
   auto loaded = context.LoadTaxonomy();
   if (!loaded.ok()) return ReportError(loaded.status());
   const taxonomy::Taxonomy* taxonomy = *loaded;
-  auto filters = BuildFilters(args.filters, *taxonomy);
+  auto filters = search::ResolveFilters(args.filters, *taxonomy);
   if (!filters.ok()) return ReportError(filters.status());
   search::SearchOptions options;
   if (args.sort == "date") options.sort = index::SortBy::kDate;

@@ -18,10 +18,19 @@ namespace {
 constexpr size_t kRoleCount = static_cast<size_t>(Role::kOther) + 1;
 }  // namespace
 
+// What the ranker reads of each posting, packed so a market's worth stays in cache as it is scanned.
+struct DocTerms {
+  float required_total = 0, nice_total = 0;  // weights of the skills asked and of the pluses
+  double salary_max = std::nan("");          // annual USD, NaN unknown
+  int8_t years_min = -1;                     // -1 unknown
+  Role role = Role::kOther;
+  Level level = Level::kUnknown;
+  RemoteMode remote = RemoteMode::kUnknown;
+};
+
 struct MatchIndex::Impl {
   std::vector<PostingFacts> postings;  // by document number
-  std::vector<float> required_total, nice_total;
-  std::vector<int32_t> required_count, nice_count;
+  std::vector<DocTerms> terms;         // by document number
   std::unordered_map<std::string, uint32_t> skill_numbers;
   std::vector<std::vector<uint32_t>> lists;  // per skill: document << 1 | required
   std::unordered_map<std::string, uint32_t> document_of;
@@ -57,17 +66,19 @@ std::unique_ptr<MatchIndex> MatchIndex::FromPostings(const std::vector<PostingFa
     ++impl.role_postings[static_cast<size_t>(posting.role)];
   }
   index->weights_ = SkillWeights(std::move(document_frequency), static_cast<int64_t>(impl.postings.size()), non_technical);
-  size_t n = impl.postings.size();
-  impl.required_total.assign(n, 0);
-  impl.nice_total.assign(n, 0);
-  impl.required_count.assign(n, 0);
-  impl.nice_count.assign(n, 0);
-  for (uint32_t doc = 0; doc < n; ++doc) {
-    for (const auto& skill : impl.postings[doc].skills) {
-      double weight = index->weights_.Weight(skill.skill_id);
-      (skill.required ? impl.required_total : impl.nice_total)[doc] += static_cast<float>(weight);
-      (skill.required ? impl.required_count : impl.nice_count)[doc] += 1;
+  impl.terms.resize(impl.postings.size());
+  for (uint32_t doc = 0; doc < impl.postings.size(); ++doc) {
+    const PostingFacts& posting = impl.postings[doc];
+    DocTerms& terms = impl.terms[doc];
+    for (const auto& skill : posting.skills) {
+      (skill.required ? terms.required_total : terms.nice_total) += static_cast<float>(index->weights_.Weight(skill.skill_id));
     }
+    auto salary = posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd;
+    if (salary) terms.salary_max = *salary;
+    if (posting.years_min) terms.years_min = static_cast<int8_t>(std::clamp(*posting.years_min, 0, 100));
+    terms.role = posting.role;
+    terms.level = posting.level;
+    terms.remote = posting.remote;
   }
   return index;
 }
@@ -177,24 +188,29 @@ struct Ranked {
 std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::Filters& filters, size_t limit) const {
   const Impl& impl = *impl_;
   if (limit == 0) return {};
-  // Per document: the weight of the profile's skills it asks for and names as a plus, and how many.
-  std::vector<float> required_covered(impl.postings.size(), 0), nice_covered(impl.postings.size(), 0);
-  std::vector<uint16_t> required_held(impl.postings.size(), 0), nice_held(impl.postings.size(), 0);
-  std::vector<uint32_t> touched;
+  // Per document: the weight of the profile's skills it asks for and names as a plus, and how many. The
+  // arrays live on between queries (one set per thread); only the documents touched are reset.
+  struct Covered {
+    float required = 0, nice = 0;
+    uint32_t held = 0;
+  };
+  struct Scratch {
+    std::vector<Covered> covered;  // one cache line holds a document's three counters
+    std::vector<uint32_t> touched;
+  };
+  thread_local Scratch scratch;
+  if (scratch.covered.size() < impl.postings.size()) scratch.covered.assign(impl.postings.size(), Covered{});
+  std::vector<Covered>& covered = scratch.covered;
+  std::vector<uint32_t>& touched = scratch.touched;
+  touched.clear();
   for (const ProfileSkill& skill : profile.skills) {
     auto number = impl.skill_numbers.find(skill.skill_id);
     if (number == impl.skill_numbers.end()) continue;
     float weight = static_cast<float>(weights_.Weight(skill.skill_id));
     for (uint32_t entry : impl.lists[number->second]) {
-      uint32_t doc = entry >> 1;
-      if (required_held[doc] == 0 && nice_held[doc] == 0) touched.push_back(doc);
-      if (entry & 1) {
-        required_covered[doc] += weight;
-        ++required_held[doc];
-      } else {
-        nice_covered[doc] += weight;
-        ++nice_held[doc];
-      }
+      Covered& doc = covered[entry >> 1];
+      if (doc.held++ == 0) touched.push_back(entry >> 1);
+      (entry & 1 ? doc.required : doc.nice) += weight;
     }
   }
   // The best `limit` by score, ties to the smaller posting id: a bounded heap whose top is the worst kept.
@@ -203,17 +219,30 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
     return impl.postings[a.doc].id < impl.postings[b.doc].id;
   };
   std::priority_queue<Ranked, std::vector<Ranked>, decltype(better)> best(better);
-  std::vector<ScorePart> parts;
+  bool filtered = !filters.roles.empty() || !filters.levels.empty() || !filters.skills_any.empty() ||
+                  !filters.skills_all.empty() || !filters.company.empty() || !filters.country.empty() ||
+                  !filters.region.empty() || !filters.city.empty() || filters.remote || filters.employment_type ||
+                  !filters.posted_from.empty() || !filters.posted_to.empty() || filters.min_salary_usd || filters.max_salary_usd;
+  // Places matter only to a profile that names its country; the others never read the postings' strings.
+  bool places = !profile.location.country.empty();
   for (uint32_t doc : touched) {
-    const PostingFacts& posting = impl.postings[doc];
-    if (!Passes(posting, filters)) continue;
+    if (filtered && !Passes(impl.postings[doc], filters)) continue;
+    const DocTerms& terms = impl.terms[doc];
     internal::SkillSums sums;
-    sums.required_total = impl.required_total[doc];
-    sums.nice_total = impl.nice_total[doc];
-    sums.required_covered = required_covered[doc];
-    sums.nice_covered = nice_covered[doc];
-    internal::ScoreParts(profile, internal::TermsOf(posting), sums, false, parts);
-    double score = internal::Total(parts);
+    sums.required_total = terms.required_total;
+    sums.nice_total = terms.nice_total;
+    sums.required_covered = covered[doc].required;
+    sums.nice_covered = covered[doc].nice;
+    internal::PostingTerms posting{terms.role, terms.level, std::nullopt, terms.remote, {}, {}, {}, std::nullopt};
+    if (terms.years_min >= 0) posting.years_min = terms.years_min;
+    if (!std::isnan(terms.salary_max)) posting.salary_max_usd = terms.salary_max;
+    if (places) {
+      const PostingFacts& facts = impl.postings[doc];
+      posting.country = facts.country;
+      posting.region = facts.region;
+      posting.city = facts.city;
+    }
+    double score = internal::Total(internal::Points(profile, posting, sums));
     Ranked candidate{score, doc};
     if (best.size() < limit) {
       best.push(candidate);
@@ -222,6 +251,7 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
       best.push(candidate);
     }
   }
+  for (uint32_t doc : touched) covered[doc] = Covered{};
   std::vector<Ranked> kept;
   while (!best.empty()) {
     kept.push_back(best.top());

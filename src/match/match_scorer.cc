@@ -1,6 +1,7 @@
 // Scoring one profile against one posting: the parts, the skills matched with their evidence, the skills
 // missing with what each would add, and a one-line verdict.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 
@@ -44,122 +45,103 @@ PostingTerms TermsOf(const PostingFacts& posting) {
           posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd};
 }
 
-void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, bool details,
-                std::vector<ScorePart>& parts) {
-  parts.clear();
+PartPoints Points(const Profile& profile, const PostingTerms& posting, const SkillSums& sums) {
+  PartPoints points;
   // Skills asked for (required or named without saying), by how specific each is in the market.
-  {
-    ScorePart part{"required_skills", 0, kRequiredPoints, ""};
-    part.points = kRequiredPoints * sums.required_covered / (sums.required_total + kCoveragePrior);
-    if (details) {
-      part.detail = sums.required_count == 0 ? "the posting asks for no skill jobscope knows"
-                                              : std::to_string(sums.required_held) + " of " + std::to_string(sums.required_count) +
-                                                    " asked skills" + Format(" (%.0f%% by weight)", 100 * sums.required_covered / sums.required_total);
-    }
-    parts.push_back(std::move(part));
+  points.required = kRequiredPoints * sums.required_covered / (sums.required_total + kCoveragePrior);
+  // No pluses named: the asked skills stand in, so postings with and without pluses compare.
+  points.nice = sums.nice_total > 0 ? kNicePoints * sums.nice_covered / (sums.nice_total + kCoveragePrior)
+                                    : points.required * kNicePoints / kRequiredPoints;
+  points.role = kRolePoints * RoleSimilarity(profile.role, posting.role);
+  int want = Rung(posting.level), have = Rung(profile.level);
+  if (want < -1 || have < -1) {
+    points.level = 0.7 * kLevelPoints;
+  } else {
+    int gap = want - have;  // > 0: the post is above the person; a post above costs more than one below
+    static constexpr double kUp[] = {1.0, 0.6, 0.2, 0, 0, 0, 0};
+    static constexpr double kDown[] = {1.0, 0.7, 0.3, 0.1, 0, 0, 0};
+    points.level = kLevelPoints * (gap >= 0 ? kUp[std::min(gap, 6)] : kDown[std::min(-gap, 6)]);
   }
-  {
-    ScorePart part{"nice_skills", 0, kNicePoints, ""};
-    if (sums.nice_total > 0) {
-      part.points = kNicePoints * sums.nice_covered / (sums.nice_total + kCoveragePrior);
-      if (details) part.detail = std::to_string(sums.nice_held) + " of " + std::to_string(sums.nice_count) + " nice-to-have skills";
-    } else {
-      // No pluses named: the asked skills stand in, so postings with and without pluses compare.
-      part.points = parts[0].points * kNicePoints / kRequiredPoints;
-      if (details) part.detail = "no nice-to-have skills named: counted as the asked ones";
-    }
-    parts.push_back(std::move(part));
+  if (posting.years_min && *posting.years_min > 0) {
+    points.years = profile.total_years >= *posting.years_min ? kYearsPoints : kYearsPoints * profile.total_years / *posting.years_min;
+  } else {
+    points.years = 0.7 * kYearsPoints;
   }
-  {
-    double similarity = RoleSimilarity(profile.role, posting.role);
-    ScorePart part{"role", kRolePoints * similarity, kRolePoints, ""};
-    if (details) {
-      part.detail = std::string(RoleName(posting.role)) + (similarity >= 1 ? ": your kind of work"
-                                                             : similarity >= 0.6 ? ": close to yours (" + std::string(RoleName(profile.role)) + ")"
-                                                             : similarity >= 0.3 ? ": a neighbour of yours (" + std::string(RoleName(profile.role)) + ")"
-                                                                                 : ": other work than yours (" + std::string(RoleName(profile.role)) + ")");
-    }
-    parts.push_back(std::move(part));
+  const Location& here = profile.location;
+  if (posting.remote == RemoteMode::kRemote) {
+    points.location = kPlacePoints;
+  } else if (here.country.empty() || posting.country.empty()) {
+    points.location = 0.6 * kPlacePoints;
+  } else if (!SameText(here.country, posting.country)) {
+    points.location = 0;
+  } else if ((!here.city.empty() && SameText(here.city, posting.city)) || (!here.region.empty() && SameText(here.region, posting.region))) {
+    points.location = kPlacePoints;
+  } else {
+    points.location = 0.7 * kPlacePoints;
   }
-  {
-    ScorePart part{"level", 0, kLevelPoints, ""};
-    int want = Rung(posting.level), have = Rung(profile.level);
-    if (want < -1 || have < -1) {
-      part.points = 0.7 * kLevelPoints;
-      if (details) part.detail = "level not known: 70%";
-    } else {
-      int gap = want - have;  // > 0: the post is above the person
-      // Shares of the part: a post above the person costs more than one below.
-      static constexpr double kUp[] = {1.0, 0.6, 0.2, 0, 0, 0, 0};
-      static constexpr double kDown[] = {1.0, 0.7, 0.3, 0.1, 0, 0, 0};
-      part.points = kLevelPoints * (gap >= 0 ? kUp[std::min(gap, 6)] : kDown[std::min(-gap, 6)]);
-      if (details) {
-        part.detail = std::string(LevelName(posting.level)) + (gap == 0 ? ": your level"
-                                                               : gap > 0 ? " post, " + std::to_string(gap) + " above yours (" + std::string(LevelName(profile.level)) + ")"
-                                                                         : " post, " + std::to_string(-gap) + " below yours (" + std::string(LevelName(profile.level)) + ")");
-      }
-    }
-    parts.push_back(std::move(part));
+  if (profile.wants_remote && posting.remote != RemoteMode::kRemote) points.location = std::min(points.location, 0.3 * kPlacePoints);
+  if (profile.desired_salary_usd && posting.salary_max_usd && *posting.salary_max_usd < *profile.desired_salary_usd) {
+    double shortfall = (*profile.desired_salary_usd - *posting.salary_max_usd) / *profile.desired_salary_usd;
+    points.pay = -kPayPenalty * std::min(1.0, shortfall * 4);
   }
-  {
-    ScorePart part{"years", 0, kYearsPoints, ""};
-    if (posting.years_min && *posting.years_min > 0) {
-      double held = profile.total_years;
-      part.points = held >= *posting.years_min ? kYearsPoints : kYearsPoints * held / *posting.years_min;
-      if (details) part.detail = Format("asks %.0f+ years, you have %.1f", *posting.years_min, held);
-    } else {
-      part.points = 0.7 * kYearsPoints;
-      if (details) part.detail = "no years asked: 70%";
-    }
-    parts.push_back(std::move(part));
-  }
-  {
-    ScorePart part{"location", 0, kPlacePoints, ""};
-    const Location& here = profile.location;
-    if (posting.remote == RemoteMode::kRemote) {
-      part.points = kPlacePoints;
-      if (details) part.detail = "remote";
-    } else if (here.country.empty() || posting.country.empty()) {
-      part.points = 0.6 * kPlacePoints;
-      if (details) part.detail = here.country.empty() ? "your place not known: 60%" : "the posting's place not known: 60%";
-    } else if (!SameText(here.country, posting.country)) {
-      part.points = 0;
-      if (details) part.detail = "in " + std::string(posting.country) + ", you are in " + here.country;
-    } else if ((!here.city.empty() && SameText(here.city, posting.city)) ||
-               (!here.region.empty() && SameText(here.region, posting.region))) {
-      part.points = kPlacePoints;
-      if (details) part.detail = "where you are";
-    } else {
-      part.points = 0.7 * kPlacePoints;
-      if (details) part.detail = "your country, another city";
-    }
-    if (profile.wants_remote && posting.remote != RemoteMode::kRemote) {
-      part.points = std::min(part.points, 0.3 * kPlacePoints);
-      if (details) part.detail += "; you want remote, the posting is not";
-    }
-    parts.push_back(std::move(part));
-  }
-  if (profile.desired_salary_usd) {
-    ScorePart part{"pay", 0, 0, ""};
-    double want = *profile.desired_salary_usd;
-    if (!posting.salary_max_usd) {
-      if (details) part.detail = "pay not stated";
-    } else if (*posting.salary_max_usd >= want) {
-      if (details) part.detail = Format("pays up to $%.0fk, you ask $%.0fk", *posting.salary_max_usd / 1000, want / 1000);
-    } else {
-      double shortfall = (want - *posting.salary_max_usd) / want;
-      part.points = -kPayPenalty * std::min(1.0, shortfall * 4);
-      if (details) part.detail = Format("pays at most $%.0fk, below your $%.0fk", *posting.salary_max_usd / 1000, want / 1000);
-    }
-    parts.push_back(std::move(part));
-  }
+  return points;
 }
 
-double Total(const std::vector<ScorePart>& parts) {
-  double total = 0;
-  for (const ScorePart& part : parts) total += part.points;
-  // Rounded to a hundredth so sums of the same parts in another order print and sort alike.
+double Total(const PartPoints& points) {
+  double total = points.required + points.nice + points.role + points.level + points.years + points.location + points.pay;
+  // Rounded to a hundredth so the same parts print and sort alike.
   return std::round(std::clamp(total, 0.0, 100.0) * 100) / 100;
+}
+
+void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, std::vector<ScorePart>& parts) {
+  PartPoints points = Points(profile, posting, sums);
+  parts.clear();
+  std::string detail = sums.required_count == 0
+                           ? "the posting asks for no skill jobscope knows"
+                           : std::to_string(sums.required_held) + " of " + std::to_string(sums.required_count) + " asked skills" +
+                                 Format(" (%.0f%% by weight)", 100 * sums.required_covered / sums.required_total);
+  parts.push_back({"required_skills", points.required, kRequiredPoints, detail});
+  parts.push_back({"nice_skills", points.nice, kNicePoints,
+                   sums.nice_total > 0 ? std::to_string(sums.nice_held) + " of " + std::to_string(sums.nice_count) + " nice-to-have skills"
+                                       : "no nice-to-have skills named: counted as the asked ones"});
+  double similarity = RoleSimilarity(profile.role, posting.role);
+  std::string yours = " (" + std::string(RoleName(profile.role)) + ")";
+  parts.push_back({"role", points.role, kRolePoints,
+                   std::string(RoleName(posting.role)) + (similarity >= 1     ? ": your kind of work"
+                                                          : similarity >= 0.6 ? ": close to yours" + yours
+                                                          : similarity >= 0.3 ? ": a neighbour of yours" + yours
+                                                                              : ": other work than yours" + yours)});
+  int want = Rung(posting.level), have = Rung(profile.level);
+  std::string level_detail = "level not known: 70%";
+  if (want >= -1 && have >= -1) {
+    int gap = want - have;
+    std::string mine = " (" + std::string(LevelName(profile.level)) + ")";
+    level_detail = std::string(LevelName(posting.level)) + (gap == 0  ? ": your level"
+                                                            : gap > 0 ? " post, " + std::to_string(gap) + " above yours" + mine
+                                                                      : " post, " + std::to_string(-gap) + " below yours" + mine);
+  }
+  parts.push_back({"level", points.level, kLevelPoints, level_detail});
+  parts.push_back({"years", points.years, kYearsPoints,
+                   posting.years_min && *posting.years_min > 0
+                       ? Format("asks %.0f+ years, you have %.1f", *posting.years_min, profile.total_years)
+                       : "no years asked: 70%"});
+  const Location& here = profile.location;
+  std::string place = posting.remote == RemoteMode::kRemote          ? "remote"
+                      : here.country.empty()                          ? "your place not known: 60%"
+                      : posting.country.empty()                       ? "the posting's place not known: 60%"
+                      : !SameText(here.country, posting.country)      ? "in " + std::string(posting.country) + ", you are in " + here.country
+                      : points.location >= kPlacePoints              ? "where you are"
+                                                                      : "your country, another city";
+  if (profile.wants_remote && posting.remote != RemoteMode::kRemote) place += "; you want remote, the posting is not";
+  parts.push_back({"location", points.location, kPlacePoints, place});
+  if (profile.desired_salary_usd) {
+    double want_usd = *profile.desired_salary_usd;
+    std::string pay = !posting.salary_max_usd ? "pay not stated"
+                      : *posting.salary_max_usd >= want_usd
+                          ? Format("pays up to $%.0fk, you ask $%.0fk", *posting.salary_max_usd / 1000, want_usd / 1000)
+                          : Format("pays at most $%.0fk, below your $%.0fk", *posting.salary_max_usd / 1000, want_usd / 1000);
+    parts.push_back({"pay", points.pay, 0, pay});
+  }
 }
 
 double SkillGain(const SkillSums& sums, double weight, bool required) {
@@ -174,7 +156,9 @@ double SkillGain(const SkillSums& sums, double weight, bool required) {
 
 }  // namespace internal
 
-double RoleSimilarity(Role a, Role b) {
+namespace {
+
+double RoleSimilarityOf(Role a, Role b) {
   if (a == b) return a == Role::kOther ? 0.3 : 1.0;  // two "other" jobs need not be alike (lab, DevRel, QA)
   using enum Role;
   // How much of one kind of work carries over to the other, read from the career ladder and the lateral
@@ -213,6 +197,21 @@ double RoleSimilarity(Role a, Role b) {
     if ((pair.x == a && pair.y == b) || (pair.x == b && pair.y == a)) return pair.similarity;
   }
   return 0.1;
+}
+
+}  // namespace
+
+double RoleSimilarity(Role a, Role b) {
+  // A table built once: the ranker asks for every posting it scores.
+  static const auto kTable = [] {
+    constexpr size_t n = static_cast<size_t>(Role::kOther) + 1;
+    std::array<std::array<double, n>, n> table{};
+    for (size_t x = 0; x < n; ++x) {
+      for (size_t y = 0; y < n; ++y) table[x][y] = RoleSimilarityOf(static_cast<Role>(x), static_cast<Role>(y));
+    }
+    return table;
+  }();
+  return kTable[static_cast<size_t>(a)][static_cast<size_t>(b)];
 }
 
 SkillWeights::SkillWeights(std::map<std::string, int64_t> postings_per_skill, int64_t postings,
@@ -290,13 +289,18 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
     if (a.points != b.points) return a.points > b.points;
     return a.skill_id < b.skill_id;
   });
-  internal::ScoreParts(profile, internal::TermsOf(posting), sums, true, match.parts);
-  match.score = internal::Total(match.parts);
+  internal::ScoreParts(profile, internal::TermsOf(posting), sums, match.parts);
+  match.score = internal::Total(internal::Points(profile, internal::TermsOf(posting), sums));
   // The verdict: a word for the score, the part that cost most, and the best skill to add.
   const char* label = match.score >= 75 ? "Strong fit" : match.score >= 55 ? "Good fit" : match.score >= 35 ? "Partial fit" : "Weak fit";
   const ScorePart* costliest = nullptr;
   for (const ScorePart& part : match.parts) {
     double lost = part.max_points - part.points;
+    // Every skill held: what the skill parts lack is the short list's doubt, not a gap to name.
+    bool skills_complete = (part.name == "required_skills" && sums.required_held == sums.required_count) ||
+                           (part.name == "nice_skills" && sums.nice_held == sums.nice_count &&
+                            sums.required_held == sums.required_count);
+    if (skills_complete) continue;
     if (lost > 2 && (!costliest || lost > costliest->max_points - costliest->points)) costliest = &part;
   }
   char score[16];

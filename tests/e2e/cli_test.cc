@@ -35,7 +35,7 @@ class CliTest : public testing::Test {
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const char* command : {"", "ingest", "understand", "postings", "stats", "quarantine", "taxonomy", "taxonomy build",
                               "salary", "salary estimate", "salary bands", "salary train", "salary eval",
-                              "salary premiums", "search", "train", "eval", "skills", "serve", "token",
+                              "salary premiums", "search", "train", "eval", "skills", "serve", "token", "profile", "match", "rank", "gap",
                               "token create"}) {
     CommandResult result = RunJobscope(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;

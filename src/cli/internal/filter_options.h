@@ -1,4 +1,4 @@
-// The posting filters `search` and `match` share: one set of flags, read into index::Filters in one place.
+// The posting filter flags `search` and `match` share.
 #pragma once
 
 #include <optional>
@@ -7,22 +7,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "base/status.h"
-#include "index/index.h"
-#include "taxonomy/taxonomy.h"
+#include "search/search.h"
 
 namespace jobscope::cli::internal {
 
-struct FilterArgs {
-  std::vector<std::string> roles, levels, skills;
-  bool all_skills = false;
-  std::string company, country, region, city, employment_type, from, to;
-  bool remote = false;
-  std::optional<double> min_salary, max_salary;
-};
-
-void AddFilterOptions(CLI::App& command, FilterArgs& args);
-// Errors: kInvalidArgument naming the flag and the value (an unknown role, skill, country, a bad date).
-StatusOr<index::Filters> BuildFilters(const FilterArgs& args, const taxonomy::Taxonomy& taxonomy);
+// The flags fill a search::FilterSpec; search::ResolveFilters turns it into index filters.
+void AddFilterOptions(CLI::App& command, search::FilterSpec& spec);
 
 }  // namespace jobscope::cli::internal

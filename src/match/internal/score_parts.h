@@ -34,12 +34,17 @@ struct PostingTerms {
 };
 PostingTerms TermsOf(const PostingFacts& posting);
 
-// The parts of a score, in a fixed order: required_skills, nice_skills, role, level, years, location, and
-// pay when the profile states a wish. With `details`, each part says why in words; the ranker leaves them.
-// `parts` is cleared and filled (a ranker reuses one vector for every posting).
-void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, bool details,
-                std::vector<ScorePart>& parts);
-double Total(const std::vector<ScorePart>& parts);
+// The points of each part: the arithmetic of a score, with nothing else, so a ranker can afford it for
+// every posting of a market.
+struct PartPoints {
+  double required = 0, nice = 0, role = 0, level = 0, years = 0, location = 0, pay = 0;
+};
+PartPoints Points(const Profile& profile, const PostingTerms& posting, const SkillSums& sums);
+// The score: the parts' sum in [0, 100], rounded to a hundredth.
+double Total(const PartPoints& points);
+// The parts in a fixed order (required_skills, nice_skills, role, level, years, location, and pay when the
+// profile states a wish), each with its points from Points() and the words that say why. `parts` is cleared.
+void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, std::vector<ScorePart>& parts);
 // Points the posting's skill part would gain if the profile had this skill.
 double SkillGain(const SkillSums& sums, double weight, bool required);
 
