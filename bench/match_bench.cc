@@ -100,7 +100,7 @@ void BM_MatchMarket(benchmark::State& state) {
   static std::unique_ptr<match::MatchIndex> index;
   static size_t built = 0;
   if (!index || built != count) {
-    index = match::MatchIndex::FromPostings(SyntheticMarket(setup.real, count));
+    index = match::MatchIndex::FromPostings(SyntheticMarket(setup.real, count));  // moved in
     built = count;
   }
   std::vector<double> milliseconds;

@@ -46,12 +46,30 @@ int RunCli(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& help) {
     return app.exit(help);
   } catch (const CLI::ParseError& error) {
-    // A first word that is no command is most likely a mistyped one: say so and list the commands.
-    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands().empty()) {
-      std::string names;
-      for (const CLI::App* command : app.get_subcommands({})) names += (names.empty() ? "" : ", ") + command->get_name();
-      std::fprintf(stderr, "jobscope: unknown command '%s'; the commands are: %s (see jobscope --help)\n", argv[1],
-                   names.c_str());
+    // A word where a command is due that names none is most likely a mistyped one: say so and list the
+    // commands, the top level's or those of the command before it (jobscope salary estimat).
+    CLI::App* parent = &app;
+    std::string chain = "jobscope";
+    while (!parent->get_subcommands().empty()) {
+      parent = parent->get_subcommands().front();
+      chain += " " + parent->get_name();
+    }
+    int word = 1;
+    if (parent != &app) {
+      while (word < argc && parent->get_name() != argv[word]) ++word;
+      ++word;
+    }
+    std::string names;
+    bool known = false;
+    for (const CLI::App* command : parent->get_subcommands({})) {
+      if (command->get_name().empty()) continue;
+      names += (names.empty() ? "" : ", ") + command->get_name();
+      known = known || (word < argc && command->get_name() == argv[word]);
+    }
+    if (word < argc && argv[word][0] != '-' && !names.empty() && !known) {
+      std::string prefix = parent == &app ? "" : chain.substr(std::string("jobscope ").size()) + " ";
+      std::fprintf(stderr, "jobscope: unknown command '%s%s'; the commands are: %s (see %s --help)\n", prefix.c_str(),
+                   argv[word], names.c_str(), chain.c_str());
       return internal::kExitUsage;
     }
     app.exit(error);

@@ -2,11 +2,15 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "cli/internal/context.h"
 
 #ifndef JOBSCOPE_SOURCE_DATA_DIR
 #define JOBSCOPE_SOURCE_DATA_DIR "data"
+#endif
+#ifndef JOBSCOPE_SOURCE_WEB_DIR
+#define JOBSCOPE_SOURCE_WEB_DIR "web"
 #endif
 
 namespace jobscope::cli::internal {
@@ -18,6 +22,15 @@ std::string Context::DataPath(const std::string& relative) const {
     dir = env && *env ? env : JOBSCOPE_SOURCE_DATA_DIR;
   }
   return dir + "/" + relative;
+}
+
+std::string Context::WebDir() const {
+  std::error_code error;
+  const std::filesystem::path data = std::filesystem::path(DataPath("")).parent_path();
+  for (const std::filesystem::path& dir : {data.parent_path() / "web", std::filesystem::path(JOBSCOPE_SOURCE_WEB_DIR)}) {
+    if (std::filesystem::is_regular_file(dir / "index.html", error)) return dir.lexically_normal().string();
+  }
+  return "";
 }
 
 StatusOr<const taxonomy::Taxonomy*> Context::LoadTaxonomy() {

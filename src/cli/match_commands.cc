@@ -10,14 +10,17 @@
 #include "base/strings.h"
 #include "cli/internal/commands.h"
 #include "cli/internal/filter_options.h"
-#include "cli/internal/match_json.h"
 #include "cli/internal/progress_bar.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "json/json.h"
 #include "match/match.h"
 
 namespace jobscope::cli::internal {
 namespace {
+
+using json::MatchToJson;
+using json::ProfileToJson;
 
 struct WishArgs {
   std::optional<double> want_salary;
@@ -72,9 +75,18 @@ void PrintMatch(const match::Match& match, bool with_evidence) {
   }
 }
 
-int RunProfile(Context& context, const std::string& path) {
+int RunProfile(Context& context, const std::string& path, bool save) {
   auto profile = LoadProfile(context, path, {});
   if (!profile.ok()) return ReportError(profile.status());
+  if (save) {
+    // Only on request, and only the profile: the résumé's text stays out of the store.
+    auto store = context.OpenStore();
+    if (!store.ok()) return ReportError(store.status());
+    store::SavedProfile saved{profile->text_digest, path, ProfileToJson(*profile).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), ""};
+    Status put = (*store)->PutSavedProfile(saved);
+    if (!put.ok()) return ReportError(put);
+    std::fprintf(stderr, "jobscope: profile %s saved in %s\n", saved.id.c_str(), context.db_path.c_str());
+  }
   if (context.json) {
     Print(ProfileToJson(*profile));
     return kExitOk;
@@ -128,9 +140,7 @@ int RunMatch(Context& context, const MatchArgs& args) {
   (*market)->CompleteProfile(*profile);
   std::vector<match::Match> matches = (*market)->TopMatches(*profile, *filters, args.top);
   if (context.json) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& m : matches) list.push_back(MatchToJson(m));
-    Print({{"resume", args.resume}, {"postings", (*market)->size()}, {"profile", ProfileToJson(*profile)}, {"matches", list}});
+    Print(json::MatchesToJson(args.resume, (*market)->size(), *profile, matches));
     return kExitOk;
   }
   std::printf("%s: %s, %s, %.1f years, %zu skills; best of %zu postings:\n\n", args.resume.c_str(),
@@ -290,7 +300,7 @@ int RunGap(Context& context, const GapArgs& args) {
   if (market) market->CompleteProfile(*profile);
   match::Match result = match::ScoreMatch(*profile, *posting, weights);
   if (context.json) {
-    Print({{"resume", args.resume}, {"match", MatchToJson(result)}});
+    Print(json::GapToJson(args.resume, result));
     return kExitOk;
   }
   PrintMatch(result, true);
@@ -309,9 +319,12 @@ void AddMatchCommands(CLI::App& app, Context& context, int& exit_code) {
   {
     auto* command = app.add_subcommand("profile", "Read a résumé (PDF, DOCX, text, JSON Resume) into a profile: skills with evidence, jobs, years, role, level");
     auto path = std::make_shared<std::string>();
+    auto save = std::make_shared<bool>(false);
     command->add_option("resume", *path, "The résumé file")->required();
+    command->add_flag("--save", *save, "Keep the profile (not the résumé) in the store given by --db; nothing is kept without it");
+    command->add_option("--db", context.db_path, "SQLite store file (with --save)")->capture_default_str();
     command->add_flag("--json", context.json, "Print JSON (fields in docs/CLI.md)");
-    command->callback([&context, &exit_code, path] { exit_code = RunProfile(context, *path); });
+    command->callback([&context, &exit_code, path, save] { exit_code = RunProfile(context, *path, *save); });
   }
   {
     auto* command = app.add_subcommand("match", "Rank the stored postings for a résumé, each score explained");

@@ -14,7 +14,7 @@ constexpr const char* kDefaultSurvey = "../shared/data/aijobs-salaries/salaries.
 
 struct ServeArgs {
   server::ServerOptions options;
-  bool public_reads = false, token_reads = false;
+  bool public_reads = false, token_reads = false, no_web = false;
   std::string survey = kDefaultSurvey;
 };
 
@@ -26,6 +26,12 @@ int RunServe(Context& context, ServeArgs& args) {
   options.role_model_path = context.DataPath("models/role_model.bin");
   options.salary_model_dir = context.DataPath("models/salary");
   options.survey_path = args.survey;
+  if (args.no_web) {
+    options.web_dir.clear();
+  } else if (options.web_dir.empty()) {
+    options.web_dir = context.WebDir();
+    if (options.web_dir.empty()) std::fprintf(stderr, "jobscope: no web/ folder found (give --web-dir); serving the API only\n");
+  }
   // SIGINT and SIGTERM are taken by one thread that stops the server, so requests in flight are answered;
   // blocked here, before any thread starts, so every thread inherits the mask.
   sigset_t signals;
@@ -41,6 +47,10 @@ int RunServe(Context& context, ServeArgs& args) {
   if (!bound.ok()) return ReportError(bound);
   std::fprintf(stderr, "jobscope: serving http://%s:%d/api/v1 (reads %s; Ctrl-C stops)\n", options.host.c_str(),
                server.port(), options.token_reads ? "need a token" : "public");
+  if (!options.web_dir.empty()) {
+    std::fprintf(stderr, "jobscope: web UI at http://%s:%d/ (from %s)\n", options.host.c_str(), server.port(),
+                 options.web_dir.c_str());
+  }
   std::thread stopper([&] {
     int signal = 0;
     sigwait(&signals, &signal);
@@ -57,7 +67,7 @@ int RunServe(Context& context, ServeArgs& args) {
 }  // namespace
 
 void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
-  auto* command = app.add_subcommand("serve", "Serve the HTTP JSON API (docs/openapi.yaml) over a store");
+  auto* command = app.add_subcommand("serve", "Serve the HTTP JSON API (docs/openapi.yaml) and the web UI over a store");
   auto args = std::make_shared<ServeArgs>();
   command->add_option("--db", context.db_path, "SQLite store file")->capture_default_str();
   command->add_option("--port", args->options.port, "TCP port (0: any free port)")
@@ -69,6 +79,9 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* public_reads = command->add_flag("--public-reads", args->public_reads, "Reads need no token (the default)");
   command->add_flag("--token-reads", args->token_reads, "Reads need a token too (jobscope token create)")
       ->excludes(public_reads);
+  auto* web_dir = command->add_option("--web-dir", args->options.web_dir,
+                                      "The web UI's folder (default: web/ beside the data folder, else the source tree's)");
+  command->add_flag("--no-web", args->no_web, "Serve the API only")->excludes(web_dir);
   command->add_option("--survey", args->survey, "The aijobs.net salary survey CSV, for /api/v1/salary/bands")
       ->capture_default_str();
   command->callback([&context, &exit_code, args] { exit_code = RunServe(context, *args); });

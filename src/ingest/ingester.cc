@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/strings.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "ingest/internal/duplicate_index.h"
@@ -28,7 +29,15 @@ std::string AbsurdSalaryReason(const Salary& salary) {
     if (!extract::IsAbsurdAnnualUsd(*annual)) return "";
     // Printed as a double: an absurd figure may be far past what an integer holds.
     std::snprintf(amount, sizeof amount, "%.0f", *annual);
-    return "absurd salary: '" + salary.text + "' is " + amount + " USD a year (expected 1,000 to 5,000,000)";
+    // Pay from min/max fields has no text of its own: the figures as given stand in for it.
+    std::string given = salary.text;
+    if (given.empty()) {
+      char figures[96];
+      std::snprintf(figures, sizeof figures, "%.15g to %.15g %s", salary.min.value_or(salary.max.value_or(0)),
+                    salary.max.value_or(salary.min.value_or(0)), salary.currency.c_str());
+      given = TrimAscii(figures);
+    }
+    return "absurd salary: '" + given + "' is " + amount + " USD a year (expected 1,000 to 5,000,000)";
   }
   // Without a rate to USD the figure is judged in its own currency: no currency's yearly pay reaches 10^12.
   double low = salary.min.value_or(salary.max.value_or(0)), high = salary.max.value_or(low);

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -50,6 +51,45 @@ std::string JoinedText(element value) {
     if (!text.empty()) parts.push_back(text);
   }
   return JoinStrings(parts, ", ");
+}
+
+// JSON allows numbers of any size; simdjson refuses those no double or 64-bit integer holds (1e400, a
+// 30-digit id). Every field is read as text anyway, so such a document is parsed again with its numbers
+// quoted: the posting is kept, and a pay amount that cannot be used is dropped with a note, as from a CSV.
+std::string QuoteNumbers(std::string_view json) {
+  std::string out;
+  out.reserve(json.size() + 32);
+  bool in_string = false;
+  for (size_t pos = 0; pos < json.size(); ++pos) {
+    char c = json[pos];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && pos + 1 < json.size()) out += json[++pos];
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c != '-' && (c < '0' || c > '9')) {
+      out += c;
+      continue;
+    }
+    size_t end = pos;
+    while (end < json.size() && std::string_view("0123456789+-.eE").find(json[end]) != std::string_view::npos) ++end;
+    out += '"';
+    out.append(json.substr(pos, end - pos));
+    out += '"';
+    pos = end - 1;
+  }
+  return out;
+}
+
+// Parses `text` into `value` (owned by `parser`), numbers out of range included (see QuoteNumbers).
+simdjson::error_code ParseJson(simdjson::dom::parser& parser, std::string_view text, element& value) {
+  auto error = parser.parse(text.data(), text.size()).get(value);
+  if (error != simdjson::NUMBER_ERROR) return error;
+  std::string quoted = QuoteNumbers(text);
+  auto again = parser.parse(quoted).get(value);
+  return again ? error : again;
 }
 
 struct Builder {
@@ -196,7 +236,7 @@ class JsonLinesReader final : public RecordReader {
       record.row = line_;
       record.raw = line;
       element value;
-      auto error = parser_.parse(line).get(value);
+      auto error = ParseJson(parser_, line, value);
       if (error) {
         record.error_reason = std::string("invalid JSON: ") + simdjson::error_message(error);
         return true;
@@ -277,7 +317,7 @@ class JsonLdReader final : public RecordReader {
   }
   void AddDocument(const std::string& document) {
     element root;
-    auto error = parser_.parse(document).get(root);
+    auto error = ParseJson(parser_, document, root);
     if (error) {
       SourceRecord record;
       record.row = static_cast<int64_t>(records_.size()) + 1;
@@ -321,6 +361,10 @@ StatusOr<std::unique_ptr<RecordReader>> OpenCsvReader(const std::string& path, c
                                                       const ReaderOptions& options);
 
 StatusOr<std::unique_ptr<RecordReader>> OpenReader(const std::string& path, const ReaderOptions& options) {
+  // A folder is no input (whatever its name): it is reported as one that cannot be read, and the inputs
+  // after it are still read.
+  std::error_code not_found;
+  if (std::filesystem::is_directory(path, not_found)) return IoError(path + ": is a directory, not a file");
   std::string lower = AsciiLower(path);
   if (lower.ends_with(".csv")) return OpenCsvReader(path, 0, options);  // the delimiter is sniffed
   if (lower.ends_with(".tsv")) return OpenCsvReader(path, '\t', options);
@@ -343,7 +387,7 @@ std::unique_ptr<RecordReader> JsonLinesReaderFromString(std::string data) {
 StatusOr<RawPosting> PostingFromJson(std::string_view json) {
   simdjson::dom::parser parser;
   element value;
-  auto error = parser.parse(json.data(), json.size()).get(value);
+  auto error = ParseJson(parser, json, value);
   if (error) return ParseError(std::string("invalid JSON: ") + simdjson::error_message(error));
   SourceRecord record;
   FillRecord(value, record, "json");

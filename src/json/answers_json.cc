@@ -121,6 +121,7 @@ nlohmann::json MarketSummaryToJson(const report::MarketSummary& summary) {
           {"by_role", summary.by_role},
           {"by_level", summary.by_level},
           {"by_remote", summary.by_remote},
+          {"by_month", summary.by_month},
           {"top_skills", skills},
           {"salary", SalaryStatsJson(summary.salary)},
           {"salary_by_role", by_role_salary},

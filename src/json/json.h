@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/ingest.h"
+#include "match/match.h"
 #include "model/model.h"
 #include "report/report.h"
 #include "salary/salary.h"
@@ -51,9 +52,20 @@ nlohmann::json EstimateToJson(const salary::EstimateAnswer& answer);
 // `salary bands`: [{key, records, p25_usd, p50_usd, p75_usd, quoted}].
 nlohmann::json BandsToJson(const std::vector<salary::Band>& bands);
 
-// `stats`: {postings, duplicates, by_role, by_level, by_remote, top_skills, salary, salary_by_role,
+// `stats`: {postings, duplicates, by_role, by_level, by_remote, by_month, top_skills, salary, salary_by_role,
 // salary_by_level}.
 nlohmann::json MarketSummaryToJson(const report::MarketSummary& summary);
+
+// `profile`: {source, format, role, role_evidence, level, level_evidence, total_years, years_by_role, jobs,
+// skills, education, location, links}.
+nlohmann::json ProfileToJson(const match::Profile& profile);
+// One match: {posting_id, title, company, score, verdict, parts, matched_skills, missing_skills}.
+nlohmann::json MatchToJson(const match::Match& match);
+// `match`: {resume, postings, profile, matches}; `postings` is the market's size.
+nlohmann::json MatchesToJson(const std::string& resume, size_t postings, const match::Profile& profile,
+                             const std::vector<match::Match>& matches);
+// `gap`: {resume, match}.
+nlohmann::json GapToJson(const std::string& resume, const match::Match& match);
 
 // `ingest`: {run_id, counts, transcoded, pay_dropped, files, seconds}.
 nlohmann::json IngestSummaryToJson(const ingest::IngestSummary& summary);

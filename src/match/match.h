@@ -26,6 +26,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -103,6 +104,7 @@ struct ProfileJob {
 struct Profile {
   std::string source;  // the file
   ResumeFormat format = ResumeFormat::kText;
+  std::string text_digest;  // of the résumé's text: the same résumé, the same digest
   std::vector<ProfileSkill> skills;  // text order of first mention
   std::vector<ProfileJob> jobs;      // as listed
   double total_years = 0;            // jobs' time with overlaps counted once, or the years the résumé states
@@ -116,6 +118,7 @@ struct Profile {
   std::string degree_field;
   Location location;
   std::vector<std::string> links;
+  std::vector<std::pair<uint32_t, float>> words;  // the résumé's words, as PostingFacts::words
   // What the person asks for, when stated (flags or the résumé): annual USD and work mode.
   std::optional<double> desired_salary_usd;
   bool wants_remote = false;
@@ -157,13 +160,16 @@ struct PostingFacts {
     bool technical = true;  // false for soft skills, spoken languages and the like (they weigh less)
   };
   std::vector<Skill> skills;  // each skill once
+  // The title's and description's words: (word hash, 1 + ln count), sorted by hash. A market keeps only each
+  // posting's 64 heaviest.
+  std::vector<std::pair<uint32_t, float>> words;
 };
 // `taxonomy` (may be null) tells technical skills from the rest.
 PostingFacts FactsOf(const Posting& posting, const taxonomy::Taxonomy* taxonomy = nullptr);
 
 // One readable part of a score.
 struct ScorePart {
-  std::string name;  // "required_skills", "nice_skills", "role", "level", "years", "location", "pay"
+  std::string name;  // "required_skills", "nice_skills", "role", "level", "years", "location", "wording", "pay"
   double points = 0;
   double max_points = 0;
   std::string detail;  // "7 of 9 asked skills (by weight 81%)", "data_scientist vs ml_engineer: adjacent"
@@ -199,12 +205,18 @@ class SkillWeights {
   static constexpr double kNonTechnicalFactor = 0.25;
   SkillWeights() = default;
   SkillWeights(std::map<std::string, int64_t> postings_per_skill, int64_t postings,
-               const std::set<std::string>& non_technical = {});
+               const std::set<std::string>& non_technical = {},
+               const std::unordered_map<uint32_t, int64_t>& postings_per_word = {});
   double Weight(std::string_view skill_id) const;
   int64_t postings() const { return postings_; }
+  // Words weigh by idf the same way (1 + ln((N + 1) / (df + 1))); without a market every word weighs 1.
+  const std::unordered_map<uint32_t, float>& word_idf() const { return word_idf_; }
+  float default_word_idf() const { return default_word_idf_; }
 
  private:
   std::map<std::string, double, std::less<>> weights_;
+  std::unordered_map<uint32_t, float> word_idf_;
+  float default_word_idf_ = 1;
   int64_t postings_ = 0;
 };
 
@@ -224,7 +236,7 @@ class MatchIndex {
   // Errors: those of the store.
   // `taxonomy` (may be null) tells technical skills from the rest.
   static StatusOr<std::unique_ptr<MatchIndex>> Build(store::Store& store, const taxonomy::Taxonomy* taxonomy);
-  static std::unique_ptr<MatchIndex> FromPostings(const std::vector<PostingFacts>& postings);
+  static std::unique_ptr<MatchIndex> FromPostings(std::vector<PostingFacts> postings);
 
   // The `limit` best postings for `profile` among those passing `filters` (as search reads them): every
   // posting naming at least one of the profile's skills is scored in full. Ties go to the smaller posting id.

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "match/internal/score_parts.h"
+#include "match/internal/word_vector.h"
 #include "match/match.h"
 #include "text/text.h"
 
@@ -31,6 +32,10 @@ struct DocTerms {
 struct MatchIndex::Impl {
   std::vector<PostingFacts> postings;  // by document number
   std::vector<DocTerms> terms;         // by document number
+  // Each posting's word vector (its 64 heaviest words, unit length): document d's are [word_begin[d],
+  // word_begin[d + 1]) of the two arrays.
+  std::vector<uint32_t> word_begin, word_hashes;
+  std::vector<float> word_weights;
   std::unordered_map<std::string, uint32_t> skill_numbers;
   std::vector<std::vector<uint32_t>> lists;  // per skill: document << 1 | required
   std::unordered_map<std::string, uint32_t> document_of;
@@ -43,10 +48,14 @@ MatchIndex::MatchIndex() : impl_(std::make_unique<Impl>()) {}
 MatchIndex::~MatchIndex() = default;
 size_t MatchIndex::size() const { return impl_->postings.size(); }
 
-std::unique_ptr<MatchIndex> MatchIndex::FromPostings(const std::vector<PostingFacts>& postings) {
+std::unique_ptr<MatchIndex> MatchIndex::FromPostings(std::vector<PostingFacts> postings) {
   std::unique_ptr<MatchIndex> index(new MatchIndex());
   Impl& impl = *index->impl_;
-  impl.postings = postings;
+  impl.postings = std::move(postings);
+  std::unordered_map<uint32_t, int64_t> word_frequency;
+  for (const PostingFacts& posting : impl.postings) {
+    for (const auto& [hash, tf] : posting.words) ++word_frequency[hash];
+  }
   std::map<std::string, int64_t> document_frequency;
   std::set<std::string> non_technical;
   for (uint32_t doc = 0; doc < impl.postings.size(); ++doc) {
@@ -65,7 +74,22 @@ std::unique_ptr<MatchIndex> MatchIndex::FromPostings(const std::vector<PostingFa
     }
     ++impl.role_postings[static_cast<size_t>(posting.role)];
   }
-  index->weights_ = SkillWeights(std::move(document_frequency), static_cast<int64_t>(impl.postings.size()), non_technical);
+  index->weights_ = SkillWeights(std::move(document_frequency), static_cast<int64_t>(impl.postings.size()), non_technical,
+                                 word_frequency);
+  impl.word_begin.reserve(impl.postings.size() + 1);
+  impl.word_begin.push_back(0);
+  for (PostingFacts& posting : impl.postings) {
+    internal::WordVector vector = internal::Weigh(posting.words, index->weights_.word_idf(),
+                                                  index->weights_.default_word_idf(), internal::kPostingWords);
+    impl.word_hashes.insert(impl.word_hashes.end(), vector.hashes.begin(), vector.hashes.end());
+    impl.word_weights.insert(impl.word_weights.end(), vector.weights.begin(), vector.weights.end());
+    impl.word_begin.push_back(static_cast<uint32_t>(impl.word_hashes.size()));
+    // The facts keep the same words only: scored again in full they give the same vector, in less memory.
+    std::erase_if(posting.words, [&](const auto& word) {
+      return !std::binary_search(vector.hashes.begin(), vector.hashes.end(), word.first);
+    });
+    posting.words.shrink_to_fit();
+  }
   impl.terms.resize(impl.postings.size());
   for (uint32_t doc = 0; doc < impl.postings.size(); ++doc) {
     const PostingFacts& posting = impl.postings[doc];
@@ -89,7 +113,7 @@ StatusOr<std::unique_ptr<MatchIndex>> MatchIndex::Build(store::Store& store, con
     if (posting.duplicate_of.empty()) postings.push_back(FactsOf(posting, taxonomy));
     return true;
   }));
-  return FromPostings(postings);
+  return FromPostings(std::move(postings));
 }
 
 void MatchIndex::CompleteProfile(Profile& profile) const {
@@ -213,20 +237,15 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
       (entry & 1 ? doc.required : doc.nice) += weight;
     }
   }
-  // The best `limit` by score, ties to the smaller posting id: a bounded heap whose top is the worst kept.
-  const auto better = [&](const Ranked& a, const Ranked& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return impl.postings[a.doc].id < impl.postings[b.doc].id;
-  };
-  std::priority_queue<Ranked, std::vector<Ranked>, decltype(better)> best(better);
+  // Stage one: every posting touched, scored without its wording part (the only part that needs the words).
   bool filtered = !filters.roles.empty() || !filters.levels.empty() || !filters.skills_any.empty() ||
                   !filters.skills_all.empty() || !filters.company.empty() || !filters.country.empty() ||
                   !filters.region.empty() || !filters.city.empty() || filters.remote || filters.employment_type ||
                   !filters.posted_from.empty() || !filters.posted_to.empty() || filters.min_salary_usd || filters.max_salary_usd;
   // Places matter only to a profile that names its country; the others never read the postings' strings.
   bool places = !profile.location.country.empty();
-  for (uint32_t doc : touched) {
-    if (filtered && !Passes(impl.postings[doc], filters)) continue;
+  // The points of a document without its wording part: the same for the bound here and the score below.
+  const auto points_of = [&](uint32_t doc) {
     const DocTerms& terms = impl.terms[doc];
     internal::SkillSums sums;
     sums.required_total = terms.required_total;
@@ -242,13 +261,62 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
       posting.region = facts.region;
       posting.city = facts.city;
     }
-    double score = internal::Total(internal::Points(profile, posting, sums));
-    Ranked candidate{score, doc};
+    return internal::Points(profile, posting, sums);
+  };
+  struct Candidate {
+    uint32_t bound;  // in hundredths: the score it could reach with every wording point
+    uint32_t doc;
+  };
+  std::vector<Candidate> candidates;
+  candidates.reserve(touched.size());
+  std::vector<uint32_t> scores_without_wording(10001, 0);  // how many documents score each hundredth
+  for (uint32_t doc : touched) {
+    if (filtered && !Passes(impl.postings[doc], filters)) continue;
+    uint32_t base = static_cast<uint32_t>(std::lround(internal::Total(points_of(doc)) * 100));
+    ++scores_without_wording[base];
+    // Every wording point added: a bound no lower than the score (the clamp at 0 only raises the base).
+    candidates.push_back({std::min<uint32_t>(10000, base + static_cast<uint32_t>(internal::kWordingPoints * 100)), doc});
+  }
+  // The `limit`-th best score without wording is a floor for the `limit`-th best score: a document whose
+  // bound is below it cannot enter, and most of a market is.
+  uint32_t floor = 0;
+  for (size_t score = 10001, seen = 0; score-- > 0;) {
+    seen += scores_without_wording[score];
+    if (seen >= limit) {
+      floor = static_cast<uint32_t>(score);
+      break;
+    }
+  }
+  std::erase_if(candidates, [floor](const Candidate& candidate) { return candidate.bound < floor; });
+  // Stage two: the words, for candidates in the order of what they could reach, until none left can enter
+  // the best `limit` (a bounded heap whose top is the worst kept; ties to the smaller posting id).
+  const auto better = [&](const Ranked& a, const Ranked& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return impl.postings[a.doc].id < impl.postings[b.doc].id;
+  };
+  std::priority_queue<Ranked, std::vector<Ranked>, decltype(better)> best(better);
+  internal::WordTable words(internal::Weigh(profile.words, weights_.word_idf(), weights_.default_word_idf(), 0));
+  // Candidates by bound, highest first, in one counting pass: bounds are hundredths in [0, 100].
+  std::vector<uint32_t> bucket_start(10002, 0);
+  for (const Candidate& candidate : candidates) ++bucket_start[10000 - candidate.bound];
+  for (size_t i = 1; i < bucket_start.size(); ++i) bucket_start[i] += bucket_start[i - 1];
+  std::vector<uint32_t> order(candidates.size());
+  for (uint32_t i = static_cast<uint32_t>(candidates.size()); i-- > 0;) order[--bucket_start[10000 - candidates[i].bound]] = i;
+  for (uint32_t index : order) {
+    const Candidate& candidate = candidates[index];
+    // A candidate that cannot beat the worst kept even with all wording points ends the search (a tie at
+    // the bound could still win on the id: only a bound below stops).
+    if (best.size() == limit && candidate.bound < std::lround(best.top().score * 100)) break;
+    internal::PartPoints points = points_of(candidate.doc);
+    uint32_t from = impl.word_begin[candidate.doc], to = impl.word_begin[candidate.doc + 1];
+    double cosine = words.Cosine({impl.word_hashes.data() + from, to - from}, {impl.word_weights.data() + from, to - from});
+    points.wording = internal::kWordingPoints * std::min(1.0, cosine / internal::kWordingSaturation);
+    Ranked ranked{internal::Total(points), candidate.doc};
     if (best.size() < limit) {
-      best.push(candidate);
-    } else if (better(candidate, best.top())) {
+      best.push(ranked);
+    } else if (better(ranked, best.top())) {
       best.pop();
-      best.push(candidate);
+      best.push(ranked);
     }
   }
   for (uint32_t doc : touched) covered[doc] = Covered{};

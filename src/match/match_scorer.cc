@@ -6,6 +6,7 @@
 #include <set>
 
 #include "match/internal/score_parts.h"
+#include "match/internal/word_vector.h"
 #include "match/match.h"
 
 namespace jobscope::match {
@@ -80,6 +81,7 @@ PartPoints Points(const Profile& profile, const PostingTerms& posting, const Ski
     points.location = 0.7 * kPlacePoints;
   }
   if (profile.wants_remote && posting.remote != RemoteMode::kRemote) points.location = std::min(points.location, 0.3 * kPlacePoints);
+  points.wording = kWordingPoints * std::min(1.0, sums.word_cosine / kWordingSaturation);
   if (profile.desired_salary_usd && posting.salary_max_usd && *posting.salary_max_usd < *profile.desired_salary_usd) {
     double shortfall = (*profile.desired_salary_usd - *posting.salary_max_usd) / *profile.desired_salary_usd;
     points.pay = -kPayPenalty * std::min(1.0, shortfall * 4);
@@ -88,7 +90,8 @@ PartPoints Points(const Profile& profile, const PostingTerms& posting, const Ski
 }
 
 double Total(const PartPoints& points) {
-  double total = points.required + points.nice + points.role + points.level + points.years + points.location + points.pay;
+  double total = points.required + points.nice + points.role + points.level + points.years + points.location +
+                 points.wording + points.pay;
   // Rounded to a hundredth so the same parts print and sort alike.
   return std::round(std::clamp(total, 0.0, 100.0) * 100) / 100;
 }
@@ -134,6 +137,8 @@ void ScoreParts(const Profile& profile, const PostingTerms& posting, const Skill
                                                                       : "your country, another city";
   if (profile.wants_remote && posting.remote != RemoteMode::kRemote) place += "; you want remote, the posting is not";
   parts.push_back({"location", points.location, kPlacePoints, place});
+  parts.push_back({"wording", points.wording, kWordingPoints,
+                   Format("the texts' words in common: cosine %.2f (%.2f or more earns all)", sums.word_cosine, kWordingSaturation)});
   if (profile.desired_salary_usd) {
     double want_usd = *profile.desired_salary_usd;
     std::string pay = !posting.salary_max_usd ? "pay not stated"
@@ -215,8 +220,14 @@ double RoleSimilarity(Role a, Role b) {
 }
 
 SkillWeights::SkillWeights(std::map<std::string, int64_t> postings_per_skill, int64_t postings,
-                           const std::set<std::string>& non_technical)
+                           const std::set<std::string>& non_technical,
+                           const std::unordered_map<uint32_t, int64_t>& postings_per_word)
     : postings_(postings) {
+  double n = static_cast<double>(postings);
+  for (const auto& [hash, df] : postings_per_word) {
+    word_idf_[hash] = static_cast<float>(1 + std::log((n + 1) / (static_cast<double>(df) + 1)));
+  }
+  if (!postings_per_word.empty()) default_word_idf_ = static_cast<float>(1 + std::log(n + 1));
   for (const auto& [id, df] : postings_per_skill) {
     double weight = 1 + std::log((static_cast<double>(postings) + 1) / (static_cast<double>(df) + 1));
     weights_[id] = non_technical.count(id) ? weight * kNonTechnicalFactor : weight;
@@ -245,6 +256,7 @@ PostingFacts FactsOf(const Posting& posting, const taxonomy::Taxonomy* taxonomy)
   facts.employment_type = u.employment_type;
   facts.date_posted = posting.raw.date_posted;
   facts.salary_min_usd = u.salary.annual_min_usd;
+  facts.words = internal::CountWords(posting.raw.title + "\n" + posting.raw.description);
   facts.salary_max_usd = u.salary.annual_max_usd;
   // Each skill once; asked beats a plus when a posting names it both ways.
   std::map<std::string, size_t> seen;
@@ -285,6 +297,10 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
     match.missing.push_back({skill.skill_id, skill.name, skill.required,
                              internal::SkillGain(sums, weights.Weight(skill.skill_id), skill.required)});
   }
+  internal::WordTable profile_words(internal::Weigh(profile.words, weights.word_idf(), weights.default_word_idf(), 0));
+  internal::WordVector posting_words =
+      internal::Weigh(posting.words, weights.word_idf(), weights.default_word_idf(), internal::kPostingWords);
+  sums.word_cosine = profile_words.Cosine(posting_words.hashes, posting_words.weights);
   std::stable_sort(match.missing.begin(), match.missing.end(), [](const MissingSkill& a, const MissingSkill& b) {
     if (a.points != b.points) return a.points > b.points;
     return a.skill_id < b.skill_id;

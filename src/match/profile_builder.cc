@@ -4,8 +4,10 @@
 #include <cmath>
 #include <set>
 
+#include "base/hash.h"
 #include "classify/classify.h"
 #include "match/internal/resume_sections.h"
+#include "match/internal/word_vector.h"
 #include "match/match.h"
 #include "text/text.h"
 
@@ -205,6 +207,8 @@ Profile ProfileBuilder::Build(const ResumeDocument& document, const std::string&
   profile.source = document.name;
   profile.format = document.format;
   const std::string& text = document.text;
+  profile.text_digest = Hex64(StableHash64(text));
+  profile.words = internal::CountWords(text);
 
   // Jobs: a JSON Resume's own, else the dated ranges of the text.
   std::vector<JobSpan> jobs = JobsFromText(text, 0);

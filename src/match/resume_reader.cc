@@ -1,6 +1,7 @@
 // Reading a résumé file: the format is told by the bytes, not the name, so a misnamed file still reads.
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -91,6 +92,11 @@ StatusOr<ResumeDocument> ReadResumeBytes(std::string_view bytes, const std::stri
 }
 
 StatusOr<ResumeDocument> ReadResume(const std::string& path) {
+  // A folder opens as a stream that reads nothing, which would pass for an empty résumé.
+  std::error_code not_found;
+  if (std::filesystem::is_directory(path, not_found)) {
+    return InvalidArgument(path + ": is a directory, not a résumé file (rank --resumes takes a folder)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     int error = errno;

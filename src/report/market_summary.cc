@@ -17,6 +17,16 @@ SalaryStats StatsOf(std::vector<double>& values) {
   return stats;
 }
 
+// "YYYY-MM" of an ISO 8601 date ("2024-05-01", "2024-05-01T09:00:00Z"), or "" for anything else.
+std::string_view MonthOf(std::string_view date) {
+  if (date.size() < 7 || date[4] != '-') return {};
+  for (size_t i : {0, 1, 2, 3, 5, 6}) {
+    if (date[i] < '0' || date[i] > '9') return {};
+  }
+  if (date.size() > 7 && date[7] != '-') return {};
+  return date.substr(0, 7);
+}
+
 }  // namespace
 
 StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count,
@@ -41,6 +51,7 @@ StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_co
     ++summary.by_role[role];
     ++summary.by_level[level];
     ++summary.by_remote[std::string(RemoteModeName(u.remote))];
+    if (std::string_view month = MonthOf(posting.raw.date_posted); !month.empty()) ++summary.by_month[std::string(month)];
     std::set<std::string> seen;
     for (const SkillMention& mention : u.skills) {
       if (!seen.insert(mention.skill_id).second) continue;

@@ -44,6 +44,7 @@ struct MarketSummary {
   std::map<std::string, int64_t> by_role;
   std::map<std::string, int64_t> by_level;
   std::map<std::string, int64_t> by_remote;
+  std::map<std::string, int64_t> by_month;  // "YYYY-MM" of the posting date -> postings; undated ones left out
   std::vector<SkillDemand> top_skills;  // most asked first
   SalaryStats salary;                   // over all postings with an annual USD figure
   std::map<std::string, SalaryStats> salary_by_role;

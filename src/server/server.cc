@@ -44,7 +44,28 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const std::string& db_path, const
     state->survey.emplace(std::move(survey));
   }
 
+  JS_ASSIGN_OR_RETURN(state->profile_builder, match::ProfileBuilder::Create(*state->taxonomy));
+  JS_ASSIGN_OR_RETURN(std::unique_ptr<match::MatchIndex> market, match::MatchIndex::Build(*state->store, &*state->taxonomy));
+  state->market = std::move(market);
+
   httplib::Server& http = state->http;
+  if (!options.web_dir.empty()) {
+    if (!std::filesystem::is_regular_file(std::filesystem::path(options.web_dir) / "index.html", error)) {
+      return InvalidArgument("no web UI at " + options.web_dir + " (a folder with index.html; check --web-dir)");
+    }
+    // Static files only; the pages call the API. nosniff and a same-origin policy: no page loads code or
+    // sends data anywhere else.
+    http.set_mount_point("/", options.web_dir,
+                         {{"X-Content-Type-Options", "nosniff"},
+                          {"Content-Security-Policy",
+                           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                           "connect-src 'self'; frame-ancestors 'none'"},
+                          {"Cache-Control", "no-cache"}});
+    http.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
+    http.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
+    http.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
+    http.set_file_extension_and_mimetype_mapping("svg", "image/svg+xml");
+  }
   const size_t threads = options.threads > 0 ? options.threads : std::max(2u, std::thread::hardware_concurrency());
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(options.limits.max_upload_bytes);

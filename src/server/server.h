@@ -4,15 +4,17 @@
 // the search index in memory and answering a JSON API under /api/v1 over the same services the CLI calls:
 // search (Typesense/Meilisearch conventions: q, filters, facets with counts, salary stats, sort, highlight,
 // page/per_page; multi-search), postings by id with their skills and spans, similar postings, salary
-// estimates and bands, the market summary, ingest of an uploaded file, health, and Prometheus metrics at
-// /metrics. docs/openapi.yaml is the contract. Errors are application/problem+json (RFC 9457) whose detail
+// estimates and bands, the market summary, résumé profiles and matches (an uploaded résumé is read in memory,
+// never stored or logged), ingest of an uploaded file, health, and Prometheus metrics at /metrics; and the
+// web UI's static files (web/) at /. docs/openapi.yaml is the contract. Errors are application/problem+json (RFC 9457) whose detail
 // says what to fix. Write endpoints need an API token (`Authorization: Bearer ...`); reads are public unless
 // `token_reads`. Tokens are stored only as their SHA-256 and compared in constant time.
 //
 // Thread-safety: a Server is driven from one thread (Open, Bind, Serve); Stop() may be called from any
 // thread. Inside, each worker thread reads postings through its own store connection; ingest (one at a
 // time) writes through the store the server opened, then adds the new postings to the index under an
-// exclusive lock that searches wait for.
+// exclusive lock that searches wait for, and rebuilds the match index, which replaces the old one when
+// built (matches in flight finish on the old one).
 //
 // Example:
 //   ServerOptions options;
@@ -41,6 +43,8 @@ struct ServerLimits {
   size_t max_per_page = 100;
   size_t max_result_window = 10000;  // page x per_page: deeper pages cost every query a longer ranking
   size_t max_searches = 10;          // in one multi_search
+  size_t max_resume_bytes = 10u << 20;  // a résumé upload (/profile, /match, /gap)
+  size_t max_matches = 100;             // `top` of /match
 };
 
 struct ServerOptions {
@@ -52,6 +56,8 @@ struct ServerOptions {
   // /api/v1/salary/bands answers 503.
   std::string taxonomy_path, rates_path, role_model_path, salary_model_dir, survey_path;
   std::string snapshot_path;  // the index snapshot; empty: search::SnapshotPath(db)
+  // The web UI's static files, served at / (index.html for "/"); empty: the API alone.
+  std::string web_dir;
   ServerLimits limits;
 };
 
@@ -63,8 +69,9 @@ class Server {
 
   // Opens the store at `db_path`, which must exist (a mistyped path is an error, not a new empty store),
   // migrating it to this build's schema; loads (or builds) the search index, the taxonomy, the rate table,
-  // the role model for ingest, the salary model and, when present, the survey. Errors: kInvalidArgument (no
-  // store there, not a jobscope store), those of the loads.
+  // the role model for ingest, the salary model, when present the survey, and builds the match index.
+  // Errors: kInvalidArgument (no store there, not a jobscope store, a web_dir that is no folder), those of
+  // the loads.
   static StatusOr<std::unique_ptr<Server>> Open(const std::string& db_path, const ServerOptions& options);
 
   // Binds the listening socket. Errors: kIoError (the address is taken or cannot be bound).

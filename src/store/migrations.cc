@@ -114,7 +114,18 @@ CREATE TABLE api_tokens (
 );
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
+// v7: résumé profiles a person chose to keep (`profile --save`): the profile as JSON, never the résumé itself,
+// under the digest of the résumé's text so saving the same résumé again replaces it.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE saved_profiles (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  profile_json TEXT NOT NULL,
+  saved_at TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 

@@ -287,6 +287,9 @@ class SqliteStore final : public Store {
 
   Status Open() {
     sqlite3_busy_timeout(db_, 5000);
+    // Someone else's database is refused before anything is set on it: journal_mode=WAL alone rewrites
+    // its header.
+    JS_RETURN_IF_ERROR(RefuseForeign());
     // Postings are a few KiB of text each: 64 KiB pages hold a dozen with little slack and no overflow
     // chains (measured fastest of 8, 16 and 64 KiB; page_size takes effect only on a new file). A bounded
     // page cache keeps memory flat; the file is memory-mapped whole (the VFS lifts SQLite's 2 GiB limit;
@@ -715,6 +718,29 @@ class SqliteStore final : public Store {
     return tokens;
   }
 
+  Status PutSavedProfile(const SavedProfile& profile) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement upsert, Statement::Prepare(db_, "INSERT OR REPLACE INTO saved_profiles (id, source, profile_json, saved_at) VALUES (?,?,?,?)"));
+    upsert.BindText(1, profile.id);
+    upsert.BindText(2, profile.source);
+    upsert.BindText(3, profile.profile_json);
+    upsert.BindText(4, NowIso8601());
+    return upsert.Run();
+  }
+
+  StatusOr<std::vector<SavedProfile>> ListSavedProfiles() override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT id, source, profile_json, saved_at FROM saved_profiles ORDER BY id"));
+    std::vector<SavedProfile> profiles;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      profiles.push_back({select.ColumnText(0), select.ColumnText(1), select.ColumnText(2), select.ColumnText(3)});
+    }
+    return profiles;
+  }
+
   StatusOr<std::vector<IngestRun>> ListRuns() override {
     JS_RETURN_IF_ERROR(Flush());
     JS_ASSIGN_OR_RETURN(Statement select,
@@ -782,18 +808,23 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
+  // A database that already holds tables but no jobscope schema is someone else's: it is left alone.
+  Status RefuseForeign() {
+    JS_ASSIGN_OR_RETURN(Statement version, Statement::Prepare(db_, "PRAGMA user_version"));
+    JS_ASSIGN_OR_RETURN(bool row, version.Step());
+    if (row && version.ColumnInt(0) != 0) return Status::Ok();
+    JS_ASSIGN_OR_RETURN(Statement tables, Statement::Prepare(db_, "SELECT count(*) FROM sqlite_master"));
+    JS_ASSIGN_OR_RETURN(bool counted, tables.Step());
+    if (counted && tables.ColumnInt(0) > 0) return InvalidArgument("it is an SQLite database but not a jobscope store");
+    return Status::Ok();
+  }
+
   Status Migrate() {
     JS_ASSIGN_OR_RETURN(Statement version, Statement::Prepare(db_, "PRAGMA user_version"));
     JS_ASSIGN_OR_RETURN(bool row, version.Step());
     int current = row ? static_cast<int>(version.ColumnInt(0)) : 0;
     auto migrations = internal::SqliteMigrations();
     int latest = static_cast<int>(migrations.size());
-    if (current == 0) {
-      // A database that already holds tables but no jobscope schema is someone else's: it is left alone.
-      JS_ASSIGN_OR_RETURN(Statement tables, Statement::Prepare(db_, "SELECT count(*) FROM sqlite_master"));
-      JS_ASSIGN_OR_RETURN(bool counted, tables.Step());
-      if (counted && tables.ColumnInt(0) > 0) return InvalidArgument("it is an SQLite database but not a jobscope store");
-    }
     if (current > latest) {
       return InvalidArgument("store schema version " + std::to_string(current) + " is newer than this build (" +
                              std::to_string(latest) + ")");

@@ -77,6 +77,14 @@ struct ApiToken {
   std::string created_at;  // ISO 8601 UTC
 };
 
+// A résumé profile kept at its owner's request (`profile --save`): JSON, not the résumé.
+struct SavedProfile {
+  std::string id;      // the digest of the résumé's text
+  std::string source;  // the file it was read from
+  std::string profile_json;
+  std::string saved_at;  // ISO 8601 UTC
+};
+
 // One row of the duplicate index: what near-duplicate detection needs of each stored posting.
 struct DuplicateEntry {
   std::string id;
@@ -149,6 +157,9 @@ class Store {
   virtual StatusOr<int64_t> PutApiToken(const ApiToken& token) = 0;
   // Every stored token, oldest first.
   virtual StatusOr<std::vector<ApiToken>> ListApiTokens() = 0;
+  // Keeps a profile (replacing one saved under the same id) / lists them by id.
+  virtual Status PutSavedProfile(const SavedProfile& profile) = 0;
+  virtual StatusOr<std::vector<SavedProfile>> ListSavedProfiles() = 0;
   virtual int SchemaVersion() const = 0;
   // Random, made when the store was created: tells one store from another (copies share it).
   virtual StatusOr<std::string> StoreId() = 0;

@@ -74,6 +74,23 @@ TEST_F(MatchCliTest, ProfileJsonHasTheDocumentedFields) {
   EXPECT_TRUE(python);
 }
 
+TEST_F(MatchCliTest, AProfileIsKeptOnlyWhenAskedTo) {
+  std::string store = (dir_ / "profiles.db").string();
+  ASSERT_EQ(RunJobscope("profile --db " + store + " " + resume_ + " >/dev/null").exit_code, 0);
+  EXPECT_FALSE(std::filesystem::exists(store));  // read in memory, nothing written
+  ASSERT_EQ(RunJobscope("profile --save --db " + store + " " + resume_ + " >/dev/null 2>&1").exit_code, 0);
+  ASSERT_TRUE(std::filesystem::exists(store));
+  ASSERT_EQ(RunJobscope("profile --save --db " + store + " " + resume_ + " >/dev/null 2>&1").exit_code, 0);
+  // Saved once per résumé (the same résumé replaces its profile), and the résumé's own text is not kept.
+  std::string query = "sqlite3 " + store + " \"SELECT count(*), sum(instr(profile_json, 'Initech  Jan 2021')) FROM saved_profiles\"";
+  FILE* pipe = ::popen(query.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char line[64] = {0};
+  ASSERT_NE(std::fgets(line, sizeof line, pipe), nullptr);
+  ::pclose(pipe);
+  EXPECT_EQ(std::string(line), "1|0\n");
+}
+
 TEST_F(MatchCliTest, MatchRanksTheMarketAndExplainsEachScore) {
   CommandResult result = RunJobscope("match --json --db " + db_ + " " + resume_);
   ASSERT_EQ(result.exit_code, 0) << result.out;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "match/match.h"
@@ -45,16 +46,17 @@ TEST(MatchScorerTest, ScoreIsTheSumOfItsParts) {
     sum += part.points;
   }
   EXPECT_NEAR(match.score, sum, 0.01);
+  EXPECT_DOUBLE_EQ(Part(match, "wording"), 0);  // no words given
   // Every asked skill held: all 40 points but for the prior that keeps short lists from counting as sure.
   double asked = weights.Weight("python") + weights.Weight("spark");
-  EXPECT_NEAR(Part(match, "required_skills"), 40 * asked / (asked + 3), 1e-9);
+  EXPECT_NEAR(Part(match, "required_skills"), 32 * asked / (asked + 3), 1e-9);
   EXPECT_DOUBLE_EQ(Part(match, "nice_skills"), 0);
-  EXPECT_DOUBLE_EQ(Part(match, "role"), 20);
-  EXPECT_DOUBLE_EQ(Part(match, "level"), 15);
-  EXPECT_DOUBLE_EQ(Part(match, "years"), 5);  // 2 of 4 years
+  EXPECT_DOUBLE_EQ(Part(match, "role"), 16);
+  EXPECT_DOUBLE_EQ(Part(match, "level"), 12);
+  EXPECT_DOUBLE_EQ(Part(match, "years"), 4);  // 2 of 4 years
   ASSERT_EQ(match.missing.size(), 1u);
   EXPECT_EQ(match.missing[0].skill_id, "kafka");
-  EXPECT_NEAR(match.missing[0].points, 10 * weights.Weight("kafka") / (weights.Weight("kafka") + 3), 1e-9);
+  EXPECT_NEAR(match.missing[0].points, 8 * weights.Weight("kafka") / (weights.Weight("kafka") + 3), 1e-9);
   ASSERT_EQ(match.matched.size(), 2u);
   EXPECT_EQ(match.matched[0].evidence, "used python");
 }
@@ -70,6 +72,32 @@ TEST(MatchScorerTest, RareSkillsWeighMoreAndMissingOnesAreRankedByPoints) {
   // Adding the missing skill brings the score up by exactly the points it was said to add.
   Match with_both = ScoreMatch(Person(Role::kDeepLearningEngineer, Level::kSenior, {"python", "cuda"}), posting, weights);
   EXPECT_NEAR(with_python.score + with_python.missing[0].points, with_both.score, 0.02);
+}
+
+TEST(MatchScorerTest, SharedWordsEarnTheWordingPart) {
+  SkillWeights weights;
+  auto posting = Posting("p", Role::kDataScientist, Level::kMid, {{"python", true}});
+  posting.words = {{1, 1.0f}, {2, 1.0f}, {3, 1.0f}, {4, 1.0f}};
+  Profile person = Person(Role::kDataScientist, Level::kMid, {"python"});
+  person.words = {{1, 1.0f}, {2, 1.0f}, {3, 1.0f}, {4, 1.0f}};
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "wording"), 20);  // the same words: cosine 1
+  person.words = {{9, 1.0f}};
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "wording"), 0);
+  person.words = {{1, 1.0f}, {9, 1.0f}, {10, 1.0f}, {11, 1.0f}, {12, 1.0f}, {13, 1.0f}, {14, 1.0f}, {15, 1.0f},
+                  {16, 1.0f}, {17, 1.0f}, {18, 1.0f}, {19, 1.0f}, {20, 1.0f}, {21, 1.0f}, {22, 1.0f}, {23, 1.0f},
+                  {24, 1.0f}, {25, 1.0f}, {26, 1.0f}, {27, 1.0f}, {28, 1.0f}, {29, 1.0f}, {30, 1.0f}, {31, 1.0f},
+                  {32, 1.0f}, {33, 1.0f}, {34, 1.0f}, {35, 1.0f}, {36, 1.0f}, {37, 1.0f}, {38, 1.0f}, {39, 1.0f},
+                  {40, 1.0f}, {41, 1.0f}, {42, 1.0f}, {43, 1.0f}, {44, 1.0f}, {45, 1.0f}, {46, 1.0f}, {47, 1.0f},
+                  {48, 1.0f}, {49, 1.0f}, {50, 1.0f}, {51, 1.0f}, {52, 1.0f}, {53, 1.0f}, {54, 1.0f}, {55, 1.0f},
+                  {56, 1.0f}, {57, 1.0f}, {58, 1.0f}, {59, 1.0f}, {60, 1.0f}, {61, 1.0f}, {62, 1.0f}, {63, 1.0f},
+                  {64, 1.0f}, {65, 1.0f}, {66, 1.0f}, {67, 1.0f}, {68, 1.0f}, {69, 1.0f}, {70, 1.0f}, {71, 1.0f},
+                  {72, 1.0f}, {73, 1.0f}, {74, 1.0f}, {75, 1.0f}, {76, 1.0f}, {77, 1.0f}, {78, 1.0f}, {79, 1.0f},
+                  {80, 1.0f}, {81, 1.0f}, {82, 1.0f}, {83, 1.0f}, {84, 1.0f}, {85, 1.0f}, {86, 1.0f}, {87, 1.0f},
+                  {88, 1.0f}, {89, 1.0f}, {90, 1.0f}, {91, 1.0f}, {92, 1.0f}, {93, 1.0f}, {94, 1.0f}, {95, 1.0f},
+                  {96, 1.0f}, {97, 1.0f}, {98, 1.0f}, {99, 1.0f}};
+  // One word of four shared with a long résumé: cosine 0.5 / sqrt(n), under the saturation of 0.2.
+  double cosine = 0.5 / std::sqrt(static_cast<double>(person.words.size()));
+  EXPECT_NEAR(Part(ScoreMatch(person, posting, weights), "wording"), 20 * cosine / 0.2, 1e-4);
 }
 
 TEST(MatchScorerTest, RoleAndLevelFitFollowTheLadder) {
@@ -108,13 +136,13 @@ TEST(MatchScorerTest, RemoteAndPlaceFit) {
   posting.region = "TX";
   Profile person = Person(Role::kDataScientist, Level::kMid, {"python"});
   person.location = {"Austin", "TX", "US"};
-  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 5);
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 4);
   person.location = {"Dallas", "", "US"};
-  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 3.5);
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 2.8);
   person.location = {"Berlin", "", "DE"};
   EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 0);
   posting.remote = RemoteMode::kRemote;
-  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 5);
+  EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "location"), 4);
 }
 
 // The market ranker gives the same postings in the same order with the same scores as scoring every posting
@@ -132,16 +160,21 @@ TEST(MatchIndexTest, TopMatchesEqualsScoringEveryPosting) {
     if (random() % 2) posting.years_min = static_cast<int>(random() % 8);
     posting.country = random() % 2 ? "US" : "DE";
     posting.remote = random() % 3 == 0 ? RemoteMode::kRemote : RemoteMode::kOnSite;
+    for (uint32_t word = 1; word < 120; ++word) {
+      if (random() % 4 == 0) posting.words.emplace_back(word, 1.0f + static_cast<float>(random() % 3));
+    }
     postings.push_back(posting);
   }
   auto index = MatchIndex::FromPostings(postings);
   Profile person = Person(Role::kDataEngineer, Level::kMid, {"python", "sql", "spark", "aws"}, 4);
   person.location = {"", "", "US"};
+  for (uint32_t word = 1; word < 120; word += 3) person.words.emplace_back(word, 1.0f);
   std::vector<Match> top = index->TopMatches(person, {}, 25);
   ASSERT_EQ(top.size(), 25u);
   std::vector<Match> all;
   for (const auto& posting : postings) {
-    Match match = ScoreMatch(person, posting, index->weights());
+    auto facts = index->Facts(posting.id);  // as the market keeps it: its heaviest words
+    Match match = ScoreMatch(person, *facts, index->weights());
     if (!match.matched.empty()) all.push_back(match);
   }
   std::sort(all.begin(), all.end(), [](const Match& a, const Match& b) {

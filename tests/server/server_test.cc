@@ -18,6 +18,7 @@
 #include "classify/classify.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "match/test_documents.h"
 #include "taxonomy/taxonomy.h"
 
 namespace jobscope::server {
@@ -57,6 +58,8 @@ ServerOptions Options() {
   options.salary_model_dir = kData + "/models/salary";
   options.survey_path = (dir / "survey.csv").string();
   options.limits.max_upload_bytes = 64 * 1024;  // small, so the test of the limit sends little
+  options.limits.max_resume_bytes = 16 * 1024;
+  options.web_dir = kData + "/../web";
   return options;
 }
 
@@ -418,6 +421,132 @@ TEST_F(ServerTest, OpeningAMissingStoreIsAnError) {
   auto opened = Server::Open((dir / "no-such.db").string(), Options());
   EXPECT_EQ(opened.status().code(), StatusCode::kInvalidArgument);
   EXPECT_FALSE(std::filesystem::exists(dir / "no-such.db"));
+}
+
+constexpr const char* kNlpResume =
+    "Jane Doe\nBoston, MA\n\nSenior NLP Engineer, Initech, Jan 2018 - Present\n"
+    "Built large language model services in Python and PyTorch; fine-tuned transformers for NLP.\n\n"
+    "Skills: Python, PyTorch, NLP, SQL\n";
+
+TEST_F(ServerTest, ProfileReadsAnUploadedResumeAsTheCliDoes) {
+  auto client = Client();
+  auto res = client.Post("/api/v1/profile?filename=jane.txt", kNlpResume, "text/plain");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto profile = nlohmann::json::parse(res->body);
+  for (const char* field : {"source", "format", "role", "role_evidence", "level", "level_evidence", "total_years",
+                            "years_by_role", "jobs", "skills", "education", "location", "links"}) {
+    EXPECT_TRUE(profile.contains(field)) << field;
+  }
+  EXPECT_EQ(profile["source"], "jane.txt");
+  EXPECT_EQ(profile["format"], "text");
+  std::set<std::string> skills;
+  for (const auto& skill : profile["skills"]) skills.insert(skill["id"].get<std::string>());
+  EXPECT_TRUE(skills.count("pytorch")) << profile["skills"];
+  // The same résumé as a PDF in a multipart form gives the same skills.
+  httplib::MultipartFormDataItems form = {
+      {"resume", match::testing::MakePdf({{"Senior NLP Engineer, Initech, Jan 2018 - Present",
+                                    "Built large language model services in Python and PyTorch.",
+                                    "Skills: Python, PyTorch, NLP, SQL"}}),
+       "jane.pdf", "application/pdf"}};
+  auto pdf = client.Post("/api/v1/profile", form);
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  auto from_pdf = nlohmann::json::parse(pdf->body);
+  EXPECT_EQ(from_pdf["format"], "pdf");
+  EXPECT_EQ(from_pdf["source"], "jane.pdf");
+  std::set<std::string> pdf_skills;
+  for (const auto& skill : from_pdf["skills"]) pdf_skills.insert(skill["id"].get<std::string>());
+  EXPECT_TRUE(pdf_skills.count("pytorch")) << from_pdf["skills"];
+}
+
+TEST_F(ServerTest, ResumeErrorsAreProblemsThatNameTheReason) {
+  auto client = Client();
+  httplib::MultipartFormDataItems scan = {
+      {"resume", match::testing::MakePdf({{"ignored"}}, /*draw_text=*/false), "scan.pdf", "application/pdf"}};
+  ExpectProblem(client.Post("/api/v1/profile", scan), 400, "scan.pdf: no text layer: scanned PDF?");
+  ExpectProblem(client.Post("/api/v1/profile", "", "text/plain"), 400, "no résumé");
+  ExpectProblem(client.Post("/api/v1/profile", " \n ", "text/plain"), 400, "empty résumé");
+  ExpectProblem(client.Post("/api/v1/profile", "%PDF-1.4 garbage", "application/pdf"), 400, "PDF");
+  ExpectProblem(client.Post("/api/v1/profile", std::string(20 * 1024, 'a'), "text/plain"), 413, "at most 16384");
+  ExpectProblem(client.Post("/api/v1/profile?colour=red", kNlpResume, "text/plain"), 400, "colour");
+}
+
+TEST_F(ServerTest, MatchRanksTheMarketForAResumeAsTheCliDoes) {
+  auto client = Client();
+  auto res = client.Post("/api/v1/match?top=2&filename=jane.txt", kNlpResume, "text/plain");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto body = nlohmann::json::parse(res->body);
+  EXPECT_EQ(body["resume"], "jane.txt");
+  EXPECT_GE(body["postings"].get<int>(), 3);
+  EXPECT_EQ(body["profile"]["source"], "jane.txt");
+  ASSERT_FALSE(body["matches"].empty());
+  EXPECT_LE(body["matches"].size(), 2u);
+  const auto& best = body["matches"][0];
+  EXPECT_EQ(best["title"], "Senior NLP Engineer");
+  for (const char* field : {"posting_id", "title", "company", "score", "verdict", "parts", "matched_skills",
+                            "missing_skills"}) {
+    EXPECT_TRUE(best.contains(field)) << field;
+  }
+  double sum = 0;
+  for (const auto& part : best["parts"]) sum += part["points"].get<double>();
+  EXPECT_NEAR(sum, best["score"].get<double>(), 0.1);
+  // Deterministic: the same upload gives the same bytes.
+  EXPECT_EQ(client.Post("/api/v1/match?top=2&filename=jane.txt", kNlpResume, "text/plain")->body, res->body);
+  // The search filters narrow the market; form fields work like query parameters.
+  httplib::MultipartFormDataItems form = {{"resume", kNlpResume, "jane.txt", "text/plain"},
+                                          {"role", "data_analyst", "", ""}};
+  auto analysts = Json(client.Post("/api/v1/match", form));
+  for (const auto& match : analysts["matches"]) EXPECT_EQ(match["title"], "Data Analyst");
+  ExpectProblem(client.Post("/api/v1/match?role=astronaut", kNlpResume, "text/plain"), 400, "astronaut");
+  ExpectProblem(client.Post("/api/v1/match?top=0", kNlpResume, "text/plain"), 400, "top");
+  ExpectProblem(client.Post("/api/v1/match?want_salary=lots", kNlpResume, "text/plain"), 400, "want_salary");
+}
+
+TEST_F(ServerTest, GapScoresOneResumeAgainstOnePosting) {
+  auto client = Client();
+  auto res = client.Post(("/api/v1/gap?posting=" + NlpId() + "&want_remote=true").c_str(), kNlpResume, "text/plain");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto body = nlohmann::json::parse(res->body);
+  EXPECT_EQ(body["resume"], "résumé");
+  EXPECT_EQ(body["match"]["posting_id"], NlpId());
+  EXPECT_TRUE(body["match"]["missing_skills"].is_array());
+  EXPECT_FALSE(body["match"]["matched_skills"].empty());
+  // A posting stored by an ingest is matched at once: the match index is rebuilt after the ingest.
+  httplib::Headers bearer = {{"Authorization", "Bearer " + token}};
+  auto stored = client.Post("/api/v1/ingest?format=jsonl", bearer,
+                            R"({"title": "Speech Recognition Engineer", "company": "Kappa", "description": "Kaldi and PyTorch for speech."})",
+                            "application/x-ndjson");
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->status, 200) << stored->body;
+  auto speech = Json(client.Get("/api/v1/search?q=kaldi"));
+  ASSERT_EQ(speech["found"], 1);
+  const std::string speech_id = speech["hits"][0]["id"];
+  auto ingested = Json(client.Post(("/api/v1/gap?posting=" + speech_id).c_str(), kNlpResume, "text/plain"));
+  EXPECT_EQ(ingested["match"]["posting_id"], speech_id) << ingested;
+  ExpectProblem(client.Post("/api/v1/gap?posting=0000000000000000", kNlpResume, "text/plain"), 404, "0000000000000000");
+  ExpectProblem(client.Post("/api/v1/gap", kNlpResume, "text/plain"), 400, "posting");
+}
+
+TEST_F(ServerTest, TheWebUiIsServedAtTheRoot) {
+  auto client = Client();
+  auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type").rfind("text/html", 0), 0u);
+  EXPECT_NE(page->body.find("<html"), std::string::npos);
+  EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  auto script = client.Get("/app.js");
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->status, 200);
+  EXPECT_EQ(script->get_header_value("Content-Type").rfind("text/javascript", 0), 0u);
+  ExpectProblem(client.Get("/no-such-page.html"), 404);
+  ExpectProblem(client.Get("/../CMakeLists.txt"), 404);
+  // The API is unchanged beside the files.
+  EXPECT_EQ(Json(client.Get("/api/v1/health"))["status"], "ok");
 }
 
 // Every path docs/openapi.yaml documents is served: none answers 404 (no route) or 405 for its method.

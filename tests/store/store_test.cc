@@ -376,7 +376,7 @@ TEST_P(StoreTest, WritesSurviveReopening) {
   auto reopened = GetParam().open(dir_);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->CountPostings(), 1);
-  EXPECT_EQ((*reopened)->SchemaVersion(), 6);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 7);
   EXPECT_EQ(*(*reopened)->StoreId(), *id);
 }
 
@@ -468,7 +468,7 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path.string());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 6);
+  EXPECT_EQ((*store)->SchemaVersion(), 7);
   auto run = (*store)->BeginRun({"a.csv"});
   ASSERT_TRUE((*store)->PutPosting(SamplePosting("p1"), *run).ok());
   auto loaded = (*store)->GetPosting("p1");
@@ -532,6 +532,24 @@ TEST(SqliteStore, ReadsInPlaceAsTheFileGrowsAndShrinks) {
   reader->reset();
   writer->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
+TEST(SqliteStore, SavedProfilesAreReplacedUnderTheirId) {
+  std::string path = (std::filesystem::temp_directory_path() / ("profiles_" + std::to_string(::getpid()) + ".db")).string();
+  std::filesystem::remove(path);
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->PutSavedProfile({"a1", "cv.pdf", "{\"role\":\"data_scientist\"}", ""}).ok());
+    ASSERT_TRUE((*store)->PutSavedProfile({"a1", "cv.pdf", "{\"role\":\"ml_engineer\"}", ""}).ok());
+    ASSERT_TRUE((*store)->PutSavedProfile({"b2", "other.txt", "{}", ""}).ok());
+    auto saved = (*store)->ListSavedProfiles();
+    ASSERT_TRUE(saved.ok());
+    ASSERT_EQ(saved->size(), 2u);
+    EXPECT_EQ((*saved)[0].profile_json, "{\"role\":\"ml_engineer\"}");
+    EXPECT_FALSE((*saved)[0].saved_at.empty());
+  }
+  std::filesystem::remove(path);
 }
 
 TEST(SqliteStore, UnopenablePathIsAnIoError) {

@@ -25,6 +25,9 @@ struct Context {
   std::optional<extract::CurrencyRates> rates;
 
   std::string DataPath(const std::string& relative) const;
+  // The web UI's folder for `serve`: beside the data folder in use (<data>/../web), else the source tree's
+  // web/; "" when neither has an index.html.
+  std::string WebDir() const;
   // Loads the taxonomy and rates and builds an Understander on them.
   // With the shipped role and level models unless `with_models` is false (training, which makes them).
   StatusOr<std::unique_ptr<classify::Understander>> MakeUnderstander(bool with_models = true);

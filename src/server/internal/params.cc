@@ -12,6 +12,19 @@ const std::vector<std::string_view> kSearchParams = {
     "city",       "remote", "company", "employment_type", "from",       "to",      "min_salary",
     "max_salary", "sort",   "page",    "per_page",        "facets",     "typing"};
 
+const std::vector<std::string_view> kFilterParams = {
+    "role", "level", "skill", "all_skills", "country", "region", "city", "remote", "company", "employment_type",
+    "from", "to", "min_salary", "max_salary"};
+const std::vector<std::string_view> kWishParams = {"filename", "want_salary", "want_remote", "location"};
+
+std::vector<std::string_view> Joined(std::initializer_list<const std::vector<std::string_view>*> lists,
+                                     std::initializer_list<std::string_view> more) {
+  std::vector<std::string_view> out;
+  for (const auto* list : lists) out.insert(out.end(), list->begin(), list->end());
+  out.insert(out.end(), more.begin(), more.end());
+  return out;
+}
+
 const std::vector<std::string_view> kEstimateParams = {"title",  "role",         "level", "location",
                                                        "remote", "company_size", "skills"};
 
@@ -25,6 +38,35 @@ StatusOr<std::optional<double>> OptionalUsd(const Params& params, const std::str
     return InvalidArgument(name + ": '" + text + "' is not an amount (annual USD, e.g. 120000)");
   }
   return std::optional<double>(value);
+}
+
+// The posting filters search and match share (kFilterParams).
+StatusOr<search::FilterSpec> ParseFilters(const Params& params) {
+  search::FilterSpec filters;
+  filters.roles = ListParam(params, "role");
+  filters.levels = ListParam(params, "level");
+  filters.skills = ListParam(params, "skill");
+  JS_ASSIGN_OR_RETURN(filters.all_skills, BoolParam(params, "all_skills", false));
+  filters.company = TextParam(params, "company");
+  filters.country = TextParam(params, "country");
+  filters.region = TextParam(params, "region");
+  filters.city = TextParam(params, "city");
+  filters.employment_type = TextParam(params, "employment_type");
+  filters.from = TextParam(params, "from");
+  filters.to = TextParam(params, "to");
+  JS_ASSIGN_OR_RETURN(filters.remote, BoolParam(params, "remote", false));
+  JS_ASSIGN_OR_RETURN(filters.min_salary, OptionalUsd(params, "min_salary"));
+  JS_ASSIGN_OR_RETURN(filters.max_salary, OptionalUsd(params, "max_salary"));
+  return filters;
+}
+
+// The wishes of /match and /gap, and the upload's name.
+Status ParseWishes(const Params& params, ResumeParams& out) {
+  out.filename = TextParam(params, "filename");
+  JS_ASSIGN_OR_RETURN(out.want_salary, OptionalUsd(params, "want_salary"));
+  JS_ASSIGN_OR_RETURN(out.want_remote, BoolParam(params, "want_remote", false));
+  out.location = TextParam(params, "location");
+  return Status::Ok();
 }
 
 // Words and phrases in a query, counted as the parser splits them (a quoted phrase is one).
@@ -106,21 +148,7 @@ StatusOr<SearchParams> ParseSearchParams(const Params& params, const ServerLimit
   if (QueryParts(out.query) > limits.max_query_words) {
     return InvalidArgument("q: more than " + std::to_string(limits.max_query_words) + " words and phrases; shorten it");
   }
-  search::FilterSpec& filters = out.filters;
-  filters.roles = ListParam(params, "role");
-  filters.levels = ListParam(params, "level");
-  filters.skills = ListParam(params, "skill");
-  JS_ASSIGN_OR_RETURN(filters.all_skills, BoolParam(params, "all_skills", false));
-  filters.company = TextParam(params, "company");
-  filters.country = TextParam(params, "country");
-  filters.region = TextParam(params, "region");
-  filters.city = TextParam(params, "city");
-  filters.employment_type = TextParam(params, "employment_type");
-  filters.from = TextParam(params, "from");
-  filters.to = TextParam(params, "to");
-  JS_ASSIGN_OR_RETURN(filters.remote, BoolParam(params, "remote", false));
-  JS_ASSIGN_OR_RETURN(filters.min_salary, OptionalUsd(params, "min_salary"));
-  JS_ASSIGN_OR_RETURN(filters.max_salary, OptionalUsd(params, "max_salary"));
+  JS_ASSIGN_OR_RETURN(out.filters, ParseFilters(params));
 
   search::SearchOptions& options = out.options;
   const std::string sort = TextParam(params, "sort", "relevance");
@@ -193,6 +221,34 @@ StatusOr<salary::EstimateRequest> ParseEstimateParams(const Params& params) {
   request.company_size = TextParam(params, "company_size", request.company_size);
   request.skills = ListParam(params, "skills");
   return request;
+}
+
+StatusOr<ResumeParams> ParseProfileParams(const Params& params) {
+  JS_RETURN_IF_ERROR(CheckKnownParams(params, {"filename"}));
+  ResumeParams out;
+  out.filename = TextParam(params, "filename");
+  return out;
+}
+
+StatusOr<ResumeParams> ParseMatchParams(const Params& params, const ServerLimits& limits) {
+  static const std::vector<std::string_view> known = Joined({&kFilterParams, &kWishParams}, {"top"});
+  JS_RETURN_IF_ERROR(CheckKnownParams(params, known));
+  ResumeParams out;
+  JS_RETURN_IF_ERROR(ParseWishes(params, out));
+  JS_ASSIGN_OR_RETURN(out.filters, ParseFilters(params));
+  JS_ASSIGN_OR_RETURN(int64_t top, IntParam(params, "top", 10, 1, static_cast<int64_t>(limits.max_matches)));
+  out.top = static_cast<size_t>(top);
+  return out;
+}
+
+StatusOr<ResumeParams> ParseGapParams(const Params& params) {
+  static const std::vector<std::string_view> known = Joined({&kWishParams}, {"posting"});
+  JS_RETURN_IF_ERROR(CheckKnownParams(params, known));
+  ResumeParams out;
+  JS_RETURN_IF_ERROR(ParseWishes(params, out));
+  out.posting = TextParam(params, "posting");
+  if (out.posting.empty()) return InvalidArgument("posting: give the posting's id (as search hits give it)");
+  return out;
 }
 
 }  // namespace jobscope::server::internal

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,24 @@ StatusOr<SearchParams> ParseSearchParams(const Params& params, const ServerLimit
 // A multi_search item: strings, numbers, booleans and arrays of them. Errors: another kind of value, or
 // not an object.
 StatusOr<Params> ParamsFromJson(const nlohmann::json& object);
+
+// What a résumé endpoint reads beside the upload: the file's name (for messages and `source`), and for
+// /match and /gap what the person asks for (as `jobscope match`'s --want-salary, --want-remote, --location).
+struct ResumeParams {
+  std::string filename;
+  std::optional<double> want_salary;  // annual USD
+  bool want_remote = false;
+  std::string location;
+  search::FilterSpec filters;  // /match: the search filters
+  size_t top = 10;             // /match: how many postings
+  std::string posting;         // /gap: the posting id
+};
+// POST /api/v1/profile: filename.
+StatusOr<ResumeParams> ParseProfileParams(const Params& params);
+// POST /api/v1/match: filename, the wishes, the search filters, top (1 to limits.max_matches).
+StatusOr<ResumeParams> ParseMatchParams(const Params& params, const ServerLimits& limits);
+// POST /api/v1/gap: filename, the wishes, posting (required).
+StatusOr<ResumeParams> ParseGapParams(const Params& params);
 
 // GET /api/v1/salary/estimate: title, role, level, location, remote, company_size, skills.
 StatusOr<salary::EstimateRequest> ParseEstimateParams(const Params& params);

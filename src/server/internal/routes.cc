@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include "base/strings.h"
+#include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "json/json.h"
+#include "match/match.h"
 #include "report/report.h"
 #include "server/internal/params.h"
 #include "server/internal/problem.h"
@@ -210,6 +212,120 @@ void HandleStats(State& state, const httplib::Request& req, httplib::Response& r
   SendJson(res, out);
 }
 
+// ---- résumés --------------------------------------------------------------------------------------------------
+
+// A résumé as uploaded: the body, or a multipart/form-data part (the one named "resume", else the first with a
+// file name, else the first); the form's other fields join the query's parameters. Read in memory, never
+// written anywhere, never logged.
+struct ResumeUpload {
+  std::string_view bytes;
+  std::string name;  // for messages and the profile's `source`: the file's base name, else "résumé"
+  Params params;
+};
+
+// The upload, or false once a problem has been sent (no résumé, over the size limit).
+bool ReadUpload(const State& state, const httplib::Request& req, httplib::Response& res, ResumeUpload& upload) {
+  upload.params = req.params;
+  upload.bytes = req.body;
+  // httplib reads a form-urlencoded body into the parameters, but a résumé sent with curl --data-binary
+  // carries that type by default: the body is the résumé, and the parameters are the query's alone.
+  if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+    upload.params.clear();
+    if (size_t query = req.target.find('?'); query != std::string::npos) {
+      httplib::detail::parse_query_text(req.target.substr(query + 1), upload.params);
+    }
+  }
+  std::string filename;
+  if (req.is_multipart_form_data()) {
+    const httplib::MultipartFormData* chosen = nullptr;
+    if (auto named = req.files.find("resume"); named != req.files.end()) chosen = &named->second;
+    for (const auto& [name, part] : req.files) {
+      if (!chosen && !part.filename.empty()) chosen = &part;
+    }
+    if (!chosen && !req.files.empty()) chosen = &req.files.begin()->second;
+    if (!chosen) {
+      SendProblem(res, 400, "invalid-parameter", "the form has no résumé: send it as a file part named resume");
+      return false;
+    }
+    for (const auto& [name, part] : req.files) {
+      if (&part != chosen && part.filename.empty()) upload.params.emplace(name, part.content);
+    }
+    upload.bytes = chosen->content;
+    filename = chosen->filename;
+  }
+  if (upload.bytes.size() > state.options.limits.max_resume_bytes) {
+    SendProblem(res, 413, "body-too-large",
+                "the résumé is " + std::to_string(upload.bytes.size()) + " bytes; at most " +
+                    std::to_string(state.options.limits.max_resume_bytes));
+    return false;
+  }
+  if (filename.empty()) filename = TextParam(upload.params, "filename");
+  auto slash = filename.find_last_of("/\\");
+  if (slash != std::string::npos) filename = filename.substr(slash + 1);
+  upload.name = filename.empty() ? "résumé" : filename.substr(0, 128);
+  return true;
+}
+
+// Reads the upload into a profile with what the person asks for, as `jobscope match` does with its flags.
+StatusOr<match::Profile> BuildProfile(State& state, const ResumeUpload& upload, const ResumeParams& params) {
+  if (upload.bytes.empty()) {
+    return InvalidArgument("no résumé: send the file (PDF, DOCX, text or JSON Resume) as the body or a form part");
+  }
+  JS_ASSIGN_OR_RETURN(match::ResumeDocument document, match::ReadResumeBytes(upload.bytes, upload.name));
+  match::Profile profile;
+  {
+    std::lock_guard<std::mutex> lock(state.builder_mutex);
+    profile = state.profile_builder->Build(document);
+  }
+  if (!params.location.empty()) profile.location = extract::ParseLocation(params.location);
+  profile.desired_salary_usd = params.want_salary;
+  profile.wants_remote = params.want_remote;
+  return profile;
+}
+
+void HandleProfile(State& state, const httplib::Request& req, httplib::Response& res) {
+  ResumeUpload upload;
+  if (!ReadUpload(state, req, res, upload)) return;
+  auto params = ParseProfileParams(upload.params);
+  if (!params.ok()) return SendStatus(res, params.status());
+  auto profile = BuildProfile(state, upload, *params);
+  if (!profile.ok()) return SendStatus(res, profile.status());
+  SendJson(res, json::ProfileToJson(*profile));
+}
+
+void HandleMatch(State& state, const httplib::Request& req, httplib::Response& res) {
+  ResumeUpload upload;
+  if (!ReadUpload(state, req, res, upload)) return;
+  auto params = ParseMatchParams(upload.params, state.options.limits);
+  if (!params.ok()) return SendStatus(res, params.status());
+  auto filters = search::ResolveFilters(params->filters, *state.taxonomy);
+  if (!filters.ok()) return SendStatus(res, filters.status());
+  auto profile = BuildProfile(state, upload, *params);
+  if (!profile.ok()) return SendStatus(res, profile.status());
+  std::shared_ptr<const match::MatchIndex> market = state.Market();
+  market->CompleteProfile(*profile);
+  std::vector<match::Match> matches = market->TopMatches(*profile, *filters, params->top);
+  SendJson(res, json::MatchesToJson(upload.name, market->size(), *profile, matches));
+}
+
+void HandleGap(State& state, const httplib::Request& req, httplib::Response& res) {
+  ResumeUpload upload;
+  if (!ReadUpload(state, req, res, upload)) return;
+  auto params = ParseGapParams(upload.params);
+  if (!params.ok()) return SendStatus(res, params.status());
+  std::shared_ptr<const match::MatchIndex> market = state.Market();
+  std::optional<match::PostingFacts> posting = market->Facts(params->posting);
+  if (!posting) {
+    return SendProblem(res, 404, "not-found",
+                       "no posting " + params->posting + " (ids are as search hits give them; linked duplicates are "
+                       "matched through the posting they repeat)");
+  }
+  auto profile = BuildProfile(state, upload, *params);
+  if (!profile.ok()) return SendStatus(res, profile.status());
+  market->CompleteProfile(*profile);
+  SendJson(res, json::GapToJson(upload.name, match::ScoreMatch(*profile, *posting, market->weights())));
+}
+
 // ---- ingest ------------------------------------------------------------------------------------------------
 
 // The reader extension for an upload: from ?format=, else the part's file name, else the Content-Type.
@@ -287,6 +403,17 @@ void HandleIngest(State& state, const httplib::Request& req, httplib::Response& 
     ingest::Ingester ingester(*state.store, *state.understander);
     summary = ingester.Run({path}, options, nullptr);
     if (summary.ok()) indexed = state.search->CatchUp();
+    // The match index has no incremental add (its skill weights depend on every posting): rebuilt, then
+    // swapped in, while matches go on over the old one.
+    if (summary.ok() && indexed.ok() && *indexed > 0) {
+      auto market = match::MatchIndex::Build(*state.store, &*state.taxonomy);
+      if (!market.ok()) {
+        indexed = market.status();
+      } else {
+        std::lock_guard<std::mutex> market_lock(state.market_mutex);
+        state.market = std::move(market).value();
+      }
+    }
   }
   {
     std::lock_guard<std::mutex> lock(state.summary_mutex);
@@ -329,6 +456,9 @@ const Route kRoutes[] = {
     {"GET", "/api/v1/salary/estimate", "/api/v1/salary/estimate", Access::kRead, HandleEstimate},
     {"GET", "/api/v1/salary/bands", "/api/v1/salary/bands", Access::kRead, HandleBands},
     {"GET", "/api/v1/stats", "/api/v1/stats", Access::kRead, HandleStats},
+    {"POST", "/api/v1/profile", "/api/v1/profile", Access::kRead, HandleProfile},
+    {"POST", "/api/v1/match", "/api/v1/match", Access::kRead, HandleMatch},
+    {"POST", "/api/v1/gap", "/api/v1/gap", Access::kRead, HandleGap},
     {"POST", "/api/v1/ingest", "/api/v1/ingest", Access::kWrite, HandleIngest},
 };
 
@@ -414,7 +544,9 @@ void AddRoutes(State& state) {
   });
   http.set_logger([&state](const httplib::Request&, const httplib::Response& res) {
     const bool timed = trace.start != Clock::time_point{};
-    state.metrics.Record(trace.route ? trace.route : "unmatched", res.status, timed ? SecondsSince(trace.start) : -1);
+    // A file of the web UI is answered before routing: counted as one route, "static".
+    const char* route = trace.route ? trace.route : (timed && res.status < 400 ? "static" : "unmatched");
+    state.metrics.Record(route, res.status, timed ? SecondsSince(trace.start) : -1);
     trace = {};
   });
 }

@@ -13,6 +13,7 @@
 
 #include "classify/classify.h"
 #include "extract/extract.h"
+#include "match/match.h"
 #include "salary/salary.h"
 #include "search/search.h"
 #include "server/internal/metrics.h"
@@ -47,6 +48,17 @@ struct Server::State {
   // The market summary reads every posting: kept by `top` until an ingest changes the store.
   std::mutex summary_mutex;
   std::map<int64_t, nlohmann::json> summaries;  // guarded by summary_mutex
+
+  // Résumés: one builder (vectorscan scratch) used one request at a time; the market's match index, replaced
+  // whole after an ingest stores postings (a request keeps the one it took until it is done).
+  std::unique_ptr<match::ProfileBuilder> profile_builder;  // under builder_mutex
+  std::mutex builder_mutex;
+  std::shared_ptr<const match::MatchIndex> market;  // guarded by market_mutex
+  std::mutex market_mutex;
+  std::shared_ptr<const match::MatchIndex> Market() {
+    std::lock_guard<std::mutex> lock(market_mutex);
+    return market;
+  }
 
   internal::Metrics metrics;
   httplib::Server http;  // last: destroyed first, so no handler runs on a half-destroyed state

@@ -1,8 +1,10 @@
-#include "cli/internal/match_json.h"
-
+// The JSON forms of a résumé profile and of a match: `jobscope profile|match|rank|gap --json` print them and
+// the HTTP API (/api/v1/profile, /match, /gap) sends them. Field names are docs/CLI.md's.
 #include <cmath>
 
-namespace jobscope::cli::internal {
+#include "json/json.h"
+
+namespace jobscope::json {
 namespace {
 
 double Round(double value, double unit) { return std::round(value / unit) * unit; }
@@ -54,4 +56,15 @@ nlohmann::json MatchToJson(const match::Match& match) {
           {"missing_skills", missing}};
 }
 
-}  // namespace jobscope::cli::internal
+nlohmann::json MatchesToJson(const std::string& resume, size_t postings, const match::Profile& profile,
+                             const std::vector<match::Match>& matches) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : matches) list.push_back(MatchToJson(m));
+  return {{"resume", resume}, {"postings", postings}, {"profile", ProfileToJson(profile)}, {"matches", list}};
+}
+
+nlohmann::json GapToJson(const std::string& resume, const match::Match& match) {
+  return {{"resume", resume}, {"match", MatchToJson(match)}};
+}
+
+}  // namespace jobscope::json

@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""End-to-end tests of jobscope's web UI in headless Chromium (Debian's /usr/bin/chromium), driven over the
+DevTools protocol: a store made by `jobscope ingest` from the postings below, `jobscope serve` on a free port
+with the web UI, then search with a facet and the pay slider (and the back button), a posting with its skills
+highlighted and the pay estimate, the salary estimator, the market dashboard, a résumé match, and the search
+page on a phone-sized screen. Screenshots go to --out. Exit 0: passed; 1: failed; 77: skipped (no chromium).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import Page  # noqa: E402
+
+SKIP = 77
+
+POSTINGS = """title,company,location,description,salary,date_posted
+Senior NLP Engineer,Acme,"Boston, MA","Requirements: Python and PyTorch for NLP and large language models. Nice to have: Kubernetes.",$150K-$180K,2024-03-04
+NLP Engineer,Orbit,"New York, NY","Build retrieval-augmented generation with Python, PyTorch and Hugging Face transformers.",$130K-$160K,2024-04-11
+Machine Learning Engineer,Beta,"Austin, TX","Train and ship ranking models in Python with XGBoost and SQL; deploy on AWS.",$140K-$170K,2024-04-20
+Data Analyst,Gamma,"Chicago, IL","SQL and Tableau dashboards for the sales team; Excel reporting.",$70K-$90K,2024-05-02
+Computer Vision Engineer,Delta,Remote,"OpenCV and PyTorch for perception and object detection. Fully remote.",$160K-$200K,2024-05-03
+Data Engineer,Epsilon,"Seattle, WA","Spark, Airflow and Kafka pipelines into Snowflake; Python and SQL.",$135K-$165K,2024-05-15
+Junior Data Scientist,Zeta,"Denver, CO","Statistics, Python, pandas and scikit-learn for forecasting. 0-2 years.",$85K-$105K,2024-06-01
+MLOps Engineer,Eta,Remote,"Kubernetes, MLflow and Docker for model serving; Terraform on AWS. Fully remote.",$150K-$185K,2024-06-10
+Research Scientist,Theta,"San Francisco, CA","Publish at NeurIPS; deep learning research in PyTorch and JAX. PhD required.",$200K-$260K,2024-06-12
+Senior NLP Engineer,Iota,"Boston, MA","LLM fine-tuning and prompt engineering with Python and PyTorch; RAG with LangChain.",,2024-06-20
+"""
+
+RESUME = """Jane Doe
+Boston, MA
+
+Experience
+Senior NLP Engineer, Initech, Jan 2018 - Present
+Built large language model services in Python and PyTorch; fine-tuned transformers for NLP.
+Deployed retrieval-augmented generation with Hugging Face.
+
+Skills: Python, PyTorch, NLP, SQL, Hugging Face
+"""
+
+
+def log(text):
+    print(text, flush=True)
+
+
+class Harness:
+    def __init__(self, args):
+        self.args = args
+        self.tmp = tempfile.mkdtemp(prefix="jobscope-web-e2e-")
+        self.server = self.browser = None
+        self.page = None
+        self.base = ""
+
+    def start_server(self):
+        csv = os.path.join(self.tmp, "jobs.csv")
+        with open(csv, "w") as out:
+            out.write(POSTINGS)
+        db = os.path.join(self.tmp, "store.db")
+        subprocess.run([self.args.jobscope, "ingest", csv, "--db", db], check=True, stdout=subprocess.DEVNULL)
+        self.server = subprocess.Popen(
+            [self.args.jobscope, "serve", "--db", db, "--port", "0", "--threads", "4", "--web-dir", self.args.web_dir],
+            stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            line = self.server.stderr.readline()
+            if not line:
+                raise RuntimeError("jobscope serve exited: " + self.server.stderr.read())
+            found = re.search(r"serving http://([\d.]+):(\d+)/", line)
+            if found:
+                self.base = f"http://{found.group(1)}:{found.group(2)}"
+                return
+        raise RuntimeError("jobscope serve did not start in 30 s")
+
+    def start_browser(self):
+        profile = os.path.join(self.tmp, "chromium")
+        self.browser = subprocess.Popen(
+            [self.args.chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
+             "--disable-sync", "--metrics-recording-only", "--mute-audio", "--hide-scrollbars",
+             f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=1280,900", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            line = self.browser.stderr.readline()
+            if not line:
+                raise RuntimeError("chromium exited before its DevTools endpoint opened")
+            found = re.search(r"DevTools listening on ws://([^/]+)/", line)
+            if found:
+                port_host = found.group(1)
+                break
+        else:
+            raise RuntimeError("chromium did not open DevTools in 30 s")
+        targets = json.load(urllib.request.urlopen(f"http://{port_host}/json/list"))
+        page = next(t for t in targets if t["type"] == "page")
+        self.page = Page(page["webSocketDebuggerUrl"])
+        for domain in ("Page", "Runtime", "Log", "DOM"):
+            self.page.send(f"{domain}.enable")
+
+    def shot(self, name):
+        # Every page checked before its picture: no placeholder a missing field would leave.
+        stray = self.page.evaluate(
+            "(document.querySelector('main').innerText.match(/\\b(null|undefined|NaN)\\b|\\[object /) || [''])[0]")
+        assert not stray, f"the page shows '{stray}'"
+        path = os.path.join(self.args.out, name)
+        self.page.screenshot(path)
+        log(f"  screenshot {path}")
+
+    def stop(self):
+        for process in (self.browser, self.server):
+            if process and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def js(value):
+    return json.dumps(value)
+
+
+# ---- the tests ----------------------------------------------------------------------------------------------
+
+def test_search_with_a_facet_and_the_pay_slider(h):
+    p = h.page
+    p.goto(h.base + "/")
+    p.wait_for("document.querySelectorAll('#hits .hit').length === 10", what="every posting listed")
+    # Search as you type: the results follow each key.
+    p.evaluate("document.getElementById('q').focus()")
+    p.type_text("engin")
+    p.wait_for("new URLSearchParams(location.search).get('q') === 'engin' && "
+               "/\\d+ postings? for “engin”/.test(document.getElementById('summary').textContent)",
+               what="results for the prefix 'engin'")
+    # A role facet, toggled from the keyboard.
+    box = "document.getElementById('f-role-nlp_engineer')"
+    p.wait_for(f"{box} !== null", what="the nlp_engineer facet")
+    p.evaluate(f"{box}.focus()")
+    p.press(" ", code="Space", key_code=32, text=" ")
+    p.wait_for("new URLSearchParams(location.search).getAll('role').includes('nlp_engineer')", what="role in the URL")
+    p.wait_for("[...document.querySelectorAll('#hits .hit .meta')].length > 0 && "
+               "[...document.querySelectorAll('#hits .hit .meta')].every(m => m.textContent.includes('NLP engineer'))",
+               what="only NLP engineer hits")
+    with_role = p.evaluate("document.querySelectorAll('#hits .hit').length")
+    assert with_role == 3, f"3 NLP postings expected, got {with_role}"
+    # The pay slider, from the keyboard: 17 steps of $10k = $170k (Orbit's $130k-$160k drops out).
+    p.evaluate("document.getElementById('min-salary').focus()")
+    for _ in range(17):
+        p.press("ArrowRight", key_code=39)
+    p.wait_for("new URLSearchParams(location.search).get('min_salary') === '170000'", what="min_salary in the URL")
+    p.wait_for("document.querySelectorAll('#hits .hit').length === 1", what="one NLP posting paying $170k+")
+    assert "$180k" in p.evaluate("document.querySelector('#hits .hit .pay').textContent")
+    assert p.evaluate("document.getElementById('min-salary-out').textContent") == "$170k+"
+    h.shot("search.png")
+    # Shareable: the same URL in a fresh load gives the same state.
+    url = p.evaluate("location.href")
+    p.goto(url)
+    p.wait_for("document.querySelectorAll('#hits .hit').length === 1 && "
+               "document.getElementById('f-role-nlp_engineer').checked && "
+               "document.getElementById('min-salary').value === '170000'", what="the state restored from the URL")
+    # Back: the slider's last committed step is undone.
+    p.evaluate("history.back()")
+    p.wait_for("new URLSearchParams(location.search).get('min_salary') !== '170000'", what="back to a lower pay")
+    p.wait_for("document.getElementById('min-salary').value !== '170000' && "
+               "document.querySelectorAll('#hits .hit').length >= 1", what="the slider following the URL")
+
+
+def test_open_a_posting(h):
+    p = h.page
+    p.goto(h.base + "/?q=pytorch&role=nlp_engineer")
+    link = "[...document.querySelectorAll('#hits .hit h2 a')].find(a => a.textContent === 'Senior NLP Engineer' && " \
+           "a.closest('.hit').textContent.includes('Acme'))"
+    p.wait_for(f"{link} !== undefined", what="the Acme posting in the hits")
+    p.evaluate(f"{link}.click()")
+    p.wait_for("location.pathname.endsWith('posting.html') && document.querySelector('#posting h1') !== null",
+               what="the posting page")
+    p.wait_for("document.querySelectorAll('#description mark.skill').length >= 2", what="highlighted skills")
+    marks = p.evaluate("[...document.querySelectorAll('#description mark.skill')].map(m => m.textContent)")
+    assert "PyTorch" in marks and "Python" in marks, marks
+    p.wait_for("document.getElementById('estimate') !== null", timeout=15, what="the salary estimate")
+    pay = p.evaluate("document.getElementById('pay').textContent")
+    assert "Posted: $150k–$180k" in pay, pay
+    assert re.search(r"Estimate: \$\d+k median", pay), pay
+    assert p.evaluate("document.querySelector('#pay svg.chart') !== null")
+    p.wait_for("document.querySelectorAll('#similar li a').length >= 1", what="similar postings")
+    h.shot("posting.png")
+
+
+def test_salary_estimate(h):
+    p = h.page
+    p.goto(h.base + "/salary.html")
+    p.evaluate("document.getElementById('title').value = 'Senior Machine Learning Engineer';"
+               "document.getElementById('location').value = 'London, UK';"
+               "document.getElementById('skills').value = 'python';")
+    p.evaluate("document.querySelector('#estimate-form button[type=submit]').click()")
+    p.wait_for("document.getElementById('p50') !== null", timeout=15, what="the estimate")
+    body = p.evaluate("document.getElementById('estimate-body').textContent")
+    assert "P10" in body and "P90" in body and "Senior" in body and "GB" in body, body
+    assert "title=Senior+Machine+Learning+Engineer" in p.evaluate("location.search")
+    h.shot("salary.png")
+
+
+def test_dashboard(h):
+    p = h.page
+    p.goto(h.base + "/dashboard.html")
+    p.wait_for("!!(document.querySelector('#skills-chart svg') && document.querySelector('#level-pay svg') && "
+               "document.querySelector('#role-pay svg') && document.querySelector('#months svg'))",
+               what="the charts")
+    tiles = p.evaluate("document.getElementById('headline').textContent")
+    assert "10" in tiles, tiles
+    months = p.evaluate("document.querySelectorAll('#months svg .bar').length")
+    assert months == 4, f"4 months of postings expected (March to June), got {months}"
+    level_rows = p.evaluate("[...document.querySelectorAll('#level-pay .range-row title')].map(t => t.textContent)")
+    assert level_rows and all("postings" in row for row in level_rows), level_rows
+    assert any("thin" in row for row in level_rows), "fewer than 30 postings are marked thin"
+    h.shot("dashboard.png")
+
+
+def test_match_a_resume(h):
+    p = h.page
+    resume = os.path.join(h.tmp, "jane.txt")
+    with open(resume, "w") as out:
+        out.write(RESUME)
+    p.goto(h.base + "/match.html")
+    document = p.send("DOM.getDocument")
+    node = p.send("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="#resume-file")["nodeId"]
+    p.send("DOM.setFileInputFiles", nodeId=node, files=[resume])
+    p.evaluate("document.querySelector('#match-form button[type=submit]').click()")
+    p.wait_for("document.querySelectorAll('.match').length >= 3", timeout=15, what="the matches")
+    first = p.evaluate("document.querySelector('.match h3').textContent")
+    assert "NLP Engineer" in first, first
+    parts = p.evaluate("[...document.querySelector('.match .parts').querySelectorAll('.part-name')].map(e => e.textContent)")
+    assert parts[:2] == ["Required skills", "Nice skills"], parts
+    have = p.evaluate("[...document.querySelectorAll('.match')[0].querySelectorAll('.chips.have li')].map(e => e.textContent)")
+    assert any("PyTorch" in skill for skill in have), have
+    assert p.evaluate("document.querySelectorAll('#profile-skills li').length") >= 3
+    h.shot("match.png")
+    # Pasted text works the same way.
+    p.goto(h.base + "/match.html")
+    p.evaluate(f"document.getElementById('resume-text').value = {js(RESUME)};"
+               "document.querySelector('#match-form button[type=submit]').click()")
+    p.wait_for("document.querySelectorAll('.match').length >= 3", timeout=15, what="the matches from pasted text")
+
+
+def test_phone_screen(h):
+    p = h.page
+    p.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=2, mobile=True)
+    try:
+        for page in ("/?q=engineer", "/dashboard.html", "/match.html", "/salary.html"):
+            p.goto(h.base + page)
+            p.wait_for("document.querySelector('main') !== null")
+            time.sleep(0.3)
+            overflow = p.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, f"{page} is {overflow}px wider than a phone screen"
+        p.goto(h.base + "/?q=engineer")
+        p.wait_for("document.querySelectorAll('#hits .hit').length > 0")
+        h.shot("search-phone.png")
+    finally:
+        p.send("Emulation.clearDeviceMetricsOverride")
+
+
+TESTS = [test_search_with_a_facet_and_the_pay_slider, test_open_a_posting, test_salary_estimate, test_dashboard,
+         test_match_a_resume, test_phone_screen]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--jobscope", required=True)
+    parser.add_argument("--web-dir", required=True)
+    parser.add_argument("--out", required=True, help="folder for the screenshots")
+    parser.add_argument("--chromium", default=os.environ.get("JOBSCOPE_CHROMIUM", "/usr/bin/chromium"))
+    args = parser.parse_args()
+    if not (os.path.isfile(args.chromium) and os.access(args.chromium, os.X_OK)):
+        log(f"SKIP: no Chromium at {args.chromium} (scripts/setup installs Debian's chromium)")
+        return SKIP
+    os.makedirs(args.out, exist_ok=True)
+    h = Harness(args)
+    failed = 0
+    started = time.monotonic()
+    try:
+        h.start_server()
+        h.start_browser()
+        for test in TESTS:
+            t0 = time.monotonic()
+            try:
+                test(h)
+                log(f"PASS {test.__name__} ({time.monotonic() - t0:.1f} s)")
+            except Exception:  # noqa: BLE001 - every failure is reported, the others still run
+                failed += 1
+                log(f"FAIL {test.__name__}\n{traceback.format_exc()}")
+                try:
+                    h.shot(f"FAILED-{test.__name__}.png")
+                except Exception:  # noqa: BLE001
+                    pass
+        errors = [e for e in h.page.errors() if not e.startswith("network:")]
+        if errors:
+            failed += 1
+            log("FAIL the pages logged errors:\n  " + "\n  ".join(errors))
+    finally:
+        h.stop()
+    log(f"{len(TESTS)} tests, {failed} failed, {time.monotonic() - started:.1f} s; screenshots in {args.out}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

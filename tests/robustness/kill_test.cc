@@ -1,0 +1,196 @@
+// The kill test (docs/RELIABILITY.md): `jobscope ingest` of real posting files is SIGKILLed at random
+// moments (fixed seed), at least 24 times. After each kill the store must open for a reader, pass SQLite's
+// integrity check, hold no posting twice, no posting a clean ingest would not hold, and no quarantine record
+// twice. Each round of kills ends with an uninterrupted run, which must reach exactly the posting ids, the
+// duplicate links and the counts of a clean ingest into a fresh store, and leave no run marked as running.
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace jobscope::robustness {
+namespace {
+
+constexpr int kKills = 24;         // kills delivered to a running ingest
+constexpr int kKillsPerRound = 6;  // then a round's store is finished by an uninterrupted run
+constexpr unsigned kSeed = 20240601;
+
+// Rows of one query, each row's columns joined by '|'.
+std::vector<std::string> Query(const std::string& db, const std::string& sql) {
+  std::vector<std::string> rows;
+  sqlite3* handle = nullptr;
+  if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    ADD_FAILURE() << db << ": " << sqlite3_errmsg(handle);
+    sqlite3_close(handle);
+    return rows;
+  }
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(handle);
+  } else {
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
+      std::string row;
+      for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+        const unsigned char* text = sqlite3_column_text(statement, column);
+        row += (column ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "NULL");
+      }
+      rows.push_back(std::move(row));
+    }
+    if (step != SQLITE_DONE) ADD_FAILURE() << sql << ": " << sqlite3_errmsg(handle);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(handle);
+  return rows;
+}
+
+std::string One(const std::string& db, const std::string& sql) {
+  std::vector<std::string> rows = Query(db, sql);
+  return rows.empty() ? "" : rows[0];
+}
+
+// Starts `jobscope ingest --db DB INPUTS...` with its output thrown away.
+pid_t StartIngest(const std::string& db, const std::vector<std::string>& inputs) {
+  std::vector<std::string> words = {JOBSCOPE_BINARY, "ingest", "--db", db};
+  words.insert(words.end(), inputs.begin(), inputs.end());
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::FILE* null = std::fopen("/dev/null", "w");
+    if (null) {
+      dup2(fileno(null), STDOUT_FILENO);
+      dup2(fileno(null), STDERR_FILENO);
+    }
+    std::vector<char*> argv;
+    for (std::string& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// Runs an ingest to its end; its exit code.
+int RunIngest(const std::string& db, const std::vector<std::string>& inputs) {
+  int status = 0;
+  waitpid(StartIngest(db, inputs), &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool StoreOpensForAReader(const std::string& db) {
+  std::string command = std::string("'") + JOBSCOPE_BINARY + "' stats --json --db '" + db + "' >/dev/null 2>&1";
+  return std::system(command.c_str()) == 0;
+}
+
+struct Snapshot {
+  std::vector<std::string> postings;    // "id|duplicate_of", in id order
+  std::vector<std::string> quarantine;  // "input|row|field|reason", sorted
+};
+
+Snapshot Take(const std::string& db) {
+  return {Query(db, "SELECT id, coalesce(duplicate_of, '') FROM postings ORDER BY id"),
+          Query(db, "SELECT input, row, field, reason FROM quarantine ORDER BY input, row, field, reason")};
+}
+
+TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
+  const std::string shared = JOBSCOPE_SHARED_DATA_DIR;
+  // Two real files: the store commits each finished file, so a kill can fall before, between or after them.
+  const std::vector<std::string> inputs = {shared + "/glassdoor-ds-jobs/glassdoor_jobs.csv",
+                                           shared + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv"};
+  for (const std::string& input : inputs) {
+    if (!std::filesystem::exists(input)) GTEST_SKIP() << "no shared data: " << input;
+  }
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("jobscope_kill_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+
+  // The reference: a clean, uninterrupted ingest into a fresh store, timed.
+  const std::string clean = (dir / "clean.db").string();
+  auto started = std::chrono::steady_clock::now();
+  ASSERT_EQ(RunIngest(clean, inputs), 0);
+  const double clean_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const Snapshot reference = Take(clean);
+  ASSERT_GT(reference.postings.size(), 1000u);
+  std::set<std::string> clean_ids;
+  for (const std::string& row : reference.postings) clean_ids.insert(row.substr(0, row.find('|')));
+  const std::string clean_counts = One(clean, "SELECT read, stored, already_present, duplicates, quarantined FROM ingest_runs");
+
+  std::mt19937 random(kSeed);
+  std::uniform_real_distribution<double> moment(0.0, clean_seconds);
+  int kills = 0, attempts = 0, rounds = 0, finished_before_kill = 0;
+  std::map<size_t, int> stored_after_kill;  // postings in the store after a kill -> how often
+  while (kills < kKills && attempts < 4 * kKills) {
+    const std::string db = (dir / ("round" + std::to_string(++rounds) + ".db")).string();
+    int round_kills = 0, round_runs = 0;
+    while (round_kills < kKillsPerRound && kills < kKills && attempts < 4 * kKills) {
+      ++attempts;
+      ++round_runs;
+      pid_t pid = StartIngest(db, inputs);
+      std::this_thread::sleep_for(std::chrono::duration<double>(moment(random)));
+      kill(pid, SIGKILL);
+      int status = 0;
+      waitpid(pid, &status, 0);
+      if (!(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
+        ++finished_before_kill;  // it was done before the kill came: this store is complete
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        break;
+      }
+      ++kills;
+      ++round_kills;
+      if (!std::filesystem::exists(db)) {
+        ++stored_after_kill[0];  // killed before the store was made
+        continue;
+      }
+      SCOPED_TRACE("round " + std::to_string(rounds) + ", kill " + std::to_string(kills));
+      ASSERT_TRUE(StoreOpensForAReader(db));
+      ASSERT_EQ(One(db, "PRAGMA integrity_check"), "ok");
+      size_t postings = 0;
+      for (const std::string& row : Query(db, "SELECT id FROM postings")) {
+        ++postings;
+        EXPECT_TRUE(clean_ids.count(row)) << "a posting a clean ingest does not have: " << row;
+      }
+      EXPECT_EQ(One(db, "SELECT count(DISTINCT id) FROM postings"), std::to_string(postings));
+      EXPECT_EQ(One(db, "SELECT count(*) FROM (SELECT 1 FROM quarantine GROUP BY input, row, field, reason HAVING count(*) > 1)"), "0");
+      ++stored_after_kill[postings];
+    }
+    // The round's uninterrupted run reaches what the clean ingest did.
+    SCOPED_TRACE("round " + std::to_string(rounds));
+    ASSERT_EQ(RunIngest(db, inputs), 0);
+    ASSERT_EQ(One(db, "PRAGMA integrity_check"), "ok");
+    Snapshot after = Take(db);
+    EXPECT_EQ(after.postings, reference.postings);
+    EXPECT_EQ(after.quarantine, reference.quarantine);
+    EXPECT_EQ(One(db, "SELECT count(*) FROM ingest_runs WHERE status = 'running'"), "0");  // the killed ones: interrupted
+    EXPECT_EQ(One(db, "SELECT count(*) FROM ingest_runs WHERE status NOT IN ('done', 'interrupted')"), "0");
+    // Every run that completed counts each record once; the first of them stored what the clean run stored.
+    std::vector<std::string> done = Query(db, "SELECT read, stored, already_present, duplicates, quarantined FROM "
+                                              "ingest_runs WHERE status = 'done' ORDER BY id");
+    ASSERT_FALSE(done.empty());
+    EXPECT_EQ(done.back().substr(0, done.back().find('|')), clean_counts.substr(0, clean_counts.find('|')));  // read
+  }
+  EXPECT_GE(kills, kKills);
+
+  std::string spread;
+  for (const auto& [postings, times] : stored_after_kill) spread += " " + std::to_string(postings) + "x" + std::to_string(times);
+  std::printf("kill test: %d SIGKILLs in %d attempts over %d rounds (%d runs finished before their kill); clean ingest "
+              "%.2fs, %zu postings; postings in the store after a kill (count x kills):%s\n",
+              kills, attempts, rounds, finished_before_kill, clean_seconds, reference.postings.size(), spread.c_str());
+  testing::Test::RecordProperty("kills", kills);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace jobscope::robustness
