@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/strings.h"
 #include "match/internal/score_parts.h"
 #include "match/internal/word_vector.h"
 #include "match/match.h"
@@ -166,12 +167,6 @@ std::optional<PostingFacts> MatchIndex::Facts(std::string_view posting_id) const
 
 namespace {
 
-bool SameText(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 bool Names(const PostingFacts& posting, const std::string& skill_id) {
   return std::any_of(posting.skills.begin(), posting.skills.end(), [&](const auto& s) { return s.skill_id == skill_id; });
 }
@@ -183,10 +178,10 @@ bool Passes(const PostingFacts& posting, const index::Filters& filters) {
   if (!filters.skills_any.empty() &&
       std::none_of(filters.skills_any.begin(), filters.skills_any.end(), [&](const auto& id) { return Names(posting, id); })) return false;
   if (!std::all_of(filters.skills_all.begin(), filters.skills_all.end(), [&](const auto& id) { return Names(posting, id); })) return false;
-  if (!filters.company.empty() && !SameText(filters.company, posting.company)) return false;
-  if (!filters.country.empty() && !SameText(filters.country, posting.country)) return false;
-  if (!filters.region.empty() && !SameText(filters.region, posting.region)) return false;
-  if (!filters.city.empty() && !SameText(filters.city, posting.city)) return false;
+  if (!filters.company.empty() && !EqualsIgnoreCase(filters.company, posting.company)) return false;
+  if (!filters.country.empty() && !EqualsIgnoreCase(filters.country, posting.country)) return false;
+  if (!filters.region.empty() && !EqualsIgnoreCase(filters.region, posting.region)) return false;
+  if (!filters.city.empty() && !EqualsIgnoreCase(filters.city, posting.city)) return false;
   if (filters.remote && posting.remote != *filters.remote) return false;
   if (filters.employment_type && posting.employment_type != *filters.employment_type) return false;
   std::string_view date = std::string_view(posting.date_posted).substr(0, 10);

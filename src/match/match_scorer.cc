@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "base/strings.h"
 #include "match/internal/score_parts.h"
 #include "match/internal/word_vector.h"
 #include "match/match.h"
@@ -12,12 +13,6 @@
 namespace jobscope::match {
 namespace internal {
 namespace {
-
-bool SameText(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // The ladder's rungs; an unknown level has none.
 int Rung(Level level) {
@@ -73,9 +68,9 @@ PartPoints Points(const Profile& profile, const PostingTerms& posting, const Ski
     points.location = kPlacePoints;
   } else if (here.country.empty() || posting.country.empty()) {
     points.location = 0.6 * kPlacePoints;
-  } else if (!SameText(here.country, posting.country)) {
+  } else if (!EqualsIgnoreCase(here.country, posting.country)) {
     points.location = 0;
-  } else if ((!here.city.empty() && SameText(here.city, posting.city)) || (!here.region.empty() && SameText(here.region, posting.region))) {
+  } else if ((!here.city.empty() && EqualsIgnoreCase(here.city, posting.city)) || (!here.region.empty() && EqualsIgnoreCase(here.region, posting.region))) {
     points.location = kPlacePoints;
   } else {
     points.location = 0.7 * kPlacePoints;
@@ -132,7 +127,7 @@ void ScoreParts(const Profile& profile, const PostingTerms& posting, const Skill
   std::string place = posting.remote == RemoteMode::kRemote          ? "remote"
                       : here.country.empty()                          ? "your place not known: 60%"
                       : posting.country.empty()                       ? "the posting's place not known: 60%"
-                      : !SameText(here.country, posting.country)      ? "in " + std::string(posting.country) + ", you are in " + here.country
+                      : !EqualsIgnoreCase(here.country, posting.country)      ? "in " + std::string(posting.country) + ", you are in " + here.country
                       : points.location >= kPlacePoints              ? "where you are"
                                                                       : "your country, another city";
   if (profile.wants_remote && posting.remote != RemoteMode::kRemote) place += "; you want remote, the posting is not";
