@@ -133,7 +133,7 @@ void BM_RankResumes(benchmark::State& state) {
   auto index = match::MatchIndex::FromPostings(setup.real);
   const PostingFacts& posting = setup.real[0];
   for (auto _ : state) {
-    auto ranked = match::RankResumes(posting, paths, *setup.builder, index.get());
+    auto ranked = match::RankResumes(posting, paths, *setup.builder, index.get(), "");
     benchmark::DoNotOptimize(ranked);
   }
   state.counters["resumes"] = 500;

@@ -29,6 +29,7 @@ int RunCli(int argc, char** argv) {
   internal::AddUnderstandCommand(app, context, exit_code);
   internal::AddPostingsCommand(app, context, exit_code);
   internal::AddStatsCommand(app, context, exit_code);
+  internal::AddReportCommand(app, context, exit_code);
   internal::AddQuarantineCommand(app, context, exit_code);
   internal::AddTaxonomyCommand(app, context, exit_code);
   internal::AddSalaryCommand(app, context, exit_code);

@@ -43,7 +43,7 @@ StatusOr<match::Profile> LoadProfile(Context& context, const std::string& path, 
   JS_ASSIGN_OR_RETURN(match::ResumeDocument document, match::ReadResume(path));
   JS_ASSIGN_OR_RETURN(const taxonomy::Taxonomy* taxonomy, context.LoadTaxonomy());
   JS_ASSIGN_OR_RETURN(auto builder, match::ProfileBuilder::Create(*taxonomy));
-  match::Profile profile = builder->Build(document);
+  match::Profile profile = builder->Build(document, match::CurrentMonth());
   if (!wishes.location.empty()) profile.location = extract::ParseLocation(wishes.location);
   profile.desired_salary_usd = wishes.want_salary;
   profile.wants_remote = wishes.want_remote;
@@ -223,7 +223,7 @@ int RunRank(Context& context, const RankArgs& args) {
   if (!builder.ok()) return ReportError(builder.status());
   ProgressBar bar(StderrIsTerminal() && !context.json);
   int64_t total = static_cast<int64_t>(files->size());
-  auto ranked = match::RankResumes(*posting, *files, **builder, market.get(),
+  auto ranked = match::RankResumes(*posting, *files, **builder, market.get(), match::CurrentMonth(),
                                    [&](size_t done) { bar.Update({static_cast<int64_t>(done), total, static_cast<int64_t>(done)}); });
   size_t shown = args.top ? std::min(args.top, ranked.size()) : ranked.size();
   size_t failed = 0;

@@ -142,6 +142,7 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
   if (estimate.p50_local) std::printf("P50 in %s: %.0f\n", estimate.currency.c_str(), *estimate.p50_local);
   std::printf("supported by %lld survey records with the same role, level and country\n",
               static_cast<long long>(estimate.comparable_records));
+  if (!estimate.fallback.empty()) std::printf("%s\n", estimate.fallback.c_str());
   std::printf("what moved it (vs. the model's baseline):\n");
   for (const auto& factor : estimate.factors) {
     std::printf("  %-12s %+9.0f USD\n", factor.name.c_str(), factor.usd_effect);

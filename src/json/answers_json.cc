@@ -86,6 +86,7 @@ nlohmann::json EstimateToJson(const salary::EstimateAnswer& answer) {
                         {"currency", estimate.currency},
                         {"p50_local", OptionalNumber(estimate.p50_local)},
                         {"factors", factors}};
+  out["fallback"] = estimate.fallback.empty() ? nlohmann::json() : nlohmann::json(estimate.fallback);
   out["metro"] = query.metro.empty() ? nlohmann::json() : nlohmann::json(query.metro);
   out["skills"] = query.skills;
   if (!query.skills.empty() && !answer.skills_learnt) {

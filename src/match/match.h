@@ -126,13 +126,17 @@ struct Profile {
   bool HasSkill(std::string_view skill_id) const;
 };
 
+// The month of the clock, "YYYY-MM" (UTC): what "Present" in a résumé means.
+std::string CurrentMonth();
+
 // Builds profiles from résumé documents with the taxonomy's dictionary and the posting classifiers.
 class ProfileBuilder {
  public:
   // The taxonomy must outlive the builder. Errors: those of SkillMatcher::Create.
   static StatusOr<std::unique_ptr<ProfileBuilder>> Create(const taxonomy::Taxonomy& taxonomy);
   ~ProfileBuilder();
-  // `today` ("YYYY-MM") closes jobs that run to the present; empty: the latest year the résumé names.
+  // `today` ("YYYY-MM") closes jobs that run to the present; empty: the latest month the résumé names (what a
+  // measurement that must not drift with the calendar passes).
   Profile Build(const ResumeDocument& document, const std::string& today = "") const;
 
  private:
@@ -267,8 +271,9 @@ struct RankedResume {
 // Reads, profiles and scores each résumé against `posting`; best first (ties by path), unreadable ones last.
 // With a `market` (may be null) skills weigh as there and open roles are decided by it; without, skills
 // weigh alike. `progress` (may be empty) is called after each résumé with the count done.
+// `today` as ProfileBuilder::Build takes it.
 std::vector<RankedResume> RankResumes(const PostingFacts& posting, const std::vector<std::string>& paths,
-                                      const ProfileBuilder& builder, const MatchIndex* market,
+                                      const ProfileBuilder& builder, const MatchIndex* market, const std::string& today,
                                       const std::function<void(size_t done)>& progress = {});
 // The files of a folder a résumé may be in (not hidden, not folders), sorted by name. Errors: kNotFound,
 // kInvalidArgument when `folder` is no folder.

@@ -2,6 +2,7 @@
 // role and level through the posting classifiers, education, place and links.
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <set>
 
 #include "base/hash.h"
@@ -188,6 +189,13 @@ void RoleOfResume(const std::string& title, std::string_view text, Profile& prof
 }
 
 }  // namespace
+
+std::string CurrentMonth() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return internal::MonthText((utc.tm_year + 1900) * 12 + utc.tm_mon);
+}
 
 bool Profile::HasSkill(std::string_view skill_id) const {
   return std::any_of(skills.begin(), skills.end(), [&](const ProfileSkill& s) { return s.skill_id == skill_id; });

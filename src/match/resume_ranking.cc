@@ -22,7 +22,7 @@ StatusOr<std::vector<std::string>> ResumeFiles(const std::string& folder) {
 }
 
 std::vector<RankedResume> RankResumes(const PostingFacts& posting, const std::vector<std::string>& paths,
-                                      const ProfileBuilder& builder, const MatchIndex* market,
+                                      const ProfileBuilder& builder, const MatchIndex* market, const std::string& today,
                                       const std::function<void(size_t done)>& progress) {
   const SkillWeights uniform;
   const SkillWeights& weights = market ? market->weights() : uniform;
@@ -35,7 +35,7 @@ std::vector<RankedResume> RankResumes(const PostingFacts& posting, const std::ve
     if (!document.ok()) {
       entry.error = document.status();
     } else {
-      entry.profile = builder.Build(*document);
+      entry.profile = builder.Build(*document, today);
       if (market) market->CompleteProfile(entry.profile);
       entry.match = ScoreMatch(entry.profile, posting, weights);
     }

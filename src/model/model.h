@@ -12,3 +12,4 @@
 
 #include "model/enums.h"
 #include "model/posting.h"
+#include "model/quoted_bands.h"

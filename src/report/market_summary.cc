@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 
@@ -11,10 +12,28 @@ namespace {
 SalaryStats StatsOf(std::vector<double>& values) {
   SalaryStats stats;
   stats.postings_with_salary = static_cast<int64_t>(values.size());
-  stats.p25_annual_usd = Quantile(values, 0.25);
+  stats.p25_annual_usd = Quantile(values, 0.25);  // sorts `values`
   stats.median_annual_usd = Quantile(values, 0.5);
   stats.p75_annual_usd = Quantile(values, 0.75);
+  if (!values.empty()) {
+    // No resampling, so the interval is the same on every run: the median's rank is Binomial(n, 1/2).
+    double n = static_cast<double>(values.size());
+    double half_width = 0.98 * std::sqrt(n);  // 1.96 / 2
+    auto clamp_rank = [&](double rank) { return static_cast<size_t>(std::clamp(rank, 1.0, n)) - 1; };
+    stats.median_low95_usd = values[clamp_rank(std::floor(n / 2 - half_width))];
+    stats.median_high95_usd = values[clamp_rank(std::ceil(1 + n / 2 + half_width))];
+  }
   return stats;
+}
+
+// "YYYY-MM-DD" of an ISO 8601 date, or "" for anything else.
+std::string_view DayOf(std::string_view date) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return {};
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (date[i] < '0' || date[i] > '9') return {};
+  }
+  if (date.size() > 10 && date[10] != 'T' && date[10] != ' ') return {};
+  return date.substr(0, 10);
 }
 
 // "YYYY-MM" of an ISO 8601 date ("2024-05-01", "2024-05-01T09:00:00Z"), or "" for anything else.
@@ -38,13 +57,21 @@ StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_co
   };
   std::unordered_map<std::string, SkillCount> skills;
   std::vector<double> all_pay;
-  std::map<std::string, std::vector<double>> pay_by_role, pay_by_level;
+  std::map<std::string, std::vector<double>> pay_by_role, pay_by_level, pay_by_country;
   JS_RETURN_IF_ERROR(store.ForEachPosting([&](const Posting& posting) {
+    SourceCounts& source = summary.by_source[posting.raw.source.empty() ? "unknown" : posting.raw.source];
+    if (std::string_view day = DayOf(posting.raw.date_posted); !day.empty()) {
+      ++summary.dated_postings;
+      if (summary.oldest_posting_date.empty() || day < summary.oldest_posting_date) summary.oldest_posting_date = day;
+      if (day > summary.newest_posting_date) summary.newest_posting_date = day;
+    }
     if (!posting.duplicate_of.empty()) {
       ++summary.duplicates;
+      ++source.duplicates;
       return true;
     }
     ++summary.postings;
+    ++source.postings;
     const Understanding& u = posting.understood;
     std::string role(RoleName(u.role));
     std::string level(LevelName(u.level));
@@ -67,6 +94,7 @@ StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_co
       all_pay.push_back(*pay);
       pay_by_role[role].push_back(*pay);
       pay_by_level[level].push_back(*pay);
+      pay_by_country[u.location.country.empty() ? "unknown" : u.location.country].push_back(*pay);
     }
     return true;
   }));
@@ -82,6 +110,7 @@ StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_co
   summary.salary = StatsOf(all_pay);
   for (auto& [role, values] : pay_by_role) summary.salary_by_role[role] = StatsOf(values);
   for (auto& [level, values] : pay_by_level) summary.salary_by_level[level] = StatsOf(values);
+  for (auto& [country, values] : pay_by_country) summary.salary_by_country[country] = StatsOf(values);
   return summary;
 }
 

@@ -1,20 +1,23 @@
 // File: report.h
 //
 // The report stage: market statistics over the stored postings — postings by role and level, the most
-// asked-for skills with counts and share, and salary medians (annual USD) by role and level where pay is
-// known. Postings linked as duplicates of an earlier one are counted once.
+// asked-for skills with counts and share, and salary medians (annual USD) by role, level and country where pay
+// is known. Postings linked as duplicates of an earlier one are counted once. The same figures as a
+// self-contained HTML page with SVG charts (`jobscope report`), and the scoring of the gold sets.
 //
 // Thread-safety: functions only; the store is used by the calling thread.
 //
 // Example:
 //   JS_ASSIGN_OR_RETURN(MarketSummary summary, SummarizeMarket(*store, 20));
 //   summary.top_skills[0].name;   // "Python"
+//   JS_ASSIGN_OR_RETURN(WrittenReport written, WriteHtmlReport(*store, &taxonomy, "report.html"));
 #pragma once
 
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -36,6 +39,16 @@ struct SalaryStats {
   std::optional<double> median_annual_usd;
   std::optional<double> p25_annual_usd;
   std::optional<double> p75_annual_usd;
+  // A distribution-free 95% interval of the median: the order statistics at ranks n/2 -+ 0.98 sqrt(n)
+  // (normal approximation to the binomial), clamped to the smallest and largest figure.
+  std::optional<double> median_low95_usd;
+  std::optional<double> median_high95_usd;
+};
+
+// Stored postings from one source (RawPosting::source).
+struct SourceCounts {
+  int64_t postings = 0;    // unique postings
+  int64_t duplicates = 0;  // postings linked to an earlier one
 };
 
 struct MarketSummary {
@@ -49,6 +62,12 @@ struct MarketSummary {
   SalaryStats salary;                   // over all postings with an annual USD figure
   std::map<std::string, SalaryStats> salary_by_role;
   std::map<std::string, SalaryStats> salary_by_level;
+  std::map<std::string, SalaryStats> salary_by_country;  // ISO 3166-1 alpha-2, "unknown" when not told
+  std::map<std::string, SourceCounts> by_source;         // "unknown" when a posting names none
+  // Freshness over every stored posting (duplicates too): the oldest and newest "YYYY-MM-DD" posting date,
+  // empty when none is dated, and how many carry a date.
+  std::string oldest_posting_date, newest_posting_date;
+  int64_t dated_postings = 0;
 };
 
 // Reads every stored posting once. With `taxonomy`, the skills in demand are the technical ones (a domain
@@ -56,6 +75,73 @@ struct MarketSummary {
 // the store.
 StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_count,
                                         const taxonomy::Taxonomy* taxonomy = nullptr);
+
+// ---- the HTML market report (`jobscope report`) ------------------------------------------------------------
+
+// A figure from fewer records than this is marked "thin".
+inline constexpr int64_t kThinBelow = 30;
+
+struct HtmlReportOptions {
+  size_t top_skills = 20;    // skills listed and charted
+  size_t chart_countries = 15;  // countries charted (the table lists every country with pay)
+};
+
+// One self-contained HTML page over the whole store: postings by role, level and work mode; the skills in
+// demand; pay by level (beside the commonly quoted bands), role and country, each figure a median with its
+// P25-P75, a 95% interval of the median and its sample size, figures from fewer than kThinBelow postings
+// marked thin; postings per month when postings are dated; and the data's health (postings per source,
+// posting dates, the last ingest run, duplicates linked, records quarantined by reason). Inline CSS and
+// inline SVG only: no script, no request to anything outside the page. Every text that came from a posting or
+// an input is HTML-escaped. Deterministic: the same store gives the same bytes (no clock is read; every table
+// is fully sorted; numbers have fixed formats). `taxonomy` (may be null) keeps the skills to technical ones, as
+// for SummarizeMarket. Errors: those of the store.
+StatusOr<std::string> BuildHtmlReport(store::Store& store, const taxonomy::Taxonomy* taxonomy,
+                                      const HtmlReportOptions& options = {});
+
+struct WrittenReport {
+  int64_t bytes = 0;
+  int64_t postings = 0;  // unique postings it covers
+};
+// BuildHtmlReport, written to `path` through a temporary file beside it and a rename, so a reader never sees
+// half a report. Errors: those of the store, kIoError (cannot write `path`).
+StatusOr<WrittenReport> WriteHtmlReport(store::Store& store, const taxonomy::Taxonomy* taxonomy,
+                                        const std::string& path, const HtmlReportOptions& options = {});
+
+// ---- SVG charts, as the report draws them -------------------------------------------------------------------
+// Each returns one <svg> element (no xmlns: it is meant to sit inline in HTML) sized by its viewBox, styled by
+// the page's CSS classes (bar, whisker, median, quoted, thin, label, value, axis, grid), with a <title> per row
+// for a tooltip. Labels and notes are escaped here. Same input, same bytes.
+
+struct BarItem {
+  std::string label;
+  double value = 0;
+  std::string note;  // written after the value, e.g. "12.3%"
+  bool thin = false;
+};
+// Horizontal bars in the order given, each with its value (and note) beside it.
+std::string SvgBarChart(const std::vector<BarItem>& items, std::string_view title, int width = 640);
+
+struct RangeItem {
+  std::string label;
+  double low = 0, mid = 0, high = 0;  // P25, median, P75
+  int64_t n = 0;                      // written beside the median
+  bool thin = false;                  // faded, and "thin" written beside it
+  std::optional<QuotedPayBand> quoted;  // shaded behind the row
+};
+// Pay ranges in the order given: the P25-P75 whisker, the median as a dot, a USD axis below.
+std::string SvgRangeChart(const std::vector<RangeItem>& items, std::string_view title, int width = 640);
+
+struct ColumnItem {
+  std::string label;
+  double value = 0;
+};
+// Columns in the order given (a time series), about eight labels along the bottom.
+std::string SvgColumnChart(const std::vector<ColumnItem>& items, std::string_view title, int width = 640,
+                           int height = 200);
+
+// `text` made safe as HTML (and SVG) text and attribute values: & < > " ' escaped, control characters
+// blanked, ill-formed UTF-8 replaced with U+FFFD.
+std::string HtmlEscape(std::string_view text);
 
 // ---- the understanding gold set (tests/gold) ---------------------------------------------------------------
 

@@ -8,13 +8,13 @@
 namespace jobscope::salary {
 namespace {
 
-// What the AI field's career guides quote: entry $70k-90k, mid $100k-130k, senior $150k-200k+.
+// What the AI field's career guides quote (model/quoted_bands.h), for bands by level.
 std::string QuotedBand(const std::string& by, const std::string& key) {
   if (by != "level") return "";
-  if (key == "entry") return "$70k-$90k";
-  if (key == "mid") return "$100k-$130k";
-  if (key == "senior") return "$150k-$200k+";
-  return "";
+  std::optional<Level> level = ParseLevel(key);
+  if (!level) return "";
+  std::optional<QuotedPayBand> band = QuotedBandFor(*level);
+  return band ? std::string(band->text) : "";
 }
 
 }  // namespace

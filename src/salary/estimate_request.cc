@@ -1,6 +1,8 @@
 // An estimate asked for in words, read into a SalaryQuery: the one place both faces (the CLI's `salary
 // estimate` and the server's /api/v1/salary/estimate) turn a title, a place and skill names into the
 // model's features.
+#include <array>
+#include <cmath>
 #include <algorithm>
 
 #include "base/strings.h"
@@ -69,11 +71,74 @@ StatusOr<SalaryQuery> UnderstandEstimateRequest(const EstimateRequest& request, 
   return query;
 }
 
+namespace {
+
+// Non-decreasing values closest to `values` in squared error (pool adjacent violators), then each at least
+// `step` times the one before.
+void PutInOrder(std::vector<double>& values, double step) {
+  std::vector<std::pair<double, int>> blocks;  // (mean, size)
+  for (double value : values) {
+    blocks.emplace_back(value, 1);
+    while (blocks.size() > 1 && blocks[blocks.size() - 2].first > blocks.back().first) {
+      auto [mean, size] = blocks.back();
+      blocks.pop_back();
+      blocks.back().first = (blocks.back().first * blocks.back().second + mean * size) / (blocks.back().second + size);
+      blocks.back().second += size;
+    }
+  }
+  size_t at = 0;
+  for (const auto& [mean, size] : blocks) {
+    for (int i = 0; i < size; ++i) values[at++] = mean;
+  }
+  for (size_t i = 1; i < values.size(); ++i) values[i] = std::max(values[i], values[i - 1] * step);
+}
+
+// The estimate of `level` with the ladder kept: see EstimatePay.
+StatusOr<SalaryEstimate> LadderOrdered(const SalaryModel& model, const SalaryQuery& query, SalaryEstimate estimate) {
+  static constexpr Level kSurveyLevels[] = {Level::kEntry, Level::kMid, Level::kSenior, Level::kExecutive};
+  std::array<std::vector<double>, 3> quantiles;  // p10, p50, p90 by survey level
+  for (Level level : kSurveyLevels) {
+    SalaryQuery at = query;
+    at.level = level;
+    JS_ASSIGN_OR_RETURN(SalaryEstimate one, model.Estimate(at));
+    quantiles[0].push_back(one.p10);
+    quantiles[1].push_back(one.p50);
+    quantiles[2].push_back(one.p90);
+  }
+  std::array<double, 3> chosen{};
+  for (size_t q = 0; q < 3; ++q) {
+    std::vector<double>& values = quantiles[q];
+    const std::vector<double> raw = values;  // what a level backed by records shows
+    PutInOrder(values, 1.03);
+    double entry = values[0], mid = values[1], senior = values[2], executive = values[3];
+    switch (query.level) {
+      // Below entry and above senior as either is shown: its own estimate when records back it.
+      case Level::kIntern: chosen[q] = std::min(entry * entry / mid, std::min(entry, raw[0]) / 1.03); break;
+      case Level::kEntry: chosen[q] = entry; break;
+      case Level::kMid: case Level::kUnknown: chosen[q] = mid; break;
+      case Level::kSenior: chosen[q] = senior; break;
+      case Level::kLead: chosen[q] = std::max(std::sqrt(senior * executive), std::max(senior, raw[2]) * 1.03); break;
+      case Level::kExecutive: chosen[q] = executive; break;
+    }
+  }
+  estimate.p10 = std::min(chosen[0], chosen[1]);
+  estimate.p50 = chosen[1];
+  estimate.p90 = std::max(chosen[2], chosen[1]);
+  estimate.fallback = "no survey record with this role, level and country: the model's estimates for every level, "
+                      "put in ladder order (intern < entry < mid < senior < lead < executive)";
+  return estimate;
+}
+
+}  // namespace
+
 StatusOr<EstimateAnswer> EstimatePay(const SalaryModel& model, const EstimateRequest& request,
                                      const taxonomy::Taxonomy* taxonomy, const extract::CurrencyRates* rates) {
   EstimateAnswer answer;
   JS_ASSIGN_OR_RETURN(answer.query, UnderstandEstimateRequest(request, taxonomy));
   JS_ASSIGN_OR_RETURN(answer.estimate, model.Estimate(answer.query));
+  if (answer.estimate.comparable_records == 0) {
+    JS_ASSIGN_OR_RETURN(answer.estimate, LadderOrdered(model, answer.query, std::move(answer.estimate)));
+  }
   answer.skills_learnt = std::any_of(answer.estimate.factors.begin(), answer.estimate.factors.end(),
                                      [](const SalaryFactor& factor) { return factor.name == "skills"; });
   answer.estimate.currency = extract::CurrencyOfCountry(answer.query.country);

@@ -94,6 +94,8 @@ struct SalaryEstimate {
   std::vector<SalaryFactor> factors;
   std::string currency;              // the country's currency, when the rate table knows it
   std::optional<double> p50_local;   // P50 in that currency
+  // Set when no comparable record backs the estimate: how the figures were put in ladder order instead.
+  std::string fallback;
 };
 
 // How far a calibration group's P10-P90 interval is widened below and above, in log pay (negative narrows),
@@ -170,7 +172,11 @@ struct EstimateAnswer {
 // `taxonomy` is needed only when skills are given.
 StatusOr<SalaryQuery> UnderstandEstimateRequest(const EstimateRequest& request, const taxonomy::Taxonomy* taxonomy);
 // UnderstandEstimateRequest, then the model's estimate; the currency is the country's and `p50_local` is
-// set when `rates` (may be null) knows it and it is not USD. Errors: those two's.
+// set when `rates` (may be null) knows it and it is not USD. With no comparable record the model's figures
+// for a role and country can break the ladder (an entry estimate above a mid one): then every level is
+// estimated, the survey's levels (entry, mid, senior, executive) are put in order (pooled where they cross,
+// then at least 3% apart), an internship is one entry-to-mid step below entry and lead sits midway (in log
+// pay) between senior and executive, and `fallback` says so. Errors: those two's.
 StatusOr<EstimateAnswer> EstimatePay(const SalaryModel& model, const EstimateRequest& request,
                                      const taxonomy::Taxonomy* taxonomy, const extract::CurrencyRates* rates);
 

@@ -317,7 +317,16 @@ class SqliteStore final : public Store {
     JS_ASSIGN_OR_RETURN(bool row, version.Step());
     int current = row ? static_cast<int>(version.ColumnInt(0)) : 0;
     int latest = static_cast<int>(internal::SqliteMigrations().size());
-    if (current == 0) return InvalidArgument("it is not a jobscope store");
+    if (current == 0) {
+      // A database without tables is what an ingest killed before it made its schema leaves: no store yet,
+      // not someone else's.
+      JS_ASSIGN_OR_RETURN(Statement tables, Statement::Prepare(db_, "SELECT count(*) FROM sqlite_master"));
+      JS_ASSIGN_OR_RETURN(bool counted, tables.Step());
+      if (counted && tables.ColumnInt(0) == 0) {
+        return InvalidArgument("it holds no store yet (an ingest stopped before making one?); make one with jobscope ingest");
+      }
+      return InvalidArgument("it is not a jobscope store");
+    }
     if (current > latest) {
       return InvalidArgument("its schema version " + std::to_string(current) + " is newer than this build (" +
                              std::to_string(latest) + ")");
@@ -755,7 +764,10 @@ class SqliteStore final : public Store {
       run.id = select.ColumnInt(0);
       run.started_at = select.ColumnText(1);
       run.finished_at = select.ColumnText(2);
-      for (std::string_view input : SplitOn(select.ColumnText(3), '\n')) run.inputs.emplace_back(input);
+      // The text is kept in a named string: SplitOn's views would outlive a temporary one (range-for keeps only
+      // the range itself alive), and long paths came back as freed memory (tests/regress).
+      std::string inputs = select.ColumnText(3);
+      for (std::string_view input : SplitOn(inputs, '\n')) run.inputs.emplace_back(input);
       run.counts = {select.ColumnInt(4), select.ColumnInt(5), select.ColumnInt(6), select.ColumnInt(7),
                     select.ColumnInt(8)};
       run.status = select.ColumnText(9);

@@ -33,7 +33,7 @@ class CliTest : public testing::Test {
 };
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"", "ingest", "understand", "postings", "stats", "quarantine", "taxonomy", "taxonomy build",
+  for (const char* command : {"", "ingest", "understand", "postings", "stats", "report", "quarantine", "taxonomy", "taxonomy build",
                               "salary", "salary estimate", "salary bands", "salary train", "salary eval",
                               "salary premiums", "search", "train", "eval", "skills", "serve", "token", "profile", "match", "rank", "gap",
                               "token create"}) {
@@ -371,6 +371,26 @@ TEST_F(CliTest, TaggedIngestCollectsCandidateSkills) {
   ASSERT_EQ(skills.exit_code, 0);
   auto top = nlohmann::json::parse(skills.out.substr(0, skills.out.find('\n')));
   for (const char* field : {"id", "name", "postings", "share"}) EXPECT_TRUE(top.contains(field)) << field;
+}
+
+TEST_F(CliTest, EstimatesWithoutComparableRecordsKeepTheLadderInOrder) {
+  for (const char* place : {"Nairobi, Kenya", "United States"}) {
+    double previous = 0;
+    for (const char* level : {"intern", "entry", "mid", "senior", "lead"}) {
+      CommandResult result = RunJobscope(std::string("salary estimate --json --role ml_engineer --level ") + level +
+                                         " --location '" + place + "'");
+      ASSERT_EQ(result.exit_code, 0) << level;
+      auto estimate = nlohmann::json::parse(result.out);
+      double p50 = estimate["p50_usd"].get<double>();
+      EXPECT_GT(p50, previous) << place << " " << level;
+      previous = p50;
+      if (estimate["comparable_records"] == 0) {
+        EXPECT_TRUE(estimate["fallback"].is_string()) << place << " " << level;
+      } else {
+        EXPECT_TRUE(estimate["fallback"].is_null()) << place << " " << level;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -142,5 +142,18 @@ TEST_F(RealResumesTest, TwoColumnPdfGivesTheSameSkillsAsItsColumnsInOrder) {
   }
 }
 
+TEST_F(RealResumesTest, PresentMeansTheMonthGiven) {
+  auto document = ReadResumeBytes("Data Scientist\nData Scientist, Initech  Jan 2018 - Present\nPython, SQL\n", "cv.txt");
+  ASSERT_TRUE(document.ok());
+  Profile now = builder_->Build(*document, "2026-12");
+  EXPECT_NEAR(now.total_years, 8.9, 0.05);
+  EXPECT_EQ(now.level, Level::kLead);
+  ASSERT_EQ(now.jobs.size(), 1u);
+  EXPECT_EQ(now.jobs[0].end, "present");
+  // Without a month the latest the résumé names closes the job: what measurements pass, so they do not drift.
+  EXPECT_LT(builder_->Build(*document).total_years, 0.1);
+  EXPECT_EQ(CurrentMonth().size(), 7u);
+}
+
 }  // namespace
 }  // namespace jobscope::match

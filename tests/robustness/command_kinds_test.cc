@@ -111,6 +111,19 @@ const std::vector<Case>& CommandCases() {
          }
          EXPECT_SAME_BYTES(ReadAll(junk), before);
        }},
+      {"ZeroByteStoreFile",
+       [](Sandbox& s) {
+         // What an ingest killed before it made its schema leaves: readers say there is no store yet, an
+         // ingest makes one in it.
+         std::string empty = s.Write("empty.db", "");
+         Result read = s.Run({"stats", "--db", empty});
+         EXPECT_EQ(read.exit_code, 2);
+         EXPECT_TRUE(Contains(read.err, "holds no store yet")) << read.err;
+         EXPECT_EQ(std::filesystem::file_size(empty), 0u);
+         Result made = s.Run({"ingest", "--db", empty, s.Write("a.csv", "title\nML Engineer\n")});
+         EXPECT_EQ(made.exit_code, 0) << made.err;
+         EXPECT_EQ(s.Run({"stats", "--db", empty}).exit_code, 0);
+       }},
       {"ReadOnlyStore",
        [](Sandbox& s) {
          Fill(s);

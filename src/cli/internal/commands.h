@@ -18,6 +18,8 @@ void AddSearchCommand(CLI::App& app, Context& context, int& exit_code);
 void AddTrainCommand(CLI::App& app, Context& context, int& exit_code);
 void AddEvalCommand(CLI::App& app, Context& context, int& exit_code);
 void AddSkillsCommand(CLI::App& app, Context& context, int& exit_code);
+// report: the HTML market report.
+void AddReportCommand(CLI::App& app, Context& context, int& exit_code);
 // serve (the HTTP API) and token create.
 void AddServeCommand(CLI::App& app, Context& context, int& exit_code);
 void AddTokenCommand(CLI::App& app, Context& context, int& exit_code);

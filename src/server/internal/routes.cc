@@ -275,7 +275,7 @@ StatusOr<match::Profile> BuildProfile(State& state, const ResumeUpload& upload, 
   match::Profile profile;
   {
     std::lock_guard<std::mutex> lock(state.builder_mutex);
-    profile = state.profile_builder->Build(document);
+    profile = state.profile_builder->Build(document, match::CurrentMonth());
   }
   if (!params.location.empty()) profile.location = extract::ParseLocation(params.location);
   profile.desired_salary_usd = params.want_salary;
@@ -542,7 +542,9 @@ void AddRoutes(State& state) {
     }
     SendProblem(res, 500, "internal", "the server failed answering: " + what);
   });
-  http.set_logger([&state](const httplib::Request&, const httplib::Response& res) {
+  // Counted before the response is written (httplib's logger runs after it), so a client that reads
+  // /metrics right after a response already sees that response counted.
+  http.set_post_routing_handler([&state](const httplib::Request&, httplib::Response& res) {
     const bool timed = trace.start != Clock::time_point{};
     // A file of the web UI is answered before routing: counted as one route, "static".
     const char* route = trace.route ? trace.route : (timed && res.status < 400 ? "static" : "unmatched");
