@@ -15,13 +15,29 @@
 
 namespace jobscope::cli::internal {
 
-std::string Context::DataPath(const std::string& relative) const {
-  std::string dir = data_dir;
-  if (dir.empty()) {
-    const char* env = std::getenv("JOBSCOPE_DATA");
-    dir = env && *env ? env : JOBSCOPE_SOURCE_DATA_DIR;
+namespace {
+
+// Where the data folder is, for a run from any directory: --data-dir, else $JOBSCOPE_DATA, else beside the
+// binary as installed (<prefix>/bin/jobscope with <prefix>/share/jobscope/data) or as built
+// (build/jobscope with ../data), else the source tree it was built from.
+std::string FindDataDir() {
+  if (const char* env = std::getenv("JOBSCOPE_DATA"); env && *env) return env;
+  std::error_code error;
+  std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    std::filesystem::path bin = binary.parent_path();
+    for (const std::filesystem::path& dir : {bin.parent_path() / "share" / "jobscope" / "data", bin.parent_path() / "data"}) {
+      if (std::filesystem::is_regular_file(dir / "taxonomy" / "skills.tsv", error)) return dir.lexically_normal().string();
+    }
   }
-  return dir + "/" + relative;
+  return JOBSCOPE_SOURCE_DATA_DIR;
+}
+
+}  // namespace
+
+std::string Context::DataPath(const std::string& relative) const {
+  static const std::string found = FindDataDir();
+  return (data_dir.empty() ? found : data_dir) + "/" + relative;
 }
 
 std::string Context::WebDir() const {

@@ -393,5 +393,26 @@ TEST_F(CliTest, EstimatesWithoutComparableRecordsKeepTheLadderInOrder) {
   }
 }
 
+// Installed as `cmake --install` lays it out, the binary finds its data from any working directory.
+TEST_F(CliTest, AnInstalledBinaryFindsItsDataFromAnyDirectory) {
+  std::filesystem::path prefix = dir_ / "prefix";
+  std::filesystem::create_directories(prefix / "bin");
+  std::filesystem::create_directories(prefix / "share" / "jobscope");
+  std::filesystem::copy_file(JOBSCOPE_BINARY, prefix / "bin" / "jobscope");
+  std::filesystem::copy(JOBSCOPE_SOURCE_DATA_DIR, prefix / "share" / "jobscope" / "data",
+                        std::filesystem::copy_options::recursive);
+  std::string command = "cd / && unset JOBSCOPE_DATA && echo 'Python and PyTorch required.' | '" +
+                        (prefix / "bin" / "jobscope").string() + "' understand --title 'ML Engineer' --json";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buffer[4096];
+  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  EXPECT_EQ(::pclose(pipe), 0);
+  auto posting = nlohmann::json::parse(out);
+  EXPECT_EQ(posting["role"], "ml_engineer");
+  EXPECT_FALSE(posting["skills"].empty());
+}
+
 }  // namespace
 }  // namespace jobscope::e2e
