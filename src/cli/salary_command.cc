@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "cli/internal/commands.h"
+#include "cli/internal/progress_bar.h"
 #include "cli/internal/format.h"
 #include "extract/extract.h"
 #include "json/json.h"
@@ -174,7 +175,9 @@ int RunBands(Context& context, const SalaryOptions& options) {
 int RunPremiums(Context& context, const SalaryOptions& options) {
   auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
-  auto premiums = salary::SkillPremiums(**store, options.min_postings);
+  ProgressBar bar(StderrIsTerminal() && !context.json);
+  auto premiums = salary::SkillPremiums(**store, options.min_postings,
+                                        [&](int64_t done, int64_t total) { bar.Update({done, total, done}); });
   if (!premiums.ok()) return ReportError(premiums.status());
   if (context.json) {
     for (const auto& premium : *premiums) {
@@ -184,7 +187,7 @@ int RunPremiums(Context& context, const SalaryOptions& options) {
     }
     return kExitOk;
   }
-  std::printf("pay difference with the skill, at fixed role x level x country (postings with pay, 95%% bootstrap interval)\n");
+  std::printf("pay difference with the skill, at fixed role x level x country (postings with pay, 95%% interval)\n");
   for (const auto& premium : *premiums) {
     std::printf("  %-30s %6lld postings  %+8.0f USD  [%+.0f, %+.0f]\n", premium.name.c_str(),
                 static_cast<long long>(premium.postings_with), premium.premium_usd, premium.ci_low, premium.ci_high);

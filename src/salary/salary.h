@@ -19,6 +19,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -221,10 +222,12 @@ struct SkillPremium {
   std::string name;
   int64_t postings_with = 0;
   double premium_usd = 0;              // pay with the skill minus without, matched on role x level x country
-  double ci_low = 0, ci_high = 0;      // 95% bootstrap interval
+  double ci_low = 0, ci_high = 0;      // 95% interval (redraws of the postings with the skill, see skill_premium.cc)
 };
 
-// Premium of each skill asked for by at least `min_postings` postings with pay, from the store.
-StatusOr<std::vector<SkillPremium>> SkillPremiums(store::Store& store, int64_t min_postings);
+// Premium of each skill asked for by at least `min_postings` postings with pay, from the store. Time grows
+// linearly with the paid postings' skill mentions. `progress` (may be empty) follows the skills done.
+StatusOr<std::vector<SkillPremium>> SkillPremiums(store::Store& store, int64_t min_postings,
+                                                   const std::function<void(int64_t done, int64_t total)>& progress = {});
 
 }  // namespace jobscope::salary

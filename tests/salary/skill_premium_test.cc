@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include <unistd.h>
 
+#include "base/statistics.h"
 #include "salary/salary.h"
 
 namespace jobscope::salary {
@@ -52,6 +54,40 @@ TEST(SkillPremiums, DifferenceWithinCellsNotAcrossThem) {
     EXPECT_NEAR(cuda.premium_usd, 20000, 100);
     EXPECT_LE(cuda.ci_low, cuda.premium_usd);
     EXPECT_GE(cuda.ci_high, cuda.premium_usd);
+  }
+  std::filesystem::remove(path);
+}
+
+// The medians by rank (equal pays, several cells, cells where every posting has the skill) agree with
+// medians taken directly.
+TEST(SkillPremiums, PointEstimateEqualsDirectMedians) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("premium_ties_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  {
+    auto store = store::OpenSqliteStore(path.string());
+    ASSERT_TRUE(store.ok());
+    auto run = (*store)->BeginRun({"x"});
+    std::map<Level, std::pair<std::vector<double>, std::vector<double>>> sides;
+    int next = 0;
+    for (Level level : {Level::kEntry, Level::kMid, Level::kSenior}) {
+      for (int idx = 0; idx < 41; ++idx) {
+        bool with = idx % 3 == 0 || level == Level::kSenior;  // every senior has it: no comparison there
+        double pay = 50000 + 1000 * (idx % 7) + (level == Level::kMid ? 30000 : 0) + (with ? 5000 : 0);  // ties
+        ASSERT_TRUE((*store)->PutPosting(Paid(std::to_string(next++), level, pay, with), *run).ok());
+        (with ? sides[level].first : sides[level].second).push_back(pay);
+      }
+    }
+    double weighted = 0, weight = 0;
+    for (auto& [level, pays] : sides) {
+      if (pays.first.empty() || pays.second.empty()) continue;
+      weighted += static_cast<double>(pays.first.size()) * (Median(pays.first) - Median(pays.second));
+      weight += static_cast<double>(pays.first.size());
+    }
+    auto premiums = SkillPremiums(**store, 10);
+    ASSERT_TRUE(premiums.ok());
+    ASSERT_EQ(premiums->size(), 1u);
+    EXPECT_DOUBLE_EQ((*premiums)[0].premium_usd, weighted / weight);
+    EXPECT_EQ((*premiums)[0].postings_with, 14 + 14 + 41);
   }
   std::filesystem::remove(path);
 }
