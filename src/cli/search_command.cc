@@ -70,6 +70,10 @@ int RunSearch(Context& context, const SearchArgs& args) {
                 p.raw.location.c_str(), std::string(RoleName(p.understood.role)).c_str(),
                 std::string(LevelName(p.understood.level)).c_str(), pay.c_str());
     if (!hit.snippet.empty()) std::printf("        %s\n", hit.snippet.c_str());
+    for (const Posting& other : hit.also_posted_as) {
+      std::printf("        also posted as %s (%s): %s | %s | %s\n", other.id.c_str(), other.raw.source.c_str(),
+                  other.raw.title.c_str(), other.raw.company.c_str(), other.raw.location.c_str());
+    }
   }
   for (const auto& [facet, values] : page->facets) {
     std::printf("\n%s:", facet.c_str());

@@ -37,6 +37,12 @@ nlohmann::json SearchPageToJson(const search::SearchPage& page, const search::Se
     nlohmann::json posting = PostingToJson(hit.posting, false, taxonomy);
     posting["score"] = hit.score;
     posting["snippet"] = hit.snippet;
+    nlohmann::json also = nlohmann::json::array();
+    for (const Posting& other : hit.also_posted_as) {
+      also.push_back({{"id", other.id}, {"source", other.raw.source}, {"title", other.raw.title},
+                      {"company", other.raw.company}, {"location", other.raw.location}, {"url", other.raw.url}});
+    }
+    posting["also_posted_as"] = std::move(also);
     hits.push_back(std::move(posting));
   }
   nlohmann::json facets = nlohmann::json::object();

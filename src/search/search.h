@@ -31,6 +31,7 @@ struct SearchHit {
   Posting posting;
   double score = 0;
   std::string snippet;  // description excerpt, query words wrapped in [[ ]]
+  std::vector<Posting> also_posted_as;  // the same job stored from elsewhere (linked duplicates of this one)
 };
 
 struct SearchPage {

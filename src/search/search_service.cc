@@ -142,6 +142,7 @@ StatusOr<SearchPage> SearchService::Page(store::Store& store, const index::Searc
     JS_ASSIGN_OR_RETURN(std::optional<Posting> posting, store.GetPosting(hit.id));
     if (!posting) continue;  // removed since the index was built
     SearchHit out;
+    JS_ASSIGN_OR_RETURN(out.also_posted_as, store.DuplicatesOf(hit.id));
     out.snippet = Snippet(posting->raw.description, query);
     out.posting = std::move(*posting);
     out.score = hit.score;
@@ -179,11 +180,18 @@ StatusOr<SearchPage> SearchService::MoreLikeThis(const std::string& posting_id, 
   return MoreLikeThis(store_, posting_id, limit);
 }
 
-StatusOr<SearchPage> SearchService::MoreLikeThis(store::Store& reader, const std::string& posting_id, size_t limit) {
+StatusOr<SearchPage> SearchService::MoreLikeThis(store::Store& reader, const std::string& requested_id, size_t limit) {
+  // A posting linked as a duplicate is not in the index: postings like it are those like the one it repeats.
+  std::string posting_id = requested_id;
+  for (int hops = 0; hops < 8; ++hops) {
+    JS_ASSIGN_OR_RETURN(std::optional<Posting> stored, reader.GetPosting(posting_id));
+    if (!stored || stored->duplicate_of.empty()) break;
+    posting_id = stored->duplicate_of;
+  }
   index::SearchResult result;
   {
     std::shared_lock<std::shared_mutex> lock(index_mutex_);
-    if (!index_->DocumentOf(posting_id)) return NotFound("no posting " + posting_id + " in the index");
+    if (!index_->DocumentOf(posting_id)) return NotFound("no posting " + requested_id + " in the index");
     result = index_->MoreLikeThis(posting_id, limit);
   }
   return Page(reader, result, index::Query{});

@@ -125,7 +125,12 @@ CREATE TABLE saved_profiles (
 );
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+// v8: a posting's duplicates are read by the posting's id ("also posted as" under each search hit).
+constexpr std::string_view kV8 = R"sql(
+CREATE INDEX postings_by_duplicate_of ON postings(duplicate_of) WHERE duplicate_of IS NOT NULL AND duplicate_of <> '';
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 
 }  // namespace
 

@@ -661,6 +661,25 @@ class SqliteStore final : public Store {
     return posting;
   }
 
+  StatusOr<std::vector<Posting>> DuplicatesOf(const std::string& id) override {
+    JS_RETURN_IF_ERROR(Flush());
+    if (!duplicates_of_.prepared()) {
+      JS_ASSIGN_OR_RETURN(duplicates_of_, Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
+                                                                       " FROM postings WHERE duplicate_of=? AND duplicate_of <> '' ORDER BY rowid"));
+    }
+    Statement& select = duplicates_of_;
+    select.Reset();
+    select.BindText(1, id);
+    std::vector<Posting> duplicates;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      duplicates.push_back(ReadPosting(select));
+    }
+    select.Reset();
+    return duplicates;
+  }
+
   StatusOr<int64_t> CountPostings() override {
     JS_RETURN_IF_ERROR(Flush());
     JS_ASSIGN_OR_RETURN(Statement count, Statement::Prepare(db_, "SELECT count(*) FROM postings"));
@@ -860,6 +879,7 @@ class SqliteStore final : public Store {
   Statement insert_quarantine_;
   Statement has_posting_;
   Statement get_posting_;
+  Statement duplicates_of_;
   Statement has_quarantine_;
   bool in_transaction_ = false;
   int pending_ = 0;

@@ -143,6 +143,8 @@ class Store {
   // store cannot be opened twice (an in-memory one).
   virtual StatusOr<std::unique_ptr<Store>> OpenReader() = 0;
   virtual StatusOr<std::optional<Posting>> GetPosting(const std::string& id) = 0;
+  // The postings linked as duplicates of `id` (the same job seen elsewhere), in the order they were stored.
+  virtual StatusOr<std::vector<Posting>> DuplicatesOf(const std::string& id) = 0;
   // Whether a posting with this id is stored (pending writes included): a re-ingest asks this before doing
   // the work of understanding a record.
   virtual StatusOr<bool> HasPosting(const std::string& id) = 0;

@@ -216,5 +216,43 @@ TEST(ResolveFilters, NamesTheFieldThatIsWrong) {
   }
 }
 
+// A posting linked as a duplicate stays reachable: shown under the posting it repeats, and postings like it
+// are those like that one.
+TEST_F(SearchServiceTest, DuplicatesAreShownUnderTheirPostingAndFindSimilarOnes) {
+  auto store = OpenStore("store.db");
+  Ingest(*store, 0, 5);
+  auto run = store->BeginRun({"board.jsonl"});
+  ASSERT_TRUE(run.ok());
+  Posting copy = MakePosting("dup1", "Machine Learning engineer (Remote)", "Build models in Python, posting 2.");
+  copy.raw.source = "otherboard";
+  copy.duplicate_of = "p2";
+  ASSERT_TRUE(store->PutPosting(copy, *run).ok());
+  ASSERT_TRUE(store->FinishRun(*run, {}, false).ok());
+  auto service = SearchService::Open(*store);
+  ASSERT_TRUE(service.ok());
+  auto page = (*service)->Search("python", {}, {.per_page = 10});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 5);  // the copy is not counted twice
+  bool shown = false;
+  for (const SearchHit& hit : page->hits) {
+    if (hit.posting.id == "p2") {
+      ASSERT_EQ(hit.also_posted_as.size(), 1u);
+      EXPECT_EQ(hit.also_posted_as[0].id, "dup1");
+      EXPECT_EQ(hit.also_posted_as[0].raw.source, "otherboard");
+      shown = true;
+    } else {
+      EXPECT_TRUE(hit.also_posted_as.empty());
+    }
+  }
+  EXPECT_TRUE(shown);
+  auto like_copy = (*service)->MoreLikeThis("dup1", 3);
+  ASSERT_TRUE(like_copy.ok()) << like_copy.status().ToString();
+  auto like_original = (*service)->MoreLikeThis("p2", 3);
+  ASSERT_TRUE(like_original.ok());
+  ASSERT_EQ(like_copy->hits.size(), like_original->hits.size());
+  for (size_t i = 0; i < like_copy->hits.size(); ++i) EXPECT_EQ(like_copy->hits[i].posting.id, like_original->hits[i].posting.id);
+  EXPECT_EQ((*service)->MoreLikeThis("nothing", 3).status().code(), StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace jobscope::search

@@ -376,7 +376,7 @@ TEST_P(StoreTest, WritesSurviveReopening) {
   auto reopened = GetParam().open(dir_);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->CountPostings(), 1);
-  EXPECT_EQ((*reopened)->SchemaVersion(), 7);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 8);
   EXPECT_EQ(*(*reopened)->StoreId(), *id);
 }
 
@@ -468,7 +468,7 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path.string());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 7);
+  EXPECT_EQ((*store)->SchemaVersion(), 8);
   auto run = (*store)->BeginRun({"a.csv"});
   ASSERT_TRUE((*store)->PutPosting(SamplePosting("p1"), *run).ok());
   auto loaded = (*store)->GetPosting("p1");

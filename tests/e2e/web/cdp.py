@@ -112,7 +112,7 @@ class Page:
             raise RuntimeError(f"JavaScript failed: {text}\n  in: {expression}")
         return result.get("result", {}).get("value")
 
-    def wait_for(self, expression, timeout=10.0, what=None):
+    def wait_for(self, expression, timeout=30.0, what=None):
         deadline = time.monotonic() + timeout
         while True:
             value = self.evaluate(expression)

@@ -185,7 +185,7 @@ def test_open_a_posting(h):
     p.wait_for("document.querySelectorAll('#description mark.skill').length >= 2", what="highlighted skills")
     marks = p.evaluate("[...document.querySelectorAll('#description mark.skill')].map(m => m.textContent)")
     assert "PyTorch" in marks and "Python" in marks, marks
-    p.wait_for("document.getElementById('estimate') !== null", timeout=15, what="the salary estimate")
+    p.wait_for("document.getElementById('estimate') !== null", timeout=30, what="the salary estimate")
     pay = p.evaluate("document.getElementById('pay').textContent")
     assert "Posted: $150k–$180k" in pay, pay
     assert re.search(r"Estimate: \$\d+k median", pay), pay
@@ -201,7 +201,7 @@ def test_salary_estimate(h):
                "document.getElementById('location').value = 'London, UK';"
                "document.getElementById('skills').value = 'python';")
     p.evaluate("document.querySelector('#estimate-form button[type=submit]').click()")
-    p.wait_for("document.getElementById('p50') !== null", timeout=15, what="the estimate")
+    p.wait_for("document.getElementById('p50') !== null", timeout=30, what="the estimate")
     body = p.evaluate("document.getElementById('estimate-body').textContent")
     assert "P10" in body and "P90" in body and "Senior" in body and "GB" in body, body
     assert "title=Senior+Machine+Learning+Engineer" in p.evaluate("location.search")
@@ -234,7 +234,7 @@ def test_match_a_resume(h):
     node = p.send("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="#resume-file")["nodeId"]
     p.send("DOM.setFileInputFiles", nodeId=node, files=[resume])
     p.evaluate("document.querySelector('#match-form button[type=submit]').click()")
-    p.wait_for("document.querySelectorAll('.match').length >= 3", timeout=15, what="the matches")
+    p.wait_for("document.querySelectorAll('.match').length >= 3", timeout=30, what="the matches")
     first = p.evaluate("document.querySelector('.match h3').textContent")
     assert "NLP Engineer" in first, first
     parts = p.evaluate("[...document.querySelector('.match .parts').querySelectorAll('.part-name')].map(e => e.textContent)")
@@ -247,7 +247,7 @@ def test_match_a_resume(h):
     p.goto(h.base + "/match.html")
     p.evaluate(f"document.getElementById('resume-text').value = {js(RESUME)};"
                "document.querySelector('#match-form button[type=submit]').click()")
-    p.wait_for("document.querySelectorAll('.match').length >= 3", timeout=15, what="the matches from pasted text")
+    p.wait_for("document.querySelectorAll('.match').length >= 3", timeout=30, what="the matches from pasted text")
 
 
 def test_phone_screen(h):
