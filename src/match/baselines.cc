@@ -1,53 +1,27 @@
-// The two baselines a matcher is measured against: TF-IDF cosine over the whole text, and skill-set Jaccard.
-#include <cmath>
+// The two baselines a matcher is measured against: TF-IDF cosine over the whole text (on the words the
+// wording part reads, weighted over the baseline's own corpus), and skill-set Jaccard.
 #include <set>
-#include <unordered_map>
 
+#include "match/internal/word_vector.h"
 #include "match/match.h"
-#include "text/text.h"
 
 namespace jobscope::match {
-namespace {
-
-std::unordered_map<std::string, double> TermCounts(std::string_view text) {
-  std::unordered_map<std::string, double> counts;
-  std::string folded = text::FoldCase(text::IsValidUtf8(text) ? std::string(text) : text::RepairUtf8(text));
-  for (std::string_view word : text::WordTokens(folded)) {
-    if (word.size() >= 2) counts[std::string(word)] += 1;
-  }
-  return counts;
-}
-
-}  // namespace
 
 TfIdfSimilarity::TfIdfSimilarity(const std::vector<std::string>& corpus) {
-  std::map<std::string, int64_t, std::less<>> document_frequency;
+  std::unordered_map<uint32_t, int64_t> document_frequency;
   for (const std::string& text : corpus) {
-    for (const auto& [word, count] : TermCounts(text)) ++document_frequency[word];
+    for (const auto& [hash, tf] : internal::CountWords(text)) ++document_frequency[hash];
   }
-  double n = static_cast<double>(corpus.size());
-  for (const auto& [word, df] : document_frequency) idf_[word] = std::log((n + 1) / (static_cast<double>(df) + 1)) + 1;
-  default_idf_ = std::log(n + 1) + 1;
+  // The market's word weighting (SkillWeights), over this corpus: 1 + ln((n + 1) / (df + 1)).
+  SkillWeights weights({}, static_cast<int64_t>(corpus.size()), {}, document_frequency);
+  idf_ = weights.word_idf();
+  default_idf_ = weights.default_word_idf();
 }
 
 double TfIdfSimilarity::Similarity(std::string_view a, std::string_view b) const {
-  const auto vector = [&](std::string_view text) {
-    auto counts = TermCounts(text);
-    for (auto& [word, value] : counts) {
-      auto it = idf_.find(word);
-      value = (1 + std::log(value)) * (it != idf_.end() ? it->second : default_idf_);  // sublinear tf
-    }
-    return counts;
-  };
-  auto x = vector(a), y = vector(b);
-  double dot = 0, nx = 0, ny = 0;
-  for (const auto& [word, value] : x) {
-    nx += value * value;
-    auto it = y.find(word);
-    if (it != y.end()) dot += value * it->second;
-  }
-  for (const auto& [word, value] : y) ny += value * value;
-  return nx > 0 && ny > 0 ? dot / std::sqrt(nx * ny) : 0;
+  internal::WordTable first(internal::Weigh(internal::CountWords(a), idf_, default_idf_, 0));
+  internal::WordVector second = internal::Weigh(internal::CountWords(b), idf_, default_idf_, 0);
+  return first.Cosine(second.hashes, second.weights);
 }
 
 double SkillJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {

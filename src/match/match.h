@@ -288,8 +288,8 @@ class TfIdfSimilarity {
   double Similarity(std::string_view a, std::string_view b) const;
 
  private:
-  std::map<std::string, double, std::less<>> idf_;
-  double default_idf_ = 1;
+  std::unordered_map<uint32_t, float> idf_;  // by word hash
+  float default_idf_ = 1;
 };
 // |A ∩ B| / |A ∪ B| of two skill-id sets.
 double SkillJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b);

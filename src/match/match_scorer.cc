@@ -91,8 +91,8 @@ double Total(const PartPoints& points) {
   return std::round(std::clamp(total, 0.0, 100.0) * 100) / 100;
 }
 
-void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, std::vector<ScorePart>& parts) {
-  PartPoints points = Points(profile, posting, sums);
+void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, const PartPoints& points,
+                std::vector<ScorePart>& parts) {
   parts.clear();
   std::string detail = sums.required_count == 0
                            ? "the posting asks for no skill jobscope knows"
@@ -300,8 +300,10 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
     if (a.points != b.points) return a.points > b.points;
     return a.skill_id < b.skill_id;
   });
-  internal::ScoreParts(profile, internal::TermsOf(posting), sums, match.parts);
-  match.score = internal::Total(internal::Points(profile, internal::TermsOf(posting), sums));
+  const internal::PostingTerms terms = internal::TermsOf(posting);
+  const internal::PartPoints points = internal::Points(profile, terms, sums);
+  internal::ScoreParts(profile, terms, sums, points, match.parts);
+  match.score = internal::Total(points);
   // The verdict: a word for the score, the part that cost most, and the best skill to add.
   const char* label = match.score >= 75 ? "Strong fit" : match.score >= 55 ? "Good fit" : match.score >= 35 ? "Partial fit" : "Weak fit";
   const ScorePart* costliest = nullptr;

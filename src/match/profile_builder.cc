@@ -93,9 +93,9 @@ int UnionMonths(std::vector<std::pair<int, int>> intervals) {
   return total;
 }
 
-std::vector<JobSpan> JobsFromText(std::string_view text, int today) {
+std::vector<JobSpan> JobsFromText(std::string_view text, const std::vector<DateRange>& ranges, int today) {
   std::vector<JobSpan> jobs;
-  for (const DateRange& range : internal::FindDateRanges(text)) {
+  for (const DateRange& range : ranges) {
     std::string_view line = internal::LineAt(text, range.begin);
     if (internal::IsEducationLine(line)) continue;
     auto [title, company] = TitleNear(text, range);
@@ -117,11 +117,10 @@ std::vector<JobSpan> JobsFromText(std::string_view text, int today) {
   return jobs;
 }
 
-// The latest year the text names, as a stand-in for "today" when the caller gives none.
-int LatestMonth(const std::vector<JobSpan>& jobs, std::string_view text) {
+// The latest month the text's date ranges name, as a stand-in for "today" when the caller gives none.
+int LatestMonth(const std::vector<DateRange>& ranges) {
   int latest = 0;
-  for (const auto& range : internal::FindDateRanges(text)) latest = std::max(latest, range.end_month.value_or(range.start_month));
-  for (const auto& job : jobs) latest = std::max(latest, job.start_month);
+  for (const auto& range : ranges) latest = std::max(latest, range.end_month.value_or(range.start_month));
   return latest;
 }
 
@@ -219,10 +218,10 @@ Profile ProfileBuilder::Build(const ResumeDocument& document, const std::string&
   profile.words = internal::CountWords(text);
 
   // Jobs: a JSON Resume's own, else the dated ranges of the text.
-  std::vector<JobSpan> jobs = JobsFromText(text, 0);
-  int today = internal::ParseMonthText(today_text).value_or(LatestMonth(jobs, text));
+  const std::vector<DateRange> ranges = internal::FindDateRanges(text);
+  int today = internal::ParseMonthText(today_text).value_or(LatestMonth(ranges));
+  std::vector<JobSpan> jobs;
   if (!document.jobs.empty()) {
-    jobs.clear();
     size_t search_from = 0;
     for (const ResumeJob& given : document.jobs) {
       JobSpan span;
@@ -245,7 +244,7 @@ Profile ProfileBuilder::Build(const ResumeDocument& document, const std::string&
       jobs.push_back(std::move(span));
     }
   } else {
-    jobs = JobsFromText(text, today);
+    jobs = JobsFromText(text, ranges, today);
     for (JobSpan& span : jobs) span.job.role = RoleOfJob(span.job.title, text.substr(span.begin, span.end - span.begin));
   }
 

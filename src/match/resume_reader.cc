@@ -21,7 +21,8 @@ std::string_view SkipSpace(std::string_view bytes) {
   return bytes;
 }
 
-// Text as UTF-8: a UTF-8 file (mojibake repaired), else Windows-1252; UTF-16 with a byte-order mark.
+// Text as UTF-8: a UTF-8 file, else Windows-1252; UTF-16 with a byte-order mark. (Mojibake is repaired for
+// every format by the caller.)
 StatusOr<std::string> DecodeText(std::string_view bytes, const std::string& name) {
   if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF")) {
     bool little = bytes[0] == '\xFF';
@@ -44,7 +45,7 @@ StatusOr<std::string> DecodeText(std::string_view bytes, const std::string& name
   if (bytes.find('\0') != std::string_view::npos) {
     return ParseError(name + ": not a résumé this reads (binary data; give PDF, DOCX, JSON Resume or text)");
   }
-  if (text::IsValidUtf8(bytes)) return text::RepairMojibake(bytes);
+  if (text::IsValidUtf8(bytes)) return std::string(bytes);
   auto decoded = text::DecodeWindows1252(bytes);
   return decoded ? *decoded : text::RepairUtf8(bytes);
 }

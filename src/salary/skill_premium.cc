@@ -95,10 +95,7 @@ StatusOr<std::vector<SkillPremium>> SkillPremiums(store::Store& store, int64_t m
   }));
   for (Cell& cell : cells) std::sort(cell.sorted.begin(), cell.sorted.end());
   // Each skill's mentions with the rank of the posting's pay in its cell (equal pays take successive ranks).
-  std::vector<std::vector<uint32_t>> next_rank(cells.size());
-  for (size_t c = 0; c < cells.size(); ++c) next_rank[c].assign(cells[c].sorted.size(), 0);
   std::map<std::string, std::vector<Mention>> by_skill;
-  std::vector<uint32_t> taken(cells.size(), 0);
   std::vector<std::map<double, uint32_t>> used(cells.size());  // pay -> ranks handed out so far
   for (const Paid& entry : paid) {
     const std::vector<double>& sorted = cells[entry.cell].sorted;

@@ -47,8 +47,9 @@ PartPoints Points(const Profile& profile, const PostingTerms& posting, const Ski
 // The score: the parts' sum in [0, 100], rounded to a hundredth.
 double Total(const PartPoints& points);
 // The parts in a fixed order (required_skills, nice_skills, role, level, years, location, and pay when the
-// profile states a wish), each with its points from Points() and the words that say why. `parts` is cleared.
-void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, std::vector<ScorePart>& parts);
+// profile states a wish), each with its `points` (from Points()) and the words that say why. `parts` is cleared.
+void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, const PartPoints& points,
+                std::vector<ScorePart>& parts);
 // Points the posting's skill part would gain if the profile had this skill.
 double SkillGain(const SkillSums& sums, double weight, bool required);
 
