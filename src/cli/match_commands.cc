@@ -11,7 +11,6 @@
 #include "cli/internal/commands.h"
 #include "cli/internal/filter_options.h"
 #include "cli/internal/progress_bar.h"
-#include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "json/json.h"
 #include "match/match.h"
@@ -22,31 +21,21 @@ namespace {
 using json::MatchToJson;
 using json::ProfileToJson;
 
-struct WishArgs {
-  std::optional<double> want_salary;
-  bool want_remote = false;
-  std::string location;
-};
-
-void AddWishOptions(CLI::App& command, WishArgs& args) {
-  command.add_option("--want-salary", args.want_salary, "The annual USD pay you ask for (postings paying less lose points)")
+void AddWishOptions(CLI::App& command, match::Wishes& args) {
+  command.add_option("--want-salary", args.salary_usd, "The annual USD pay you ask for (postings paying less lose points)")
       ->check(CLI::Range(1.0, 1e8));
-  command.add_flag("--want-remote", args.want_remote, "You want remote work (on-site postings lose location points)");
+  command.add_flag("--want-remote", args.remote, "You want remote work (on-site postings lose location points)");
   command.add_option("--location", args.location, "Where you are, when the résumé does not say (e.g. \"Austin, TX\")");
 }
 
-void Print(const nlohmann::json& value) {
-  std::printf("%s\n", value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-}
+void Print(const nlohmann::json& value) { std::printf("%s\n", json::Dump(value).c_str()); }
 
-StatusOr<match::Profile> LoadProfile(Context& context, const std::string& path, const WishArgs& wishes) {
+StatusOr<match::Profile> LoadProfile(Context& context, const std::string& path, const match::Wishes& wishes) {
   JS_ASSIGN_OR_RETURN(match::ResumeDocument document, match::ReadResume(path));
   JS_ASSIGN_OR_RETURN(const taxonomy::Taxonomy* taxonomy, context.LoadTaxonomy());
   JS_ASSIGN_OR_RETURN(auto builder, match::ProfileBuilder::Create(*taxonomy));
   match::Profile profile = builder->Build(document, match::CurrentMonth());
-  if (!wishes.location.empty()) profile.location = extract::ParseLocation(wishes.location);
-  profile.desired_salary_usd = wishes.want_salary;
-  profile.wants_remote = wishes.want_remote;
+  match::ApplyWishes(wishes, profile);
   return profile;
 }
 
@@ -124,7 +113,7 @@ struct MatchArgs {
   std::string resume;
   size_t top = 10;
   search::FilterSpec filters;
-  WishArgs wishes;
+  match::Wishes wishes;
   bool evidence = false;
 };
 
@@ -284,7 +273,7 @@ int RunRank(Context& context, const RankArgs& args) {
 
 struct GapArgs {
   std::string resume, posting;
-  WishArgs wishes;
+  match::Wishes wishes;
 };
 
 int RunGap(Context& context, const GapArgs& args) {

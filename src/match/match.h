@@ -126,6 +126,15 @@ struct Profile {
   bool HasSkill(std::string_view skill_id) const;
 };
 
+// What a person asks for beside the résumé (CLI flags, API parameters).
+struct Wishes {
+  std::string location;              // where they are, when the résumé does not say ("Austin, TX")
+  std::optional<double> salary_usd;  // annual pay asked for
+  bool remote = false;               // wants remote work
+};
+// Puts the wishes into the profile: the place read as postings' places are, the pay and the work mode.
+void ApplyWishes(const Wishes& wishes, Profile& profile);
+
 // The month of the clock, "YYYY-MM" (UTC): what "Present" in a résumé means.
 std::string CurrentMonth();
 

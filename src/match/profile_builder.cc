@@ -189,6 +189,12 @@ void RoleOfResume(const std::string& title, std::string_view text, Profile& prof
 
 }  // namespace
 
+void ApplyWishes(const Wishes& wishes, Profile& profile) {
+  if (!wishes.location.empty()) profile.location = extract::ParseLocation(wishes.location);
+  profile.desired_salary_usd = wishes.salary_usd;
+  profile.wants_remote = wishes.remote;
+}
+
 std::string CurrentMonth() {
   std::time_t now = std::time(nullptr);
   std::tm utc{};

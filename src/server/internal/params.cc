@@ -63,9 +63,9 @@ StatusOr<search::FilterSpec> ParseFilters(const Params& params) {
 // The wishes of /match and /gap, and the upload's name.
 Status ParseWishes(const Params& params, ResumeParams& out) {
   out.filename = TextParam(params, "filename");
-  JS_ASSIGN_OR_RETURN(out.want_salary, OptionalUsd(params, "want_salary"));
-  JS_ASSIGN_OR_RETURN(out.want_remote, BoolParam(params, "want_remote", false));
-  out.location = TextParam(params, "location");
+  JS_ASSIGN_OR_RETURN(out.wishes.salary_usd, OptionalUsd(params, "want_salary"));
+  JS_ASSIGN_OR_RETURN(out.wishes.remote, BoolParam(params, "want_remote", false));
+  out.wishes.location = TextParam(params, "location");
   return Status::Ok();
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/status.h"
+#include "match/match.h"
 #include "salary/salary.h"
 #include "search/search.h"
 #include "server/server.h"
@@ -49,9 +50,7 @@ StatusOr<Params> ParamsFromJson(const nlohmann::json& object);
 // /match and /gap what the person asks for (as `jobscope match`'s --want-salary, --want-remote, --location).
 struct ResumeParams {
   std::string filename;
-  std::optional<double> want_salary;  // annual USD
-  bool want_remote = false;
-  std::string location;
+  match::Wishes wishes;        // want_salary, want_remote, location
   search::FilterSpec filters;  // /match: the search filters
   size_t top = 10;             // /match: how many postings
   std::string posting;         // /gap: the posting id

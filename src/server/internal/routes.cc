@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "base/strings.h"
-#include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "json/json.h"
 #include "match/match.h"
@@ -277,9 +276,7 @@ StatusOr<match::Profile> BuildProfile(State& state, const ResumeUpload& upload, 
     std::lock_guard<std::mutex> lock(state.builder_mutex);
     profile = state.profile_builder->Build(document, match::CurrentMonth());
   }
-  if (!params.location.empty()) profile.location = extract::ParseLocation(params.location);
-  profile.desired_salary_usd = params.want_salary;
-  profile.wants_remote = params.want_remote;
+  match::ApplyWishes(params.wishes, profile);
   return profile;
 }
 
