@@ -189,15 +189,6 @@ struct RankArgs {
   size_t top = 0;
 };
 
-std::string CsvField(std::string_view value) {
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 int RunRank(Context& context, const RankArgs& args) {
   Status status;
   auto market = MarketIfAny(context, false, status);
@@ -235,9 +226,10 @@ int RunRank(Context& context, const RankArgs& args) {
       std::snprintf(score, sizeof score, "%.2f", entry.match.score);
       char years[32];
       std::snprintf(years, sizeof years, "%.1f", entry.profile.total_years);
-      out << ++rank << ',' << CsvField(entry.path) << ',' << score << ',' << CsvField(entry.match.verdict) << ','
-          << RoleName(entry.profile.role) << ',' << LevelName(entry.profile.level) << ',' << years << ','
-          << CsvField(has) << ',' << CsvField(lacks) << '\n';
+      out << ingest::FormatCsvRecord({std::to_string(++rank), entry.path, score, entry.match.verdict,
+                                      std::string(RoleName(entry.profile.role)), std::string(LevelName(entry.profile.level)),
+                                      years, has, lacks})
+          << '\n';
     }
     out.flush();
     if (!out) return ReportError(IoError(args.csv + ": cannot write the shortlist"));

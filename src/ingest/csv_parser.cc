@@ -235,6 +235,10 @@ bool CsvParser::Next(CsvRecord& record) {
   return true;
 }
 
+}  // namespace jobscope::ingest::internal
+
+namespace jobscope::ingest {
+
 std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimiter) {
   std::string out;
   for (size_t idx = 0; idx < fields.size(); ++idx) {
@@ -256,4 +260,4 @@ std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimit
   return out;
 }
 
-}  // namespace jobscope::ingest::internal
+}  // namespace jobscope::ingest

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/ingest.h"
+
 namespace jobscope::ingest::internal {
 
 struct CsvRecord {
@@ -70,7 +72,6 @@ class CsvParser {
   bool eof_ = false;
 };
 
-// Formats one record per RFC 4180: quotes a field when it holds the delimiter, a quote, CR or LF.
-std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimiter = ',');
+using ingest::FormatCsvRecord;  // declared in ingest.h: the writer the parser is tested against
 
 }  // namespace jobscope::ingest::internal
