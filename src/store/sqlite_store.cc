@@ -860,13 +860,21 @@ class SqliteStore final : public Store {
       return InvalidArgument("store schema version " + std::to_string(current) + " is newer than this build (" +
                              std::to_string(latest) + ")");
     }
-    for (int step = current; step < latest; ++step) {
+    // Every pending step in one transaction: a process killed while migrating leaves the store at the version
+    // it had, never part of the way (readers refuse a store older than the build).
+    if (current < latest) {
       JS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
-      Status applied = Exec(db_, migrations[static_cast<size_t>(step)]);
-      if (applied.ok()) applied = Exec(db_, "PRAGMA user_version=" + std::to_string(step + 1));
-      if (!applied.ok()) {
+      for (int step = current; step < latest; ++step) {
+        Status applied = Exec(db_, migrations[static_cast<size_t>(step)]);
+        if (!applied.ok()) {
+          (void)Exec(db_, "ROLLBACK");
+          return Internal("migration to schema version " + std::to_string(step + 1) + " failed: " + applied.message());
+        }
+      }
+      Status versioned = Exec(db_, "PRAGMA user_version=" + std::to_string(latest));
+      if (!versioned.ok()) {
         (void)Exec(db_, "ROLLBACK");
-        return Internal("migration to schema version " + std::to_string(step + 1) + " failed: " + applied.message());
+        return Internal("setting schema version " + std::to_string(latest) + " failed: " + versioned.message());
       }
       JS_RETURN_IF_ERROR(Exec(db_, "COMMIT"));
     }
