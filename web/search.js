@@ -26,6 +26,9 @@ function stateUrl(state) {
 }
 
 let state = readState();
+// A burst of typing in the search box is one history entry: its first change is pushed, the rest replace it,
+// and a second's pause (or any other committed change) ends the burst.
+let typingBurst = false;
 let sequence = 0;  // answers to older requests are dropped
 
 function syncControls() {
@@ -38,6 +41,7 @@ function syncControls() {
 // Changes the state; `push` adds a history entry (a committed change), else the current one is replaced
 // (each key typed).
 function update(change, {push = true, typing = false} = {}) {
+  if (push && !typing) typingBurst = false;
   state = {...state, ...change};
   if (!("page" in change)) state.page = 1;
   const url = stateUrl(state);
@@ -131,10 +135,12 @@ function wire() {
   $("q").addEventListener("input", () => {
     clearTimeout(timer);
     const q = $("q").value;
-    // Each key replaces the history entry; a pause of a second commits it as its own entry.
-    timer = setTimeout(() => update({q}, {push: false, typing: true}), 120);
+    timer = setTimeout(() => {
+      update({q}, {push: !typingBurst, typing: true});
+      typingBurst = true;
+    }, 120);
     clearTimeout(wire.commit);
-    wire.commit = setTimeout(() => history.pushState(null, "", stateUrl(state)), 1000);
+    wire.commit = setTimeout(() => { typingBurst = false; }, 1000);
   });
   $("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
