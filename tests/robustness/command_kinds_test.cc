@@ -140,7 +140,18 @@ const std::vector<Case>& CommandCases() {
          Io io;
          if (::geteuid() == 0) {
            if (std::system("command -v setpriv >/dev/null") != 0) GTEST_SKIP() << "root without setpriv";
-           io.prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+           io.prefix = "env -u JOBSCOPE_DATA setpriv --reuid=65534 --regid=65534 --clear-groups ";
+           // nobody may not reach the build's folders (a clone in a private temporary folder): it runs a copy
+           // laid out as installed, which finds its data beside it.
+           std::filesystem::path installed = s.Path("installed");
+           std::filesystem::create_directories(installed / "bin");
+           std::filesystem::create_directories(installed / "share" / "jobscope");
+           std::filesystem::copy_file(JOBSCOPE_BINARY, installed / "bin" / "jobscope");
+           std::filesystem::copy(JOBSCOPE_SOURCE_DATA_DIR, installed / "share" / "jobscope" / "data",
+                                 std::filesystem::copy_options::recursive);
+           ASSERT_EQ(std::system(("chmod a+rx " + ShellQuote(s.Path("")) + " && chmod -R a+rX " +
+                                  ShellQuote(installed.string())).c_str()), 0);
+           io.binary = (installed / "bin" / "jobscope").string();
          }
          std::string before = ReadAll(copy);
          for (const std::vector<std::string>& command : std::vector<std::vector<std::string>>{

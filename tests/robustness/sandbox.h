@@ -31,6 +31,7 @@ struct Io {
   std::string stdin_path = "/dev/null";
   std::string stdout_path;  // empty: captured into Result::out
   std::string prefix;       // put before the binary (e.g. "setpriv ... ")
+  std::string binary;       // empty: the built jobscope
 };
 
 inline std::string ShellQuote(const std::string& word) {
@@ -85,7 +86,8 @@ class Sandbox {
 
   // Runs `jobscope ARGS...` with the sandbox as the working directory.
   Result Run(const std::vector<std::string>& args, const Io& io = {}) const {
-    std::string command = "cd " + ShellQuote(dir_.string()) + " && " + io.prefix + ShellQuote(JOBSCOPE_BINARY);
+    std::string command = "cd " + ShellQuote(dir_.string()) + " && " + io.prefix +
+                          ShellQuote(io.binary.empty() ? std::string(JOBSCOPE_BINARY) : io.binary);
     for (const std::string& arg : args) command += " " + ShellQuote(arg);
     std::string out_path = Path(".out"), err_path = Path(".err");
     command += " < " + ShellQuote(io.stdin_path) + " > " + ShellQuote(io.stdout_path.empty() ? out_path : io.stdout_path) +
