@@ -40,6 +40,7 @@ int RunCli(int argc, char** argv) {
   internal::AddServeCommand(app, context, exit_code);
   internal::AddTokenCommand(app, context, exit_code);
   internal::AddMatchCommands(app, context, exit_code);
+  internal::AddCareerCommand(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

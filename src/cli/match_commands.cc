@@ -30,14 +30,6 @@ void AddWishOptions(CLI::App& command, match::Wishes& args) {
 
 void Print(const nlohmann::json& value) { std::printf("%s\n", json::Dump(value).c_str()); }
 
-StatusOr<match::Profile> LoadProfile(Context& context, const std::string& path, const match::Wishes& wishes) {
-  JS_ASSIGN_OR_RETURN(match::ResumeDocument document, match::ReadResume(path));
-  JS_ASSIGN_OR_RETURN(const taxonomy::Taxonomy* taxonomy, context.LoadTaxonomy());
-  JS_ASSIGN_OR_RETURN(auto builder, match::ProfileBuilder::Create(*taxonomy));
-  match::Profile profile = builder->Build(document, match::CurrentMonth());
-  match::ApplyWishes(wishes, profile);
-  return profile;
-}
 
 void PrintMatch(const match::Match& match, bool with_evidence) {
   std::printf("%6.1f  %s  %s | %s\n        %s\n", match.score, match.posting_id.c_str(), match.title.c_str(),
@@ -65,7 +57,7 @@ void PrintMatch(const match::Match& match, bool with_evidence) {
 }
 
 int RunProfile(Context& context, const std::string& path, bool save) {
-  auto profile = LoadProfile(context, path, {});
+  auto profile = LoadResumeProfile(context, path, {});
   if (!profile.ok()) return ReportError(profile.status());
   if (save) {
     // Only on request, and only the profile: the résumé's text stays out of the store.
@@ -118,7 +110,7 @@ struct MatchArgs {
 };
 
 int RunMatch(Context& context, const MatchArgs& args) {
-  auto profile = LoadProfile(context, args.resume, args.wishes);
+  auto profile = LoadResumeProfile(context, args.resume, args.wishes);
   if (!profile.ok()) return ReportError(profile.status());
   auto taxonomy = context.LoadTaxonomy();
   if (!taxonomy.ok()) return ReportError(taxonomy.status());
@@ -269,7 +261,7 @@ struct GapArgs {
 };
 
 int RunGap(Context& context, const GapArgs& args) {
-  auto profile = LoadProfile(context, args.resume, args.wishes);
+  auto profile = LoadResumeProfile(context, args.resume, args.wishes);
   if (!profile.ok()) return ReportError(profile.status());
   Status status;
   auto market = MarketIfAny(context, false, status);
@@ -295,6 +287,15 @@ int RunGap(Context& context, const GapArgs& args) {
 }
 
 }  // namespace
+
+StatusOr<match::Profile> LoadResumeProfile(Context& context, const std::string& path, const match::Wishes& wishes) {
+  JS_ASSIGN_OR_RETURN(match::ResumeDocument document, match::ReadResume(path));
+  JS_ASSIGN_OR_RETURN(const taxonomy::Taxonomy* taxonomy, context.LoadTaxonomy());
+  JS_ASSIGN_OR_RETURN(auto builder, match::ProfileBuilder::Create(*taxonomy));
+  match::Profile profile = builder->Build(document, match::CurrentMonth());
+  match::ApplyWishes(wishes, profile);
+  return profile;
+}
 
 void AddMatchCommands(CLI::App& app, Context& context, int& exit_code) {
   {

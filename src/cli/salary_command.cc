@@ -14,7 +14,6 @@
 namespace jobscope::cli::internal {
 namespace {
 
-constexpr const char* kDefaultSurvey = "../shared/data/aijobs-salaries/salaries.csv";
 
 struct SalaryOptions {
   std::string survey = kDefaultSurvey;

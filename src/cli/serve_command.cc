@@ -10,7 +10,6 @@
 namespace jobscope::cli::internal {
 namespace {
 
-constexpr const char* kDefaultSurvey = "../shared/data/aijobs-salaries/salaries.csv";
 
 struct ServeArgs {
   server::ServerOptions options;

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "career/career.h"
 #include "ingest/ingest.h"
 #include "match/match.h"
 #include "model/model.h"
@@ -69,5 +70,8 @@ nlohmann::json GapToJson(const std::string& resume, const match::Match& match);
 
 // `ingest`: {run_id, counts, transcoded, pay_dropped, files, seconds}.
 nlohmann::json IngestSummaryToJson(const ingest::IngestSummary& summary);
+
+// A career plan (`jobscope career --json`, POST /api/v1/career): fields in docs/CLI.md.
+nlohmann::json CareerPlanToJson(const career::CareerPlan& plan);
 
 }  // namespace jobscope::json

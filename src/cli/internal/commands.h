@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/internal/context.h"
+#include "match/match.h"
 
 namespace jobscope::cli::internal {
 
@@ -25,6 +26,12 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code);
 void AddTokenCommand(CLI::App& app, Context& context, int& exit_code);
 // profile, match, rank and gap.
 void AddMatchCommands(CLI::App& app, Context& context, int& exit_code);
+
+// career: plans, and the career graph's build and check.
+void AddCareerCommand(CLI::App& app, Context& context, int& exit_code);
+
+// A résumé read into a profile with the wishes beside it applied (profile, match, gap, career).
+StatusOr<match::Profile> LoadResumeProfile(Context& context, const std::string& path, const match::Wishes& wishes);
 
 // Adds the options every store-reading command has: --db and --json.
 void AddStoreOptions(CLI::App& command, Context& context);

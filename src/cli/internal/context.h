@@ -16,6 +16,11 @@ namespace jobscope::cli::internal {
 
 enum ExitCode { kExitOk = 0, kExitFailed = 1, kExitUsage = 2 };
 
+// Where the aijobs.net salary survey is, from the repository root.
+inline constexpr const char* kDefaultSurvey = "../shared/data/aijobs-salaries/salaries.csv";
+// Where O*NET's files are.
+inline constexpr const char* kDefaultOnet = "../shared/data/onet";
+
 struct Context {
   std::string data_dir;  // --data-dir, else $JOBSCOPE_DATA, else the source tree's data/
   std::string db_path = "jobscope.db";
