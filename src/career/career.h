@@ -228,8 +228,7 @@ struct Person {
 
 // What the planner may read beyond the graphs; every part may be null.
 struct PlanSources {
-  const match::MatchIndex* market = nullptr;      // fit (the matcher) and live posting counts
-  const std::vector<match::PostingFacts>* postings = nullptr;  // stored postings: what each stage unlocks
+  const match::MatchIndex* market = nullptr;  // stored postings: the matcher's fit, counts, what each stage unlocks
   const salary::SalaryModel* pay_model = nullptr;  // pay at the person's place
   std::string country = "US";                       // for the pay model
   std::string metro;

@@ -172,10 +172,10 @@ TargetPlan PlanTarget(const match::Profile& profile, const CareerNode& node, con
 
   // The target's stored postings, and which of them each stage brings within reach.
   std::vector<std::pair<std::string, std::vector<std::string>>> targets;  // id, asked skills
-  if (sources.postings) {
-    for (const auto& posting : *sources.postings) {
+  if (sources.market) {
+    sources.market->ForEachPosting([&](const match::PostingFacts& posting) {
       if (IsAt(posting, node.role, node.level)) targets.push_back({posting.id, AskedSkills(posting)});
-    }
+    });
   }
   plan.postings_considered = static_cast<int64_t>(targets.size());
   std::vector<bool> reached(targets.size(), false);
@@ -301,8 +301,8 @@ StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target,
     next.pay_now = pay_now;
     next.pay_there = PayOf(*there, graph, sources);
     next.pay_change = edge->pay;
-    if (sources.postings) {
-      for (const auto& posting : *sources.postings) next.postings += IsAt(posting, there->role, there->level);
+    if (sources.market) {
+      sources.market->ForEachPosting([&](const match::PostingFacts& posting) { next.postings += IsAt(posting, there->role, there->level); });
       next.postings_source = "stored postings";
     } else {
       next.postings = there->postings;

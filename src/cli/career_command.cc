@@ -183,7 +183,6 @@ int RunCareer(Context& context, const CareerArgs& args) {
 
   // The store, when there is one: the matcher's fit, live counts and what each stage unlocks.
   std::unique_ptr<match::MatchIndex> market;
-  std::vector<match::PostingFacts> postings;
   std::error_code error;
   if (std::filesystem::exists(context.db_path, error)) {
     auto store = context.OpenStoreForReading();
@@ -191,11 +190,7 @@ int RunCareer(Context& context, const CareerArgs& args) {
     auto built = match::MatchIndex::Build(**store, *taxonomy);
     if (!built.ok()) return ReportError(built.status());
     market = std::move(*built);
-    auto facts = StoredFacts(**store, **taxonomy);
-    if (!facts.ok()) return ReportError(facts.status());
-    postings = std::move(*facts);
     sources.market = market.get();
-    sources.postings = &postings;
     if (!person->newcomer && person->profile.role == Role::kOther) market->CompleteProfile(person->profile);
   }
   auto plan = career::PlanCareer(*person, args.target, *graph, *skill_graph, sources);

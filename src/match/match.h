@@ -259,6 +259,8 @@ class MatchIndex {
   void CompleteProfile(Profile& profile) const;
   // The posting's facts, or nullopt.
   std::optional<PostingFacts> Facts(std::string_view posting_id) const;
+  // Every posting's facts, in the index's order.
+  void ForEachPosting(const std::function<void(const PostingFacts&)>& visit) const;
   const SkillWeights& weights() const { return weights_; }
   size_t size() const;
 

@@ -165,6 +165,10 @@ std::optional<PostingFacts> MatchIndex::Facts(std::string_view posting_id) const
   return impl_->postings[it->second];
 }
 
+void MatchIndex::ForEachPosting(const std::function<void(const PostingFacts&)>& visit) const {
+  for (const auto& posting : impl_->postings) visit(posting);
+}
+
 namespace {
 
 bool Names(const PostingFacts& posting, const std::string& skill_id) {

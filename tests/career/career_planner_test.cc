@@ -137,8 +137,9 @@ TEST_F(CareerPlannerTest, UnlockCountsGrowStageByStage) {
     for (size_t k = 0; k <= i && k < target->skills.size(); ++k) facts.skills.push_back({target->skills[k].skill_id, "", true, true});
     postings.push_back(facts);
   }
+  auto market = match::MatchIndex::FromPostings(postings);
   PlanSources sources;
-  sources.postings = &postings;
+  sources.market = market.get();
   auto plan = PlanCareer(person, "nlp_engineer:entry", *graph_, *skills_, sources);
   ASSERT_TRUE(plan.ok()) << plan.status().message();
   ASSERT_TRUE(plan->target);
