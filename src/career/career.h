@@ -226,6 +226,16 @@ struct Person {
   bool newcomer = false;  // no role to start from: show how to start in each specialisation
 };
 
+// A person described by hand (CLI flags, API parameters).
+struct PersonSpec {
+  std::vector<std::string> skills;  // taxonomy ids, names or aliases
+  std::string role, level;          // names; may be empty
+  bool start = false;               // asks for the newcomer's guide
+};
+// Errors: kInvalidArgument naming the field ("skills: 'x' is not in the taxonomy", "role: unknown role ...").
+// Nothing given at all, or `start`, is a newcomer.
+StatusOr<Person> PersonFromSpec(const PersonSpec& spec, const taxonomy::Taxonomy& taxonomy);
+
 // What the planner may read beyond the graphs; every part may be null.
 struct PlanSources {
   const match::MatchIndex* market = nullptr;  // stored postings: the matcher's fit, counts, what each stage unlocks
@@ -233,6 +243,10 @@ struct PlanSources {
   std::string country = "US";                       // for the pay model
   std::string metro;
 };
+
+// Sets the country and metro pay is estimated for from a place as people write it ("Austin, TX", "Germany",
+// "DE"), the way salary estimates read it. Errors: kInvalidArgument ("location: cannot tell the country ...").
+Status SetPlace(const std::string& location, PlanSources& sources);
 
 struct PayAt {
   double p10 = 0, p50 = 0, p90 = 0;

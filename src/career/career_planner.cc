@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/statistics.h"
+#include "base/strings.h"
 #include "career/career.h"
 
 namespace jobscope::career {
@@ -252,6 +253,43 @@ StartGuide StartIn(Role role, const CareerGraph& graph, const SkillGraph& skill_
 }
 
 }  // namespace
+
+StatusOr<Person> PersonFromSpec(const PersonSpec& spec, const taxonomy::Taxonomy& taxonomy) {
+  Person person;
+  for (const auto& given : spec.skills) {
+    std::string_view name = TrimAscii(given);
+    if (name.empty()) continue;
+    const taxonomy::Skill* skill = taxonomy.Find(name);
+    if (!skill) return InvalidArgument("skills: '" + std::string(name) + "' is not in the taxonomy");
+    if (!person.profile.HasSkill(skill->id)) person.profile.skills.push_back({skill->id, skill->name, "given by hand", 0});
+  }
+  if (!spec.role.empty()) {
+    auto node = ParseNodeName(spec.role);
+    if (!node.ok()) return InvalidArgument("role: " + node.status().message());
+    person.profile.role = node->first;
+    person.profile.role_from_title = true;
+    person.profile.role_evidence = "given by hand";
+  }
+  if (!spec.level.empty()) {
+    std::optional<Level> level = ParseLevel(spec.level);
+    if (!level || *level == Level::kUnknown) return InvalidArgument("level: unknown level '" + spec.level + "' (entry, mid, senior, lead)");
+    person.profile.level = *level;
+    person.profile.level_evidence = "given by hand";
+  }
+  person.profile.source = "given";
+  person.newcomer = spec.start || (spec.role.empty() && person.profile.skills.empty());
+  return person;
+}
+
+Status SetPlace(const std::string& location, PlanSources& sources) {
+  salary::EstimateRequest place;
+  place.role = "ml_engineer";  // any role: only the place is read
+  place.location = location;
+  JS_ASSIGN_OR_RETURN(salary::SalaryQuery query, salary::UnderstandEstimateRequest(place, nullptr));
+  sources.country = query.country;
+  sources.metro = query.metro;
+  return Status::Ok();
+}
 
 StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target, const CareerGraph& graph,
                                 const SkillGraph& skill_graph, const PlanSources& sources) {

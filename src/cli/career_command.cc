@@ -49,32 +49,19 @@ StatusOr<std::vector<match::PostingFacts>> StoredFacts(store::Store& store, cons
 
 // The person: a résumé's profile, or skills, role and level by hand; nothing at all is a newcomer.
 StatusOr<career::Person> PersonFrom(Context& context, const CareerArgs& args, const taxonomy::Taxonomy& taxonomy) {
-  career::Person person;
-  if (!args.resume.empty()) {
-    JS_ASSIGN_OR_RETURN(person.profile, LoadResumeProfile(context, args.resume, {}));
-  } else {
-    for (std::string_view name : SplitOn(args.skills, ',')) {
-      name = TrimAscii(name);
-      if (name.empty()) continue;
-      const taxonomy::Skill* skill = taxonomy.Find(name);
-      if (!skill) return InvalidArgument("--skills: '" + std::string(name) + "' is not in the taxonomy");
-      person.profile.skills.push_back({skill->id, skill->name, "given with --skills", 0});
-    }
-    if (!args.role.empty()) {
-      auto role = career::ParseNodeName(args.role);
-      if (!role.ok()) return InvalidArgument("--role: " + role.status().message());
-      person.profile.role = role->first;
-      person.profile.role_from_title = true;
-    }
-    if (!args.level.empty()) {
-      auto level = ParseLevel(args.level);
-      if (!level || *level == Level::kUnknown) return InvalidArgument("--level: unknown level '" + args.level + "'");
-      person.profile.level = *level;
-      person.profile.level_evidence = "given with --level";
-    }
-    person.profile.source = "given";
+  if (args.resume.empty()) {
+    career::PersonSpec spec;
+    for (std::string_view name : SplitOn(args.skills, ',')) spec.skills.emplace_back(name);
+    spec.role = args.role;
+    spec.level = args.level;
+    spec.start = args.start;
+    auto person = career::PersonFromSpec(spec, taxonomy);
+    if (!person.ok()) return InvalidArgument("--" + person.status().message());
+    return person;
   }
-  person.newcomer = args.start || (args.resume.empty() && args.role.empty() && args.skills.empty());
+  career::Person person;
+  JS_ASSIGN_OR_RETURN(person.profile, LoadResumeProfile(context, args.resume, {}));
+  person.newcomer = args.start;
   return person;
 }
 
@@ -170,14 +157,8 @@ int RunCareer(Context& context, const CareerArgs& args) {
   if (!person.ok()) return ReportError(person.status());
 
   career::PlanSources sources;
-  // Where the person is, read the way salary estimates read places.
-  salary::EstimateRequest place;
-  place.role = "ml_engineer";
-  place.location = args.location;
-  auto where = salary::UnderstandEstimateRequest(place, nullptr);
-  if (!where.ok()) return ReportError(InvalidArgument("--" + where.status().message()));
-  sources.country = where->country;
-  sources.metro = where->metro;
+  Status place = career::SetPlace(args.location, sources);
+  if (!place.ok()) return ReportError(InvalidArgument("--" + place.message()));
   auto model = salary::SalaryModel::Load(context.DataPath("models/salary"));
   if (model.ok()) sources.pay_model = model->get();
 

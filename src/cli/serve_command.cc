@@ -25,6 +25,8 @@ int RunServe(Context& context, ServeArgs& args) {
   options.role_model_path = context.DataPath("models/role_model.bin");
   options.salary_model_dir = context.DataPath("models/salary");
   options.survey_path = args.survey;
+  options.career_graph_path = context.DataPath("career/graph.json");
+  options.skill_prerequisites_path = context.DataPath("career/skill_prerequisites.tsv");
   if (args.no_web) {
     options.web_dir.clear();
   } else if (options.web_dir.empty()) {

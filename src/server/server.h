@@ -55,6 +55,8 @@ struct ServerOptions {
   // The shipped data and models (the CLI passes its --data-dir's); `survey_path` may name no file, and then
   // /api/v1/salary/bands answers 503.
   std::string taxonomy_path, rates_path, role_model_path, salary_model_dir, survey_path;
+  // The career graph and the skill prerequisites; when the graph's file is missing /api/v1/career answers 503.
+  std::string career_graph_path, skill_prerequisites_path;
   std::string snapshot_path;  // the index snapshot; empty: search::SnapshotPath(db)
   // The web UI's static files, served at / (index.html for "/"); empty: the API alone.
   std::string web_dir;

@@ -57,6 +57,8 @@ ServerOptions Options() {
   options.role_model_path = kData + "/models/role_model.bin";
   options.salary_model_dir = kData + "/models/salary";
   options.survey_path = (dir / "survey.csv").string();
+  options.career_graph_path = kData + "/career/graph.json";
+  options.skill_prerequisites_path = kData + "/career/skill_prerequisites.tsv";
   options.limits.max_upload_bytes = 64 * 1024;  // small, so the test of the limit sends little
   options.limits.max_resume_bytes = 16 * 1024;
   options.web_dir = kData + "/../web";
@@ -528,6 +530,29 @@ TEST_F(ServerTest, GapScoresOneResumeAgainstOnePosting) {
   EXPECT_EQ(ingested["match"]["posting_id"], speech_id) << ingested;
   ExpectProblem(client.Post("/api/v1/gap?posting=0000000000000000", kNlpResume, "text/plain"), 404, "0000000000000000");
   ExpectProblem(client.Post("/api/v1/gap", kNlpResume, "text/plain"), 400, "posting");
+}
+
+TEST_F(ServerTest, CareerPlansForAResumeSkillsByHandAndANewcomer) {
+  auto client = Client();
+  auto res = client.Post("/api/v1/career?target=ml_engineer:senior", kNlpResume, "text/plain");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto plan = nlohmann::json::parse(res->body);
+  EXPECT_TRUE(plan["current"].is_string());
+  EXPECT_FALSE(plan["next"].empty());
+  EXPECT_EQ(plan["target"]["node"], "ml_engineer:senior");
+  EXPECT_FALSE(plan["target"]["stages"].empty());
+  auto by_hand = Json(client.Get("/api/v1/career?skills=python,sql&role=data_engineer&level=mid&location=Germany"));
+  EXPECT_EQ(by_hand["current"], "data_engineer:mid");
+  EXPECT_NE(by_hand["next"][0]["pay_now"]["source"].get<std::string>().find("DE"), std::string::npos) << by_hand["next"][0];
+  auto newcomer = Json(client.Get("/api/v1/career"));
+  EXPECT_TRUE(newcomer["current"].is_null());
+  EXPECT_EQ(newcomer["start"].size(), 12u);
+  ExpectProblem(client.Get("/api/v1/career?role=astronaut"), 400, "astronaut");
+  ExpectProblem(client.Get("/api/v1/career?skills=python&target=wizard"), 400, "wizard");
+  ExpectProblem(client.Get("/api/v1/career?location=Atlantis"), 400, "Atlantis");
+  ExpectProblem(client.Get("/api/v1/career?colour=blue"), 400, "colour");
+  ExpectProblem(client.Post("/api/v1/career?skills=python", kNlpResume, "text/plain"), 400, "skills");
 }
 
 TEST_F(ServerTest, TheWebUiIsServedAtTheRoot) {

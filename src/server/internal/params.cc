@@ -251,4 +251,21 @@ StatusOr<ResumeParams> ParseGapParams(const Params& params) {
   return out;
 }
 
+StatusOr<CareerParams> ParseCareerParams(const Params& params, bool with_resume) {
+  static const std::vector<std::string_view> by_hand = {"skills", "role", "level", "start", "target", "location"};
+  static const std::vector<std::string_view> resume = {"filename", "target", "location"};
+  JS_RETURN_IF_ERROR(CheckKnownParams(params, with_resume ? resume : by_hand));
+  CareerParams out;
+  out.target = TextParam(params, "target");
+  out.filename = TextParam(params, "filename");
+  if (HasParam(params, "location")) out.location = TextParam(params, "location");
+  if (!with_resume) {
+    out.person.skills = ListParam(params, "skills");
+    out.person.role = TextParam(params, "role");
+    out.person.level = TextParam(params, "level");
+    JS_ASSIGN_OR_RETURN(out.person.start, BoolParam(params, "start", false));
+  }
+  return out;
+}
+
 }  // namespace jobscope::server::internal

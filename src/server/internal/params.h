@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/status.h"
+#include "career/career.h"
 #include "match/match.h"
 #include "salary/salary.h"
 #include "search/search.h"
@@ -61,6 +62,15 @@ StatusOr<ResumeParams> ParseProfileParams(const Params& params);
 StatusOr<ResumeParams> ParseMatchParams(const Params& params, const ServerLimits& limits);
 // POST /api/v1/gap: filename, the wishes, posting (required).
 StatusOr<ResumeParams> ParseGapParams(const Params& params);
+
+// GET and POST /api/v1/career: target and location; by hand (GET) also skills, role, level and start.
+struct CareerParams {
+  career::PersonSpec person;
+  std::string target;
+  std::string location = "United States";
+  std::string filename;  // POST: the résumé's name
+};
+StatusOr<CareerParams> ParseCareerParams(const Params& params, bool with_resume);
 
 // GET /api/v1/salary/estimate: title, role, level, location, remote, company_size, skills.
 StatusOr<salary::EstimateRequest> ParseEstimateParams(const Params& params);

@@ -323,6 +323,47 @@ void HandleGap(State& state, const httplib::Request& req, httplib::Response& res
   SendJson(res, json::GapToJson(upload.name, match::ScoreMatch(*profile, *posting, market->weights())));
 }
 
+// ---- career ------------------------------------------------------------------------------------------------
+
+// Plans for the person with the stored market and the salary model, and sends the plan or the problem.
+void SendPlan(State& state, career::Person person, const CareerParams& params, httplib::Response& res) {
+  if (!state.career_graph) {
+    return SendProblem(res, 503, "unavailable", "no career graph: data/career/graph.json is missing (make it with jobscope career build)");
+  }
+  career::PlanSources sources;
+  Status place = career::SetPlace(params.location, sources);
+  if (!place.ok()) return SendStatus(res, place);
+  std::shared_ptr<const match::MatchIndex> market = state.Market();
+  sources.market = market.get();
+  if (!person.newcomer && person.profile.role == Role::kOther) market->CompleteProfile(person.profile);
+  StatusOr<career::CareerPlan> plan = InvalidArgument("");
+  {
+    std::lock_guard<std::mutex> lock(state.salary_mutex);  // the salary model serves one thread at a time
+    sources.pay_model = state.salary_model.get();
+    plan = career::PlanCareer(person, params.target, *state.career_graph, *state.skill_graph, sources);
+  }
+  if (!plan.ok()) return SendStatus(res, plan.status());
+  SendJson(res, json::CareerPlanToJson(*plan));
+}
+
+void HandleCareer(State& state, const httplib::Request& req, httplib::Response& res) {
+  auto params = ParseCareerParams(req.params, false);
+  if (!params.ok()) return SendStatus(res, params.status());
+  auto person = career::PersonFromSpec(params->person, *state.taxonomy);
+  if (!person.ok()) return SendStatus(res, person.status());
+  SendPlan(state, std::move(*person), *params, res);
+}
+
+void HandleCareerResume(State& state, const httplib::Request& req, httplib::Response& res) {
+  ResumeUpload upload;
+  if (!ReadUpload(state, req, res, upload)) return;
+  auto params = ParseCareerParams(upload.params, true);
+  if (!params.ok()) return SendStatus(res, params.status());
+  auto profile = BuildProfile(state, upload, ResumeParams{});
+  if (!profile.ok()) return SendStatus(res, profile.status());
+  SendPlan(state, career::Person{std::move(*profile), false}, *params, res);
+}
+
 // ---- ingest ------------------------------------------------------------------------------------------------
 
 // The reader extension for an upload: from ?format=, else the part's file name, else the Content-Type.
@@ -456,6 +497,8 @@ const Route kRoutes[] = {
     {"POST", "/api/v1/profile", "/api/v1/profile", Access::kRead, HandleProfile},
     {"POST", "/api/v1/match", "/api/v1/match", Access::kRead, HandleMatch},
     {"POST", "/api/v1/gap", "/api/v1/gap", Access::kRead, HandleGap},
+    {"GET", "/api/v1/career", "/api/v1/career", Access::kRead, HandleCareer},
+    {"POST", "/api/v1/career", "/api/v1/career", Access::kRead, HandleCareerResume},
     {"POST", "/api/v1/ingest", "/api/v1/ingest", Access::kWrite, HandleIngest},
 };
 

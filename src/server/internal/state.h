@@ -11,6 +11,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "career/career.h"
 #include "classify/classify.h"
 #include "extract/extract.h"
 #include "match/match.h"
@@ -44,6 +45,10 @@ struct Server::State {
   std::unique_ptr<salary::SalaryModel> salary_model;  // one thread at a time: salary_mutex
   std::mutex salary_mutex;
   std::optional<salary::SurveyLoad> survey;  // read-only once loaded; absent when there is no survey file
+
+  // Career plans: both graphs are read-only once loaded; absent when the graph file is missing.
+  std::optional<career::CareerGraph> career_graph;
+  std::optional<career::SkillGraph> skill_graph;
 
   // The market summary reads every posting: kept by `top` until an ingest changes the store.
   std::mutex summary_mutex;
