@@ -71,11 +71,11 @@ class SkillGraph {
   std::vector<std::string> WithPrerequisites(const std::vector<std::string>& known) const;
   // The direct prerequisites of a skill, in file order.
   std::vector<std::string> Before(std::string_view skill_id) const;
-  // `goals` plus every prerequisite (transitively) not in `known`, in stages: a skill's stage is one more than
-  // the latest stage of its prerequisites in the plan, so each stage needs only what came before. Within a
-  // stage, skills keep the order of `goals` (then prerequisites by id).
+  // `goals` (most valuable first) plus every prerequisite (transitively) not in `known`, in stages: each
+  // stage needs only what earlier stages and `known` hold, and takes at most `per_stage` skills (0: no
+  // limit), those of the most valuable goals' chains first.
   std::vector<std::vector<std::string>> Stages(const std::vector<std::string>& goals,
-                                               const std::vector<std::string>& known) const;
+                                               const std::vector<std::string>& known, size_t per_stage = 4) const;
 
  private:
   std::vector<Prerequisite> edges_;
@@ -305,7 +305,7 @@ struct TargetPlan {
 struct StartGuide {
   Role role = Role::kOther;
   std::vector<std::vector<std::string>> first_skills;  // stages of skill ids
-  std::vector<std::string> first_skill_names;
+  std::vector<std::vector<std::string>> first_skill_names;  // as `first_skills`
   std::vector<std::string> first_roles;  // entry node keys that lead into the role, its own entry first
   std::vector<int64_t> first_role_postings;
   PayAt entry_pay;
@@ -313,6 +313,7 @@ struct StartGuide {
 
 struct CareerPlan {
   std::string current;  // node key, "" for a newcomer
+  std::string note;     // why a person with a résumé or skills got the newcomer's guide, else ""
   Role role = Role::kOther;
   Level level = Level::kUnknown;
   std::string level_source;

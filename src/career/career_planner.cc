@@ -227,9 +227,11 @@ StartGuide StartIn(Role role, const CareerGraph& graph, const SkillGraph& skill_
   }
   guide.first_skills = skill_graph.Stages(goals, {});
   for (const auto& stage : guide.first_skills) {
-    for (const auto& id : stage) guide.first_skill_names.push_back(NameOf(graph, skill_graph, id));
+    guide.first_skill_names.emplace_back();
+    for (const auto& id : stage) guide.first_skill_names.back().push_back(NameOf(graph, skill_graph, id));
   }
-  // Ways in: the role's own entry rung, then the entry rungs of roles that move into it.
+  // Ways in: the role's own entry rung (when postings ask for it), then the entry rungs of roles that move
+  // into it, most asked first.
   std::vector<const CareerNode*> ways = {entry};
   const CareerNode* mid = graph.Node(role, Level::kMid);
   for (const CareerNode* into : {entry, mid}) {
@@ -243,6 +245,7 @@ StartGuide StartIn(Role role, const CareerGraph& graph, const SkillGraph& skill_
     }
   }
   std::stable_sort(ways.begin() + 1, ways.end(), [](const CareerNode* a, const CareerNode* b) { return a->postings > b->postings; });
+  if (entry->postings == 0 && ways.size() > 1) ways.erase(ways.begin());
   if (ways.size() > kStartRoles) ways.resize(kStartRoles);
   for (const CareerNode* way : ways) {
     guide.first_roles.push_back(way->Key());
@@ -302,6 +305,13 @@ StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target,
   }
   bool has_role = std::find(CareerRoles().begin(), CareerRoles().end(), profile.role) != CareerRoles().end();
   if (person.newcomer || !has_role) {
+    if (!person.newcomer) {
+      plan.note = "no role to start from: " +
+                  (profile.skills.empty() ? std::string("no skill was found")
+                                          : "the skills do not point to one of the graph's roles (" +
+                                                std::string(RoleName(profile.role)) + ")") +
+                  "; give a role, or see how to start in each specialisation";
+    }
     for (Role role : CareerRoles()) plan.start.push_back(StartIn(role, graph, skill_graph, sources));
     if (wanted) {
       const CareerNode* node = graph.Node(wanted->first, wanted->second.value_or(Level::kEntry));

@@ -107,44 +107,41 @@ std::vector<std::string> SkillGraph::Before(std::string_view skill_id) const {
 }
 
 std::vector<std::vector<std::string>> SkillGraph::Stages(const std::vector<std::string>& goals,
-                                                         const std::vector<std::string>& known) const {
+                                                         const std::vector<std::string>& known, size_t per_stage) const {
   std::set<std::string, std::less<>> have(known.begin(), known.end());
-  // The plan's skills: the goals and, transitively, the prerequisites not yet held.
-  std::vector<std::string> order;  // goals first (their order), then prerequisites (by id)
-  std::set<std::string, std::less<>> in_plan;
-  std::set<std::string> prerequisites;
-  std::function<void(const std::string&)> add_prerequisites = [&](const std::string& skill) {
-    for (const auto& before : Before(skill)) {
-      if (have.count(before) || in_plan.count(before) || prerequisites.count(before)) continue;
-      prerequisites.insert(before);
-      add_prerequisites(before);
+  // The plan's skills: the goals and, transitively, the prerequisites not yet held. A skill's priority is
+  // the first goal (in the goals' order, most valuable first) that needs it, so the chain beneath a
+  // valuable goal is learnt before a lesser goal.
+  std::map<std::string, size_t, std::less<>> priority;
+  std::function<void(const std::string&, size_t)> add = [&](const std::string& skill, size_t rank) {
+    if (have.count(skill)) return;
+    auto [it, inserted] = priority.try_emplace(skill, rank);
+    if (!inserted) {
+      if (it->second <= rank) return;
+      it->second = rank;
     }
+    for (const auto& before : Before(skill)) add(before, rank);
   };
-  for (const auto& goal : goals) {
-    if (have.count(goal) || in_plan.count(goal)) continue;
-    in_plan.insert(goal);
-    order.push_back(goal);
-  }
-  for (const auto& goal : std::vector<std::string>(order)) add_prerequisites(goal);
-  for (const auto& skill : prerequisites) {
-    if (in_plan.insert(skill).second) order.push_back(skill);
-  }
-  // A skill's stage: one past the latest stage of its prerequisites in the plan (the graph is acyclic).
-  std::map<std::string, int, std::less<>> stage;
-  std::function<int(const std::string&)> stage_of = [&](const std::string& skill) -> int {
-    if (auto it = stage.find(skill); it != stage.end()) return it->second;
-    int value = 0;
-    for (const auto& before : Before(skill)) {
-      if (in_plan.count(before)) value = std::max(value, stage_of(before) + 1);
-    }
-    stage[skill] = value;
-    return value;
-  };
+  for (size_t rank = 0; rank < goals.size(); ++rank) add(goals[rank], rank);
+
+  // Stage by stage: of the skills whose prerequisites in the plan are all learnt in earlier stages, the
+  // `per_stage` of highest priority, ties by id.
+  std::set<std::string, std::less<>> learnt;
   std::vector<std::vector<std::string>> stages;
-  for (const auto& skill : order) {
-    size_t at = static_cast<size_t>(stage_of(skill));
-    if (stages.size() <= at) stages.resize(at + 1);
-    stages[at].push_back(skill);
+  while (learnt.size() < priority.size()) {
+    std::vector<std::pair<size_t, std::string>> ready;
+    for (const auto& [skill, rank] : priority) {
+      if (learnt.count(skill)) continue;
+      bool open = true;
+      for (const auto& before : Before(skill)) open &= !priority.count(before) || learnt.count(before) > 0;
+      if (open) ready.push_back({rank, skill});
+    }
+    std::sort(ready.begin(), ready.end());
+    if (ready.size() > per_stage && per_stage > 0) ready.resize(per_stage);
+    std::vector<std::string> stage;
+    for (auto& [rank, skill] : ready) stage.push_back(std::move(skill));
+    learnt.insert(stage.begin(), stage.end());
+    stages.push_back(std::move(stage));
   }
   return stages;
 }

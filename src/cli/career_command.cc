@@ -126,13 +126,13 @@ void PrintPlan(const career::CareerPlan& plan) {
       std::printf("\n");
     }
   }
+  if (!plan.note.empty()) std::printf("%s\n\n", plan.note.c_str());
   if (!plan.start.empty()) {
     std::printf("how to start, by specialisation:\n");
     for (const auto& guide : plan.start) {
       std::printf("\n  %s\n    first skills:", std::string(RoleName(guide.role)).c_str());
-      for (size_t s = 0, n = 0; s < guide.first_skills.size(); ++s) {
-        std::printf("%s", s ? " ->" : "");
-        for (size_t i = 0; i < guide.first_skills[s].size(); ++i, ++n) std::printf(" %s", guide.first_skill_names[n].c_str());
+      for (size_t s = 0; s < guide.first_skill_names.size(); ++s) {
+        std::printf("%s %s", s ? " ->" : "", JoinStrings(guide.first_skill_names[s], ", ").c_str());
       }
       std::printf("\n    first roles:");
       for (size_t i = 0; i < guide.first_roles.size(); ++i) {

@@ -64,9 +64,11 @@ json TargetJson(const career::TargetPlan& plan) {
 
 nlohmann::json CareerPlanToJson(const career::CareerPlan& plan) {
   json out;
-  out["current"] = plan.current.empty() ? json(nullptr) : json(plan.current);
-  out["role"] = RoleName(plan.role);
-  out["level"] = LevelName(plan.level);
+  const bool placed = !plan.current.empty();
+  out["current"] = placed ? json(plan.current) : json(nullptr);
+  out["role"] = placed ? json(RoleName(plan.role)) : json(nullptr);
+  out["level"] = placed ? json(LevelName(plan.level)) : json(nullptr);
+  out["note"] = plan.note;
   out["level_source"] = plan.level_source;
   json next = json::array();
   for (const auto& move : plan.next) {

@@ -166,8 +166,12 @@ TEST_F(CareerPlannerTest, ANewcomerGetsAStartInEverySpecialisation) {
     SCOPED_TRACE(std::string(RoleName(guide.role)));
     ASSERT_FALSE(guide.first_skills.empty());
     ASSERT_FALSE(guide.first_roles.empty());
-    EXPECT_EQ(guide.first_roles.front(), std::string(RoleName(guide.role)) + ":entry");
+    // The role's own entry rung comes first when postings ask for it; every way in is an entry rung.
+    const CareerNode* entry = graph_->Node(guide.role, Level::kEntry);
+    if (entry->postings > 0) { EXPECT_EQ(guide.first_roles.front(), entry->Key()); }
+    for (const auto& way : guide.first_roles) EXPECT_EQ(graph_->Node(way)->level, Level::kEntry) << way;
     EXPECT_EQ(guide.first_roles.size(), guide.first_role_postings.size());
+    ASSERT_EQ(guide.first_skill_names.size(), guide.first_skills.size());
     ExpectSourced(guide.entry_pay);
     std::set<std::string> earlier;
     for (const auto& stage : guide.first_skills) {
@@ -186,6 +190,23 @@ TEST_F(CareerPlannerTest, ANewcomerGetsAStartInEverySpecialisation) {
   ASSERT_TRUE(targeted.ok());
   ASSERT_TRUE(targeted->target);
   EXPECT_EQ(targeted->target->key, "data_scientist:entry");
+}
+
+TEST_F(CareerPlannerTest, SkillsThatPlaceNoRoleGetTheGuideAndSayWhy) {
+  auto person = PersonFromSpec({{"excel"}, "", "", false}, *taxonomy_);
+  ASSERT_TRUE(person.ok());
+  EXPECT_FALSE(person->newcomer);
+  auto plan = PlanCareer(*person, "", *graph_, *skills_, {});
+  ASSERT_TRUE(plan.ok());
+  EXPECT_TRUE(plan->current.empty());
+  EXPECT_FALSE(plan->start.empty());
+  EXPECT_NE(plan->note.find("give a role"), std::string::npos) << plan->note;
+  auto newcomer = PersonFromSpec({{}, "", "", false}, *taxonomy_);
+  ASSERT_TRUE(newcomer.ok());
+  EXPECT_TRUE(newcomer->newcomer);
+  EXPECT_TRUE(PlanCareer(*newcomer, "", *graph_, *skills_, {})->note.empty());
+  EXPECT_EQ(PersonFromSpec({{"astrology"}, "", "", false}, *taxonomy_).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(PersonFromSpec({{}, "ml_engineer", "wizard", false}, *taxonomy_).status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST_F(CareerPlannerTest, AnUnknownTargetIsAUsageError) {

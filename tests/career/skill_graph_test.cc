@@ -112,15 +112,22 @@ TEST(SkillGraphTest, StagesPutEveryPrerequisiteFirstAndSkipWhatIsKnown) {
   }
 }
 
-TEST(SkillGraphTest, AGoalWithNoPrerequisitesIsInTheFirstStage) {
+TEST(SkillGraphTest, StagesTakeTheMostValuableChainsFirstAndHoldAtMostTheirShare) {
   auto graph = SkillGraph::FromEdges({{"python", "numpy", "s", ""}, {"numpy", "pandas", "s", ""}});
   ASSERT_TRUE(graph.ok());
+  // pandas is worth most: its chain comes first, sql (worth less) joins the first stage with room.
   auto stages = graph->Stages({"pandas", "sql"}, {});
   ASSERT_EQ(stages.size(), 3u);
-  EXPECT_EQ(stages[0], (std::vector<std::string>{"sql", "python"}));
+  EXPECT_EQ(stages[0], (std::vector<std::string>{"python", "sql"}));
   EXPECT_EQ(stages[1], (std::vector<std::string>{"numpy"}));
   EXPECT_EQ(stages[2], (std::vector<std::string>{"pandas"}));
+  // One skill a stage: pandas's chain before sql.
+  auto narrow = graph->Stages({"pandas", "sql"}, {}, 1);
+  EXPECT_EQ(narrow, (std::vector<std::vector<std::string>>{{"python"}, {"numpy"}, {"pandas"}, {"sql"}}));
   EXPECT_EQ(graph->Stages({"pandas"}, {"numpy"}), (std::vector<std::vector<std::string>>{{"pandas"}}));
+  // Many independent goals are spread over stages of four, in the goals' order.
+  auto wide = graph->Stages({"a", "b", "c", "d", "e", "f"}, {});
+  EXPECT_EQ(wide, (std::vector<std::vector<std::string>>{{"a", "b", "c", "d"}, {"e", "f"}}));
 }
 
 }  // namespace

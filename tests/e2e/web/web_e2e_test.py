@@ -250,13 +250,74 @@ def test_match_a_resume(h):
     p.wait_for("document.querySelectorAll('.match').length >= 3", timeout=30, what="the matches from pasted text")
 
 
+def test_career_plan(h):
+    p = h.page
+    p.goto(h.base + "/career.html")
+    p.wait_for("document.querySelectorAll('#target option').length === 13", what="the role lists")
+    assert p.evaluate("document.querySelector('nav.site a[aria-current=page]').dataset.page") == "career"
+    p.evaluate("document.getElementById('skills').value = 'python, sql, scikit-learn, statistics';"
+               "document.getElementById('role').value = 'data_scientist';"
+               "document.getElementById('level').value = 'mid';"
+               "document.getElementById('target').value = 'nlp_engineer';"
+               "document.querySelector('#career-form button[type=submit]').click()")
+    p.wait_for("document.querySelectorAll('.next-role').length > 0 && "
+               "document.querySelectorAll('.stages .stage').length > 0", timeout=30, what="the next roles and the plan")
+    here = p.evaluate("document.getElementById('here-title').textContent")
+    assert here == "You are here: Data scientist · Mid", here
+    nexts = p.evaluate("document.querySelectorAll('.next-role').length")
+    assert nexts >= 3, f"3 or more next roles expected, got {nexts}"
+    kinds = p.evaluate("[...document.querySelectorAll('.kind h3')].map(e => e.textContent)")
+    assert any(k.startswith("Advancement") for k in kinds), kinds
+    # Each card: a fit meter with its width set, pay now and there, and a thin badge wherever a figure is thin.
+    assert p.evaluate("[...document.querySelectorAll('.next-role .meter[role=meter]')].length") == nexts
+    assert p.evaluate("[...document.querySelectorAll('.next-role .fill')].every(f => f.style.width.endsWith('%'))")
+    assert p.evaluate("[...document.querySelectorAll('.next-role')].every(c => c.querySelector('.pay-now') && "
+                      "c.querySelector('.pay-there') && /\\$\\d+k/.test(c.querySelector('.pay-there').textContent))")
+    assert p.evaluate("[...document.querySelectorAll('.badge.thin')].every(b => b.textContent === 'thin' && "
+                      "b.title.startsWith('Thin:'))")
+    assert p.evaluate("document.querySelectorAll('.badge.thin').length") >= 1, "the small store's figures are thin"
+    stages = p.evaluate("[...document.querySelectorAll('.stages .stage')].map(s => s.querySelector('.unlocks') ? "
+                        "s.querySelector('.unlocks').textContent : '')")
+    assert stages and all(re.match(r"Unlocks \d+ more postings? \(\d+ in all\)$", s) for s in stages), stages
+    assert p.evaluate("document.querySelectorAll('.missing-table tbody tr').length") >= 1
+    assert "target=nlp_engineer" in p.evaluate("location.search")
+    h.shot("career.png")
+    # A pasted résumé is POSTed: its role and level place the person, and nothing of it goes into the address.
+    p.goto(h.base + "/career.html")
+    p.wait_for("document.querySelectorAll('#target option').length === 13", what="the role lists")
+    p.evaluate(f"document.getElementById('resume-text').value = {js(RESUME)};"
+               "document.getElementById('target').value = 'ml_engineer';"
+               "document.querySelector('#career-form button[type=submit]').click()")
+    p.wait_for("document.querySelectorAll('.stages .stage').length > 0", timeout=30, what="the plan for a résumé")
+    here = p.evaluate("document.getElementById('here-title').textContent")
+    assert here == "You are here: NLP engineer · Senior", here
+    assert p.evaluate("location.search") == ""
+    # A newcomer: a start in each of the 12 specialisations.
+    p.goto(h.base + "/career.html")
+    p.wait_for("document.querySelectorAll('#role option').length === 13", what="the role lists")
+    p.evaluate("document.getElementById('start').click();"
+               "document.querySelector('#career-form button[type=submit]').click()")
+    p.wait_for("document.querySelectorAll('.start-card').length > 0", timeout=30, what="the newcomer's guide")
+    cards = p.evaluate("document.querySelectorAll('.start-card').length")
+    assert cards == 12, f"12 specialisations expected, got {cards}"
+    assert p.evaluate("[...document.querySelectorAll('.start-card')].every(c => "
+                      "c.querySelectorAll('.flow > li').length >= 1 && c.querySelectorAll('.first-roles li').length >= 1)")
+    assert p.evaluate("new URLSearchParams(location.search).get('start')") == "true"
+    h.shot("career-start.png")
+
+
 def test_phone_screen(h):
     p = h.page
     p.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=2, mobile=True)
     try:
-        for page in ("/?q=engineer", "/dashboard.html", "/match.html", "/salary.html"):
+        loaded = "document.querySelector('main') !== null"
+        for page, ready in (("/?q=engineer", loaded), ("/dashboard.html", loaded), ("/match.html", loaded),
+                            ("/salary.html", loaded), ("/career.html", loaded),
+                            ("/career.html?skills=python,sql&role=data_scientist&level=mid&target=nlp_engineer",
+                             "document.querySelectorAll('.stages .stage').length > 0"),
+                            ("/career.html?start=true", "document.querySelectorAll('.start-card').length === 12")):
             p.goto(h.base + page)
-            p.wait_for("document.querySelector('main') !== null")
+            p.wait_for(ready, what=f"{page} on a phone")
             time.sleep(0.3)
             overflow = p.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"{page} is {overflow}px wider than a phone screen"
@@ -268,7 +329,7 @@ def test_phone_screen(h):
 
 
 TESTS = [test_search_with_a_facet_and_the_pay_slider, test_open_a_posting, test_salary_estimate, test_dashboard,
-         test_match_a_resume, test_phone_screen]
+         test_match_a_resume, test_career_plan, test_phone_screen]
 
 
 def main():
