@@ -41,6 +41,7 @@ int RunCli(int argc, char** argv) {
   internal::AddTokenCommand(app, context, exit_code);
   internal::AddMatchCommands(app, context, exit_code);
   internal::AddCareerCommand(app, context, exit_code);
+  internal::AddAlertsCommand(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

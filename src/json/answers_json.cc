@@ -153,4 +153,26 @@ nlohmann::json IngestSummaryToJson(const ingest::IngestSummary& summary) {
           {"seconds", summary.seconds}};
 }
 
+nlohmann::json SavedSearchToJson(const search::SavedSearchSpec& search) {
+  const search::FilterSpec& f = search.filters;
+  nlohmann::json filters = {{"roles", f.roles},     {"levels", f.levels},   {"skills", f.skills},
+                            {"all_skills", f.all_skills}, {"company", f.company}, {"country", f.country},
+                            {"region", f.region},   {"city", f.city},       {"employment_type", f.employment_type},
+                            {"from", f.from},       {"to", f.to},           {"remote", f.remote},
+                            {"min_salary", f.min_salary ? nlohmann::json(*f.min_salary) : nlohmann::json(nullptr)},
+                            {"max_salary", f.max_salary ? nlohmann::json(*f.max_salary) : nlohmann::json(nullptr)}};
+  return {{"name", search.name}, {"query", search.query}, {"filters", filters}, {"created_at", search.created_at},
+          {"last_run_at", search.last_run_at}};
+}
+
+nlohmann::json AlertRunToJson(const search::AlertRun& run) {
+  nlohmann::json alerts = nlohmann::json::array();
+  for (const auto& alert : run.alerts) {
+    nlohmann::json postings = nlohmann::json::array();
+    for (const auto& posting : alert.postings) postings.push_back(PostingToJson(posting, false, nullptr));
+    alerts.push_back({{"name", alert.name}, {"query", alert.query}, {"postings", std::move(postings)}});
+  }
+  return {{"through_sequence", run.through_sequence}, {"postings_considered", run.postings_considered}, {"alerts", std::move(alerts)}};
+}
+
 }  // namespace jobscope::json

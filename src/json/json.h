@@ -71,6 +71,12 @@ nlohmann::json GapToJson(const std::string& resume, const match::Match& match);
 // `ingest`: {run_id, counts, transcoded, pay_dropped, files, seconds}.
 nlohmann::json IngestSummaryToJson(const ingest::IngestSummary& summary);
 
+// A saved search: {name, query, filters, created_at, last_run_at}; `filters` as given (FilterSpec's fields).
+nlohmann::json SavedSearchToJson(const search::SavedSearchSpec& search);
+// An alerts run: {through_sequence, postings_considered, alerts: [{name, query, postings: [posting]}]}, each
+// posting as PostingToJson without its description.
+nlohmann::json AlertRunToJson(const search::AlertRun& run);
+
 // A career plan (`jobscope career --json`, POST /api/v1/career): fields in docs/CLI.md.
 nlohmann::json CareerPlanToJson(const career::CareerPlan& plan);
 

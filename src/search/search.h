@@ -72,6 +72,43 @@ struct FilterSpec {
 // unknown country 'Atlantis'", "from: '2024-13-01' is not a date (YYYY-MM-DD)").
 StatusOr<index::Filters> ResolveFilters(const FilterSpec& spec, const taxonomy::Taxonomy& taxonomy);
 
+// ---- saved searches and alerts ------------------------------------------------------------------------------
+
+// A search kept by name: its words and filters as given (resolved again on each run, so a taxonomy update
+// reads them as it reads new searches).
+struct SavedSearchSpec {
+  std::string name;
+  std::string query;
+  FilterSpec filters;
+  std::string created_at, last_run_at;
+};
+
+// Saves (or replaces) a search; its alerts start from the postings stored after this moment. The query and
+// filters are checked first. Errors: kInvalidArgument naming what is wrong (an empty name, a query syntax
+// error, an unknown role ...), those of the store.
+Status SaveSearch(store::Store& store, const SavedSearchSpec& search, const taxonomy::Taxonomy& taxonomy);
+StatusOr<std::vector<SavedSearchSpec>> ListSavedSearches(store::Store& store);
+// Errors: kNotFound when there is no search by that name.
+Status DeleteSavedSearch(store::Store& store, const std::string& name);
+
+// The postings new to one saved search: stored since its last run (or its saving), matching its words and
+// filters, linked duplicates left out; newest posting date first.
+struct Alert {
+  std::string name;
+  std::string query;
+  std::vector<Posting> postings;
+};
+struct AlertRun {
+  std::vector<Alert> alerts;  // one per saved search run, by name
+  int64_t through_sequence = 0;  // the store's last posting when the run began
+  int64_t postings_considered = 0;  // stored since the oldest mark among the searches run
+};
+// Runs the saved searches (all, or the one named) over the postings stored since each last ran, then moves
+// their marks to the store's last posting, so a posting is listed once at most. With `peek`, the marks stay.
+// Errors: kNotFound for an unknown name; kInvalidArgument when a saved filter no longer resolves; the store's.
+StatusOr<AlertRun> RunAlerts(store::Store& store, const taxonomy::Taxonomy& taxonomy, const std::string& name = "",
+                             bool peek = false);
+
 // Where the index snapshot of the store at `store_path` is kept: beside it, "<store_path>.index".
 std::string SnapshotPath(const std::string& store_path);
 

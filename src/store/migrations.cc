@@ -130,7 +130,20 @@ constexpr std::string_view kV8 = R"sql(
 CREATE INDEX postings_by_duplicate_of ON postings(duplicate_of) WHERE duplicate_of IS NOT NULL AND duplicate_of <> '';
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+// v9: saved searches and their alerts: each search's words and filters, and the last stored posting its
+// alerts have considered, so `alerts run` lists only what was stored since and never the same posting twice.
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE saved_searches (
+  name TEXT PRIMARY KEY,
+  query TEXT NOT NULL,
+  filters_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_run_at TEXT NOT NULL DEFAULT '',
+  through_sequence INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
 
 }  // namespace
 

@@ -746,6 +746,65 @@ class SqliteStore final : public Store {
     return tokens;
   }
 
+  Status PutSavedSearch(const SavedSearch& search) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement upsert, Statement::Prepare(db_, "INSERT OR REPLACE INTO saved_searches (name, query, filters_json, "
+                                                                  "created_at, last_run_at, through_sequence) VALUES (?,?,?,?,?,?)"));
+    upsert.BindText(1, search.name);
+    upsert.BindText(2, search.query);
+    upsert.BindText(3, search.filters_json);
+    upsert.BindText(4, search.created_at.empty() ? NowIso8601() : search.created_at);
+    upsert.BindText(5, search.last_run_at);
+    upsert.BindInt(6, search.through_sequence);
+    return upsert.Run();
+  }
+
+  StatusOr<std::vector<SavedSearch>> ListSavedSearches() override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT name, query, filters_json, created_at, last_run_at, "
+                                                                  "through_sequence FROM saved_searches ORDER BY name"));
+    std::vector<SavedSearch> searches;
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      searches.push_back({select.ColumnText(0), select.ColumnText(1), select.ColumnText(2), select.ColumnText(3),
+                          select.ColumnText(4), select.ColumnInt(5)});
+    }
+    return searches;
+  }
+
+  StatusOr<bool> DeleteSavedSearch(const std::string& name) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement remove, Statement::Prepare(db_, "DELETE FROM saved_searches WHERE name = ?"));
+    remove.BindText(1, name);
+    JS_RETURN_IF_ERROR(remove.Run());
+    return sqlite3_changes(db_) > 0;
+  }
+
+  Status MarkSavedSearchesRun(const std::vector<std::string>& names, int64_t through_sequence) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+    auto mark = [&]() -> Status {
+      JS_ASSIGN_OR_RETURN(Statement update, Statement::Prepare(db_, "UPDATE saved_searches SET through_sequence = ?, "
+                                                                    "last_run_at = ? WHERE name = ?"));
+      const std::string now = NowIso8601();
+      for (const auto& name : names) {
+        update.Reset();
+        update.BindInt(1, through_sequence);
+        update.BindText(2, now);
+        update.BindText(3, name);
+        JS_RETURN_IF_ERROR(update.Run());
+      }
+      return Status::Ok();
+    };
+    Status marked = mark();
+    if (!marked.ok()) {
+      (void)Exec(db_, "ROLLBACK");
+      return marked;
+    }
+    return Exec(db_, "COMMIT");
+  }
+
   Status PutSavedProfile(const SavedProfile& profile) override {
     JS_RETURN_IF_ERROR(Flush());
     JS_ASSIGN_OR_RETURN(Statement upsert, Statement::Prepare(db_, "INSERT OR REPLACE INTO saved_profiles (id, source, profile_json, saved_at) VALUES (?,?,?,?)"));

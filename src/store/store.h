@@ -85,6 +85,17 @@ struct SavedProfile {
   std::string saved_at;  // ISO 8601 UTC
 };
 
+// A search kept by name for its alerts: the words and filters (as JSON, search's FilterSpec), and the last
+// stored posting (Store::LastSequence) its alerts have considered.
+struct SavedSearch {
+  std::string name;
+  std::string query;
+  std::string filters_json;
+  std::string created_at;   // ISO 8601 UTC
+  std::string last_run_at;  // "" before the first run
+  int64_t through_sequence = 0;
+};
+
 // One row of the duplicate index: what near-duplicate detection needs of each stored posting.
 struct DuplicateEntry {
   std::string id;
@@ -160,6 +171,12 @@ class Store {
   // Every stored token, oldest first.
   virtual StatusOr<std::vector<ApiToken>> ListApiTokens() = 0;
   // Keeps a profile (replacing one saved under the same id) / lists them by id.
+  // Saved searches: put replaces one of the same name (its created_at kept from the caller's value when set).
+  virtual Status PutSavedSearch(const SavedSearch& search) = 0;
+  virtual StatusOr<std::vector<SavedSearch>> ListSavedSearches() = 0;  // by name
+  virtual StatusOr<bool> DeleteSavedSearch(const std::string& name) = 0;  // false when there was none
+  // Moves the searches' marks to `through_sequence` and stamps the run, all in one transaction.
+  virtual Status MarkSavedSearchesRun(const std::vector<std::string>& names, int64_t through_sequence) = 0;
   virtual Status PutSavedProfile(const SavedProfile& profile) = 0;
   virtual StatusOr<std::vector<SavedProfile>> ListSavedProfiles() = 0;
   virtual int SchemaVersion() const = 0;

@@ -376,7 +376,7 @@ TEST_P(StoreTest, WritesSurviveReopening) {
   auto reopened = GetParam().open(dir_);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->CountPostings(), 1);
-  EXPECT_EQ((*reopened)->SchemaVersion(), 8);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 9);
   EXPECT_EQ(*(*reopened)->StoreId(), *id);
 }
 

@@ -27,6 +27,8 @@ void AddTokenCommand(CLI::App& app, Context& context, int& exit_code);
 // profile, match, rank and gap.
 void AddMatchCommands(CLI::App& app, Context& context, int& exit_code);
 
+// alerts: saved searches and what is new to them.
+void AddAlertsCommand(CLI::App& app, Context& context, int& exit_code);
 // career: plans, and the career graph's build and check.
 void AddCareerCommand(CLI::App& app, Context& context, int& exit_code);
 

@@ -251,6 +251,17 @@ StatusOr<ResumeParams> ParseGapParams(const Params& params) {
   return out;
 }
 
+StatusOr<search::SavedSearchSpec> ParseSavedSearchParams(const Params& params) {
+  static const std::vector<std::string_view> known = Joined({&kFilterParams}, {"name", "q"});
+  JS_RETURN_IF_ERROR(CheckKnownParams(params, known));
+  search::SavedSearchSpec spec;
+  spec.name = TextParam(params, "name");
+  if (spec.name.empty()) return InvalidArgument("name: give the saved search a name");
+  spec.query = TextParam(params, "q");
+  JS_ASSIGN_OR_RETURN(spec.filters, ParseFilters(params));
+  return spec;
+}
+
 StatusOr<CareerParams> ParseCareerParams(const Params& params, bool with_resume) {
   static const std::vector<std::string_view> by_hand = {"skills", "role", "level", "start", "target", "location"};
   static const std::vector<std::string_view> resume = {"filename", "target", "location"};

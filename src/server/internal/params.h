@@ -63,6 +63,9 @@ StatusOr<ResumeParams> ParseMatchParams(const Params& params, const ServerLimits
 // POST /api/v1/gap: filename, the wishes, posting (required).
 StatusOr<ResumeParams> ParseGapParams(const Params& params);
 
+// POST /api/v1/alerts: name (required), q and the search filters.
+StatusOr<search::SavedSearchSpec> ParseSavedSearchParams(const Params& params);
+
 // GET and POST /api/v1/career: target and location; by hand (GET) also skills, role, level and start.
 struct CareerParams {
   career::PersonSpec person;

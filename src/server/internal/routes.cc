@@ -323,6 +323,48 @@ void HandleGap(State& state, const httplib::Request& req, httplib::Response& res
   SendJson(res, json::GapToJson(upload.name, match::ScoreMatch(*profile, *posting, market->weights())));
 }
 
+// ---- saved searches and alerts --------------------------------------------------------------------------------
+
+void HandleListAlerts(State& state, const httplib::Request& req, httplib::Response& res) {
+  Status known = CheckKnownParams(req.params, {});
+  if (!known.ok()) return SendStatus(res, known);
+  auto reader = state.readers->Acquire();
+  if (!reader.ok()) return SendStatus(res, reader.status());
+  auto searches = search::ListSavedSearches(**reader);
+  if (!searches.ok()) return SendStatus(res, searches.status());
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& each : *searches) out.push_back(json::SavedSearchToJson(each));
+  SendJson(res, {{"saved_searches", out}});
+}
+
+void HandleSaveAlert(State& state, const httplib::Request& req, httplib::Response& res) {
+  auto spec = ParseSavedSearchParams(req.params);
+  if (!spec.ok()) return SendStatus(res, spec.status());
+  std::lock_guard<std::mutex> lock(state.write_mutex);
+  Status saved = search::SaveSearch(*state.store, *spec, *state.taxonomy);
+  if (!saved.ok()) return SendStatus(res, saved);
+  SendJson(res, {{"saved", spec->name}}, 201);
+}
+
+void HandleDeleteAlert(State& state, const httplib::Request& req, httplib::Response& res) {
+  std::lock_guard<std::mutex> lock(state.write_mutex);
+  Status removed = search::DeleteSavedSearch(*state.store, req.matches[1]);
+  if (!removed.ok()) return SendStatus(res, removed);
+  SendJson(res, {{"removed", std::string(req.matches[1])}});
+}
+
+// Runs the saved searches (or the one named), moving their marks unless peek=true.
+void HandleRunAlerts(State& state, const httplib::Request& req, httplib::Response& res) {
+  Status known = CheckKnownParams(req.params, {"name", "peek"});
+  if (!known.ok()) return SendStatus(res, known);
+  auto peek = BoolParam(req.params, "peek", false);
+  if (!peek.ok()) return SendStatus(res, peek.status());
+  std::lock_guard<std::mutex> lock(state.write_mutex);
+  auto run = search::RunAlerts(*state.store, *state.taxonomy, TextParam(req.params, "name"), *peek);
+  if (!run.ok()) return SendStatus(res, run.status());
+  SendJson(res, json::AlertRunToJson(*run));
+}
+
 // ---- career ------------------------------------------------------------------------------------------------
 
 // Plans for the person with the stored market and the salary model, and sends the plan or the problem.
@@ -500,6 +542,10 @@ const Route kRoutes[] = {
     {"GET", "/api/v1/career", "/api/v1/career", Access::kRead, HandleCareer},
     {"POST", "/api/v1/career", "/api/v1/career", Access::kRead, HandleCareerResume},
     {"POST", "/api/v1/ingest", "/api/v1/ingest", Access::kWrite, HandleIngest},
+    {"GET", "/api/v1/alerts", "/api/v1/alerts", Access::kRead, HandleListAlerts},
+    {"POST", "/api/v1/alerts", "/api/v1/alerts", Access::kWrite, HandleSaveAlert},
+    {"POST", "/api/v1/alerts/run", "/api/v1/alerts/run", Access::kWrite, HandleRunAlerts},
+    {"DELETE", "/api/v1/alerts/([^/]+)", "/api/v1/alerts/{name}", Access::kWrite, HandleDeleteAlert},
 };
 
 // Sends 401 and returns false unless the request may use a route of this access.
@@ -538,6 +584,8 @@ void AddRoutes(State& state) {
     };
     if (std::string_view(route.method) == "GET")
       http.Get(route.pattern, handler);
+    else if (std::string_view(route.method) == "DELETE")
+      http.Delete(route.pattern, handler);
     else
       http.Post(route.pattern, handler);
   }
