@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The career plans of docs/BENCHMARKS.md: three real résumés of different categories (the first distinct
 # résumé of each category in ../shared/data/resumes-updated), each planned towards a target against the main
-# job's store (`bash scripts/run` makes jobscope.db), then the graph's own figures (`career check`).
+# job's store (`JOBSCOPE_SERVE=0 bash scripts/run` makes jobscope.db), then the graph's own figures (`career check`).
 # The résumés are written to a temporary folder and removed; their text never enters the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -468,7 +468,7 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path.string());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 8);
+  EXPECT_EQ((*store)->SchemaVersion(), 9);
   auto run = (*store)->BeginRun({"a.csv"});
   ASSERT_TRUE((*store)->PutPosting(SamplePosting("p1"), *run).ok());
   auto loaded = (*store)->GetPosting("p1");
