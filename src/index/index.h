@@ -139,7 +139,8 @@ class SearchIndex {
   SearchIndex& operator=(const SearchIndex&) = delete;
 
   static std::unique_ptr<SearchIndex> Empty();
-  // Reads every unique posting (linked duplicates are left out unless `include_duplicates`).
+  // Reads every unique posting; linked duplicates come in as shadows of the postings they repeat (see
+  // AddDuplicate), or as postings of their own with `include_duplicates`.
   // Errors: those of the store.
   // `progress` (may be empty) is called now and then on the calling thread with the postings added so far
   // and the postings to add.
@@ -149,6 +150,10 @@ class SearchIndex {
 
   // Adds one posting (keeps the index in step as postings are ingested). Returns its document number.
   uint32_t Add(const Posting& posting);
+  // Adds a linked duplicate (posting.duplicate_of set) as a shadow of the posting it repeats: a search whose
+  // words or filters match the duplicate's own title, text or place finds the posting it repeats, and the
+  // duplicate itself is never a hit. False (nothing added) when that posting is not in the index.
+  bool AddDuplicate(const Posting& posting);
 
   SearchResult Search(const SearchRequest& request) const;
   // Postings like this one: its most distinctive terms and its skills as a query, itself excluded.

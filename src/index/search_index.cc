@@ -54,6 +54,7 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
   const Understanding& u = posting.understood;
   DocMeta doc{};
   doc.id = posting.id;
+  doc.canonical = doc_number;
   doc.role = static_cast<uint8_t>(u.role);
   doc.level = static_cast<uint8_t>(u.level);
   doc.remote = static_cast<uint8_t>(u.remote);
@@ -193,6 +194,23 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   index->impl_->Join(*second->impl_);
   std::thread release([&second] { second.reset(); });  // a quarter second of frees, beside the rest
   Impl& impl = *index->impl_;
+  if (!include_duplicates) {
+    // The linked duplicates, as shadows of the postings they repeat (the duplicates are a few in a hundred).
+    JS_ASSIGN_OR_RETURN(std::vector<int64_t> all, store.SequencesInOrder(store::PostingOrder::kId, true, nullptr));
+    std::vector<int64_t> duplicates;
+    std::vector<int64_t> held(order);
+    std::sort(held.begin(), held.end());
+    std::sort(all.begin(), all.end());
+    std::set_difference(all.begin(), all.end(), held.begin(), held.end(), std::back_inserter(duplicates));
+    Status shadows = store.ForEachSearchablePostingOf(duplicates, [&](Posting& posting) {
+      index->AddDuplicate(posting);
+      return true;
+    });
+    if (!shadows.ok()) {
+      release.join();
+      return shadows;
+    }
+  }
   for (PostingList& list : impl.lists) list.Shrink();  // growth slack is up to half of a list
   impl.Prepare();
   release.join();
@@ -221,7 +239,10 @@ void SearchIndex::Impl::JoinDocuments(Impl& other) {
   const std::vector<uint32_t> place_of = renumber(other.places, places);
   const std::vector<uint32_t> skill_of = renumber(other.skills, skills);
   docs.reserve(docs.size() + other.docs.size());
+  const uint32_t base = static_cast<uint32_t>(docs.size());
+  for (uint32_t shadow : other.shadows) shadows.push_back(base + shadow);
   for (DocMeta& doc : other.docs) {
+    doc.canonical += base;
     doc.company = company_of[doc.company];
     doc.country = place_of[doc.country];
     doc.region = place_of[doc.region];
@@ -237,6 +258,15 @@ void SearchIndex::Impl::JoinDocuments(Impl& other) {
 }
 
 uint32_t SearchIndex::Add(const Posting& posting) { return AddDocument(*impl_, posting); }
+
+bool SearchIndex::AddDuplicate(const Posting& posting) {
+  const uint32_t canonical = impl_->doc_of_id.Find(posting.duplicate_of);
+  if (canonical == internal::WordTable::kMissing || impl_->docs[canonical].canonical != canonical) return false;
+  const uint32_t doc = AddDocument(*impl_, posting);
+  impl_->docs[doc].canonical = canonical;
+  impl_->shadows.push_back(doc);
+  return true;
+}
 
 void SearchIndex::Impl::Prepare() const {
   std::lock_guard<std::mutex> lock(prepare_mutex);
@@ -308,7 +338,7 @@ std::optional<uint32_t> SearchIndex::DocumentOf(const std::string& posting_id) c
   return doc;
 }
 
-size_t SearchIndex::DocumentCount() const { return impl_->docs.size(); }
+size_t SearchIndex::DocumentCount() const { return impl_->docs.size() - impl_->shadows.size(); }
 
 IndexStats SearchIndex::Stats() const {
   const Impl& impl = *impl_;

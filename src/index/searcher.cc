@@ -7,6 +7,7 @@
 // match set is small next to the lists, its documents are scored directly instead. (3) Other sort orders
 // rank the match set by the key and score only the page.
 #include <algorithm>
+#include <unordered_map>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -468,6 +469,20 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
       return true;
     });
   }
+  // A linked duplicate that matches counts for the posting it repeats, and is never a hit itself.
+  thread_local Bitset matched_shadows;
+  bool any_shadow = false;
+  if (!impl.shadows.empty()) {
+    matched_shadows.Resize(doc_count);
+    matched_shadows.Clear();
+    for (uint32_t shadow : impl.shadows) {
+      if (!match.Test(shadow)) continue;
+      any_shadow = true;
+      matched_shadows.Set(shadow);
+      match.Reset(shadow);
+      match.Set(impl.docs[shadow].canonical);
+    }
+  }
   result.total = static_cast<int64_t>(match.Count());
 
   if (request.facets) {
@@ -503,6 +518,24 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     TopK top(wanted);
     RankByRelevance(impl, clauses, match, top);
     ranked = top.Sorted();
+    if (any_shadow) {
+      // A posting found through a duplicate ranks as well as the better of the two scores (it may hold none
+      // of the query's words itself).
+      TopK through_shadows(wanted);
+      RankByRelevance(impl, clauses, matched_shadows, through_shadows);
+      std::unordered_map<uint32_t, double> best;
+      for (const auto& [score, doc] : ranked) best[doc] = score;
+      for (const auto& [score, shadow] : through_shadows.Sorted()) {
+        auto [it, inserted] = best.try_emplace(impl.docs[shadow].canonical, score);
+        if (!inserted) it->second = std::max(it->second, score);
+      }
+      ranked.clear();
+      for (const auto& [doc, score] : best) ranked.push_back({score, doc});
+      std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      if (ranked.size() > wanted) ranked.resize(wanted);
+    }
   } else {
     auto key = [&](uint32_t doc) -> double {
       const DocMeta& meta = impl.docs[doc];

@@ -14,7 +14,7 @@ namespace jobscope::index {
 namespace {
 
 constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '4'};
-constexpr uint32_t kFormatVersion = 5;  // 5: Unicode punctuation splits words
+constexpr uint32_t kFormatVersion = 6;  // 6: linked duplicates as shadow documents
 
 // Everything written or read passes through one running checksum.
 class Checksum {
@@ -137,6 +137,7 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
       writer.Pod(fixed.skills_begin);
       writer.Pod(fixed.skills_end);
       writer.Pod(fixed.lengths);
+      writer.Pod(fixed.canonical);
     }
     writer.Array(impl.doc_skills);
     for (const Interner* interner : {&impl.companies, &impl.places, &impl.skills}) {
@@ -196,8 +197,9 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
               reader.Pod(meta.employment) && reader.Pod(meta.company) && reader.Pod(meta.country) &&
               reader.Pod(meta.region) && reader.Pod(meta.city) && reader.Pod(meta.date) && reader.Pod(meta.salary_min) &&
               reader.Pod(meta.salary_max) && reader.Pod(meta.skills_begin) && reader.Pod(meta.skills_end) &&
-              reader.Pod(meta.lengths);
-    if (!ok) return corrupt();
+              reader.Pod(meta.lengths) && reader.Pod(meta.canonical);
+    if (!ok || meta.canonical >= doc_count) return corrupt();
+    if (meta.canonical != doc) impl.shadows.push_back(static_cast<uint32_t>(doc));
     impl.doc_of_id.Set(meta.id, static_cast<uint32_t>(doc));
   }
   if (!reader.Array(impl.doc_skills)) return corrupt();

@@ -136,8 +136,8 @@ class SearchService {
   StatusOr<SearchPage> MoreLikeThis(store::Store& reader, const std::string& posting_id, size_t limit);
 
   // Adds to the index the postings stored through any connection since it was built or last caught up
-  // (linked duplicates left out, as a build leaves them), so an ingest becomes searchable without a
-  // rebuild. Returns how many were added. Errors: those of the store.
+  // (linked duplicates as shadows of the postings they repeat, as a build adds them), so an ingest becomes
+  // searchable without a rebuild. Returns how many postings were added. Errors: those of the store.
   StatusOr<size_t> CatchUp();
   // Postings in the index.
   size_t DocumentCount() const;

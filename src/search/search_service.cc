@@ -110,17 +110,25 @@ StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store
     std::vector<Posting> fresh;
     bool far_behind = false;
     JS_RETURN_IF_ERROR(store.ForEachPostingAfter(through, [&](Posting& posting) {
-      if (!posting.duplicate_of.empty() || index->DocumentOf(posting.id)) return true;
+      if (index->DocumentOf(posting.id)) return true;
       far_behind = (fresh.size() + 1) * 4 > held;
       if (!far_behind) fresh.push_back(std::move(posting));
       return !far_behind;
     }));
     if (!far_behind) {
-      for (const Posting& posting : fresh) index->Add(posting);
+      size_t added = 0;
+      for (const Posting& posting : fresh) {
+        if (posting.duplicate_of.empty()) {
+          index->Add(posting);
+          ++added;
+        } else {
+          index->AddDuplicate(posting);
+        }
+      }
       if (through != last) (void)index->SaveSnapshot(snapshot_path, stamp);  // a cache: see below
       auto service = std::unique_ptr<SearchService>(new SearchService(store, std::move(index), last));
       service->loaded_from_snapshot_ = true;
-      service->postings_added_ = fresh.size();
+      service->postings_added_ = added;
       return service;
     }
   }
@@ -204,7 +212,7 @@ StatusOr<size_t> SearchService::CatchUp() {
   if (last <= through_) return size_t{0};
   std::vector<Posting> fresh;
   JS_RETURN_IF_ERROR(store_.ForEachPostingAfter(through_, [&](Posting& posting) {
-    if (posting.duplicate_of.empty()) fresh.push_back(std::move(posting));
+    fresh.push_back(std::move(posting));
     return true;
   }));
   size_t added = 0;
@@ -212,6 +220,10 @@ StatusOr<size_t> SearchService::CatchUp() {
     std::unique_lock<std::shared_mutex> lock(index_mutex_);
     for (const Posting& posting : fresh) {
       if (index_->DocumentOf(posting.id)) continue;  // held already (stored while the index was built)
+      if (!posting.duplicate_of.empty()) {
+        index_->AddDuplicate(posting);  // found through the posting it repeats; not counted as added
+        continue;
+      }
       index_->Add(posting);
       ++added;
     }

@@ -40,7 +40,7 @@ constexpr int kPostingColumnCount = 45;
 // What ReadSearchableInto reads.
 constexpr std::string_view kSearchableColumns =
     "id, title, company, description, date_posted, city, region, country, remote, employment_type, role, level, "
-    "salary_annual_min_usd, salary_annual_max_usd, skills";
+    "salary_annual_min_usd, salary_annual_max_usd, skills, coalesce(duplicate_of, '')";
 
 std::string PackSkills(const std::vector<SkillMention>& skills) {
   std::string packed;
@@ -197,6 +197,7 @@ void ReadSearchableInto(const Statement& row, Posting& posting) {
   u.salary.annual_min_usd = row.ColumnOptionalDouble(col++);
   u.salary.annual_max_usd = row.ColumnOptionalDouble(col++);
   UnpackSkills(row.ColumnView(col++), u.skills);
+  posting.duplicate_of.assign(row.ColumnView(col++));
 }
 
 Posting ReadPosting(const Statement& row) {

@@ -146,8 +146,8 @@ class Store {
                                                           std::vector<uint32_t>* text_bytes) = 0;
   virtual Status ForEachPostingOf(std::span<const int64_t> sequences, const std::function<bool(Posting&)>& visit) = 0;
   // As ForEachPostingOf, with only what a search index reads filled in: the id, title, company,
-  // description, date posted, place, remote mode, employment type, role, level, annual USD salary and
-  // skill mentions. The other fields are left empty; reading them all costs the index build a fifth more.
+  // description, date posted, place, remote mode, employment type, role, level, annual USD salary, skill
+  // mentions and the posting it duplicates. The other fields are left empty; reading them all costs the index build a fifth more.
   virtual Status ForEachSearchablePostingOf(std::span<const int64_t> sequences,
                                             const std::function<bool(Posting&)>& visit) = 0;
   // Another connection to the same store, for reading on another thread. Errors: kUnimplemented where a

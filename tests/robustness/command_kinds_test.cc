@@ -324,6 +324,29 @@ const std::vector<Case>& CommandCases() {
        }},
       {"ProfileMissingFile",
        [](Sandbox& s) { ExpectProfileFails(s, s.Path("nowhere.pdf"), 1, "no such file"); }},
+      {"DuplicateFoundByItsOwnPlaceAndTitle",
+       [](Sandbox& s) {
+         Fill(s);
+         // The Berlin ML Engineer, posted again on another board in Munich under another title: linked.
+         json copy = s.Ingest({s.Write("other.csv", "title,company,location,description,salary,date_posted\n"
+                                                    "ML Engineer (Zeppelin team),Acme,\"Munich, Germany\","
+                                                    "Python and scikit-learn models.,$100K-$200K,2024-03-02\n")},
+                              {"--source", "otherboard"});
+         ASSERT_EQ(copy["counts"]["duplicates"], 1);
+         for (const std::vector<std::string>& args : {std::vector<std::string>{"--city", "Munich"}, {"zeppelin"}}) {
+           std::vector<std::string> command = {"search", "--json", "--db", s.db()};
+           command.insert(command.end(), args.begin(), args.end());
+           Result result = s.Run(command);
+           ASSERT_EQ(result.exit_code, 0) << result.err;
+           json page = json::parse(result.out);
+           ASSERT_EQ(page["total"], 1) << args.back();
+           ASSERT_EQ(page["hits"].size(), 1u) << args.back();
+           EXPECT_EQ(page["hits"][0]["title"], "ML Engineer");
+           ASSERT_EQ(page["hits"][0]["also_posted_as"].size(), 1u);
+           EXPECT_EQ(page["hits"][0]["also_posted_as"][0]["location"], "Munich, Germany");
+         }
+         EXPECT_EQ(SearchTotal(s, {"python"}), 4) << "the copy is no posting of its own";
+       }},
       {"RankFolderWithOneBadResume",
        [](Sandbox& s) {
          s.Write("cvs/jane.txt", kResume);

@@ -74,7 +74,7 @@ TEST_F(SearchServiceTest, ASnapshotIsLoadedAndKeptInStepWithIngest) {
     EXPECT_TRUE((*loaded)->loaded_from_snapshot());
     EXPECT_EQ((*loaded)->postings_added(), 0u);
   }
-  // A second run: three new postings, one of them linked as a duplicate (left out, as a build leaves it).
+  // A second run: three new postings, one of them linked as a duplicate (a shadow of the one it repeats).
   auto run = store->BeginRun({"more.jsonl"});
   for (int number = 20; number < 23; ++number) {
     Posting posting = MakePosting("p" + std::to_string(number), "Computer Vision Researcher", "Perception and PyTorch.");
@@ -252,6 +252,70 @@ TEST_F(SearchServiceTest, DuplicatesAreShownUnderTheirPostingAndFindSimilarOnes)
   ASSERT_EQ(like_copy->hits.size(), like_original->hits.size());
   for (size_t i = 0; i < like_copy->hits.size(); ++i) EXPECT_EQ(like_copy->hits[i].posting.id, like_original->hits[i].posting.id);
   EXPECT_EQ((*service)->MoreLikeThis("nothing", 3).status().code(), StatusCode::kNotFound);
+}
+
+// A duplicate is found by its own fields: a filter on its city, or words only its title has, find the posting
+// it repeats (counted once, never the duplicate itself), whether the index was built, loaded from a snapshot
+// or caught up after the duplicate was stored.
+TEST_F(SearchServiceTest, ADuplicateIsFoundByItsOwnPlaceAndTitle) {
+  auto store = OpenStore("store.db");
+  Ingest(*store, 0, 5);
+  auto add_copy = [&](const std::string& id, const std::string& original) {
+    auto run = store->BeginRun({"board.jsonl"});
+    ASSERT_TRUE(run.ok());
+    Posting copy = MakePosting(id, "Zeppelin Vision Engineer", "Build models in Python, posting copy.");
+    copy.raw.source = "otherboard";
+    copy.understood.location.city = "Lisbon";
+    copy.understood.location.country = "PT";
+    copy.duplicate_of = original;
+    ASSERT_TRUE(store->PutPosting(copy, *run).ok());
+    ASSERT_TRUE(store->FinishRun(*run, {}, false).ok());
+  };
+  add_copy("dup1", "p2");
+  auto expect_found = [&](SearchService& service, const std::string& original) {
+    index::Filters lisbon;
+    lisbon.city = "lisbon";
+    auto by_city = service.Search("", lisbon, {.per_page = 10});
+    ASSERT_TRUE(by_city.ok());
+    ASSERT_EQ(by_city->total, 1);
+    ASSERT_EQ(by_city->hits.size(), 1u);
+    EXPECT_EQ(by_city->hits[0].posting.id, original);
+    auto by_title = service.Search("zeppelin", {}, {.per_page = 10});
+    ASSERT_TRUE(by_title.ok());
+    ASSERT_EQ(by_title->total, 1);
+    ASSERT_EQ(by_title->hits.size(), 1u) << "a posting found only through its duplicate's words is ranked too";
+    EXPECT_EQ(by_title->hits[0].posting.id, original);
+    EXPECT_EQ(by_title->hits[0].also_posted_as.size(), 1u);
+    auto all = service.Search("python", {}, {.per_page = 10, .facets = true});
+    ASSERT_TRUE(all.ok());
+    for (const auto& hit : all->hits) EXPECT_TRUE(hit.posting.duplicate_of.empty()) << hit.posting.id << " is a duplicate";
+    int64_t roles = 0;
+    for (const auto& value : all->facets["role"]) roles += value.count;
+    EXPECT_EQ(roles, all->total) << "facets count each job once";
+  };
+  {
+    auto built = SearchService::Open(*store, snapshot_);
+    ASSERT_TRUE(built.ok());
+    EXPECT_FALSE((*built)->loaded_from_snapshot());
+    EXPECT_EQ((*built)->DocumentCount(), 5u) << "a duplicate is no posting of its own";
+    expect_found(**built, "p2");
+  }
+  {
+    auto loaded = SearchService::Open(*store, snapshot_);
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_TRUE((*loaded)->loaded_from_snapshot());
+    expect_found(**loaded, "p2");
+    // A copy stored after the index was made is caught up as a shadow too.
+    add_copy("dup2", "p4");
+    auto added = (*loaded)->CatchUp();
+    ASSERT_TRUE(added.ok());
+    EXPECT_EQ(*added, 0u);
+    index::Filters lisbon;
+    lisbon.city = "lisbon";
+    auto both = (*loaded)->Search("", lisbon, {.per_page = 10});
+    ASSERT_TRUE(both.ok());
+    EXPECT_EQ(both->total, 2);
+  }
 }
 
 }  // namespace

@@ -62,6 +62,9 @@ struct DocMeta {
   float salary_min, salary_max;  // annual USD, NaN unknown; either alone stands for both ends
   uint32_t skills_begin, skills_end;  // into doc_skills
   std::array<uint32_t, 3> lengths;
+  // The document a match on this one counts for: itself, or for a linked duplicate (a shadow document, kept
+  // so filters and words find the job by the duplicate's own place and title) the posting it repeats.
+  uint32_t canonical;
 
   float SalaryLow() const { return std::isnan(salary_min) ? salary_max : salary_min; }
   float SalaryHigh() const { return std::isnan(salary_max) ? salary_min : salary_max; }
@@ -122,6 +125,7 @@ struct SearchIndex::Impl {
   mutable std::mutex lookup_mutex;
 
   std::vector<DocMeta> docs;
+  std::vector<uint32_t> shadows;  // documents of linked duplicates (canonical != own number), ascending
   std::vector<uint32_t> doc_skills;
   internal::WordTable doc_of_id;  // posting id -> document (the last added under that id)
   Interner companies, places, skills;
