@@ -17,6 +17,25 @@ export async function api(path, options = {}) {
   return body;
 }
 
+// The API token that writes need (`jobscope token create`), kept for this tab only: sessionStorage, never
+// localStorage or a cookie. `api(path, {headers: authHeaders()})` sends it.
+const TOKEN_KEY = "jobscope.token";
+
+export function getToken() {
+  try { return sessionStorage.getItem(TOKEN_KEY) || ""; } catch { return ""; }
+}
+
+export function setToken(token) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch { /* storage blocked: the token lasts as long as the page */ }
+}
+
+export function authHeaders(token = getToken()) {
+  return token ? {Authorization: `Bearer ${token}`} : {};
+}
+
 // el("a", {href: "/", class: "x"}, "text", child, ...): an element; attributes starting with "on" are handlers.
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);

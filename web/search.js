@@ -1,6 +1,7 @@
 // The search page: search as you type, facet filters, a minimum-pay slider; the whole state lives in the URL
 // (?q=...&role=...&min_salary=...), so a search can be shared and the back button steps through it.
-import {api, el, clear, count, label, money, postedPay, snippet, showError, markNav} from "./app.js";
+import {api, el, add, clear, count, label, money, postedPay, snippet, showError, markNav, getToken, setToken,
+        authHeaders} from "./app.js";
 
 const PER_PAGE = 20;
 const LISTS = ["role", "level", "skill"];
@@ -43,7 +44,10 @@ function syncControls() {
 function update(change, {push = true, typing = false} = {}) {
   if (push && !typing) typingBurst = false;
   state = {...state, ...change};
-  if (!("page" in change)) state.page = 1;
+  if (!("page" in change)) {
+    state.page = 1;
+    clear($("save-status"));  // a "Saved." note belonged to the search before this change
+  }
   const url = stateUrl(state);
   if (url !== location.pathname + location.search) {
     if (push) history.pushState(null, "", url);
@@ -52,13 +56,19 @@ function update(change, {push = true, typing = false} = {}) {
   run(typing);
 }
 
-async function run(typing = false) {
-  const mine = ++sequence;
+// The query and filters of a state, as /api/v1/search and /api/v1/alerts both take them.
+function searchParams(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   for (const name of LISTS) if (state[name].length) params.set(name, state[name].join(","));
   if (state.remote) params.set("remote", "true");
   if (state.min_salary > 0) params.set("min_salary", String(state.min_salary));
+  return params;
+}
+
+async function run(typing = false) {
+  const mine = ++sequence;
+  const params = searchParams(state);
   params.set("page", String(state.page));
   params.set("per_page", String(PER_PAGE));
   params.set("facets", "role,level,remote,skill,salary");
@@ -130,7 +140,73 @@ function renderFacet(name, values) {
   if (!shown.length) box.append(el("p", {class: "hint"}, "none"));
 }
 
+// "Save this search": a small form under the results' header (a name, and a token when this tab has none),
+// POSTed to /api/v1/alerts with the current query and filters.
+function openSave(open) {
+  const form = $("save-form");
+  form.hidden = !open;
+  $("save-open").setAttribute("aria-expanded", String(open));
+  if (open) {
+    $("save-token-box").hidden = Boolean(getToken());
+    if (!$("save-name").value.trim()) $("save-name").value = state.q.trim().slice(0, 100);
+    clear($("save-status"));
+    $("save-name").focus();
+    $("save-name").select();
+  }
+}
+
+function saveProblem(message, field) {
+  add(clear($("save-status")), el("p", {class: "error"}, message));
+  for (const id of ["save-name", "save-token"]) $(id).removeAttribute("aria-invalid");
+  if (field) {
+    $(field).setAttribute("aria-invalid", "true");
+    $(field).focus();
+  }
+}
+
+async function save(event) {
+  event.preventDefault();
+  const name = $("save-name").value.trim();
+  const typed = $("save-token-box").hidden ? "" : $("save-token").value.trim();
+  const token = typed || getToken();
+  if (!name) return saveProblem("Give the search a name.", "save-name");
+  if (name.includes("/")) return saveProblem("A name cannot contain “/”.", "save-name");
+  if (!token) {
+    $("save-token-box").hidden = false;
+    return saveProblem("Saving needs an API token: paste one here or on the Alerts page.", "save-token");
+  }
+  const params = searchParams(state);
+  params.set("name", name);
+  const button = $("save-form").querySelector("button[type=submit]");
+  button.disabled = true;
+  add(clear($("save-status")), el("p", {}, "Saving…"));
+  try {
+    await api("/alerts?" + params.toString(), {method: "POST", headers: authHeaders(token)});
+    if (typed) setToken(typed);
+    $("save-token").value = "";
+    for (const id of ["save-name", "save-token"]) $(id).removeAttribute("aria-invalid");
+    openSave(false);
+    $("save-open").focus();
+    add(clear($("save-status")), el("p", {class: "saved"}, "Saved. See ", el("a", {href: "alerts.html"}, "Alerts"), "."));
+  } catch (error) {
+    saveProblem(error.message || String(error), error.status === 401 ? "save-token" : null);
+    if (error.status === 401) $("save-token-box").hidden = false;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function wireSave() {
+  $("save-open").addEventListener("click", () => openSave($("save-form").hidden));
+  $("save-cancel").addEventListener("click", () => { openSave(false); $("save-open").focus(); });
+  $("save-form").addEventListener("submit", save);
+  $("save-form").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") { openSave(false); $("save-open").focus(); }
+  });
+}
+
 function wire() {
+  wireSave();
   let timer = 0;
   $("q").addEventListener("input", () => {
     clearTimeout(timer);

@@ -2,8 +2,8 @@
 """End-to-end tests of jobscope's web UI in headless Chromium (Debian's /usr/bin/chromium), driven over the
 DevTools protocol: a store made by `jobscope ingest` from the postings below, `jobscope serve` on a free port
 with the web UI, then search with a facet and the pay slider (and the back button), a posting with its skills
-highlighted and the pay estimate, the salary estimator, the market dashboard, a résumé match, and the search
-page on a phone-sized screen. Screenshots go to --out. Exit 0: passed; 1: failed; 77: skipped (no chromium).
+highlighted and the pay estimate, the salary estimator, the market dashboard, a résumé match, a saved search
+with its alerts (the store gets an API token for that), and every page on a phone-sized screen. Screenshots go to --out. Exit 0: passed; 1: failed; 77: skipped (no chromium).
 """
 import argparse
 import json
@@ -58,6 +58,7 @@ class Harness:
         self.server = self.browser = None
         self.page = None
         self.base = ""
+        self.token = ""
 
     def start_server(self):
         csv = os.path.join(self.tmp, "jobs.csv")
@@ -65,6 +66,9 @@ class Harness:
             out.write(POSTINGS)
         db = os.path.join(self.tmp, "store.db")
         subprocess.run([self.args.jobscope, "ingest", csv, "--db", db], check=True, stdout=subprocess.DEVNULL)
+        made = subprocess.run([self.args.jobscope, "token", "create", "--name", "web-e2e", "--db", db, "--json"],
+                              check=True, capture_output=True, text=True)
+        self.token = json.loads(made.stdout)["token"]
         self.server = subprocess.Popen(
             [self.args.jobscope, "serve", "--db", db, "--port", "0", "--threads", "4", "--web-dir", self.args.web_dir],
             stderr=subprocess.PIPE, text=True)
@@ -103,6 +107,13 @@ class Harness:
         self.page = Page(page["webSocketDebuggerUrl"])
         for domain in ("Page", "Runtime", "Log", "DOM"):
             self.page.send(f"{domain}.enable")
+
+    def api(self, method, path, body=b"", content_type="application/json"):
+        """Calls the API with the harness's token; the JSON answer."""
+        request = urllib.request.Request(self.base + "/api/v1" + path, data=body, method=method,
+                                         headers={"Authorization": f"Bearer {self.token}", "Content-Type": content_type})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.load(response)
 
     def shot(self, name):
         # Every page checked before its picture: no placeholder a missing field would leave.
@@ -306,6 +317,104 @@ def test_career_plan(h):
     h.shot("career-start.png")
 
 
+NEW_POSTINGS = [
+    {"title": "NLP Engineer", "company": "Kappa", "location": "Boston, MA",
+     "description": "Fine-tune transformers for NLP search with Python and PyTorch.", "salary": "$150K-$170K",
+     "date_posted": "2024-06-28"},
+    {"title": "Data Analyst", "company": "Lambda", "location": "Chicago, IL",
+     "description": "SQL and Excel reports for finance.", "salary": "$60K-$80K", "date_posted": "2024-06-28"},
+]
+
+
+def test_saved_search_alerts(h):
+    p = h.page
+    search = h.base + "/?q=pytorch&role=nlp_engineer"
+    hits_ready = "document.querySelectorAll('#hits .hit').length > 0"
+    status = "document.getElementById('alerts-status').textContent"
+    # Without a token in this tab the save form asks for one, and a wrong one gets the problem's detail.
+    p.goto(search)
+    p.wait_for(hits_ready, what="the NLP postings naming PyTorch")
+    p.evaluate("document.getElementById('save-open').click()")
+    p.wait_for("!document.getElementById('save-form').hidden && document.activeElement.id === 'save-name'",
+               what="the save form, its name field focused")
+    assert p.evaluate("document.getElementById('save-open').getAttribute('aria-expanded')") == "true"
+    assert not p.evaluate("document.getElementById('save-token-box').hidden"), "no token yet: the form asks for one"
+    p.evaluate("document.getElementById('save-name').value = 'nlp-pytorch';"
+               "document.getElementById('save-token').value = 'jst_wrong';"
+               "document.querySelector('#save-form button[type=submit]').click()")
+    p.wait_for("/not one this store knows/.test(document.getElementById('save-status').textContent)",
+               what="the 401's detail")
+    assert p.evaluate("sessionStorage.getItem('jobscope.token')") is None, "a refused token is not kept"
+
+    # The token, set on the alerts page from the keyboard, is kept in sessionStorage.
+    p.goto(h.base + "/alerts.html")
+    p.wait_for("document.querySelector('#searches li') !== null", what="the saved searches")
+    assert p.evaluate("document.querySelector('nav.site a[aria-current=page]').dataset.page") == "alerts"
+    assert p.evaluate("document.querySelectorAll('#searches .saved-search').length") == 0
+    p.evaluate("document.getElementById('token').focus()")
+    p.send("Input.insertText", text=h.token)
+    p.press("Enter", key_code=13, text="\r")
+    p.wait_for(f"sessionStorage.getItem('jobscope.token') === {js(h.token)}", what="the token in sessionStorage")
+    assert p.evaluate("localStorage.getItem('jobscope.token')") is None
+    assert p.evaluate("document.getElementById('token').value") == "", "the token is not shown back"
+    assert "token is set" in p.evaluate("document.getElementById('token-state').textContent")
+
+    # Save the search (a query and a role) under a name; the token field is gone now.
+    p.goto(search)
+    p.wait_for(hits_ready, what="the NLP postings naming PyTorch")
+    p.evaluate("document.getElementById('save-open').click()")
+    p.wait_for("document.activeElement.id === 'save-name'", what="the save form")
+    assert p.evaluate("document.getElementById('save-token-box').hidden"), "a token is set: no token field"
+    p.send("Input.insertText", text="nlp-pytorch")  # replaces the suggested name, which is selected
+    p.press("Enter", key_code=13, text="\r")
+    p.wait_for("document.getElementById('save-status').textContent === 'Saved. See Alerts.'", what="Saved.")
+    assert p.evaluate("document.querySelector('#save-status a').getAttribute('href')") == "alerts.html"
+    assert p.evaluate("document.getElementById('save-form').hidden")
+    saved = h.api("GET", "/alerts")["saved_searches"]
+    assert [(s["name"], s["query"], s["filters"]["roles"]) for s in saved] == [("nlp-pytorch", "pytorch", ["nlp_engineer"])], saved
+
+    # Listed on the alerts page with its query and filters.
+    item = "document.querySelector('#searches .saved-search[data-name=\"nlp-pytorch\"]')"
+    p.goto(h.base + "/alerts.html")
+    p.wait_for(f"{item} !== null", what="the saved search listed")
+    text = p.evaluate(f"{item}.textContent")
+    assert "“pytorch”" in text and "NLP engineer" in text and "not checked yet" in text, text
+    assert p.evaluate(f"{item}.querySelector('a[href^=\"/?\"]').getAttribute('href')") == "/?q=pytorch&role=nlp_engineer"
+
+    # Two new postings, one of them matching; a peek shows it and leaves it unseen.
+    body = "".join(json.dumps(posting) + "\n" for posting in NEW_POSTINGS).encode()
+    ingested = h.api("POST", "/ingest?format=jsonl", body, "application/x-ndjson")
+    assert ingested["counts"]["stored"] == 2, ingested
+    p.evaluate("document.getElementById('peek').click()")
+    p.evaluate(f"{item}.querySelector('button.check-one').click()")
+    p.wait_for(f"{status} === '“nlp-pytorch”: 1 new posting (peek: not marked as seen).'", what="the peek")
+    assert "peek: still unseen" in p.evaluate(f"{item}.textContent")
+    # Checked for real (from the keyboard: the focus stays on the search's "Check now"): the same posting.
+    p.evaluate("document.getElementById('peek').click()")
+    p.evaluate(f"{item}.querySelector('button.check-one').focus()")
+    p.press("Enter", key_code=13, text="\r")
+    p.wait_for(f"{status} === '“nlp-pytorch”: 1 new posting.'", what="the check")
+    links = p.evaluate(f"[...{item}.querySelectorAll('.new-posting a')].map(a => [a.textContent, a.getAttribute('href')])")
+    assert len(links) == 1 and links[0][0] == "NLP Engineer" and links[0][1].startswith("posting.html?id="), links
+    meta = p.evaluate(f"{item}.querySelector('.new-posting .meta').textContent")
+    assert "Kappa" in meta and "Boston, MA" in meta and "Jun 28, 2024" in meta and "$150k–$170k" in meta, meta
+    assert "last checked" in p.evaluate(f"{item}.textContent")
+    assert p.evaluate("document.activeElement.classList.contains('check-one')"), "the focus stays on Check now"
+    h.shot("alerts.png")
+    # Again: nothing new.
+    p.press("Enter", key_code=13, text="\r")
+    p.wait_for(f"{status} === '“nlp-pytorch”: no new postings.'", what="the second check")
+    assert p.evaluate(f"{item}.querySelector('.no-new').textContent") == "No new postings since the last check."
+    assert p.evaluate(f"{item}.querySelectorAll('.new-posting').length") == 0
+
+    # Removed: the list is empty, here and in the API.
+    p.evaluate(f"{item}.querySelector('button.remove').click()")
+    p.wait_for(f"{status} === 'Removed “nlp-pytorch”.'", what="the removal")
+    p.wait_for("document.querySelectorAll('#searches .saved-search').length === 0 && "
+               "document.querySelector('#searches li.empty') !== null", what="an empty list")
+    assert h.api("GET", "/alerts")["saved_searches"] == []
+
+
 def test_phone_screen(h):
     p = h.page
     p.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=2, mobile=True)
@@ -313,6 +422,7 @@ def test_phone_screen(h):
         loaded = "document.querySelector('main') !== null"
         for page, ready in (("/?q=engineer", loaded), ("/dashboard.html", loaded), ("/match.html", loaded),
                             ("/salary.html", loaded), ("/career.html", loaded),
+                            ("/alerts.html", "document.querySelector('#searches li') !== null"),
                             ("/career.html?skills=python,sql&role=data_scientist&level=mid&target=nlp_engineer",
                              "document.querySelectorAll('.stages .stage').length > 0"),
                             ("/career.html?start=true", "document.querySelectorAll('.start-card').length === 12")):
@@ -329,7 +439,7 @@ def test_phone_screen(h):
 
 
 TESTS = [test_search_with_a_facet_and_the_pay_slider, test_open_a_posting, test_salary_estimate, test_dashboard,
-         test_match_a_resume, test_career_plan, test_phone_screen]
+         test_match_a_resume, test_career_plan, test_saved_search_alerts, test_phone_screen]
 
 
 def main():
