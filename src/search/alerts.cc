@@ -55,6 +55,10 @@ SavedSearchSpec SpecOf(const store::SavedSearch& saved, FilterSpec filters) {
 
 Status SaveSearch(store::Store& store, const SavedSearchSpec& search, const taxonomy::Taxonomy& taxonomy) {
   if (TrimAscii(search.name).empty()) return InvalidArgument("name: give the saved search a name");
+  // The name is a path segment of the API (/api/v1/alerts/{name}): no slash, no control character.
+  if (std::any_of(search.name.begin(), search.name.end(), [](char c) { return c == '/' || c == '\\' || (c >= 0 && c < 0x20); })) {
+    return InvalidArgument("name: '" + search.name + "' has a slash or a control character; use letters, digits, spaces, - or _");
+  }
   JS_RETURN_IF_ERROR(index::ParseQuery(search.query).status());
   JS_RETURN_IF_ERROR(ResolveFilters(search.filters, taxonomy).status());
   JS_ASSIGN_OR_RETURN(int64_t last, store.LastSequence());

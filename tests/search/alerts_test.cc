@@ -106,6 +106,7 @@ TEST_F(AlertsTest, SavedSearchesAreCheckedListedAndRemoved) {
   EXPECT_EQ(SaveSearch(*store_, {"x", "", astronauts, "", ""}, *taxonomy_).code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(SaveSearch(*store_, {"x", "\"unclosed", {}, "", ""}, *taxonomy_).code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(SaveSearch(*store_, {" ", "nlp", {}, "", ""}, *taxonomy_).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(SaveSearch(*store_, {"a/b", "nlp", {}, "", ""}, *taxonomy_).code(), StatusCode::kInvalidArgument);
   FilterSpec rich;
   rich.roles = {"nlp_engineer"};
   rich.skills = {"python"};
