@@ -146,14 +146,25 @@ void PrintPlan(const career::CareerPlan& plan) {
   }
 }
 
+// The shipped career graph (or --graph) and skill prerequisites, read with the taxonomy.
+struct Graphs {
+  const taxonomy::Taxonomy* taxonomy = nullptr;
+  career::CareerGraph career;
+  career::SkillGraph skills;
+};
+StatusOr<Graphs> LoadGraphs(Context& context, const CareerArgs& args) {
+  Graphs graphs;
+  JS_ASSIGN_OR_RETURN(graphs.taxonomy, context.LoadTaxonomy());
+  JS_ASSIGN_OR_RETURN(graphs.career, career::CareerGraph::Load(GraphPath(context, args)));
+  JS_ASSIGN_OR_RETURN(graphs.skills, career::SkillGraph::Load(context.DataPath("career/skill_prerequisites.tsv"), *graphs.taxonomy));
+  return graphs;
+}
+
 int RunCareer(Context& context, const CareerArgs& args) {
-  auto taxonomy = context.LoadTaxonomy();
-  if (!taxonomy.ok()) return ReportError(taxonomy.status());
-  auto graph = career::CareerGraph::Load(GraphPath(context, args));
-  if (!graph.ok()) return ReportError(graph.status());
-  auto skill_graph = career::SkillGraph::Load(context.DataPath("career/skill_prerequisites.tsv"), **taxonomy);
-  if (!skill_graph.ok()) return ReportError(skill_graph.status());
-  auto person = PersonFrom(context, args, **taxonomy);
+  auto graphs = LoadGraphs(context, args);
+  if (!graphs.ok()) return ReportError(graphs.status());
+  const taxonomy::Taxonomy* taxonomy = graphs->taxonomy;
+  auto person = PersonFrom(context, args, *taxonomy);
   if (!person.ok()) return ReportError(person.status());
 
   career::PlanSources sources;
@@ -168,13 +179,13 @@ int RunCareer(Context& context, const CareerArgs& args) {
   if (std::filesystem::exists(context.db_path, error)) {
     auto store = context.OpenStoreForReading();
     if (!store.ok()) return ReportError(store.status());
-    auto built = match::MatchIndex::Build(**store, *taxonomy);
+    auto built = match::MatchIndex::Build(**store, taxonomy);
     if (!built.ok()) return ReportError(built.status());
     market = std::move(*built);
     sources.market = market.get();
     if (!person->newcomer && person->profile.role == Role::kOther) market->CompleteProfile(person->profile);
   }
-  auto plan = career::PlanCareer(*person, args.target, *graph, *skill_graph, sources);
+  auto plan = career::PlanCareer(*person, args.target, graphs->career, graphs->skills, sources);
   if (!plan.ok()) return ReportError(plan.status());
   if (context.json) {
     std::printf("%s\n", json::Dump(json::CareerPlanToJson(*plan)).c_str());
@@ -245,12 +256,10 @@ const std::vector<std::pair<std::string, std::string>>& FieldSkills() {
 }
 
 int RunCheck(Context& context, const CareerArgs& args) {
-  auto taxonomy = context.LoadTaxonomy();
-  if (!taxonomy.ok()) return ReportError(taxonomy.status());
-  auto graph = career::CareerGraph::Load(GraphPath(context, args));
-  if (!graph.ok()) return ReportError(graph.status());
-  auto skill_graph = career::SkillGraph::Load(context.DataPath("career/skill_prerequisites.tsv"), **taxonomy);
-  if (!skill_graph.ok()) return ReportError(skill_graph.status());
+  auto graphs = LoadGraphs(context, args);
+  if (!graphs.ok()) return ReportError(graphs.status());
+  career::CareerGraph* graph = &graphs->career;
+  const career::SkillGraph* skill_graph = &graphs->skills;
   auto onet_roles = career::LoadOnetRoles(context.DataPath("career/onet_roles.tsv"));
   if (!onet_roles.ok()) return ReportError(onet_roles.status());
   auto related = career::LoadRelatedOccupations(args.onet + "/Related Occupations.txt");

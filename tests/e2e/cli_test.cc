@@ -36,7 +36,8 @@ TEST_F(CliTest, EveryCommandHasHelp) {
   for (const char* command : {"", "ingest", "understand", "postings", "stats", "report", "quarantine", "taxonomy", "taxonomy build",
                               "salary", "salary estimate", "salary bands", "salary train", "salary eval",
                               "salary premiums", "search", "train", "eval", "skills", "serve", "token", "profile", "match", "rank", "gap",
-                              "token create"}) {
+                              "token create", "career", "career build", "career check", "alerts", "alerts add",
+                              "alerts list", "alerts remove", "alerts run"}) {
     CommandResult result = RunJobscope(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
