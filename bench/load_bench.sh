@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="" SECONDS_RUN=300 CONNECTIONS=8 PORT=8099
+BIN=${JOBSCOPE_BIN:-./build/jobscope}
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -37,7 +38,7 @@ with open(sys.argv[1], "w") as out:
 PY
 
 start=$(date +%s.%N)
-./build/jobscope serve --db "$DB" --port "$PORT" --no-web >"$work/server.log" 2>&1 &
+"$BIN" serve --db "$DB" --port "$PORT" --no-web >"$work/server.log" 2>&1 &
 server_pid=$!
 until curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null; do
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }

@@ -240,7 +240,10 @@ void SearchIndex::Impl::JoinDocuments(Impl& other) {
   const std::vector<uint32_t> skill_of = renumber(other.skills, skills);
   docs.reserve(docs.size() + other.docs.size());
   const uint32_t base = static_cast<uint32_t>(docs.size());
-  for (uint32_t shadow : other.shadows) shadows.push_back(base + shadow);
+  for (uint32_t shadow : other.shadows) {
+    shadows.push_back(base + shadow);
+    shadow_set.Set(base + shadow);
+  }
   for (DocMeta& doc : other.docs) {
     doc.canonical += base;
     doc.company = company_of[doc.company];
@@ -265,6 +268,7 @@ bool SearchIndex::AddDuplicate(const Posting& posting) {
   const uint32_t doc = AddDocument(*impl_, posting);
   impl_->docs[doc].canonical = canonical;
   impl_->shadows.push_back(doc);
+  impl_->shadow_set.Set(doc);
   return true;
 }
 

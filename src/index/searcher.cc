@@ -469,16 +469,22 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
       return true;
     });
   }
-  // A linked duplicate that matches counts for the posting it repeats, and is never a hit itself.
+  // A linked duplicate that matches counts for the posting it repeats, and is never a hit itself. Those whose
+  // posting did not match by itself are kept aside to rank it (their words are the ones that matched).
   thread_local Bitset matched_shadows;
+  thread_local std::vector<uint32_t> hit_shadows;
   bool any_shadow = false;
   if (!impl.shadows.empty()) {
+    hit_shadows.clear();
+    match.ForEachAnd(impl.shadow_set, [&](uint32_t shadow) { hit_shadows.push_back(shadow); });
     matched_shadows.Resize(doc_count);
     matched_shadows.Clear();
-    for (uint32_t shadow : impl.shadows) {
-      if (!match.Test(shadow)) continue;
-      any_shadow = true;
+    for (uint32_t shadow : hit_shadows) {
+      if (match.Test(impl.docs[shadow].canonical)) continue;
       matched_shadows.Set(shadow);
+      any_shadow = true;
+    }
+    for (uint32_t shadow : hit_shadows) {
       match.Reset(shadow);
       match.Set(impl.docs[shadow].canonical);
     }
@@ -519,8 +525,8 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     RankByRelevance(impl, clauses, match, top);
     ranked = top.Sorted();
     if (any_shadow) {
-      // A posting found through a duplicate ranks as well as the better of the two scores (it may hold none
-      // of the query's words itself).
+      // A posting found only through a duplicate ranks by the duplicate's score (it may hold none of the
+      // query's words itself).
       TopK through_shadows(wanted);
       RankByRelevance(impl, clauses, matched_shadows, through_shadows);
       std::unordered_map<uint32_t, double> best;

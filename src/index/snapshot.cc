@@ -199,7 +199,10 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
               reader.Pod(meta.salary_max) && reader.Pod(meta.skills_begin) && reader.Pod(meta.skills_end) &&
               reader.Pod(meta.lengths) && reader.Pod(meta.canonical);
     if (!ok || meta.canonical >= doc_count) return corrupt();
-    if (meta.canonical != doc) impl.shadows.push_back(static_cast<uint32_t>(doc));
+    if (meta.canonical != doc) {
+      impl.shadows.push_back(static_cast<uint32_t>(doc));
+      impl.shadow_set.Set(static_cast<uint32_t>(doc));
+    }
     impl.doc_of_id.Set(meta.id, static_cast<uint32_t>(doc));
   }
   if (!reader.Array(impl.doc_skills)) return corrupt();

@@ -126,6 +126,7 @@ struct SearchIndex::Impl {
 
   std::vector<DocMeta> docs;
   std::vector<uint32_t> shadows;  // documents of linked duplicates (canonical != own number), ascending
+  Bitset shadow_set;              // the same, as a set
   std::vector<uint32_t> doc_skills;
   internal::WordTable doc_of_id;  // posting id -> document (the last added under that id)
   Interner companies, places, skills;
