@@ -14,6 +14,7 @@
 #include "ingest/ingest.h"
 #include "json/json.h"
 #include "match/match.h"
+#include "text/text.h"
 
 namespace jobscope::cli::internal {
 namespace {
@@ -218,7 +219,7 @@ int RunRank(Context& context, const RankArgs& args) {
       std::snprintf(score, sizeof score, "%.2f", entry.match.score);
       char years[32];
       std::snprintf(years, sizeof years, "%.1f", entry.profile.total_years);
-      out << ingest::FormatCsvRecord({std::to_string(++rank), entry.path, score, entry.match.verdict,
+      out << text::FormatCsvRecord({std::to_string(++rank), entry.path, score, entry.match.verdict,
                                       std::string(RoleName(entry.profile.role)), std::string(LevelName(entry.profile.level)),
                                       years, has, lacks})
           << '\n';

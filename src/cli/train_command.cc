@@ -12,6 +12,7 @@
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "salary/salary.h"
+#include "text/text.h"
 
 namespace jobscope::cli::internal {
 namespace {
@@ -41,7 +42,7 @@ StatusOr<std::vector<std::string>> WordClassTexts(const std::string& shared, con
   };
   JS_RETURN_IF_ERROR(column(shared + "/onet/Task Statements.txt", 2));
   JS_RETURN_IF_ERROR(column(shared + "/onet/Occupation Data.txt", 2));
-  JS_ASSIGN_OR_RETURN(ingest::CsvTable occupations, ingest::ReadCsvTable(shared + "/esco/occupations_en.csv"));
+  JS_ASSIGN_OR_RETURN(text::CsvTable occupations, text::ReadCsvTable(shared + "/esco/occupations_en.csv"));
   auto description = std::find(occupations.header.begin(), occupations.header.end(), "description");
   if (description == occupations.header.end()) return ParseError(shared + "/esco/occupations_en.csv: no description column");
   const size_t at = static_cast<size_t>(description - occupations.header.begin());

@@ -8,15 +8,15 @@
 
 #include "base/strings.h"
 #include "ingest/ingest.h"
-#include "ingest/internal/csv_parser.h"
+#include "text/text.h"
 #include "ingest/internal/posting_fields.h"
 #include "text/text.h"
 
 namespace jobscope::ingest {
 namespace {
 
-using internal::CsvParser;
-using internal::CsvRecord;
+using text::CsvParser;
+using text::CsvRecord;
 
 std::string DetectLayout(const std::set<std::string>& lower_headers) {
   auto has = [&](std::string_view header) { return lower_headers.count(std::string(header)) > 0; };
@@ -178,7 +178,7 @@ StatusOr<std::unique_ptr<RecordReader>> OpenCsvReader(const std::string& path, c
   if (!file) return IoError("cannot open " + path);
   std::string head(64 * 1024, '\0');
   head.resize(std::fread(head.data(), 1, head.size(), file));
-  internal::CsvDialect dialect = internal::SniffCsvDialect(head, delimiter);
+  text::CsvDialect dialect = text::SniffCsvDialect(head, delimiter);
   if (std::fseek(file, static_cast<long>(dialect.bom_bytes), SEEK_SET) != 0) {
     std::fclose(file);
     return IoError("cannot read " + path);
@@ -191,41 +191,10 @@ StatusOr<std::unique_ptr<RecordReader>> OpenCsvReader(const std::string& path, c
 
 StatusOr<std::unique_ptr<RecordReader>> CsvReaderFromString(std::string data, std::string input_name,
                                                             const ReaderOptions& options) {
-  internal::CsvDialect dialect = internal::SniffCsvDialect(data);
+  text::CsvDialect dialect = text::SniffCsvDialect(data);
   auto parser = std::make_unique<CsvParser>(std::string_view(data), dialect);  // the parser keeps a copy
   JS_ASSIGN_OR_RETURN(auto reader, CsvRecordReader::Create(std::move(parser), nullptr, input_name, options));
   return std::unique_ptr<RecordReader>(std::move(reader));
-}
-
-}  // namespace jobscope::ingest
-
-namespace jobscope::ingest {
-
-StatusOr<CsvTable> ReadCsvTable(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) return IoError("cannot open " + path);
-  CsvParser parser(file, ',');
-  CsvTable table;
-  CsvRecord record;
-  bool first = true;
-  Status status;
-  while (parser.Next(record)) {
-    if (!record.error.empty()) {
-      status = ParseError(path + " line " + std::to_string(record.first_line) + ": " + record.error);
-      break;
-    }
-    if (record.fields.size() == 1 && record.fields[0].empty()) continue;
-    if (first) {
-      if (!record.fields.empty() && record.fields[0].starts_with("\xEF\xBB\xBF")) record.fields[0].erase(0, 3);
-      table.header = std::move(record.fields);
-      first = false;
-    } else {
-      table.rows.push_back(std::move(record.fields));
-    }
-  }
-  std::fclose(file);
-  if (!status.ok()) return status;
-  return table;
 }
 
 }  // namespace jobscope::ingest

@@ -84,16 +84,6 @@ std::unique_ptr<RecordReader> JsonLinesReaderFromString(std::string data);
 // Errors: kParseError naming the field.
 StatusOr<RawPosting> PostingFromJson(std::string_view json);
 
-// Formats one CSV record per RFC 4180: quotes a field when it holds the delimiter, a quote, CR or LF.
-std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimiter = ',');
-
-// A whole CSV file as a table of strings (small reference tables such as the salary survey).
-struct CsvTable {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
-// Errors: kIoError (cannot open), kParseError (a malformed record, its line named).
-StatusOr<CsvTable> ReadCsvTable(const std::string& path);
 
 struct IngestOptions {
   ReaderOptions reader;

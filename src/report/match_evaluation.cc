@@ -8,6 +8,7 @@
 #include "ingest/ingest.h"
 #include "match/match.h"
 #include "report/report.h"
+#include "text/text.h"
 
 namespace jobscope::report {
 namespace {
@@ -67,14 +68,14 @@ StatusOr<MatchGoldSet> LoadMatchGoldSet(const std::string& gold_dir, const std::
   MatchGoldSet gold;
   std::map<std::string, std::map<int64_t, ingest::SourceRecord>> files;
   std::map<std::pair<std::string, int64_t>, size_t> posting_index;
-  std::optional<ingest::CsvTable> resumes;
+  std::optional<text::CsvTable> resumes;
   JS_RETURN_IF_ERROR(ForEachTsvRow(gold_dir + "/selection.tsv", [&](const TsvRow& row) -> Status {
     if (row.fields.size() < 5) return ParseError(row.where + ": expected kind, file, row, split, crc32");
     std::string kind(row.fields[0]), file(row.fields[1]);
     int64_t number = std::stoll(std::string(row.fields[2]));
     if (kind == "resume") {
       if (!resumes) {
-        JS_ASSIGN_OR_RETURN(resumes, ingest::ReadCsvTable(shared_data + "/" + file));
+        JS_ASSIGN_OR_RETURN(resumes, text::ReadCsvTable(shared_data + "/" + file));
       }
       auto column = std::find(resumes->header.begin(), resumes->header.end(), "Resume");
       if (column == resumes->header.end()) return ParseError(file + ": no Resume column");

@@ -6,8 +6,8 @@
 
 #include "base/strings.h"
 #include "classify/classify.h"
-#include "ingest/ingest.h"
 #include "salary/salary.h"
+#include "text/text.h"
 
 namespace jobscope::salary {
 namespace {
@@ -24,7 +24,7 @@ std::optional<Level> SurveyLevel(std::string_view code) {
 
 StatusOr<SurveyLoad> LoadSurvey(const std::string& path) {
   // The survey is read as a plain table: its columns are not posting fields.
-  JS_ASSIGN_OR_RETURN(ingest::CsvTable rows, ingest::ReadCsvTable(path));
+  JS_ASSIGN_OR_RETURN(text::CsvTable rows, text::ReadCsvTable(path));
   if (rows.header.empty()) return ParseError(path + ": no header row");
   auto column = [&](std::string_view name) -> StatusOr<size_t> {
     for (size_t idx = 0; idx < rows.header.size(); ++idx) {

@@ -7,6 +7,7 @@
 
 #include "career/career.h"
 #include "ingest/ingest.h"
+#include "text/text.h"
 
 namespace jobscope::career {
 namespace {
@@ -27,7 +28,7 @@ class CareerPlannerTest : public ::testing::Test {
     ASSERT_TRUE(builder.ok());
     builder_ = builder->release();
     // The first distinct résumé of each category.
-    auto table = ingest::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
+    auto table = text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
     ASSERT_TRUE(table.ok()) << table.status().message();
     for (const auto& row : table->rows) {
       if (row.size() >= 2 && !first_.count(row[0])) first_[row[0]] = row[1];

@@ -6,6 +6,7 @@
 
 #include "ingest/ingest.h"
 #include "match/match.h"
+#include "text/text.h"
 #include "test_documents.h"
 
 namespace jobscope::match {
@@ -14,7 +15,7 @@ namespace {
 class RealResumesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto table = ingest::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
+    auto table = text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
     ASSERT_TRUE(table.ok()) << table.status().message();
     std::set<std::string> seen;
     for (const auto& row : table->rows) {

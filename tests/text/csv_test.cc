@@ -1,8 +1,8 @@
-#include "ingest/internal/csv_parser.h"
+#include "text/text.h"
 
 #include <gtest/gtest.h>
 
-namespace jobscope::ingest::internal {
+namespace jobscope::text {
 namespace {
 
 std::vector<CsvRecord> ParseAll(std::string_view text) {
@@ -53,4 +53,4 @@ TEST(CsvParser, TabDelimited) {
 }
 
 }  // namespace
-}  // namespace jobscope::ingest::internal
+}  // namespace jobscope::text

@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-#include "ingest/internal/csv_parser.h"
+#include "text/text.h"
 
-namespace jobscope::ingest::internal {
+namespace jobscope::text {
 namespace {
 
 TEST(CsvProperties, FormattedRecordsRoundTrip) {
@@ -28,4 +28,4 @@ TEST(CsvProperties, FormattedRecordsRoundTrip) {
 }
 
 }  // namespace
-}  // namespace jobscope::ingest::internal
+}  // namespace jobscope::text

@@ -1,11 +1,11 @@
-#include "ingest/internal/csv_parser.h"
-
+// CSV: the streaming RFC 4180 parser with its dialect sniffing, the writer, and whole small tables.
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 #include "text/text.h"
 
-namespace jobscope::ingest::internal {
+namespace jobscope::text {
 
 CsvDialect SniffCsvDialect(std::string_view head, char delimiter) {
   CsvDialect dialect;
@@ -92,7 +92,7 @@ void CsvParser::DecodeUtf16(std::string& raw) {
     auto hi = static_cast<unsigned char>(bytes[at + (little ? 1 : 0)]);
     return static_cast<uint32_t>(hi << 8 | lo);
   };
-  auto put = [&](uint32_t code) { text::AppendUtf8(out, code); };
+  auto put = [&](uint32_t code) { AppendUtf8(out, code); };
   size_t at = 0;
   while (at + 2 <= bytes.size()) {
     uint32_t unit = unit_at(at);
@@ -235,10 +235,6 @@ bool CsvParser::Next(CsvRecord& record) {
   return true;
 }
 
-}  // namespace jobscope::ingest::internal
-
-namespace jobscope::ingest {
-
 std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimiter) {
   std::string out;
   for (size_t idx = 0; idx < fields.size(); ++idx) {
@@ -260,4 +256,31 @@ std::string FormatCsvRecord(const std::vector<std::string>& fields, char delimit
   return out;
 }
 
-}  // namespace jobscope::ingest
+StatusOr<CsvTable> ReadCsvTable(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return IoError("cannot open " + path);
+  CsvParser parser(file, ',');
+  CsvTable table;
+  CsvRecord record;
+  bool first = true;
+  Status status;
+  while (parser.Next(record)) {
+    if (!record.error.empty()) {
+      status = ParseError(path + " line " + std::to_string(record.first_line) + ": " + record.error);
+      break;
+    }
+    if (record.fields.size() == 1 && record.fields[0].empty()) continue;
+    if (first) {
+      if (!record.fields.empty() && record.fields[0].starts_with("\xEF\xBB\xBF")) record.fields[0].erase(0, 3);
+      table.header = std::move(record.fields);
+      first = false;
+    } else {
+      table.rows.push_back(std::move(record.fields));
+    }
+  }
+  std::fclose(file);
+  if (!status.ok()) return status;
+  return table;
+}
+
+}  // namespace jobscope::text
