@@ -23,6 +23,7 @@
 #include "classify/classify.h"
 #include "ingest/ingest.h"
 #include "match/match.h"
+#include "text/text.h"
 
 namespace jobscope {
 namespace {
@@ -56,7 +57,7 @@ Setup& GetSetup() {
       }
     }
     made->builder = std::move(match::ProfileBuilder::Create(made->taxonomy)).value();
-    auto table = ingest::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
+    auto table = text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
     if (!table.ok()) std::exit(1);
     const std::set<std::string> wanted = {"Data Science", "Python Developer", "Hadoop", "ETL Developer", "Java Developer",
                                           "Database", "DevOps Engineer"};
