@@ -5,14 +5,17 @@ sentences of all of them, so no two are near-copies and the duplicate detector l
 shaped like a deduplicated one: postings lists and score bounds get no help from repeats. Written as JSON
 Lines; deterministic (seeded).
 
-usage: bench/make_unique_corpus.py --shared ../shared/data --count 1000000 --out bench/out/unique1000000.jsonl
+usage: python3 bench/make_unique_corpus.py --shared ../shared/data --count 1000000 --out bench/out/unique1000000.jsonl
 """
 import argparse
 import json
+import os
 import random
 import re
+import sys
 
-from make_corpus import read_postings
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_corpus import read_postings  # noqa: E402
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
