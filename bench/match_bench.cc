@@ -10,8 +10,6 @@
 //
 // BM_RankResumes: 500 text résumé files (the 166 distinct résumés, written three times and more; each is read
 // and parsed anew) ranked for one posting, parsing included.
-#include <benchmark/benchmark.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -19,6 +17,8 @@
 #include <fstream>
 #include <random>
 #include <set>
+
+#include <benchmark/benchmark.h>
 
 #include "classify/classify.h"
 #include "ingest/ingest.h"
@@ -38,8 +38,6 @@ struct Setup {
   std::unique_ptr<match::ProfileBuilder> builder;
 };
 
-
-
 Setup& GetSetup() {
   static Setup* setup = [] {
     auto taxonomy = taxonomy::Taxonomy::Load(JOBSCOPE_SOURCE_DATA_DIR "/taxonomy/skills.tsv");
@@ -47,20 +45,22 @@ Setup& GetSetup() {
     if (!taxonomy.ok() || !rates.ok()) std::exit(1);
     auto* made = new Setup{std::move(taxonomy).value(), std::move(rates).value(), {}, {}, {}, nullptr};
     auto understander = std::move(classify::Understander::Create(made->taxonomy, made->rates)).value();
-    for (const char* file : {"/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv", "/glassdoor-ds-jobs/glassdoor_jobs.csv",
-                             "/linkedin-aiml-jobs/data_science_job.csv"}) {
+    for (const char* file : {"/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv",
+                             "/glassdoor-ds-jobs/glassdoor_jobs.csv", "/linkedin-aiml-jobs/data_science_job.csv"}) {
       auto reader = ingest::OpenReader(std::string(JOBSCOPE_SHARED_DATA_DIR) + file, {});
       if (!reader.ok()) std::exit(1);
       ingest::SourceRecord record;
       while ((*reader)->Next(record)) {
-        if (record.posting) made->real.push_back(match::FactsOf(understander->Understand(*record.posting), &made->taxonomy));
+        if (record.posting)
+          made->real.push_back(match::FactsOf(understander->Understand(*record.posting), &made->taxonomy));
       }
     }
     made->builder = std::move(match::ProfileBuilder::Create(made->taxonomy)).value();
-    auto table = text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
+    auto table =
+        text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
     if (!table.ok()) std::exit(1);
-    const std::set<std::string> wanted = {"Data Science", "Python Developer", "Hadoop", "ETL Developer", "Java Developer",
-                                          "Database", "DevOps Engineer"};
+    const std::set<std::string> wanted = {"Data Science",   "Python Developer", "Hadoop",         "ETL Developer",
+                                          "Java Developer", "Database",         "DevOps Engineer"};
     std::set<std::string> seen;
     for (const auto& row : table->rows) {
       if (!seen.insert(row[1]).second) continue;

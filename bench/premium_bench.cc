@@ -2,12 +2,11 @@
 // paid postings made from the real ones jobscope understands in ../shared/data (role, level, country and pay
 // of one real paid posting, skills drawn from two, each kept with probability 0.6), so cells and skill
 // frequencies are the market's and no two postings repeat. N = 1,000, 10,000, 100,000.
-#include <benchmark/benchmark.h>
-
 #include <filesystem>
 #include <random>
 #include <set>
 
+#include <benchmark/benchmark.h>
 #include <unistd.h>
 
 #include "classify/classify.h"
@@ -26,8 +25,8 @@ std::vector<Posting>& RealPaid() {
     static extract::CurrencyRates kept_rates = std::move(*rates);
     auto understander = std::move(classify::Understander::Create(kept_taxonomy, kept_rates)).value();
     auto* made = new std::vector<Posting>();
-    for (const char* file : {"/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv", "/glassdoor-ds-jobs/glassdoor_jobs.csv",
-                             "/linkedin-aiml-jobs/data_science_job.csv"}) {
+    for (const char* file : {"/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv",
+                             "/glassdoor-ds-jobs/glassdoor_jobs.csv", "/linkedin-aiml-jobs/data_science_job.csv"}) {
       auto reader = ingest::OpenReader(std::string(JOBSCOPE_SHARED_DATA_DIR) + file, {});
       if (!reader.ok()) std::exit(1);
       ingest::SourceRecord record;
@@ -45,7 +44,8 @@ std::vector<Posting>& RealPaid() {
 void BM_SkillPremiums(benchmark::State& state) {
   const std::vector<Posting>& real = RealPaid();
   size_t count = static_cast<size_t>(state.range(0));
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("premium_bench_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("premium_bench_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   auto store = std::move(store::OpenSqliteStore(path.string())).value();
   auto run = std::move(store->BeginRun({"bench"})).value();

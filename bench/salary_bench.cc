@@ -1,9 +1,9 @@
 // Salary estimate latency on one core. Scenarios:
 //   BM_SalaryEstimate   one Estimate() call (P10/P50/P90, calibration, factor contributions) on the shipped model
 //   BM_SalaryModelLoad  loading the shipped model files (paid once per process)
-#include <benchmark/benchmark.h>
-
 #include <cstdlib>
+
+#include <benchmark/benchmark.h>
 
 #include "salary/salary.h"
 

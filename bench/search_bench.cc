@@ -8,13 +8,10 @@
 // and faceted (plain + facet counts over role, level, remote and country). Every engine indexes title,
 // skills and description with English stemming and weights 3, 2, 1, and all postings (duplicates too).
 // Reports build time, size on disk / in RAM, and latency p50/p99 per engine, with and without facets.
-#include <sched.h>
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -22,7 +19,9 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <sched.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <xapian.h>
 
 #include "base/strings.h"
@@ -89,10 +88,13 @@ std::vector<BenchQuery> MakeQueries(const std::vector<std::string>& titles, size
       query.prefix = true;
     } else {
       size_t count_words = 1 + rng() % 3;
-      for (size_t idx = 0; idx < count_words && start + idx < words.size(); ++idx) query.words.push_back(words[start + idx]);
+      for (size_t idx = 0; idx < count_words && start + idx < words.size(); ++idx)
+        query.words.push_back(words[start + idx]);
       if (query.kind == "filtered") {
-        if (rng() % 2) query.role = (rng() % 2) ? Role::kMlEngineer : Role::kDataScientist;
-        else query.remote = true;
+        if (rng() % 2)
+          query.role = (rng() % 2) ? Role::kMlEngineer : Role::kDataScientist;
+        else
+          query.remote = true;
       }
       query.facets = query.kind == "faceted";
     }
@@ -115,9 +117,9 @@ struct Latencies {
     return values[std::min(values.size() - 1, static_cast<size_t>(q * static_cast<double>(values.size())))];
   }
   nlohmann::json Json() const {
-    return {{"p50_ms", Percentile(plain, 0.5)}, {"p99_ms", Percentile(plain, 0.99)},
+    return {{"p50_ms", Percentile(plain, 0.5)},           {"p99_ms", Percentile(plain, 0.99)},
             {"faceted_p50_ms", Percentile(faceted, 0.5)}, {"faceted_p99_ms", Percentile(faceted, 0.99)},
-            {"queries", plain.size() + faceted.size()}, {"p50_ms_by_kind", KindMedians()}};
+            {"queries", plain.size() + faceted.size()},   {"p50_ms_by_kind", KindMedians()}};
   }
   nlohmann::json KindMedians() const {
     nlohmann::json medians;
@@ -234,9 +236,11 @@ Latencies RunXapian(Xapian::Database& db, const std::vector<BenchQuery>& queries
       if (bench.prefix) text.pop_back();
     }
     auto started = Clock::now();
-    Xapian::Query query = parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
-                                                       (bench.prefix ? Xapian::QueryParser::FLAG_PARTIAL : 0));
-    if (bench.role) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query("XR" + std::string(RoleName(*bench.role))));
+    Xapian::Query query =
+        parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
+                                     (bench.prefix ? Xapian::QueryParser::FLAG_PARTIAL : 0));
+    if (bench.role)
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query("XR" + std::string(RoleName(*bench.role))));
     if (bench.remote) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query("XMremote"));
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -287,8 +291,9 @@ int main(int argc, char** argv) {
   std::string only_kind;
   app.add_option("--only", only_kind, "run only queries of this kind (plain, phrase, filtered, prefix, faceted)");
   std::string snapshot;
-  app.add_option("--snapshot", snapshot, "load jobscope's index from this snapshot (made on the first run); "
-                                         "the build time reported is then the load time");
+  app.add_option("--snapshot", snapshot,
+                 "load jobscope's index from this snapshot (made on the first run); "
+                 "the build time reported is then the load time");
   CLI11_PARSE(app, argc, argv);
   std::filesystem::create_directories(work);
 
@@ -331,11 +336,15 @@ int main(int argc, char** argv) {
   int64_t warm_hits = 0;  // every engine answers the queries once untimed, so caches are warm for all
   RunJobscope(**index, queries, warm_hits);
   Latencies ours = RunJobscope(**index, queries, hits);
-  report["jobscope"] = {{"build_seconds", build_seconds}, {"postings_per_s", stats.documents / build_seconds},
-                        {"ram_mb", stats.memory_bytes / 1e6}, {"ram_vs_raw_text", stats.memory_bytes / static_cast<double>(raw_text)},
-                        {"ram_postings_mb", stats.postings_bytes / 1e6}, {"ram_positions_mb", stats.positions_bytes / 1e6},
+  report["jobscope"] = {{"build_seconds", build_seconds},
+                        {"postings_per_s", stats.documents / build_seconds},
+                        {"ram_mb", stats.memory_bytes / 1e6},
+                        {"ram_vs_raw_text", stats.memory_bytes / static_cast<double>(raw_text)},
+                        {"ram_postings_mb", stats.postings_bytes / 1e6},
+                        {"ram_positions_mb", stats.positions_bytes / 1e6},
                         {"ram_bitsets_mb", stats.bitset_bytes / 1e6},
-                        {"peak_rss_growth_mb", (PeakRssKb() - rss_before) / 1024.0}, {"latency", ours.Json()},
+                        {"peak_rss_growth_mb", (PeakRssKb() - rss_before) / 1024.0},
+                        {"latency", ours.Json()},
                         {"total_hits", hits}};
   std::printf("%s\n", report.dump().c_str());
   std::fflush(stdout);
@@ -346,15 +355,18 @@ int main(int argc, char** argv) {
     std::filesystem::remove(path);
     Fts5 fts;
     sqlite3_open(path.c_str(), &fts.db);
-    Exec(fts.db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"
-                 "CREATE VIRTUAL TABLE fts USING fts5(title, skills, description, tokenize='porter unicode61');"
-                 "CREATE TABLE meta(id INTEGER PRIMARY KEY, role TEXT, level TEXT, remote TEXT, country TEXT);");
+    Exec(fts.db,
+         "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"
+         "CREATE VIRTUAL TABLE fts USING fts5(title, skills, description, tokenize='porter unicode61');"
+         "CREATE TABLE meta(id INTEGER PRIMARY KEY, role TEXT, level TEXT, remote TEXT, country TEXT);");
     started = Clock::now();
     Exec(fts.db, "BEGIN");
     sqlite3_stmt* insert_fts = nullptr;
     sqlite3_stmt* insert_meta = nullptr;
-    sqlite3_prepare_v2(fts.db, "INSERT INTO fts(rowid, title, skills, description) VALUES (?,?,?,?)", -1, &insert_fts, nullptr);
-    sqlite3_prepare_v2(fts.db, "INSERT INTO meta(id, role, level, remote, country) VALUES (?,?,?,?,?)", -1, &insert_meta, nullptr);
+    sqlite3_prepare_v2(fts.db, "INSERT INTO fts(rowid, title, skills, description) VALUES (?,?,?,?)", -1, &insert_fts,
+                       nullptr);
+    sqlite3_prepare_v2(fts.db, "INSERT INTO meta(id, role, level, remote, country) VALUES (?,?,?,?,?)", -1,
+                       &insert_meta, nullptr);
     int64_t rowid = 0;
     (void)(*store)->ForEachPosting([&](const Posting& posting) {
       ++rowid;
@@ -395,8 +407,10 @@ int main(int argc, char** argv) {
     int64_t fts_hits = 0;
     RunFts5(fts, queries, warm_hits);
     Latencies fts_latency = RunFts5(fts, queries, fts_hits);
-    report["fts5"] = {{"build_seconds", fts_build}, {"postings_per_s", rowid / fts_build},
-                      {"disk_mb", DirectorySize(path) / 1e6}, {"latency", fts_latency.Json()}};
+    report["fts5"] = {{"build_seconds", fts_build},
+                      {"postings_per_s", rowid / fts_build},
+                      {"disk_mb", DirectorySize(path) / 1e6},
+                      {"latency", fts_latency.Json()}};
     sqlite3_finalize(fts.search);
     for (auto* statement : fts.facet) sqlite3_finalize(statement);
     sqlite3_close(fts.db);
@@ -438,8 +452,10 @@ int main(int argc, char** argv) {
     int64_t xapian_hits = 0;
     RunXapian(db, queries, warm_hits);
     Latencies xapian_latency = RunXapian(db, queries, xapian_hits);
-    report["xapian"] = {{"build_seconds", xapian_build}, {"postings_per_s", db.get_doccount() / xapian_build},
-                        {"disk_mb", DirectorySize(path) / 1e6}, {"latency", xapian_latency.Json()}};
+    report["xapian"] = {{"build_seconds", xapian_build},
+                        {"postings_per_s", db.get_doccount() / xapian_build},
+                        {"disk_mb", DirectorySize(path) / 1e6},
+                        {"latency", xapian_latency.Json()}};
     std::printf("%s\n", report.dump().c_str());
   }
   return 0;

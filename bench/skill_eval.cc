@@ -109,7 +109,8 @@ int main(int argc, char** argv) {
   app.add_option("--kind", kind, "knowledge, skill or both (SkillSpan); Skill, Occupation, ... (Green)");
   app.add_option("--errors", errors, "List the N most frequent false positives and misses");
   app.add_flag("--json", json);
-  app.add_option("--tagger", tagger_path, "Score the trained span tagger (data/models/skill_tagger.bin) instead of the dictionary");
+  app.add_option("--tagger", tagger_path,
+                 "Score the trained span tagger (data/models/skill_tagger.bin) instead of the dictionary");
   app.add_option("files", files)->required();
   CLI11_PARSE(app, argc, argv);
 
@@ -141,8 +142,10 @@ int main(int argc, char** argv) {
       tokens_seen += sentence.tokens.size();
       std::set<LayeredSpan> gold;
       if (format == "skillspan") {
-        if (kind == "skill" || kind == "both") for (Span s : GoldSpans(sentence.tags[0], "")) gold.insert({s, 0});
-        if (kind == "knowledge" || kind == "both") for (Span s : GoldSpans(sentence.tags[1], "")) gold.insert({s, 1});
+        if (kind == "skill" || kind == "both")
+          for (Span s : GoldSpans(sentence.tags[0], "")) gold.insert({s, 0});
+        if (kind == "knowledge" || kind == "both")
+          for (Span s : GoldSpans(sentence.tags[1], "")) gold.insert({s, 1});
       } else {
         for (Span s : GoldSpans(sentence.tags[0], kind)) gold.insert({s, 0});
       }
@@ -160,7 +163,8 @@ int main(int argc, char** argv) {
       if (tagger) {
         for (const auto& span : jobscope::extract::SpanTagger::SpansOf(tagger->Tag(sentence.tokens))) {
           bool knowledge = span.kind == jobscope::extract::TaggedSpan::Kind::kKnowledge;
-          if (format == "skillspan" && ((kind == "knowledge" && !knowledge) || (kind == "skill" && knowledge))) continue;
+          if (format == "skillspan" && ((kind == "knowledge" && !knowledge) || (kind == "skill" && knowledge)))
+            continue;
           predicted.insert({{span.first_token, span.last_token}, format == "skillspan" && knowledge ? 1 : 0});
         }
       }
@@ -170,11 +174,13 @@ int main(int argc, char** argv) {
         const auto* skill = taxonomy->FindById(mention.skill_id);
         bool soft = skill && skill->category == jobscope::taxonomy::Category::kSoftSkill;
         if (format == "skillspan" && ((kind == "knowledge" && soft) || (kind == "skill" && !soft))) continue;
-        predicted.insert({{token_of_byte[mention.begin], token_of_byte[mention.end - 1]}, format == "skillspan" && !soft ? 1 : 0});
+        predicted.insert(
+            {{token_of_byte[mention.begin], token_of_byte[mention.end - 1]}, format == "skillspan" && !soft ? 1 : 0});
       }
       auto span_text = [&](Span span) {
         std::string out;
-        for (size_t idx = span.first; idx <= span.second; ++idx) out += (idx > span.first ? " " : "") + sentence.tokens[idx];
+        for (size_t idx = span.first; idx <= span.second; ++idx)
+          out += (idx > span.first ? " " : "") + sentence.tokens[idx];
         return out;
       };
       auto overlaps = [](const LayeredSpan& a, const LayeredSpan& b) {
@@ -189,22 +195,29 @@ int main(int argc, char** argv) {
         if (!gold.count(span)) ++false_positives[span_text(span.first)];
       }
       for (const LayeredSpan& span : gold) {
-        if (std::any_of(predicted.begin(), predicted.end(), [&](const LayeredSpan& p) { return overlaps(span, p); })) ++counts.partial_gold_tp;
+        if (std::any_of(predicted.begin(), predicted.end(), [&](const LayeredSpan& p) { return overlaps(span, p); }))
+          ++counts.partial_gold_tp;
         if (!predicted.count(span)) ++misses[span_text(span.first)];
       }
     }
   }
   auto ratio = [](size_t a, size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
   double exact_p = ratio(counts.exact_tp, counts.predicted), exact_r = ratio(counts.exact_tp, counts.gold);
-  double partial_p = ratio(counts.partial_pred_tp, counts.predicted), partial_r = ratio(counts.partial_gold_tp, counts.gold);
+  double partial_p = ratio(counts.partial_pred_tp, counts.predicted),
+         partial_r = ratio(counts.partial_gold_tp, counts.gold);
   if (json) {
-    nlohmann::json out = {{"kind", kind}, {"sentences", sentences_seen}, {"tokens", tokens_seen},
-                          {"gold_spans", counts.gold}, {"predicted_spans", counts.predicted},
-                          {"exact", {{"precision", exact_p}, {"recall", exact_r}, {"f1", F1(exact_p, exact_r)}}},
-                          {"partial", {{"precision", partial_p}, {"recall", partial_r}, {"f1", F1(partial_p, partial_r)}}}};
+    nlohmann::json out = {
+        {"kind", kind},
+        {"sentences", sentences_seen},
+        {"tokens", tokens_seen},
+        {"gold_spans", counts.gold},
+        {"predicted_spans", counts.predicted},
+        {"exact", {{"precision", exact_p}, {"recall", exact_r}, {"f1", F1(exact_p, exact_r)}}},
+        {"partial", {{"precision", partial_p}, {"recall", partial_r}, {"f1", F1(partial_p, partial_r)}}}};
     std::printf("%s\n", out.dump().c_str());
   } else {
-    std::printf("%s spans: %zu sentences, %zu gold, %zu predicted\n", kind.c_str(), sentences_seen, counts.gold, counts.predicted);
+    std::printf("%s spans: %zu sentences, %zu gold, %zu predicted\n", kind.c_str(), sentences_seen, counts.gold,
+                counts.predicted);
     std::printf("  exact:   P %.3f  R %.3f  F1 %.3f\n", exact_p, exact_r, F1(exact_p, exact_r));
     std::printf("  partial: P %.3f  R %.3f  F1 %.3f\n", partial_p, partial_r, F1(partial_p, partial_r));
   }
@@ -213,7 +226,8 @@ int main(int argc, char** argv) {
     for (const auto& [text, count] : counts_by_text) rows.push_back({count, text});
     std::sort(rows.rbegin(), rows.rend());
     std::printf("%s\n", heading);
-    for (size_t idx = 0; idx < std::min(errors, rows.size()); ++idx) std::printf("  %4d  %s\n", rows[idx].first, rows[idx].second.c_str());
+    for (size_t idx = 0; idx < std::min(errors, rows.size()); ++idx)
+      std::printf("  %4d  %s\n", rows[idx].first, rows[idx].second.c_str());
   };
   if (errors > 0) {
     top(false_positives, "most frequent false positives (predicted, not gold):");

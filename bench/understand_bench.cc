@@ -8,10 +8,10 @@
 //   BM_FindSpans            the shipped skill-span tagger over each description, sentence by sentence
 //                           (what `ingest --tagger` adds); also reports tokens/s
 // Each reports bytes/s and items/s (postings/s); docs/BENCHMARKS.md takes the ratios from one run.
-#include <benchmark/benchmark.h>
-
 #include <cstdio>
 #include <cstdlib>
+
+#include <benchmark/benchmark.h>
 
 #include "classify/classify.h"
 #include "ingest/ingest.h"
@@ -130,7 +130,8 @@ void BM_FindSpans(benchmark::State& state) {
   benchmark::DoNotOptimize(spans);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.postings.size()));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_FindSpans)->Unit(benchmark::kMillisecond);
 

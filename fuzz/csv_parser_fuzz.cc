@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   jobscope::ingest::SourceRecord record;
   size_t records = 0;
   while ((*reader)->Next(record)) {
-    if (++records > size + 2) __builtin_trap();  // every record consumes input
+    if (++records > size + 2) __builtin_trap();                            // every record consumes input
     if (!record.posting && record.error_reason.empty()) __builtin_trap();  // a bad record always says why
   }
   return 0;

@@ -9,5 +9,4 @@ namespace jobscope::internal {
 [[noreturn]] void AssertFail(const char* expr, const char* file, int line);
 }  // namespace jobscope::internal
 
-#define JS_ASSERT(cond) \
-  ((cond) ? static_cast<void>(0) : ::jobscope::internal::AssertFail(#cond, __FILE__, __LINE__))
+#define JS_ASSERT(cond) ((cond) ? static_cast<void>(0) : ::jobscope::internal::AssertFail(#cond, __FILE__, __LINE__))

@@ -23,10 +23,10 @@ enum class StatusCode {
   kOk = 0,
   kInvalidArgument,  // the caller's input is wrong (a usage error at the CLI)
   kNotFound,
-  kParseError,       // a file or field could not be read as its format says
+  kParseError,  // a file or field could not be read as its format says
   kIoError,
   kAlreadyExists,
-  kInternal,         // a dependency failed in a way the caller cannot fix
+  kInternal,  // a dependency failed in a way the caller cannot fix
   kUnimplemented,
 };
 
@@ -62,7 +62,7 @@ template <typename T>
 class [[nodiscard]] StatusOr {
  public:
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
-    JS_ASSERT(!status_.ok());  // an OK StatusOr must carry a value
+    JS_ASSERT(!status_.ok());                             // an OK StatusOr must carry a value
   }
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
 
@@ -98,15 +98,14 @@ class [[nodiscard]] StatusOr {
 #define JS_STATUS_CONCAT(a, b) JS_STATUS_CONCAT_INNER(a, b)
 
 // Returns the Status from the enclosing function when `expr` is not OK.
-#define JS_RETURN_IF_ERROR(expr)                 \
-  do {                                           \
-    ::jobscope::Status js_status_ = (expr);      \
-    if (!js_status_.ok()) return js_status_;     \
+#define JS_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::jobscope::Status js_status_ = (expr);  \
+    if (!js_status_.ok()) return js_status_; \
   } while (0)
 
 // Declares `lhs` from a StatusOr expression, or returns its Status.
-#define JS_ASSIGN_OR_RETURN(lhs, expr) \
-  JS_ASSIGN_OR_RETURN_IMPL(JS_STATUS_CONCAT(js_statusor_, __LINE__), lhs, expr)
+#define JS_ASSIGN_OR_RETURN(lhs, expr) JS_ASSIGN_OR_RETURN_IMPL(JS_STATUS_CONCAT(js_statusor_, __LINE__), lhs, expr)
 #define JS_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                             \
   if (!tmp.ok()) return tmp.status();            \

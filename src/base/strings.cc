@@ -8,7 +8,9 @@ namespace jobscope {
 std::string_view TrimAscii(std::string_view text) {
   size_t begin = 0;
   size_t end = text.size();
-  auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto is_space = [](unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (begin < end && is_space(text[begin])) ++begin;
   while (end > begin && is_space(text[end - 1])) --end;
   return text.substr(begin, end - begin);
@@ -90,7 +92,8 @@ bool ParseDouble(std::string_view text, double& value) {
 bool IsIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   int64_t year = 0, month = 0, day = 0;
-  if (!ParseInt64(text.substr(0, 4), year) || !ParseInt64(text.substr(5, 2), month) || !ParseInt64(text.substr(8, 2), day)) {
+  if (!ParseInt64(text.substr(0, 4), year) || !ParseInt64(text.substr(5, 2), month) ||
+      !ParseInt64(text.substr(8, 2), day)) {
     return false;
   }
   if (month < 1 || month > 12 || day < 1) return false;

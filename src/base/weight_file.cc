@@ -18,7 +18,9 @@ Status WriteWeightFile(const std::string& path, const WeightFileHeader& header, 
   out.write(reinterpret_cast<const char*>(fields), sizeof fields);
   out.write(reinterpret_cast<const char*>(extra.data()), static_cast<std::streamsize>(sizeof(float) * extra.size()));
   auto row_of = [&](uint32_t slot) { return weights.data() + static_cast<size_t>(slot) * header.width; };
-  auto is_zero = [&](uint32_t slot) { return std::all_of(row_of(slot), row_of(slot) + header.width, [](float w) { return w == 0; }); };
+  auto is_zero = [&](uint32_t slot) {
+    return std::all_of(row_of(slot), row_of(slot) + header.width, [](float w) { return w == 0; });
+  };
   uint32_t rows = 1u << header.bits, nonzero = 0;
   for (uint32_t slot = 0; slot < rows; ++slot) nonzero += !is_zero(slot);
   out.write(reinterpret_cast<const char*>(&nonzero), sizeof nonzero);

@@ -96,7 +96,7 @@ struct PayFigure {
 
 struct SkillDemand {
   std::string skill_id, name;
-  double share = 0;     // of the node's postings that ask for it
+  double share = 0;  // of the node's postings that ask for it
   int64_t postings = 0;
 };
 
@@ -240,7 +240,7 @@ StatusOr<Person> PersonFromSpec(const PersonSpec& spec, const taxonomy::Taxonomy
 struct PlanSources {
   const match::MatchIndex* market = nullptr;  // stored postings: the matcher's fit, counts, what each stage unlocks
   const salary::SalaryModel* pay_model = nullptr;  // pay at the person's place
-  std::string country = "US";                       // for the pay model
+  std::string country = "US";                      // for the pay model
   std::string metro;
 };
 
@@ -261,30 +261,30 @@ struct NextRole {
   Level level = Level::kEntry;
   MoveKind kind = MoveKind::kAdvancement;
   std::vector<std::string> evidence;
-  double fit = 0;           // the matcher's score 0..100 (median of the best postings there)
-  int64_t fit_postings = 0; // postings the fit is the median over
+  double fit = 0;            // the matcher's score 0..100 (median of the best postings there)
+  int64_t fit_postings = 0;  // postings the fit is the median over
   std::string fit_source;
   PayAt pay_now, pay_there;
-  PayChange pay_change;     // from the graph (US)
-  int64_t postings = 0;     // stored postings that want it (or the graph's count)
+  PayChange pay_change;  // from the graph (US)
+  int64_t postings = 0;  // stored postings that want it (or the graph's count)
   std::string postings_source;
   std::vector<GapSkill> gap;  // of the edge, without what the person has
 };
 
 struct PlannedSkill {
   std::string skill_id, name;
-  double demand = 0;        // share of the target's postings asking for it
+  double demand = 0;  // share of the target's postings asking for it
   int64_t demand_postings = 0;
   std::optional<SkillPremiumFigure> premium;
-  double value = 0;         // demand x (1 + premium / target pay), what ranks the gap
+  double value = 0;                // demand x (1 + premium / target pay), what ranks the gap
   bool prerequisite_only = false;  // not asked much by the target, but needed first for a skill that is
 };
 
 struct PlanStage {
   int number = 1;
   std::vector<PlannedSkill> skills;
-  int64_t unlocks = 0;  // target postings whose asked technical skills you would hold at least 60% of after
-                        // this stage and not before
+  int64_t unlocks = 0;         // target postings whose asked technical skills you would hold at least 60% of after
+                               // this stage and not before
   int64_t unlocked_total = 0;  // after this stage in all
   std::vector<std::string> example_postings;  // ids
 };
@@ -304,7 +304,7 @@ struct TargetPlan {
 
 struct StartGuide {
   Role role = Role::kOther;
-  std::vector<std::vector<std::string>> first_skills;  // stages of skill ids
+  std::vector<std::vector<std::string>> first_skills;       // stages of skill ids
   std::vector<std::vector<std::string>> first_skill_names;  // as `first_skills`
   std::vector<std::string> first_roles;  // entry node keys that lead into the role, its own entry first
   std::vector<int64_t> first_role_postings;
@@ -317,7 +317,7 @@ struct CareerPlan {
   Role role = Role::kOther;
   Level level = Level::kUnknown;
   std::string level_source;
-  std::vector<NextRole> next;   // by kind, then fit
+  std::vector<NextRole> next;  // by kind, then fit
   std::optional<TargetPlan> target;
   std::vector<StartGuide> start;  // for a newcomer
 };

@@ -15,7 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kMoveKindNames[] = {"advancement", "lateral_advancement", "similar_role", "lateral_transition"};
+constexpr std::string_view kMoveKindNames[] = {"advancement", "lateral_advancement", "similar_role",
+                                               "lateral_transition"};
 
 std::optional<MoveKind> ParseMoveKind(std::string_view name) {
   for (size_t i = 0; i < std::size(kMoveKindNames); ++i) {
@@ -42,26 +43,33 @@ std::string_view MoveKindName(MoveKind kind) { return kMoveKindNames[static_cast
 
 Level LadderLevel(Level level) {
   switch (level) {
-    case Level::kIntern: return Level::kEntry;
-    case Level::kExecutive: return Level::kLead;
-    default: return level;
+    case Level::kIntern:
+      return Level::kEntry;
+    case Level::kExecutive:
+      return Level::kLead;
+    default:
+      return level;
   }
 }
 
 std::optional<Level> NextLevel(Level level) {
   switch (LadderLevel(level)) {
-    case Level::kEntry: return Level::kMid;
-    case Level::kMid: return Level::kSenior;
-    case Level::kSenior: return Level::kLead;
-    default: return std::nullopt;
+    case Level::kEntry:
+      return Level::kMid;
+    case Level::kMid:
+      return Level::kSenior;
+    case Level::kSenior:
+      return Level::kLead;
+    default:
+      return std::nullopt;
   }
 }
 
 const std::vector<Role>& CareerRoles() {
   static const std::vector<Role> roles = {
-      Role::kMlEngineer,    Role::kDeepLearningEngineer, Role::kNlpEngineer, Role::kComputerVisionEngineer,
-      Role::kResearchScientist, Role::kDataScientist,    Role::kDataEngineer, Role::kMlopsEngineer,
-      Role::kAiArchitect,   Role::kAiProductManager,     Role::kDataAnalyst, Role::kSoftwareEngineer};
+      Role::kMlEngineer,        Role::kDeepLearningEngineer, Role::kNlpEngineer,  Role::kComputerVisionEngineer,
+      Role::kResearchScientist, Role::kDataScientist,        Role::kDataEngineer, Role::kMlopsEngineer,
+      Role::kAiArchitect,       Role::kAiProductManager,     Role::kDataAnalyst,  Role::kSoftwareEngineer};
   return roles;
 }
 
@@ -100,10 +108,17 @@ std::string CareerGraph::ToJson() const {
   for (const auto& node : nodes) {
     json skills = json::array();
     for (const auto& skill : node.skills) {
-      skills.push_back({{"id", skill.skill_id}, {"name", skill.name}, {"share", Round(skill.share, 1e-4)}, {"postings", skill.postings}});
+      skills.push_back({{"id", skill.skill_id},
+                        {"name", skill.name},
+                        {"share", Round(skill.share, 1e-4)},
+                        {"postings", skill.postings}});
     }
-    nodes_json.push_back({{"key", node.Key()}, {"role", RoleName(node.role)}, {"level", LevelName(node.level)},
-                          {"postings", node.postings}, {"skills_pooled", node.skills_pooled}, {"pay", PayJson(node.pay)},
+    nodes_json.push_back({{"key", node.Key()},
+                          {"role", RoleName(node.role)},
+                          {"level", LevelName(node.level)},
+                          {"postings", node.postings},
+                          {"skills_pooled", node.skills_pooled},
+                          {"pay", PayJson(node.pay)},
                           {"skills", std::move(skills)}});
   }
   out["nodes"] = std::move(nodes_json);
@@ -111,9 +126,15 @@ std::string CareerGraph::ToJson() const {
   for (const auto& role : roles) {
     json skills = json::array();
     for (const auto& skill : role.skills) {
-      skills.push_back({{"id", skill.skill_id}, {"name", skill.name}, {"share", Round(skill.share, 1e-4)}, {"postings", skill.postings}});
+      skills.push_back({{"id", skill.skill_id},
+                        {"name", skill.name},
+                        {"share", Round(skill.share, 1e-4)},
+                        {"postings", skill.postings}});
     }
-    roles_json.push_back({{"role", RoleName(role.role)}, {"postings", role.postings}, {"pay", PayJson(role.pay)}, {"skills", std::move(skills)}});
+    roles_json.push_back({{"role", RoleName(role.role)},
+                          {"postings", role.postings},
+                          {"pay", PayJson(role.pay)},
+                          {"skills", std::move(skills)}});
   }
   out["roles"] = std::move(roles_json);
   json rungs_json = json::object();
@@ -123,20 +144,31 @@ std::string CareerGraph::ToJson() const {
   for (const auto& edge : edges) {
     json gap = json::array();
     for (const auto& skill : edge.gap) {
-      gap.push_back({{"id", skill.skill_id}, {"name", skill.name}, {"target_share", Round(skill.target_share, 1e-4)},
+      gap.push_back({{"id", skill.skill_id},
+                     {"name", skill.name},
+                     {"target_share", Round(skill.target_share, 1e-4)},
                      {"source_share", Round(skill.source_share, 1e-4)}});
     }
-    edges_json.push_back({{"from", edge.from}, {"to", edge.to}, {"kind", MoveKindName(edge.kind)}, {"evidence", edge.evidence},
-                          {"skill_overlap", Round(edge.skill_overlap, 1e-4)}, {"gap", std::move(gap)},
-                          {"pay_change", {{"median", Round(edge.pay.median, 1)}, {"low", Round(edge.pay.low, 1)},
-                                          {"high", Round(edge.pay.high, 1)}, {"source_records", edge.pay.source_records},
-                                          {"target_records", edge.pay.target_records}}}});
+    edges_json.push_back({{"from", edge.from},
+                          {"to", edge.to},
+                          {"kind", MoveKindName(edge.kind)},
+                          {"evidence", edge.evidence},
+                          {"skill_overlap", Round(edge.skill_overlap, 1e-4)},
+                          {"gap", std::move(gap)},
+                          {"pay_change",
+                           {{"median", Round(edge.pay.median, 1)},
+                            {"low", Round(edge.pay.low, 1)},
+                            {"high", Round(edge.pay.high, 1)},
+                            {"source_records", edge.pay.source_records},
+                            {"target_records", edge.pay.target_records}}}});
   }
   out["edges"] = std::move(edges_json);
   json premiums_json = json::object();
   for (const auto& [id, premium] : premiums) {
-    premiums_json[id] = {{"premium_usd", Round(premium.premium_usd, 1)}, {"ci_low", Round(premium.ci_low, 1)},
-                         {"ci_high", Round(premium.ci_high, 1)}, {"postings", premium.postings}};
+    premiums_json[id] = {{"premium_usd", Round(premium.premium_usd, 1)},
+                         {"ci_low", Round(premium.ci_low, 1)},
+                         {"ci_high", Round(premium.ci_high, 1)},
+                         {"postings", premium.postings}};
   }
   out["skill_premiums"] = std::move(premiums_json);
   return out.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
@@ -160,7 +192,8 @@ StatusOr<CareerGraph> CareerGraph::FromJson(std::string_view text, const std::st
       CareerNode node;
       auto role = ParseRole(node_json.at("role").get<std::string>());
       auto level = ParseLevel(node_json.at("level").get<std::string>());
-      if (!role || !level) return ParseError(name + ": node " + node_json.at("key").get<std::string>() + ": unknown role or level");
+      if (!role || !level)
+        return ParseError(name + ": node " + node_json.at("key").get<std::string>() + ": unknown role or level");
       node.role = *role;
       node.level = *level;
       node.postings = node_json.at("postings").get<int64_t>();
@@ -273,7 +306,8 @@ StatusOr<std::vector<LadderMove>> LoadLadderMoves(const std::string& path) {
       header = false;
       if (!row.fields.empty() && row.fields[0] == "from_role") return Status::Ok();
     }
-    if (row.fields.size() < 5) return ParseError(row.where + ": expected from_role, from_level, to_role, level_step, source");
+    if (row.fields.size() < 5)
+      return ParseError(row.where + ": expected from_role, from_level, to_role, level_step, source");
     LadderMove move;
     auto from = ParseRole(row.fields[0]);
     auto to = ParseRole(row.fields[2]);
@@ -282,7 +316,8 @@ StatusOr<std::vector<LadderMove>> LoadLadderMoves(const std::string& path) {
     move.to_role = *to;
     if (row.fields[1] != "*") {
       auto level = ParseLevel(row.fields[1]);
-      if (!level || *level == Level::kUnknown) return ParseError(row.where + ": unknown level '" + std::string(row.fields[1]) + "'");
+      if (!level || *level == Level::kUnknown)
+        return ParseError(row.where + ": unknown level '" + std::string(row.fields[1]) + "'");
       move.from_level = LadderLevel(*level);
     }
     if (row.fields[3] != "0" && row.fields[3] != "1") return ParseError(row.where + ": level_step must be 0 or 1");
@@ -324,7 +359,8 @@ StatusOr<std::map<std::string, std::vector<std::string>>> LoadRelatedOccupations
       return Status::Ok();
     }
     if (row.fields.size() < 4) return ParseError(row.where + ": expected 4 fields");
-    ranked[std::string(row.fields[0])].push_back({std::atoi(std::string(row.fields[3]).c_str()), std::string(row.fields[1])});
+    ranked[std::string(row.fields[0])].push_back(
+        {std::atoi(std::string(row.fields[3]).c_str()), std::string(row.fields[1])});
     return Status::Ok();
   }));
   std::map<std::string, std::vector<std::string>> related;

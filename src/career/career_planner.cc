@@ -11,8 +11,8 @@
 namespace jobscope::career {
 namespace {
 
-constexpr size_t kFitPostings = 10;      // the fit is the median score of the best this many postings
-constexpr double kPlanMinShare = 0.05;   // a target skill asked by fewer postings is not worth a plan slot
+constexpr size_t kFitPostings = 10;     // the fit is the median score of the best this many postings
+constexpr double kPlanMinShare = 0.05;  // a target skill asked by fewer postings is not worth a plan slot
 constexpr size_t kPlanSkills = 12;
 // Share of a posting's asked technical skills that makes it worth applying to: the usual advice is to apply
 // when you meet about 60% of a posting's requirements.
@@ -23,9 +23,12 @@ constexpr size_t kExamples = 3;
 
 std::vector<Level> RungLevels(Level rung) {
   switch (rung) {
-    case Level::kEntry: return {Level::kIntern, Level::kEntry};
-    case Level::kLead: return {Level::kLead, Level::kExecutive};
-    default: return {rung};
+    case Level::kEntry:
+      return {Level::kIntern, Level::kEntry};
+    case Level::kLead:
+      return {Level::kLead, Level::kExecutive};
+    default:
+      return {rung};
   }
 }
 
@@ -68,7 +71,8 @@ Fit FitAt(const match::Profile& profile, const CareerNode& node, const PlanSourc
               "matcher: median score of your best " + std::to_string(best.size()) + " stored postings there"};
     }
   }
-  match::Match typical = match::ScoreMatch(profile, TypicalPosting(node), sources.market ? sources.market->weights() : match::SkillWeights());
+  match::Match typical = match::ScoreMatch(profile, TypicalPosting(node),
+                                           sources.market ? sources.market->weights() : match::SkillWeights());
   return {typical.score, 0, "matcher: the node's typical posting (its most asked skills in the career graph)"};
 }
 
@@ -91,7 +95,8 @@ PayAt PayOf(const CareerNode& node, const CareerGraph& graph, const PlanSources&
   }
   auto it = graph.sources.find("pay");
   return {node.pay.p10, node.pay.p50, node.pay.p90, node.pay.records,
-          "career graph: " + std::to_string(node.pay.records) + " US pay records (" + (it == graph.sources.end() ? "" : it->second) + ")"};
+          "career graph: " + std::to_string(node.pay.records) + " US pay records (" +
+              (it == graph.sources.end() ? "" : it->second) + ")"};
 }
 
 bool IsAt(const match::PostingFacts& posting, Role role, Level rung) {
@@ -189,7 +194,8 @@ TargetPlan PlanTarget(const match::Profile& profile, const CareerNode& node, con
     PlanStage stage;
     stage.number = static_cast<int>(s + 1);
     for (const auto& id : stages[s]) {
-      auto goal = std::find_if(plan.missing.begin(), plan.missing.end(), [&](const PlannedSkill& p) { return p.skill_id == id; });
+      auto goal = std::find_if(plan.missing.begin(), plan.missing.end(),
+                               [&](const PlannedSkill& p) { return p.skill_id == id; });
       if (goal != plan.missing.end()) {
         stage.skills.push_back(*goal);
       } else {
@@ -244,7 +250,8 @@ StartGuide StartIn(Role role, const CareerGraph& graph, const SkillGraph& skill_
       }
     }
   }
-  std::stable_sort(ways.begin() + 1, ways.end(), [](const CareerNode* a, const CareerNode* b) { return a->postings > b->postings; });
+  std::stable_sort(ways.begin() + 1, ways.end(),
+                   [](const CareerNode* a, const CareerNode* b) { return a->postings > b->postings; });
   if (entry->postings == 0 && ways.size() > 1) ways.erase(ways.begin());
   if (ways.size() > kStartRoles) ways.resize(kStartRoles);
   for (const CareerNode* way : ways) {
@@ -264,7 +271,8 @@ StatusOr<Person> PersonFromSpec(const PersonSpec& spec, const taxonomy::Taxonomy
     if (name.empty()) continue;
     const taxonomy::Skill* skill = taxonomy.Find(name);
     if (!skill) return InvalidArgument("skills: '" + std::string(name) + "' is not in the taxonomy");
-    if (!person.profile.HasSkill(skill->id)) person.profile.skills.push_back({skill->id, skill->name, "given by hand", 0});
+    if (!person.profile.HasSkill(skill->id))
+      person.profile.skills.push_back({skill->id, skill->name, "given by hand", 0});
   }
   if (!spec.role.empty()) {
     auto node = ParseNodeName(spec.role);
@@ -275,7 +283,8 @@ StatusOr<Person> PersonFromSpec(const PersonSpec& spec, const taxonomy::Taxonomy
   }
   if (!spec.level.empty()) {
     std::optional<Level> level = ParseLevel(spec.level);
-    if (!level || *level == Level::kUnknown) return InvalidArgument("level: unknown level '" + spec.level + "' (entry, mid, senior, lead)");
+    if (!level || *level == Level::kUnknown)
+      return InvalidArgument("level: unknown level '" + spec.level + "' (entry, mid, senior, lead)");
     person.profile.level = *level;
     person.profile.level_evidence = "given by hand";
   }
@@ -329,7 +338,9 @@ StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target,
     plan.level_source = "no level stated: " + std::to_string(static_cast<int>(profile.total_years)) + " years of work";
   }
   const CareerNode* current = graph.Node(plan.role, plan.level);
-  if (!current) return InvalidArgument("the career graph has no node " + std::string(RoleName(plan.role)) + ":" + std::string(LevelName(plan.level)));
+  if (!current)
+    return InvalidArgument("the career graph has no node " + std::string(RoleName(plan.role)) + ":" +
+                           std::string(LevelName(plan.level)));
   plan.current = current->Key();
   PayAt pay_now = PayOf(*current, graph, sources);
   std::set<std::string, std::less<>> held = Held(profile, skill_graph);
@@ -350,7 +361,8 @@ StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target,
     next.pay_there = PayOf(*there, graph, sources);
     next.pay_change = edge->pay;
     if (sources.market) {
-      sources.market->ForEachPosting([&](const match::PostingFacts& posting) { next.postings += IsAt(posting, there->role, there->level); });
+      sources.market->ForEachPosting(
+          [&](const match::PostingFacts& posting) { next.postings += IsAt(posting, there->role, there->level); });
       next.postings_source = "stored postings";
     } else {
       next.postings = there->postings;
@@ -369,7 +381,8 @@ StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target,
 
   if (wanted) {
     // The same role's target defaults to the next rung up; another role's to the person's own rung.
-    Level level = wanted->second.value_or(wanted->first == plan.role ? NextLevel(plan.level).value_or(plan.level) : plan.level);
+    Level level =
+        wanted->second.value_or(wanted->first == plan.role ? NextLevel(plan.level).value_or(plan.level) : plan.level);
     const CareerNode* node = graph.Node(wanted->first, level);
     if (!node) return InvalidArgument("target: the career graph has no node " + target);
     plan.target = PlanTarget(profile, *node, graph, skill_graph, sources);

@@ -171,12 +171,13 @@ CareerGraph BuildCareerGraph(const GraphInputs& inputs) {
   }
   std::vector<PaySample> samples(roles.size() * rungs);
   auto figure = [](std::vector<double> sorted) {
-    return PayFigure{Quantile(sorted, 0.1).value_or(0), Quantile(sorted, 0.5).value_or(0), Quantile(sorted, 0.9).value_or(0),
-                     static_cast<int64_t>(sorted.size())};
+    return PayFigure{Quantile(sorted, 0.1).value_or(0), Quantile(sorted, 0.5).value_or(0),
+                     Quantile(sorted, 0.9).value_or(0), static_cast<int64_t>(sorted.size())};
   };
   for (size_t rung = 0; rung < rungs; ++rung) {
     std::vector<double> all;
-    for (size_t r = 0; r < roles.size(); ++r) all.insert(all.end(), pays[r * rungs + rung].begin(), pays[r * rungs + rung].end());
+    for (size_t r = 0; r < roles.size(); ++r)
+      all.insert(all.end(), pays[r * rungs + rung].begin(), pays[r * rungs + rung].end());
     graph.rung_pay[std::string(LevelName(kLadder[rung]))] = figure(std::move(all));
   }
   for (size_t r = 0; r < roles.size(); ++r) {
@@ -186,7 +187,8 @@ CareerGraph BuildCareerGraph(const GraphInputs& inputs) {
     role.postings = by_role[r].postings;
     role.skills = TopSkills(by_role[r]);
     std::vector<double> all;
-    for (size_t rung = 0; rung < rungs; ++rung) all.insert(all.end(), pays[r * rungs + rung].begin(), pays[r * rungs + rung].end());
+    for (size_t rung = 0; rung < rungs; ++rung)
+      all.insert(all.end(), pays[r * rungs + rung].begin(), pays[r * rungs + rung].end());
     role.pay = figure(std::move(all));
     graph.roles.push_back(std::move(role));
   }
@@ -211,8 +213,9 @@ CareerGraph BuildCareerGraph(const GraphInputs& inputs) {
     for (size_t b = 0; b < roles.size(); ++b) overlap[a][b] = a == b ? 1 : Cosine(by_role[a], by_role[b]);
   }
   std::map<std::pair<size_t, size_t>, std::set<std::string>> lateral;  // same rung, any rung
-  std::map<std::tuple<size_t, size_t, size_t>, std::set<std::string>> ladder_moves;  // (from, to, from rung) -> evidence, step up
-  std::map<std::tuple<size_t, size_t, size_t>, std::set<std::string>> ladder_same;   // same rung, one rung only
+  std::map<std::tuple<size_t, size_t, size_t>, std::set<std::string>>
+      ladder_moves;  // (from, to, from rung) -> evidence, step up
+  std::map<std::tuple<size_t, size_t, size_t>, std::set<std::string>> ladder_same;  // same rung, one rung only
   for (const auto& move : inputs.ladder) {
     size_t from = role_index(move.from_role), to = role_index(move.to_role);
     if (from == roles.size() || to == roles.size() || from == to) continue;
@@ -270,7 +273,8 @@ CareerGraph BuildCareerGraph(const GraphInputs& inputs) {
         if (a == b) continue;
         std::set<std::string> same;
         if (auto it = lateral.find({a, b}); it != lateral.end()) same = it->second;
-        if (auto it = ladder_same.find({a, b, rung}); it != ladder_same.end()) same.insert(it->second.begin(), it->second.end());
+        if (auto it = ladder_same.find({a, b, rung}); it != ladder_same.end())
+          same.insert(it->second.begin(), it->second.end());
         if (!same.empty()) {
           MoveKind kind = overlap[a][b] >= kSimilarOverlap ? MoveKind::kSimilarRole : MoveKind::kLateralTransition;
           add_edge(from_at, b * rungs + rung, kind, same);
@@ -319,9 +323,10 @@ OnetAgreement MeasureOnetAgreement(const CareerGraph& graph, const std::vector<O
     for (size_t i = 0; i < list->second.size() && i < kOnetTop; ++i) {
       const std::string& code = list->second[i];
       auto other = mapped.find(code);
-      bool same_roles_only = other != mapped.end() && std::all_of(other->second->roles.begin(), other->second->roles.end(), [&](Role role) {
-        return std::find(onet.roles.begin(), onet.roles.end(), role) != onet.roles.end();
-      });
+      bool same_roles_only = other != mapped.end() &&
+                             std::all_of(other->second->roles.begin(), other->second->roles.end(), [&](Role role) {
+                               return std::find(onet.roles.begin(), onet.roles.end(), role) != onet.roles.end();
+                             });
       if (other == mapped.end() || same_roles_only) {
         ++row.related_outside;
         continue;

@@ -45,7 +45,8 @@ StatusOr<SkillGraph> SkillGraph::FromEdges(std::vector<Prerequisite> edges) {
   std::map<std::string, std::vector<std::string>, std::less<>> after;
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& edge : edges) {
-    if (edge.before == edge.after) return ParseError("skill prerequisites: " + edge.before + " is its own prerequisite");
+    if (edge.before == edge.after)
+      return ParseError("skill prerequisites: " + edge.before + " is its own prerequisite");
     if (!seen.insert({edge.before, edge.after}).second) {
       return ParseError("skill prerequisites: " + edge.before + " -> " + edge.after + " is listed twice");
     }
@@ -107,7 +108,8 @@ std::vector<std::string> SkillGraph::Before(std::string_view skill_id) const {
 }
 
 std::vector<std::vector<std::string>> SkillGraph::Stages(const std::vector<std::string>& goals,
-                                                         const std::vector<std::string>& known, size_t per_stage) const {
+                                                         const std::vector<std::string>& known,
+                                                         size_t per_stage) const {
   std::set<std::string, std::less<>> have(known.begin(), known.end());
   // The plan's skills: the goals and, transitively, the prerequisites not yet held. A skill's priority is
   // the first goal (in the goals' order, most valuable first) that needs it, so the chain beneath a

@@ -38,7 +38,18 @@ Role GuessRole(std::string_view title, std::string_view description);
 // below.
 constexpr size_t kFocusKinds = 10;
 namespace focus {  // the kinds, in FocusCounts order: counts[focus::kModelling]
-enum Kind : size_t { kLanguage, kVision, kPlatform, kNetworks, kTabular, kLab, kData, kReporting, kPipelines, kModelling };
+enum Kind : size_t {
+  kLanguage,
+  kVision,
+  kPlatform,
+  kNetworks,
+  kTabular,
+  kLab,
+  kData,
+  kReporting,
+  kPipelines,
+  kModelling
+};
 }  // namespace focus
 using FocusCounts = std::array<int, kFocusKinds>;
 FocusCounts CountFocus(std::string_view description);
@@ -88,7 +99,7 @@ struct RoleExample {
 
 struct RolePrediction {
   Role role = Role::kOther;
-  std::vector<std::pair<Role, double>> probabilities;  // every role, most probable first
+  std::vector<std::pair<Role, double>> probabilities;        // every role, most probable first
   std::vector<std::pair<std::string, double>> top_features;  // what pushed the chosen role up most
 };
 
@@ -97,7 +108,8 @@ using RoleTrainOptions = internal::SoftmaxTrainOptions;
 class RoleClassifier {
  public:
   ~RoleClassifier();
-  static std::unique_ptr<RoleClassifier> Train(const std::vector<RoleExample>& examples, const RoleTrainOptions& options);
+  static std::unique_ptr<RoleClassifier> Train(const std::vector<RoleExample>& examples,
+                                               const RoleTrainOptions& options);
   // Errors: kIoError, kParseError.
   static StatusOr<std::unique_ptr<RoleClassifier>> Load(const std::string& path);
   Status Save(const std::string& path) const;
@@ -116,10 +128,11 @@ struct RoleCrossValidation {
   double accuracy = 0;
   double macro_f1 = 0;
   std::map<std::string, std::pair<double, double>> per_role;  // role -> (precision, recall)
-  std::vector<std::vector<int64_t>> confusion;                 // [gold][predicted], in AllRoles() order
+  std::vector<std::vector<int64_t>> confusion;                // [gold][predicted], in AllRoles() order
   size_t examples = 0;
 };
-RoleCrossValidation CrossValidateRoles(const std::vector<RoleExample>& examples, int folds, const RoleTrainOptions& options);
+RoleCrossValidation CrossValidateRoles(const std::vector<RoleExample>& examples, int folds,
+                                       const RoleTrainOptions& options);
 
 class Understander {
  public:

@@ -16,7 +16,8 @@ void AddTitleFeatures(std::string_view title, float word_weight, float gram_weig
   std::vector<std::string_view> words = text::WordTokens(norm_title);
   for (size_t idx = 0; idx < words.size(); ++idx) {
     weights["t:" + std::string(words[idx])] += word_weight;
-    if (idx + 1 < words.size()) weights["tb:" + std::string(words[idx]) + "_" + std::string(words[idx + 1])] += word_weight;
+    if (idx + 1 < words.size())
+      weights["tb:" + std::string(words[idx]) + "_" + std::string(words[idx + 1])] += word_weight;
   }
   std::string padded = " " + norm_title + " ";
   for (size_t idx = 0; idx + 4 <= padded.size(); ++idx) weights["tc:" + padded.substr(idx, 4)] += gram_weight;

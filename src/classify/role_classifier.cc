@@ -47,7 +47,8 @@ struct RoleClassifier::Impl {
 
 RoleClassifier::~RoleClassifier() = default;
 
-std::unique_ptr<RoleClassifier> RoleClassifier::Train(const std::vector<RoleExample>& examples, const RoleTrainOptions& options) {
+std::unique_ptr<RoleClassifier> RoleClassifier::Train(const std::vector<RoleExample>& examples,
+                                                      const RoleTrainOptions& options) {
   auto classifier = std::unique_ptr<RoleClassifier>(new RoleClassifier());
   classifier->impl_ = std::make_unique<Impl>();
   std::vector<std::vector<internal::HashedFeature>> features;
@@ -73,7 +74,9 @@ RolePrediction RoleClassifier::Predict(std::string_view title, std::string_view 
   return prediction;
 }
 
-Status RoleClassifier::Save(const std::string& path) const { return impl_->model.Save(path, "JSROLE01", kFormatVersion); }
+Status RoleClassifier::Save(const std::string& path) const {
+  return impl_->model.Save(path, "JSROLE01", kFormatVersion);
+}
 
 StatusOr<std::unique_ptr<RoleClassifier>> RoleClassifier::Load(const std::string& path) {
   auto classifier = std::unique_ptr<RoleClassifier>(new RoleClassifier());
@@ -90,7 +93,8 @@ std::vector<RoleExample> WeakRoleLabels(const std::vector<std::pair<std::string,
   return examples;
 }
 
-RoleCrossValidation CrossValidateRoles(const std::vector<RoleExample>& examples, int folds, const RoleTrainOptions& options) {
+RoleCrossValidation CrossValidateRoles(const std::vector<RoleExample>& examples, int folds,
+                                       const RoleTrainOptions& options) {
   RoleCrossValidation result;
   result.examples = examples.size();
   result.confusion.assign(kRoles, std::vector<int64_t>(kRoles, 0));
@@ -102,8 +106,10 @@ RoleCrossValidation CrossValidateRoles(const std::vector<RoleExample>& examples,
     std::vector<RoleExample> train;
     std::vector<const RoleExample*> test;
     for (size_t idx = 0; idx < order.size(); ++idx) {
-      if (static_cast<int>(idx % static_cast<size_t>(folds)) == fold) test.push_back(&examples[order[idx]]);
-      else train.push_back(examples[order[idx]]);
+      if (static_cast<int>(idx % static_cast<size_t>(folds)) == fold)
+        test.push_back(&examples[order[idx]]);
+      else
+        train.push_back(examples[order[idx]]);
     }
     auto classifier = RoleClassifier::Train(train, options);
     for (const RoleExample* example : test) {

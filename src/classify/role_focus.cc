@@ -4,8 +4,8 @@
 // neural networks themselves. A lab scientist's posting talks of assays and patients, a data scientist's of
 // models and SQL.
 #include <array>
-#include <string>
 #include <cstdint>
+#include <string>
 #include <unordered_map>
 
 #include "classify/classify.h"
@@ -43,7 +43,9 @@ constexpr bool IsFocusWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-constexpr unsigned char LowerAscii(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+constexpr unsigned char LowerAscii(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
+}
 
 using FocusTable = std::unordered_map<std::string, Focus>;
 
@@ -51,62 +53,205 @@ using FocusTable = std::unordered_map<std::string, Focus>;
 const FocusTable& FocusPhrases() {
   static const auto* words = new FocusTable{
       // text and language
-      {"nlp", kLanguage}, {"llm", kLanguage}, {"llms", kLanguage}, {"language models", kLanguage},
-      {"language model", kLanguage}, {"natural language", kLanguage}, {"rag", kLanguage}, {"genai", kLanguage},
-      {"generative ai", kLanguage}, {"gen ai", kLanguage}, {"prompt", kLanguage}, {"prompts", kLanguage},
-      {"chatbot", kLanguage}, {"chatbots", kLanguage}, {"conversational", kLanguage}, {"langchain", kLanguage},
-      {"llamaindex", kLanguage}, {"gpt", kLanguage}, {"openai", kLanguage}, {"retrieval", kLanguage},
-      {"embeddings", kLanguage}, {"agents", kLanguage}, {"agentic", kLanguage}, {"text", kLanguage},
-      {"speech", kLanguage}, {"transcription", kLanguage}, {"summarization", kLanguage}, {"copilot", kLanguage},
-      {"vector database", kLanguage}, {"hugging face", kLanguage}, {"huggingface", kLanguage},
-      {"fine tuning", kLanguage}, {"finetuning", kLanguage}, {"fine tune", kLanguage}, {"semantic search", kLanguage},
-      {"ner", kLanguage}, {"pinecone", kLanguage}, {"milvus", kLanguage}, {"weaviate", kLanguage},
-      {"agent", kLanguage}, {"open ai", kLanguage}, {"pre trained", kLanguage}, {"anthropic", kLanguage},
-      {"claude", kLanguage}, {"llama", kLanguage}, {"mistral", kLanguage}, {"sentiment", kLanguage}, {"tokenization", kLanguage}, {"nlu", kLanguage},
+      {"nlp", kLanguage},
+      {"llm", kLanguage},
+      {"llms", kLanguage},
+      {"language models", kLanguage},
+      {"language model", kLanguage},
+      {"natural language", kLanguage},
+      {"rag", kLanguage},
+      {"genai", kLanguage},
+      {"generative ai", kLanguage},
+      {"gen ai", kLanguage},
+      {"prompt", kLanguage},
+      {"prompts", kLanguage},
+      {"chatbot", kLanguage},
+      {"chatbots", kLanguage},
+      {"conversational", kLanguage},
+      {"langchain", kLanguage},
+      {"llamaindex", kLanguage},
+      {"gpt", kLanguage},
+      {"openai", kLanguage},
+      {"retrieval", kLanguage},
+      {"embeddings", kLanguage},
+      {"agents", kLanguage},
+      {"agentic", kLanguage},
+      {"text", kLanguage},
+      {"speech", kLanguage},
+      {"transcription", kLanguage},
+      {"summarization", kLanguage},
+      {"copilot", kLanguage},
+      {"vector database", kLanguage},
+      {"hugging face", kLanguage},
+      {"huggingface", kLanguage},
+      {"fine tuning", kLanguage},
+      {"finetuning", kLanguage},
+      {"fine tune", kLanguage},
+      {"semantic search", kLanguage},
+      {"ner", kLanguage},
+      {"pinecone", kLanguage},
+      {"milvus", kLanguage},
+      {"weaviate", kLanguage},
+      {"agent", kLanguage},
+      {"open ai", kLanguage},
+      {"pre trained", kLanguage},
+      {"anthropic", kLanguage},
+      {"claude", kLanguage},
+      {"llama", kLanguage},
+      {"mistral", kLanguage},
+      {"sentiment", kLanguage},
+      {"tokenization", kLanguage},
+      {"nlu", kLanguage},
       // images and video
-      {"computer vision", kVision}, {"image", kVision}, {"images", kVision}, {"video", kVision},
-      {"perception", kVision}, {"object detection", kVision}, {"segmentation", kVision}, {"opencv", kVision},
-      {"lidar", kVision}, {"camera", kVision}, {"cameras", kVision}, {"imaging", kVision}, {"visual", kVision},
-      {"3d", kVision}, {"point cloud", kVision}, {"diffusion", kVision}, {"pixel", kVision},
+      {"computer vision", kVision},
+      {"image", kVision},
+      {"images", kVision},
+      {"video", kVision},
+      {"perception", kVision},
+      {"object detection", kVision},
+      {"segmentation", kVision},
+      {"opencv", kVision},
+      {"lidar", kVision},
+      {"camera", kVision},
+      {"cameras", kVision},
+      {"imaging", kVision},
+      {"visual", kVision},
+      {"3d", kVision},
+      {"point cloud", kVision},
+      {"diffusion", kVision},
+      {"pixel", kVision},
       // the platform that trains and serves models
-      {"mlops", kPlatform}, {"ml platform", kPlatform}, {"infrastructure", kPlatform}, {"serving", kPlatform},
-      {"kubernetes", kPlatform}, {"kubeflow", kPlatform}, {"mlflow", kPlatform}, {"ci cd", kPlatform},
-      {"observability", kPlatform}, {"terraform", kPlatform}, {"devops", kPlatform}, {"orchestration", kPlatform},
-      {"ml infrastructure", kPlatform}, {"workloads", kPlatform}, {"containers", kPlatform}, {"alerting", kPlatform}, {"model serving", kPlatform}, {"feature store", kPlatform},
+      {"mlops", kPlatform},
+      {"ml platform", kPlatform},
+      {"infrastructure", kPlatform},
+      {"serving", kPlatform},
+      {"kubernetes", kPlatform},
+      {"kubeflow", kPlatform},
+      {"mlflow", kPlatform},
+      {"ci cd", kPlatform},
+      {"observability", kPlatform},
+      {"terraform", kPlatform},
+      {"devops", kPlatform},
+      {"orchestration", kPlatform},
+      {"ml infrastructure", kPlatform},
+      {"workloads", kPlatform},
+      {"containers", kPlatform},
+      {"alerting", kPlatform},
+      {"model serving", kPlatform},
+      {"feature store", kPlatform},
       // neural networks themselves
-      {"deep learning", kNetworks}, {"neural network", kNetworks}, {"neural networks", kNetworks},
-      {"cuda", kNetworks}, {"gpu", kNetworks}, {"gpus", kNetworks}, {"distributed training", kNetworks},
-      {"architectures", kNetworks}, {"kernels", kNetworks}, {"triton", kNetworks}, {"quantization", kNetworks},
-      {"foundation models", kNetworks}, {"pretraining", kNetworks}, {"pre training", kNetworks},
+      {"deep learning", kNetworks},
+      {"neural network", kNetworks},
+      {"neural networks", kNetworks},
+      {"cuda", kNetworks},
+      {"gpu", kNetworks},
+      {"gpus", kNetworks},
+      {"distributed training", kNetworks},
+      {"architectures", kNetworks},
+      {"kernels", kNetworks},
+      {"triton", kNetworks},
+      {"quantization", kNetworks},
+      {"foundation models", kNetworks},
+      {"pretraining", kNetworks},
+      {"pre training", kNetworks},
       // models over tabular and behavioural data: the generic ML engineer
-      {"recommendation", kTabular}, {"recommendations", kTabular}, {"recommender", kTabular},
-      {"ranking", kTabular}, {"personalization", kTabular}, {"forecasting", kTabular}, {"fraud", kTabular},
-      {"risk", kTabular}, {"tabular", kTabular}, {"xgboost", kTabular}, {"churn", kTabular}, {"pricing", kTabular},
-      {"ads", kTabular}, {"anomaly detection", kTabular}, {"predictive", kTabular},
+      {"recommendation", kTabular},
+      {"recommendations", kTabular},
+      {"recommender", kTabular},
+      {"ranking", kTabular},
+      {"personalization", kTabular},
+      {"forecasting", kTabular},
+      {"fraud", kTabular},
+      {"risk", kTabular},
+      {"tabular", kTabular},
+      {"xgboost", kTabular},
+      {"churn", kTabular},
+      {"pricing", kTabular},
+      {"ads", kTabular},
+      {"anomaly detection", kTabular},
+      {"predictive", kTabular},
       // the bench: lab science
-      {"laboratory", kLab}, {"lab", kLab}, {"assay", kLab}, {"assays", kLab}, {"clinical", kLab},
-      {"patients", kLab}, {"patient", kLab}, {"specimens", kLab}, {"cell", kLab}, {"cells", kLab},
-      {"protein", kLab}, {"proteins", kLab}, {"chemistry", kLab}, {"molecular", kLab}, {"biology", kLab},
-      {"immunology", kLab}, {"pharmacology", kLab}, {"gmp", kLab}, {"wet lab", kLab}, {"antibody", kLab},
-      {"antibodies", kLab}, {"in vivo", kLab}, {"in vitro", kLab}, {"pharmacovigilance", kLab},
+      {"laboratory", kLab},
+      {"lab", kLab},
+      {"assay", kLab},
+      {"assays", kLab},
+      {"clinical", kLab},
+      {"patients", kLab},
+      {"patient", kLab},
+      {"specimens", kLab},
+      {"cell", kLab},
+      {"cells", kLab},
+      {"protein", kLab},
+      {"proteins", kLab},
+      {"chemistry", kLab},
+      {"molecular", kLab},
+      {"biology", kLab},
+      {"immunology", kLab},
+      {"pharmacology", kLab},
+      {"gmp", kLab},
+      {"wet lab", kLab},
+      {"antibody", kLab},
+      {"antibodies", kLab},
+      {"in vivo", kLab},
+      {"in vitro", kLab},
+      {"pharmacovigilance", kLab},
       // data work
-      {"python", kData}, {"sql", kData}, {"machine learning", kData}, {"statistics", kData},
-      {"statistical", kData}, {"modeling", kData}, {"modelling", kData}, {"analytics", kData}, {"r", kData},
-      {"data science", kData}, {"regression", kData}, {"algorithms", kData},
+      {"python", kData},
+      {"sql", kData},
+      {"machine learning", kData},
+      {"statistics", kData},
+      {"statistical", kData},
+      {"modeling", kData},
+      {"modelling", kData},
+      {"analytics", kData},
+      {"r", kData},
+      {"data science", kData},
+      {"regression", kData},
+      {"algorithms", kData},
       // reporting and BI: the analyst's work
-      {"dashboard", kReporting}, {"dashboards", kReporting}, {"reporting", kReporting}, {"reports", kReporting},
-      {"tableau", kReporting}, {"power bi", kReporting}, {"excel", kReporting}, {"kpi", kReporting},
-      {"kpis", kReporting}, {"business intelligence", kReporting}, {"looker", kReporting}, {"ad hoc", kReporting},
+      {"dashboard", kReporting},
+      {"dashboards", kReporting},
+      {"reporting", kReporting},
+      {"reports", kReporting},
+      {"tableau", kReporting},
+      {"power bi", kReporting},
+      {"excel", kReporting},
+      {"kpi", kReporting},
+      {"kpis", kReporting},
+      {"business intelligence", kReporting},
+      {"looker", kReporting},
+      {"ad hoc", kReporting},
       // pipelines and warehouses: the data engineer's work
-      {"pipeline", kPipelines}, {"pipelines", kPipelines}, {"etl", kPipelines}, {"elt", kPipelines},
-      {"data warehouse", kPipelines}, {"warehousing", kPipelines}, {"airflow", kPipelines}, {"kafka", kPipelines},
-      {"dbt", kPipelines}, {"ingestion", kPipelines}, {"data lake", kPipelines}, {"data modeling", kPipelines},
-      {"data quality", kPipelines}, {"lineage", kPipelines}, {"schemas", kPipelines},
+      {"pipeline", kPipelines},
+      {"pipelines", kPipelines},
+      {"etl", kPipelines},
+      {"elt", kPipelines},
+      {"data warehouse", kPipelines},
+      {"warehousing", kPipelines},
+      {"airflow", kPipelines},
+      {"kafka", kPipelines},
+      {"dbt", kPipelines},
+      {"ingestion", kPipelines},
+      {"data lake", kPipelines},
+      {"data modeling", kPipelines},
+      {"data quality", kPipelines},
+      {"lineage", kPipelines},
+      {"schemas", kPipelines},
       // statistical and predictive models: the data scientist's work
-      {"machine learning", kModelling}, {"model", kModelling}, {"models", kModelling}, {"modeling", kModelling},
-      {"modelling", kModelling}, {"predictive", kModelling}, {"statistical", kModelling}, {"forecasting", kModelling},
-      {"experiment", kModelling}, {"experiments", kModelling}, {"a b", kModelling}, {"causal", kModelling},
-      {"classification", kModelling}, {"clustering", kModelling},
+      {"machine learning", kModelling},
+      {"model", kModelling},
+      {"models", kModelling},
+      {"modeling", kModelling},
+      {"modelling", kModelling},
+      {"predictive", kModelling},
+      {"statistical", kModelling},
+      {"forecasting", kModelling},
+      {"experiment", kModelling},
+      {"experiments", kModelling},
+      {"a b", kModelling},
+      {"causal", kModelling},
+      {"classification", kModelling},
+      {"clustering", kModelling},
   };
   return *words;
 }
@@ -191,8 +336,10 @@ std::optional<Role> SpecialisationFromText(std::string_view description) {
 
 std::optional<Role> SpecialisationFromCounts(const FocusCounts& counts) {
   constexpr std::array<std::pair<Focus, Role>, 4> kSpecialisations = {{
-      {kLanguage, Role::kNlpEngineer}, {kVision, Role::kComputerVisionEngineer},
-      {kPlatform, Role::kMlopsEngineer}, {kNetworks, Role::kDeepLearningEngineer},
+      {kLanguage, Role::kNlpEngineer},
+      {kVision, Role::kComputerVisionEngineer},
+      {kPlatform, Role::kMlopsEngineer},
+      {kNetworks, Role::kDeepLearningEngineer},
   }};
   Focus best = kTabular;
   int best_count = 0, second = counts[kTabular];
@@ -207,7 +354,8 @@ std::optional<Role> SpecialisationFromCounts(const FocusCounts& counts) {
   }
   // One specialisation must dominate: enough mentions, and clearly more than any other focus, the generic
   // ML engineer's tabular work included.
-  if (best == kTabular || best_count < kMinFocusMentions || best_count < kFocusDominance * static_cast<double>(second)) return std::nullopt;
+  if (best == kTabular || best_count < kMinFocusMentions || best_count < kFocusDominance * static_cast<double>(second))
+    return std::nullopt;
   for (const auto& [focus, role] : kSpecialisations) {
     if (focus == best) return role;
   }
@@ -227,8 +375,6 @@ std::optional<Role> DataWorkFromCounts(const FocusCounts& counts) {
   return std::nullopt;
 }
 
-bool LooksLikeLabScience(const FocusCounts& counts) {
-  return counts[kLab] >= 3 && counts[kLab] > counts[kData];
-}
+bool LooksLikeLabScience(const FocusCounts& counts) { return counts[kLab] >= 3 && counts[kLab] > counts[kData]; }
 
 }  // namespace jobscope::classify

@@ -17,40 +17,91 @@ struct TitleRule {
 // First match wins, so specific phrases come before general ones.
 constexpr std::array<TitleRule, 85> kTitleRules = {{
     // Jobs outside the AI/data roles that borrow their words (DESIGN.md, "Roles": other).
-    {"sales engineer", Role::kOther}, {"sales", Role::kOther}, {"customer success", Role::kOther},
-    {"developer advocate", Role::kOther}, {"developer relations", Role::kOther}, {"devrel", Role::kOther},
-    {"evangelist", Role::kOther}, {"test engineer", Role::kOther}, {"qa engineer", Role::kOther},
-    {"quality assurance", Role::kOther}, {"quality control", Role::kOther}, {"laboratory", Role::kOther},
-    {"lab", Role::kOther}, {"clinical data analyst", Role::kOther}, {"clinical data manager", Role::kOther}, {"chemist", Role::kOther}, {"biologist", Role::kOther},
-    {"pharmacovigilance", Role::kOther}, {"research analyst", Role::kOther}, {"market research", Role::kOther},
-    {"environmental engineer", Role::kOther}, {"environmental scientist", Role::kOther}, {"simulation engineer", Role::kOther}, {"fea", Role::kOther},
-    {"data analyst", Role::kDataAnalyst}, {"product manager", Role::kAiProductManager}, {"product owner", Role::kAiProductManager},
-    {"product lead", Role::kAiProductManager}, {"head of product", Role::kAiProductManager},
-    {"data architect", Role::kDataEngineer}, {"architect", Role::kAiArchitect},
-    {"mlops", Role::kMlopsEngineer}, {"ml ops", Role::kMlopsEngineer}, {"llmops", Role::kMlopsEngineer},
-    {"machine learning operations", Role::kMlopsEngineer}, {"ml platform", Role::kMlopsEngineer},
-    {"ml infrastructure", Role::kMlopsEngineer}, {"ai infrastructure", Role::kMlopsEngineer},
-    {"machine learning infrastructure", Role::kMlopsEngineer}, {"llm infrastructure", Role::kMlopsEngineer}, {"machine learning platform", Role::kMlopsEngineer},
-    {"research scientist", Role::kResearchScientist}, {"research engineer", Role::kResearchScientist},
-    {"applied scientist", Role::kResearchScientist}, {"research assistant", Role::kResearchScientist},
-    {"researcher", Role::kResearchScientist}, {"postdoctoral", Role::kResearchScientist},
-    {"postdoc", Role::kResearchScientist}, {"research", Role::kResearchScientist},
-    {"nlp", Role::kNlpEngineer}, {"natural language", Role::kNlpEngineer}, {"llm", Role::kNlpEngineer},
-    {"language model", Role::kNlpEngineer}, {"conversational ai", Role::kNlpEngineer},
-    {"speech", Role::kNlpEngineer}, {"generative ai", Role::kNlpEngineer}, {"genai", Role::kNlpEngineer},
-    {"computer vision", Role::kComputerVisionEngineer}, {"vision", Role::kComputerVisionEngineer},
-    {"perception", Role::kComputerVisionEngineer}, {"image processing", Role::kComputerVisionEngineer},
+    {"sales engineer", Role::kOther},
+    {"sales", Role::kOther},
+    {"customer success", Role::kOther},
+    {"developer advocate", Role::kOther},
+    {"developer relations", Role::kOther},
+    {"devrel", Role::kOther},
+    {"evangelist", Role::kOther},
+    {"test engineer", Role::kOther},
+    {"qa engineer", Role::kOther},
+    {"quality assurance", Role::kOther},
+    {"quality control", Role::kOther},
+    {"laboratory", Role::kOther},
+    {"lab", Role::kOther},
+    {"clinical data analyst", Role::kOther},
+    {"clinical data manager", Role::kOther},
+    {"chemist", Role::kOther},
+    {"biologist", Role::kOther},
+    {"pharmacovigilance", Role::kOther},
+    {"research analyst", Role::kOther},
+    {"market research", Role::kOther},
+    {"environmental engineer", Role::kOther},
+    {"environmental scientist", Role::kOther},
+    {"simulation engineer", Role::kOther},
+    {"fea", Role::kOther},
+    {"data analyst", Role::kDataAnalyst},
+    {"product manager", Role::kAiProductManager},
+    {"product owner", Role::kAiProductManager},
+    {"product lead", Role::kAiProductManager},
+    {"head of product", Role::kAiProductManager},
+    {"data architect", Role::kDataEngineer},
+    {"architect", Role::kAiArchitect},
+    {"mlops", Role::kMlopsEngineer},
+    {"ml ops", Role::kMlopsEngineer},
+    {"llmops", Role::kMlopsEngineer},
+    {"machine learning operations", Role::kMlopsEngineer},
+    {"ml platform", Role::kMlopsEngineer},
+    {"ml infrastructure", Role::kMlopsEngineer},
+    {"ai infrastructure", Role::kMlopsEngineer},
+    {"machine learning infrastructure", Role::kMlopsEngineer},
+    {"llm infrastructure", Role::kMlopsEngineer},
+    {"machine learning platform", Role::kMlopsEngineer},
+    {"research scientist", Role::kResearchScientist},
+    {"research engineer", Role::kResearchScientist},
+    {"applied scientist", Role::kResearchScientist},
+    {"research assistant", Role::kResearchScientist},
+    {"researcher", Role::kResearchScientist},
+    {"postdoctoral", Role::kResearchScientist},
+    {"postdoc", Role::kResearchScientist},
+    {"research", Role::kResearchScientist},
+    {"nlp", Role::kNlpEngineer},
+    {"natural language", Role::kNlpEngineer},
+    {"llm", Role::kNlpEngineer},
+    {"language model", Role::kNlpEngineer},
+    {"conversational ai", Role::kNlpEngineer},
+    {"speech", Role::kNlpEngineer},
+    {"generative ai", Role::kNlpEngineer},
+    {"genai", Role::kNlpEngineer},
+    {"computer vision", Role::kComputerVisionEngineer},
+    {"vision", Role::kComputerVisionEngineer},
+    {"perception", Role::kComputerVisionEngineer},
+    {"image processing", Role::kComputerVisionEngineer},
     {"imaging", Role::kComputerVisionEngineer},
-    {"deep learning", Role::kDeepLearningEngineer}, {"neural", Role::kDeepLearningEngineer},
-    {"data engineer", Role::kDataEngineer}, {"analytics engineer", Role::kDataEngineer},
-    {"etl", Role::kDataEngineer}, {"data platform", Role::kDataEngineer},
-    {"data scientist", Role::kDataScientist}, {"data science", Role::kDataScientist},
-    {"machine learning", Role::kMlEngineer}, {"ml", Role::kMlEngineer}, {"ai", Role::kMlEngineer},
+    {"deep learning", Role::kDeepLearningEngineer},
+    {"neural", Role::kDeepLearningEngineer},
+    {"data engineer", Role::kDataEngineer},
+    {"analytics engineer", Role::kDataEngineer},
+    {"etl", Role::kDataEngineer},
+    {"data platform", Role::kDataEngineer},
+    {"data scientist", Role::kDataScientist},
+    {"data science", Role::kDataScientist},
+    {"machine learning", Role::kMlEngineer},
+    {"ml", Role::kMlEngineer},
+    {"ai", Role::kMlEngineer},
     {"artificial intelligence", Role::kMlEngineer},
-    {"scientist", Role::kDataScientist}, {"statistician", Role::kDataScientist},
-    {"analyst", Role::kDataAnalyst}, {"business intelligence", Role::kDataAnalyst}, {"bi", Role::kDataAnalyst},
-    {"analytics", Role::kDataAnalyst}, {"visualisation", Role::kDataAnalyst}, {"visualization", Role::kDataAnalyst},
-    {"software", Role::kSoftwareEngineer}, {"developer", Role::kSoftwareEngineer}, {"engineer", Role::kSoftwareEngineer},
+    {"scientist", Role::kDataScientist},
+    {"statistician", Role::kDataScientist},
+    {"analyst", Role::kDataAnalyst},
+    {"business intelligence", Role::kDataAnalyst},
+    {"bi", Role::kDataAnalyst},
+    {"analytics", Role::kDataAnalyst},
+    {"visualisation", Role::kDataAnalyst},
+    {"visualization", Role::kDataAnalyst},
+    {"software", Role::kSoftwareEngineer},
+    {"developer", Role::kSoftwareEngineer},
+    {"engineer", Role::kSoftwareEngineer},
 }};
 
 size_t CountPhrase(std::string_view normalised, std::string_view phrase) {
@@ -78,9 +129,10 @@ std::optional<Role> RoleFromTitle(std::string_view title) {
 Role GuessRole(std::string_view title, std::string_view description) {
   if (auto role = RoleFromTitle(title)) return *role;
   std::string normalised = text::NormalizeKey(title);
-  bool engineering_title = text::ContainsPhrase(normalised, "software") || text::ContainsPhrase(normalised, "developer") ||
-                           text::ContainsPhrase(normalised, "engineer") || text::ContainsPhrase(normalised, "technical staff") ||
-                           text::ContainsPhrase(normalised, "programmer");
+  bool engineering_title =
+      text::ContainsPhrase(normalised, "software") || text::ContainsPhrase(normalised, "developer") ||
+      text::ContainsPhrase(normalised, "engineer") || text::ContainsPhrase(normalised, "technical staff") ||
+      text::ContainsPhrase(normalised, "programmer");
   // Description fallback: a specialisation must dominate clearly.
   std::string body = text::AsciiKey(description.substr(0, 30000));
   struct Signal {
@@ -89,11 +141,11 @@ Role GuessRole(std::string_view title, std::string_view description) {
   };
   std::array<Signal, 5> signals = {{
       {Role::kNlpEngineer, CountPhrase(body, "nlp") + CountPhrase(body, "natural language") + CountPhrase(body, "llm")},
-      {Role::kComputerVisionEngineer, CountPhrase(body, "computer vision") + CountPhrase(body, "perception") +
-                                          CountPhrase(body, "image")},
+      {Role::kComputerVisionEngineer,
+       CountPhrase(body, "computer vision") + CountPhrase(body, "perception") + CountPhrase(body, "image")},
       {Role::kDeepLearningEngineer, CountPhrase(body, "deep learning") + CountPhrase(body, "neural network")},
-      {Role::kMlopsEngineer, CountPhrase(body, "mlops") + CountPhrase(body, "model deployment") +
-                                 CountPhrase(body, "ml infrastructure")},
+      {Role::kMlopsEngineer,
+       CountPhrase(body, "mlops") + CountPhrase(body, "model deployment") + CountPhrase(body, "ml infrastructure")},
       {Role::kMlEngineer, CountPhrase(body, "machine learning") + CountPhrase(body, " ml ")},
   }};
   const Signal* best = nullptr;
@@ -113,8 +165,8 @@ Role GuessRole(std::string_view title, std::string_view description) {
 namespace {
 
 // Title words that say a generic ML title is about the platform models run on, not the models.
-constexpr std::array<std::string_view, 8> kPlatformTitleWords = {"infrastructure", "serving", "inference", "compute",
-                                                                  "platform", "production", "ops", "deployment"};
+constexpr std::array<std::string_view, 8> kPlatformTitleWords = {
+    "infrastructure", "serving", "inference", "compute", "platform", "production", "ops", "deployment"};
 
 bool HasAny(const std::string& normalised, std::span<const std::string_view> words) {
   for (std::string_view word : words) {
@@ -128,7 +180,8 @@ bool HasAny(const std::string& normalised, std::span<const std::string_view> wor
 std::optional<RoleDecision> DecideRoleByRules(std::string_view title, std::string_view description) {
   std::string normalised = text::NormalizeKey(title);
   std::optional<Role> from_title = RoleFromTitle(title);
-  bool engineering_title = text::ContainsPhrase(normalised, "engineer") || text::ContainsPhrase(normalised, "developer") ||
+  bool engineering_title = text::ContainsPhrase(normalised, "engineer") ||
+                           text::ContainsPhrase(normalised, "developer") ||
                            text::ContainsPhrase(normalised, "software");
   // A generic ML title, or an engineering title the rules leave open: what the description is about decides.
   if ((from_title && *from_title == Role::kMlEngineer) || (!from_title && engineering_title)) {

@@ -1,12 +1,12 @@
-#include "classify/classify.h"
-
 #include <algorithm>
+
+#include "classify/classify.h"
 #include "text/text.h"
 
 namespace jobscope::classify {
 
 StatusOr<std::unique_ptr<Understander>> Understander::Create(const taxonomy::Taxonomy& taxonomy,
-                                                              const extract::CurrencyRates& rates) {
+                                                             const extract::CurrencyRates& rates) {
   auto understander = std::unique_ptr<Understander>(new Understander());
   JS_ASSIGN_OR_RETURN(understander->matcher_, extract::SkillMatcher::Create(taxonomy));
   understander->rates_ = &rates;
@@ -105,9 +105,8 @@ void Understander::AddTaggedSkills(std::string_view text, Understanding& out) co
       out.candidate_skills.emplace_back(surface);
     }
   }
-  std::sort(out.skills.begin(), out.skills.end(), [](const SkillMention& a, const SkillMention& b) {
-    return a.begin < b.begin;
-  });
+  std::sort(out.skills.begin(), out.skills.end(),
+            [](const SkillMention& a, const SkillMention& b) { return a.begin < b.begin; });
 }
 
 Posting Understander::Understand(RawPosting raw) const {
@@ -136,8 +135,8 @@ Posting Understander::Understand(RawPosting raw) const {
   }
   // Pay: structured amounts, then the salary field, then the description.
   if (raw.salary_min || raw.salary_max) {
-    out.salary = extract::SalaryFromAmounts(raw.salary_min, raw.salary_max, raw.salary_currency,
-                                            raw.salary_interval, *rates_, raw.salary_text);
+    out.salary = extract::SalaryFromAmounts(raw.salary_min, raw.salary_max, raw.salary_currency, raw.salary_interval,
+                                            *rates_, raw.salary_text);
   } else if (!raw.salary_text.empty()) {
     extract::SalaryHints hints;
     hints.default_currency = raw.salary_currency;

@@ -62,8 +62,10 @@ int RunRemove(Context& context, const std::string& name) {
   if (!store.ok()) return ReportError(store.status());
   Status removed = search::DeleteSavedSearch(**store, name);
   if (!removed.ok()) return ReportError(removed);
-  if (!context.json) std::printf("removed saved search '%s'\n", name.c_str());
-  else std::printf("%s\n", json::Dump({{"removed", name}}).c_str());
+  if (!context.json)
+    std::printf("removed saved search '%s'\n", name.c_str());
+  else
+    std::printf("%s\n", json::Dump({{"removed", name}}).c_str());
   return kExitOk;
 }
 

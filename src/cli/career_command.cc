@@ -66,8 +66,8 @@ StatusOr<career::Person> PersonFrom(Context& context, const CareerArgs& args, co
 }
 
 void PrintPay(const char* label, const career::PayAt& pay) {
-  std::printf("%s P10 %s  P50 %s  P90 %s  [%s%s]", label, Usd(pay.p10).c_str(), Usd(pay.p50).c_str(), Usd(pay.p90).c_str(),
-              pay.source.c_str(), pay.thin() ? ", thin" : "");
+  std::printf("%s P10 %s  P50 %s  P90 %s  [%s%s]", label, Usd(pay.p10).c_str(), Usd(pay.p50).c_str(),
+              Usd(pay.p90).c_str(), pay.source.c_str(), pay.thin() ? ", thin" : "");
 }
 
 void PrintPlan(const career::CareerPlan& plan) {
@@ -82,13 +82,16 @@ void PrintPlan(const career::CareerPlan& plan) {
       }
       std::string evidence;
       for (const auto& each : move.evidence) evidence += (evidence.empty() ? "" : "+") + each;
-      std::printf("    %-34s fit %5.1f  %5lld postings%s  pay %s -> %s  change in records %+.0fk [%+.0fk, %+.0fk]%s  via %s\n", move.key.c_str(), move.fit,
-                  static_cast<long long>(move.postings), Thin(move.postings).c_str(), Usd(move.pay_now.p50).c_str(),
-                  Usd(move.pay_there.p50).c_str(), move.pay_change.median / 1000, move.pay_change.low / 1000,
-                  move.pay_change.high / 1000, move.pay_change.thin() ? ", thin" : "", evidence.c_str());
+      std::printf(
+          "    %-34s fit %5.1f  %5lld postings%s  pay %s -> %s  change in records %+.0fk [%+.0fk, %+.0fk]%s  via %s\n",
+          move.key.c_str(), move.fit, static_cast<long long>(move.postings), Thin(move.postings).c_str(),
+          Usd(move.pay_now.p50).c_str(), Usd(move.pay_there.p50).c_str(), move.pay_change.median / 1000,
+          move.pay_change.low / 1000, move.pay_change.high / 1000, move.pay_change.thin() ? ", thin" : "",
+          evidence.c_str());
       if (!move.gap.empty()) {
         std::printf("      learn:");
-        for (const auto& skill : move.gap) std::printf(" %s (%.0f%% vs %.0f%%)", skill.name.c_str(), 100 * skill.target_share, 100 * skill.source_share);
+        for (const auto& skill : move.gap)
+          std::printf(" %s (%.0f%% vs %.0f%%)", skill.name.c_str(), 100 * skill.target_share, 100 * skill.source_share);
         std::printf("\n");
       }
     }
@@ -99,29 +102,36 @@ void PrintPlan(const career::CareerPlan& plan) {
   }
   if (plan.target) {
     const career::TargetPlan& target = *plan.target;
-    std::printf("\ntarget: %s  (%lld postings in the graph%s%s)\n", target.key.c_str(), static_cast<long long>(target.target_postings),
-                Thin(target.target_postings).c_str(), target.skills_pooled ? "; skill demand is the role's at all levels" : "");
+    std::printf("\ntarget: %s  (%lld postings in the graph%s%s)\n", target.key.c_str(),
+                static_cast<long long>(target.target_postings), Thin(target.target_postings).c_str(),
+                target.skills_pooled ? "; skill demand is the role's at all levels" : "");
     PrintPay("  pay there:", target.pay_there);
     std::printf("\n  missing skills by demand x pay premium:\n");
     for (const auto& skill : target.missing) {
-      std::printf("    %-30s asked by %4.0f%% (%lld postings)", skill.name.c_str(), 100 * skill.demand, static_cast<long long>(skill.demand_postings));
+      std::printf("    %-30s asked by %4.0f%% (%lld postings)", skill.name.c_str(), 100 * skill.demand,
+                  static_cast<long long>(skill.demand_postings));
       if (skill.premium) {
-        std::printf("  premium %+.0fk [%+.0fk, %+.0fk] over %lld postings%s", skill.premium->premium_usd / 1000, skill.premium->ci_low / 1000,
-                    skill.premium->ci_high / 1000, static_cast<long long>(skill.premium->postings), Thin(skill.premium->postings).c_str());
+        std::printf("  premium %+.0fk [%+.0fk, %+.0fk] over %lld postings%s", skill.premium->premium_usd / 1000,
+                    skill.premium->ci_low / 1000, skill.premium->ci_high / 1000,
+                    static_cast<long long>(skill.premium->postings), Thin(skill.premium->postings).c_str());
       }
       std::printf("\n");
     }
     std::printf("  learning plan (prerequisites first):\n");
     if (target.postings_considered > 0) {
       std::printf("    now you hold 60%% of the asked skills of %lld of %lld stored %s postings\n",
-                  static_cast<long long>(target.unlocked_now), static_cast<long long>(target.postings_considered), target.key.c_str());
+                  static_cast<long long>(target.unlocked_now), static_cast<long long>(target.postings_considered),
+                  target.key.c_str());
     }
     for (const auto& stage : target.stages) {
       std::printf("    stage %d:", stage.number);
-      for (const auto& skill : stage.skills) std::printf(" %s%s", skill.name.c_str(), skill.prerequisite_only ? " (prerequisite)" : "");
+      for (const auto& skill : stage.skills)
+        std::printf(" %s%s", skill.name.c_str(), skill.prerequisite_only ? " (prerequisite)" : "");
       if (target.postings_considered > 0) {
-        std::printf("\n      unlocks %lld more postings (%lld in all)", static_cast<long long>(stage.unlocks), static_cast<long long>(stage.unlocked_total));
-        if (!stage.example_postings.empty()) std::printf(", e.g. %s", JoinStrings(stage.example_postings, ", ").c_str());
+        std::printf("\n      unlocks %lld more postings (%lld in all)", static_cast<long long>(stage.unlocks),
+                    static_cast<long long>(stage.unlocked_total));
+        if (!stage.example_postings.empty())
+          std::printf(", e.g. %s", JoinStrings(stage.example_postings, ", ").c_str());
       }
       std::printf("\n");
     }
@@ -136,8 +146,8 @@ void PrintPlan(const career::CareerPlan& plan) {
       }
       std::printf("\n    first roles:");
       for (size_t i = 0; i < guide.first_roles.size(); ++i) {
-        std::printf(" %s (%lld postings%s)", guide.first_roles[i].c_str(), static_cast<long long>(guide.first_role_postings[i]),
-                    Thin(guide.first_role_postings[i]).c_str());
+        std::printf(" %s (%lld postings%s)", guide.first_roles[i].c_str(),
+                    static_cast<long long>(guide.first_role_postings[i]), Thin(guide.first_role_postings[i]).c_str());
       }
       std::printf("\n");
       PrintPay("    entry pay:", guide.entry_pay);
@@ -156,7 +166,8 @@ StatusOr<Graphs> LoadGraphs(Context& context, const CareerArgs& args) {
   Graphs graphs;
   JS_ASSIGN_OR_RETURN(graphs.taxonomy, context.LoadTaxonomy());
   JS_ASSIGN_OR_RETURN(graphs.career, career::CareerGraph::Load(GraphPath(context, args)));
-  JS_ASSIGN_OR_RETURN(graphs.skills, career::SkillGraph::Load(context.DataPath("career/skill_prerequisites.tsv"), *graphs.taxonomy));
+  JS_ASSIGN_OR_RETURN(graphs.skills,
+                      career::SkillGraph::Load(context.DataPath("career/skill_prerequisites.tsv"), *graphs.taxonomy));
   return graphs;
 }
 
@@ -212,7 +223,9 @@ int RunBuild(Context& context, const CareerArgs& args) {
   if (!paid.ok()) return ReportError(paid.status());
   inputs.pay.insert(inputs.pay.end(), paid->begin(), paid->end());
   ProgressBar bar(StderrIsTerminal() && !context.json);
-  auto premiums = salary::SkillPremiums(**store, 20, [&](int64_t done, int64_t total) { bar.Update({done, total, done}); });
+  auto premiums = salary::SkillPremiums(**store, 20, [&](int64_t done, int64_t total) {
+    bar.Update({done, total, done});
+  });
   if (!premiums.ok()) return ReportError(premiums.status());
   inputs.premiums = std::move(*premiums);
   auto ladder = career::LoadLadderMoves(context.DataPath("career/ladder.tsv"));
@@ -225,10 +238,12 @@ int RunBuild(Context& context, const CareerArgs& args) {
   if (!related.ok()) return ReportError(related.status());
   inputs.related = std::move(*related);
   inputs.sources = {
-      {"postings", std::to_string(inputs.postings.size()) + " stored postings (linked duplicates left out): skill demand and counts"},
+      {"postings", std::to_string(inputs.postings.size()) +
+                       " stored postings (linked duplicates left out): skill demand and counts"},
       {"pay", std::to_string(survey_rows) + " aijobs.net survey rows (CC0) and " + std::to_string(paid->size()) +
                   " postings with pay; US full-time, 2023 on"},
-      {"premiums", "pay with minus without each skill at fixed role x level x country, postings with pay, 95% interval"},
+      {"premiums",
+       "pay with minus without each skill at fixed role x level x country, postings with pay, 95% interval"},
       {"onet", "O*NET 29.2 Related Occupations (CC BY 4.0), top 10 by Index, via data/career/onet_roles.tsv"},
       {"ladder", "data/career/ladder.tsv"}};
   career::CareerGraph graph = career::BuildCareerGraph(inputs);
@@ -236,8 +251,12 @@ int RunBuild(Context& context, const CareerArgs& args) {
   Status saved = graph.Save(out);
   if (!saved.ok()) return ReportError(saved);
   if (context.json) {
-    std::printf("%s\n", json::Dump({{"out", out}, {"nodes", graph.nodes.size()}, {"edges", graph.edges.size()},
-                                    {"postings", inputs.postings.size()}, {"pay_records", inputs.pay.size()}}).c_str());
+    std::printf("%s\n", json::Dump({{"out", out},
+                                    {"nodes", graph.nodes.size()},
+                                    {"edges", graph.edges.size()},
+                                    {"postings", inputs.postings.size()},
+                                    {"pay_records", inputs.pay.size()}})
+                            .c_str());
   } else {
     std::printf("career graph: %zu nodes, %zu edges from %zu postings and %zu pay records -> %s\n", graph.nodes.size(),
                 graph.edges.size(), inputs.postings.size(), inputs.pay.size(), out.c_str());
@@ -247,11 +266,22 @@ int RunBuild(Context& context, const CareerArgs& args) {
 
 // The field's own list of the skills an AI career asks for, as taxonomy ids.
 const std::vector<std::pair<std::string, std::string>>& FieldSkills() {
-  static const std::vector<std::pair<std::string, std::string>> skills = {
-      {"python", "Python"}, {"r", "R"}, {"java", "Java"}, {"tensorflow", "TensorFlow"}, {"keras", "Keras"},
-      {"pytorch", "PyTorch"}, {"scikit-learn", "scikit-learn"}, {"linear-algebra", "linear algebra"},
-      {"calculus", "calculus"}, {"probability", "probability"}, {"statistics", "statistics"}, {"hadoop", "Hadoop"},
-      {"spark", "Spark"}, {"aws", "AWS"}, {"gcp", "GCP"}, {"azure", "Azure"}};
+  static const std::vector<std::pair<std::string, std::string>> skills = {{"python", "Python"},
+                                                                          {"r", "R"},
+                                                                          {"java", "Java"},
+                                                                          {"tensorflow", "TensorFlow"},
+                                                                          {"keras", "Keras"},
+                                                                          {"pytorch", "PyTorch"},
+                                                                          {"scikit-learn", "scikit-learn"},
+                                                                          {"linear-algebra", "linear algebra"},
+                                                                          {"calculus", "calculus"},
+                                                                          {"probability", "probability"},
+                                                                          {"statistics", "statistics"},
+                                                                          {"hadoop", "Hadoop"},
+                                                                          {"spark", "Spark"},
+                                                                          {"aws", "AWS"},
+                                                                          {"gcp", "GCP"},
+                                                                          {"azure", "Azure"}};
   return skills;
 }
 
@@ -267,24 +297,30 @@ int RunCheck(Context& context, const CareerArgs& args) {
   auto titles = career::LoadOccupationTitles(args.onet + "/Occupation Data.txt");
   if (!titles.ok()) return ReportError(titles.status());
   career::OnetAgreement all = career::MeasureOnetAgreement(*graph, *onet_roles, *related, *titles, {});
-  career::OnetAgreement data_only = career::MeasureOnetAgreement(*graph, *onet_roles, *related, *titles, {"ladder", "market"});
+  career::OnetAgreement data_only =
+      career::MeasureOnetAgreement(*graph, *onet_roles, *related, *titles, {"ladder", "market"});
 
   // Which of the field's skills each specialisation's postings confirm (in its top 10 by demand).
   nlohmann::json sanity = nlohmann::json::array();
   for (const auto& role : graph->roles) {
     std::vector<std::string> top, confirmed, not_confirmed;
     for (const auto& skill : role.skills) {
-      if (top.size() < 10) top.push_back(skill.name + " " + std::to_string(static_cast<int>(100 * skill.share + 0.5)) + "%");
+      if (top.size() < 10)
+        top.push_back(skill.name + " " + std::to_string(static_cast<int>(100 * skill.share + 0.5)) + "%");
     }
     for (const auto& [id, name] : FieldSkills()) {
       bool in_top = false;
       for (size_t i = 0; i < role.skills.size() && i < 10; ++i) in_top |= role.skills[i].skill_id == id;
       (in_top ? confirmed : not_confirmed).push_back(name);
     }
-    sanity.push_back({{"role", RoleName(role.role)}, {"postings", role.postings}, {"top10", top},
-                      {"confirmed", confirmed}, {"not_in_top10", not_confirmed}});
+    sanity.push_back({{"role", RoleName(role.role)},
+                      {"postings", role.postings},
+                      {"top10", top},
+                      {"confirmed", confirmed},
+                      {"not_in_top10", not_confirmed}});
   }
-  static const std::map<std::string, std::string> quoted = {{"entry", "$70k-$90k"}, {"mid", "$100k-$130k"}, {"senior", "$150k-$200k+"}};
+  static const std::map<std::string, std::string> quoted = {
+      {"entry", "$70k-$90k"}, {"mid", "$100k-$130k"}, {"senior", "$150k-$200k+"}};
   nlohmann::json ladder_pay = nlohmann::json::array();
   for (Level rung : career::kLadder) {
     std::string level(LevelName(rung));
@@ -292,48 +328,72 @@ int RunCheck(Context& context, const CareerArgs& args) {
     nlohmann::json by_role = nlohmann::json::object();
     for (Role role : career::CareerRoles()) {
       if (const career::CareerNode* node = graph->Node(role, rung)) {
-        by_role[std::string(RoleName(role))] = {{"p10", node->pay.p10}, {"p50", node->pay.p50}, {"p90", node->pay.p90},
-                                                {"records", node->pay.records}, {"thin", node->pay.thin()}};
+        by_role[std::string(RoleName(role))] = {{"p10", node->pay.p10},
+                                                {"p50", node->pay.p50},
+                                                {"p90", node->pay.p90},
+                                                {"records", node->pay.records},
+                                                {"thin", node->pay.thin()}};
       }
     }
-    ladder_pay.push_back({{"level", level}, {"p10", pay.p10}, {"p50", pay.p50}, {"p90", pay.p90}, {"records", pay.records},
-                          {"quoted", quoted.count(level) ? quoted.at(level) : ""}, {"by_role", by_role}});
+    ladder_pay.push_back({{"level", level},
+                          {"p10", pay.p10},
+                          {"p50", pay.p50},
+                          {"p90", pay.p90},
+                          {"records", pay.records},
+                          {"quoted", quoted.count(level) ? quoted.at(level) : ""},
+                          {"by_role", by_role}});
   }
   auto agreement_json = [](const career::OnetAgreement& agreement) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& row : agreement.rows) {
-      rows.push_back({{"code", row.code}, {"title", row.title}, {"related_mapped", row.related_mapped}, {"linked", row.linked},
-                      {"related_outside", row.related_outside}, {"missed", row.missed}});
+      rows.push_back({{"code", row.code},
+                      {"title", row.title},
+                      {"related_mapped", row.related_mapped},
+                      {"linked", row.linked},
+                      {"related_outside", row.related_outside},
+                      {"missed", row.missed}});
     }
-    return nlohmann::json{{"share", agreement.share()}, {"linked", agreement.linked}, {"related_mapped", agreement.related_mapped},
-                          {"related_outside", agreement.related_outside}, {"occupations", rows}};
+    return nlohmann::json{{"share", agreement.share()},
+                          {"linked", agreement.linked},
+                          {"related_mapped", agreement.related_mapped},
+                          {"related_outside", agreement.related_outside},
+                          {"occupations", rows}};
   };
   if (context.json) {
-    std::printf("%s\n", json::Dump({{"onet_agreement", agreement_json(all)}, {"onet_agreement_without_onet_edges", agreement_json(data_only)},
-                                    {"skill_graph_edges", skill_graph->edges().size()}, {"skill_graph_acyclic", true},
-                                    {"sanity", sanity}, {"ladder_pay", ladder_pay}}).c_str());
+    std::printf("%s\n", json::Dump({{"onet_agreement", agreement_json(all)},
+                                    {"onet_agreement_without_onet_edges", agreement_json(data_only)},
+                                    {"skill_graph_edges", skill_graph->edges().size()},
+                                    {"skill_graph_acyclic", true},
+                                    {"sanity", sanity},
+                                    {"ladder_pay", ladder_pay}})
+                            .c_str());
     return kExitOk;
   }
   std::printf("skill graph: %zu prerequisite edges, no cycle\n\n", skill_graph->edges().size());
   std::printf("O*NET Related Occupations (top 10) that map to another of our roles, linked by the graph:\n");
-  std::printf("  all edges: %d of %d (%.2f); edges from the ladder and the market alone: %d of %d (%.2f); %d related occupations are no role of ours\n",
-              all.linked, all.related_mapped, all.share(), data_only.linked, data_only.related_mapped, data_only.share(), all.related_outside);
+  std::printf(
+      "  all edges: %d of %d (%.2f); edges from the ladder and the market alone: %d of %d (%.2f); %d related "
+      "occupations are no role of ours\n",
+      all.linked, all.related_mapped, all.share(), data_only.linked, data_only.related_mapped, data_only.share(),
+      all.related_outside);
   for (const auto& row : data_only.rows) {
     std::printf("  %s %-45s %d of %d\n", row.code.c_str(), row.title.c_str(), row.linked, row.related_mapped);
     for (const auto& missed : row.missed) std::printf("      not linked by ladder or market: %s\n", missed.c_str());
   }
   std::printf("\nthe field's skills in each specialisation's top 10 by demand:\n");
   for (const auto& row : sanity) {
-    std::printf("  %s (%lld postings)\n    top 10: %s\n    confirmed: %s\n    not in top 10: %s\n", row["role"].get<std::string>().c_str(),
-                static_cast<long long>(row["postings"].get<int64_t>()), JoinStrings(row["top10"].get<std::vector<std::string>>(), ", ").c_str(),
+    std::printf("  %s (%lld postings)\n    top 10: %s\n    confirmed: %s\n    not in top 10: %s\n",
+                row["role"].get<std::string>().c_str(), static_cast<long long>(row["postings"].get<int64_t>()),
+                JoinStrings(row["top10"].get<std::vector<std::string>>(), ", ").c_str(),
                 JoinStrings(row["confirmed"].get<std::vector<std::string>>(), ", ").c_str(),
                 JoinStrings(row["not_in_top10"].get<std::vector<std::string>>(), ", ").c_str());
   }
   std::printf("\nthe ladder's US pay (career graph records), beside the commonly quoted bands:\n");
   for (const auto& row : ladder_pay) {
     std::printf("  %-7s P10 %s  P50 %s  P90 %s  (%lld records)  quoted %s\n", row["level"].get<std::string>().c_str(),
-                Usd(row["p10"].get<double>()).c_str(), Usd(row["p50"].get<double>()).c_str(), Usd(row["p90"].get<double>()).c_str(),
-                static_cast<long long>(row["records"].get<int64_t>()), row["quoted"].get<std::string>().c_str());
+                Usd(row["p10"].get<double>()).c_str(), Usd(row["p50"].get<double>()).c_str(),
+                Usd(row["p90"].get<double>()).c_str(), static_cast<long long>(row["records"].get<int64_t>()),
+                row["quoted"].get<std::string>().c_str());
   }
   return kExitOk;
 }
@@ -341,15 +401,20 @@ int RunCheck(Context& context, const CareerArgs& args) {
 }  // namespace
 
 void AddCareerCommand(CLI::App& app, Context& context, int& exit_code) {
-  auto* command = app.add_subcommand("career", "Next roles, a learning plan for a target and its pay, from market data");
+  auto* command =
+      app.add_subcommand("career", "Next roles, a learning plan for a target and its pay, from market data");
   auto args = std::make_shared<CareerArgs>();
-  auto* resume = command->add_option("resume", args->resume, "A résumé (PDF, DOCX, text, JSON Resume); or give --skills/--role/--level");
-  resume->excludes(command->add_option("--skills", args->skills, "Comma-separated skills you have (ids, names or aliases)"));
+  auto* resume = command->add_option("resume", args->resume,
+                                     "A résumé (PDF, DOCX, text, JSON Resume); or give --skills/--role/--level");
+  resume->excludes(
+      command->add_option("--skills", args->skills, "Comma-separated skills you have (ids, names or aliases)"));
   resume->excludes(command->add_option("--role", args->role, "Your role, e.g. data_scientist"));
   resume->excludes(command->add_option("--level", args->level, "Your level: entry, mid, senior or lead"));
   command->add_option("--target", args->target, "Where you want to go: ROLE or ROLE:LEVEL, e.g. nlp_engineer:senior");
-  command->add_option("--location", args->location, "Where you work, for pay (\"Austin, TX\", \"Germany\", \"DE\")")->capture_default_str();
-  command->add_flag("--start", args->start, "How to start in each specialisation (also what no résumé, role or skills gives)");
+  command->add_option("--location", args->location, "Where you work, for pay (\"Austin, TX\", \"Germany\", \"DE\")")
+      ->capture_default_str();
+  command->add_flag("--start", args->start,
+                    "How to start in each specialisation (also what no résumé, role or skills gives)");
   command->add_option("--graph", args->graph, "The career graph (default: data/career/graph.json)");
   AddStoreOptions(*command, context);
   command->callback([&context, &exit_code, args, command] {
@@ -363,7 +428,8 @@ void AddCareerCommand(CLI::App& app, Context& context, int& exit_code) {
   AddStoreOptions(*build, context);
   build->callback([&context, &exit_code, args] { exit_code = RunBuild(context, *args); });
 
-  auto* check = command->add_subcommand("check", "Measure the career graph: O*NET agreement, skills per role, ladder pay");
+  auto* check =
+      command->add_subcommand("check", "Measure the career graph: O*NET agreement, skills per role, ladder pay");
   check->add_option("--onet", args->onet, "O*NET's folder")->capture_default_str();
   check->add_option("--graph", args->graph, "The career graph (default: data/career/graph.json)");
   check->add_flag("--json", context.json, "Machine-readable output (fields in docs/CLI.md)");

@@ -24,7 +24,8 @@ int RunCli(int argc, char** argv) {
   CLI::App app{"jobscope: the AI-talent job market from real postings"};
   app.name("jobscope");
   app.require_subcommand(1);
-  app.add_option("--data-dir", context.data_dir, "Directory of the shipped data (taxonomy, rates); default $JOBSCOPE_DATA or the build's data/");
+  app.add_option("--data-dir", context.data_dir,
+                 "Directory of the shipped data (taxonomy, rates); default $JOBSCOPE_DATA or the build's data/");
   internal::AddIngestCommand(app, context, exit_code);
   internal::AddUnderstandCommand(app, context, exit_code);
   internal::AddPostingsCommand(app, context, exit_code);

@@ -1,10 +1,10 @@
-#include <unistd.h>
+#include "cli/internal/context.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
-#include "cli/internal/context.h"
+#include <unistd.h>
 
 #ifndef JOBSCOPE_SOURCE_DATA_DIR
 #define JOBSCOPE_SOURCE_DATA_DIR "data"
@@ -26,8 +26,10 @@ std::string FindDataDir() {
   std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) {
     std::filesystem::path bin = binary.parent_path();
-    for (const std::filesystem::path& dir : {bin.parent_path() / "share" / "jobscope" / "data", bin.parent_path() / "data"}) {
-      if (std::filesystem::is_regular_file(dir / "taxonomy" / "skills.tsv", error)) return dir.lexically_normal().string();
+    for (const std::filesystem::path& dir :
+         {bin.parent_path() / "share" / "jobscope" / "data", bin.parent_path() / "data"}) {
+      if (std::filesystem::is_regular_file(dir / "taxonomy" / "skills.tsv", error))
+        return dir.lexically_normal().string();
     }
   }
   return JOBSCOPE_SOURCE_DATA_DIR;
@@ -43,7 +45,8 @@ std::string Context::DataPath(const std::string& relative) const {
 std::string Context::WebDir() const {
   std::error_code error;
   const std::filesystem::path data = std::filesystem::path(DataPath("")).parent_path();
-  for (const std::filesystem::path& dir : {data.parent_path() / "web", std::filesystem::path(JOBSCOPE_SOURCE_WEB_DIR)}) {
+  for (const std::filesystem::path& dir :
+       {data.parent_path() / "web", std::filesystem::path(JOBSCOPE_SOURCE_WEB_DIR)}) {
     if (std::filesystem::is_regular_file(dir / "index.html", error)) return dir.lexically_normal().string();
   }
   return "";

@@ -11,8 +11,8 @@
 #include "cli/internal/format.h"
 #include "cli/internal/gold_eval.h"
 #include "extract/extract.h"
-#include "text/text.h"
 #include "ingest/ingest.h"
+#include "text/text.h"
 
 namespace jobscope::cli::internal {
 namespace {
@@ -26,9 +26,10 @@ struct SpanScore {
   double Precision() const { return predicted ? static_cast<double>(correct) / static_cast<double>(predicted) : 0; }
   double Recall() const { return gold ? static_cast<double>(correct) / static_cast<double>(gold) : 0; }
   double F1() const { return Precision() + Recall() > 0 ? 2 * Precision() * Recall() / (Precision() + Recall()) : 0; }
-  nlohmann::json Json() const { return {{"precision", Precision()}, {"recall", Recall()}, {"f1", F1()}, {"gold", gold}, {"predicted", predicted}}; }
+  nlohmann::json Json() const {
+    return {{"precision", Precision()}, {"recall", Recall()}, {"f1", F1()}, {"gold", gold}, {"predicted", predicted}};
+  }
 };
-
 
 int RunEval(Context& context, const EvalArgs& args) {
   nlohmann::json report;
@@ -76,8 +77,11 @@ int RunEval(Context& context, const EvalArgs& args) {
   both.gold = knowledge.gold + skill.gold;
   both.predicted = knowledge.predicted + skill.predicted;
   both.correct = knowledge.correct + skill.correct;
-  report["skill_tagger"] = {{"split", "SkillSpan test"}, {"knowledge", knowledge.Json()}, {"skill", skill.Json()},
-                            {"both", both.Json()}, {"tokens_per_second", tokens / tagging_seconds},
+  report["skill_tagger"] = {{"split", "SkillSpan test"},
+                            {"knowledge", knowledge.Json()},
+                            {"skill", skill.Json()},
+                            {"both", both.Json()},
+                            {"tokens_per_second", tokens / tagging_seconds},
                             {"token_confusion", tag_confusion}};
 
   // 2. Role classifier: 5-fold cross-validation on the shippable weak labels.
@@ -88,9 +92,10 @@ int RunEval(Context& context, const EvalArgs& args) {
     std::printf("%s\n", report.dump().c_str());
     return kExitOk;
   }
-  std::printf("skill-span tagger, SkillSpan test (%zu sentences, %zu tokens, %.0f tokens/s on one core):\n", test.size(),
-              tokens, tokens / tagging_seconds);
-  for (const auto& [name, score] : {std::pair{"knowledge", knowledge}, std::pair{"skill", skill}, std::pair{"both", both}}) {
+  std::printf("skill-span tagger, SkillSpan test (%zu sentences, %zu tokens, %.0f tokens/s on one core):\n",
+              test.size(), tokens, tokens / tagging_seconds);
+  for (const auto& [name, score] :
+       {std::pair{"knowledge", knowledge}, std::pair{"skill", skill}, std::pair{"both", both}}) {
     std::printf("  %-10s exact span P %.3f  R %.3f  F1 %.3f\n", name, score.Precision(), score.Recall(), score.F1());
   }
   PrintMatrix("token tags", {"O", "B-skill", "I-skill", "B-know", "I-know"}, tag_confusion);
@@ -101,8 +106,9 @@ int RunEval(Context& context, const EvalArgs& args) {
 }  // namespace
 
 void AddEvalCommand(CLI::App& app, Context& context, int& exit_code) {
-  auto* command = app.add_subcommand("eval", "Each model's metrics on its named split, with confusion matrices; "
-                                             "with --gold, understanding scored on the gold set");
+  auto* command = app.add_subcommand("eval",
+                                     "Each model's metrics on its named split, with confusion matrices; "
+                                     "with --gold, understanding scored on the gold set");
   auto args = std::make_shared<EvalArgs>();
   auto gold = std::make_shared<GoldEvalArgs>();
   auto match_gold = std::make_shared<MatchGoldEvalArgs>();
@@ -115,9 +121,11 @@ void AddEvalCommand(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("--details", gold->details, "With --gold: the half whose matrices and errors are listed")
       ->check(CLI::IsMember({"dev", "test"}))
       ->capture_default_str();
-  command->add_option("--match-gold", match_gold->gold_dir,
-                      "Score résumé matching (NDCG@10, MAP, beside TF-IDF and Jaccard) on this gold set (tests/gold/match)");
-  command->add_flag("--rankings", match_gold->list_rankings, "With --match-gold: list each résumé's postings in jobscope's order");
+  command->add_option(
+      "--match-gold", match_gold->gold_dir,
+      "Score résumé matching (NDCG@10, MAP, beside TF-IDF and Jaccard) on this gold set (tests/gold/match)");
+  command->add_flag("--rankings", match_gold->list_rankings,
+                    "With --match-gold: list each résumé's postings in jobscope's order");
   command->add_flag("--json", context.json, "Machine-readable output");
   command->callback([&context, &exit_code, args, gold, match_gold] {
     if (!match_gold->gold_dir.empty()) {

@@ -14,7 +14,8 @@ std::string ThousandsUsd(const std::optional<double>& usd) {
   return "$" + std::to_string(static_cast<int64_t>((*usd + 500) / 1000)) + "k";
 }
 
-void PrintMatrix(const char* title, const std::vector<std::string>& labels, const std::vector<std::vector<int64_t>>& matrix) {
+void PrintMatrix(const char* title, const std::vector<std::string>& labels,
+                 const std::vector<std::vector<int64_t>>& matrix) {
   std::printf("%s (rows: reference, columns: predicted)\n%16s", title, "");
   for (const auto& label : labels) std::printf(" %7.7s", label.c_str());
   std::printf("\n");

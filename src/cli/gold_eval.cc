@@ -2,6 +2,8 @@
 // the most frequent skill misses and false skills, and the pay strings read wrong. `--export-inputs FILE`
 // writes the gold items as JSON Lines for any build's `understand --jsonl`, and `--predictions FILE` scores
 // such output, so an older build can be measured by the same scorer.
+#include "cli/internal/gold_eval.h"
+
 #include <cstdio>
 #include <fstream>
 
@@ -9,15 +11,17 @@
 
 #include "cli/internal/commands.h"
 #include "cli/internal/format.h"
-#include "cli/internal/gold_eval.h"
 #include "report/report.h"
 
 namespace jobscope::cli::internal {
 namespace {
 
 nlohmann::json RawToJson(const RawPosting& raw) {
-  nlohmann::json out = {{"title", raw.title}, {"company", raw.company}, {"location", raw.location},
-                        {"description", raw.description}, {"source", raw.source}};
+  nlohmann::json out = {{"title", raw.title},
+                        {"company", raw.company},
+                        {"location", raw.location},
+                        {"description", raw.description},
+                        {"source", raw.source}};
   auto put = [&](const char* key, const std::string& value) {
     if (!value.empty()) out[key] = value;
   };
@@ -37,14 +41,17 @@ nlohmann::json RawToJson(const RawPosting& raw) {
 // The fields the scorer reads from a posting object of `understand --jsonl`.
 Understanding UnderstandingFromJson(const nlohmann::json& in) {
   Understanding u;
-  auto text = [&](const char* key) { return in.contains(key) && in[key].is_string() ? in[key].get<std::string>() : ""; };
+  auto text = [&](const char* key) {
+    return in.contains(key) && in[key].is_string() ? in[key].get<std::string>() : "";
+  };
   u.role = ParseRole(text("role")).value_or(Role::kOther);
   u.level = ParseLevel(text("level")).value_or(Level::kUnknown);
   u.remote = ParseRemoteMode(text("remote")).value_or(RemoteMode::kUnknown);
   u.location.country = text("country");
   if (in.contains("skills") && in["skills"].is_array()) {
     for (const auto& skill : in["skills"]) {
-      if (skill.contains("id") && skill["id"].is_string()) u.skills.push_back({skill["id"].get<std::string>(), "", 0, 0, {}});
+      if (skill.contains("id") && skill["id"].is_string())
+        u.skills.push_back({skill["id"].get<std::string>(), "", 0, 0, {}});
     }
   }
   if (in.contains("salary") && in["salary"].is_object()) {
@@ -55,23 +62,33 @@ Understanding UnderstandingFromJson(const nlohmann::json& in) {
     if (pay.contains("period") && pay["period"].is_string()) {
       u.salary.period = ParseSalaryPeriod(pay["period"].get<std::string>()).value_or(SalaryPeriod::kUnknown);
     }
-    u.salary.currency_unknown = pay.contains("currency_unknown") && pay["currency_unknown"].is_boolean() &&
-                                pay["currency_unknown"].get<bool>();
+    u.salary.currency_unknown =
+        pay.contains("currency_unknown") && pay["currency_unknown"].is_boolean() && pay["currency_unknown"].get<bool>();
   }
   return u;
 }
 
-
 nlohmann::json ScoresJson(const report::GoldScores& s) {
   nlohmann::json pay_errors = nlohmann::json::array();
-  for (const auto& error : s.pay_errors) pay_errors.push_back({{"text", error.text}, {"expected", error.expected}, {"got", error.got}});
-  return {{"postings", s.postings}, {"level_accuracy", s.level_accuracy}, {"role_accuracy", s.role_accuracy},
-          {"role_macro_f1", s.role_macro_f1}, {"remote_accuracy", s.remote_accuracy},
-          {"skill_postings", s.skill_postings}, {"skills_gold", s.skills_gold}, {"skill_recall", s.skill_recall},
-          {"skill_precision", s.skill_precision}, {"pay_strings", s.pay_strings}, {"pay_exact", s.pay_exact},
-          {"country_known", s.country_known}, {"country_accuracy", s.country_accuracy},
-          {"role_confusion", s.role_confusion}, {"level_confusion", s.level_confusion},
-          {"top_missed_skills", s.top_missed_skills}, {"top_false_skills", s.top_false_skills},
+  for (const auto& error : s.pay_errors)
+    pay_errors.push_back({{"text", error.text}, {"expected", error.expected}, {"got", error.got}});
+  return {{"postings", s.postings},
+          {"level_accuracy", s.level_accuracy},
+          {"role_accuracy", s.role_accuracy},
+          {"role_macro_f1", s.role_macro_f1},
+          {"remote_accuracy", s.remote_accuracy},
+          {"skill_postings", s.skill_postings},
+          {"skills_gold", s.skills_gold},
+          {"skill_recall", s.skill_recall},
+          {"skill_precision", s.skill_precision},
+          {"pay_strings", s.pay_strings},
+          {"pay_exact", s.pay_exact},
+          {"country_known", s.country_known},
+          {"country_accuracy", s.country_accuracy},
+          {"role_confusion", s.role_confusion},
+          {"level_confusion", s.level_confusion},
+          {"top_missed_skills", s.top_missed_skills},
+          {"top_false_skills", s.top_false_skills},
           {"pay_errors", pay_errors}};
 }
 
@@ -99,7 +116,8 @@ int RunGoldEval(Context& context, const GoldEvalArgs& args) {
     std::vector<Understanding> all;
     while (std::getline(in, line)) {
       auto parsed = nlohmann::json::parse(line, nullptr, false);
-      if (parsed.is_discarded()) return ReportError(ParseError(args.predictions + ": line " + std::to_string(all.size() + 1) + " is not JSON"));
+      if (parsed.is_discarded())
+        return ReportError(ParseError(args.predictions + ": line " + std::to_string(all.size() + 1) + " is not JSON"));
       all.push_back(UnderstandingFromJson(parsed));
     }
     if (all.size() != gold->postings.size() + gold->pay.size()) {
@@ -143,9 +161,11 @@ int RunGoldEval(Context& context, const GoldEvalArgs& args) {
   PrintMatrix("roles", roles, shown.role_confusion);
   PrintMatrix("levels", levels, shown.level_confusion);
   std::printf("most frequent missed skills:");
-  for (const auto& [name, count] : shown.top_missed_skills) std::printf(" %s (%lld);", name.c_str(), static_cast<long long>(count));
+  for (const auto& [name, count] : shown.top_missed_skills)
+    std::printf(" %s (%lld);", name.c_str(), static_cast<long long>(count));
   std::printf("\nmost frequent false skills:");
-  for (const auto& [name, count] : shown.top_false_skills) std::printf(" %s (%lld);", name.c_str(), static_cast<long long>(count));
+  for (const auto& [name, count] : shown.top_false_skills)
+    std::printf(" %s (%lld);", name.c_str(), static_cast<long long>(count));
   std::printf("\nroles read wrong: %zu\n", shown.role_errors.size());
   for (const auto& error : shown.role_errors) {
     std::printf("  gold %-26s got %-26s %s\n", error.expected.c_str(), error.got.c_str(), error.text.c_str());

@@ -53,18 +53,21 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
                   static_cast<long long>(file.pay_dropped));
     }
     if (file.transcoded > 0) {
-      std::printf("  %lld records were not UTF-8 and were read as Windows-1252\n", static_cast<long long>(file.transcoded));
+      std::printf("  %lld records were not UTF-8 and were read as Windows-1252\n",
+                  static_cast<long long>(file.transcoded));
     }
   }
   const store::RunCounts& c = summary->counts;
-  std::printf("run %lld: read %lld, stored %lld, already present %lld, duplicates %lld, quarantined %lld in %.2fs -> %s\n",
-              static_cast<long long>(summary->run_id), static_cast<long long>(c.read), static_cast<long long>(c.stored),
-              static_cast<long long>(c.already_present), static_cast<long long>(c.duplicates),
-              static_cast<long long>(c.quarantined), summary->seconds, context.db_path.c_str());
-  if (c.quarantined > 0) std::printf("see the quarantined records with: jobscope quarantine --db %s\n", context.db_path.c_str());
+  std::printf(
+      "run %lld: read %lld, stored %lld, already present %lld, duplicates %lld, quarantined %lld in %.2fs -> %s\n",
+      static_cast<long long>(summary->run_id), static_cast<long long>(c.read), static_cast<long long>(c.stored),
+      static_cast<long long>(c.already_present), static_cast<long long>(c.duplicates),
+      static_cast<long long>(c.quarantined), summary->seconds, context.db_path.c_str());
+  if (c.quarantined > 0)
+    std::printf("see the quarantined records with: jobscope quarantine --db %s\n", context.db_path.c_str());
   if (summary->failed_inputs > 0) {
-    std::fprintf(stderr, "jobscope: %lld of %zu inputs could not be read\n", static_cast<long long>(summary->failed_inputs),
-                 summary->files.size());
+    std::fprintf(stderr, "jobscope: %lld of %zu inputs could not be read\n",
+                 static_cast<long long>(summary->failed_inputs), summary->files.size());
     return kExitFailed;
   }
   return kExitOk;

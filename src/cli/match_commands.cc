@@ -23,7 +23,8 @@ using json::MatchToJson;
 using json::ProfileToJson;
 
 void AddWishOptions(CLI::App& command, match::Wishes& args) {
-  command.add_option("--want-salary", args.salary_usd, "The annual USD pay you ask for (postings paying less lose points)")
+  command
+      .add_option("--want-salary", args.salary_usd, "The annual USD pay you ask for (postings paying less lose points)")
       ->check(CLI::Range(1.0, 1e8));
   command.add_flag("--want-remote", args.remote, "You want remote work (on-site postings lose location points)");
   command.add_option("--location", args.location, "Where you are, when the résumé does not say (e.g. \"Austin, TX\")");
@@ -31,19 +32,20 @@ void AddWishOptions(CLI::App& command, match::Wishes& args) {
 
 void Print(const nlohmann::json& value) { std::printf("%s\n", json::Dump(value).c_str()); }
 
-
 void PrintMatch(const match::Match& match, bool with_evidence) {
   std::printf("%6.1f  %s  %s | %s\n        %s\n", match.score, match.posting_id.c_str(), match.title.c_str(),
               match.company.c_str(), match.verdict.c_str());
   for (const auto& part : match.parts) {
-    std::printf("        %-16s %5.1f / %-3.0f %s\n", part.name.c_str(), part.points, part.max_points, part.detail.c_str());
+    std::printf("        %-16s %5.1f / %-3.0f %s\n", part.name.c_str(), part.points, part.max_points,
+                part.detail.c_str());
   }
   if (!match.matched.empty()) {
     std::printf("        has:");
     for (const auto& skill : match.matched) std::printf(" %s%s", skill.name.c_str(), skill.required ? "" : " (plus)");
     std::printf("\n");
     if (with_evidence) {
-      for (const auto& skill : match.matched) std::printf("          %s: \"%s\"\n", skill.name.c_str(), skill.evidence.c_str());
+      for (const auto& skill : match.matched)
+        std::printf("          %s: \"%s\"\n", skill.name.c_str(), skill.evidence.c_str());
     }
   }
   if (!match.missing.empty()) {
@@ -64,7 +66,9 @@ int RunProfile(Context& context, const std::string& path, bool save) {
     // Only on request, and only the profile: the résumé's text stays out of the store.
     auto store = context.OpenStore();
     if (!store.ok()) return ReportError(store.status());
-    store::SavedProfile saved{profile->text_digest, path, ProfileToJson(*profile).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), ""};
+    store::SavedProfile saved{profile->text_digest, path,
+                              ProfileToJson(*profile).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                              ""};
     Status put = (*store)->PutSavedProfile(saved);
     if (!put.ok()) return ReportError(put);
     std::fprintf(stderr, "jobscope: profile %s saved in %s\n", saved.id.c_str(), context.db_path.c_str());
@@ -79,7 +83,8 @@ int RunProfile(Context& context, const std::string& path, bool save) {
   std::printf("level:  %s  (%s)\n", std::string(LevelName(p.level)).c_str(), p.level_evidence.c_str());
   std::printf("years:  %.1f in all\n", p.total_years);
   for (const auto& [role, years] : p.years_by_role) std::printf("        %.1f as %s\n", years, role.c_str());
-  if (!p.degree.empty()) std::printf("degree: %s%s\n", p.degree.c_str(), p.degree_field.empty() ? "" : (" in " + p.degree_field).c_str());
+  if (!p.degree.empty())
+    std::printf("degree: %s%s\n", p.degree.c_str(), p.degree_field.empty() ? "" : (" in " + p.degree_field).c_str());
   if (!p.location.country.empty() || !p.location.city.empty()) {
     std::printf("place:  %s %s %s\n", p.location.city.c_str(), p.location.region.c_str(), p.location.country.c_str());
   }
@@ -155,11 +160,13 @@ StatusOr<match::PostingFacts> LoadPosting(Context& context, const std::string& n
     JS_ASSIGN_OR_RETURN(raw, ingest::PostingFromJson(text));
   } else {
     size_t line_end = text.find('\n', first == std::string::npos ? 0 : first);
-    raw.title = TrimAscii(text.substr(first == std::string::npos ? 0 : first, line_end == std::string::npos ? std::string::npos : line_end - first));
+    raw.title = TrimAscii(text.substr(first == std::string::npos ? 0 : first,
+                                      line_end == std::string::npos ? std::string::npos : line_end - first));
     raw.description = line_end == std::string::npos ? "" : text.substr(line_end + 1);
   }
   raw.source = "file";
-  if (TrimAscii(raw.title).empty() && TrimAscii(raw.description).empty()) return InvalidArgument(named + ": empty posting");
+  if (TrimAscii(raw.title).empty() && TrimAscii(raw.description).empty())
+    return InvalidArgument(named + ": empty posting");
   JS_ASSIGN_OR_RETURN(auto understander, context.MakeUnderstander());
   match::PostingFacts facts = match::FactsOf(understander->Understand(std::move(raw)), &*context.taxonomy);
   facts.id = named;
@@ -196,8 +203,9 @@ int RunRank(Context& context, const RankArgs& args) {
   if (!builder.ok()) return ReportError(builder.status());
   ProgressBar bar(StderrIsTerminal() && !context.json);
   int64_t total = static_cast<int64_t>(files->size());
-  auto ranked = match::RankResumes(*posting, *files, **builder, market.get(), match::CurrentMonth(),
-                                   [&](size_t done) { bar.Update({static_cast<int64_t>(done), total, static_cast<int64_t>(done)}); });
+  auto ranked = match::RankResumes(*posting, *files, **builder, market.get(), match::CurrentMonth(), [&](size_t done) {
+    bar.Update({static_cast<int64_t>(done), total, static_cast<int64_t>(done)});
+  });
   size_t shown = args.top ? std::min(args.top, ranked.size()) : ranked.size();
   size_t failed = 0;
   for (const auto& entry : ranked) {
@@ -220,8 +228,8 @@ int RunRank(Context& context, const RankArgs& args) {
       char years[32];
       std::snprintf(years, sizeof years, "%.1f", entry.profile.total_years);
       out << text::FormatCsvRecord({std::to_string(++rank), entry.path, score, entry.match.verdict,
-                                      std::string(RoleName(entry.profile.role)), std::string(LevelName(entry.profile.level)),
-                                      years, has, lacks})
+                                    std::string(RoleName(entry.profile.role)),
+                                    std::string(LevelName(entry.profile.level)), years, has, lacks})
           << '\n';
     }
     out.flush();
@@ -242,15 +250,20 @@ int RunRank(Context& context, const RankArgs& args) {
         list.push_back(std::move(item));
       }
     }
-    Print({{"posting_id", posting->id}, {"title", posting->title}, {"resumes", files->size()}, {"ranked", list}, {"errors", errors}});
+    Print({{"posting_id", posting->id},
+           {"title", posting->title},
+           {"resumes", files->size()},
+           {"ranked", list},
+           {"errors", errors}});
   } else {
     std::printf("%s | %s: %zu résumés\n\n", posting->title.c_str(), posting->id.c_str(), files->size());
     size_t rank = 0;
     for (const auto& entry : ranked) {
       if (!entry.error.ok() || rank++ >= shown) continue;
       std::printf("%3zu. %6.1f  %s  (%s, %s, %.1f years)\n      %s\n", rank, entry.match.score, entry.path.c_str(),
-                  std::string(RoleName(entry.profile.role)).c_str(), std::string(LevelName(entry.profile.level)).c_str(),
-                  entry.profile.total_years, entry.match.verdict.c_str());
+                  std::string(RoleName(entry.profile.role)).c_str(),
+                  std::string(LevelName(entry.profile.level)).c_str(), entry.profile.total_years,
+                  entry.match.verdict.c_str());
     }
   }
   return failed ? kExitFailed : kExitOk;
@@ -300,11 +313,14 @@ StatusOr<match::Profile> LoadResumeProfile(Context& context, const std::string& 
 
 void AddMatchCommands(CLI::App& app, Context& context, int& exit_code) {
   {
-    auto* command = app.add_subcommand("profile", "Read a résumé (PDF, DOCX, text, JSON Resume) into a profile: skills with evidence, jobs, years, role, level");
+    auto* command = app.add_subcommand(
+        "profile",
+        "Read a résumé (PDF, DOCX, text, JSON Resume) into a profile: skills with evidence, jobs, years, role, level");
     auto path = std::make_shared<std::string>();
     auto save = std::make_shared<bool>(false);
     command->add_option("resume", *path, "The résumé file")->required();
-    command->add_flag("--save", *save, "Keep the profile (not the résumé) in the store given by --db; nothing is kept without it");
+    command->add_flag("--save", *save,
+                      "Keep the profile (not the résumé) in the store given by --db; nothing is kept without it");
     command->add_option("--db", context.db_path, "SQLite store file (with --save)")->capture_default_str();
     command->add_flag("--json", context.json, "Print JSON (fields in docs/CLI.md)");
     command->callback([&context, &exit_code, path, save] { exit_code = RunProfile(context, *path, *save); });
@@ -313,7 +329,9 @@ void AddMatchCommands(CLI::App& app, Context& context, int& exit_code) {
     auto* command = app.add_subcommand("match", "Rank the stored postings for a résumé, each score explained");
     auto args = std::make_shared<MatchArgs>();
     command->add_option("resume", args->resume, "The résumé file")->required();
-    command->add_option("--top", args->top, "How many postings to show")->check(CLI::Range(size_t{1}, size_t{100000}))->capture_default_str();
+    command->add_option("--top", args->top, "How many postings to show")
+        ->check(CLI::Range(size_t{1}, size_t{100000}))
+        ->capture_default_str();
     command->add_flag("--evidence", args->evidence, "Show the résumé sentence behind each matched skill");
     AddFilterOptions(*command, args->filters);
     AddWishOptions(*command, args->wishes);
@@ -321,9 +339,13 @@ void AddMatchCommands(CLI::App& app, Context& context, int& exit_code) {
     command->callback([&context, &exit_code, args] { exit_code = RunMatch(context, *args); });
   }
   {
-    auto* command = app.add_subcommand("rank", "Rank a folder of résumés for one posting (a stored id or a posting file)");
+    auto* command =
+        app.add_subcommand("rank", "Rank a folder of résumés for one posting (a stored id or a posting file)");
     auto args = std::make_shared<RankArgs>();
-    command->add_option("posting", args->posting, "A stored posting id, or a file: a JSON posting, or text with the title on its first line")->required();
+    command
+        ->add_option("posting", args->posting,
+                     "A stored posting id, or a file: a JSON posting, or text with the title on its first line")
+        ->required();
     command->add_option("--resumes", args->folder, "The folder of résumés")->required();
     command->add_option("--csv", args->csv, "Also write the shortlist as CSV to this file");
     command->add_option("--top", args->top, "Show only the best N (default: all)");
@@ -331,7 +353,8 @@ void AddMatchCommands(CLI::App& app, Context& context, int& exit_code) {
     command->callback([&context, &exit_code, args] { exit_code = RunRank(context, *args); });
   }
   {
-    auto* command = app.add_subcommand("gap", "What a résumé lacks for one posting, and what each missing skill is worth");
+    auto* command =
+        app.add_subcommand("gap", "What a résumé lacks for one posting, and what each missing skill is worth");
     auto args = std::make_shared<GapArgs>();
     command->add_option("resume", args->resume, "The résumé file")->required();
     command->add_option("posting", args->posting, "A stored posting id, or a posting file")->required();

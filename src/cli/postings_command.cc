@@ -24,8 +24,8 @@ int RunPostings(Context& context, int64_t limit, bool with_description) {
     std::string salary = "-";
     if (auto mid = u.salary.annual_mid_usd()) salary = "$" + std::to_string(static_cast<int64_t>(*mid / 1000)) + "k";
     std::printf("%s  %-45.45s  %-25.25s  %-22s %-9s %-7s %zu skills\n", posting.id.c_str(), posting.raw.title.c_str(),
-                posting.raw.company.c_str(), std::string(RoleName(u.role)).c_str(), std::string(LevelName(u.level)).c_str(),
-                salary.c_str(), u.skills.size());
+                posting.raw.company.c_str(), std::string(RoleName(u.role)).c_str(),
+                std::string(LevelName(u.level)).c_str(), salary.c_str(), u.skills.size());
     return true;
   });
   if (!status.ok()) return ReportError(status);
@@ -38,12 +38,12 @@ void AddPostingsCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* command = app.add_subcommand("postings", "List stored postings (--json: one JSON object per line)");
   auto limit = std::make_shared<int64_t>(0);
   auto with_description = std::make_shared<bool>(false);
-  command->add_option("--limit", *limit, "Show at most N postings (0: all)")->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
+  command->add_option("--limit", *limit, "Show at most N postings (0: all)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
   command->add_flag("--description", *with_description, "Include the description text in --json output");
   AddStoreOptions(*command, context);
-  command->callback([&context, &exit_code, limit, with_description] {
-    exit_code = RunPostings(context, *limit, *with_description);
-  });
+  command->callback(
+      [&context, &exit_code, limit, with_description] { exit_code = RunPostings(context, *limit, *with_description); });
 }
 
 }  // namespace jobscope::cli::internal

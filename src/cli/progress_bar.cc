@@ -10,7 +10,9 @@ void ProgressBar::Update(const ingest::Progress& progress) {
   bool done = progress.bytes_total > 0 && progress.bytes_done >= progress.bytes_total;
   if (drawn_ && !done && now - last_ < std::chrono::milliseconds(100)) return;
   last_ = now;
-  double fraction = progress.bytes_total > 0 ? static_cast<double>(progress.bytes_done) / static_cast<double>(progress.bytes_total) : 0;
+  double fraction = progress.bytes_total > 0
+                        ? static_cast<double>(progress.bytes_done) / static_cast<double>(progress.bytes_total)
+                        : 0;
   if (fraction > 1) fraction = 1;
   constexpr int kWidth = 30;
   int filled = static_cast<int>(fraction * kWidth);

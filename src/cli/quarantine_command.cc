@@ -14,8 +14,11 @@ int RunQuarantine(Context& context, std::optional<int64_t> run, bool with_raw) {
   if (!records.ok()) return ReportError(records.status());
   for (const store::QuarantineRecord& record : *records) {
     if (context.json) {
-      nlohmann::json out = {{"run_id", record.run_id}, {"input", record.input}, {"row", record.row},
-                            {"field", record.field}, {"reason", record.reason}};
+      nlohmann::json out = {{"run_id", record.run_id},
+                            {"input", record.input},
+                            {"row", record.row},
+                            {"field", record.field},
+                            {"reason", record.reason}};
       if (with_raw) out["raw"] = record.raw;
       std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
@@ -32,7 +35,8 @@ int RunQuarantine(Context& context, std::optional<int64_t> run, bool with_raw) {
 }  // namespace
 
 void AddQuarantineCommand(CLI::App& app, Context& context, int& exit_code) {
-  auto* command = app.add_subcommand("quarantine", "List records set aside by ingest, with input, row, field and reason");
+  auto* command =
+      app.add_subcommand("quarantine", "List records set aside by ingest, with input, row, field and reason");
   auto run = std::make_shared<int64_t>(0);
   auto with_raw = std::make_shared<bool>(false);
   command->add_option("--run", *run, "Only this ingest run (default: all runs)");

@@ -19,7 +19,9 @@ int RunReport(Context& context, const std::string& out, size_t top) {
   auto written = report::WriteHtmlReport(**store, *taxonomy, out, options);
   if (!written.ok()) return ReportError(written.status());
   if (context.json) {
-    std::printf("%s\n", json::Dump(nlohmann::json{{"out", out}, {"bytes", written->bytes}, {"postings", written->postings}}).c_str());
+    std::printf(
+        "%s\n",
+        json::Dump(nlohmann::json{{"out", out}, {"bytes", written->bytes}, {"postings", written->postings}}).c_str());
   } else {
     std::printf("Wrote %s: %lld bytes, %lld unique postings\n", out.c_str(), static_cast<long long>(written->bytes),
                 static_cast<long long>(written->postings));

@@ -5,15 +5,14 @@
 
 #include "base/strings.h"
 #include "cli/internal/commands.h"
-#include "cli/internal/progress_bar.h"
 #include "cli/internal/format.h"
+#include "cli/internal/progress_bar.h"
 #include "extract/extract.h"
 #include "json/json.h"
 #include "salary/salary.h"
 
 namespace jobscope::cli::internal {
 namespace {
-
 
 struct SalaryOptions {
   std::string survey = kDefaultSurvey;
@@ -61,17 +60,21 @@ int RunTrain(Context& context, const SalaryOptions& options) {
   const auto& margins = (*model)->conformal_margins();
   auto all = margins.find("all");
   salary::ConformalMargins overall = all == margins.end() ? salary::ConformalMargins{} : all->second;
-  nlohmann::json out = {{"model_dir", dir}, {"rows_read", survey->rows_read}, {"duplicates_dropped", survey->duplicates_dropped},
-                        {"training_rows", full_time.size()}, {"posting_rows", full_time.size() - survey_rows},
+  nlohmann::json out = {{"model_dir", dir},
+                        {"rows_read", survey->rows_read},
+                        {"duplicates_dropped", survey->duplicates_dropped},
+                        {"training_rows", full_time.size()},
+                        {"posting_rows", full_time.size() - survey_rows},
                         {"conformal_margin", std::max(overall.low, overall.high)},
                         {"calibration_groups", margins.size()}};
   if (context.json) {
     std::printf("%s\n", json::Dump(out).c_str());
   } else {
-    std::printf("trained on %zu full-time survey rows (%zu read, %zu repeats dropped) and %zu postings with pay; "
-                "conformal margins for %zu groups (all rows: %+.4f below, %+.4f above); saved to %s\n",
-                survey_rows, survey->rows_read, survey->duplicates_dropped, full_time.size() - survey_rows, margins.size(),
-                overall.low, overall.high, dir.c_str());
+    std::printf(
+        "trained on %zu full-time survey rows (%zu read, %zu repeats dropped) and %zu postings with pay; "
+        "conformal margins for %zu groups (all rows: %+.4f below, %+.4f above); saved to %s\n",
+        survey_rows, survey->rows_read, survey->duplicates_dropped, full_time.size() - survey_rows, margins.size(),
+        overall.low, overall.high, dir.c_str());
   }
   return kExitOk;
 }
@@ -89,22 +92,29 @@ int RunEval(Context& context, const SalaryOptions& options) {
   for (const auto& evaluation : *evaluations) {
     nlohmann::json methods = nlohmann::json::array();
     if (!context.json) {
-      std::printf("\n%s: %zu train rows, %zu test rows, training %.1fs\n", evaluation.split.c_str(), evaluation.train_rows,
-                  evaluation.test_rows, evaluation.train_seconds);
+      std::printf("\n%s: %zu train rows, %zu test rows, training %.1fs\n", evaluation.split.c_str(),
+                  evaluation.train_rows, evaluation.test_rows, evaluation.train_seconds);
       std::printf("  %-56s %10s %9s %9s %12s\n", "method", "P50 MAE", "MdAPE", "coverage", "median width");
     }
     for (const auto& m : evaluation.methods) {
-      methods.push_back({{"method", m.method}, {"mae", m.mae}, {"median_ape", m.median_ape},
+      methods.push_back({{"method", m.method},
+                         {"mae", m.mae},
+                         {"median_ape", m.median_ape},
                          {"coverage", OptionalJson(m.coverage)},
                          {"median_width", OptionalJson(m.median_width)}});
       if (!context.json) {
         std::printf("  %-56s %10.0f %8.1f%% %9s %12s\n", m.method.c_str(), m.mae, 100 * m.median_ape,
-                    m.coverage ? (std::to_string(static_cast<int>(*m.coverage * 1000 + 0.5) / 10.0).substr(0, 4) + "%").c_str() : "-",
+                    m.coverage
+                        ? (std::to_string(static_cast<int>(*m.coverage * 1000 + 0.5) / 10.0).substr(0, 4) + "%").c_str()
+                        : "-",
                     ThousandsUsd(m.median_width).c_str());
       }
     }
-    out.push_back({{"split", evaluation.split}, {"train_rows", evaluation.train_rows}, {"test_rows", evaluation.test_rows},
-                   {"train_seconds", evaluation.train_seconds}, {"methods", methods}});
+    out.push_back({{"split", evaluation.split},
+                   {"train_rows", evaluation.train_rows},
+                   {"test_rows", evaluation.test_rows},
+                   {"train_seconds", evaluation.train_seconds},
+                   {"methods", methods}});
   }
   if (context.json) std::printf("%s\n", json::Dump(out).c_str());
   return kExitOk;
@@ -138,7 +148,8 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
   const salary::SalaryEstimate& estimate = answer->estimate;
   std::printf("%s, %s, %s%s: P10 %s  P50 %s  P90 %s (annual USD)\n", std::string(RoleName(query.role)).c_str(),
               std::string(LevelName(query.level)).c_str(), query.country.c_str(), options.remote ? ", remote" : "",
-              ThousandsUsd(estimate.p10).c_str(), ThousandsUsd(estimate.p50).c_str(), ThousandsUsd(estimate.p90).c_str());
+              ThousandsUsd(estimate.p10).c_str(), ThousandsUsd(estimate.p50).c_str(),
+              ThousandsUsd(estimate.p90).c_str());
   if (estimate.p50_local) std::printf("P50 in %s: %.0f\n", estimate.currency.c_str(), *estimate.p50_local);
   std::printf("supported by %lld survey records with the same role, level and country\n",
               static_cast<long long>(estimate.comparable_records));
@@ -148,7 +159,8 @@ int RunEstimate(Context& context, const SalaryOptions& options) {
     std::printf("  %-12s %+9.0f USD\n", factor.name.c_str(), factor.usd_effect);
   }
   if (!query.skills.empty() && !answer->skills_learnt) {
-    std::printf("skills: this model learnt none (train it with `--db` on postings with pay); see `jobscope salary premiums`\n");
+    std::printf(
+        "skills: this model learnt none (train it with `--db` on postings with pay); see `jobscope salary premiums`\n");
   }
   return kExitOk;
 }
@@ -163,10 +175,12 @@ int RunBands(Context& context, const SalaryOptions& options) {
     return kExitOk;
   }
   std::printf("annual USD pay by %s (full-time survey rows, repeats dropped)\n", options.by.c_str());
-  std::printf("  %-26s %8s %8s %8s %8s   %s\n", options.by.c_str(), "records", "p25", "median", "p75", "commonly quoted");
+  std::printf("  %-26s %8s %8s %8s %8s   %s\n", options.by.c_str(), "records", "p25", "median", "p75",
+              "commonly quoted");
   for (const auto& band : *bands) {
     std::printf("  %-26s %8lld %8s %8s %8s   %s\n", band.key.c_str(), static_cast<long long>(band.records),
-                ThousandsUsd(band.p25).c_str(), ThousandsUsd(band.p50).c_str(), ThousandsUsd(band.p75).c_str(), band.quoted.c_str());
+                ThousandsUsd(band.p25).c_str(), ThousandsUsd(band.p50).c_str(), ThousandsUsd(band.p75).c_str(),
+                band.quoted.c_str());
   }
   return kExitOk;
 }
@@ -175,14 +189,19 @@ int RunPremiums(Context& context, const SalaryOptions& options) {
   auto store = context.OpenStoreForReading();
   if (!store.ok()) return ReportError(store.status());
   ProgressBar bar(StderrIsTerminal() && !context.json);
-  auto premiums = salary::SkillPremiums(**store, options.min_postings,
-                                        [&](int64_t done, int64_t total) { bar.Update({done, total, done}); });
+  auto premiums = salary::SkillPremiums(**store, options.min_postings, [&](int64_t done, int64_t total) {
+    bar.Update({done, total, done});
+  });
   if (!premiums.ok()) return ReportError(premiums.status());
   if (context.json) {
     for (const auto& premium : *premiums) {
-      std::printf("%s\n", json::Dump({{"id", premium.skill_id}, {"name", premium.name}, {"postings_with", premium.postings_with},
-                                {"premium_usd", premium.premium_usd}, {"ci_low_usd", premium.ci_low},
-                                {"ci_high_usd", premium.ci_high}}).c_str());
+      std::printf("%s\n", json::Dump({{"id", premium.skill_id},
+                                      {"name", premium.name},
+                                      {"postings_with", premium.postings_with},
+                                      {"premium_usd", premium.premium_usd},
+                                      {"ci_low_usd", premium.ci_low},
+                                      {"ci_high_usd", premium.ci_high}})
+                              .c_str());
     }
     return kExitOk;
   }
@@ -206,12 +225,15 @@ void AddSalaryCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* estimate = command->add_subcommand("estimate", "P10/P50/P90 annual pay for a role, level and place");
   estimate->add_option("--title", options->title, "A job title (role and level are read from it)");
   estimate->add_option("--role", options->role, "A role name, e.g. ml_engineer");
-  estimate->add_option("--level", options->level, "intern, entry, mid, senior, lead or executive (default: the title's, else mid)");
-  estimate->add_option("--location", options->location, "A place: \"Berlin, Germany\", \"New York, NY\", or a country code")
+  estimate->add_option("--level", options->level,
+                       "intern, entry, mid, senior, lead or executive (default: the title's, else mid)");
+  estimate
+      ->add_option("--location", options->location, "A place: \"Berlin, Germany\", \"New York, NY\", or a country code")
       ->capture_default_str();
   estimate->add_flag("--remote", options->remote, "Fully remote");
   estimate->add_option("--company-size", options->company_size, "S, M or L")->capture_default_str();
-  estimate->add_option("--skills", options->skills, "Comma-separated skills (count when the model learnt skills from postings)");
+  estimate->add_option("--skills", options->skills,
+                       "Comma-separated skills (count when the model learnt skills from postings)");
   estimate->add_option("--model", options->model_dir, "Model directory (default: data/models/salary)");
   estimate->add_flag("--json", context.json, "Machine-readable output (fields in docs/CLI.md)");
   estimate->callback([&context, &exit_code, options] { exit_code = RunEstimate(context, *options); });
@@ -237,8 +259,10 @@ void AddSalaryCommand(CLI::App& app, Context& context, int& exit_code) {
   eval->add_flag("--json", context.json, "Machine-readable output");
   eval->callback([&context, &exit_code, options] { exit_code = RunEval(context, *options); });
 
-  auto* premiums = command->add_subcommand("premiums", "Pay difference associated with each skill, from stored postings");
-  premiums->add_option("--min-postings", options->min_postings, "Skills asked for by at least this many postings with pay")
+  auto* premiums =
+      command->add_subcommand("premiums", "Pay difference associated with each skill, from stored postings");
+  premiums
+      ->add_option("--min-postings", options->min_postings, "Skills asked for by at least this many postings with pay")
       ->capture_default_str();
   AddStoreOptions(*premiums, context);
   premiums->callback([&context, &exit_code, options] { exit_code = RunPremiums(context, *options); });

@@ -7,9 +7,9 @@
 #include "cli/internal/commands.h"
 #include "cli/internal/filter_options.h"
 #include "cli/internal/format.h"
+#include "cli/internal/progress_bar.h"
 #include "extract/extract.h"
 #include "json/json.h"
-#include "cli/internal/progress_bar.h"
 #include "search/search.h"
 
 namespace jobscope::cli::internal {
@@ -31,9 +31,12 @@ int RunSearch(Context& context, const SearchArgs& args) {
   auto filters = search::ResolveFilters(args.filters, *taxonomy);
   if (!filters.ok()) return ReportError(filters.status());
   search::SearchOptions options;
-  if (args.sort == "date") options.sort = index::SortBy::kDate;
-  else if (args.sort == "salary") options.sort = index::SortBy::kSalary;
-  else if (args.sort != "relevance") return ReportError(InvalidArgument("--sort: relevance, date or salary"));
+  if (args.sort == "date")
+    options.sort = index::SortBy::kDate;
+  else if (args.sort == "salary")
+    options.sort = index::SortBy::kSalary;
+  else if (args.sort != "relevance")
+    return ReportError(InvalidArgument("--sort: relevance, date or salary"));
   options.page = args.page;
   options.per_page = args.per_page;
   options.facets = args.facets;
@@ -43,9 +46,10 @@ int RunSearch(Context& context, const SearchArgs& args) {
   if (!store.ok()) return ReportError(store.status());
   // Building the index (once; a snapshot saves it for the next search) shows progress on a terminal.
   ProgressBar bar(StderrIsTerminal() && !context.json);
-  auto service = search::SearchService::Open(**store, search::SnapshotPath(context.db_path), [&](int64_t added, int64_t total) {
-    bar.Update({added, total, added});
-  });
+  auto service =
+      search::SearchService::Open(**store, search::SnapshotPath(context.db_path), [&](int64_t added, int64_t total) {
+        bar.Update({added, total, added});
+      });
   if (!service.ok()) return ReportError(service.status());
   auto page = args.like.empty() ? (*service)->Search(args.query, *filters, options)
                                 : (*service)->MoreLikeThis(args.like, args.per_page);
@@ -66,8 +70,8 @@ int RunSearch(Context& context, const SearchArgs& args) {
       pay = ThousandsUsd(salary.annual_max_usd ? salary.annual_max_usd : salary.annual_min_usd);
       if (!salary.annual_max_usd) pay += "+";
     }
-    std::printf("\n%6.2f  %s  %s | %s | %s | %s %s %s\n", hit.score, p.id.c_str(), p.raw.title.c_str(), p.raw.company.c_str(),
-                p.raw.location.c_str(), std::string(RoleName(p.understood.role)).c_str(),
+    std::printf("\n%6.2f  %s  %s | %s | %s | %s %s %s\n", hit.score, p.id.c_str(), p.raw.title.c_str(),
+                p.raw.company.c_str(), p.raw.location.c_str(), std::string(RoleName(p.understood.role)).c_str(),
                 std::string(LevelName(p.understood.level)).c_str(), pay.c_str());
     if (!hit.snippet.empty()) std::printf("        %s\n", hit.snippet.c_str());
     for (const Posting& other : hit.also_posted_as) {
@@ -94,8 +98,12 @@ void AddSearchCommand(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("query", args->query, "The query (word* matches every word that begins so)");
   AddFilterOptions(*command, args->filters);
   command->add_option("--sort", args->sort, "relevance, date or salary")->capture_default_str();
-  command->add_option("--page", args->page, "Page number, from 1")->check(CLI::Range(size_t{1}, size_t{100000}))->capture_default_str();
-  command->add_option("--per-page", args->per_page, "Hits per page")->check(CLI::Range(size_t{1}, size_t{100000}))->capture_default_str();
+  command->add_option("--page", args->page, "Page number, from 1")
+      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->capture_default_str();
+  command->add_option("--per-page", args->per_page, "Hits per page")
+      ->check(CLI::Range(size_t{1}, size_t{100000}))
+      ->capture_default_str();
   command->add_flag("--facets", args->facets, "Count role, level, remote, employment type, country, company and skill");
   command->add_flag("--typing", args->typing, "The query is still being typed: its last word matches as a prefix");
   command->add_option("--like", args->like, "Postings like the posting with this id (more-like-this)");

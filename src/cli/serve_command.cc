@@ -10,7 +10,6 @@
 namespace jobscope::cli::internal {
 namespace {
 
-
 struct ServeArgs {
   server::ServerOptions options;
   bool public_reads = false, token_reads = false, no_web = false;
@@ -31,7 +30,8 @@ int RunServe(Context& context, ServeArgs& args) {
     options.web_dir.clear();
   } else if (options.web_dir.empty()) {
     options.web_dir = context.WebDir();
-    if (options.web_dir.empty()) std::fprintf(stderr, "jobscope: no web/ folder found (give --web-dir); serving the API only\n");
+    if (options.web_dir.empty())
+      std::fprintf(stderr, "jobscope: no web/ folder found (give --web-dir); serving the API only\n");
   }
   // SIGINT and SIGTERM are taken by one thread that stops the server, so requests in flight are answered;
   // blocked here, before any thread starts, so every thread inherits the mask.
@@ -68,7 +68,8 @@ int RunServe(Context& context, ServeArgs& args) {
 }  // namespace
 
 void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
-  auto* command = app.add_subcommand("serve", "Serve the HTTP JSON API (docs/openapi.yaml) and the web UI over a store");
+  auto* command =
+      app.add_subcommand("serve", "Serve the HTTP JSON API (docs/openapi.yaml) and the web UI over a store");
   auto args = std::make_shared<ServeArgs>();
   command->add_option("--db", context.db_path, "SQLite store file")->capture_default_str();
   command->add_option("--port", args->options.port, "TCP port (0: any free port)")
@@ -80,8 +81,9 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* public_reads = command->add_flag("--public-reads", args->public_reads, "Reads need no token (the default)");
   command->add_flag("--token-reads", args->token_reads, "Reads need a token too (jobscope token create)")
       ->excludes(public_reads);
-  auto* web_dir = command->add_option("--web-dir", args->options.web_dir,
-                                      "The web UI's folder (default: web/ beside the data folder, else the source tree's)");
+  auto* web_dir =
+      command->add_option("--web-dir", args->options.web_dir,
+                          "The web UI's folder (default: web/ beside the data folder, else the source tree's)");
   command->add_flag("--no-web", args->no_web, "Serve the API only")->excludes(web_dir);
   command->add_option("--survey", args->survey, "The aijobs.net salary survey CSV, for /api/v1/salary/bands")
       ->capture_default_str();

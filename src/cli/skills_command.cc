@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/internal/commands.h"
 #include "base/strings.h"
+#include "cli/internal/commands.h"
 #include "report/report.h"
 
 namespace jobscope::cli::internal {
@@ -28,11 +28,15 @@ int RunNewSkills(Context& context, size_t top) {
   });
   if (!status.ok()) return ReportError(status);
   std::vector<std::pair<std::string, int64_t>> rows(counts.begin(), counts.end());
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   if (rows.size() > top) rows.resize(top);
   for (const auto& [candidate, count] : rows) {
-    if (context.json) std::printf("%s\n", nlohmann::json({{"candidate", candidate}, {"postings", count}}).dump().c_str());
-    else std::printf("%7lld  %s\n", static_cast<long long>(count), candidate.c_str());
+    if (context.json)
+      std::printf("%s\n", nlohmann::json({{"candidate", candidate}, {"postings", count}}).dump().c_str());
+    else
+      std::printf("%7lld  %s\n", static_cast<long long>(count), candidate.c_str());
   }
   if (!context.json && rows.empty()) std::printf("no candidate skills stored (ingest with --tagger to collect them)\n");
   return kExitOk;
@@ -47,10 +51,15 @@ int RunSkills(Context& context, size_t top) {
   if (!summary.ok()) return ReportError(summary.status());
   for (const auto& skill : summary->top_skills) {
     if (context.json) {
-      std::printf("%s\n", nlohmann::json({{"id", skill.skill_id}, {"name", skill.name}, {"postings", skill.postings},
-                                          {"share", skill.share}}).dump().c_str());
+      std::printf(
+          "%s\n",
+          nlohmann::json(
+              {{"id", skill.skill_id}, {"name", skill.name}, {"postings", skill.postings}, {"share", skill.share}})
+              .dump()
+              .c_str());
     } else {
-      std::printf("%7lld  %5.1f%%  %s\n", static_cast<long long>(skill.postings), 100 * skill.share, skill.name.c_str());
+      std::printf("%7lld  %5.1f%%  %s\n", static_cast<long long>(skill.postings), 100 * skill.share,
+                  skill.name.c_str());
     }
   }
   return kExitOk;

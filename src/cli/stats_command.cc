@@ -48,7 +48,8 @@ int RunStats(Context& context, size_t top) {
   PrintCounts("Work mode:", summary->by_remote, summary->postings, nullptr);
   std::printf("\nTop skills:\n");
   for (const auto& skill : summary->top_skills) {
-    std::printf("  %-30s %7lld  %5.1f%%\n", skill.name.c_str(), static_cast<long long>(skill.postings), 100 * skill.share);
+    std::printf("  %-30s %7lld  %5.1f%%\n", skill.name.c_str(), static_cast<long long>(skill.postings),
+                100 * skill.share);
   }
   const report::SalaryStats& pay = summary->salary;
   std::printf("\nSalary (annual USD, %lld postings with pay): p25 %s, median %s, p75 %s\n",

@@ -22,9 +22,9 @@ int RunBuild(Context& context, const BuildOptions& options) {
   auto report = taxonomy::BuildTaxonomy(sources, out);
   if (!report.ok()) return ReportError(report.status());
   if (context.json) {
-    nlohmann::json json = {{"out", out},          {"skills", report->total}, {"forms", report->forms},
-                           {"curated", report->curated}, {"onet", report->onet}, {"esco", report->esco},
-                           {"merged", report->merged},   {"skipped", report->skipped}};
+    nlohmann::json json = {
+        {"out", out},           {"skills", report->total}, {"forms", report->forms},   {"curated", report->curated},
+        {"onet", report->onet}, {"esco", report->esco},    {"merged", report->merged}, {"skipped", report->skipped}};
     std::printf("%s\n", json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
     std::printf("wrote %s: %zu skills, %zu surface forms (curated %zu, O*NET %zu, ESCO %zu; %zu merged, %zu skipped)\n",
@@ -39,7 +39,8 @@ int RunBuild(Context& context, const BuildOptions& options) {
 void AddTaxonomyCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* command = app.add_subcommand("taxonomy", "The skills taxonomy");
   command->require_subcommand(1);
-  auto* build = command->add_subcommand("build", "Rebuild data/taxonomy/skills.tsv from O*NET, ESCO and the curated layer");
+  auto* build =
+      command->add_subcommand("build", "Rebuild data/taxonomy/skills.tsv from O*NET, ESCO and the curated layer");
   auto options = std::make_shared<BuildOptions>();
   build->add_option("--shared-data", options->shared_data, "Folder holding onet/, esco/ and decorte-esco-skillext/")
       ->capture_default_str();

@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/internal/commands.h"
 #include "base/tsv.h"
 #include "classify/classify.h"
+#include "cli/internal/commands.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "salary/salary.h"
@@ -27,7 +27,8 @@ struct TrainArgs {
 // (MIT), O*NET task statements and occupation descriptions, ESCO occupation descriptions and skill names
 // (CC BY 4.0). Task statements and skill names are written much as postings ask for skills ("develop
 // machine learning models", "manage musical staff").
-StatusOr<std::vector<std::string>> WordClassTexts(const std::string& shared, const std::vector<extract::TaggedSentence>& train) {
+StatusOr<std::vector<std::string>> WordClassTexts(const std::string& shared,
+                                                  const std::vector<extract::TaggedSentence>& train) {
   std::vector<std::string> texts;
   for (const auto& sentence : train) {
     std::string text;
@@ -44,7 +45,8 @@ StatusOr<std::vector<std::string>> WordClassTexts(const std::string& shared, con
   JS_RETURN_IF_ERROR(column(shared + "/onet/Occupation Data.txt", 2));
   JS_ASSIGN_OR_RETURN(text::CsvTable occupations, text::ReadCsvTable(shared + "/esco/occupations_en.csv"));
   auto description = std::find(occupations.header.begin(), occupations.header.end(), "description");
-  if (description == occupations.header.end()) return ParseError(shared + "/esco/occupations_en.csv: no description column");
+  if (description == occupations.header.end())
+    return ParseError(shared + "/esco/occupations_en.csv: no description column");
   const size_t at = static_cast<size_t>(description - occupations.header.begin());
   for (const auto& row : occupations.rows) {
     if (row.size() > at) texts.push_back(row[at]);
@@ -98,10 +100,10 @@ int RunTrain(Context& context, const TrainArgs& args) {
   for (const std::string& title : distinct_titles) titles.push_back({title, ""});
   roles = classify::WeakRoleLabels(titles);
   static const std::map<std::string, Role> kOccupations = {
-      {"15-2051.00", Role::kDataScientist},      {"15-2041.00", Role::kDataScientist},
-      {"15-2051.01", Role::kDataAnalyst},        {"15-2031.00", Role::kDataAnalyst},
-      {"15-1221.00", Role::kResearchScientist},  {"15-1252.00", Role::kSoftwareEngineer},
-      {"15-1243.00", Role::kDataEngineer},       {"15-1243.01", Role::kDataEngineer},
+      {"15-2051.00", Role::kDataScientist},     {"15-2041.00", Role::kDataScientist},
+      {"15-2051.01", Role::kDataAnalyst},       {"15-2031.00", Role::kDataAnalyst},
+      {"15-1221.00", Role::kResearchScientist}, {"15-1252.00", Role::kSoftwareEngineer},
+      {"15-1243.00", Role::kDataEngineer},      {"15-1243.01", Role::kDataEngineer},
       {"15-1299.08", Role::kAiArchitect}};
   size_t onet_titles = 0;
   Status onet = ForEachTsvRow(args.shared_data + "/onet/Alternate Titles.txt", [&](const TsvRow& row) -> Status {
@@ -123,17 +125,26 @@ int RunTrain(Context& context, const TrainArgs& args) {
   if (context.json) {
     nlohmann::json per_role = nlohmann::json::object();
     for (const auto& [role, pr] : cv.per_role) per_role[role] = {{"precision", pr.first}, {"recall", pr.second}};
-    std::printf("%s\n", nlohmann::json({{"skill_tagger", path}, {"sentences", train.size()}, {"epochs", args.epochs},
-                                        {"classed_words", classed_words}, {"class_texts", class_texts->size()},
-                                        {"seconds", seconds}, {"role_model", role_path}, {"role_examples", roles.size()},
-                                        {"role_cv_accuracy", cv.accuracy}, {"role_cv_macro_f1", cv.macro_f1},
-                                        {"role_cv_per_role", per_role}}).dump().c_str());
+    std::printf("%s\n", nlohmann::json({{"skill_tagger", path},
+                                        {"sentences", train.size()},
+                                        {"epochs", args.epochs},
+                                        {"classed_words", classed_words},
+                                        {"class_texts", class_texts->size()},
+                                        {"seconds", seconds},
+                                        {"role_model", role_path},
+                                        {"role_examples", roles.size()},
+                                        {"role_cv_accuracy", cv.accuracy},
+                                        {"role_cv_macro_f1", cv.macro_f1},
+                                        {"role_cv_per_role", per_role}})
+                            .dump()
+                            .c_str());
   } else {
     std::printf("word classes: %zu words from %zu texts, %.1fs\n", classed_words, class_texts->size(), class_seconds);
-    std::printf("skill tagger: %zu SkillSpan train sentences, %d epochs, %.1fs -> %s\n", train.size(), args.epochs, seconds,
-                path.c_str());
-    std::printf("role model: %zu weakly labelled titles (%zu from O*NET), 5-fold CV accuracy %.3f, macro-F1 %.3f -> %s\n",
-                roles.size(), onet_titles, cv.accuracy, cv.macro_f1, role_path.c_str());
+    std::printf("skill tagger: %zu SkillSpan train sentences, %d epochs, %.1fs -> %s\n", train.size(), args.epochs,
+                seconds, path.c_str());
+    std::printf(
+        "role model: %zu weakly labelled titles (%zu from O*NET), 5-fold CV accuracy %.3f, macro-F1 %.3f -> %s\n",
+        roles.size(), onet_titles, cv.accuracy, cv.macro_f1, role_path.c_str());
     for (const auto& [role, pr] : cv.per_role) {
       std::printf("  %-26s precision %.3f  recall %.3f\n", role.c_str(), pr.first, pr.second);
     }

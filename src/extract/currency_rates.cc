@@ -11,17 +11,21 @@ StatusOr<CurrencyRates> CurrencyRates::Load(const std::string& path) {
     constexpr std::string_view kAsOf = "# as_of: ";
     if (comment.starts_with(kAsOf)) rates.as_of_ = std::string(comment.substr(kAsOf.size()));
   };
-  JS_RETURN_IF_ERROR(ForEachTsvRow(path, [&](const TsvRow& row) -> Status {
-    const auto& cols = row.fields;
-    if (cols[0] == "currency") return Status::Ok();  // header row
-    if (cols.size() < 2) return ParseError(row.where + ": expected currency, usd_per_unit");
-    std::string number(cols[1]);
-    char* end = nullptr;
-    double value = std::strtod(number.c_str(), &end);
-    if (end == number.c_str() || value <= 0) return ParseError(row.where + ", field usd_per_unit: not a positive number");
-    rates.usd_per_unit_.emplace(std::string(cols[0]), value);
-    return Status::Ok();
-  }, read_as_of));
+  JS_RETURN_IF_ERROR(ForEachTsvRow(
+      path,
+      [&](const TsvRow& row) -> Status {
+        const auto& cols = row.fields;
+        if (cols[0] == "currency") return Status::Ok();  // header row
+        if (cols.size() < 2) return ParseError(row.where + ": expected currency, usd_per_unit");
+        std::string number(cols[1]);
+        char* end = nullptr;
+        double value = std::strtod(number.c_str(), &end);
+        if (end == number.c_str() || value <= 0)
+          return ParseError(row.where + ", field usd_per_unit: not a positive number");
+        rates.usd_per_unit_.emplace(std::string(cols[0]), value);
+        return Status::Ok();
+      },
+      read_as_of));
   rates.usd_per_unit_.emplace("USD", 1.0);
   return rates;
 }

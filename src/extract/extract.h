@@ -123,7 +123,7 @@ class CurrencyRates {
 std::string CurrencyOfCountry(std::string_view country_code);
 
 struct SalaryParse {
-  std::optional<Salary> salary;  // set when the text states pay
+  std::optional<Salary> salary;   // set when the text states pay
   std::string not_salary_reason;  // otherwise why not: "negotiable", "no amount", "funding, not pay", ...
 };
 
@@ -164,8 +164,7 @@ struct SeniorityCues {
 };
 
 // `signs` (optional): the SkillMatcher's scan of `description`, whose "year" places are then read.
-SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description,
-                                const TextSigns* signs = nullptr);
+SeniorityCues FindSeniorityCues(std::string_view title, std::string_view description, const TextSigns* signs = nullptr);
 // Level named by a source field such as LinkedIn's experienceLevel ("Entry level", "Mid-Senior level").
 std::optional<Level> LevelFromSourceField(std::string_view field);
 
@@ -247,10 +246,9 @@ struct TaggerTrainOptions {
 };
 
 // A linear-chain sequence tagger (averaged structured perceptron with passive-aggressive steps, Viterbi
-// decoding) over word, shape, affix, context, position, taxonomy-dictionary and word-class features. Learns skill and knowledge spans the way SkillSpan
-// annotates them, beyond what the dictionary holds.
-// Thread-safety: Tag() uses the dictionary matcher's scratch space and keeps each word's summed scores: one
-// thread at a time.
+// decoding) over word, shape, affix, context, position, taxonomy-dictionary and word-class features. Learns skill and
+// knowledge spans the way SkillSpan annotates them, beyond what the dictionary holds. Thread-safety: Tag() uses the
+// dictionary matcher's scratch space and keeps each word's summed scores: one thread at a time.
 class SpanTagger {
  public:
   static constexpr int kTags = 5;

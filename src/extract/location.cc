@@ -41,8 +41,9 @@ void AppendKey(std::string_view word, std::string& key) {
     }
     if (idx + 1 < word.size() && c >= 0xC3 && c <= 0xC5) {
       unsigned code = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(word[idx + 1]) & 0x3Fu);
-      char folded = code >= 0xC0 && code < 0x100 ? kLatin1Folded[code - 0xC0]
-                    : code >= 0x100 && code < 0x180 ? kLatinAFolded[code - 0x100] : 0;
+      char folded = code >= 0xC0 && code < 0x100    ? kLatin1Folded[code - 0xC0]
+                    : code >= 0x100 && code < 0x180 ? kLatinAFolded[code - 0x100]
+                                                    : 0;
       if (folded) {
         key.push_back(folded >= 'A' && folded <= 'Z' ? static_cast<char>(folded - 'A' + 'a') : folded);
         ++idx;
@@ -148,11 +149,11 @@ const Gazetteer& Places() {
 // Words around a place that say how or where the work is done rather than where the place is.
 bool IsFillerWord(std::string_view key) {
   static constexpr std::string_view kFillers[] = {
-      "remote", "remotely", "hybrid", "onsite", "on", "site", "office", "in", "the", "from", "within", "to",
-      "open", "work", "home", "wfh", "anywhere", "worldwide", "global", "globally", "job", "jobs", "hq",
-      "headquarters", "based", "only", "fully", "100%", "telecommute", "flexible", "preferred", "location",
-      "locations", "multiple", "various", "position", "first", "friendly", "possible", "option", "optional",
-      "available"};
+      "remote", "remotely",    "hybrid",   "onsite",    "on",       "site",         "office",   "in",       "the",
+      "from",   "within",      "to",       "open",      "work",     "home",         "wfh",      "anywhere", "worldwide",
+      "global", "globally",    "job",      "jobs",      "hq",       "headquarters", "based",    "only",     "fully",
+      "100%",   "telecommute", "flexible", "preferred", "location", "locations",    "multiple", "various",  "position",
+      "first",  "friendly",    "possible", "option",    "optional", "available"};
   for (std::string_view filler : kFillers) {
     if (key == filler) return true;
   }
@@ -193,23 +194,46 @@ enum class Kind { kUnknown, kCountry, kRegion, kCity };
 
 struct Item {
   Kind kind = Kind::kUnknown;
-  std::string_view country;                // kCountry, kRegion
-  RegionEntry region;                      // kRegion
+  std::string_view country;  // kCountry, kRegion
+  RegionEntry region;        // kRegion
   // kRegion that may instead mean a country: a code that is also a country's ("IN", "DE", "CA") or the name
   // "Georgia". `alone_is_country`: with no other place beside it, it is the country ("IN-Remote").
   std::string_view other_country;
   bool alone_is_country = false;
   const std::vector<CityEntry>* cities = nullptr;  // kCity
-  std::string text;                        // as written, fillers dropped
+  std::string text;                                // as written, fillers dropped
 };
 
 // Areas that span countries name none: "Remote - North America", "EMEA", "Eastern Europe".
 bool IsAreaWithoutCountry(const std::vector<Word>& words, size_t first, size_t last) {
-  static constexpr std::string_view kAreas[] = {
-      "europe", "european union", "eu", "emea", "apac", "latam", "north america", "south america",
-      "latin america", "central america", "asia", "asia pacific", "eastern europe", "western europe",
-      "central europe", "northern europe", "southern europe", "nordics", "africa", "middle east", "americas",
-      "international", "us and canada", "us canada", "dach", "benelux", "uk and europe", "uk europe"};
+  static constexpr std::string_view kAreas[] = {"europe",
+                                                "european union",
+                                                "eu",
+                                                "emea",
+                                                "apac",
+                                                "latam",
+                                                "north america",
+                                                "south america",
+                                                "latin america",
+                                                "central america",
+                                                "asia",
+                                                "asia pacific",
+                                                "eastern europe",
+                                                "western europe",
+                                                "central europe",
+                                                "northern europe",
+                                                "southern europe",
+                                                "nordics",
+                                                "africa",
+                                                "middle east",
+                                                "americas",
+                                                "international",
+                                                "us and canada",
+                                                "us canada",
+                                                "dach",
+                                                "benelux",
+                                                "uk and europe",
+                                                "uk europe"};
   std::string key;
   for (size_t idx = first; idx < last; ++idx) {
     if (!key.empty()) key.push_back(' ');
@@ -277,8 +301,8 @@ bool Classify(const std::vector<Word>& words, size_t first, size_t last, Item& i
   // Worth Metroplex".
   size_t metro_first = first, metro_last = last;
   if (metro_last - metro_first > 1 && words[metro_first].key == "greater") ++metro_first;
-  static constexpr std::string_view kMetroTails[] = {"area", "metropolitan", "metro", "metroplex", "region",
-                                                     "county", "city", "bay"};
+  static constexpr std::string_view kMetroTails[] = {"area",   "metropolitan", "metro", "metroplex",
+                                                     "region", "county",       "city",  "bay"};
   for (bool trimmed = true; trimmed && metro_last - metro_first > 1;) {
     trimmed = false;
     for (std::string_view tail : kMetroTails) {
@@ -303,8 +327,8 @@ std::vector<std::string_view> Segments(std::string_view text) {
   };
   for (size_t idx = 0; idx < text.size(); ++idx) {
     char c = text[idx];
-    if (c == ',' || c == ';' || c == '|' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']' ||
-        c == ':' || c == '&' || c == '+' || c == '\n' || c == '\r') {
+    if (c == ',' || c == ';' || c == '|' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']' || c == ':' ||
+        c == '&' || c == '+' || c == '\n' || c == '\r') {
       cut(idx, idx + 1);
     } else if (c == ' ' && idx + 2 < text.size() && text[idx + 1] == '-' && text[idx + 2] == ' ') {
       cut(idx, idx + 3);  // "Remote - US"; a bare hyphen joins names ("Tel Aviv-Yafo")
@@ -451,9 +475,12 @@ Location ParseLocation(std::string_view text) {
     if (item.kind == Kind::kRegion && !region) region = &item;
     if (item.kind == Kind::kCity && !city) city = &item;
   }
-  if (named_country) location.country = std::string(named_country->country);
-  else if (region) location.country = std::string(region->country);
-  else if (city) location.country = std::string(city->cities->front().country);
+  if (named_country)
+    location.country = std::string(named_country->country);
+  else if (region)
+    location.country = std::string(region->country);
+  else if (city)
+    location.country = std::string(city->cities->front().country);
   else {
     for (const Item& item : items) {
       std::string_view inside = CountryInside(item.text);
@@ -472,7 +499,9 @@ Location ParseLocation(std::string_view text) {
     bool region_pair = item.kind == Kind::kRegion && idx + 1 < items.size() && items[idx + 1].kind == Kind::kRegion;
     if (item.kind == Kind::kCity || region_pair || (item.kind == Kind::kUnknown && idx == 0)) city_at = idx;
   }
-  auto region_text = [](const Item& item) { return item.region.code.empty() ? item.text : std::string(item.region.code); };
+  auto region_text = [](const Item& item) {
+    return item.region.code.empty() ? item.text : std::string(item.region.code);
+  };
   if (city_at < items.size()) {
     const Item& head = items[city_at];
     const Item* next = city_at + 1 < items.size() ? &items[city_at + 1] : nullptr;

@@ -1,10 +1,11 @@
-#include <array>
+#include "extract/internal/money_lexer.h"
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
 #include "base/strings.h"
-#include "extract/internal/money_lexer.h"
 
 namespace jobscope::extract::internal {
 namespace {
@@ -15,9 +16,20 @@ struct Symbol {
 };
 // Longest first: "US$" before "$".
 constexpr std::array<Symbol, 14> kSymbols = {{
-    {"US$", "USD"}, {"CA$", "CAD"}, {"AU$", "AUD"}, {"NZ$", "NZD"}, {"HK$", "HKD"}, {"S$", "SGD"},
-    {"C$", "CAD"}, {"A$", "AUD"}, {"R$", "BRL"}, {"$", "USD"}, {"\xC2\xA3", "GBP"}, {"\xE2\x82\xAC", "EUR"},
-    {"\xE2\x82\xB9", "INR"}, {"\xC2\xA5", "JPY"},
+    {"US$", "USD"},
+    {"CA$", "CAD"},
+    {"AU$", "AUD"},
+    {"NZ$", "NZD"},
+    {"HK$", "HKD"},
+    {"S$", "SGD"},
+    {"C$", "CAD"},
+    {"A$", "AUD"},
+    {"R$", "BRL"},
+    {"$", "USD"},
+    {"\xC2\xA3", "GBP"},
+    {"\xE2\x82\xAC", "EUR"},
+    {"\xE2\x82\xB9", "INR"},
+    {"\xC2\xA5", "JPY"},
 }};
 constexpr std::array<std::string_view, 30> kCodes = {
     "USD", "EUR", "GBP", "CAD", "AUD", "INR", "JPY", "CHF", "SEK", "NOK", "DKK", "PLN", "CNY", "SGD", "HKD",
@@ -37,16 +49,15 @@ struct PeriodWord {
 };
 // Slash forms ("/hr", "/ year") are read by SlashPeriodAt; "hr" alone follows a figure: "$40hr-$45hr".
 constexpr std::array<PeriodWord, 26> kPeriodWords = {{
-    {"per hour", SalaryPeriod::kHour}, {"an hour", SalaryPeriod::kHour}, {"hourly", SalaryPeriod::kHour},
-    {"per hr", SalaryPeriod::kHour}, {"p/h", SalaryPeriod::kHour}, {"hrs", SalaryPeriod::kHour},
-    {"hr", SalaryPeriod::kHour},
-    {"per day", SalaryPeriod::kDay}, {"a day", SalaryPeriod::kDay}, {"daily", SalaryPeriod::kDay},
-    {"per diem", SalaryPeriod::kDay},
-    {"per week", SalaryPeriod::kWeek}, {"a week", SalaryPeriod::kWeek}, {"weekly", SalaryPeriod::kWeek},
-    {"per month", SalaryPeriod::kMonth}, {"monthly", SalaryPeriod::kMonth}, {"a month", SalaryPeriod::kMonth},
-    {"per year", SalaryPeriod::kYear}, {"per yr", SalaryPeriod::kYear}, {"per annum", SalaryPeriod::kYear},
-    {"annually", SalaryPeriod::kYear}, {"a year", SalaryPeriod::kYear}, {"annual", SalaryPeriod::kYear},
-    {"yearly", SalaryPeriod::kYear}, {"a yr", SalaryPeriod::kYear}, {"p.a.", SalaryPeriod::kYear},
+    {"per hour", SalaryPeriod::kHour}, {"an hour", SalaryPeriod::kHour},   {"hourly", SalaryPeriod::kHour},
+    {"per hr", SalaryPeriod::kHour},   {"p/h", SalaryPeriod::kHour},       {"hrs", SalaryPeriod::kHour},
+    {"hr", SalaryPeriod::kHour},       {"per day", SalaryPeriod::kDay},    {"a day", SalaryPeriod::kDay},
+    {"daily", SalaryPeriod::kDay},     {"per diem", SalaryPeriod::kDay},   {"per week", SalaryPeriod::kWeek},
+    {"a week", SalaryPeriod::kWeek},   {"weekly", SalaryPeriod::kWeek},    {"per month", SalaryPeriod::kMonth},
+    {"monthly", SalaryPeriod::kMonth}, {"a month", SalaryPeriod::kMonth},  {"per year", SalaryPeriod::kYear},
+    {"per yr", SalaryPeriod::kYear},   {"per annum", SalaryPeriod::kYear}, {"annually", SalaryPeriod::kYear},
+    {"a year", SalaryPeriod::kYear},   {"annual", SalaryPeriod::kYear},    {"yearly", SalaryPeriod::kYear},
+    {"a yr", SalaryPeriod::kYear},     {"p.a.", SalaryPeriod::kYear},
 }};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -78,8 +89,8 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
     if ((c == ',' || c == '.') && cursor + 1 < text.size() && IsDigit(text[cursor + 1]) && !digits.empty()) {
       size_t run = digit_run(cursor + 1);
       // "12,00,000": Indian grouping puts two digits between separators before the last three.
-      bool lakh = c == ',' && run == 2 && cursor + 3 < text.size() && text[cursor + 3] == ',' &&
-                  digit_run(cursor + 4) >= 2;
+      bool lakh =
+          c == ',' && run == 2 && cursor + 3 < text.size() && text[cursor + 3] == ',' && digit_run(cursor + 4) >= 2;
       bool grouping = (run == 3 && (c == ',' || !seen_decimal)) || lakh;
       if (c == '.' && run != 3) grouping = false;
       if (grouping) {
@@ -158,10 +169,18 @@ size_t SlashPeriodAt(std::string_view lower, size_t pos, SalaryPeriod& period) {
     SalaryPeriod period;
   };
   constexpr std::array<Unit, 12> kUnits = {{
-      {"hour", SalaryPeriod::kHour}, {"hr", SalaryPeriod::kHour}, {"h", SalaryPeriod::kHour},
-      {"day", SalaryPeriod::kDay}, {"week", SalaryPeriod::kWeek}, {"wk", SalaryPeriod::kWeek},
-      {"month", SalaryPeriod::kMonth}, {"mo", SalaryPeriod::kMonth}, {"year", SalaryPeriod::kYear},
-      {"yr", SalaryPeriod::kYear}, {"annum", SalaryPeriod::kYear}, {"annual", SalaryPeriod::kYear},
+      {"hour", SalaryPeriod::kHour},
+      {"hr", SalaryPeriod::kHour},
+      {"h", SalaryPeriod::kHour},
+      {"day", SalaryPeriod::kDay},
+      {"week", SalaryPeriod::kWeek},
+      {"wk", SalaryPeriod::kWeek},
+      {"month", SalaryPeriod::kMonth},
+      {"mo", SalaryPeriod::kMonth},
+      {"year", SalaryPeriod::kYear},
+      {"yr", SalaryPeriod::kYear},
+      {"annum", SalaryPeriod::kYear},
+      {"annual", SalaryPeriod::kYear},
   }};
   size_t start = pos + 1;
   while (start < lower.size() && lower[start] == ' ') ++start;
@@ -360,7 +379,8 @@ std::vector<MoneyGroup> GroupMoney(std::string_view text, const std::vector<Mone
     if (group.first_token > floor) {
       const MoneyToken& before = tokens[group.first_token - 1];
       if (before.kind == MoneyTokenKind::kRangeSep && text[before.begin] == '-' &&
-          before.end == tokens[group.first_token].begin && (before.begin == 0 || IsSpaceOrOpen(text[before.begin - 1]))) {
+          before.end == tokens[group.first_token].begin &&
+          (before.begin == 0 || IsSpaceOrOpen(text[before.begin - 1]))) {
         group.negative = true;
       }
     }
@@ -387,7 +407,8 @@ std::vector<MoneyGroup> GroupMoney(std::string_view text, const std::vector<Mone
         }
       }
     }
-    if (next < tokens.size() && tokens[next].kind == MoneyTokenKind::kPlus && tokens[next].begin == tokens[next - 1].end) {
+    if (next < tokens.size() && tokens[next].kind == MoneyTokenKind::kPlus &&
+        tokens[next].begin == tokens[next - 1].end) {
       group.plus = !high;  // "81K+" is a floor; "$200,000 - 250,000+" stays a range
       next = ReadSuffix(tokens, next + 1, group, currencies);
     }

@@ -3,6 +3,8 @@
 // goes into it (the vectorscan version, each pattern, its flags and id), so a run with the same taxonomy
 // loads it in milliseconds. The cache is only a shortcut: a file that is missing, unreadable, truncated or
 // from another build is ignored and the patterns are compiled again.
+#include "extract/internal/pattern_cache.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -12,7 +14,6 @@
 #include <unistd.h>
 
 #include "base/hash.h"
-#include "extract/internal/pattern_cache.h"
 
 namespace jobscope::extract::internal {
 namespace {

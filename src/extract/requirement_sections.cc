@@ -1,11 +1,12 @@
 // Required vs nice-to-have. Postings say it two ways: with a heading ("Requirements:", "Preferred
 // qualifications", "Nice to have") that governs the lines below it, or inline ("Kubernetes is a plus").
+#include "extract/internal/requirement_sections.h"
+
 #include <algorithm>
 
 #include "base/strings.h"
 #include "extract/extract.h"
 #include "extract/internal/cue_phrases.h"
-#include "extract/internal/requirement_sections.h"
 
 namespace jobscope::extract {
 namespace internal {
@@ -62,7 +63,8 @@ size_t RequirementTracker::PartEnd(size_t begin) {
   }
   for (size_t idx = next_cue_; idx < cues_.size() && cues_[idx].begin < end; ++idx) {
     const CueHit& cue = cues_[idx];
-    if (cue.begin <= begin || (cue.cue != Cue::kNice && cue.cue != Cue::kRequired && cue.cue != Cue::kNeutral)) continue;
+    if (cue.begin <= begin || (cue.cue != Cue::kNice && cue.cue != Cue::kRequired && cue.cue != Cue::kNeutral))
+      continue;
     size_t after = cue.end;
     while (after < text_.size() && text_[after] == ' ') ++after;
     if (after < text_.size() && text_[after] == ':') {

@@ -16,23 +16,33 @@ using internal::MoneyGroup;
 using internal::MoneyToken;
 using internal::MoneyTokenKind;
 
-constexpr std::array<std::string_view, 12> kNegotiableCues = {
-    "negotiable", "doe", "competitive", "depending on experience", "depends on experience", "tbd",
-    "commensurate", "not disclosed", "undisclosed", "market rate", "attractive", "n/a"};
+constexpr std::array<std::string_view, 12> kNegotiableCues = {"negotiable",
+                                                              "doe",
+                                                              "competitive",
+                                                              "depending on experience",
+                                                              "depends on experience",
+                                                              "tbd",
+                                                              "commensurate",
+                                                              "not disclosed",
+                                                              "undisclosed",
+                                                              "market rate",
+                                                              "attractive",
+                                                              "n/a"};
 // Money that is not pay. A cue ending in '*' also matches the words it begins ("revenues").
 constexpr std::array<std::string_view, 21> kFundingCues = {
-    "series a", "series b", "series c", "series d", "funding", "raised", "valuation*", "revenue*", "investors",
-    "investment", "seed round", "backed", "arr", "users", "customers", "budget", "assets under", "market cap",
-    "financing", "ipo", "aum"};
+    "series a",  "series b",  "series c",     "series d",   "funding",   "raised", "valuation*",
+    "revenue*",  "investors", "investment",   "seed round", "backed",    "arr",    "users",
+    "customers", "budget",    "assets under", "market cap", "financing", "ipo",    "aum"};
 // What a figure is when it is not base pay, named in its own clause: "$5,000 signing bonus", "$750 credit".
 constexpr std::array<std::string_view, 29> kExtraCues = {
-    "bonus*", "stipend*", "relocat*", "reimburs*", "allowance*", "401*", "403*", "equity", "referr*", "refer",
-    "sign-on", "signing", "tuition", "credit*", "subsid*", "benefit*", "commission*", "incentive*", "stock*",
-    "rsu*", "insurance", "expense*", "assistance", "wellness", "perk*", "gift*", "award*", "budget*", "match*"};
+    "bonus*",      "stipend*",   "relocat*", "reimburs*", "allowance*", "401*",     "403*",       "equity",
+    "referr*",     "refer",      "sign-on",  "signing",   "tuition",    "credit*",  "subsid*",    "benefit*",
+    "commission*", "incentive*", "stock*",   "rsu*",      "insurance",  "expense*", "assistance", "wellness",
+    "perk*",       "gift*",      "award*",   "budget*",   "match*"};
 // Words that name base pay: beside a figure they beat an extra further off ("base salary ... bonus $X" is not).
-constexpr std::array<std::string_view, 12> kBasePayCues = {
-    "salary", "salaries", "pay", "base", "compensation", "wage", "wages", "rate", "earnings", "ote",
-    "remuneration", "income"};
+constexpr std::array<std::string_view, 12> kBasePayCues = {"salary",       "salaries", "pay",          "base",
+                                                           "compensation", "wage",     "wages",        "rate",
+                                                           "earnings",     "ote",      "remuneration", "income"};
 // The signs of pay a sentence needs to be read (FindSalaryInText): a currency the lexer reads, or a word for
 // base pay, which lets a figure without a currency be pay.
 const std::vector<internal::SignWord>& PaySignWords() {
@@ -49,13 +59,13 @@ const std::vector<internal::SignWord>& PaySignWords() {
 constexpr std::array<std::string_view, 5> kTotalCues = {"total", "ote", "on-target", "target earnings", "package"};
 // A sentence with one of these states pay when it holds a figure with a currency.
 constexpr std::array<std::string_view, 18> kPayCues = {
-    "salary", "salaries", "pay", "compensation", "base", "range", "wage", "wages", "hourly", "annual", "per hour",
-    "per year", "/hr", "/yr", "ote", "earn", "rate", "remuneration"};
+    "salary", "salaries", "pay",      "compensation", "base", "range", "wage", "wages", "hourly",
+    "annual", "per hour", "per year", "/hr",          "/yr",  "ote",   "earn", "rate",  "remuneration"};
 // Words that may follow a figure written without a currency and still leave it pay ("120,000 - 150,000 based
 // on experience"); any other word makes it a count ("75,000 documents").
 constexpr std::array<std::string_view, 20> kAfterBareFigure = {
-    "depending", "dependent", "based", "doe", "plus", "and", "with", "for", "in", "gross", "base", "total",
-    "ote", "commensurate", "negotiable", "or", "cash", "salary", "pay", "per"};
+    "depending", "dependent", "based", "doe",          "plus",       "and", "with", "for",    "in",  "gross",
+    "base",      "total",     "ote",   "commensurate", "negotiable", "or",  "cash", "salary", "pay", "per"};
 // Dollars that a bare "$" means when the string names them.
 constexpr std::array<std::string_view, 5> kOtherDollars = {"CAD", "AUD", "NZD", "HKD", "SGD"};
 
@@ -146,12 +156,18 @@ SalaryPeriod InferPeriod(double amount) {
 // Whether a period named away from the figure can be its period: "Hourly Rate ... $206,500" cannot.
 bool Plausible(SalaryPeriod period, double amount) {
   switch (period) {
-    case SalaryPeriod::kHour: return amount <= 500;
-    case SalaryPeriod::kDay: return amount <= 5000;
-    case SalaryPeriod::kWeek: return amount <= 20000;
-    case SalaryPeriod::kMonth: return amount >= 100 && amount <= 100000;
-    case SalaryPeriod::kYear: return amount >= 1000;
-    case SalaryPeriod::kUnknown: return false;
+    case SalaryPeriod::kHour:
+      return amount <= 500;
+    case SalaryPeriod::kDay:
+      return amount <= 5000;
+    case SalaryPeriod::kWeek:
+      return amount <= 20000;
+    case SalaryPeriod::kMonth:
+      return amount >= 100 && amount <= 100000;
+    case SalaryPeriod::kYear:
+      return amount >= 1000;
+    case SalaryPeriod::kUnknown:
+      return false;
   }
   return false;
 }
@@ -187,7 +203,7 @@ PayReading ReadPay(std::string_view text, Where where, const CurrencyRates& rate
   std::vector<MoneyGroup> groups = internal::GroupMoney(text, tokens);
   struct Candidate {
     size_t group;
-    size_t floor;  // first token after the previous group
+    size_t floor;    // first token after the previous group
     size_t ceiling;  // first token of the next group
   };
   std::vector<Candidate> candidates;
@@ -317,8 +333,9 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view text, size_t b
     if (c != '.' && c != '!' && c != '?') continue;
     size_t next = pos + 1;
     while (next < end && text[next] == ' ') ++next;
-    bool figure_next = next < end && (text[next] == '$' || text[next] == '-' || text[next] == '~' ||
-                                      text.substr(next).starts_with("\xE2\x80") || (text[next] >= '0' && text[next] <= '9'));
+    bool figure_next =
+        next < end && (text[next] == '$' || text[next] == '-' || text[next] == '~' ||
+                       text.substr(next).starts_with("\xE2\x80") || (text[next] >= '0' && text[next] <= '9'));
     bool spaced = next > pos + 1 && next < end && !figure_next;
     bool glued = c == '.' && pos > begin && lower_at(pos - 1) && upper_at(pos + 1);
     if (!spaced && !glued) continue;
@@ -348,12 +365,18 @@ bool StandsAlone(std::string_view text, size_t line_begin, size_t line_end, size
 
 double PeriodsPerYear(SalaryPeriod period) {
   switch (period) {
-    case SalaryPeriod::kHour: return 2080;
-    case SalaryPeriod::kDay: return 260;
-    case SalaryPeriod::kWeek: return 52;
-    case SalaryPeriod::kMonth: return 12;
-    case SalaryPeriod::kYear: return 1;
-    case SalaryPeriod::kUnknown: return 0;
+    case SalaryPeriod::kHour:
+      return 2080;
+    case SalaryPeriod::kDay:
+      return 260;
+    case SalaryPeriod::kWeek:
+      return 52;
+    case SalaryPeriod::kMonth:
+      return 12;
+    case SalaryPeriod::kYear:
+      return 1;
+    case SalaryPeriod::kUnknown:
+      return 0;
   }
   return 0;
 }
@@ -414,12 +437,18 @@ Salary SalaryFromAmounts(std::optional<double> min, std::optional<double> max, s
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
   std::string unit = AsciiLower(TrimAscii(interval));
-  if (unit == "hourly" || unit == "hour") salary.period = SalaryPeriod::kHour;
-  else if (unit == "daily" || unit == "day") salary.period = SalaryPeriod::kDay;
-  else if (unit == "weekly" || unit == "week") salary.period = SalaryPeriod::kWeek;
-  else if (unit == "monthly" || unit == "month") salary.period = SalaryPeriod::kMonth;
-  else if (unit == "yearly" || unit == "year" || unit == "annual" || unit == "annually") salary.period = SalaryPeriod::kYear;
-  else if (salary.max || salary.min) salary.period = InferPeriod(salary.max.value_or(salary.min.value_or(0)));
+  if (unit == "hourly" || unit == "hour")
+    salary.period = SalaryPeriod::kHour;
+  else if (unit == "daily" || unit == "day")
+    salary.period = SalaryPeriod::kDay;
+  else if (unit == "weekly" || unit == "week")
+    salary.period = SalaryPeriod::kWeek;
+  else if (unit == "monthly" || unit == "month")
+    salary.period = SalaryPeriod::kMonth;
+  else if (unit == "yearly" || unit == "year" || unit == "annual" || unit == "annually")
+    salary.period = SalaryPeriod::kYear;
+  else if (salary.max || salary.min)
+    salary.period = InferPeriod(salary.max.value_or(salary.min.value_or(0)));
   salary.text = std::move(text);
   Annualise(salary, rates);
   return salary;
@@ -443,7 +472,8 @@ std::vector<TextSigns::Span> UsablePaySigns(std::string_view text, const TextSig
   };
   std::vector<TextSigns::Span> usable;
   for (const TextSigns::Span& sign : signs.pay) {
-    if (letter(sign.begin) && ((sign.begin > 0 && letter(sign.begin - 1)) || (sign.end < text.size() && letter(sign.end)))) {
+    if (letter(sign.begin) &&
+        ((sign.begin > 0 && letter(sign.begin - 1)) || (sign.end < text.size() && letter(sign.end)))) {
       continue;
     }
     usable.push_back(sign);

@@ -18,27 +18,59 @@ struct TitleCue {
 // The ladder's title words (DESIGN.md, "Levels"), checked in order: the first cue found decides ("Senior
 // Director" is executive, "Senior Manager" lead, "Lead Intern" intern). Company level codes by what they mean.
 constexpr std::array<TitleCue, 45> kTitleCues = {{
-    {"intern", Level::kIntern}, {"interns", Level::kIntern}, {"internship", Level::kIntern},
-    {"alternance", Level::kIntern}, {"stagiaire", Level::kIntern}, {"vacation work", Level::kIntern},
-    {"co op", Level::kIntern}, {"apprentice", Level::kIntern}, {"trainee", Level::kIntern},
-    {"chief", Level::kExecutive}, {"cto", Level::kExecutive}, {"ceo", Level::kExecutive},
-    {"cdo", Level::kExecutive}, {"vp", Level::kExecutive}, {"vice president", Level::kExecutive},
-    {"svp", Level::kExecutive}, {"evp", Level::kExecutive}, {"director", Level::kExecutive},
+    {"intern", Level::kIntern},
+    {"interns", Level::kIntern},
+    {"internship", Level::kIntern},
+    {"alternance", Level::kIntern},
+    {"stagiaire", Level::kIntern},
+    {"vacation work", Level::kIntern},
+    {"co op", Level::kIntern},
+    {"apprentice", Level::kIntern},
+    {"trainee", Level::kIntern},
+    {"chief", Level::kExecutive},
+    {"cto", Level::kExecutive},
+    {"ceo", Level::kExecutive},
+    {"cdo", Level::kExecutive},
+    {"vp", Level::kExecutive},
+    {"vice president", Level::kExecutive},
+    {"svp", Level::kExecutive},
+    {"evp", Level::kExecutive},
+    {"director", Level::kExecutive},
     {"head of", Level::kExecutive},
-    {"principal", Level::kLead}, {"staff", Level::kLead}, {"lead", Level::kLead}, {"distinguished", Level::kLead},
-    {"manager", Level::kLead}, {"managing", Level::kLead}, {"l6", Level::kLead}, {"l7", Level::kLead}, {"iv", Level::kLead}, {"v", Level::kLead},
-    {"senior", Level::kSenior}, {"sr", Level::kSenior}, {"iii", Level::kSenior}, {"l5", Level::kSenior},
-    {"junior", Level::kEntry}, {"jr", Level::kEntry}, {"entry level", Level::kEntry}, {"new grad", Level::kEntry}, {"undergrad", Level::kEntry},
-    {"graduate", Level::kEntry}, {"associate", Level::kEntry}, {"i", Level::kEntry}, {"l3", Level::kEntry},
-    {"ii", Level::kMid}, {"l4", Level::kMid}, {"mid level", Level::kMid},
+    {"principal", Level::kLead},
+    {"staff", Level::kLead},
+    {"lead", Level::kLead},
+    {"distinguished", Level::kLead},
+    {"manager", Level::kLead},
+    {"managing", Level::kLead},
+    {"l6", Level::kLead},
+    {"l7", Level::kLead},
+    {"iv", Level::kLead},
+    {"v", Level::kLead},
+    {"senior", Level::kSenior},
+    {"sr", Level::kSenior},
+    {"iii", Level::kSenior},
+    {"l5", Level::kSenior},
+    {"junior", Level::kEntry},
+    {"jr", Level::kEntry},
+    {"entry level", Level::kEntry},
+    {"new grad", Level::kEntry},
+    {"undergrad", Level::kEntry},
+    {"graduate", Level::kEntry},
+    {"associate", Level::kEntry},
+    {"i", Level::kEntry},
+    {"l3", Level::kEntry},
+    {"ii", Level::kMid},
+    {"l4", Level::kMid},
+    {"mid level", Level::kMid},
 }};
 
 // Title words that look like level words but name a job: a product manager manages a product, not people;
 // a lab's "Staff Scientist" is a bench title; an associate professor is a rank of its own.
 constexpr std::array<std::string_view, 12> kNotLevelPhrases = {
-    "product manager", "project manager", "program manager", "programme manager", "account manager",
-    "case manager", "content manager", "community manager", "release manager", "staff scientist",
-    "associate professor", "intern program",
+    "product manager", "project manager", "program manager",     "programme manager",
+    "account manager", "case manager",    "content manager",     "community manager",
+    "release manager", "staff scientist", "associate professor", "intern program",
 };
 
 // The title with the phrases above blanked out, so their words cannot be read as level cues.
@@ -48,7 +80,8 @@ std::string WithoutJobPhrases(std::string normalised) {
       bool left = at == 0 || normalised[at - 1] == ' ';
       size_t end = at + phrase.size();
       bool right = end == normalised.size() || normalised[end] == ' ';
-      if (left && right) std::fill(normalised.begin() + static_cast<long>(at), normalised.begin() + static_cast<long>(end), '_');
+      if (left && right)
+        std::fill(normalised.begin() + static_cast<long>(at), normalised.begin() + static_cast<long>(end), '_');
     }
   }
   return normalised;
@@ -57,7 +90,11 @@ std::string WithoutJobPhrases(std::string normalised) {
 // Company level codes written as digits after the job's noun ("Data Analyst 2", "Data Engineer 5"), read as
 // the roman ones are.
 constexpr std::array<TitleCue, 5> kDigitCodes = {{
-    {"1", Level::kEntry}, {"2", Level::kMid}, {"3", Level::kSenior}, {"4", Level::kLead}, {"5", Level::kLead},
+    {"1", Level::kEntry},
+    {"2", Level::kMid},
+    {"3", Level::kSenior},
+    {"4", Level::kLead},
+    {"5", Level::kLead},
 }};
 constexpr std::array<std::string_view, 5> kJobNouns = {"engineer", "analyst", "scientist", "developer", "architect"};
 
@@ -74,8 +111,8 @@ const TitleCue* FindTitleCue(const std::string& normalised_title) {
 }
 
 std::optional<int> NumberWord(std::string_view word) {
-  static constexpr std::array<std::string_view, 11> kWords = {"zero", "one", "two", "three", "four", "five",
-                                                              "six",  "seven", "eight", "nine", "ten"};
+  static constexpr std::array<std::string_view, 11> kWords = {"zero", "one",   "two",   "three", "four", "five",
+                                                              "six",  "seven", "eight", "nine",  "ten"};
   for (size_t idx = 0; idx < kWords.size(); ++idx) {
     if (EqualsIgnoreCase(word, kWords[idx])) return static_cast<int>(idx);
   }
@@ -86,8 +123,8 @@ std::optional<int> NumberWord(std::string_view word) {
 bool ReadYearsBefore(std::string_view text, size_t end, int& low, int& high) {
   size_t cursor = end;
   auto skip_spaces = [&] {
-    while (cursor > 0 && (text[cursor - 1] == ' ' || text[cursor - 1] == '+' || text[cursor - 1] == ')' ||
-                          text[cursor - 1] == '(')) {
+    while (cursor > 0 &&
+           (text[cursor - 1] == ' ' || text[cursor - 1] == '+' || text[cursor - 1] == ')' || text[cursor - 1] == '(')) {
       --cursor;
     }
   };
@@ -138,9 +175,12 @@ namespace {
 // The sentence around byte `at`: from the last line break or full stop before it to the next one after it.
 std::string_view SentenceAround(std::string_view text, size_t at) {
   size_t begin = at;
-  while (begin > 0 && text[begin - 1] != '\n' && !(text[begin - 1] == ' ' && begin >= 2 && text[begin - 2] == '.')) --begin;
+  while (begin > 0 && text[begin - 1] != '\n' && !(text[begin - 1] == ' ' && begin >= 2 && text[begin - 2] == '.'))
+    --begin;
   size_t end = at;
-  while (end < text.size() && text[end] != '\n' && !(text[end] == '.' && (end + 1 == text.size() || text[end + 1] == ' '))) ++end;
+  while (end < text.size() && text[end] != '\n' &&
+         !(text[end] == '.' && (end + 1 == text.size() || text[end + 1] == ' ')))
+    ++end;
   return text.substr(begin, end - begin);
 }
 
@@ -153,8 +193,8 @@ bool ContainsAnyLower(std::string_view lower, std::initializer_list<std::string_
 
 struct YearsMention {
   int low = 0, high = 0;
-  bool preferred = false;         // in a sentence that calls it a plus
-  bool advanced_degree = false;   // the master's or PhD alternative of a degree-dependent requirement
+  bool preferred = false;        // in a sentence that calls it a plus
+  bool advanced_degree = false;  // the master's or PhD alternative of a degree-dependent requirement
 };
 
 constexpr std::string_view kYearSpellings[] = {"year", "Year", "YEAR"};
@@ -175,7 +215,8 @@ std::vector<size_t> YearPlaces(std::string_view description, const TextSigns* si
   }
   // Without the scan, the spellings are found with memchr-based search.
   for (std::string_view spelling : kYearSpellings) {
-    for (size_t at = description.find(spelling); at != std::string_view::npos; at = description.find(spelling, at + 4)) {
+    for (size_t at = description.find(spelling); at != std::string_view::npos;
+         at = description.find(spelling, at + 4)) {
       mentions.push_back(at);
     }
   }
@@ -189,10 +230,11 @@ std::vector<YearsMention> FindYearsMentions(std::string_view description, const 
   std::vector<YearsMention> found;
   for (size_t pos : mentions) {
     YearsMention mention;
-    if (!ReadYearsBefore(description, pos, mention.low, mention.high) || mention.low > 30 || mention.high > 40) continue;
+    if (!ReadYearsBefore(description, pos, mention.low, mention.high) || mention.low > 30 || mention.high > 40)
+      continue;
     std::string context = AsciiLower(description.substr(pos + 4, 60));
-    bool about_experience = ContainsAnyLower(context, {"experience", "exp", "industry", "professional", "working", "hands-on",
-                                                        "relevant", "related", "work "});
+    bool about_experience = ContainsAnyLower(context, {"experience", "exp", "industry", "professional", "working",
+                                                       "hands-on", "relevant", "related", "work "});
     if (!about_experience) continue;
     std::string sentence = AsciiLower(SentenceAround(description, pos));
     mention.preferred = ContainsAnyLower(sentence, {"prefer", "a plus", "nice to have", "bonus", "ideally", "desired",

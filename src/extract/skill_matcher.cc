@@ -1,11 +1,11 @@
 // Skill matching: one vectorscan literal database over every surface form, then the rules a dictionary
 // needs to be trusted: word boundaries, case for short names, context for names that are also everyday
 // words, and longest-match-wins for overlapping forms ("machine learning engineer" vs "machine learning").
-#include <hs/hs.h>
-
 #include <algorithm>
-#include <optional>
 #include <array>
+#include <optional>
+
+#include <hs/hs.h>
 
 #include "base/strings.h"
 #include "extract/extract.h"
@@ -53,8 +53,8 @@ bool NamesARole(std::string_view text, const Hit& hit, taxonomy::Category catego
       category != Category::kMethod && category != Category::kDomain && category != Category::kMath) {
     return false;
   }
-  static constexpr std::string_view kRoleNouns[] = {"engineer", "developer", "architect", "scientist", "analyst",
-                                                    "consultant", "specialist", "team", "lead", "manager"};
+  static constexpr std::string_view kRoleNouns[] = {"engineer",   "developer",  "architect", "scientist", "analyst",
+                                                    "consultant", "specialist", "team",      "lead",      "manager"};
   size_t pos = hit.end;
   if (pos >= text.size() || text[pos] != ' ') return false;
   ++pos;
@@ -73,16 +73,16 @@ bool NamesARole(std::string_view text, const Hit& hit, taxonomy::Category catego
 // counts as a subject when, on its line, a degree word is followed by "in" and only a list of subjects lies
 // between that and the hit; or when "degree" follows the hit directly. "Job Segment:" lines are an ATS's
 // category tags, not the job's requirements.
-constexpr std::string_view kDegreeWords[] = {"degree", "bachelor", "master", "phd", "ph.d", "b.s", "m.s",
-                                             "bs/ms", "ms/phd", "msc", "bsc", "b.sc", "m.sc", "b.tech",
-                                             "m.tech", "doctorate", "diploma", "majoring", "major", "b.a",
-                                             "bs", "ms", "ba", "ma", "mba", "beng", "meng"};
+constexpr std::string_view kDegreeWords[] = {"degree", "bachelor",  "master",  "phd",      "ph.d",  "b.s",  "m.s",
+                                             "bs/ms",  "ms/phd",    "msc",     "bsc",      "b.sc",  "m.sc", "b.tech",
+                                             "m.tech", "doctorate", "diploma", "majoring", "major", "b.a",  "bs",
+                                             "ms",     "ba",        "ma",      "mba",      "beng",  "meng"};
 
 // Whether the line [begin, end) of `text` names a degree or is an ATS's "Job Segment:" line, asked once per
 // line: most lines name neither, and the per-skill search below cost a tenth of understanding a posting.
 struct DegreeLine {
   size_t begin = std::string_view::npos;
-  size_t end = 0;  // the line's '\n' or the text's end
+  size_t end = 0;                           // the line's '\n' or the text's end
   std::optional<bool> job_segment, degree;  // worked out when first asked
 };
 
@@ -151,7 +151,8 @@ bool NamesADegreeSubject(std::string_view text, const Hit& hit, taxonomy::Catego
   if (!line.job_segment) line.job_segment = AnyIn(places.job_segments, line.begin, line.end);
   if (*line.job_segment) {
     size_t window_begin = std::max<size_t>(line_begin, hit.begin > 200 ? hit.begin - 200 : 0);
-    if (hit.begin >= window_begin + kJobSegment && AnyIn(places.job_segments, window_begin, hit.begin - kJobSegment + 1)) {
+    if (hit.begin >= window_begin + kJobSegment &&
+        AnyIn(places.job_segments, window_begin, hit.begin - kJobSegment + 1)) {
       return true;
     }
   }
@@ -180,9 +181,9 @@ bool NamesADegreeSubject(std::string_view text, const Hit& hit, taxonomy::Catego
   if (in == std::string::npos || in - cue_end > 30) return false;
   std::string_view between = std::string_view(before).substr(cue_end);
   // A list of subjects: no clause of its own in between ("... in CS and 3+ years of experience with Python").
-  static constexpr std::string_view kClauseWords[] = {"experience", "year", "with", "skill", "knowledge", "using",
-                                                      "proficien", "familiar", "background", "ability", "strong",
-                                                      "including", "plus", ". ", ";", ":"};
+  static constexpr std::string_view kClauseWords[] = {
+      "experience", "year",    "with",   "skill",     "knowledge", "using", "proficien", "familiar",
+      "background", "ability", "strong", "including", "plus",      ". ",    ";",         ":"};
   for (std::string_view word : kClauseWords) {
     if (between.find(word) != std::string_view::npos) return false;
   }
@@ -346,13 +347,21 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
     hit.begin = hit.end - form_lengths_[hit.form];
     if (hit.form >= signs_begin) {
       switch (static_cast<SignKind>(sign_kinds_[hit.form - signs_begin])) {
-        case SignKind::kWorkMode: signs.work_mode.push_back(hit.begin); break;
-        case SignKind::kYear: signs.years.push_back(hit.begin); break;
-        case SignKind::kPay: signs.pay.push_back({hit.begin, hit.end}); break;
+        case SignKind::kWorkMode:
+          signs.work_mode.push_back(hit.begin);
+          break;
+        case SignKind::kYear:
+          signs.years.push_back(hit.begin);
+          break;
+        case SignKind::kPay:
+          signs.pay.push_back({hit.begin, hit.end});
+          break;
         case SignKind::kDegree:
           if (IsDegreeCue(text, hit.begin, hit.end - hit.begin)) degree_places.cues.push_back(hit.begin);
           break;
-        case SignKind::kJobSegment: degree_places.job_segments.push_back(hit.begin); break;
+        case SignKind::kJobSegment:
+          degree_places.job_segments.push_back(hit.begin);
+          break;
       }
       continue;
     }

@@ -115,7 +115,8 @@ std::vector<std::pair<size_t, size_t>> TaggingSentences(std::string_view text,
     const std::string_view token = text.substr(tokens[idx].first, tokens[idx].second - tokens[idx].first);
     const bool final_mark = token == "." || token == "!" || token == "?";
     const bool line_break = idx + 1 < tokens.size() &&
-                            text.substr(tokens[idx].second, tokens[idx + 1].first - tokens[idx].second).find('\n') != std::string_view::npos;
+                            text.substr(tokens[idx].second, tokens[idx + 1].first - tokens[idx].second).find('\n') !=
+                                std::string_view::npos;
     if (final_mark || line_break || idx + 1 - first == kMaxSentence || idx + 1 == tokens.size()) {
       sentences.push_back({first, idx + 1});
       first = idx + 1;
@@ -131,7 +132,8 @@ uint32_t FeatureSlot(std::string_view key) { return static_cast<uint32_t>(Stable
 // The slots of "dimension d is high" and "dimension d is low", made once.
 std::array<uint32_t, WordClusters::kMaxDimensions> BitSlots(char sign) {
   std::array<uint32_t, WordClusters::kMaxDimensions> slots{};
-  for (int d = 0; d < WordClusters::kMaxDimensions; ++d) slots[d] = FeatureSlot(std::string("e") + sign + std::to_string(d));
+  for (int d = 0; d < WordClusters::kMaxDimensions; ++d)
+    slots[d] = FeatureSlot(std::string("e") + sign + std::to_string(d));
   return slots;
 }
 const std::array<uint32_t, WordClusters::kMaxDimensions> kHighBit = BitSlots('+');
@@ -154,7 +156,7 @@ void AddRows(const std::vector<float>& weights, std::span<const uint32_t> slots,
 // A sentence's feature slots, token after token, in one array (one allocation, not one per token).
 struct SentenceFeatures {
   std::vector<uint32_t> slots;
-  std::vector<uint32_t> ends;  // token t's slots are [ends[t - 1], ends[t])
+  std::vector<uint32_t> ends;    // token t's slots are [ends[t - 1], ends[t])
   std::vector<uint32_t> shared;  // the sentence's own slots, features of every token
   // When tagging: each token's summed scores for the features its word carries wherever it stands, which
   // `slots` then leave out. Empty when training.
@@ -170,18 +172,18 @@ namespace {
 // Words that say a sentence states requirements, or describes the employer; and other frequent words
 // whose presence tells sentences apart.
 constexpr std::string_view kRequirementCues[] = {
-    "you", "your", "experience", "experienced", "knowledge", "skills", "ability", "able", "familiar",
-    "familiarity", "proficiency", "proficient", "understanding", "required", "requirements", "preferred",
-    "must", "should", "qualifications", "degree", "background", "plus", "ideally", "bonus"};
+    "you",          "your",      "experience",  "experienced", "knowledge",      "skills",        "ability",
+    "able",         "familiar",  "familiarity", "proficiency", "proficient",     "understanding", "required",
+    "requirements", "preferred", "must",        "should",      "qualifications", "degree",        "background",
+    "plus",         "ideally",   "bonus"};
 constexpr std::string_view kEmployerCues[] = {"we", "our", "us", "offer", "offers", "company", "join"};
-constexpr std::string_view kOtherCues[] = {"skill", "candidate", "strong", "good", "excellent", "will",
-                                           "team", "have", "are", "is", "responsible", "working",
-                                           "within", "years", "looking", "position"};
+constexpr std::string_view kOtherCues[] = {"skill",  "candidate", "strong",  "good",    "excellent",   "will",
+                                           "team",   "have",      "are",     "is",      "responsible", "working",
+                                           "within", "years",     "looking", "position"};
 
 bool HasAny(const std::vector<std::string>& lower, std::span<const std::string_view> cues) {
-  return std::any_of(lower.begin(), lower.end(), [&](const std::string& word) {
-    return std::find(cues.begin(), cues.end(), word) != cues.end();
-  });
+  return std::any_of(lower.begin(), lower.end(),
+                     [&](const std::string& word) { return std::find(cues.begin(), cues.end(), word) != cues.end(); });
 }
 
 // Features every token of a sentence shares: which cue words it holds, its first word and its length.
@@ -220,7 +222,7 @@ std::string_view SentenceVoice(const std::vector<std::string>& lower) {
 struct SpanTagger::Impl {
   const SkillMatcher* dictionary = nullptr;
   WordClusters classes;
-  std::vector<float> weights;      // kFeatureSlots x kStates
+  std::vector<float> weights;                                // kFeatureSlots x kStates
   std::array<float, (kStates + 1) * kStates> transitions{};  // previous state (kStart) x state
   // Tagging sums the features of a word's own (spelling, shape, affixes, classes, vector) once per word
   // as written, not once per occurrence: postings repeat their words. Emptied when full.
@@ -438,8 +440,9 @@ struct SpanTagger::Impl {
 
 SpanTagger::~SpanTagger() = default;
 
-std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>& sentences, const SkillMatcher* dictionary,
-                                              const TaggerTrainOptions& options, WordClusters classes) {
+std::unique_ptr<SpanTagger> SpanTagger::Train(const std::vector<TaggedSentence>& sentences,
+                                              const SkillMatcher* dictionary, const TaggerTrainOptions& options,
+                                              WordClusters classes) {
   auto tagger = std::unique_ptr<SpanTagger>(new SpanTagger());
   tagger->impl_ = std::make_unique<Impl>();
   Impl& impl = *tagger->impl_;
@@ -537,8 +540,8 @@ std::vector<TaggedSpan> SpanTagger::SpansOf(const std::vector<int>& tags) {
   for (size_t idx = 0; idx < tags.size(); ++idx) {
     int tag = tags[idx];
     if (tag == 0) continue;
-    bool begins = tag == 1 || tag == 3 || idx == 0 || tags[idx - 1] == 0 ||
-                  (tag == 2 && tags[idx - 1] > 2) || (tag == 4 && tags[idx - 1] < 3);
+    bool begins = tag == 1 || tag == 3 || idx == 0 || tags[idx - 1] == 0 || (tag == 2 && tags[idx - 1] > 2) ||
+                  (tag == 4 && tags[idx - 1] < 3);
     if (begins) {
       TaggedSpan span;
       span.kind = tag <= 2 ? TaggedSpan::Kind::kSkill : TaggedSpan::Kind::kKnowledge;
@@ -557,7 +560,8 @@ std::vector<TaggedSpan> SpanTagger::FindSpans(std::string_view text) const {
   std::vector<std::string> tokens;
   for (const auto& [first, last] : TaggingSentences(text, offsets)) {
     tokens.clear();
-    for (size_t idx = first; idx < last; ++idx) tokens.emplace_back(text.substr(offsets[idx].first, offsets[idx].second - offsets[idx].first));
+    for (size_t idx = first; idx < last; ++idx)
+      tokens.emplace_back(text.substr(offsets[idx].first, offsets[idx].second - offsets[idx].first));
     for (TaggedSpan span : SpansOf(Tag(tokens))) {
       span.first_token += first;
       span.last_token += first;
@@ -570,7 +574,9 @@ std::vector<TaggedSpan> SpanTagger::FindSpans(std::string_view text) const {
 }
 
 namespace {
-WeightFileHeader TaggerFileHeader() { return {"JSTAGGER", kFormatVersion, kFeatureBits, static_cast<uint32_t>(kStates)}; }
+WeightFileHeader TaggerFileHeader() {
+  return {"JSTAGGER", kFormatVersion, kFeatureBits, static_cast<uint32_t>(kStates)};
+}
 }  // namespace
 
 Status SpanTagger::Save(const std::string& path) const {
@@ -583,7 +589,8 @@ StatusOr<std::unique_ptr<SpanTagger>> SpanTagger::Load(const std::string& path, 
   tagger->impl_ = std::make_unique<Impl>();
   tagger->impl_->dictionary = dictionary;
   std::string trailer;
-  JS_RETURN_IF_ERROR(ReadWeightFile(path, TaggerFileHeader(), tagger->impl_->weights, tagger->impl_->transitions, &trailer));
+  JS_RETURN_IF_ERROR(
+      ReadWeightFile(path, TaggerFileHeader(), tagger->impl_->weights, tagger->impl_->transitions, &trailer));
   if (!trailer.empty()) {
     JS_ASSIGN_OR_RETURN(tagger->impl_->classes, WordClusters::Parse(trailer, path));
   }
@@ -621,7 +628,8 @@ StatusOr<std::vector<TaggedSentence>> ReadSkillSpanConll(const std::string& path
       continue;
     }
     std::vector<std::string_view> cols = SplitOn(line, '\t');
-    if (cols.size() != 3) return ParseError(path + " line " + std::to_string(line_no) + ": expected token, skill tag, knowledge tag");
+    if (cols.size() != 3)
+      return ParseError(path + " line " + std::to_string(line_no) + ": expected token, skill tag, knowledge tag");
     current.tokens.emplace_back(cols[0]);
     current.tags.push_back(tag_of(cols[1], cols[2]));
   }

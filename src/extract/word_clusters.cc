@@ -88,7 +88,8 @@ std::vector<uint16_t> KMeans(const Matrix& points, int k, int iterations, uint64
       ++counts[assignment[static_cast<size_t>(row)]];
     }
     for (int c = 0; c < k; ++c) {
-      if (counts[static_cast<size_t>(c)]) centers.row(c) = sums.row(c) / static_cast<float>(counts[static_cast<size_t>(c)]);
+      if (counts[static_cast<size_t>(c)])
+        centers.row(c) = sums.row(c) / static_cast<float>(counts[static_cast<size_t>(c)]);
     }
   }
   return assignment;
@@ -99,8 +100,10 @@ std::vector<uint16_t> KMeans(const Matrix& points, int k, int iterations, uint64
 std::string WordClusters::Normalize(std::string_view token) {
   std::string word(token);
   for (char& c : word) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    else if (c >= '0' && c <= '9') c = '0';  // numbers of a kind share a class
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9')
+      c = '0';  // numbers of a kind share a class
   }
   return word;
 }
@@ -180,7 +183,8 @@ WordClusters WordClusters::Learn(const std::vector<std::string>& texts, const Wo
   ppmi.setFromTriplets(entries.begin(), entries.end());
 
   // Randomized SVD with two power iterations; word vectors are U * sqrt(S), normalised.
-  const Eigen::Index rank = std::min<Eigen::Index>(std::min(options.dimensions, kMaxDimensions), std::min<Eigen::Index>(ppmi.rows(), columns));
+  const Eigen::Index rank = std::min<Eigen::Index>(std::min(options.dimensions, kMaxDimensions),
+                                                   std::min<Eigen::Index>(ppmi.rows(), columns));
   const Eigen::Index sketch = std::min<Eigen::Index>(rank + 16, std::min<Eigen::Index>(ppmi.rows(), columns));
   Matrix q = Orthonormal(ppmi * GaussianMatrix(columns, sketch, options.seed));
   for (int power = 0; power < 2; ++power) {
@@ -197,7 +201,8 @@ WordClusters WordClusters::Learn(const std::vector<std::string>& texts, const Wo
 
   std::vector<Word> described(kept);
   for (int level = 0; level < kLevels; ++level) {
-    std::vector<uint16_t> classes = KMeans(vectors, options.granularities[level], options.kmeans_iterations, options.seed + level + 1);
+    std::vector<uint16_t> classes =
+        KMeans(vectors, options.granularities[level], options.kmeans_iterations, options.seed + level + 1);
     for (size_t row = 0; row < kept; ++row) described[row].classes[level] = classes[row];
   }
   for (Eigen::Index d = 0; d < vectors.cols(); ++d) {
@@ -243,7 +248,8 @@ std::string WordClusters::Serialize() const {
 
 StatusOr<WordClusters> WordClusters::Parse(std::string_view bytes, const std::string& name) {
   uint64_t count = 0;
-  if (bytes.size() < sizeof kMagic + sizeof count || bytes.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) {
+  if (bytes.size() < sizeof kMagic + sizeof count ||
+      bytes.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) {
     return ParseError(name + ": no word classes");
   }
   std::memcpy(&count, bytes.data() + sizeof kMagic, sizeof count);

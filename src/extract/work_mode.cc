@@ -32,36 +32,86 @@ bool IsOneOf(std::string_view word, std::span<const std::string_view> words) {
 
 // "remote" naming a thing rather than a way of working: "remote sensing", "remote teams", "remote access".
 constexpr std::string_view kRemoteThings[] = {
-    "sensing", "sensor", "sensors", "team", "teams", "teammates", "colleagues", "employees", "workers",
-    "workforce", "monitoring", "access", "control", "controlled", "desktop", "server", "servers", "device",
-    "devices", "patient", "patients", "support", "procedure", "procedures", "operation", "operations",
-    "operated", "pilot", "pilots", "vehicle", "vehicles", "sites", "areas", "communities", "learning", "health",
-    "care", "collaboration", "culture", "meetings", "interviews", "interview", "onboarding", "cameras",
-    "diagnostics", "execution", "management", "locations", "regions", "offices", "hires", "staff", "presence",
-    "presences", "piloted", "operated", "controlled", "accessible", "accessed", "monitored", "managed", "parts",
-    "part", "corners", "villages", "island", "islands", "rural", "terrain", "field"};
+    "sensing",    "sensor",      "sensors",    "team",      "teams",       "teammates",     "colleagues", "employees",
+    "workers",    "workforce",   "monitoring", "access",    "control",     "controlled",    "desktop",    "server",
+    "servers",    "device",      "devices",    "patient",   "patients",    "support",       "procedure",  "procedures",
+    "operation",  "operations",  "operated",   "pilot",     "pilots",      "vehicle",       "vehicles",   "sites",
+    "areas",      "communities", "learning",   "health",    "care",        "collaboration", "culture",    "meetings",
+    "interviews", "interview",   "onboarding", "cameras",   "diagnostics", "execution",     "management", "locations",
+    "regions",    "offices",     "hires",      "staff",     "presence",    "presences",     "piloted",    "operated",
+    "controlled", "accessible",  "accessed",   "monitored", "managed",     "parts",         "part",       "corners",
+    "villages",   "island",      "islands",    "rural",     "terrain",     "field"};
 // "the most remote parts", "very remote areas".
 constexpr std::string_view kRemoteDegree[] = {"most", "more", "very", "extremely", "even", "relatively"};
 
 // "hybrid" naming a technique: "hybrid cloud", "hybrid search", "hybrid models".
-constexpr std::string_view kHybridThings[] = {
-    "cloud", "clouds", "search", "retrieval", "architecture", "architectures", "approach", "approaches",
-    "system", "systems", "algorithm", "algorithms", "quantum", "vehicle", "vehicles", "ai", "ml", "modeling",
-    "modelling", "models", "methods", "methodologies", "solutions", "data", "databases", "apps", "app",
-    "mobile", "integration", "infrastructure", "environments", "deployments", "networks", "recommender",
-    "recommendation", "rag", "pipelines", "simulation", "techniques", "storage", "it", "modalities", "modality",
-    "materials", "molecules", "assays", "cells", "electric", "powertrain", "engine", "engines", "seeds",
-    "vigor", "composites", "imaging"};
+constexpr std::string_view kHybridThings[] = {"cloud",
+                                              "clouds",
+                                              "search",
+                                              "retrieval",
+                                              "architecture",
+                                              "architectures",
+                                              "approach",
+                                              "approaches",
+                                              "system",
+                                              "systems",
+                                              "algorithm",
+                                              "algorithms",
+                                              "quantum",
+                                              "vehicle",
+                                              "vehicles",
+                                              "ai",
+                                              "ml",
+                                              "modeling",
+                                              "modelling",
+                                              "models",
+                                              "methods",
+                                              "methodologies",
+                                              "solutions",
+                                              "data",
+                                              "databases",
+                                              "apps",
+                                              "app",
+                                              "mobile",
+                                              "integration",
+                                              "infrastructure",
+                                              "environments",
+                                              "deployments",
+                                              "networks",
+                                              "recommender",
+                                              "recommendation",
+                                              "rag",
+                                              "pipelines",
+                                              "simulation",
+                                              "techniques",
+                                              "storage",
+                                              "it",
+                                              "modalities",
+                                              "modality",
+                                              "materials",
+                                              "molecules",
+                                              "assays",
+                                              "cells",
+                                              "electric",
+                                              "powertrain",
+                                              "engine",
+                                              "engines",
+                                              "seeds",
+                                              "vigor",
+                                              "composites",
+                                              "imaging"};
 
 // "on-site" states the terms when it ends the phrase or is followed by where and how ("onsite in Austin",
 // "on-site position", "onsite, 5 days"); before another noun it names an amenity or an event ("onsite gym",
 // "onsite flu shots", "onsite collaboration sessions", "onsite recruiters").
 constexpr std::string_view kOnSiteTermsNext[] = {
-    "at", "in", "position", "positions", "role", "roles", "job", "opportunity", "only", "basis", "work",
-    "working", "from", "with", "every", "daily", "five", "each", "monday", "mondays", "requirement", "presence",
-    "and", "or", "is", "for", "to", "days", "day", "schedule", "environment", "hybrid", "team", "contract"};
-constexpr std::string_view kOnSiteTermsBefore[] = {"work", "working", "be", "being", "is", "are", "fully", "100%",
-                                                   "required", "located", "based", "primarily", "entirely"};
+    "at",     "in",      "position",    "positions",   "role",   "roles", "job",     "opportunity", "only",
+    "basis",  "work",    "working",     "from",        "with",   "every", "daily",   "five",        "each",
+    "monday", "mondays", "requirement", "presence",    "and",    "or",    "is",      "for",         "to",
+    "days",   "day",     "schedule",    "environment", "hybrid", "team",  "contract"};
+constexpr std::string_view kOnSiteTermsBefore[] = {"work",  "working",   "be",      "being",    "is",
+                                                   "are",   "fully",     "100%",    "required", "located",
+                                                   "based", "primarily", "entirely"};
 
 std::string_view PreviousWord(std::string_view lower, size_t pos) {
   while (pos > 0 && lower[pos - 1] == ' ') --pos;
@@ -120,39 +170,78 @@ struct Claim {
 };
 
 // Sentences that talk about work mode but not as this job's terms: perks, pay notes, conditionals, EEO text.
-constexpr std::string_view kNotTheTerms[] = {
-    "stipend", "allowance", "reimburs", "lunch", "meals", "snack", "catered", "gym", "perk", "discount",
-    "flexibility", "for roles that", "for remote roles", "if you're", "if you are", "if the role", "if this role",
-    "pay range", "salary range", "base pay", "localized", "equal opportunity", "accommodation", "client site",
-    "customer site", "customer's site", "client's site", "other roles", "our other", "stipends", "budget",
-    "office 365", "office suite", "microsoft office", "ms office", "flexible work", "flexibly", "discriminat", "harass", "social events", "team events",
-    "company events", "events onsite", "events on-site"};
+constexpr std::string_view kNotTheTerms[] = {"stipend",
+                                             "allowance",
+                                             "reimburs",
+                                             "lunch",
+                                             "meals",
+                                             "snack",
+                                             "catered",
+                                             "gym",
+                                             "perk",
+                                             "discount",
+                                             "flexibility",
+                                             "for roles that",
+                                             "for remote roles",
+                                             "if you're",
+                                             "if you are",
+                                             "if the role",
+                                             "if this role",
+                                             "pay range",
+                                             "salary range",
+                                             "base pay",
+                                             "localized",
+                                             "equal opportunity",
+                                             "accommodation",
+                                             "client site",
+                                             "customer site",
+                                             "customer's site",
+                                             "client's site",
+                                             "other roles",
+                                             "our other",
+                                             "stipends",
+                                             "budget",
+                                             "office 365",
+                                             "office suite",
+                                             "microsoft office",
+                                             "ms office",
+                                             "flexible work",
+                                             "flexibly",
+                                             "discriminat",
+                                             "harass",
+                                             "social events",
+                                             "team events",
+                                             "company events",
+                                             "events onsite",
+                                             "events on-site"};
 
 // Words that make a remote statement a permission rather than the terms.
-constexpr std::string_view kAllowing[] = {
-    "open to remote", "remote-friendly", "remote friendly", "remote possible", "remote option", "remote is an option",
-    "can be remote", "could be remote", "may be remote", "exceptional", "considered", "may be", "might",
-    "remote work options", "remote eligible", "remote-eligible", "occasional"};
+constexpr std::string_view kAllowing[] = {"open to remote", "remote-friendly",     "remote friendly", "remote possible",
+                                          "remote option",  "remote is an option", "can be remote",   "could be remote",
+                                          "may be remote",  "exceptional",         "considered",      "may be",
+                                          "might",          "remote work options", "remote eligible", "remote-eligible",
+                                          "occasional"};
 
-constexpr std::string_view kNotRemote[] = {"not remote", "not a remote", "no remote", "non-remote", "not fully remote",
-                                           "not eligible for remote", "not open to remote", "not a fully remote"};
+constexpr std::string_view kNotRemote[] = {"not remote",         "not a remote",      "no remote",
+                                           "non-remote",         "not fully remote",  "not eligible for remote",
+                                           "not open to remote", "not a fully remote"};
 
-constexpr std::string_view kOffice[] = {"in-office", "in office", "in the office", "into the office",
-                                        "to the office", "at the office", "in our office", "at our office",
-                                        "from our office", "from the office", "onsite", "on-site", "on site",
-                                        "in-person", "in person"};
+constexpr std::string_view kOffice[] = {"in-office",       "in office",       "in the office", "into the office",
+                                        "to the office",   "at the office",   "in our office", "at our office",
+                                        "from our office", "from the office", "onsite",        "on-site",
+                                        "on site",         "in-person",       "in person"};
 
 // The office as the job's place, with a verb that says so; "in our office" alone may be EEO text.
-constexpr std::string_view kOfficeTerms[] = {"fully in-office", "fully in office", "in-office role",
-                                             "in-office position", "in-office job", "100% in office",
-                                             "100% in-office", "in the office full-time", "in the office full time",
-                                             "in the office every day", "in office every day"};
+constexpr std::string_view kOfficeTerms[] = {
+    "fully in-office",         "fully in office",         "in-office role",     "in-office position",
+    "in-office job",           "100% in office",          "100% in-office",     "in the office full-time",
+    "in the office full time", "in the office every day", "in office every day"};
 constexpr std::string_view kOfficeLeaning[] = {
-    "work in the office", "working in the office", "work from the office", "work from our office",
-    "working from the office", "work in our office", "work at our office", "work at the office",
-    "work out of our office", "work out of the office", "in-office work", "in-office schedule",
-    "come into the office", "come to the office", "come in to the office", "be in the office",
-    "report to the office", "week in the office", "in-office presence", "in office presence",
+    "work in the office",      "working in the office",  "work from the office",  "work from our office",
+    "working from the office", "work in our office",     "work at our office",    "work at the office",
+    "work out of our office",  "work out of the office", "in-office work",        "in-office schedule",
+    "come into the office",    "come to the office",     "come in to the office", "be in the office",
+    "report to the office",    "week in the office",     "in-office presence",    "in office presence",
     "being in the office"};
 
 constexpr std::string_view kHome[] = {"remote", "work from home", "working from home", "wfh", "telecommut"};
@@ -160,13 +249,14 @@ constexpr std::string_view kHome[] = {"remote", "work from home", "working from 
 // Counts of days or weeks in the office or at home: "3 days a week in office", "in-office 5 days",
 // "come in 3x a week", "two Anchor Days", "work from home 5 days every 2 weeks".
 std::optional<Claim> DaysClaim(std::string_view unit) {
-  static constexpr std::array<std::string_view, 8> kCounts = {"zero", "one", "two", "three", "four", "five", "six",
-                                                              "seven"};
+  static constexpr std::array<std::string_view, 8> kCounts = {"zero", "one",  "two", "three",
+                                                              "four", "five", "six", "seven"};
   for (size_t pos = 0; pos < unit.size(); ++pos) {
     if (!IsWordStart(unit, pos) || (pos > 0 && unit[pos - 1] >= '0' && unit[pos - 1] <= '9')) continue;
     int count = -1;
     size_t end = pos;
-    if (unit[pos] >= '1' && unit[pos] <= '7' && (pos + 1 == unit.size() || !(unit[pos + 1] >= '0' && unit[pos + 1] <= '9'))) {
+    if (unit[pos] >= '1' && unit[pos] <= '7' &&
+        (pos + 1 == unit.size() || !(unit[pos + 1] >= '0' && unit[pos + 1] <= '9'))) {
       count = unit[pos] - '0';
       end = pos + 1;
     } else {
@@ -182,8 +272,9 @@ std::optional<Claim> DaysClaim(std::string_view unit) {
     // The unit: "days", "x", "times", "anchor days", "weeks", a word or two away.
     std::string_view after = unit.substr(end, 24);
     if (!after.empty() && after[0] != ' ' && after[0] != 'x' && after[0] != '-' && after[0] != '+') continue;  // "6:30"
-    bool days = after.starts_with("x ") || after.starts_with("x/") || after == "x" || Contains(after.substr(0, 18), "day") ||
-                Contains(after.substr(0, 12), "times") || Contains(after.substr(0, 10), "week");
+    bool days = after.starts_with("x ") || after.starts_with("x/") || after == "x" ||
+                Contains(after.substr(0, 18), "day") || Contains(after.substr(0, 12), "times") ||
+                Contains(after.substr(0, 10), "week");
     if (!days || Contains(after.substr(0, 12), "year") || Contains(after.substr(0, 12), "month")) continue;
     // A count of days is per week unless another period is named ("5 days every 2 weeks").
     bool weekly = !Contains(unit, "every 2 weeks") && !Contains(unit, "every two weeks") &&
@@ -204,8 +295,8 @@ std::optional<Claim> ClaimOf(std::string_view unit) {
   if (ContainsAny(unit, kNotTheTerms)) return std::nullopt;
   if (ContainsAny(unit, kNotRemote)) return Claim{RemoteMode::kOnSite, 2};
   // "Fully remote and/or hybrid, up to you": remote is on offer, so the job can be done remotely.
-  bool either = Contains(unit, " or ") || Contains(unit, "and/or") || Contains(unit, "/hybrid") ||
-                Contains(unit, "remote/");
+  bool either =
+      Contains(unit, " or ") || Contains(unit, "and/or") || Contains(unit, "/hybrid") || Contains(unit, "remote/");
   if (either && Contains(unit, "hybrid") && (Contains(unit, "fully remote") || Contains(unit, "100% remote"))) {
     return Claim{RemoteMode::kRemote, 2};
   }
@@ -264,7 +355,8 @@ std::pair<size_t, size_t> UnitAround(std::string_view text, size_t pos) {
   auto is_end = [&](size_t idx) {
     char c = text[idx];
     if (c == '\n') return true;
-    return (c == '.' || c == '!' || c == '?') && (idx + 1 == text.size() || text[idx + 1] == ' ' || text[idx + 1] == '\n');
+    return (c == '.' || c == '!' || c == '?') &&
+           (idx + 1 == text.size() || text[idx + 1] == ' ' || text[idx + 1] == '\n');
   };
   size_t begin = pos;
   while (begin > 0 && pos - begin < 400 && !is_end(begin - 1)) --begin;
@@ -276,9 +368,9 @@ std::pair<size_t, size_t> UnitAround(std::string_view text, size_t pos) {
 // Where the description mentions where work is done. Every ingested posting is read, so the text is
 // scanned once for the anchors' first three letters instead of a find per anchor, and only the sentences
 // around hits are lowercased.
-constexpr std::string_view kAnchors[] = {"remote", "hybrid", "onsite", "on-site", "on site", "office",
-                                         "work from home", "working from home", "wfh", "telecommut",
-                                         "in-person", "in person"};
+constexpr std::string_view kAnchors[] = {"remote",  "hybrid",     "onsite",         "on-site",
+                                         "on site", "office",     "work from home", "working from home",
+                                         "wfh",     "telecommut", "in-person",      "in person"};
 
 // Three bytes, case folded, hashed into 4096 bits: "on " and "in " are frequent, "rem", "hyb", "on-" much
 // less so, and a two-byte filter let through enough to double the cost.
@@ -309,7 +401,8 @@ std::vector<size_t> AnchorHits(std::string_view text) {
     unsigned key = TripleKey(bytes[pos], bytes[pos + 1], bytes[pos + 2]);
     if (!(kAnchorTriples[key >> 6] >> (key & 63) & 1)) continue;
     for (std::string_view anchor : kAnchors) {
-      if ((bytes[pos] | 0x20) == static_cast<unsigned char>(anchor[0]) && StartsWithIgnoreCase(text.substr(pos), anchor)) {
+      if ((bytes[pos] | 0x20) == static_cast<unsigned char>(anchor[0]) &&
+          StartsWithIgnoreCase(text.substr(pos), anchor)) {
         hits.push_back(pos);
         break;
       }

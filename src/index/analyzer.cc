@@ -1,10 +1,10 @@
 // Text analysis for the index: words, ASCII case folding, Snowball English stemming. The stemmer is not
 // thread-safe, so each thread keeps its own.
-#include <libstemmer.h>
-
 #include <memory>
 #include <string>
 #include <unordered_map>
+
+#include <libstemmer.h>
 
 #include "index/index.h"
 #include "index/internal/words.h"
@@ -22,11 +22,11 @@ struct Stemmer {
     auto it = memo.find(word);
     if (it != memo.end()) return it->second;
     if (memo.size() > 500000) memo.clear();  // bounded memory on unbounded vocabularies
-    const sb_symbol* stemmed = sb_stemmer_stem(handle, reinterpret_cast<const sb_symbol*>(word.data()),
-                                               static_cast<int>(word.size()));
-    std::string result = stemmed ? std::string(reinterpret_cast<const char*>(stemmed),
-                                               static_cast<size_t>(sb_stemmer_length(handle)))
-                                 : word;
+    const sb_symbol* stemmed =
+        sb_stemmer_stem(handle, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    std::string result =
+        stemmed ? std::string(reinterpret_cast<const char*>(stemmed), static_cast<size_t>(sb_stemmer_length(handle)))
+                : word;
     return memo.emplace(word, std::move(result)).first->second;
   }
   sb_stemmer* handle;

@@ -19,8 +19,8 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,11 +59,11 @@ struct Filters {
   std::vector<Level> levels;  // any of
   std::vector<std::string> skills_any;
   std::vector<std::string> skills_all;
-  std::string company;        // exact, case-insensitive
+  std::string company;  // exact, case-insensitive
   std::string country, region, city;
   std::optional<RemoteMode> remote;
   std::optional<EmploymentType> employment_type;
-  std::string posted_from, posted_to;  // ISO dates, inclusive
+  std::string posted_from, posted_to;                    // ISO dates, inclusive
   std::optional<double> min_salary_usd, max_salary_usd;  // postings whose annual range overlaps
 };
 
@@ -126,10 +126,10 @@ inline constexpr Bm25fParams kBm25f{};
 struct IndexStats {
   size_t documents = 0;
   size_t terms = 0;
-  size_t memory_bytes = 0;  // everything below and the document table and dictionaries
-  size_t postings_bytes = 0;   // documents and frequencies, with block headers
+  size_t memory_bytes = 0;    // everything below and the document table and dictionaries
+  size_t postings_bytes = 0;  // documents and frequencies, with block headers
   size_t positions_bytes = 0;
-  size_t bitset_bytes = 0;     // documents of common terms and of frequent facet values
+  size_t bitset_bytes = 0;  // documents of common terms and of frequent facet values
 };
 
 class SearchIndex {

@@ -182,8 +182,10 @@ void PostingList::BuildDocSet(size_t documents) {
 size_t PostingList::BlockReaching(uint32_t target, size_t low, size_t high) const {
   while (low < high) {
     size_t mid = (low + high) / 2;
-    if (Block(mid).last_doc < target) low = mid + 1;
-    else high = mid;
+    if (Block(mid).last_doc < target)
+      low = mid + 1;
+    else
+      high = mid;
   }
   return low;
 }

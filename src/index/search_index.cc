@@ -75,7 +75,8 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
   skill_text.clear();
   for (const SkillMention& mention : u.skills) {
     uint32_t skill = impl.skills.Intern(mention.skill_id);
-    if (std::find(impl.doc_skills.begin() + doc.skills_begin, impl.doc_skills.end(), skill) != impl.doc_skills.end()) continue;
+    if (std::find(impl.doc_skills.begin() + doc.skills_begin, impl.doc_skills.end(), skill) != impl.doc_skills.end())
+      continue;
     impl.doc_skills.push_back(skill);
     skill_text += mention.name;
     skill_text += " . ";  // the period keeps skill names from forming phrases together
@@ -155,7 +156,7 @@ SearchIndex::~SearchIndex() = default;
 std::unique_ptr<SearchIndex> SearchIndex::Empty() { return std::unique_ptr<SearchIndex>(new SearchIndex()); }
 
 StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, bool include_duplicates,
-                                                           const BuildProgress& progress) {
+                                                          const BuildProgress& progress) {
   // The postings in title order, cut in two parts of equal text built on two threads (each reading
   // through its own connection to the store, analysing and appending), the second then joined after the
   // first.
@@ -182,9 +183,8 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   Status second_status = Status::Ok();
   std::thread second_builder;
   if (second_reader.ok()) {
-    second_builder = std::thread([&] {
-      second_status = build_part(**second_reader, std::span(order).subspan(split), *second->impl_, nullptr);
-    });
+    second_builder = std::thread(
+        [&] { second_status = build_part(**second_reader, std::span(order).subspan(split), *second->impl_, nullptr); });
   }
   Status first_status = build_part(store, std::span(order).first(split), *index->impl_, progress ? &progress : nullptr);
   if (second_builder.joinable()) second_builder.join();
@@ -251,7 +251,8 @@ void SearchIndex::Impl::JoinDocuments(Impl& other) {
     doc.region = place_of[doc.region];
     doc.city = place_of[doc.city];
     const uint32_t skills_begin = static_cast<uint32_t>(doc_skills.size());
-    for (uint32_t at = doc.skills_begin; at < doc.skills_end; ++at) doc_skills.push_back(skill_of[other.doc_skills[at]]);
+    for (uint32_t at = doc.skills_begin; at < doc.skills_end; ++at)
+      doc_skills.push_back(skill_of[other.doc_skills[at]]);
     doc.skills_begin = skills_begin;
     doc.skills_end = static_cast<uint32_t>(doc_skills.size());
     doc_of_id.Set(doc.id, static_cast<uint32_t>(docs.size()));
@@ -293,8 +294,10 @@ void SearchIndex::Impl::Prepare() const {
   std::thread doc_sets([&self, n] {
     const size_t dense = std::max<size_t>(64, n / 32);
     for (PostingList& list : self.lists) {
-      if (list.has_doc_set()) list.doc_set.Resize(n);
-      else if (list.df >= dense) list.BuildDocSet(n);
+      if (list.has_doc_set())
+        list.doc_set.Resize(n);
+      else if (list.df >= dense)
+        list.BuildDocSet(n);
     }
   });
   // Facet values in at least 1 in 256 documents (every value of the small enumerations) get a bitset.
@@ -311,8 +314,10 @@ void SearchIndex::Impl::Prepare() const {
     }
     for (uint32_t doc = 0; doc < n; ++doc) {
       ForEachFacetValue(facet, doc, [&](uint32_t value) {
-        if (bitsets.by_value[value].words()) bitsets.by_value[value].Set(doc);
-        else bitsets.rest.Set(doc);
+        if (bitsets.by_value[value].words())
+          bitsets.by_value[value].Set(doc);
+        else
+          bitsets.rest.Set(doc);
       });
     }
   }
@@ -329,7 +334,8 @@ void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {
   for (size_t block = 0; block < list.block_count(); ++block) {
     uint32_t count = list.Decode(block, block_docs.data(), tf.data());
     double best = 0;
-    for (uint32_t idx = 0; idx < count; ++idx) best = std::max(best, static_cast<double>(WeightedTf(block_docs[idx], tf[idx])));
+    for (uint32_t idx = 0; idx < count; ++idx)
+      best = std::max(best, static_cast<double>(WeightedTf(block_docs[idx], tf[idx])));
     // Rounded up, so the bound is never below the best score it stands for.
     list.block_max_weight[block] = std::nextafter(static_cast<float>(best), std::numeric_limits<float>::infinity());
   }

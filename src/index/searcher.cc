@@ -7,11 +7,11 @@
 // match set is small next to the lists, its documents are scored directly instead. (3) Other sort orders
 // rank the match set by the key and score only the page.
 #include <algorithm>
-#include <unordered_map>
 #include <cmath>
 #include <limits>
 #include <memory>
 #include <queue>
+#include <unordered_map>
 
 #include "base/strings.h"
 #include "index/index.h"
@@ -260,8 +260,10 @@ void ScoreSet(const Impl& impl, const std::vector<CompiledClause>& clauses,
   for (const CompiledClause& clause : clauses) {
     if (clause.kind != QueryClause::Kind::kMustNot) postings += clause.Postings(impl);
   }
-  if (match.Count() * 8 < postings) ScoreMatchesDirectly(scorers, match, top);
-  else ScoreWithMaxScore(scorers, match, top);
+  if (match.Count() * 8 < postings)
+    ScoreMatchesDirectly(scorers, match, top);
+  else
+    ScoreWithMaxScore(scorers, match, top);
 }
 
 // The top of the match set by BM25F. With several positive clauses, the documents holding all of them
@@ -320,8 +322,10 @@ struct ScanFilters {
     }
     if (!filters.skills_any.empty() && any_skills.empty()) impossible = true;
     for (const std::string& skill : filters.skills_all) {
-      if (auto id = impl.skills.Find(skill)) all_skills.push_back(*id);
-      else impossible = true;
+      if (auto id = impl.skills.Find(skill))
+        all_skills.push_back(*id);
+      else
+        impossible = true;
     }
     auto resolve = [&](const std::string& value, const Interner& interner, std::optional<uint32_t>& slot) {
       if (value.empty()) return;
@@ -337,7 +341,8 @@ struct ScanFilters {
   }
   bool active() const {
     return !any_skills.empty() || !all_skills.empty() || company || country || region || city ||
-           !filters.posted_from.empty() || !filters.posted_to.empty() || filters.min_salary_usd || filters.max_salary_usd;
+           !filters.posted_from.empty() || !filters.posted_to.empty() || filters.min_salary_usd ||
+           filters.max_salary_usd;
   }
   bool Passes(uint32_t doc_number) const {
     const DocMeta& doc = impl.docs[doc_number];
@@ -377,13 +382,20 @@ void KeepFacetValues(const Impl& impl, int facet, const std::vector<uint32_t>& v
 
 std::string FacetValueName(const Impl& impl, int facet, uint32_t value) {
   switch (facet) {
-    case internal::kRoleFacet: return std::string(RoleName(static_cast<Role>(value)));
-    case internal::kLevelFacet: return std::string(LevelName(static_cast<Level>(value)));
-    case internal::kRemoteFacet: return std::string(RemoteModeName(static_cast<RemoteMode>(value)));
-    case internal::kEmploymentFacet: return std::string(EmploymentTypeName(static_cast<EmploymentType>(value)));
-    case internal::kCountryFacet: return impl.places.Value(value);
-    case internal::kCompanyFacet: return impl.companies.Value(value);
-    default: return impl.skills.Value(value);
+    case internal::kRoleFacet:
+      return std::string(RoleName(static_cast<Role>(value)));
+    case internal::kLevelFacet:
+      return std::string(LevelName(static_cast<Level>(value)));
+    case internal::kRemoteFacet:
+      return std::string(RemoteModeName(static_cast<RemoteMode>(value)));
+    case internal::kEmploymentFacet:
+      return std::string(EmploymentTypeName(static_cast<EmploymentType>(value)));
+    case internal::kCountryFacet:
+      return impl.places.Value(value);
+    case internal::kCompanyFacet:
+      return impl.companies.Value(value);
+    default:
+      return impl.skills.Value(value);
   }
 }
 
@@ -445,8 +457,10 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     scratch.Resize(doc_count);
     scratch.Clear();
     AddClauseDocs(clause, impl, scratch);
-    if (clause.kind == QueryClause::Kind::kMust) match.And(scratch);
-    else match.AndNot(scratch);
+    if (clause.kind == QueryClause::Kind::kMust)
+      match.And(scratch);
+    else
+      match.AndNot(scratch);
   }
   const Filters& filters = request.filters;
   auto enum_values = [](const auto& wanted) {
@@ -456,9 +470,11 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
   };
   KeepFacetValues(impl, internal::kRoleFacet, enum_values(filters.roles), match, scratch);
   KeepFacetValues(impl, internal::kLevelFacet, enum_values(filters.levels), match, scratch);
-  if (filters.remote) KeepFacetValues(impl, internal::kRemoteFacet, {static_cast<uint32_t>(*filters.remote)}, match, scratch);
+  if (filters.remote)
+    KeepFacetValues(impl, internal::kRemoteFacet, {static_cast<uint32_t>(*filters.remote)}, match, scratch);
   if (filters.employment_type) {
-    KeepFacetValues(impl, internal::kEmploymentFacet, {static_cast<uint32_t>(*filters.employment_type)}, match, scratch);
+    KeepFacetValues(impl, internal::kEmploymentFacet, {static_cast<uint32_t>(*filters.employment_type)}, match,
+                    scratch);
   }
   ScanFilters scan(impl, filters);
   if (scan.impossible) {

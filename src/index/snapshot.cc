@@ -38,7 +38,9 @@ class Writer {
     out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   template <typename T>
-  void Pod(const T& value) { Bytes(&value, sizeof value); }
+  void Pod(const T& value) {
+    Bytes(&value, sizeof value);
+  }
   template <typename T>
   void Array(const std::vector<T>& values) {
     Pod(static_cast<uint64_t>(values.size()));
@@ -67,7 +69,9 @@ class Reader {
     return true;
   }
   template <typename T>
-  bool Pod(T& value) { return Bytes(&value, sizeof value); }
+  bool Pod(T& value) {
+    return Bytes(&value, sizeof value);
+  }
   template <typename T>
   bool Array(std::vector<T>& values) {
     uint64_t size = 0;
@@ -158,8 +162,8 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
   return LoadSnapshot(path, [&](const std::string& saved) { return saved == stamp; });
 }
 
-StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::string& path,
-                                                                 const std::function<bool(const std::string&)>& accept) {
+StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
+    const std::string& path, const std::function<bool(const std::string&)>& accept) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound("no index snapshot " + path);
   Reader reader(in);
@@ -167,8 +171,8 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
   uint32_t version = 0;
   std::string saved_stamp;
   reader.Bytes(magic, sizeof magic);
-  if (!in || std::string_view(magic, 8) != std::string_view(kMagic, 8) || !reader.Pod(version) || version != kFormatVersion ||
-      !reader.String(saved_stamp)) {
+  if (!in || std::string_view(magic, 8) != std::string_view(kMagic, 8) || !reader.Pod(version) ||
+      version != kFormatVersion || !reader.String(saved_stamp)) {
     return ParseError(path + ": not an index snapshot of format " + std::to_string(kFormatVersion));
   }
   if (!accept(saved_stamp)) return NotFound("index snapshot " + path + " is out of date");
@@ -195,9 +199,9 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(const std::stri
     DocMeta& meta = impl.docs[doc];
     bool ok = reader.String(meta.id) && reader.Pod(meta.role) && reader.Pod(meta.level) && reader.Pod(meta.remote) &&
               reader.Pod(meta.employment) && reader.Pod(meta.company) && reader.Pod(meta.country) &&
-              reader.Pod(meta.region) && reader.Pod(meta.city) && reader.Pod(meta.date) && reader.Pod(meta.salary_min) &&
-              reader.Pod(meta.salary_max) && reader.Pod(meta.skills_begin) && reader.Pod(meta.skills_end) &&
-              reader.Pod(meta.lengths) && reader.Pod(meta.canonical);
+              reader.Pod(meta.region) && reader.Pod(meta.city) && reader.Pod(meta.date) &&
+              reader.Pod(meta.salary_min) && reader.Pod(meta.salary_max) && reader.Pod(meta.skills_begin) &&
+              reader.Pod(meta.skills_end) && reader.Pod(meta.lengths) && reader.Pod(meta.canonical);
     if (!ok || meta.canonical >= doc_count) return corrupt();
     if (meta.canonical != doc) {
       impl.shadows.push_back(static_cast<uint32_t>(doc));

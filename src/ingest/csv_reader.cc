@@ -1,14 +1,13 @@
 // CSV inputs: the header row decides which column is which field (conventional names, then --map), and the
 // header's shape decides the layout (JobSpy, LinkedIn, Glassdoor or a plain CSV).
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <algorithm>
 #include <map>
 #include <set>
 
 #include "base/strings.h"
 #include "ingest/ingest.h"
-#include "text/text.h"
 #include "ingest/internal/posting_fields.h"
 #include "text/text.h"
 
@@ -53,7 +52,9 @@ class CsvRecordReader final : public RecordReader {
     for (const auto& [column, field_name] : options.column_map) {
       bool present = std::find(names.begin(), names.end(), column) != names.end() ||
                      std::find(numbered.begin(), numbered.end(), column) != numbered.end();
-      if (!present) return InvalidArgument("--map " + column + "=" + field_name + ": " + input_name + " has no column '" + column + "'");
+      if (!present)
+        return InvalidArgument("--map " + column + "=" + field_name + ": " + input_name + " has no column '" + column +
+                               "'");
       if (!ParseField(field_name)) {
         return InvalidArgument("--map " + column + "=" + field_name + ": unknown field '" + field_name + "'");
       }
@@ -66,7 +67,8 @@ class CsvRecordReader final : public RecordReader {
       } else if (seen[column] > 1) {
         // Two columns with one name: which one is meant must be said, unless neither is read.
         bool chosen = false;
-        for (int n = 1; n <= seen[column]; ++n) chosen = chosen || options.column_map.count(column + "#" + std::to_string(n));
+        for (int n = 1; n <= seen[column]; ++n)
+          chosen = chosen || options.column_map.count(column + "#" + std::to_string(n));
         bool read = options.column_map.count(column) || FieldForHeader(column).has_value();
         if (read && !chosen) {
           std::string columns;

@@ -32,9 +32,24 @@ namespace jobscope::ingest {
 
 // The posting fields a column or JSON key can be mapped to.
 enum class Field {
-  kSourceId, kUrl, kTitle, kCompany, kLocation, kDescription, kDatePosted, kEmploymentType,
-  kExperienceLevel, kWorkType, kSalaryText, kSalaryMin, kSalaryMax, kSalaryCurrency, kSalaryInterval,
-  kIsRemote, kSkills, kSource,
+  kSourceId,
+  kUrl,
+  kTitle,
+  kCompany,
+  kLocation,
+  kDescription,
+  kDatePosted,
+  kEmploymentType,
+  kExperienceLevel,
+  kWorkType,
+  kSalaryText,
+  kSalaryMin,
+  kSalaryMax,
+  kSalaryCurrency,
+  kSalaryInterval,
+  kIsRemote,
+  kSkills,
+  kSource,
 };
 std::string_view FieldName(Field field);
 std::optional<Field> ParseField(std::string_view name);
@@ -77,13 +92,12 @@ StatusOr<std::unique_ptr<RecordReader>> OpenReader(const std::string& path, cons
 
 // A reader over CSV text in memory (tests, fuzzing).
 StatusOr<std::unique_ptr<RecordReader>> CsvReaderFromString(std::string data, std::string input_name,
-                                                             const ReaderOptions& options);
+                                                            const ReaderOptions& options);
 // A reader over JSON Lines text in memory.
 std::unique_ptr<RecordReader> JsonLinesReaderFromString(std::string data);
 // Reads one JSON object (our field names, JobSpy keys or schema.org JobPosting) as posting fields.
 // Errors: kParseError naming the field.
 StatusOr<RawPosting> PostingFromJson(std::string_view json);
-
 
 struct IngestOptions {
   ReaderOptions reader;
@@ -93,9 +107,9 @@ struct FileSummary {
   std::string path;
   std::string layout;
   store::RunCounts counts;
-  int64_t transcoded = 0;  // records read as Windows-1252 because they were not UTF-8
-  std::string error;       // why the input could not be read at all (then nothing else is set)
-  int64_t pay_dropped = 0; // postings kept without a pay field that was unusable (noted in the quarantine table)
+  int64_t transcoded = 0;   // records read as Windows-1252 because they were not UTF-8
+  std::string error;        // why the input could not be read at all (then nothing else is set)
+  int64_t pay_dropped = 0;  // postings kept without a pay field that was unusable (noted in the quarantine table)
 };
 
 struct IngestSummary {

@@ -1,10 +1,10 @@
 // The ingest loop: read a record, quarantine it with its reason or understand it, link it to an earlier
 // posting of the same job, store it. Counts every record in exactly one bucket.
-#include <sys/stat.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+
+#include <sys/stat.h>
 
 #include "base/strings.h"
 #include "extract/extract.h"
@@ -45,7 +45,8 @@ std::string AbsurdSalaryReason(const Salary& salary) {
   double yearly = (low + high) / 2 * periods;
   if (std::isfinite(yearly) && yearly >= 0 && yearly < 1e12) return "";
   std::snprintf(amount, sizeof amount, "%.6g", yearly);
-  return "absurd salary: " + std::string(amount) + " a year in " + (salary.currency.empty() ? "an unknown currency" : salary.currency);
+  return "absurd salary: " + std::string(amount) + " a year in " +
+         (salary.currency.empty() ? "an unknown currency" : salary.currency);
 }
 
 }  // namespace

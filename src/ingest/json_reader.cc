@@ -1,12 +1,12 @@
 // JSON inputs: JSON Lines (one posting object per line) and schema.org JobPosting documents (a JSON object,
 // an array, an @graph, or <script type="application/ld+json"> blocks in HTML). Objects may use jobscope's
 // field names, JobSpy's keys, or schema.org's nested shape (hiringOrganization, jobLocation, baseSalary).
-#include <simdjson.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <simdjson.h>
 
 #include "base/strings.h"
 #include "ingest/ingest.h"
@@ -22,17 +22,22 @@ using simdjson::dom::object;
 // The text of a scalar (string, number, bool); "" for null, arrays and objects.
 std::string ScalarText(element value) {
   switch (value.type()) {
-    case element_type::STRING: return std::string(std::string_view(value.get_string().value_unsafe()));
-    case element_type::INT64: return std::to_string(value.get_int64().value_unsafe());
-    case element_type::UINT64: return std::to_string(value.get_uint64().value_unsafe());
+    case element_type::STRING:
+      return std::string(std::string_view(value.get_string().value_unsafe()));
+    case element_type::INT64:
+      return std::to_string(value.get_int64().value_unsafe());
+    case element_type::UINT64:
+      return std::to_string(value.get_uint64().value_unsafe());
     case element_type::DOUBLE: {
       std::ostringstream out;
       out.precision(15);
       out << value.get_double().value_unsafe();
       return out.str();
     }
-    case element_type::BOOL: return value.get_bool().value_unsafe() ? "true" : "false";
-    default: return "";
+    case element_type::BOOL:
+      return value.get_bool().value_unsafe() ? "true" : "false";
+    default:
+      return "";
   }
 }
 
@@ -64,8 +69,10 @@ std::string QuoteNumbers(std::string_view json) {
     char c = json[pos];
     if (in_string) {
       out += c;
-      if (c == '\\' && pos + 1 < json.size()) out += json[++pos];
-      else if (c == '"') in_string = false;
+      if (c == '\\' && pos + 1 < json.size())
+        out += json[++pos];
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     if (c == '"') in_string = true;
@@ -189,19 +196,27 @@ Status ReadObject(element value, Builder& builder) {
   }
   for (auto [key, item] : fields) {
     std::string_view name = key;
-    if (name == "hiringOrganization") ReadOrganization(item, builder);
-    else if (name == "jobLocation") ReadPlace(item, builder);
-    else if (name == "baseSalary" || name == "estimatedSalary") ReadBaseSalary(item, builder);
+    if (name == "hiringOrganization")
+      ReadOrganization(item, builder);
+    else if (name == "jobLocation")
+      ReadPlace(item, builder);
+    else if (name == "baseSalary" || name == "estimatedSalary")
+      ReadBaseSalary(item, builder);
     else if (name == "jobLocationType") {
       if (JoinedText(item).find("TELECOMMUTE") != std::string::npos) builder.Set(Field::kIsRemote, name, "true");
     } else if (name == "identifier") {
       element inner;
-      if (item.type() == element_type::OBJECT && !item["value"].get(inner)) builder.Set(Field::kSourceId, name, ScalarText(inner));
-      else builder.Set(Field::kSourceId, name, ScalarText(item));
+      if (item.type() == element_type::OBJECT && !item["value"].get(inner))
+        builder.Set(Field::kSourceId, name, ScalarText(inner));
+      else
+        builder.Set(Field::kSourceId, name, ScalarText(item));
     } else if (auto field = FieldForHeader(name)) {
-      if (*field == Field::kCompany && item.type() == element_type::OBJECT) ReadOrganization(item, builder);
-      else if (*field == Field::kLocation && item.type() == element_type::OBJECT) ReadPlace(item, builder);
-      else builder.Set(*field, name, JoinedText(item));
+      if (*field == Field::kCompany && item.type() == element_type::OBJECT)
+        ReadOrganization(item, builder);
+      else if (*field == Field::kLocation && item.type() == element_type::OBJECT)
+        ReadPlace(item, builder);
+      else
+        builder.Set(*field, name, JoinedText(item));
     }
   }
   if (!builder.error_reason.empty()) return ParseError("field " + builder.error_field + ": " + builder.error_reason);
@@ -282,10 +297,11 @@ class JsonLdReader final : public RecordReader {
         size_t next_open = FindIgnoreCase(content, "<script", open_end);
         if (close == std::string::npos || (next_open != std::string::npos && next_open < close)) {
           size_t end = next_open == std::string::npos ? content.size() : next_open;
-          reader->AddError(content.substr(open_end + 1, std::min<size_t>(end - open_end - 1, 4096)),
-                           "unclosed <script> block at byte " + std::to_string(pos) + ": no </script> before " +
-                               (next_open == std::string::npos ? std::string("the end of the page")
-                                                               : "the next <script> at byte " + std::to_string(next_open)));
+          reader->AddError(
+              content.substr(open_end + 1, std::min<size_t>(end - open_end - 1, 4096)),
+              "unclosed <script> block at byte " + std::to_string(pos) + ": no </script> before " +
+                  (next_open == std::string::npos ? std::string("the end of the page")
+                                                  : "the next <script> at byte " + std::to_string(next_open)));
           pos = end;
           continue;
         }
@@ -377,7 +393,8 @@ StatusOr<std::unique_ptr<RecordReader>> OpenReader(const std::string& path, cons
   if (lower.ends_with(".json") || lower.ends_with(".jsonld") || lower.ends_with(".html") || lower.ends_with(".htm")) {
     return JsonLdReader::Open(path);
   }
-  return InvalidArgument(path + ": unknown input format (expected .csv, .tsv, .jsonl, .ndjson, .json, .jsonld or .html)");
+  return InvalidArgument(path +
+                         ": unknown input format (expected .csv, .tsv, .jsonl, .ndjson, .json, .jsonld or .html)");
 }
 
 std::unique_ptr<RecordReader> JsonLinesReaderFromString(std::string data) {

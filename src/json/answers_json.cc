@@ -39,8 +39,12 @@ nlohmann::json SearchPageToJson(const search::SearchPage& page, const search::Se
     posting["snippet"] = hit.snippet;
     nlohmann::json also = nlohmann::json::array();
     for (const Posting& other : hit.also_posted_as) {
-      also.push_back({{"id", other.id}, {"source", other.raw.source}, {"title", other.raw.title},
-                      {"company", other.raw.company}, {"location", other.raw.location}, {"url", other.raw.url}});
+      also.push_back({{"id", other.id},
+                      {"source", other.raw.source},
+                      {"title", other.raw.title},
+                      {"company", other.raw.company},
+                      {"location", other.raw.location},
+                      {"url", other.raw.url}});
     }
     posting["also_posted_as"] = std::move(also);
     hits.push_back(std::move(posting));
@@ -155,13 +159,24 @@ nlohmann::json IngestSummaryToJson(const ingest::IngestSummary& summary) {
 
 nlohmann::json SavedSearchToJson(const search::SavedSearchSpec& search) {
   const search::FilterSpec& f = search.filters;
-  nlohmann::json filters = {{"roles", f.roles},     {"levels", f.levels},   {"skills", f.skills},
-                            {"all_skills", f.all_skills}, {"company", f.company}, {"country", f.country},
-                            {"region", f.region},   {"city", f.city},       {"employment_type", f.employment_type},
-                            {"from", f.from},       {"to", f.to},           {"remote", f.remote},
+  nlohmann::json filters = {{"roles", f.roles},
+                            {"levels", f.levels},
+                            {"skills", f.skills},
+                            {"all_skills", f.all_skills},
+                            {"company", f.company},
+                            {"country", f.country},
+                            {"region", f.region},
+                            {"city", f.city},
+                            {"employment_type", f.employment_type},
+                            {"from", f.from},
+                            {"to", f.to},
+                            {"remote", f.remote},
                             {"min_salary", f.min_salary ? nlohmann::json(*f.min_salary) : nlohmann::json(nullptr)},
                             {"max_salary", f.max_salary ? nlohmann::json(*f.max_salary) : nlohmann::json(nullptr)}};
-  return {{"name", search.name}, {"query", search.query}, {"filters", filters}, {"created_at", search.created_at},
+  return {{"name", search.name},
+          {"query", search.query},
+          {"filters", filters},
+          {"created_at", search.created_at},
           {"last_run_at", search.last_run_at}};
 }
 
@@ -172,7 +187,9 @@ nlohmann::json AlertRunToJson(const search::AlertRun& run) {
     for (const auto& posting : alert.postings) postings.push_back(PostingToJson(posting, false, nullptr));
     alerts.push_back({{"name", alert.name}, {"query", alert.query}, {"postings", std::move(postings)}});
   }
-  return {{"through_sequence", run.through_sequence}, {"postings_considered", run.postings_considered}, {"alerts", std::move(alerts)}};
+  return {{"through_sequence", run.through_sequence},
+          {"postings_considered", run.postings_considered},
+          {"alerts", std::move(alerts)}};
 }
 
 }  // namespace jobscope::json

@@ -107,7 +107,8 @@ StatusOr<ResumeDocument> ParseJsonResume(std::string_view bytes, const std::stri
     std::string line = StringAt(certificate, "name");
     if (line.empty()) continue;
     document.listed_skills.push_back(line);
-    text += "\nCertificate: " + line + (StringAt(certificate, "issuer").empty() ? "" : " (" + StringAt(certificate, "issuer") + ")") + "\n";
+    text += "\nCertificate: " + line +
+            (StringAt(certificate, "issuer").empty() ? "" : " (" + StringAt(certificate, "issuer") + ")") + "\n";
   }
   for (const auto& project : ArrayAt(root, "projects")) {
     text += "\nProject: " + StringAt(project, "name") + "\n";

@@ -61,7 +61,7 @@ struct ResumeDocument {
   std::vector<ResumeJob> jobs;
   std::vector<ResumeEducation> education;
   std::vector<std::string> listed_skills;  // skills[].name and keywords, certificates, project keywords
-  std::string location;                     // "City, Region, CC"
+  std::string location;                    // "City, Region, CC"
   std::vector<std::string> links;
 };
 
@@ -104,14 +104,14 @@ struct ProfileJob {
 struct Profile {
   std::string source;  // the file
   ResumeFormat format = ResumeFormat::kText;
-  std::string text_digest;  // of the résumé's text: the same résumé, the same digest
+  std::string text_digest;           // of the résumé's text: the same résumé, the same digest
   std::vector<ProfileSkill> skills;  // text order of first mention
   std::vector<ProfileJob> jobs;      // as listed
   double total_years = 0;            // jobs' time with overlaps counted once, or the years the résumé states
   std::map<std::string, double> years_by_role;  // role name -> years
-  Role role = Role::kOther;          // the current (or main) job's kind of work
+  Role role = Role::kOther;                     // the current (or main) job's kind of work
   std::string role_evidence;
-  bool role_from_title = false;      // a title named the specialisation; else the market may decide it
+  bool role_from_title = false;  // a title named the specialisation; else the market may decide it
   Level level = Level::kUnknown;
   std::string level_evidence;
   std::string degree;  // highest: "phd", "master", "bachelor", "diploma", or ""
@@ -169,7 +169,7 @@ struct PostingFacts {
   std::optional<double> salary_min_usd, salary_max_usd;
   struct Skill {
     std::string skill_id, name;
-    bool required = true;  // asked for, or named without saying (counted as asked); false: a plus
+    bool required = true;   // asked for, or named without saying (counted as asked); false: a plus
     bool technical = true;  // false for soft skills, spoken languages and the like (they weigh less)
   };
   std::vector<Skill> skills;  // each skill once

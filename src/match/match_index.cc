@@ -75,8 +75,8 @@ std::unique_ptr<MatchIndex> MatchIndex::FromPostings(std::vector<PostingFacts> p
     }
     ++impl.role_postings[static_cast<size_t>(posting.role)];
   }
-  index->weights_ = SkillWeights(std::move(document_frequency), static_cast<int64_t>(impl.postings.size()), non_technical,
-                                 word_frequency);
+  index->weights_ = SkillWeights(std::move(document_frequency), static_cast<int64_t>(impl.postings.size()),
+                                 non_technical, word_frequency);
   impl.word_begin.reserve(impl.postings.size() + 1);
   impl.word_begin.push_back(0);
   for (PostingFacts& posting : impl.postings) {
@@ -96,7 +96,8 @@ std::unique_ptr<MatchIndex> MatchIndex::FromPostings(std::vector<PostingFacts> p
     const PostingFacts& posting = impl.postings[doc];
     DocTerms& terms = impl.terms[doc];
     for (const auto& skill : posting.skills) {
-      (skill.required ? terms.required_total : terms.nice_total) += static_cast<float>(index->weights_.Weight(skill.skill_id));
+      (skill.required ? terms.required_total : terms.nice_total) +=
+          static_cast<float>(index->weights_.Weight(skill.skill_id));
     }
     auto salary = posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd;
     if (salary) terms.salary_max = *salary;
@@ -140,7 +141,8 @@ void MatchIndex::CompleteProfile(Profile& profile) const {
     double weight = weights_.Weight(skill.skill_id);
     for (size_t r = 0; r < kRoleCount; ++r) {
       if (impl.role_postings[r] == 0) continue;
-      dot[r] += weight * impl.skill_role_postings[number->second][r] / static_cast<double>(impl.role_postings[r]) * weight;
+      dot[r] +=
+          weight * impl.skill_role_postings[number->second][r] / static_cast<double>(impl.role_postings[r]) * weight;
     }
   }
   if (known < 3) return;
@@ -156,7 +158,8 @@ void MatchIndex::CompleteProfile(Profile& profile) const {
   }
   if (!best) return;
   profile.role = static_cast<Role>(*best);
-  profile.role_evidence += "; its skills are most like the market's " + std::string(RoleName(profile.role)) + " postings";
+  profile.role_evidence +=
+      "; its skills are most like the market's " + std::string(RoleName(profile.role)) + " postings";
 }
 
 std::optional<PostingFacts> MatchIndex::Facts(std::string_view posting_id) const {
@@ -172,16 +175,24 @@ void MatchIndex::ForEachPosting(const std::function<void(const PostingFacts&)>& 
 namespace {
 
 bool Names(const PostingFacts& posting, const std::string& skill_id) {
-  return std::any_of(posting.skills.begin(), posting.skills.end(), [&](const auto& s) { return s.skill_id == skill_id; });
+  return std::any_of(posting.skills.begin(), posting.skills.end(),
+                     [&](const auto& s) { return s.skill_id == skill_id; });
 }
 
 // The search filters, read the way the search index reads them (index.h, Filters).
 bool Passes(const PostingFacts& posting, const index::Filters& filters) {
-  if (!filters.roles.empty() && std::find(filters.roles.begin(), filters.roles.end(), posting.role) == filters.roles.end()) return false;
-  if (!filters.levels.empty() && std::find(filters.levels.begin(), filters.levels.end(), posting.level) == filters.levels.end()) return false;
-  if (!filters.skills_any.empty() &&
-      std::none_of(filters.skills_any.begin(), filters.skills_any.end(), [&](const auto& id) { return Names(posting, id); })) return false;
-  if (!std::all_of(filters.skills_all.begin(), filters.skills_all.end(), [&](const auto& id) { return Names(posting, id); })) return false;
+  if (!filters.roles.empty() &&
+      std::find(filters.roles.begin(), filters.roles.end(), posting.role) == filters.roles.end())
+    return false;
+  if (!filters.levels.empty() &&
+      std::find(filters.levels.begin(), filters.levels.end(), posting.level) == filters.levels.end())
+    return false;
+  if (!filters.skills_any.empty() && std::none_of(filters.skills_any.begin(), filters.skills_any.end(),
+                                                  [&](const auto& id) { return Names(posting, id); }))
+    return false;
+  if (!std::all_of(filters.skills_all.begin(), filters.skills_all.end(),
+                   [&](const auto& id) { return Names(posting, id); }))
+    return false;
   if (!filters.company.empty() && !EqualsIgnoreCase(filters.company, posting.company)) return false;
   if (!filters.country.empty() && !EqualsIgnoreCase(filters.country, posting.country)) return false;
   if (!filters.region.empty() && !EqualsIgnoreCase(filters.region, posting.region)) return false;
@@ -240,7 +251,8 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
   bool filtered = !filters.roles.empty() || !filters.levels.empty() || !filters.skills_any.empty() ||
                   !filters.skills_all.empty() || !filters.company.empty() || !filters.country.empty() ||
                   !filters.region.empty() || !filters.city.empty() || filters.remote || filters.employment_type ||
-                  !filters.posted_from.empty() || !filters.posted_to.empty() || filters.min_salary_usd || filters.max_salary_usd;
+                  !filters.posted_from.empty() || !filters.posted_to.empty() || filters.min_salary_usd ||
+                  filters.max_salary_usd;
   // Places matter only to a profile that names its country; the others never read the postings' strings.
   bool places = !profile.location.country.empty();
   // The points of a document without its wording part: the same for the bound here and the score below.
@@ -274,7 +286,8 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
     uint32_t base = static_cast<uint32_t>(std::lround(internal::Total(points_of(doc)) * 100));
     ++scores_without_wording[base];
     // Every wording point added: a bound no lower than the score (the clamp at 0 only raises the base).
-    candidates.push_back({std::min<uint32_t>(10000, base + static_cast<uint32_t>(internal::kWordingPoints * 100)), doc});
+    candidates.push_back(
+        {std::min<uint32_t>(10000, base + static_cast<uint32_t>(internal::kWordingPoints * 100)), doc});
   }
   // The `limit`-th best score without wording is a floor for the `limit`-th best score: a document whose
   // bound is below it cannot enter, and most of a market is.
@@ -300,7 +313,8 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
   for (const Candidate& candidate : candidates) ++bucket_start[10000 - candidate.bound];
   for (size_t i = 1; i < bucket_start.size(); ++i) bucket_start[i] += bucket_start[i - 1];
   std::vector<uint32_t> order(candidates.size());
-  for (uint32_t i = static_cast<uint32_t>(candidates.size()); i-- > 0;) order[--bucket_start[10000 - candidates[i].bound]] = i;
+  for (uint32_t i = static_cast<uint32_t>(candidates.size()); i-- > 0;)
+    order[--bucket_start[10000 - candidates[i].bound]] = i;
   for (uint32_t index : order) {
     const Candidate& candidate = candidates[index];
     // A candidate that cannot beat the worst kept even with all wording points ends the search (a tie at
@@ -308,7 +322,8 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
     if (best.size() == limit && candidate.bound < std::lround(best.top().score * 100)) break;
     internal::PartPoints points = points_of(candidate.doc);
     uint32_t from = impl.word_begin[candidate.doc], to = impl.word_begin[candidate.doc + 1];
-    double cosine = words.Cosine({impl.word_hashes.data() + from, to - from}, {impl.word_weights.data() + from, to - from});
+    double cosine =
+        words.Cosine({impl.word_hashes.data() + from, to - from}, {impl.word_weights.data() + from, to - from});
     points.wording = internal::kWordingPoints * std::min(1.0, cosine / internal::kWordingSaturation);
     Ranked ranked{internal::Total(points), candidate.doc};
     if (best.size() < limit) {

@@ -17,13 +17,20 @@ namespace {
 // The ladder's rungs; an unknown level has none.
 int Rung(Level level) {
   switch (level) {
-    case Level::kIntern: return -1;  // an internship is for students: two steps below a junior job
-    case Level::kEntry: return 1;
-    case Level::kMid: return 2;
-    case Level::kSenior: return 3;
-    case Level::kLead: return 4;
-    case Level::kExecutive: return 5;
-    case Level::kUnknown: break;
+    case Level::kIntern:
+      return -1;  // an internship is for students: two steps below a junior job
+    case Level::kEntry:
+      return 1;
+    case Level::kMid:
+      return 2;
+    case Level::kSenior:
+      return 3;
+    case Level::kLead:
+      return 4;
+    case Level::kExecutive:
+      return 5;
+    case Level::kUnknown:
+      break;
   }
   return -9;
 }
@@ -37,8 +44,10 @@ std::string Format(const char* format, double a, double b = 0) {
 }  // namespace
 
 PostingTerms TermsOf(const PostingFacts& posting) {
-  return {posting.role, posting.level, posting.years_min, posting.remote, posting.country, posting.region, posting.city,
-          posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd};
+  return {posting.role,      posting.level,
+          posting.years_min, posting.remote,
+          posting.country,   posting.region,
+          posting.city,      posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd};
 }
 
 PartPoints Points(const Profile& profile, const PostingTerms& posting, const SkillSums& sums) {
@@ -59,7 +68,8 @@ PartPoints Points(const Profile& profile, const PostingTerms& posting, const Ski
     points.level = kLevelPoints * (gap >= 0 ? kUp[std::min(gap, 6)] : kDown[std::min(-gap, 6)]);
   }
   if (posting.years_min && *posting.years_min > 0) {
-    points.years = profile.total_years >= *posting.years_min ? kYearsPoints : kYearsPoints * profile.total_years / *posting.years_min;
+    points.years = profile.total_years >= *posting.years_min ? kYearsPoints
+                                                             : kYearsPoints * profile.total_years / *posting.years_min;
   } else {
     points.years = 0.7 * kYearsPoints;
   }
@@ -70,12 +80,14 @@ PartPoints Points(const Profile& profile, const PostingTerms& posting, const Ski
     points.location = 0.6 * kPlacePoints;
   } else if (!EqualsIgnoreCase(here.country, posting.country)) {
     points.location = 0;
-  } else if ((!here.city.empty() && EqualsIgnoreCase(here.city, posting.city)) || (!here.region.empty() && EqualsIgnoreCase(here.region, posting.region))) {
+  } else if ((!here.city.empty() && EqualsIgnoreCase(here.city, posting.city)) ||
+             (!here.region.empty() && EqualsIgnoreCase(here.region, posting.region))) {
     points.location = kPlacePoints;
   } else {
     points.location = 0.7 * kPlacePoints;
   }
-  if (profile.wants_remote && posting.remote != RemoteMode::kRemote) points.location = std::min(points.location, 0.3 * kPlacePoints);
+  if (profile.wants_remote && posting.remote != RemoteMode::kRemote)
+    points.location = std::min(points.location, 0.3 * kPlacePoints);
   points.wording = kWordingPoints * std::min(1.0, sums.word_cosine / kWordingSaturation);
   if (profile.desired_salary_usd && posting.salary_max_usd && *posting.salary_max_usd < *profile.desired_salary_usd) {
     double shortfall = (*profile.desired_salary_usd - *posting.salary_max_usd) / *profile.desired_salary_usd;
@@ -96,11 +108,13 @@ void ScoreParts(const Profile& profile, const PostingTerms& posting, const Skill
   parts.clear();
   std::string detail = sums.required_count == 0
                            ? "the posting asks for no skill jobscope knows"
-                           : std::to_string(sums.required_held) + " of " + std::to_string(sums.required_count) + " asked skills" +
+                           : std::to_string(sums.required_held) + " of " + std::to_string(sums.required_count) +
+                                 " asked skills" +
                                  Format(" (%.0f%% by weight)", 100 * sums.required_covered / sums.required_total);
   parts.push_back({"required_skills", points.required, kRequiredPoints, detail});
   parts.push_back({"nice_skills", points.nice, kNicePoints,
-                   sums.nice_total > 0 ? std::to_string(sums.nice_held) + " of " + std::to_string(sums.nice_count) + " nice-to-have skills"
+                   sums.nice_total > 0 ? std::to_string(sums.nice_held) + " of " + std::to_string(sums.nice_count) +
+                                             " nice-to-have skills"
                                        : "no nice-to-have skills named: counted as the asked ones"});
   double similarity = RoleSimilarity(profile.role, posting.role);
   std::string yours = " (" + std::string(RoleName(profile.role)) + ")";
@@ -114,9 +128,10 @@ void ScoreParts(const Profile& profile, const PostingTerms& posting, const Skill
   if (want >= -1 && have >= -1) {
     int gap = want - have;
     std::string mine = " (" + std::string(LevelName(profile.level)) + ")";
-    level_detail = std::string(LevelName(posting.level)) + (gap == 0  ? ": your level"
-                                                            : gap > 0 ? " post, " + std::to_string(gap) + " above yours" + mine
-                                                                      : " post, " + std::to_string(-gap) + " below yours" + mine);
+    level_detail =
+        std::string(LevelName(posting.level)) + (gap == 0  ? ": your level"
+                                                 : gap > 0 ? " post, " + std::to_string(gap) + " above yours" + mine
+                                                           : " post, " + std::to_string(-gap) + " below yours" + mine);
   }
   parts.push_back({"level", points.level, kLevelPoints, level_detail});
   parts.push_back({"years", points.years, kYearsPoints,
@@ -124,22 +139,25 @@ void ScoreParts(const Profile& profile, const PostingTerms& posting, const Skill
                        ? Format("asks %.0f+ years, you have %.1f", *posting.years_min, profile.total_years)
                        : "no years asked: 70%"});
   const Location& here = profile.location;
-  std::string place = posting.remote == RemoteMode::kRemote          ? "remote"
-                      : here.country.empty()                          ? "your place not known: 60%"
-                      : posting.country.empty()                       ? "the posting's place not known: 60%"
-                      : !EqualsIgnoreCase(here.country, posting.country)      ? "in " + std::string(posting.country) + ", you are in " + here.country
-                      : points.location >= kPlacePoints              ? "where you are"
-                                                                      : "your country, another city";
+  std::string place = posting.remote == RemoteMode::kRemote ? "remote"
+                      : here.country.empty()                ? "your place not known: 60%"
+                      : posting.country.empty()             ? "the posting's place not known: 60%"
+                      : !EqualsIgnoreCase(here.country, posting.country)
+                          ? "in " + std::string(posting.country) + ", you are in " + here.country
+                      : points.location >= kPlacePoints ? "where you are"
+                                                        : "your country, another city";
   if (profile.wants_remote && posting.remote != RemoteMode::kRemote) place += "; you want remote, the posting is not";
   parts.push_back({"location", points.location, kPlacePoints, place});
   parts.push_back({"wording", points.wording, kWordingPoints,
-                   Format("the texts' words in common: cosine %.2f (%.2f or more earns all)", sums.word_cosine, kWordingSaturation)});
+                   Format("the texts' words in common: cosine %.2f (%.2f or more earns all)", sums.word_cosine,
+                          kWordingSaturation)});
   if (profile.desired_salary_usd) {
     double want_usd = *profile.desired_salary_usd;
-    std::string pay = !posting.salary_max_usd ? "pay not stated"
-                      : *posting.salary_max_usd >= want_usd
-                          ? Format("pays up to $%.0fk, you ask $%.0fk", *posting.salary_max_usd / 1000, want_usd / 1000)
-                          : Format("pays at most $%.0fk, below your $%.0fk", *posting.salary_max_usd / 1000, want_usd / 1000);
+    std::string pay =
+        !posting.salary_max_usd ? "pay not stated"
+        : *posting.salary_max_usd >= want_usd
+            ? Format("pays up to $%.0fk, you ask $%.0fk", *posting.salary_max_usd / 1000, want_usd / 1000)
+            : Format("pays at most $%.0fk, below your $%.0fk", *posting.salary_max_usd / 1000, want_usd / 1000);
     parts.push_back({"pay", points.pay, 0, pay});
   }
 }
@@ -168,28 +186,54 @@ double RoleSimilarityOf(Role a, Role b) {
     double similarity;
   };
   static constexpr Pair kPairs[] = {
-      {kMlEngineer, kDeepLearningEngineer, 0.8}, {kMlEngineer, kNlpEngineer, 0.7}, {kMlEngineer, kComputerVisionEngineer, 0.7},
-      {kMlEngineer, kResearchScientist, 0.5}, {kMlEngineer, kDataScientist, 0.7}, {kMlEngineer, kDataEngineer, 0.3},
-      {kMlEngineer, kMlopsEngineer, 0.7}, {kMlEngineer, kAiArchitect, 0.5}, {kMlEngineer, kAiProductManager, 0.2},
-      {kMlEngineer, kDataAnalyst, 0.3}, {kMlEngineer, kSoftwareEngineer, 0.4},
-      {kDeepLearningEngineer, kNlpEngineer, 0.7}, {kDeepLearningEngineer, kComputerVisionEngineer, 0.8},
-      {kDeepLearningEngineer, kResearchScientist, 0.6}, {kDeepLearningEngineer, kDataScientist, 0.5},
-      {kDeepLearningEngineer, kMlopsEngineer, 0.5}, {kDeepLearningEngineer, kAiArchitect, 0.4},
-      {kDeepLearningEngineer, kSoftwareEngineer, 0.3}, {kDeepLearningEngineer, kDataEngineer, 0.2},
+      {kMlEngineer, kDeepLearningEngineer, 0.8},
+      {kMlEngineer, kNlpEngineer, 0.7},
+      {kMlEngineer, kComputerVisionEngineer, 0.7},
+      {kMlEngineer, kResearchScientist, 0.5},
+      {kMlEngineer, kDataScientist, 0.7},
+      {kMlEngineer, kDataEngineer, 0.3},
+      {kMlEngineer, kMlopsEngineer, 0.7},
+      {kMlEngineer, kAiArchitect, 0.5},
+      {kMlEngineer, kAiProductManager, 0.2},
+      {kMlEngineer, kDataAnalyst, 0.3},
+      {kMlEngineer, kSoftwareEngineer, 0.4},
+      {kDeepLearningEngineer, kNlpEngineer, 0.7},
+      {kDeepLearningEngineer, kComputerVisionEngineer, 0.8},
+      {kDeepLearningEngineer, kResearchScientist, 0.6},
+      {kDeepLearningEngineer, kDataScientist, 0.5},
+      {kDeepLearningEngineer, kMlopsEngineer, 0.5},
+      {kDeepLearningEngineer, kAiArchitect, 0.4},
+      {kDeepLearningEngineer, kSoftwareEngineer, 0.3},
+      {kDeepLearningEngineer, kDataEngineer, 0.2},
       {kDeepLearningEngineer, kDataAnalyst, 0.2},
-      {kNlpEngineer, kComputerVisionEngineer, 0.5}, {kNlpEngineer, kResearchScientist, 0.5}, {kNlpEngineer, kDataScientist, 0.5},
-      {kNlpEngineer, kMlopsEngineer, 0.4}, {kNlpEngineer, kAiArchitect, 0.4}, {kNlpEngineer, kSoftwareEngineer, 0.3},
-      {kNlpEngineer, kDataEngineer, 0.2}, {kNlpEngineer, kDataAnalyst, 0.2},
-      {kComputerVisionEngineer, kResearchScientist, 0.5}, {kComputerVisionEngineer, kDataScientist, 0.4},
-      {kComputerVisionEngineer, kMlopsEngineer, 0.4}, {kComputerVisionEngineer, kSoftwareEngineer, 0.3},
+      {kNlpEngineer, kComputerVisionEngineer, 0.5},
+      {kNlpEngineer, kResearchScientist, 0.5},
+      {kNlpEngineer, kDataScientist, 0.5},
+      {kNlpEngineer, kMlopsEngineer, 0.4},
+      {kNlpEngineer, kAiArchitect, 0.4},
+      {kNlpEngineer, kSoftwareEngineer, 0.3},
+      {kNlpEngineer, kDataEngineer, 0.2},
+      {kNlpEngineer, kDataAnalyst, 0.2},
+      {kComputerVisionEngineer, kResearchScientist, 0.5},
+      {kComputerVisionEngineer, kDataScientist, 0.4},
+      {kComputerVisionEngineer, kMlopsEngineer, 0.4},
+      {kComputerVisionEngineer, kSoftwareEngineer, 0.3},
       {kComputerVisionEngineer, kAiArchitect, 0.3},
       {kResearchScientist, kDataScientist, 0.5},
-      {kDataScientist, kDataEngineer, 0.4}, {kDataScientist, kDataAnalyst, 0.7}, {kDataScientist, kMlopsEngineer, 0.3},
-      {kDataScientist, kAiProductManager, 0.2}, {kDataScientist, kSoftwareEngineer, 0.2}, {kDataScientist, kAiArchitect, 0.3},
-      {kDataEngineer, kMlopsEngineer, 0.6}, {kDataEngineer, kDataAnalyst, 0.4}, {kDataEngineer, kSoftwareEngineer, 0.5},
+      {kDataScientist, kDataEngineer, 0.4},
+      {kDataScientist, kDataAnalyst, 0.7},
+      {kDataScientist, kMlopsEngineer, 0.3},
+      {kDataScientist, kAiProductManager, 0.2},
+      {kDataScientist, kSoftwareEngineer, 0.2},
+      {kDataScientist, kAiArchitect, 0.3},
+      {kDataEngineer, kMlopsEngineer, 0.6},
+      {kDataEngineer, kDataAnalyst, 0.4},
+      {kDataEngineer, kSoftwareEngineer, 0.5},
       {kDataEngineer, kAiArchitect, 0.4},
-      {kMlopsEngineer, kSoftwareEngineer, 0.5}, {kMlopsEngineer, kAiArchitect, 0.5},
-      {kAiArchitect, kSoftwareEngineer, 0.4}, {kAiArchitect, kAiProductManager, 0.3},
+      {kMlopsEngineer, kSoftwareEngineer, 0.5},
+      {kMlopsEngineer, kAiArchitect, 0.5},
+      {kAiArchitect, kSoftwareEngineer, 0.4},
+      {kAiArchitect, kAiProductManager, 0.3},
       {kAiProductManager, kDataAnalyst, 0.3},
       {kDataAnalyst, kSoftwareEngineer, 0.1},
   };
@@ -262,8 +306,8 @@ PostingFacts FactsOf(const Posting& posting, const taxonomy::Taxonomy* taxonomy)
       const taxonomy::Skill* skill = taxonomy ? taxonomy->FindById(mention.skill_id) : nullptr;
       bool technical = !skill || taxonomy::IsTechnicalType(taxonomy::SkillType(skill->category));
       facts.skills.push_back({mention.skill_id, mention.name, required, technical});
-    }
-    else if (required) facts.skills[it->second].required = true;
+    } else if (required)
+      facts.skills[it->second].required = true;
   }
   return facts;
 }
@@ -305,14 +349,17 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
   internal::ScoreParts(profile, terms, sums, points, match.parts);
   match.score = internal::Total(points);
   // The verdict: a word for the score, the part that cost most, and the best skill to add.
-  const char* label = match.score >= 75 ? "Strong fit" : match.score >= 55 ? "Good fit" : match.score >= 35 ? "Partial fit" : "Weak fit";
+  const char* label = match.score >= 75   ? "Strong fit"
+                      : match.score >= 55 ? "Good fit"
+                      : match.score >= 35 ? "Partial fit"
+                                          : "Weak fit";
   const ScorePart* costliest = nullptr;
   for (const ScorePart& part : match.parts) {
     double lost = part.max_points - part.points;
     // Every skill held: what the skill parts lack is the short list's doubt, not a gap to name.
-    bool skills_complete = (part.name == "required_skills" && sums.required_held == sums.required_count) ||
-                           (part.name == "nice_skills" && sums.nice_held == sums.nice_count &&
-                            sums.required_held == sums.required_count);
+    bool skills_complete =
+        (part.name == "required_skills" && sums.required_held == sums.required_count) ||
+        (part.name == "nice_skills" && sums.nice_held == sums.nice_count && sums.required_held == sums.required_count);
     if (skills_complete) continue;
     if (lost > 2 && (!costliest || lost > costliest->max_points - costliest->points)) costliest = &part;
   }

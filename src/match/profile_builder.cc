@@ -148,8 +148,8 @@ void AddLinks(std::string_view text, std::vector<std::string>& links) {
 }
 
 Location LocationFromText(std::string_view text) {
-  for (std::string_view label : {"Location:", "Location -", "Address:", "Address -", "Current location:", "Based in",
-                                 "Residence:", "City:"}) {
+  for (std::string_view label :
+       {"Location:", "Location -", "Address:", "Address -", "Current location:", "Based in", "Residence:", "City:"}) {
     size_t at = text.find(label);
     if (at == std::string_view::npos) continue;
     std::string_view rest = internal::LineAt(text, at + label.size());
@@ -180,7 +180,8 @@ void RoleOfResume(const std::string& title, std::string_view text, Profile& prof
   }
   if (from_text) {
     profile.role = *from_text;
-    profile.role_evidence = (title.empty() ? std::string("no title") : "title '" + title + "'") + "; what the text is mostly about";
+    profile.role_evidence =
+        (title.empty() ? std::string("no title") : "title '" + title + "'") + "; what the text is mostly about";
     return;
   }
   profile.role = from_title.value_or(classify::GuessRole(title, ""));
@@ -251,7 +252,8 @@ Profile ProfileBuilder::Build(const ResumeDocument& document, const std::string&
     }
   } else {
     jobs = JobsFromText(text, ranges, today);
-    for (JobSpan& span : jobs) span.job.role = RoleOfJob(span.job.title, text.substr(span.begin, span.end - span.begin));
+    for (JobSpan& span : jobs)
+      span.job.role = RoleOfJob(span.job.title, text.substr(span.begin, span.end - span.begin));
   }
 
   // Years: the jobs' time with overlaps counted once, or what the résumé states, whichever is more.
@@ -275,8 +277,10 @@ Profile ProfileBuilder::Build(const ResumeDocument& document, const std::string&
   for (const std::string& listed : document.listed_skills) {
     const taxonomy::Skill* skill = taxonomy_->Find(listed);
     std::vector<SkillMention> found;
-    if (skill) found.push_back({skill->id, skill->name, 0, 0, Requirement::kUnstated});
-    else found = matcher_->Find(listed);
+    if (skill)
+      found.push_back({skill->id, skill->name, 0, 0, Requirement::kUnstated});
+    else
+      found = matcher_->Find(listed);
     for (const SkillMention& mention : found) {
       auto [it, added] = position.try_emplace(mention.skill_id, profile.skills.size());
       if (added) profile.skills.push_back({mention.skill_id, mention.name, "listed: " + listed, 0});
@@ -343,7 +347,8 @@ Profile ProfileBuilder::Build(const ResumeDocument& document, const std::string&
   if (!document.education.empty()) {
     for (const ResumeEducation& school : document.education) {
       auto degree = internal::HighestDegree(school.degree + " in " + school.field);
-      if (degree && (profile.degree.empty() || degree->level == "phd" || (degree->level == "master" && profile.degree != "phd"))) {
+      if (degree && (profile.degree.empty() || degree->level == "phd" ||
+                     (degree->level == "master" && profile.degree != "phd"))) {
         profile.degree = degree->level;
         profile.degree_field = school.field;
       }

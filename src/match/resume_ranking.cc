@@ -9,7 +9,8 @@ namespace jobscope::match {
 StatusOr<std::vector<std::string>> ResumeFiles(const std::string& folder) {
   std::error_code error;
   if (!std::filesystem::exists(folder, error)) return NotFound(folder + ": no such folder");
-  if (!std::filesystem::is_directory(folder, error)) return InvalidArgument(folder + ": not a folder (give a folder of résumés)");
+  if (!std::filesystem::is_directory(folder, error))
+    return InvalidArgument(folder + ": not a folder (give a folder of résumés)");
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
     std::string name = entry.path().filename().string();

@@ -54,10 +54,14 @@ StatusOr<std::string> DecodeText(std::string_view bytes, const std::string& name
 
 std::string_view ResumeFormatName(ResumeFormat format) {
   switch (format) {
-    case ResumeFormat::kPdf: return "pdf";
-    case ResumeFormat::kDocx: return "docx";
-    case ResumeFormat::kJsonResume: return "json_resume";
-    case ResumeFormat::kText: break;
+    case ResumeFormat::kPdf:
+      return "pdf";
+    case ResumeFormat::kDocx:
+      return "docx";
+    case ResumeFormat::kJsonResume:
+      return "json_resume";
+    case ResumeFormat::kText:
+      break;
   }
   return "text";
 }

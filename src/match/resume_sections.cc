@@ -38,7 +38,8 @@ std::vector<Token> Tokenize(std::string_view text) {
       while (end < text.size() && IsAsciiDigit(text[end])) ++end;
       tokens.push_back({Token::kNumber, at, end, std::string(text.substr(at, end - at))});
       at = end;
-    } else if (c == '-' || c == '/' || c == '.' || c == '\'' || c == ',' || c == '~' || c == '\n' || c == '(' || c == ')') {
+    } else if (c == '-' || c == '/' || c == '.' || c == '\'' || c == ',' || c == '~' || c == '\n' || c == '(' ||
+               c == ')') {
       tokens.push_back({Token::kMark, at, at + 1, std::string(1, c == '~' ? '-' : c)});
       ++at;
     } else if (text.substr(at, 3) == "\xE2\x80\x93" || text.substr(at, 3) == "\xE2\x80\x94" ||
@@ -53,8 +54,9 @@ std::vector<Token> Tokenize(std::string_view text) {
 }
 
 std::optional<int> Month(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march", "april", "may", "june",
-                                                               "july", "august", "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                               "may",       "june",     "july",     "august",
+                                                               "september", "october",  "november", "december"};
   if (word.size() < 3) return std::nullopt;
   if (word == "sept") return 9;
   for (size_t m = 0; m < kMonths.size(); ++m) {
@@ -73,7 +75,7 @@ std::optional<int> Number(const Token& token) {
 bool IsYear(std::optional<int> value) { return value && *value >= 1950 && *value <= 2050; }
 
 struct DateAt {
-  int month = 0;   // months from year 0
+  int month = 0;    // months from year 0
   size_t next = 0;  // the token after the date
   size_t end = 0;   // byte end
 };
@@ -85,11 +87,13 @@ std::optional<DateAt> ParseDate(const std::vector<Token>& tokens, size_t i) {
     auto month = Month(tokens[i].lower);
     if (!month) return std::nullopt;
     size_t k = i + 1;
-    while (at(k) && at(k)->kind == Token::kMark && (at(k)->lower == "." || at(k)->lower == "," || at(k)->lower == "'")) ++k;
+    while (at(k) && at(k)->kind == Token::kMark && (at(k)->lower == "." || at(k)->lower == "," || at(k)->lower == "'"))
+      ++k;
     if (!at(k)) return std::nullopt;
     auto year = Number(*at(k));
     if (IsYear(year)) return DateAt{*year * 12 + *month - 1, k + 1, at(k)->end};
-    if (year && at(k)->lower.size() == 2 && at(k - 1)->lower == "'") return DateAt{(2000 + *year) * 12 + *month - 1, k + 1, at(k)->end};
+    if (year && at(k)->lower.size() == 2 && at(k - 1)->lower == "'")
+      return DateAt{(2000 + *year) * 12 + *month - 1, k + 1, at(k)->end};
     return std::nullopt;
   }
   auto first = Number(tokens[i]);
@@ -128,11 +132,13 @@ std::vector<DateRange> FindDateRanges(std::string_view text) {
     // A separator: '-', "to", "till", "until", "through", "since" (then the range runs to the present).
     size_t k = start->next;
     bool separated = false;
-    while (k < tokens.size() && (tokens[k].lower == "-" || tokens[k].lower == "to" || tokens[k].lower == "till" ||
-                                 tokens[k].lower == "until" || tokens[k].lower == "through" || tokens[k].lower == "upto")) {
+    while (k < tokens.size() &&
+           (tokens[k].lower == "-" || tokens[k].lower == "to" || tokens[k].lower == "till" ||
+            tokens[k].lower == "until" || tokens[k].lower == "through" || tokens[k].lower == "upto")) {
       separated = true;
       ++k;
-      if (tokens[k - 1].lower == "till" && k < tokens.size() && !IsPresentWord(tokens[k].lower) && !ParseDate(tokens, k)) {
+      if (tokens[k - 1].lower == "till" && k < tokens.size() && !IsPresentWord(tokens[k].lower) &&
+          !ParseDate(tokens, k)) {
         // "2017 to till" ends the range at the present
         ranges.push_back({tokens[i].begin, tokens[k - 1].end, start->month, std::nullopt});
         separated = false;
@@ -196,7 +202,8 @@ std::optional<double> StatedYears(std::string_view text) {
       k += 2;
     }
     // "5+ years" leaves the '+' out of the tokens; "5 yrs", "5 years"
-    if (k >= tokens.size() || (tokens[k].lower != "years" && tokens[k].lower != "year" && tokens[k].lower != "yrs")) continue;
+    if (k >= tokens.size() || (tokens[k].lower != "years" && tokens[k].lower != "year" && tokens[k].lower != "yrs"))
+      continue;
     // ... "of (professional|industry|work|total|relevant)? experience", or "experience" nearby after
     bool experience = false;
     for (size_t j = k + 1; j < std::min(tokens.size(), k + 6); ++j) {
@@ -241,13 +248,21 @@ std::vector<StatedSkillMonths> FindStatedSkillMonths(std::string_view text) {
 std::optional<Degree> HighestDegree(std::string_view text) {
   // (key as NormalizeKey writes it, level); checked on word boundaries.
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kDegrees = {{
-      {"phd", "phd"}, {"ph d", "phd"}, {"doctorate", "phd"}, {"doctor of philosophy", "phd"},
-      {"master", "master"}, {"masters", "master"}, {"m tech", "master"}, {"mtech", "master"}, {"m sc", "master"},
-      {"msc", "master"}, {"mba", "master"}, {"mca", "master"}, {"m e", "master"}, {"m s", "master"}, {"pgdm", "master"},
-      {"post graduate", "master"}, {"bachelor", "bachelor"}, {"bachelors", "bachelor"}, {"b tech", "bachelor"},
-      {"btech", "bachelor"}, {"b e", "bachelor"}, {"b sc", "bachelor"}, {"bsc", "bachelor"}, {"bca", "bachelor"},
-      {"b com", "bachelor"}, {"bcom", "bachelor"}, {"b s", "bachelor"}, {"undergraduate", "bachelor"},
-      {"diploma", "diploma"}, {"associate degree", "diploma"},
+      {"phd", "phd"},           {"ph d", "phd"},
+      {"doctorate", "phd"},     {"doctor of philosophy", "phd"},
+      {"master", "master"},     {"masters", "master"},
+      {"m tech", "master"},     {"mtech", "master"},
+      {"m sc", "master"},       {"msc", "master"},
+      {"mba", "master"},        {"mca", "master"},
+      {"m e", "master"},        {"m s", "master"},
+      {"pgdm", "master"},       {"post graduate", "master"},
+      {"bachelor", "bachelor"}, {"bachelors", "bachelor"},
+      {"b tech", "bachelor"},   {"btech", "bachelor"},
+      {"b e", "bachelor"},      {"b sc", "bachelor"},
+      {"bsc", "bachelor"},      {"bca", "bachelor"},
+      {"b com", "bachelor"},    {"bcom", "bachelor"},
+      {"b s", "bachelor"},      {"undergraduate", "bachelor"},
+      {"diploma", "diploma"},   {"associate degree", "diploma"},
   }};
   const auto rank = [](std::string_view level) {
     return level == "phd" ? 4 : level == "master" ? 3 : level == "bachelor" ? 2 : level == "diploma" ? 1 : 0;
@@ -282,7 +297,8 @@ std::optional<Degree> HighestDegree(std::string_view text) {
       size_t from = std::min(in, of);
       if (from != std::string::npos && from < 12) {
         std::string field = rest.substr(from + 4);
-        for (std::string_view stop : {" from ", " at ", " university", " college", " institute", " with ", " 19", " 20"}) {
+        for (std::string_view stop :
+             {" from ", " at ", " university", " college", " institute", " with ", " 19", " 20"}) {
           size_t cut = field.find(stop);
           if (cut != std::string::npos) field.resize(cut);
         }
@@ -298,10 +314,11 @@ std::optional<Degree> HighestDegree(std::string_view text) {
 
 bool IsEducationLine(std::string_view line) {
   std::string key = " " + text::NormalizeKey(line) + " ";
-  for (std::string_view word : {" university ", " college ", " school ", " institute ", " b tech ", " btech ", " b e ",
-                                " bachelor ", " bachelors ", " master ", " masters ", " m tech ", " mtech ", " degree ",
-                                " ssc ", " hsc ", " phd ", " diploma ", " education ", " b sc ", " m sc ", " mba ", " mca ",
-                                " bca ", " gpa ", " cgpa ", " graduated ", " graduation "}) {
+  for (std::string_view word :
+       {" university ", " college ",   " school ", " institute ", " b tech ",    " btech ",     " b e ",
+        " bachelor ",   " bachelors ", " master ", " masters ",   " m tech ",    " mtech ",     " degree ",
+        " ssc ",        " hsc ",       " phd ",    " diploma ",   " education ", " b sc ",      " m sc ",
+        " mba ",        " mca ",       " bca ",    " gpa ",       " cgpa ",      " graduated ", " graduation "}) {
     if (key.find(word) != std::string::npos) return true;
   }
   return false;
@@ -312,11 +329,11 @@ bool LooksLikeJobTitle(std::string_view line) {
   std::string key = " " + text::NormalizeKey(line) + " ";
   size_t words = std::count(key.begin(), key.end(), ' ') - 1;
   if (words > 12) return false;
-  for (std::string_view word : {" engineer ", " developer ", " analyst ", " scientist ", " manager ", " consultant ",
-                                " intern ", " lead ", " architect ", " administrator ", " specialist ", " tester ",
-                                " programmer ", " designer ", " officer ", " executive ", " associate ", " head ",
-                                " director ", " trainee ", " researcher ", " assistant ", " professor ", " coordinator ",
-                                " technician ", " freelancer ", " founder ", " dba "}) {
+  for (std::string_view word :
+       {" engineer ",  " developer ", " analyst ",       " scientist ",  " manager ",    " consultant ", " intern ",
+        " lead ",      " architect ", " administrator ", " specialist ", " tester ",     " programmer ", " designer ",
+        " officer ",   " executive ", " associate ",     " head ",       " director ",   " trainee ",    " researcher ",
+        " assistant ", " professor ", " coordinator ",   " technician ", " freelancer ", " founder ",    " dba "}) {
     if (key.find(word) != std::string::npos) return true;
   }
   return false;
@@ -334,7 +351,8 @@ std::string SentenceAt(std::string_view text, size_t at) {
   static constexpr std::string_view kBullet = "\xE2\x80\xA2";
   const auto is_stop = [&](size_t i) {  // the byte at i ends a sentence
     if (text[i] == '\n' || text[i] == ';') return true;
-    return text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ' && i > 0 && std::islower(static_cast<unsigned char>(text[i - 1]));
+    return text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ' && i > 0 &&
+           std::islower(static_cast<unsigned char>(text[i - 1]));
   };
   const auto continuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
   size_t begin = at;

@@ -21,7 +21,8 @@ WordCounts CountWords(std::string_view text) {
   return out;
 }
 
-WordVector Weigh(const WordCounts& counts, const std::unordered_map<uint32_t, float>& idf, float default_idf, size_t keep) {
+WordVector Weigh(const WordCounts& counts, const std::unordered_map<uint32_t, float>& idf, float default_idf,
+                 size_t keep) {
   std::vector<std::pair<uint32_t, float>> weighted;
   weighted.reserve(counts.size());
   for (const auto& [hash, tf] : counts) {
@@ -29,8 +30,9 @@ WordVector Weigh(const WordCounts& counts, const std::unordered_map<uint32_t, fl
     weighted.emplace_back(hash, tf * (it != idf.end() ? it->second : default_idf));
   }
   if (keep && weighted.size() > keep) {
-    std::partial_sort(weighted.begin(), weighted.begin() + static_cast<std::ptrdiff_t>(keep), weighted.end(),
-                      [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    std::partial_sort(
+        weighted.begin(), weighted.begin() + static_cast<std::ptrdiff_t>(keep), weighted.end(),
+        [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     weighted.resize(keep);
     std::sort(weighted.begin(), weighted.end());
   }

@@ -49,19 +49,19 @@ struct Location {
 
 // The fields of a posting as they came from the source.
 struct RawPosting {
-  std::string source;       // "linkedin", "glassdoor", "jobspy", "jsonl", "jsonld", ...
-  std::string source_id;    // the source's own id, if any
+  std::string source;     // "linkedin", "glassdoor", "jobspy", "jsonl", "jsonld", ...
+  std::string source_id;  // the source's own id, if any
   std::string url;
   std::string title;
   std::string company;
-  std::string location;     // as written, e.g. "New York, NY"
-  std::string description;  // plain text (markup stripped on understanding; spans point into this)
+  std::string location;              // as written, e.g. "New York, NY"
+  std::string description;           // plain text (markup stripped on understanding; spans point into this)
   std::string description_original;  // the description as given, kept when markup was stripped from it
-  std::string date_posted;  // ISO 8601 date where the source gives one
-  std::string employment_type;  // as written, e.g. "Full-time"
-  std::string experience_level; // as written by the source, e.g. "Mid-Senior level"
-  std::string work_type;        // as written, e.g. "Remote", "Hybrid"
-  std::string salary_text;      // as written, e.g. "$53K-$91K (Glassdoor est.)"
+  std::string date_posted;           // ISO 8601 date where the source gives one
+  std::string employment_type;       // as written, e.g. "Full-time"
+  std::string experience_level;      // as written by the source, e.g. "Mid-Senior level"
+  std::string work_type;             // as written, e.g. "Remote", "Hybrid"
+  std::string salary_text;           // as written, e.g. "$53K-$91K (Glassdoor est.)"
   // Structured pay fields (JobSpy min_amount/max_amount/interval/currency, schema.org baseSalary).
   std::optional<double> salary_min;
   std::optional<double> salary_max;
@@ -89,8 +89,8 @@ struct Understanding {
   RemoteMode remote = RemoteMode::kUnknown;
   EmploymentType employment_type = EmploymentType::kUnknown;
   std::vector<std::string> candidate_skills;  // spans the tagger found that the taxonomy does not know
-  std::string duplicate_key;  // equal for postings of the same job (normalised title + company + place)
-  uint64_t text_fingerprint = 0;  // SimHash of the description, for near-duplicates across sources
+  std::string duplicate_key;                  // equal for postings of the same job (normalised title + company + place)
+  uint64_t text_fingerprint = 0;              // SimHash of the description, for near-duplicates across sources
 };
 
 struct Posting {

@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "base/strings.h"
 #include "base/hash.h"
+#include "base/strings.h"
 #include "base/tsv.h"
 #include "ingest/ingest.h"
 #include "report/report.h"
@@ -119,9 +119,10 @@ StatusOr<GoldSet> LoadGoldSet(const std::string& gold_dir, const std::string& sh
   JS_RETURN_IF_ERROR(ForEachTsvRow(gold_dir + "/selection/pay.tsv", [&](const TsvRow& row) -> Status {
     if (row.fields.size() != 7) return ParseError(row.where + ": expected 7 fields");
     int64_t number = 0, begin = 0;
-    if (!ParseInt64(row.fields[1], number) || !ParseInt64(row.fields[3], begin)) return ParseError(row.where + ": not a number");
-    pay_selected[{std::string(row.fields[0]), number, std::string(row.fields[2]), begin}] = {std::string(row.fields[5]),
-                                                                                            std::string(row.fields[6])};
+    if (!ParseInt64(row.fields[1], number) || !ParseInt64(row.fields[3], begin))
+      return ParseError(row.where + ": not a number");
+    pay_selected[{std::string(row.fields[0]), number, std::string(row.fields[2]), begin}] = {
+        std::string(row.fields[5]), std::string(row.fields[6])};
     return Status::Ok();
   }));
   JS_RETURN_IF_ERROR(ForEachTsvRow(gold_dir + "/pay.tsv", [&](const TsvRow& row) -> Status {
@@ -139,7 +140,8 @@ StatusOr<GoldSet> LoadGoldSet(const std::string& gold_dir, const std::string& sh
     JS_ASSIGN_OR_RETURN(const RawPosting* posting, PostingAt(cache, item.file, item.row, row.where));
     std::string_view field = PayField(*posting, item.column);
     if (begin < 0 || end < begin || static_cast<size_t>(end) > field.size() ||
-        Crc32Hex((field.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin)))) != chosen->second.second) {
+        Crc32Hex((field.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin)))) !=
+            chosen->second.second) {
       return ParseError(row.where + ": the bytes at " + item.file + " row " + std::to_string(item.row) +
                         " are not the ones labelled (checksum differs)");
     }
@@ -192,11 +194,16 @@ GoldScores ScoreGold(const GoldSet& gold, const std::vector<Understanding>& post
                      const taxonomy::Taxonomy& taxonomy, const std::string& split) {
   GoldScores scores;
   auto roles = AllRoles();
-  const std::vector<Level> levels = {Level::kIntern, Level::kEntry, Level::kMid, Level::kSenior, Level::kLead, Level::kExecutive, Level::kUnknown};
+  const std::vector<Level> levels = {Level::kIntern, Level::kEntry,     Level::kMid,    Level::kSenior,
+                                     Level::kLead,   Level::kExecutive, Level::kUnknown};
   scores.role_confusion.assign(roles.size(), std::vector<int64_t>(roles.size(), 0));
   scores.level_confusion.assign(levels.size(), std::vector<int64_t>(levels.size(), 0));
-  auto role_index = [&](Role role) { return static_cast<size_t>(std::find(roles.begin(), roles.end(), role) - roles.begin()); };
-  auto level_index = [&](Level level) { return static_cast<size_t>(std::find(levels.begin(), levels.end(), level) - levels.begin()); };
+  auto role_index = [&](Role role) {
+    return static_cast<size_t>(std::find(roles.begin(), roles.end(), role) - roles.begin());
+  };
+  auto level_index = [&](Level level) {
+    return static_cast<size_t>(std::find(levels.begin(), levels.end(), level) - levels.begin());
+  };
   Counter role, level, remote, country_known, country_right;
   int64_t skill_gold = 0, skill_predicted = 0, skill_found = 0;
   std::map<std::string, int64_t> misses, false_skills;
@@ -209,11 +216,13 @@ GoldScores ScoreGold(const GoldSet& gold, const std::vector<Understanding>& post
     role.right += u.role == item.role;
     ++scores.role_confusion[role_index(item.role)][role_index(u.role)];
     if (u.role != item.role) {
-      scores.role_errors.push_back({item.posting.title, std::string(RoleName(item.role)), std::string(RoleName(u.role))});
+      scores.role_errors.push_back(
+          {item.posting.title, std::string(RoleName(item.role)), std::string(RoleName(u.role))});
     }
     if (u.level != item.level) {
       std::string decided = u.level_evidence.empty() ? "" : " (" + u.level_evidence.front() + ")";
-      scores.level_errors.push_back({item.posting.title, std::string(LevelName(item.level)) + " [" + item.level_basis + "]",
+      scores.level_errors.push_back({item.posting.title,
+                                     std::string(LevelName(item.level)) + " [" + item.level_basis + "]",
                                      std::string(LevelName(u.level)) + decided});
     }
     ++level.total;
@@ -248,8 +257,10 @@ GoldScores ScoreGold(const GoldSet& gold, const std::vector<Understanding>& post
     skill_gold += static_cast<int64_t>(gold_ids.size());
     skill_predicted += static_cast<int64_t>(predicted_ids.size());
     for (const std::string& id : gold_ids) {
-      if (predicted_ids.count(id)) ++skill_found;
-      else ++misses[gold_names[id]];
+      if (predicted_ids.count(id))
+        ++skill_found;
+      else
+        ++misses[gold_names[id]];
     }
     for (const std::string& id : predicted_ids) {
       if (gold_ids.count(id)) continue;
@@ -278,7 +289,8 @@ GoldScores ScoreGold(const GoldSet& gold, const std::vector<Understanding>& post
   }
   scores.role_macro_f1 = f1_roles ? f1_sum / static_cast<double>(f1_roles) : 0;
   scores.skill_recall = skill_gold ? static_cast<double>(skill_found) / static_cast<double>(skill_gold) : 0;
-  scores.skill_precision = skill_predicted ? static_cast<double>(skill_found) / static_cast<double>(skill_predicted) : 0;
+  scores.skill_precision =
+      skill_predicted ? static_cast<double>(skill_found) / static_cast<double>(skill_predicted) : 0;
   scores.skills_gold = skill_gold;
   auto top = [](const std::map<std::string, int64_t>& counts) {
     std::vector<std::pair<std::string, int64_t>> sorted(counts.begin(), counts.end());

@@ -52,7 +52,9 @@ code { font-size: 0.92em; }
 
 std::string E(std::string_view text) { return HtmlEscape(text); }
 
-std::string ThinTag() { return " <span class=\"thin-tag\" title=\"fewer than " + std::to_string(kThinBelow) + " records\">thin</span>"; }
+std::string ThinTag() {
+  return " <span class=\"thin-tag\" title=\"fewer than " + std::to_string(kThinBelow) + " records\">thin</span>";
+}
 
 bool IsThin(int64_t records) { return records < kThinBelow; }
 
@@ -189,10 +191,12 @@ std::string RunInputs(const std::vector<std::string>& inputs) {
 
 std::string PaySection(const MarketSummary& summary) {
   std::string out = Heading("pay-level", "Pay by level");
-  out += "<p class=\"note\">Annual USD of postings that state pay (the midpoint of a range), by level, beside the "
-         "bands career guides commonly quote <span class=\"legend-quoted\"></span> (entry $70k-90k, mid "
-         "$100k-130k, senior $150k-200k+). Dot: median; line: P25-P75; n: postings with pay.</p>";
-  std::vector<std::pair<std::string, SalaryStats>> levels(summary.salary_by_level.begin(), summary.salary_by_level.end());
+  out +=
+      "<p class=\"note\">Annual USD of postings that state pay (the midpoint of a range), by level, beside the "
+      "bands career guides commonly quote <span class=\"legend-quoted\"></span> (entry $70k-90k, mid "
+      "$100k-130k, senior $150k-200k+). Dot: median; line: P25-P75; n: postings with pay.</p>";
+  std::vector<std::pair<std::string, SalaryStats>> levels(summary.salary_by_level.begin(),
+                                                          summary.salary_by_level.end());
   std::sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) {
     return std::make_tuple(LevelRank(a.first), a.first) < std::make_tuple(LevelRank(b.first), b.first);
   });
@@ -300,7 +304,8 @@ StatusOr<std::string> HealthSection(store::Store& store, const MarketSummary& su
   }
   out += "<li>" + FormatCount(summary.dated_postings) + " of " + FormatCount(stored) +
          " stored postings carry a posting date (" +
-         FormatShare(stored ? static_cast<double>(summary.dated_postings) / static_cast<double>(stored) : 0) + ").</li>";
+         FormatShare(stored ? static_cast<double>(summary.dated_postings) / static_cast<double>(stored) : 0) +
+         ").</li>";
   JS_ASSIGN_OR_RETURN(std::vector<store::IngestRun> runs, store.ListRuns());
   std::sort(runs.begin(), runs.end(), [](const store::IngestRun& a, const store::IngestRun& b) { return a.id > b.id; });
   if (runs.empty()) {
@@ -309,18 +314,19 @@ StatusOr<std::string> HealthSection(store::Store& store, const MarketSummary& su
     const store::IngestRun& last = runs.front();
     out += "<li>Last ingest run: #" + std::to_string(last.id) + ", started " + E(last.started_at) +
            (last.finished_at.empty() ? "" : ", finished " + E(last.finished_at)) + " (" + E(last.status) + "); " +
-           FormatCount(static_cast<int64_t>(runs.size())) + " run" + (runs.size() == 1 ? "" : "s") + " in all.</li></ul>";
+           FormatCount(static_cast<int64_t>(runs.size())) + " run" + (runs.size() == 1 ? "" : "s") +
+           " in all.</li></ul>";
     Table run_table;
-    run_table.head = {"run", "started", "finished", "status", "inputs", "read", "stored", "already present",
-                      "duplicates", "quarantined"};
+    run_table.head = {"run",  "started", "finished",        "status",     "inputs",
+                      "read", "stored",  "already present", "duplicates", "quarantined"};
     run_table.numeric = {true, false, false, false, false, true, true, true, true, true};
     constexpr size_t kRunRows = 10;
     for (size_t idx = 0; idx < runs.size() && idx < kRunRows; ++idx) {
       const store::IngestRun& run = runs[idx];
       run_table.Add({std::to_string(run.id), E(run.started_at), E(run.finished_at.empty() ? "—" : run.finished_at),
-                     E(run.status), E(RunInputs(run.inputs)), FormatCount(run.counts.read), FormatCount(run.counts.stored),
-                     FormatCount(run.counts.already_present), FormatCount(run.counts.duplicates),
-                     FormatCount(run.counts.quarantined)});
+                     E(run.status), E(RunInputs(run.inputs)), FormatCount(run.counts.read),
+                     FormatCount(run.counts.stored), FormatCount(run.counts.already_present),
+                     FormatCount(run.counts.duplicates), FormatCount(run.counts.quarantined)});
     }
     out += run_table.Html(runs.size() > kRunRows ? "The " + std::to_string(kRunRows) + " latest runs of " +
                                                        std::to_string(runs.size()) + "."
@@ -347,8 +353,8 @@ StatusOr<std::string> HealthSection(store::Store& store, const MarketSummary& su
   if (distinct.empty()) {
     out += "<p>No record was quarantined.</p>";
   } else {
-    out += "<p>" + FormatCount(static_cast<int64_t>(distinct.size())) + " distinct records were set aside with a reason (" +
-           FormatCount(static_cast<int64_t>(quarantined.size())) +
+    out += "<p>" + FormatCount(static_cast<int64_t>(distinct.size())) +
+           " distinct records were set aside with a reason (" + FormatCount(static_cast<int64_t>(quarantined.size())) +
            " quarantine entries over all runs); <code>jobscope quarantine</code> lists them. Numbers in reasons "
            "are shown as #.</p>";
     Table reason_table;
@@ -371,10 +377,11 @@ StatusOr<std::string> Render(store::Store& store, const taxonomy::Taxonomy* taxo
   unique_postings = summary.postings;
   std::string out;
   out.reserve(1 << 16);
-  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<meta name=\"generator\" content=\"jobscope report\">\n"
-         "<title>AI job market report</title>\n<style>";
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta name=\"generator\" content=\"jobscope report\">\n"
+      "<title>AI job market report</title>\n<style>";
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<header><h1>AI job market report</h1>";
   out += "<p class=\"lead\">" + FormatCount(summary.postings) + " unique postings (" + FormatCount(summary.duplicates) +
@@ -387,11 +394,13 @@ StatusOr<std::string> Render(store::Store& store, const taxonomy::Taxonomy* taxo
   if (IsThin(summary.postings)) out += ThinTag();
   out += "</p></header>\n";
 
-  out += "<nav><h2>Contents</h2><ol><li><a href=\"#roles\">Postings by role</a></li><li><a href=\"#levels\">Postings by "
-         "level</a></li><li><a href=\"#work-mode\">Work mode</a></li><li><a href=\"#skills\">Skills in demand</a></li>"
-         "<li><a href=\"#pay-level\">Pay by level</a></li><li><a href=\"#pay-role\">Pay by role</a></li>"
-         "<li><a href=\"#pay-country\">Pay by country</a></li><li><a href=\"#time\">Postings over time</a></li>"
-         "<li><a href=\"#health\">Data health</a></li><li><a href=\"#reading\">How to read this report</a></li></ol></nav>\n";
+  out +=
+      "<nav><h2>Contents</h2><ol><li><a href=\"#roles\">Postings by role</a></li><li><a href=\"#levels\">Postings by "
+      "level</a></li><li><a href=\"#work-mode\">Work mode</a></li><li><a href=\"#skills\">Skills in demand</a></li>"
+      "<li><a href=\"#pay-level\">Pay by level</a></li><li><a href=\"#pay-role\">Pay by role</a></li>"
+      "<li><a href=\"#pay-country\">Pay by country</a></li><li><a href=\"#time\">Postings over time</a></li>"
+      "<li><a href=\"#health\">Data health</a></li><li><a href=\"#reading\">How to read this "
+      "report</a></li></ol></nav>\n";
 
   const SalaryStats& pay = summary.salary;
   auto tile = [](const std::string& value, const std::string& text) {
@@ -400,18 +409,21 @@ StatusOr<std::string> Render(store::Store& store, const taxonomy::Taxonomy* taxo
   out += "<section id=\"headline\" class=\"tiles\">";
   out += tile(FormatCount(summary.postings), "unique postings");
   out += tile(FormatCount(summary.duplicates), "duplicates linked");
-  out += tile(FormatCount(pay.postings_with_salary), "state pay (" +
+  out += tile(FormatCount(pay.postings_with_salary),
+              "state pay (" +
                   FormatShare(summary.postings ? static_cast<double>(pay.postings_with_salary) /
                                                      static_cast<double>(summary.postings)
-                                               : 0) + ")");
-  out += tile(E(FormatUsd(pay.median_annual_usd)),
-              "median stated pay, P25-P75 " + E(FormatUsd(pay.p25_annual_usd)) + "–" + E(FormatUsd(pay.p75_annual_usd)) +
-                  ", n=" + FormatCount(pay.postings_with_salary) + (IsThin(pay.postings_with_salary) ? ThinTag() : ""));
+                                               : 0) +
+                  ")");
+  out +=
+      tile(E(FormatUsd(pay.median_annual_usd)),
+           "median stated pay, P25-P75 " + E(FormatUsd(pay.p25_annual_usd)) + "–" + E(FormatUsd(pay.p75_annual_usd)) +
+               ", n=" + FormatCount(pay.postings_with_salary) + (IsThin(pay.postings_with_salary) ? ThinTag() : ""));
   out += "</section>\n";
 
   std::vector<std::pair<std::string, int64_t>> roles = ByCount(summary.by_role);
-  out += Heading("roles", "Postings by role") + CountsSection("role", roles, summary.postings, &summary.salary_by_role, true) +
-         "</section>\n";
+  out += Heading("roles", "Postings by role") +
+         CountsSection("role", roles, summary.postings, &summary.salary_by_role, true) + "</section>\n";
   std::vector<std::pair<std::string, int64_t>> levels(summary.by_level.begin(), summary.by_level.end());
   std::sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) {
     return std::make_tuple(LevelRank(a.first), a.first) < std::make_tuple(LevelRank(b.first), b.first);
@@ -444,7 +456,8 @@ StatusOr<std::string> Render(store::Store& store, const taxonomy::Taxonomy* taxo
   out += PaySection(summary) + "\n";
   out += PayByKeySection("pay-role", "Pay by role", "role", summary.salary_by_role, true, SIZE_MAX, true) + "\n";
   out += PayByKeySection("pay-country", "Pay by country", "country", summary.salary_by_country, false,
-                         options.chart_countries, false) + "\n";
+                         options.chart_countries, false) +
+         "\n";
 
   out += Heading("time", "Postings over time");
   if (summary.by_month.empty()) {
@@ -467,20 +480,22 @@ StatusOr<std::string> Render(store::Store& store, const taxonomy::Taxonomy* taxo
   out += health + "\n";
 
   out += Heading("reading", "How to read this report");
-  out += "<ul><li>Counts are of unique postings: a posting linked as a duplicate of an earlier posting of the same "
-         "job (the same job on two boards, or a repost) is counted once.</li>"
-         "<li>Pay is annual USD: the midpoint of a posting's stated range, annualised (hour x 2080, day x 260, week x "
-         "52, month x 12) and converted with jobscope's dated rate table; postings in a currency without a rate are "
-         "left out. Only postings that state pay count, so pay figures describe those postings, not the whole "
-         "market.</li>"
-         "<li>Every pay figure is a median with its P25-P75 range and n, the number of postings behind it. The 95% "
-         "interval of the median is distribution-free (order statistics at ranks n/2 ± 0.98√n).</li>"
-         "<li>A figure from fewer than " + std::to_string(kThinBelow) + " records is marked" + ThinTag() +
-         ": read it as a hint, not a measurement.</li>"
-         "<li>The commonly quoted bands are what career guides say (entry $70k-90k, mid $100k-130k, senior "
-         "$150k-200k+); they are set beside the data's, not derived from it.</li>"
-         "<li>Roles and levels are read from each posting's title and text by jobscope's classifiers; skills are "
-         "the technical skills of jobscope's taxonomy named in the text.</li></ul></section>\n";
+  out +=
+      "<ul><li>Counts are of unique postings: a posting linked as a duplicate of an earlier posting of the same "
+      "job (the same job on two boards, or a repost) is counted once.</li>"
+      "<li>Pay is annual USD: the midpoint of a posting's stated range, annualised (hour x 2080, day x 260, week x "
+      "52, month x 12) and converted with jobscope's dated rate table; postings in a currency without a rate are "
+      "left out. Only postings that state pay count, so pay figures describe those postings, not the whole "
+      "market.</li>"
+      "<li>Every pay figure is a median with its P25-P75 range and n, the number of postings behind it. The 95% "
+      "interval of the median is distribution-free (order statistics at ranks n/2 ± 0.98√n).</li>"
+      "<li>A figure from fewer than " +
+      std::to_string(kThinBelow) + " records is marked" + ThinTag() +
+      ": read it as a hint, not a measurement.</li>"
+      "<li>The commonly quoted bands are what career guides say (entry $70k-90k, mid $100k-130k, senior "
+      "$150k-200k+); they are set beside the data's, not derived from it.</li>"
+      "<li>Roles and levels are read from each posting's title and text by jobscope's classifiers; skills are "
+      "the technical skills of jobscope's taxonomy named in the text.</li></ul></section>\n";
   out += "</body>\n</html>\n";
   return out;
 }

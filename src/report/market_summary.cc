@@ -78,7 +78,8 @@ StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_co
     ++summary.by_role[role];
     ++summary.by_level[level];
     ++summary.by_remote[std::string(RemoteModeName(u.remote))];
-    if (std::string_view month = MonthOf(posting.raw.date_posted); !month.empty()) ++summary.by_month[std::string(month)];
+    if (std::string_view month = MonthOf(posting.raw.date_posted); !month.empty())
+      ++summary.by_month[std::string(month)];
     std::set<std::string> seen;
     for (const SkillMention& mention : u.skills) {
       if (!seen.insert(mention.skill_id).second) continue;

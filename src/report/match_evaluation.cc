@@ -79,9 +79,11 @@ StatusOr<MatchGoldSet> LoadMatchGoldSet(const std::string& gold_dir, const std::
       }
       auto column = std::find(resumes->header.begin(), resumes->header.end(), "Resume");
       if (column == resumes->header.end()) return ParseError(file + ": no Resume column");
-      if (number < 1 || static_cast<size_t>(number) > resumes->rows.size()) return ParseError(row.where + ": no such row");
+      if (number < 1 || static_cast<size_t>(number) > resumes->rows.size())
+        return ParseError(row.where + ": no such row");
       std::string text = resumes->rows[number - 1][column - resumes->header.begin()];
-      if (Crc32Hex(text) != row.fields[4]) return ParseError(row.where + ": the résumé changed under its grades (checksum)");
+      if (Crc32Hex(text) != row.fields[4])
+        return ParseError(row.where + ": the résumé changed under its grades (checksum)");
       gold.resumes.push_back({number, std::string(row.fields[3]), std::move(text)});
       return Status::Ok();
     }
@@ -97,7 +99,8 @@ StatusOr<MatchGoldSet> LoadMatchGoldSet(const std::string& gold_dir, const std::
       found = files.emplace(file, std::move(rows)).first;
     }
     auto record = found->second.find(number);
-    if (record == found->second.end() || !record->second.posting) return ParseError(row.where + ": " + file + " row unreadable");
+    if (record == found->second.end() || !record->second.posting)
+      return ParseError(row.where + ": " + file + " row unreadable");
     posting_index[{file, number}] = gold.postings.size();
     gold.postings.push_back({file, number, *record->second.posting});
     return Status::Ok();
@@ -159,17 +162,25 @@ MatchGoldScores ScoreMatchGold(const MatchGoldSet& gold, const taxonomy::Taxonom
     Add(scores.tfidf, ranked_text);
     Add(scores.jaccard, ranked_jaccard);
     bool graded = std::any_of(grades.begin(), grades.end(), [](int g) { return g > 0; });
-    MatchGoldScores::PerResume entry{resume.row, std::string(RoleName(profile.role)), std::string(LevelName(profile.level)),
-                                     NdcgAtK(ranked_ours, 10), NdcgAtK(ranked_text, 10), NdcgAtK(ranked_jaccard, 10), graded, {}};
+    MatchGoldScores::PerResume entry{resume.row,
+                                     std::string(RoleName(profile.role)),
+                                     std::string(LevelName(profile.level)),
+                                     NdcgAtK(ranked_ours, 10),
+                                     NdcgAtK(ranked_text, 10),
+                                     NdcgAtK(ranked_jaccard, 10),
+                                     graded,
+                                     {}};
     std::vector<size_t> graded_postings;
     for (size_t i = 0; i < postings.size(); ++i) {
       if (gold.grades.count({resume.row, i})) graded_postings.push_back(i);
     }
     for (size_t k = 0; k < graded_postings.size(); ++k) {
       const MatchGoldPosting& posting = gold.postings[graded_postings[k]];
-      entry.ranking.push_back({posting.file + " " + std::to_string(posting.row), posting.posting.title, ours[k], grades[k]});
+      entry.ranking.push_back(
+          {posting.file + " " + std::to_string(posting.row), posting.posting.title, ours[k], grades[k]});
     }
-    std::stable_sort(entry.ranking.begin(), entry.ranking.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+    std::stable_sort(entry.ranking.begin(), entry.ranking.end(),
+                     [](const auto& a, const auto& b) { return a.score > b.score; });
     scores.resumes.push_back(std::move(entry));
   }
   Finish(scores.jobscope);

@@ -52,14 +52,14 @@ struct SourceCounts {
 };
 
 struct MarketSummary {
-  int64_t postings = 0;         // unique postings
-  int64_t duplicates = 0;       // postings linked to an earlier one, not counted above
+  int64_t postings = 0;    // unique postings
+  int64_t duplicates = 0;  // postings linked to an earlier one, not counted above
   std::map<std::string, int64_t> by_role;
   std::map<std::string, int64_t> by_level;
   std::map<std::string, int64_t> by_remote;
   std::map<std::string, int64_t> by_month;  // "YYYY-MM" of the posting date -> postings; undated ones left out
-  std::vector<SkillDemand> top_skills;  // most asked first
-  SalaryStats salary;                   // over all postings with an annual USD figure
+  std::vector<SkillDemand> top_skills;      // most asked first
+  SalaryStats salary;                       // over all postings with an annual USD figure
   std::map<std::string, SalaryStats> salary_by_role;
   std::map<std::string, SalaryStats> salary_by_level;
   std::map<std::string, SalaryStats> salary_by_country;  // ISO 3166-1 alpha-2, "unknown" when not told
@@ -82,7 +82,7 @@ StatusOr<MarketSummary> SummarizeMarket(store::Store& store, size_t top_skill_co
 inline constexpr int64_t kThinBelow = 30;
 
 struct HtmlReportOptions {
-  size_t top_skills = 20;    // skills listed and charted
+  size_t top_skills = 20;       // skills listed and charted
   size_t chart_countries = 15;  // countries charted (the table lists every country with pay)
 };
 
@@ -123,9 +123,9 @@ std::string SvgBarChart(const std::vector<BarItem>& items, std::string_view titl
 
 struct RangeItem {
   std::string label;
-  double low = 0, mid = 0, high = 0;  // P25, median, P75
-  int64_t n = 0;                      // written beside the median
-  bool thin = false;                  // faded, and "thin" written beside it
+  double low = 0, mid = 0, high = 0;    // P25, median, P75
+  int64_t n = 0;                        // written beside the median
+  bool thin = false;                    // faded, and "thin" written beside it
   std::optional<QuotedPayBand> quoted;  // shaded behind the row
 };
 // Pay ranges in the order given: the P25-P75 whisker, the median as a dot, a USD axis below.
@@ -154,7 +154,7 @@ struct GoldSkill {
 struct GoldPosting {
   std::string file, split;  // split: "dev" or "test"
   int64_t row = 0;
-  RawPosting posting;       // as ingest reads the row
+  RawPosting posting;  // as ingest reads the row
   Role role = Role::kOther;
   Level level = Level::kUnknown;
   std::string level_basis, country;
@@ -190,8 +190,8 @@ struct GoldScores {
   double level_accuracy = 0, role_accuracy = 0, role_macro_f1 = 0, remote_accuracy = 0;
   double skill_recall = 0, skill_precision = 0;  // technical skills, by taxonomy id
   double pay_exact = 0;                          // min, max, currency and period all right (or rightly none)
-  double country_known = 0;     // of postings that name a place, the share given a country
-  double country_accuracy = 0;  // of postings with a labelled country, the share given that country
+  double country_known = 0;                      // of postings that name a place, the share given a country
+  double country_accuracy = 0;                   // of postings with a labelled country, the share given that country
   std::vector<std::vector<int64_t>> role_confusion;   // [gold][predicted], AllRoles() order
   std::vector<std::vector<int64_t>> level_confusion;  // intern, entry, mid, senior, lead, executive, unknown
   std::vector<std::pair<std::string, int64_t>> top_missed_skills, top_false_skills;

@@ -55,11 +55,21 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(repaired.size() + repaired.size() / 8);
   for (char c : repaired) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         // Control characters other than tab and newline are not allowed in HTML text.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
@@ -141,7 +151,8 @@ std::string SvgRangeChart(const std::vector<RangeItem>& items, std::string_view 
     out += Text(label_width - 6, y + 4, "end", "label", internal::Truncate(item.label, label_chars));
     out += "<line x1=\"" + FormatCoordinate(x(item.low)) + "\" x2=\"" + FormatCoordinate(x(item.high)) + "\" y1=\"" +
            FormatCoordinate(y) + "\" y2=\"" + FormatCoordinate(y) + "\" class=\"whisker\"/>";
-    out += "<circle cx=\"" + FormatCoordinate(x(item.mid)) + "\" cy=\"" + FormatCoordinate(y) + "\" r=\"5\" class=\"median\"/>";
+    out += "<circle cx=\"" + FormatCoordinate(x(item.mid)) + "\" cy=\"" + FormatCoordinate(y) +
+           "\" r=\"5\" class=\"median\"/>";
     out += Text(width - note_width + 4, y + 4, "start", "value",
                 FormatUsd(item.mid) + "  n=" + FormatCount(item.n) + (item.thin ? "  thin" : ""));
     out += "</g>";
@@ -164,7 +175,8 @@ std::string SvgColumnChart(const std::vector<ColumnItem>& items, std::string_vie
     const ColumnItem& item = items[idx];
     double bar_height = std::max(1.0, (height - bottom - top_margin) * item.value / top);
     double x = static_cast<double>(idx) * step + (step - bar_width) / 2;
-    out += "<g class=\"row\"><title>" + HtmlEscape(item.label) + ": " + FormatCount(std::llround(item.value)) + "</title>";
+    out +=
+        "<g class=\"row\"><title>" + HtmlEscape(item.label) + ": " + FormatCount(std::llround(item.value)) + "</title>";
     out += Rect(x, height - bottom - bar_height, bar_width, bar_height, "bar");
     out += "</g>";
     if (idx % every == 0) out += Text(x + bar_width / 2, height - 6, "middle", "axis", item.label);

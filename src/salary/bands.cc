@@ -26,7 +26,7 @@ StatusOr<std::vector<Band>> PayBands(const std::vector<SalaryRecord>& records, c
   std::map<std::string, std::vector<double>> groups;
   for (const SalaryRecord& record : records) {
     if (!record.full_time) continue;
-    std::string key = by == "level" ? std::string(LevelName(record.level))
+    std::string key = by == "level"  ? std::string(LevelName(record.level))
                       : by == "role" ? std::string(RoleName(record.role))
                                      : record.country;
     groups[key].push_back(record.salary_usd);

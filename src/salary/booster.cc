@@ -1,9 +1,9 @@
 #include "salary/internal/booster.h"
 
-#include <xgboost/c_api.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <xgboost/c_api.h>
 
 namespace jobscope::salary::internal {
 namespace {
@@ -35,7 +35,7 @@ StatusOr<Booster> Booster::Create(const Matrix& train, const BoosterParams& para
   const std::string eta = std::to_string(params.learning_rate);
   const std::string seed = std::to_string(params.seed);
   const std::pair<const char*, const char*> settings[] = {
-      {"tree_method", "hist"}, {"max_depth", depth.c_str()}, {"eta", eta.c_str()}, {"seed", seed.c_str()},
+      {"tree_method", "hist"}, {"max_depth", depth.c_str()}, {"eta", eta.c_str()},      {"seed", seed.c_str()},
       {"nthread", "1"},        {"verbosity", "0"},           {"min_child_weight", "5"}, {"subsample", "1"}};
   for (const auto& [key, value] : settings) {
     if (XGBoosterSetParam(handle, key, value) != 0) return XgbError(key);
@@ -43,7 +43,8 @@ StatusOr<Booster> Booster::Create(const Matrix& train, const BoosterParams& para
   return booster;
 }
 
-StatusOr<Booster> Booster::TrainSquared(const Matrix& train, const std::vector<float>& labels, const BoosterParams& params) {
+StatusOr<Booster> Booster::TrainSquared(const Matrix& train, const std::vector<float>& labels,
+                                        const BoosterParams& params) {
   JS_ASSIGN_OR_RETURN(Booster booster, Create(train, params));
   XGBoosterSetParam(booster.handle_.get(), "objective", "reg:squarederror");
   double mean = 0;
@@ -87,7 +88,8 @@ StatusOr<Booster> Booster::Load(const std::string& path) {
   if (XGBoosterCreate(nullptr, 0, &handle) != 0) return XgbError("create");
   Booster booster;
   booster.handle_ = std::shared_ptr<void>(handle, [](void* h) { XGBoosterFree(h); });
-  if (XGBoosterLoadModel(handle, path.c_str()) != 0) return IoError("cannot load model " + path + ": " + XGBGetLastError());
+  if (XGBoosterLoadModel(handle, path.c_str()) != 0)
+    return IoError("cannot load model " + path + ": " + XGBGetLastError());
   XGBoosterSetParam(handle, "nthread", "1");
   return booster;
 }

@@ -1,9 +1,9 @@
 // An estimate asked for in words, read into a SalaryQuery: the one place both faces (the CLI's `salary
 // estimate` and the server's /api/v1/salary/estimate) turn a title, a place and skill names into the
 // model's features.
+#include <algorithm>
 #include <array>
 #include <cmath>
-#include <algorithm>
 
 #include "base/strings.h"
 #include "classify/classify.h"
@@ -113,19 +113,33 @@ StatusOr<SalaryEstimate> LadderOrdered(const SalaryModel& model, const SalaryQue
     double entry = values[0], mid = values[1], senior = values[2], executive = values[3];
     switch (query.level) {
       // Below entry and above senior as either is shown: its own estimate when records back it.
-      case Level::kIntern: chosen[q] = std::min(entry * entry / mid, std::min(entry, raw[0]) / 1.03); break;
-      case Level::kEntry: chosen[q] = entry; break;
-      case Level::kMid: case Level::kUnknown: chosen[q] = mid; break;
-      case Level::kSenior: chosen[q] = senior; break;
-      case Level::kLead: chosen[q] = std::max(std::sqrt(senior * executive), std::max(senior, raw[2]) * 1.03); break;
-      case Level::kExecutive: chosen[q] = executive; break;
+      case Level::kIntern:
+        chosen[q] = std::min(entry * entry / mid, std::min(entry, raw[0]) / 1.03);
+        break;
+      case Level::kEntry:
+        chosen[q] = entry;
+        break;
+      case Level::kMid:
+      case Level::kUnknown:
+        chosen[q] = mid;
+        break;
+      case Level::kSenior:
+        chosen[q] = senior;
+        break;
+      case Level::kLead:
+        chosen[q] = std::max(std::sqrt(senior * executive), std::max(senior, raw[2]) * 1.03);
+        break;
+      case Level::kExecutive:
+        chosen[q] = executive;
+        break;
     }
   }
   estimate.p10 = std::min(chosen[0], chosen[1]);
   estimate.p50 = chosen[1];
   estimate.p90 = std::max(chosen[2], chosen[1]);
-  estimate.fallback = "no survey record with this role, level and country: the model's estimates for every level, "
-                      "put in ladder order (intern < entry < mid < senior < lead < executive)";
+  estimate.fallback =
+      "no survey record with this role, level and country: the model's estimates for every level, "
+      "put in ladder order (intern < entry < mid < senior < lead < executive)";
   return estimate;
 }
 

@@ -31,7 +31,8 @@ MethodMetrics Score(std::string method, const std::vector<SalaryRecord>& test,
     widths.push_back(p[2] - p[0]);
     covered += (y >= p[0] && y <= p[2]) ? 1 : 0;
   }
-  metrics.mae = std::accumulate(errors.begin(), errors.end(), 0.0) / static_cast<double>(std::max<size_t>(1, test.size()));
+  metrics.mae =
+      std::accumulate(errors.begin(), errors.end(), 0.0) / static_cast<double>(std::max<size_t>(1, test.size()));
   metrics.median_ape = Median(percentage_errors);
   if (has_interval) {
     metrics.coverage = static_cast<double>(covered) / static_cast<double>(std::max<size_t>(1, test.size()));
@@ -44,7 +45,8 @@ MethodMetrics Score(std::string method, const std::vector<SalaryRecord>& test,
 class CellBaseline {
  public:
   using KeyFn = std::function<std::vector<std::string>(const SalaryRecord&)>;
-  CellBaseline(const std::vector<SalaryRecord>& train, KeyFn keys, size_t min_rows) : keys_(std::move(keys)), min_rows_(min_rows) {
+  CellBaseline(const std::vector<SalaryRecord>& train, KeyFn keys, size_t min_rows)
+      : keys_(std::move(keys)), min_rows_(min_rows) {
     for (const SalaryRecord& record : train) {
       for (const std::string& key : keys_(record)) cells_[key].push_back(record.salary_usd);
       all_.push_back(record.salary_usd);
@@ -85,14 +87,16 @@ StatusOr<Evaluation> EvaluateSplit(std::string name, const std::vector<SalaryRec
     survey_features.posting_features = false;
     JS_ASSIGN_OR_RETURN(auto plain, SalaryModel::Train(train, survey_features));
     JS_ASSIGN_OR_RETURN(auto plain_predictions, plain->Predict(test, true));
-    evaluation.methods.push_back(Score("quantile GBDT + conformal, without metro and skills", test, plain_predictions, true));
+    evaluation.methods.push_back(
+        Score("quantile GBDT + conformal, without metro and skills", test, plain_predictions, true));
   }
 
   auto level_key = [](const SalaryRecord& r) { return std::vector<std::string>{std::string(LevelName(r.level))}; };
   CellBaseline by_level(train, level_key, 1);
   auto cell_keys = [](const SalaryRecord& r) {
     std::string level(LevelName(r.level));
-    return std::vector<std::string>{level + "|" + r.country + "|" + std::string(RoleName(r.role)), level + "|" + r.country, level};
+    return std::vector<std::string>{level + "|" + r.country + "|" + std::string(RoleName(r.role)),
+                                    level + "|" + r.country, level};
   };
   CellBaseline by_cell(train, cell_keys, 20);
   std::vector<std::array<double, 3>> level_predictions, cell_predictions;
@@ -101,7 +105,8 @@ StatusOr<Evaluation> EvaluateSplit(std::string name, const std::vector<SalaryRec
     cell_predictions.push_back(by_cell.Predict(record));
   }
   evaluation.methods.push_back(Score("median by level", test, level_predictions, true));
-  evaluation.methods.push_back(Score("median by level x country x role (fallback < 20 rows)", test, cell_predictions, true));
+  evaluation.methods.push_back(
+      Score("median by level x country x role (fallback < 20 rows)", test, cell_predictions, true));
 
   // XGBoost, squared error on log salary: the same features, the usual regression.
   internal::FeatureEncoder encoder = internal::FeatureEncoder::Fit(train, 30, options.posting_features);
@@ -125,7 +130,8 @@ StatusOr<Evaluation> EvaluateSplit(std::string name, const std::vector<SalaryRec
 }  // namespace
 
 StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryRecord>& records,
-                                                       const std::vector<SalaryRecord>& postings, const TrainOptions& options) {
+                                                       const std::vector<SalaryRecord>& postings,
+                                                       const TrainOptions& options) {
   std::vector<SalaryRecord> full_time;
   for (const SalaryRecord& record : records) {
     if (record.full_time) full_time.push_back(record);
@@ -135,8 +141,9 @@ StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryR
   int latest = 0;
   for (const SalaryRecord& record : full_time) latest = std::max(latest, record.year);
   for (const SalaryRecord& record : full_time) (record.year < latest ? train : test).push_back(record);
-  JS_ASSIGN_OR_RETURN(Evaluation by_time, EvaluateSplit("time (train <= " + std::to_string(latest - 1) + ", test = " +
-                                                            std::to_string(latest) + ")", train, test, options));
+  JS_ASSIGN_OR_RETURN(Evaluation by_time, EvaluateSplit("time (train <= " + std::to_string(latest - 1) +
+                                                            ", test = " + std::to_string(latest) + ")",
+                                                        train, test, options));
   evaluations.push_back(std::move(by_time));
 
   std::vector<size_t> order(full_time.size());
@@ -161,7 +168,8 @@ StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryR
     train = full_time;
     test.assign(paid.begin(), paid.begin() + static_cast<long>(paid.size() / 5));
     train.insert(train.end(), paid.begin() + static_cast<long>(paid.size() / 5), paid.end());
-    JS_ASSIGN_OR_RETURN(Evaluation posting_split, EvaluateSplit("postings 20% (train: survey + other postings)", train, test, options));
+    JS_ASSIGN_OR_RETURN(Evaluation posting_split,
+                        EvaluateSplit("postings 20% (train: survey + other postings)", train, test, options));
     evaluations.push_back(std::move(posting_split));
   }
   return evaluations;

@@ -1,9 +1,10 @@
+#include "salary/internal/features.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
 
-#include "salary/internal/features.h"
 #include "text/text.h"
 
 namespace jobscope::salary::internal {
@@ -11,8 +12,8 @@ namespace {
 
 // Title words that carry pay information beyond role and level in the survey's titles.
 constexpr std::array<std::string_view, 14> kTitleWords = {
-    "manager", "lead", "head", "director", "principal", "staff", "chief", "vp",
-    "architect", "research", "applied", "analytics", "consultant", "specialist"};
+    "manager", "lead",      "head",     "director", "principal", "staff",      "chief",
+    "vp",      "architect", "research", "applied",  "analytics", "consultant", "specialist"};
 
 }  // namespace
 
@@ -35,10 +36,10 @@ FeatureEncoder FeatureEncoder::Fit(const std::vector<SalaryRecord>& records, siz
   for (const auto& [skill, count] : skills) {
     if (count >= kMinSkillRows) by_count.push_back({count, skill});
   }
-  std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-  for (size_t idx = 0; idx < std::min(kMaxSkills, by_count.size()); ++idx) vocabulary.skills.push_back(by_count[idx].second);
+  std::sort(by_count.begin(), by_count.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  for (size_t idx = 0; idx < std::min(kMaxSkills, by_count.size()); ++idx)
+    vocabulary.skills.push_back(by_count[idx].second);
   std::sort(vocabulary.skills.begin(), vocabulary.skills.end());
   return FromVocabulary(std::move(vocabulary));
 }

@@ -10,9 +10,12 @@ namespace {
 
 int RemoteRatio(RemoteMode mode) {
   switch (mode) {
-    case RemoteMode::kRemote: return 100;
-    case RemoteMode::kHybrid: return 50;
-    default: return 0;
+    case RemoteMode::kRemote:
+      return 100;
+    case RemoteMode::kHybrid:
+      return 50;
+    default:
+      return 0;
   }
 }
 

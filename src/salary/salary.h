@@ -40,10 +40,10 @@ struct SalaryRecord {
   Level level = Level::kUnknown;
   Role role = Role::kOther;
   std::string title;
-  std::string country;    // ISO 3166-1 alpha-2 of the company
+  std::string country;        // ISO 3166-1 alpha-2 of the company
   bool lives_abroad = false;  // employee resides in another country than the company
-  int remote_ratio = 0;   // 0, 50, 100
-  int company_size = -1;  // 0 small, 1 medium, 2 large, -1 unknown
+  int remote_ratio = 0;       // 0, 50, 100
+  int company_size = -1;      // 0 small, 1 medium, 2 large, -1 unknown
   bool full_time = true;
   double salary_usd = 0;
   // What postings add and the survey lacks: the metro ("San Francisco|US") and the skills asked for
@@ -76,25 +76,25 @@ struct SalaryQuery {
   Level level = Level::kMid;
   std::string country = "US";
   int remote_ratio = 0;
-  int company_size = 1;  // 0 small, 1 medium (most survey answers), 2 large
-  int year = 0;  // 0: the latest year the model knows
-  std::string title;  // optional; its words ("manager", "lead") refine the estimate
-  std::string metro;  // optional, "City|CC"; counts when the model learnt it from postings
+  int company_size = 1;             // 0 small, 1 medium (most survey answers), 2 large
+  int year = 0;                     // 0: the latest year the model knows
+  std::string title;                // optional; its words ("manager", "lead") refine the estimate
+  std::string metro;                // optional, "City|CC"; counts when the model learnt it from postings
   std::vector<std::string> skills;  // optional taxonomy ids; count when the model learnt them from postings
 };
 
 struct SalaryFactor {
-  std::string name;      // "level", "role", "country", "remote", "company size", "year", "title words",
-                         // and for models trained with postings "metro" and "skills"
-  double usd_effect = 0; // how much the factor moved P50 from the model's baseline, in USD
+  std::string name;       // "level", "role", "country", "remote", "company size", "year", "title words",
+                          // and for models trained with postings "metro" and "skills"
+  double usd_effect = 0;  // how much the factor moved P50 from the model's baseline, in USD
 };
 
 struct SalaryEstimate {
   double p10 = 0, p50 = 0, p90 = 0;  // annual USD
   int64_t comparable_records = 0;    // training records with the same role, level and country
   std::vector<SalaryFactor> factors;
-  std::string currency;              // the country's currency, when the rate table knows it
-  std::optional<double> p50_local;   // P50 in that currency
+  std::string currency;             // the country's currency, when the rate table knows it
+  std::optional<double> p50_local;  // P50 in that currency
   // Set when no comparable record backs the estimate: how the figures were put in ladder order instead.
   std::string fallback;
 };
@@ -124,7 +124,8 @@ class SalaryModel {
 
   // Trains P10/P50/P90 boosters on `train` (minus a calibration split) and calibrates the interval.
   // Errors: kInvalidArgument (too few rows), kInternal (XGBoost failed).
-  static StatusOr<std::unique_ptr<SalaryModel>> Train(const std::vector<SalaryRecord>& train, const TrainOptions& options);
+  static StatusOr<std::unique_ptr<SalaryModel>> Train(const std::vector<SalaryRecord>& train,
+                                                      const TrainOptions& options);
   // Errors: kIoError, kParseError.
   static StatusOr<std::unique_ptr<SalaryModel>> Load(const std::string& dir);
   Status Save(const std::string& dir) const;
@@ -149,12 +150,12 @@ int CompanySizeCode(std::string_view letter);
 
 // An estimate asked for in words: what `jobscope salary estimate` and GET /api/v1/salary/estimate take.
 struct EstimateRequest {
-  std::string title;        // a job title: the role, and unless `level` is given the level, are read from it
-  std::string role;         // a role name (ml_engineer); wins over the title's
-  std::string level;        // a level name; empty: the title's level, else mid
+  std::string title;  // a job title: the role, and unless `level` is given the level, are read from it
+  std::string role;   // a role name (ml_engineer); wins over the title's
+  std::string level;  // a level name; empty: the title's level, else mid
   std::string location = "United States";  // a place as boards write it ("Berlin, Germany"), or a country code
   bool remote = false;
-  std::string company_size = "M";  // S, M or L
+  std::string company_size = "M";   // S, M or L
   std::vector<std::string> skills;  // taxonomy ids, names or aliases
 };
 
@@ -185,10 +186,10 @@ StatusOr<EstimateAnswer> EstimatePay(const SalaryModel& model, const EstimateReq
 
 struct MethodMetrics {
   std::string method;
-  double mae = 0;                     // of P50, USD
-  double median_ape = 0;              // median absolute percentage error of P50
-  std::optional<double> coverage;     // share of test rows inside P10-P90
-  std::optional<double> median_width; // median P90-P10, USD
+  double mae = 0;                      // of P50, USD
+  double median_ape = 0;               // median absolute percentage error of P50
+  std::optional<double> coverage;      // share of test rows inside P10-P90
+  std::optional<double> median_width;  // median P90-P10, USD
 };
 
 struct Evaluation {
@@ -203,7 +204,8 @@ struct Evaluation {
 // make a time split and a random 20% split. With `postings`, a third split holds out 20% of them and trains
 // on the survey and the rest, also without the metro and skill features, to show what those add.
 StatusOr<std::vector<Evaluation>> EvaluateSalaryModels(const std::vector<SalaryRecord>& records,
-                                                       const std::vector<SalaryRecord>& postings, const TrainOptions& options);
+                                                       const std::vector<SalaryRecord>& postings,
+                                                       const TrainOptions& options);
 
 // ---- bands and premiums ---------------------------------------------------------------------------------
 
@@ -221,13 +223,13 @@ struct SkillPremium {
   std::string skill_id;
   std::string name;
   int64_t postings_with = 0;
-  double premium_usd = 0;              // pay with the skill minus without, matched on role x level x country
-  double ci_low = 0, ci_high = 0;      // 95% interval (redraws of the postings with the skill, see skill_premium.cc)
+  double premium_usd = 0;          // pay with the skill minus without, matched on role x level x country
+  double ci_low = 0, ci_high = 0;  // 95% interval (redraws of the postings with the skill, see skill_premium.cc)
 };
 
 // Premium of each skill asked for by at least `min_postings` postings with pay, from the store. Time grows
 // linearly with the paid postings' skill mentions. `progress` (may be empty) follows the skills done.
-StatusOr<std::vector<SkillPremium>> SkillPremiums(store::Store& store, int64_t min_postings,
-                                                   const std::function<void(int64_t done, int64_t total)>& progress = {});
+StatusOr<std::vector<SkillPremium>> SkillPremiums(
+    store::Store& store, int64_t min_postings, const std::function<void(int64_t done, int64_t total)>& progress = {});
 
 }  // namespace jobscope::salary

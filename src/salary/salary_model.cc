@@ -47,7 +47,7 @@ constexpr int64_t kMinCalibrationRows = 50;
 
 struct SalaryModel::Impl {
   FeatureEncoder encoder;
-  std::vector<Booster> quantiles;  // P10, P50, P90
+  std::vector<Booster> quantiles;                   // P10, P50, P90
   std::map<std::string, ConformalMargins> margins;  // by calibration group
   int latest_year = 0;
   std::map<std::string, int64_t> cell_counts;  // "role|level|country" -> training rows
@@ -62,8 +62,8 @@ struct SalaryModel::Impl {
   // The margins of the finest group of `record` that has them (only groups with enough calibration rows,
   // and "all", were kept).
   ConformalMargins MarginsFor(const SalaryRecord& record) const {
-    for (std::string_view prefix : record.from_posting ? std::vector<std::string_view>{kPostingGroup, ""}
-                                                       : std::vector<std::string_view>{""}) {
+    for (std::string_view prefix :
+         record.from_posting ? std::vector<std::string_view>{kPostingGroup, ""} : std::vector<std::string_view>{""}) {
       for (const std::string& group : CalibrationGroups(record, prefix)) {
         auto it = margins.find(group);
         if (it != margins.end()) return it->second;
@@ -118,7 +118,8 @@ const std::map<std::string, ConformalMargins>& SalaryModel::conformal_margins() 
 
 StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Train(const std::vector<SalaryRecord>& records,
                                                           const TrainOptions& options) {
-  if (records.size() < 100) return InvalidArgument("too few salary records to train on: " + std::to_string(records.size()));
+  if (records.size() < 100)
+    return InvalidArgument("too few salary records to train on: " + std::to_string(records.size()));
   // Calibration rows are drawn at random (seeded) from the training rows.
   std::vector<size_t> order(records.size());
   std::iota(order.begin(), order.end(), 0);
@@ -163,7 +164,8 @@ StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Train(const std::vector<Sala
     for (size_t row = 0; row < calibration.size(); ++row) {
       const SalaryRecord& record = calibration[row];
       double y = std::log(record.salary_usd);
-      for (const std::string& group : CalibrationGroups(record, record.from_posting ? kPostingGroup : std::string_view())) {
+      for (const std::string& group :
+           CalibrationGroups(record, record.from_posting ? kPostingGroup : std::string_view())) {
         scores[group].first.push_back(std::log(predictions[row][0]) - y);
         scores[group].second.push_back(y - std::log(predictions[row][2]));
       }
@@ -254,8 +256,10 @@ StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Load(const std::string& dir)
   JS_RETURN_IF_ERROR(ForEachTsvRow(dir + "/meta.tsv", [&](const TsvRow& row) -> Status {
     const auto& cols = row.fields;
     if (cols.size() < 2) return ParseError(row.where + ": expected key and value");
-    if (cols[0] == "format") format = std::atoi(std::string(cols[1]).c_str());
-    else if (cols[0] == "latest_year") impl->latest_year = std::atoi(std::string(cols[1]).c_str());
+    if (cols[0] == "format")
+      format = std::atoi(std::string(cols[1]).c_str());
+    else if (cols[0] == "latest_year")
+      impl->latest_year = std::atoi(std::string(cols[1]).c_str());
     else if (cols[0] == "countries") {
       for (std::string_view country : SplitOn(cols[1], ',')) vocabulary.countries.emplace_back(country);
     } else if (cols[0] == "metros" || cols[0] == "skills") {
@@ -266,7 +270,8 @@ StatusOr<std::unique_ptr<SalaryModel>> SalaryModel::Load(const std::string& dir)
     } else if (cols[0] == "cell" && cols.size() == 3) {
       impl->cell_counts[std::string(cols[1])] = std::atoll(std::string(cols[2]).c_str());
     } else if (cols[0] == "margins" && cols.size() == 5) {
-      impl->margins[std::string(cols[1])] = {std::atof(std::string(cols[2]).c_str()), std::atof(std::string(cols[3]).c_str()),
+      impl->margins[std::string(cols[1])] = {std::atof(std::string(cols[2]).c_str()),
+                                             std::atof(std::string(cols[3]).c_str()),
                                              std::atoll(std::string(cols[4]).c_str())};
     }
     return Status::Ok();

@@ -65,7 +65,7 @@ double MedianStandardError(const std::vector<double>& sorted, const std::vector<
 }  // namespace
 
 StatusOr<std::vector<SkillPremium>> SkillPremiums(store::Store& store, int64_t min_postings,
-                                                   const std::function<void(int64_t done, int64_t total)>& progress) {
+                                                  const std::function<void(int64_t done, int64_t total)>& progress) {
   std::unordered_map<std::string, uint32_t> cell_numbers;
   std::vector<Cell> cells;
   struct Paid {
@@ -110,11 +110,10 @@ StatusOr<std::vector<SkillPremium>> SkillPremiums(store::Store& store, int64_t m
   for (auto& [skill, mentions] : by_skill) {
     if (progress && (++done % 64 == 0 || done == total)) progress(done, total);
     if (static_cast<int64_t>(mentions.size()) < min_postings) continue;
-    std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
-      return a.cell != b.cell ? a.cell < b.cell : a.rank < b.rank;
-    });
+    std::sort(mentions.begin(), mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.cell != b.cell ? a.cell < b.cell : a.rank < b.rank; });
     struct Side {
-      std::vector<double> with;       // pays of the postings with the skill
+      std::vector<double> with;  // pays of the postings with the skill
       double without_median = 0, without_error = 0;
     };
     std::vector<Side> sides;
@@ -149,8 +148,8 @@ StatusOr<std::vector<SkillPremium>> SkillPremiums(store::Store& store, int64_t m
     result.skill_id = skill;
     result.name = names[skill];
     result.postings_with = static_cast<int64_t>(mentions.size());
-    result.premium_usd = difference([&](size_t s) { return Median(sides[s].with); },
-                                    [&](size_t s) { return sides[s].without_median; });
+    result.premium_usd =
+        difference([&](size_t s) { return Median(sides[s].with); }, [&](size_t s) { return sides[s].without_median; });
     std::vector<double> draws;
     std::vector<double> sample;
     for (int draw = 0; draw < kDraws; ++draw) {

@@ -48,7 +48,8 @@ StatusOr<SurveyLoad> LoadSurvey(const std::string& path) {
     const std::vector<std::string>& row = rows.rows[row_idx];
     ++load.rows_read;
     std::string where = path + " row " + std::to_string(row_idx + 1);
-    if (row.size() != rows.header.size()) return ParseError(where + ": expected " + std::to_string(rows.header.size()) + " fields");
+    if (row.size() != rows.header.size())
+      return ParseError(where + ": expected " + std::to_string(rows.header.size()) + " fields");
     if (!seen.insert(row).second) {
       ++load.duplicates_dropped;
       continue;

@@ -14,10 +14,18 @@ namespace {
 using nlohmann::json;
 
 json FiltersToJson(const FilterSpec& filters) {
-  json out = {{"roles", filters.roles},   {"levels", filters.levels}, {"skills", filters.skills},
-              {"all_skills", filters.all_skills}, {"company", filters.company}, {"country", filters.country},
-              {"region", filters.region}, {"city", filters.city}, {"employment_type", filters.employment_type},
-              {"from", filters.from},     {"to", filters.to},         {"remote", filters.remote}};
+  json out = {{"roles", filters.roles},
+              {"levels", filters.levels},
+              {"skills", filters.skills},
+              {"all_skills", filters.all_skills},
+              {"company", filters.company},
+              {"country", filters.country},
+              {"region", filters.region},
+              {"city", filters.city},
+              {"employment_type", filters.employment_type},
+              {"from", filters.from},
+              {"to", filters.to},
+              {"remote", filters.remote}};
   out["min_salary"] = filters.min_salary ? json(*filters.min_salary) : json(nullptr);
   out["max_salary"] = filters.max_salary ? json(*filters.max_salary) : json(nullptr);
   return out;
@@ -56,8 +64,10 @@ SavedSearchSpec SpecOf(const store::SavedSearch& saved, FilterSpec filters) {
 Status SaveSearch(store::Store& store, const SavedSearchSpec& search, const taxonomy::Taxonomy& taxonomy) {
   if (TrimAscii(search.name).empty()) return InvalidArgument("name: give the saved search a name");
   // The name is a path segment of the API (/api/v1/alerts/{name}): no slash, no control character.
-  if (std::any_of(search.name.begin(), search.name.end(), [](char c) { return c == '/' || c == '\\' || (c >= 0 && c < 0x20); })) {
-    return InvalidArgument("name: '" + search.name + "' has a slash or a control character; use letters, digits, spaces, - or _");
+  if (std::any_of(search.name.begin(), search.name.end(),
+                  [](char c) { return c == '/' || c == '\\' || (c >= 0 && c < 0x20); })) {
+    return InvalidArgument("name: '" + search.name +
+                           "' has a slash or a control character; use letters, digits, spaces, - or _");
   }
   JS_RETURN_IF_ERROR(index::ParseQuery(search.query).status());
   JS_RETURN_IF_ERROR(ResolveFilters(search.filters, taxonomy).status());
@@ -86,7 +96,8 @@ Status DeleteSavedSearch(store::Store& store, const std::string& name) {
   return Status::Ok();
 }
 
-StatusOr<AlertRun> RunAlerts(store::Store& store, const taxonomy::Taxonomy& taxonomy, const std::string& name, bool peek) {
+StatusOr<AlertRun> RunAlerts(store::Store& store, const taxonomy::Taxonomy& taxonomy, const std::string& name,
+                             bool peek) {
   JS_ASSIGN_OR_RETURN(std::vector<store::SavedSearch> saved, store.ListSavedSearches());
   if (!name.empty()) {
     std::erase_if(saved, [&](const store::SavedSearch& each) { return each.name != name; });
@@ -103,7 +114,8 @@ StatusOr<AlertRun> RunAlerts(store::Store& store, const taxonomy::Taxonomy& taxo
   std::vector<int64_t> sequence_of;  // by document number
   auto index = index::SearchIndex::Empty();
   {
-    JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences, store.SequencesInOrder(store::PostingOrder::kId, false, nullptr));
+    JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences,
+                        store.SequencesInOrder(store::PostingOrder::kId, false, nullptr));
     std::unordered_map<std::string, int64_t> by_id;
     std::vector<int64_t> wanted;
     for (int64_t sequence : sequences) {

@@ -30,7 +30,7 @@ namespace jobscope::search {
 struct SearchHit {
   Posting posting;
   double score = 0;
-  std::string snippet;  // description excerpt, query words wrapped in [[ ]]
+  std::string snippet;                  // description excerpt, query words wrapped in [[ ]]
   std::vector<Posting> also_posted_as;  // the same job stored from elsewhere (linked duplicates of this one)
 };
 
@@ -48,13 +48,13 @@ struct SearchOptions {
   size_t per_page = 10;
   bool facets = false;
   std::vector<std::string> facet_fields;  // with `facets`: which to count (kFacetNames); empty: all
-  bool salary_stats = false;  // min/max/avg annual USD pay over every matching posting
-  bool typing = false;  // the query is still being typed: its last word matches as a prefix
+  bool salary_stats = false;              // min/max/avg annual USD pay over every matching posting
+  bool typing = false;                    // the query is still being typed: its last word matches as a prefix
 };
 
 // The facets a search can count, in this order.
-inline constexpr const char* kFacetNames[] = {"role", "level", "remote", "employment_type", "country", "company",
-                                              "skill"};
+inline constexpr const char* kFacetNames[] = {"role",    "level",   "remote", "employment_type",
+                                              "country", "company", "skill"};
 
 // Filters as people name them (the CLI's flags, the API's parameters): words, not enums.
 struct FilterSpec {
@@ -99,8 +99,8 @@ struct Alert {
   std::vector<Posting> postings;
 };
 struct AlertRun {
-  std::vector<Alert> alerts;  // one per saved search run, by name
-  int64_t through_sequence = 0;  // the store's last posting when the run began
+  std::vector<Alert> alerts;        // one per saved search run, by name
+  int64_t through_sequence = 0;     // the store's last posting when the run began
   int64_t postings_considered = 0;  // stored since the oldest mark among the searches run
 };
 // Runs the saved searches (all, or the one named) over the postings stored since each last ran, then moves

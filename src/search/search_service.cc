@@ -54,8 +54,10 @@ std::string Snippet(std::string_view text, const index::Query& query, size_t con
   for (size_t idx = from; idx < to; ++idx) {
     out.append(text.substr(cursor, words[idx].begin - cursor));
     std::string_view word = text.substr(words[idx].begin, words[idx].end - words[idx].begin);
-    if (words[idx].hit) out += "[[" + std::string(word) + "]]";
-    else out.append(word);
+    if (words[idx].hit)
+      out += "[[" + std::string(word) + "]]";
+    else
+      out.append(word);
     cursor = words[idx].end;
   }
   if (to < words.size()) out += "...";
@@ -248,7 +250,8 @@ StatusOr<index::Filters> ResolveFilters(const FilterSpec& spec, const taxonomy::
   }
   for (const std::string& name : spec.levels) {
     auto level = ParseLevel(name);
-    if (!level) return InvalidArgument("level: unknown level '" + name + "' (intern, entry, mid, senior, lead, executive)");
+    if (!level)
+      return InvalidArgument("level: unknown level '" + name + "' (intern, entry, mid, senior, lead, executive)");
     filters.levels.push_back(*level);
   }
   std::vector<std::string> skill_ids;
@@ -261,7 +264,8 @@ StatusOr<index::Filters> ResolveFilters(const FilterSpec& spec, const taxonomy::
   filters.company = spec.company;
   if (!spec.country.empty()) {
     filters.country = extract::CountryCode(spec.country);
-    if (filters.country.empty()) return InvalidArgument("country: unknown country '" + spec.country + "' (an ISO code or a name)");
+    if (filters.country.empty())
+      return InvalidArgument("country: unknown country '" + spec.country + "' (an ISO code or a name)");
   }
   filters.region = spec.region;
   filters.city = spec.city;

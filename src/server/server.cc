@@ -46,13 +46,15 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const std::string& db_path, const
 
   if (!options.career_graph_path.empty() && std::filesystem::is_regular_file(options.career_graph_path, error)) {
     JS_ASSIGN_OR_RETURN(career::CareerGraph graph, career::CareerGraph::Load(options.career_graph_path));
-    JS_ASSIGN_OR_RETURN(career::SkillGraph skills, career::SkillGraph::Load(options.skill_prerequisites_path, *state->taxonomy));
+    JS_ASSIGN_OR_RETURN(career::SkillGraph skills,
+                        career::SkillGraph::Load(options.skill_prerequisites_path, *state->taxonomy));
     state->career_graph.emplace(std::move(graph));
     state->skill_graph.emplace(std::move(skills));
   }
 
   JS_ASSIGN_OR_RETURN(state->profile_builder, match::ProfileBuilder::Create(*state->taxonomy));
-  JS_ASSIGN_OR_RETURN(std::unique_ptr<match::MatchIndex> market, match::MatchIndex::Build(*state->store, &*state->taxonomy));
+  JS_ASSIGN_OR_RETURN(std::unique_ptr<match::MatchIndex> market,
+                      match::MatchIndex::Build(*state->store, &*state->taxonomy));
   state->market = std::move(market);
 
   httplib::Server& http = state->http;

@@ -6,9 +6,9 @@
 // page/per_page; multi-search), postings by id with their skills and spans, similar postings, salary
 // estimates and bands, the market summary, résumé profiles and matches (an uploaded résumé is read in memory,
 // never stored or logged), ingest of an uploaded file, health, and Prometheus metrics at /metrics; and the
-// web UI's static files (web/) at /. docs/openapi.yaml is the contract. Errors are application/problem+json (RFC 9457) whose detail
-// says what to fix. Write endpoints need an API token (`Authorization: Bearer ...`); reads are public unless
-// `token_reads`. Tokens are stored only as their SHA-256 and compared in constant time.
+// web UI's static files (web/) at /. docs/openapi.yaml is the contract. Errors are application/problem+json (RFC 9457)
+// whose detail says what to fix. Write endpoints need an API token (`Authorization: Bearer ...`); reads are public
+// unless `token_reads`. Tokens are stored only as their SHA-256 and compared in constant time.
 //
 // Thread-safety: a Server is driven from one thread (Open, Bind, Serve); Stop() may be called from any
 // thread. Inside, each worker thread reads postings through its own store connection; ingest (one at a
@@ -41,8 +41,8 @@ struct ServerLimits {
   size_t max_query_chars = 512;         // the search text `q`
   size_t max_query_words = 32;          // words and phrases in `q`
   size_t max_per_page = 100;
-  size_t max_result_window = 10000;  // page x per_page: deeper pages cost every query a longer ranking
-  size_t max_searches = 10;          // in one multi_search
+  size_t max_result_window = 10000;     // page x per_page: deeper pages cost every query a longer ranking
+  size_t max_searches = 10;             // in one multi_search
   size_t max_resume_bytes = 10u << 20;  // a résumé upload (/profile, /match, /gap)
   size_t max_matches = 100;             // `top` of /match
 };

@@ -1,6 +1,6 @@
-#include <array>
-
 #include "store/internal/migrations.h"
+
+#include <array>
 
 namespace jobscope::store::internal {
 namespace {

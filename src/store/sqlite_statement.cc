@@ -37,12 +37,16 @@ void Statement::BindTextNoCopy(int index, std::string_view value) {
 }
 void Statement::BindInt(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
 void Statement::BindDouble(int index, std::optional<double> value) {
-  if (value) sqlite3_bind_double(stmt_, index, *value);
-  else sqlite3_bind_null(stmt_, index);
+  if (value)
+    sqlite3_bind_double(stmt_, index, *value);
+  else
+    sqlite3_bind_null(stmt_, index);
 }
 void Statement::BindOptionalInt(int index, std::optional<int64_t> value) {
-  if (value) sqlite3_bind_int64(stmt_, index, *value);
-  else sqlite3_bind_null(stmt_, index);
+  if (value)
+    sqlite3_bind_int64(stmt_, index, *value);
+  else
+    sqlite3_bind_null(stmt_, index);
 }
 
 StatusOr<bool> Statement::Step() {

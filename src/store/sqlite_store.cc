@@ -1,19 +1,18 @@
 // The SQLite store: one file, WAL journal, batched transactions.
-#include <signal.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <filesystem>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <iterator>
 #include <thread>
 #include <unordered_map>
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include "base/strings.h"
 #include "store/internal/migrations.h"
@@ -70,7 +69,8 @@ void UnpackSkills(std::string_view packed, std::vector<SkillMention>& skills) {
     size_t count = 0, from = 0;
     while (count < fields.size()) {
       size_t separator = record.find('\x1f', from);
-      fields[count++] = record.substr(from, separator == std::string_view::npos ? std::string_view::npos : separator - from);
+      fields[count++] =
+          record.substr(from, separator == std::string_view::npos ? std::string_view::npos : separator - from);
       if (separator == std::string_view::npos) {
         from = std::string_view::npos;
         break;
@@ -296,16 +296,18 @@ class SqliteStore final : public Store {
     // page cache keeps memory flat; the file is memory-mapped whole (the VFS lifts SQLite's 2 GiB limit;
     // a nonzero mmap_size turns mapping on), so reads skip the kernel's copy (a 200k-posting scan: 6.7 s
     // with 256 MiB mapped, 4.6 s with all).
-    JS_RETURN_IF_ERROR(Exec(db_, "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                                 "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112; "
-                                 "PRAGMA wal_autocheckpoint=1000;"));
+    JS_RETURN_IF_ERROR(Exec(db_,
+                            "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                            "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112; "
+                            "PRAGMA wal_autocheckpoint=1000;"));
     JS_RETURN_IF_ERROR(Migrate());
     JS_ASSIGN_OR_RETURN(insert_posting_,
                         Statement::Prepare(db_, "INSERT OR IGNORE INTO postings (" + std::string(kPostingColumns) +
                                                     ") VALUES (" + Placeholders(kPostingColumnCount) + ")"));
     JS_ASSIGN_OR_RETURN(insert_quarantine_,
-                        Statement::Prepare(db_, "INSERT INTO quarantine (run_id, input, row, field, reason, raw) "
-                                                "VALUES (?,?,?,?,?,?)"));
+                        Statement::Prepare(db_,
+                                           "INSERT INTO quarantine (run_id, input, row, field, reason, raw) "
+                                           "VALUES (?,?,?,?,?,?)"));
     return Status::Ok();
   }
 
@@ -324,7 +326,8 @@ class SqliteStore final : public Store {
       JS_ASSIGN_OR_RETURN(Statement tables, Statement::Prepare(db_, "SELECT count(*) FROM sqlite_master"));
       JS_ASSIGN_OR_RETURN(bool counted, tables.Step());
       if (counted && tables.ColumnInt(0) == 0) {
-        return InvalidArgument("it holds no store yet (an ingest stopped before making one?); make one with jobscope ingest");
+        return InvalidArgument(
+            "it holds no store yet (an ingest stopped before making one?); make one with jobscope ingest");
       }
       return InvalidArgument("it is not a jobscope store");
     }
@@ -359,8 +362,9 @@ class SqliteStore final : public Store {
       mark.BindInt(1, run);
       JS_RETURN_IF_ERROR(mark.Run());
     }
-    JS_ASSIGN_OR_RETURN(Statement insert, Statement::Prepare(db_, "INSERT INTO ingest_runs (started_at, inputs, "
-                                                                  "status, pid) VALUES (?, ?, 'running', ?)"));
+    JS_ASSIGN_OR_RETURN(Statement insert, Statement::Prepare(db_,
+                                                             "INSERT INTO ingest_runs (started_at, inputs, "
+                                                             "status, pid) VALUES (?, ?, 'running', ?)"));
     insert.BindText(1, NowIso8601());
     insert.BindText(2, JoinStrings(inputs, "\n"));
     insert.BindInt(3, static_cast<int64_t>(::getpid()));
@@ -370,7 +374,8 @@ class SqliteStore final : public Store {
 
   // Runs marked running whose process is gone (a run from before pids were kept, pid 0, counts as gone).
   StatusOr<std::vector<int64_t>> DeadRuns() {
-    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT id, pid FROM ingest_runs WHERE status='running'"));
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_, "SELECT id, pid FROM ingest_runs WHERE status='running'"));
     std::vector<int64_t> dead;
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, select.Step());
@@ -385,8 +390,9 @@ class SqliteStore final : public Store {
   Status UpdateRunCounts(int64_t run_id, const RunCounts& counts) override {
     JS_RETURN_IF_ERROR(BeginBatchWrite());
     JS_ASSIGN_OR_RETURN(Statement update,
-                        Statement::Prepare(db_, "UPDATE ingest_runs SET read=?, stored=?, already_present=?, "
-                                                "duplicates=?, quarantined=? WHERE id=?"));
+                        Statement::Prepare(db_,
+                                           "UPDATE ingest_runs SET read=?, stored=?, already_present=?, "
+                                           "duplicates=?, quarantined=? WHERE id=?"));
     update.BindInt(1, counts.read);
     update.BindInt(2, counts.stored);
     update.BindInt(3, counts.already_present);
@@ -475,8 +481,9 @@ class SqliteStore final : public Store {
     std::string raw = text::IsValidUtf8(record.raw) ? record.raw : text::RepairUtf8(record.raw);
     if (!has_quarantine_.prepared()) {
       JS_ASSIGN_OR_RETURN(has_quarantine_,
-                          Statement::Prepare(db_, "SELECT 1 FROM quarantine WHERE input=? AND row=? AND field=? AND "
-                                                  "reason=? AND raw=?"));
+                          Statement::Prepare(db_,
+                                             "SELECT 1 FROM quarantine WHERE input=? AND row=? AND field=? AND "
+                                             "reason=? AND raw=?"));
     }
     has_quarantine_.Reset();
     has_quarantine_.BindText(1, record.input);
@@ -515,11 +522,12 @@ class SqliteStore final : public Store {
         sqlite3* db;
         ~EndRead() { (void)Exec(db, "COMMIT"); }
       } end_read{db_};
-      JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences, SequencesInOrder(order, /*include_duplicates=*/true, nullptr));
+      JS_ASSIGN_OR_RETURN(std::vector<int64_t> sequences,
+                          SequencesInOrder(order, /*include_duplicates=*/true, nullptr));
       return ForEachPostingOf(sequences, visit);
     }
-    JS_ASSIGN_OR_RETURN(Statement postings,
-                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) + " FROM postings ORDER BY id"));
+    JS_ASSIGN_OR_RETURN(Statement postings, Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
+                                                                        " FROM postings ORDER BY id"));
     return VisitPostings(postings, visit);
   }
 
@@ -533,8 +541,9 @@ class SqliteStore final : public Store {
 
   Status ForEachPostingAfter(int64_t sequence, const std::function<bool(Posting&)>& visit) override {
     JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement postings, Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
-                                                                        " FROM postings WHERE rowid > ? ORDER BY rowid"));
+    JS_ASSIGN_OR_RETURN(Statement postings,
+                        Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
+                                                    " FROM postings WHERE rowid > ? ORDER BY rowid"));
     postings.BindInt(1, sequence);
     return VisitPostings(postings, visit);
   }
@@ -551,8 +560,8 @@ class SqliteStore final : public Store {
     const std::string sizes = text_bytes ? ", description" : "";
     std::vector<int64_t> sequences;
     if (order != PostingOrder::kTitle) {
-      JS_ASSIGN_OR_RETURN(Statement rows, Statement::Prepare(db_, "SELECT rowid" + sizes + " FROM postings" + where +
-                                                                      " ORDER BY id"));
+      JS_ASSIGN_OR_RETURN(Statement rows,
+                          Statement::Prepare(db_, "SELECT rowid" + sizes + " FROM postings" + where + " ORDER BY id"));
       while (true) {
         JS_ASSIGN_OR_RETURN(bool row, rows.Step());
         if (!row) break;
@@ -565,7 +574,8 @@ class SqliteStore final : public Store {
     // integers: a million string comparisons of shared prefixes ("senior data ...") were most of its cost.
     // A large store is read in two rowid ranges at once, the second through another connection.
     const std::string sql = "SELECT rowid, title, company, text_fingerprint, id" + sizes + " FROM postings WHERE " +
-                            (include_duplicates ? "" : "coalesce(duplicate_of, '') = '' AND ") + "rowid BETWEEN ? AND ?";
+                            (include_duplicates ? "" : "coalesce(duplicate_of, '') = '' AND ") +
+                            "rowid BETWEEN ? AND ?";
     JS_ASSIGN_OR_RETURN(const int64_t last, LastSequence());
     StatusOr<std::unique_ptr<Store>> second = Unimplemented("one range");
     if (last >= kMinRowsToSplitScan) second = OpenReader();
@@ -575,7 +585,8 @@ class SqliteStore final : public Store {
     std::thread second_scan;
     if (second.ok()) {
       auto* other = static_cast<SqliteStore*>(second->get());
-      second_scan = std::thread([&] { second_status = other->ScanKeys(sql, middle + 1, last, text_bytes != nullptr, second_part); });
+      second_scan = std::thread(
+          [&] { second_status = other->ScanKeys(sql, middle + 1, last, text_bytes != nullptr, second_part); });
     }
     Status first_status = ScanKeys(sql, 0, middle, text_bytes != nullptr, scan);
     if (second_scan.joinable()) second_scan.join();
@@ -650,7 +661,7 @@ class SqliteStore final : public Store {
     // Prepared once: a search page reads each hit by id, and preparing cost as much as the read.
     if (!get_posting_.prepared()) {
       JS_ASSIGN_OR_RETURN(get_posting_, Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
-                                                                     " FROM postings WHERE id=?"));
+                                                                    " FROM postings WHERE id=?"));
     }
     Statement& select = get_posting_;
     select.Reset();
@@ -665,8 +676,10 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Posting>> DuplicatesOf(const std::string& id) override {
     JS_RETURN_IF_ERROR(Flush());
     if (!duplicates_of_.prepared()) {
-      JS_ASSIGN_OR_RETURN(duplicates_of_, Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
-                                                                       " FROM postings WHERE duplicate_of=? AND duplicate_of <> '' ORDER BY rowid"));
+      JS_ASSIGN_OR_RETURN(
+          duplicates_of_,
+          Statement::Prepare(db_, "SELECT " + std::string(kPostingColumns) +
+                                      " FROM postings WHERE duplicate_of=? AND duplicate_of <> '' ORDER BY rowid"));
     }
     Statement& select = duplicates_of_;
     select.Reset();
@@ -690,8 +703,9 @@ class SqliteStore final : public Store {
 
   Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) override {
     JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT id, duplicate_key, company_key, "
-                                                                  "text_fingerprint FROM postings ORDER BY rowid"));
+    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_,
+                                                             "SELECT id, duplicate_key, company_key, "
+                                                             "text_fingerprint FROM postings ORDER BY rowid"));
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, select.Step());
       if (!row) break;
@@ -749,8 +763,10 @@ class SqliteStore final : public Store {
 
   Status PutSavedSearch(const SavedSearch& search) override {
     JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement upsert, Statement::Prepare(db_, "INSERT OR REPLACE INTO saved_searches (name, query, filters_json, "
-                                                                  "created_at, last_run_at, through_sequence) VALUES (?,?,?,?,?,?)"));
+    JS_ASSIGN_OR_RETURN(Statement upsert,
+                        Statement::Prepare(db_,
+                                           "INSERT OR REPLACE INTO saved_searches (name, query, filters_json, "
+                                           "created_at, last_run_at, through_sequence) VALUES (?,?,?,?,?,?)"));
     upsert.BindText(1, search.name);
     upsert.BindText(2, search.query);
     upsert.BindText(3, search.filters_json);
@@ -762,8 +778,10 @@ class SqliteStore final : public Store {
 
   StatusOr<std::vector<SavedSearch>> ListSavedSearches() override {
     JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement select, Statement::Prepare(db_, "SELECT name, query, filters_json, created_at, last_run_at, "
-                                                                  "through_sequence FROM saved_searches ORDER BY name"));
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_,
+                                           "SELECT name, query, filters_json, created_at, last_run_at, "
+                                           "through_sequence FROM saved_searches ORDER BY name"));
     std::vector<SavedSearch> searches;
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, select.Step());
@@ -786,8 +804,9 @@ class SqliteStore final : public Store {
     JS_RETURN_IF_ERROR(Flush());
     JS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
     auto mark = [&]() -> Status {
-      JS_ASSIGN_OR_RETURN(Statement update, Statement::Prepare(db_, "UPDATE saved_searches SET through_sequence = ?, "
-                                                                    "last_run_at = ? WHERE name = ?"));
+      JS_ASSIGN_OR_RETURN(Statement update, Statement::Prepare(db_,
+                                                               "UPDATE saved_searches SET through_sequence = ?, "
+                                                               "last_run_at = ? WHERE name = ?"));
       const std::string now = NowIso8601();
       for (const auto& name : names) {
         update.Reset();
@@ -808,7 +827,10 @@ class SqliteStore final : public Store {
 
   Status PutSavedProfile(const SavedProfile& profile) override {
     JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement upsert, Statement::Prepare(db_, "INSERT OR REPLACE INTO saved_profiles (id, source, profile_json, saved_at) VALUES (?,?,?,?)"));
+    JS_ASSIGN_OR_RETURN(
+        Statement upsert,
+        Statement::Prepare(
+            db_, "INSERT OR REPLACE INTO saved_profiles (id, source, profile_json, saved_at) VALUES (?,?,?,?)"));
     upsert.BindText(1, profile.id);
     upsert.BindText(2, profile.source);
     upsert.BindText(3, profile.profile_json);
@@ -818,8 +840,9 @@ class SqliteStore final : public Store {
 
   StatusOr<std::vector<SavedProfile>> ListSavedProfiles() override {
     JS_RETURN_IF_ERROR(Flush());
-    JS_ASSIGN_OR_RETURN(Statement select,
-                        Statement::Prepare(db_, "SELECT id, source, profile_json, saved_at FROM saved_profiles ORDER BY id"));
+    JS_ASSIGN_OR_RETURN(
+        Statement select,
+        Statement::Prepare(db_, "SELECT id, source, profile_json, saved_at FROM saved_profiles ORDER BY id"));
     std::vector<SavedProfile> profiles;
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, select.Step());
@@ -832,9 +855,10 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<IngestRun>> ListRuns() override {
     JS_RETURN_IF_ERROR(Flush());
     JS_ASSIGN_OR_RETURN(Statement select,
-                        Statement::Prepare(db_, "SELECT id, started_at, finished_at, inputs, read, stored, "
-                                                "already_present, duplicates, quarantined, status FROM ingest_runs "
-                                                "ORDER BY id"));
+                        Statement::Prepare(db_,
+                                           "SELECT id, started_at, finished_at, inputs, read, stored, "
+                                           "already_present, duplicates, quarantined, status FROM ingest_runs "
+                                           "ORDER BY id"));
     std::vector<IngestRun> runs;
     while (true) {
       JS_ASSIGN_OR_RETURN(bool row, select.Step());

@@ -64,7 +64,7 @@ struct QuarantineRecord {
   int64_t row = 0;    // 1-based record number in the input (CSV: after the header; JSON Lines: line)
   std::string field;  // the offending field, or "" for the whole record
   std::string reason;
-  std::string raw;    // the record's bytes as read (repaired to valid UTF-8 for storage)
+  std::string raw;  // the record's bytes as read (repaired to valid UTF-8 for storage)
 };
 
 enum class PutOutcome { kInserted, kAlreadyPresent };
@@ -147,7 +147,8 @@ class Store {
   virtual Status ForEachPostingOf(std::span<const int64_t> sequences, const std::function<bool(Posting&)>& visit) = 0;
   // As ForEachPostingOf, with only what a search index reads filled in: the id, title, company,
   // description, date posted, place, remote mode, employment type, role, level, annual USD salary, skill
-  // mentions and the posting it duplicates. The other fields are left empty; reading them all costs the index build a fifth more.
+  // mentions and the posting it duplicates. The other fields are left empty; reading them all costs the index build a
+  // fifth more.
   virtual Status ForEachSearchablePostingOf(std::span<const int64_t> sequences,
                                             const std::function<bool(Posting&)>& visit) = 0;
   // Another connection to the same store, for reading on another thread. Errors: kUnimplemented where a
@@ -173,7 +174,7 @@ class Store {
   // Keeps a profile (replacing one saved under the same id) / lists them by id.
   // Saved searches: put replaces one of the same name (its created_at kept from the caller's value when set).
   virtual Status PutSavedSearch(const SavedSearch& search) = 0;
-  virtual StatusOr<std::vector<SavedSearch>> ListSavedSearches() = 0;  // by name
+  virtual StatusOr<std::vector<SavedSearch>> ListSavedSearches() = 0;     // by name
   virtual StatusOr<bool> DeleteSavedSearch(const std::string& name) = 0;  // false when there was none
   // Moves the searches' marks to `through_sequence` and stamps the run, all in one transaction.
   virtual Status MarkSavedSearchesRun(const std::vector<std::string>& names, int64_t through_sequence) = 0;

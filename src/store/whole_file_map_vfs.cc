@@ -4,15 +4,15 @@
 // size. This VFS keeps that contract, and only lifts the size limit.
 #include "store/internal/whole_file_map_vfs.h"
 
+#include <map>
+#include <mutex>
+#include <utility>
+
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <map>
-#include <mutex>
-#include <utility>
 
 namespace jobscope::store::internal {
 namespace {
@@ -61,7 +61,7 @@ class Descriptors {
 };
 
 struct MappedFile {
-  sqlite3_file base;  // pMethods: this VFS's methods
+  sqlite3_file base;   // pMethods: this VFS's methods
   sqlite3_file* real;  // the default VFS's file, allocated right after this struct
   int fd = -1;         // the main database file only; -1 for journals and WAL files
   const char* map = nullptr;
@@ -110,7 +110,9 @@ int DeviceCharacteristics(sqlite3_file* file) { return RealMethods(file).xDevice
 int ShmMap(sqlite3_file* file, int page, int page_size, int extend, void volatile** out) {
   return RealMethods(file).xShmMap(RealOf(file), page, page_size, extend, out);
 }
-int ShmLock(sqlite3_file* file, int offset, int n, int flags) { return RealMethods(file).xShmLock(RealOf(file), offset, n, flags); }
+int ShmLock(sqlite3_file* file, int offset, int n, int flags) {
+  return RealMethods(file).xShmLock(RealOf(file), offset, n, flags);
+}
 void ShmBarrier(sqlite3_file* file) { RealMethods(file).xShmBarrier(RealOf(file)); }
 int ShmUnmap(sqlite3_file* file, int delete_flag) { return RealMethods(file).xShmUnmap(RealOf(file), delete_flag); }
 
@@ -144,9 +146,25 @@ int Unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
   return SQLITE_OK;
 }
 
-const sqlite3_io_methods kMethods = {3,        Close,     Read,   Write,   Truncate,   Sync,     FileSize,
-                                     Lock,     Unlock,    CheckReservedLock, FileControl, SectorSize,
-                                     DeviceCharacteristics, ShmMap, ShmLock, ShmBarrier, ShmUnmap, Fetch, Unfetch};
+const sqlite3_io_methods kMethods = {3,
+                                     Close,
+                                     Read,
+                                     Write,
+                                     Truncate,
+                                     Sync,
+                                     FileSize,
+                                     Lock,
+                                     Unlock,
+                                     CheckReservedLock,
+                                     FileControl,
+                                     SectorSize,
+                                     DeviceCharacteristics,
+                                     ShmMap,
+                                     ShmLock,
+                                     ShmBarrier,
+                                     ShmUnmap,
+                                     Fetch,
+                                     Unfetch};
 
 int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int* out_flags) {
   MappedFile& mapped = *Of(file);
@@ -167,13 +185,17 @@ int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int*
 }
 
 int Delete(sqlite3_vfs* vfs, const char* name, int sync_dir) { return Real(vfs)->xDelete(Real(vfs), name, sync_dir); }
-int Access(sqlite3_vfs* vfs, const char* name, int flags, int* out) { return Real(vfs)->xAccess(Real(vfs), name, flags, out); }
+int Access(sqlite3_vfs* vfs, const char* name, int flags, int* out) {
+  return Real(vfs)->xAccess(Real(vfs), name, flags, out);
+}
 int FullPathname(sqlite3_vfs* vfs, const char* name, int size, char* out) {
   return Real(vfs)->xFullPathname(Real(vfs), name, size, out);
 }
 void* DlOpen(sqlite3_vfs* vfs, const char* name) { return Real(vfs)->xDlOpen(Real(vfs), name); }
 void DlError(sqlite3_vfs* vfs, int size, char* out) { Real(vfs)->xDlError(Real(vfs), size, out); }
-void (*DlSym(sqlite3_vfs* vfs, void* handle, const char* symbol))(void) { return Real(vfs)->xDlSym(Real(vfs), handle, symbol); }
+void (*DlSym(sqlite3_vfs* vfs, void* handle, const char* symbol))(void) {
+  return Real(vfs)->xDlSym(Real(vfs), handle, symbol);
+}
 void DlClose(sqlite3_vfs* vfs, void* handle) { Real(vfs)->xDlClose(Real(vfs), handle); }
 int Randomness(sqlite3_vfs* vfs, int size, char* out) { return Real(vfs)->xRandomness(Real(vfs), size, out); }
 int Sleep(sqlite3_vfs* vfs, int microseconds) { return Real(vfs)->xSleep(Real(vfs), microseconds); }

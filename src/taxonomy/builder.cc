@@ -31,8 +31,6 @@ struct Layered {
   std::set<std::string> everyday_words;  // lowercase
 };
 
-
-
 std::string Slug(std::string_view text) {
   std::string key = text::NormalizeKey(text);
   for (char& c : key) {
@@ -139,7 +137,8 @@ bool AddOrMerge(Layered& layered, Skill skill, size_t& merged) {
   uint32_t index = static_cast<uint32_t>(layered.skills.size());
   for (const std::string& form : forms) layered.by_key.emplace(FormKey(form), index);
   std::string base_id = skill.id;
-  for (int suffix = 2; !layered.ids.insert(skill.id).second; ++suffix) skill.id = base_id + "-" + std::to_string(suffix);
+  for (int suffix = 2; !layered.ids.insert(skill.id).second; ++suffix)
+    skill.id = base_id + "-" + std::to_string(suffix);
   layered.skills.push_back(std::move(skill));
   return true;
 }
@@ -152,7 +151,8 @@ Status ReadCurated(const std::string& path, Layered& layered, BuildReport& repor
       layered.stopped.insert(FormKey(cols[1]));
       return Status::Ok();
     }
-    if (cols.size() < 3 || cols.size() > 5) return ParseError(row.where + ": expected id, name, category[, aliases[, flags]]");
+    if (cols.size() < 3 || cols.size() > 5)
+      return ParseError(row.where + ": expected id, name, category[, aliases[, flags]]");
     Skill skill;
     skill.id = std::string(cols[0]);
     skill.name = std::string(cols[1]);
@@ -242,7 +242,8 @@ std::vector<std::string> SpellingVariants(std::string_view form) {
     std::string spaced(form);
     bool letters_around = true;
     for (size_t at = spaced.find('-'); at != std::string::npos; at = spaced.find('-', at + 1)) {
-      letters_around = letters_around && at > 0 && at + 1 < spaced.size() && letter(spaced[at - 1]) && letter(spaced[at + 1]);
+      letters_around =
+          letters_around && at > 0 && at + 1 < spaced.size() && letter(spaced[at - 1]) && letter(spaced[at + 1]);
       spaced[at] = ' ';
     }
     if (letters_around) out.push_back(spaced);
@@ -269,11 +270,11 @@ void AddSpellingVariants(Layered& layered) {
   }
 }
 
-constexpr std::string_view kVendors[] = {"Microsoft ", "Oracle ", "IBM ", "Google ", "Amazon ", "Apple ",
-                                         "Adobe ", "Autodesk ", "SAP ", "The MathWorks ", "Apache ", "Atlassian ",
-                                         "Salesforce ", "Cisco ", "Red Hat ", "Intuit ", "Facebook ", "Meta ",
-                                         "Hewlett Packard ", "HP ", "VMware ", "Dassault Systemes ", "Esri ",
-                                         "Teradata ", "Tableau ", "Splunk ", "Informatica ", "Alteryx "};
+constexpr std::string_view kVendors[] = {
+    "Microsoft ",         "Oracle ", "IBM ",           "Google ",  "Amazon ",          "Apple ",       "Adobe ",
+    "Autodesk ",          "SAP ",    "The MathWorks ", "Apache ",  "Atlassian ",       "Salesforce ",  "Cisco ",
+    "Red Hat ",           "Intuit ", "Facebook ",      "Meta ",    "Hewlett Packard ", "HP ",          "VMware ",
+    "Dassault Systemes ", "Esri ",   "Teradata ",      "Tableau ", "Splunk ",          "Informatica ", "Alteryx "};
 
 Status ReadOnet(const std::string& path, Layered& layered, BuildReport& report) {
   std::ifstream in(path);
@@ -302,8 +303,8 @@ Status ReadOnet(const std::string& path, Layered& layered, BuildReport& report) 
       std::vector<std::string> stem_words = SplitWords(stem);
       bool sentence_case = std::none_of(stem.begin() + 1, stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       bool generic = sentence_case && std::all_of(stem_words.begin(), stem_words.end(), [&](const std::string& word) {
-        return layered.everyday_words.count(AsciiLower(word)) > 0;
-      });
+                       return layered.everyday_words.count(AsciiLower(word)) > 0;
+                     });
       if (generic) {  // "Spreadsheet software": a category, not a skill anyone lists
         ++report.skipped;
         continue;
@@ -321,8 +322,8 @@ Status ReadOnet(const std::string& path, Layered& layered, BuildReport& report) 
     skill.hot = example.hot;
     skill.in_demand = example.in_demand;
     skill.rule = AutoRule(name);
-    skill.category = FindIgnoreCase(example.commodity, "data base") != std::string::npos ? Category::kDatabase
-                                                                                         : Category::kSoftware;
+    skill.category =
+        FindIgnoreCase(example.commodity, "data base") != std::string::npos ? Category::kDatabase : Category::kSoftware;
     if (IsEverydayWord(layered, name)) skill.rule = {true, true};  // a product called "Shape"
     std::vector<std::string> words = SplitWords(name);
     if (IsTrailingAcronym(words)) skill.aliases.push_back({words.back(), AutoRule(words.back())});
@@ -342,9 +343,7 @@ Status ReadOnet(const std::string& path, Layered& layered, BuildReport& report) 
       }
       break;
     }
-    std::erase_if(skill.aliases, [&](const Alias& alias) {
-      return layered.stopped.count(FormKey(alias.text)) > 0;
-    });
+    std::erase_if(skill.aliases, [&](const Alias& alias) { return layered.stopped.count(FormKey(alias.text)) > 0; });
     if (AddOrMerge(layered, std::move(skill), report.merged)) ++report.onet;
   }
   return Status::Ok();
@@ -406,9 +405,7 @@ Status ReadEsco(const BuildSources& sources, Layered& layered, BuildReport& repo
       if (IsEverydayWord(layered, alias.text)) alias.rule = {true, true};
     }
     bool stopped = layered.stopped.count(FormKey(skill.name)) > 0;
-    std::erase_if(skill.aliases, [&](const Alias& alias) {
-      return layered.stopped.count(FormKey(alias.text)) > 0;
-    });
+    std::erase_if(skill.aliases, [&](const Alias& alias) { return layered.stopped.count(FormKey(alias.text)) > 0; });
     if (stopped && skill.aliases.empty()) {
       ++report.skipped;
       continue;
@@ -428,10 +425,12 @@ StatusOr<BuildReport> BuildTaxonomy(const BuildSources& sources, const std::stri
   Layered layered;
   BuildReport report;
   std::ifstream words(sources.english_words);
-  if (!words) return IoError("cannot read the English word list " + sources.english_words + " (Debian package wamerican)");
+  if (!words)
+    return IoError("cannot read the English word list " + sources.english_words + " (Debian package wamerican)");
   std::string word;
   while (std::getline(words, word)) {
-    bool lowercase = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    bool lowercase =
+        !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (lowercase) layered.everyday_words.insert(word);
   }
   JS_RETURN_IF_ERROR(ReadCurated(sources.curated, layered, report));
@@ -440,9 +439,10 @@ StatusOr<BuildReport> BuildTaxonomy(const BuildSources& sources, const std::stri
   JS_RETURN_IF_ERROR(ReadEsco(sources, layered, report));
   report.total = layered.skills.size();
   for (const Skill& skill : layered.skills) report.forms += 1 + skill.aliases.size();
-  JS_RETURN_IF_ERROR(WriteTaxonomy(layered.skills, out_path,
-                                   "generated by `jobscope taxonomy build` from data/taxonomy/curated.tsv, O*NET 29.2 "
-                                   "Technology Skills (CC BY 4.0) and ESCO v1.1 skill labels (CC BY 4.0); do not edit"));
+  JS_RETURN_IF_ERROR(
+      WriteTaxonomy(layered.skills, out_path,
+                    "generated by `jobscope taxonomy build` from data/taxonomy/curated.tsv, O*NET 29.2 "
+                    "Technology Skills (CC BY 4.0) and ESCO v1.1 skill labels (CC BY 4.0); do not edit"));
   return report;
 }
 

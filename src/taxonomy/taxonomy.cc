@@ -98,23 +98,34 @@ std::string_view CategoryName(Category category) {
 
 std::string_view SkillType(Category category) {
   switch (category) {
-    case Category::kLanguage: return "language";
+    case Category::kLanguage:
+      return "language";
     case Category::kFramework:
-    case Category::kLibrary: return "framework";
+    case Category::kLibrary:
+      return "framework";
     case Category::kTool:
-    case Category::kSoftware: return "tool";
+    case Category::kSoftware:
+      return "tool";
     case Category::kPlatform:
-    case Category::kCloud: return "platform";
-    case Category::kDatabase: return "database";
+    case Category::kCloud:
+      return "platform";
+    case Category::kDatabase:
+      return "database";
     case Category::kDataSkill:
-    case Category::kMethod: return "method";
+    case Category::kMethod:
+      return "method";
     case Category::kMath:
     case Category::kMlConcept:
-    case Category::kKnowledge: return "knowledge";
-    case Category::kSoftSkill: return "soft";
-    case Category::kSpokenLanguage: return "spoken_language";
-    case Category::kCertification: return "certification";
-    case Category::kDomain: return "domain";
+    case Category::kKnowledge:
+      return "knowledge";
+    case Category::kSoftSkill:
+      return "soft";
+    case Category::kSpokenLanguage:
+      return "spoken_language";
+    case Category::kCertification:
+      return "certification";
+    case Category::kDomain:
+      return "domain";
   }
   return "tool";
 }
@@ -211,8 +222,8 @@ Status WriteTaxonomy(const std::vector<Skill>& skills, const std::string& out_pa
   out << "id\tname\tcategory\tsource\thot\tin_demand\taliases\tflags\n";
   for (const Skill& skill : skills) {
     out << skill.id << '\t' << skill.name << '\t' << CategoryName(skill.category) << '\t' << skill.source << '\t'
-        << (skill.hot ? 1 : 0) << '\t' << (skill.in_demand ? 1 : 0) << '\t' << EncodedAliases(skill)
-        << '\t' << FlagsText(skill.rule) << '\n';
+        << (skill.hot ? 1 : 0) << '\t' << (skill.in_demand ? 1 : 0) << '\t' << EncodedAliases(skill) << '\t'
+        << FlagsText(skill.rule) << '\n';
   }
   out.flush();
   if (!out) return IoError("write failed: " + out_path);

@@ -22,8 +22,23 @@
 namespace jobscope::taxonomy {
 
 enum class Category {
-  kLanguage, kFramework, kLibrary, kTool, kPlatform, kCloud, kDatabase, kMath, kMlConcept, kDataSkill,
-  kKnowledge, kSoftSkill, kSpokenLanguage, kCertification, kSoftware, kMethod, kDomain,
+  kLanguage,
+  kFramework,
+  kLibrary,
+  kTool,
+  kPlatform,
+  kCloud,
+  kDatabase,
+  kMath,
+  kMlConcept,
+  kDataSkill,
+  kKnowledge,
+  kSoftSkill,
+  kSpokenLanguage,
+  kCertification,
+  kSoftware,
+  kMethod,
+  kDomain,
 };
 std::string_view CategoryName(Category category);
 
@@ -56,7 +71,7 @@ struct Skill {
   std::string id;    // stable slug: "pytorch", "onet-tableau", "esco-computer-science"
   std::string name;  // preferred name
   Category category = Category::kSoftware;
-  std::string source;  // "curated", "onet", "esco", or joined with '+'
+  std::string source;      // "curated", "onet", "esco", or joined with '+'
   bool hot = false;        // O*NET Hot Technology
   bool in_demand = false;  // O*NET In Demand
   std::vector<Alias> aliases;

@@ -58,7 +58,8 @@ CsvParser::CsvParser(std::FILE* file, char delimiter) : file_(file), delimiter_(
 CsvParser::CsvParser(std::string_view data, char delimiter) : buffer_(data), delimiter_(delimiter) { eof_ = true; }
 
 CsvParser::CsvParser(std::string_view data, const CsvDialect& dialect)
-    : encoding_(dialect.encoding), buffer_(data.substr(std::min(dialect.bom_bytes, data.size()))),
+    : encoding_(dialect.encoding),
+      buffer_(data.substr(std::min(dialect.bom_bytes, data.size()))),
       delimiter_(dialect.delimiter) {
   eof_ = true;
   if (encoding_ != CsvDialect::Encoding::kUtf8) DecodeUtf16(buffer_);
@@ -171,8 +172,8 @@ bool CsvParser::Next(CsvRecord& record) {
     int c = take();
     if (c < 0) {
       if (in_quotes) {
-        record.error = "broken quoting: a quoted field that starts on line " + std::to_string(start_line) +
-                       " is never closed";
+        record.error =
+            "broken quoting: a quoted field that starts on line " + std::to_string(start_line) + " is never closed";
         break;
       }
       record.fields.push_back(std::move(field));

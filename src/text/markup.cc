@@ -15,11 +15,23 @@ struct Entity {
   std::string_view text;
 };
 constexpr std::array<Entity, 16> kEntities = {{
-    {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
-    {"ndash", "-"}, {"mdash", "-"}, {"rsquo", "'"}, {"lsquo", "'"}, {"rdquo", "\""}, {"ldquo", "\""},
-    {"bull", "*"}, {"hellip", "..."}, {"pound", "\xC2\xA3"}, {"euro", "\xE2\x82\xAC"},
+    {"amp", "&"},
+    {"lt", "<"},
+    {"gt", ">"},
+    {"quot", "\""},
+    {"apos", "'"},
+    {"nbsp", " "},
+    {"ndash", "-"},
+    {"mdash", "-"},
+    {"rsquo", "'"},
+    {"lsquo", "'"},
+    {"rdquo", "\""},
+    {"ldquo", "\""},
+    {"bull", "*"},
+    {"hellip", "..."},
+    {"pound", "\xC2\xA3"},
+    {"euro", "\xE2\x82\xAC"},
 }};
-
 
 // Decodes the entity starting at text[pos] == '&'. Returns bytes consumed, 0 if not an entity.
 size_t DecodeEntity(std::string_view text, size_t pos, std::string& out) {
@@ -34,10 +46,14 @@ size_t DecodeEntity(std::string_view text, size_t pos, std::string& out) {
     for (size_t idx = digits_from; idx < name.size(); ++idx) {
       char c = name[idx];
       uint32_t digit;
-      if (c >= '0' && c <= '9') digit = static_cast<uint32_t>(c - '0');
-      else if (hex && c >= 'a' && c <= 'f') digit = static_cast<uint32_t>(c - 'a' + 10);
-      else if (hex && c >= 'A' && c <= 'F') digit = static_cast<uint32_t>(c - 'A' + 10);
-      else return 0;
+      if (c >= '0' && c <= '9')
+        digit = static_cast<uint32_t>(c - '0');
+      else if (hex && c >= 'a' && c <= 'f')
+        digit = static_cast<uint32_t>(c - 'a' + 10);
+      else if (hex && c >= 'A' && c <= 'F')
+        digit = static_cast<uint32_t>(c - 'A' + 10);
+      else
+        return 0;
       cp = cp * (hex ? 16 : 10) + digit;
       if (cp > 0x10FFFF) return 0;
     }
@@ -54,9 +70,9 @@ size_t DecodeEntity(std::string_view text, size_t pos, std::string& out) {
 }
 
 bool IsBlockTag(std::string_view tag_name) {
-  static constexpr std::array<std::string_view, 18> kBlock = {
-      "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "hr",
-      "article", "header"};
+  static constexpr std::array<std::string_view, 18> kBlock = {"p",  "br",    "div",     "li", "ul",      "ol",
+                                                              "h1", "h2",    "h3",      "h4", "h5",      "h6",
+                                                              "tr", "table", "section", "hr", "article", "header"};
   std::string lower = AsciiLower(tag_name);
   for (std::string_view block : kBlock) {
     if (lower == block) return true;

@@ -75,9 +75,9 @@ int HammingDistance(uint64_t a, uint64_t b);
 
 struct CsvRecord {
   std::vector<std::string> fields;
-  std::string raw;        // the record's bytes as read
-  int64_t first_line = 0; // 1-based line where the record starts
-  std::string error;      // non-empty when the record is malformed (fields are then unreliable)
+  std::string raw;         // the record's bytes as read
+  int64_t first_line = 0;  // 1-based line where the record starts
+  std::string error;       // non-empty when the record is malformed (fields are then unreliable)
 };
 
 // How a CSV file is written: its encoding and the byte between fields. Sniffed from its first bytes, so a
@@ -120,7 +120,7 @@ class CsvParser {
 
   std::FILE* file_ = nullptr;
   CsvDialect::Encoding encoding_ = CsvDialect::Encoding::kUtf8;
-  std::string undecoded_;       // UTF-16 bytes of a code unit or surrogate pair split by a read
+  std::string undecoded_;  // UTF-16 bytes of a code unit or surrogate pair split by a read
 
   std::string buffer_;
   size_t pos_ = 0;

@@ -15,8 +15,10 @@ bool IsWordByte(unsigned char c) {
 constexpr auto kWordFold = [] {
   std::array<unsigned char, 256> table{};
   for (int c = 0; c < 256; ++c) {
-    if (c >= 'A' && c <= 'Z') table[c] = static_cast<unsigned char>(c - 'A' + 'a');
-    else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80) table[c] = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z')
+      table[c] = static_cast<unsigned char>(c - 'A' + 'a');
+    else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80)
+      table[c] = static_cast<unsigned char>(c);
   }
   return table;
 }();

@@ -1,7 +1,7 @@
 // UTF-8 validation, repair and case folding, on utf8proc.
-#include <utf8proc.h>
-
 #include <cstdlib>
+
+#include <utf8proc.h>
 
 #include "text/text.h"
 
@@ -62,7 +62,7 @@ std::string FoldCase(std::string_view utf8) {
   }
   utf8proc_uint8_t* mapped = nullptr;
   auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                 UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+                                                UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
   utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
                                       static_cast<utf8proc_ssize_t>(utf8.size()), &mapped, options);
   if (len < 0) return RepairUtf8(utf8);  // ill-formed input: keep it readable rather than drop it
@@ -74,8 +74,9 @@ std::string FoldCase(std::string_view utf8) {
 namespace {
 // Windows-1252's 0x80-0x9F, as Unicode code points (0: no character).
 constexpr uint16_t kWindows1252High[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 }  // namespace
 

@@ -1,9 +1,9 @@
 // The career graph: built from postings and pay it has a node per role and rung, the four kinds of moves with
 // their evidence, skill gaps that hold what the target asks and the source rarely does, pay changes from the
 // records; its file reads back to the same bytes; the shipped graph is whole.
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "career/career.h"
 
@@ -31,8 +31,10 @@ salary::SalaryRecord Pay(Role role, Level level, double usd) {
 GraphInputs SmallMarket() {
   GraphInputs inputs;
   for (int i = 0; i < 40; ++i) {
-    inputs.postings.push_back(Posting(Role::kDataScientist, Level::kMid, {"python", "sql", "statistics", "communication"}));
-    inputs.postings.push_back(Posting(Role::kMlEngineer, Level::kMid, {"python", "sql", "statistics", i % 2 ? "pytorch" : "docker"}));
+    inputs.postings.push_back(
+        Posting(Role::kDataScientist, Level::kMid, {"python", "sql", "statistics", "communication"}));
+    inputs.postings.push_back(
+        Posting(Role::kMlEngineer, Level::kMid, {"python", "sql", "statistics", i % 2 ? "pytorch" : "docker"}));
     inputs.postings.push_back(Posting(Role::kDataAnalyst, Level::kEntry, {"excel", "power-bi"}));
     inputs.pay.push_back(Pay(Role::kDataScientist, Level::kMid, 100000 + 1000 * i));
     inputs.pay.push_back(Pay(Role::kMlEngineer, Level::kMid, 130000 + 1000 * i));
@@ -66,7 +68,8 @@ TEST(CareerGraphTest, NodesForEveryRoleAndRungWithDemandAndPay) {
   EXPECT_EQ(scientist->postings, 40);
   EXPECT_FALSE(scientist->skills_pooled);
   ASSERT_FALSE(scientist->skills.empty());
-  for (const auto& skill : scientist->skills) EXPECT_NE(skill.skill_id, "communication") << "soft skills are not demand to learn";
+  for (const auto& skill : scientist->skills)
+    EXPECT_NE(skill.skill_id, "communication") << "soft skills are not demand to learn";
   EXPECT_DOUBLE_EQ(scientist->skills.front().share, 1.0);
   // Only US records from the last years count: the 2020 and the German row are left out.
   EXPECT_EQ(scientist->pay.records, 40);
@@ -139,7 +142,8 @@ TEST(CareerGraphTest, OnetAgreementCountsRelatedOccupationsOfOtherRoles) {
   EXPECT_EQ(all.related_outside, 1);
   EXPECT_EQ(all.linked, 1);
   // Without O*NET's own edges nothing links scientists to analysts: the ladder runs the other way.
-  OnetAgreement data_only = MeasureOnetAgreement(graph, inputs.onet_roles, inputs.related, titles, {"ladder", "market"});
+  OnetAgreement data_only =
+      MeasureOnetAgreement(graph, inputs.onet_roles, inputs.related, titles, {"ladder", "market"});
   EXPECT_EQ(data_only.linked, 0);
   ASSERT_EQ(data_only.rows.size(), 1u);
   ASSERT_EQ(data_only.rows[0].missed.size(), 1u);
@@ -174,9 +178,14 @@ TEST(CareerGraphTest, TheShippedGraphIsWhole) {
     const CareerNode* to = graph->Node(edge.to);
     bool up = NextLevel(from->level) == to->level;
     switch (edge.kind) {
-      case MoveKind::kAdvancement: EXPECT_TRUE(up && from->role == to->role) << edge.from << " -> " << edge.to; break;
-      case MoveKind::kLateralAdvancement: EXPECT_TRUE(up && from->role != to->role) << edge.from << " -> " << edge.to; break;
-      default: EXPECT_TRUE(from->level == to->level && from->role != to->role) << edge.from << " -> " << edge.to;
+      case MoveKind::kAdvancement:
+        EXPECT_TRUE(up && from->role == to->role) << edge.from << " -> " << edge.to;
+        break;
+      case MoveKind::kLateralAdvancement:
+        EXPECT_TRUE(up && from->role != to->role) << edge.from << " -> " << edge.to;
+        break;
+      default:
+        EXPECT_TRUE(from->level == to->level && from->role != to->role) << edge.from << " -> " << edge.to;
     }
     for (const auto& skill : edge.gap) EXPECT_LE(skill.source_share, skill.target_share / 2 + 1e-9);
   }

@@ -1,9 +1,9 @@
 // Plans for real résumés of three kinds against the shipped graphs: every suggested skill is missing from the
 // profile and asked for at the target, plans put prerequisites first, next roles leave from the person's
 // node, every figure says where it came from; a newcomer gets a start in every specialisation.
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "career/career.h"
 #include "ingest/ingest.h"
@@ -21,14 +21,16 @@ class CareerPlannerTest : public ::testing::Test {
     auto graph = CareerGraph::Load(std::string(JOBSCOPE_SOURCE_DATA_DIR) + "/career/graph.json");
     ASSERT_TRUE(graph.ok()) << graph.status().message();
     graph_ = new CareerGraph(std::move(*graph));
-    auto skills = SkillGraph::Load(std::string(JOBSCOPE_SOURCE_DATA_DIR) + "/career/skill_prerequisites.tsv", *taxonomy_);
+    auto skills =
+        SkillGraph::Load(std::string(JOBSCOPE_SOURCE_DATA_DIR) + "/career/skill_prerequisites.tsv", *taxonomy_);
     ASSERT_TRUE(skills.ok()) << skills.status().message();
     skills_ = new SkillGraph(std::move(*skills));
     auto builder = match::ProfileBuilder::Create(*taxonomy_);
     ASSERT_TRUE(builder.ok());
     builder_ = builder->release();
     // The first distinct résumé of each category.
-    auto table = text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
+    auto table =
+        text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
     ASSERT_TRUE(table.ok()) << table.status().message();
     for (const auto& row : table->rows) {
       if (row.size() >= 2 && !first_.count(row[0])) first_[row[0]] = row[1];
@@ -72,7 +74,9 @@ void ExpectSoundTargetPlan(const match::Profile& profile, const TargetPlan& plan
     EXPECT_FALSE(held.count(skill.skill_id)) << skill.skill_id << " is on the résumé";
     EXPECT_TRUE(asked.count(skill.skill_id)) << skill.skill_id << " is not asked for at " << plan.key;
     EXPECT_GT(skill.demand, 0);
-    if (i > 0) { EXPECT_GE(plan.missing[i - 1].value, skill.value) << "ranked by value"; }
+    if (i > 0) {
+      EXPECT_GE(plan.missing[i - 1].value, skill.value) << "ranked by value";
+    }
   }
   // Stages: every prerequisite not held comes in an earlier stage; every missing skill is planned.
   std::set<std::string> ready = held;
@@ -117,7 +121,9 @@ TEST_F(CareerPlannerTest, ThreeRealResumesGetSoundPlans) {
       EXPECT_FALSE(next.postings_source.empty());
       ExpectSourced(next.pay_there);
       for (const auto& skill : next.gap) EXPECT_FALSE(person.profile.HasSkill(skill.skill_id)) << skill.skill_id;
-      if (i > 0) { EXPECT_LE(plan->next[i - 1].kind, next.kind) << "grouped by kind"; }
+      if (i > 0) {
+        EXPECT_LE(plan->next[i - 1].kind, next.kind) << "grouped by kind";
+      }
     }
     ASSERT_TRUE(plan->target.has_value());
     ExpectSoundTargetPlan(person.profile, *plan->target, *graph_, *skills_);
@@ -135,7 +141,8 @@ TEST_F(CareerPlannerTest, UnlockCountsGrowStageByStage) {
     facts.id = "p" + std::to_string(i);
     facts.role = Role::kNlpEngineer;
     facts.level = Level::kEntry;
-    for (size_t k = 0; k <= i && k < target->skills.size(); ++k) facts.skills.push_back({target->skills[k].skill_id, "", true, true});
+    for (size_t k = 0; k <= i && k < target->skills.size(); ++k)
+      facts.skills.push_back({target->skills[k].skill_id, "", true, true});
     postings.push_back(facts);
   }
   auto market = match::MatchIndex::FromPostings(postings);
@@ -169,7 +176,9 @@ TEST_F(CareerPlannerTest, ANewcomerGetsAStartInEverySpecialisation) {
     ASSERT_FALSE(guide.first_roles.empty());
     // The role's own entry rung comes first when postings ask for it; every way in is an entry rung.
     const CareerNode* entry = graph_->Node(guide.role, Level::kEntry);
-    if (entry->postings > 0) { EXPECT_EQ(guide.first_roles.front(), entry->Key()); }
+    if (entry->postings > 0) {
+      EXPECT_EQ(guide.first_roles.front(), entry->Key());
+    }
     for (const auto& way : guide.first_roles) EXPECT_EQ(graph_->Node(way)->level, Level::kEntry) << way;
     EXPECT_EQ(guide.first_roles.size(), guide.first_role_postings.size());
     ASSERT_EQ(guide.first_skill_names.size(), guide.first_skills.size());
@@ -179,8 +188,11 @@ TEST_F(CareerPlannerTest, ANewcomerGetsAStartInEverySpecialisation) {
       for (const auto& id : stage) {
         for (const auto& before : skills_->Before(id)) {
           bool planned = false;
-          for (const auto& other : guide.first_skills) planned |= std::find(other.begin(), other.end(), before) != other.end();
-          if (planned) { EXPECT_TRUE(earlier.count(before)) << before << " before " << id; }
+          for (const auto& other : guide.first_skills)
+            planned |= std::find(other.begin(), other.end(), before) != other.end();
+          if (planned) {
+            EXPECT_TRUE(earlier.count(before)) << before << " before " << id;
+          }
         }
       }
       earlier.insert(stage.begin(), stage.end());
@@ -207,13 +219,15 @@ TEST_F(CareerPlannerTest, SkillsThatPlaceNoRoleGetTheGuideAndSayWhy) {
   EXPECT_TRUE(newcomer->newcomer);
   EXPECT_TRUE(PlanCareer(*newcomer, "", *graph_, *skills_, {})->note.empty());
   EXPECT_EQ(PersonFromSpec({{"astrology"}, "", "", false}, *taxonomy_).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(PersonFromSpec({{}, "ml_engineer", "wizard", false}, *taxonomy_).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(PersonFromSpec({{}, "ml_engineer", "wizard", false}, *taxonomy_).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST_F(CareerPlannerTest, AnUnknownTargetIsAUsageError) {
   Person person{ProfileOf("Data Science"), false};
   EXPECT_EQ(PlanCareer(person, "astronaut", *graph_, *skills_, {}).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(PlanCareer(person, "ml_engineer:grandmaster", *graph_, *skills_, {}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(PlanCareer(person, "ml_engineer:grandmaster", *graph_, *skills_, {}).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST_F(CareerPlannerTest, TheSameInputsGiveTheSamePlan) {

@@ -1,10 +1,10 @@
 // The curated skill prerequisites: the shipped file loads (every skill in the taxonomy, a source on every
 // edge, no cycle), a cycle or an unknown skill is refused by name, and plans put prerequisites first.
-#include <gtest/gtest.h>
-
 #include <cstdio>
 #include <fstream>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "career/career.h"
 
@@ -37,7 +37,9 @@ void ExpectPrerequisitesFirst(const SkillGraph& graph, const std::vector<std::ve
       for (const auto& needed : graph.Before(skill)) {
         bool later = false;
         for (const auto& other : stages) later |= std::find(other.begin(), other.end(), needed) != other.end();
-        if (later) { EXPECT_TRUE(before.count(needed)) << needed << " must come before " << skill; }
+        if (later) {
+          EXPECT_TRUE(before.count(needed)) << needed << " must come before " << skill;
+        }
       }
     }
     before.insert(stage.begin(), stage.end());
@@ -64,7 +66,8 @@ TEST(SkillGraphTest, ShippedGraphLoadsWithASourceOnEveryEdgeAndNoCycle) {
 }
 
 TEST(SkillGraphTest, ACycleIsRefusedAndNamed) {
-  auto graph = SkillGraph::FromEdges({{"python", "numpy", "s", ""}, {"numpy", "pandas", "s", ""}, {"pandas", "python", "s", ""}});
+  auto graph = SkillGraph::FromEdges(
+      {{"python", "numpy", "s", ""}, {"numpy", "pandas", "s", ""}, {"pandas", "python", "s", ""}});
   ASSERT_FALSE(graph.ok());
   EXPECT_NE(graph.status().message().find("cycle"), std::string::npos);
   EXPECT_NE(graph.status().message().find("pandas -> python"), std::string::npos) << graph.status().message();

@@ -1,7 +1,6 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "classify/classify.h"
@@ -37,7 +36,8 @@ TEST(RoleClassifier, LearnsFromTitlesAndExplainsItself) {
 TEST(RoleClassifier, RoundTripsAndIsDeterministic) {
   auto first = RoleClassifier::Train(Examples(), {});
   auto second = RoleClassifier::Train(Examples(), {});
-  std::string path = (std::filesystem::temp_directory_path() / ("role_" + std::to_string(::getpid()) + ".bin")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("role_" + std::to_string(::getpid()) + ".bin")).string();
   ASSERT_TRUE(first->Save(path).ok());
   auto loaded = RoleClassifier::Load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
@@ -52,7 +52,8 @@ TEST(RoleClassifier, RoundTripsAndIsDeterministic) {
 }
 
 TEST(RoleClassifier, WeakLabelsComeFromTheTitleRules) {
-  auto examples = WeakRoleLabels({{"Senior NLP Engineer", ""}, {"Member of Technical Staff", ""}, {"Data Analyst", ""}});
+  auto examples =
+      WeakRoleLabels({{"Senior NLP Engineer", ""}, {"Member of Technical Staff", ""}, {"Data Analyst", ""}});
   ASSERT_EQ(examples.size(), 2u);  // the rules name no role for "Member of Technical Staff"
   EXPECT_EQ(examples[0].role, Role::kNlpEngineer);
   EXPECT_EQ(examples[1].role, Role::kDataAnalyst);

@@ -82,8 +82,10 @@ TEST_F(UnderstanderTest, TheShippedRoleModelDecidesWhatTheRulesCannot) {
   raw.title = "Member of Technical Staff";
   u = (*understander)->Understand(raw).understood;
   EXPECT_FALSE(u.role_evidence.empty());
-  if (u.role_probability) EXPECT_GE(*u.role_probability, 0.5);
-  else EXPECT_EQ(u.role_evidence, std::vector<std::string>{"description"});
+  if (u.role_probability)
+    EXPECT_GE(*u.role_probability, 0.5);
+  else
+    EXPECT_EQ(u.role_evidence, std::vector<std::string>{"description"});
 
   // LinkedIn's own field decides when neither the title nor the years say a level.
   raw.title = "Machine Learning Engineer";

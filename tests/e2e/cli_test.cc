@@ -1,11 +1,10 @@
 // The CLI as people script it: --help everywhere, exit codes 0/1/2, --json field names from docs/CLI.md.
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -33,11 +32,40 @@ class CliTest : public testing::Test {
 };
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"", "ingest", "understand", "postings", "stats", "report", "quarantine", "taxonomy", "taxonomy build",
-                              "salary", "salary estimate", "salary bands", "salary train", "salary eval",
-                              "salary premiums", "search", "train", "eval", "skills", "serve", "token", "profile", "match", "rank", "gap",
-                              "token create", "career", "career build", "career check", "alerts", "alerts add",
-                              "alerts list", "alerts remove", "alerts run"}) {
+  for (const char* command : {"",
+                              "ingest",
+                              "understand",
+                              "postings",
+                              "stats",
+                              "report",
+                              "quarantine",
+                              "taxonomy",
+                              "taxonomy build",
+                              "salary",
+                              "salary estimate",
+                              "salary bands",
+                              "salary train",
+                              "salary eval",
+                              "salary premiums",
+                              "search",
+                              "train",
+                              "eval",
+                              "skills",
+                              "serve",
+                              "token",
+                              "profile",
+                              "match",
+                              "rank",
+                              "gap",
+                              "token create",
+                              "career",
+                              "career build",
+                              "career check",
+                              "alerts",
+                              "alerts add",
+                              "alerts list",
+                              "alerts remove",
+                              "alerts run"}) {
     CommandResult result = RunJobscope(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
@@ -85,7 +113,8 @@ TEST_F(CliTest, ReadCommandsNeitherCreateNorAlterAStore) {
   EXPECT_FALSE(std::filesystem::exists(typo));
   // Another program's SQLite database is refused by readers and writers alike, and left as it was.
   std::string foreign = (dir_ / "foreign.db").string();
-  ASSERT_EQ(std::system(("sqlite3 " + foreign + " 'CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (1);'").c_str()), 0);
+  ASSERT_EQ(
+      std::system(("sqlite3 " + foreign + " 'CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (1);'").c_str()), 0);
   auto size_before = std::filesystem::file_size(foreign);
   CommandResult read = RunJobscope("stats --db " + foreign + " 2>&1");
   EXPECT_EQ(read.exit_code, 2);
@@ -179,7 +208,8 @@ namespace jobscope::e2e {
 namespace {
 
 TEST(SalaryCli, EstimateSpeaksJsonAndRejectsBadInput) {
-  CommandResult result = RunJobscope("salary estimate --json --role ml_engineer --level senior --location 'London, UK'");
+  CommandResult result =
+      RunJobscope("salary estimate --json --role ml_engineer --level senior --location 'London, UK'");
   ASSERT_EQ(result.exit_code, 0) << result.out;
   auto estimate = nlohmann::json::parse(result.out);
   for (const char* field : {"role", "level", "country", "remote", "p10_usd", "p50_usd", "p90_usd", "comparable_records",
@@ -240,40 +270,43 @@ TEST_F(CliTest, SearchOptionsAreValidatedAndReadAsPeopleWriteThem) {
   };
   EXPECT_EQ(total("python --country de"), 1);
   EXPECT_EQ(total("python --country Germany"), 1);
-  EXPECT_EQ(total("python --skill sklearn"), 1);          // an alias
-  EXPECT_EQ(total("python --skill Scikit-Learn"), 1);     // the name, in another case
-  EXPECT_EQ(total("-java python"), 1);                    // a query may start with an excluded word
-  for (const char* bad : {"python --from 2024-02-30", "python --to 2024-13-01", "python --per-page 0",
-                          "python --page 0", "python --skill no-such-skill", "python --country Atlantis",
-                          "python --rol ml_engineer"}) {
+  EXPECT_EQ(total("python --skill sklearn"), 1);       // an alias
+  EXPECT_EQ(total("python --skill Scikit-Learn"), 1);  // the name, in another case
+  EXPECT_EQ(total("-java python"), 1);                 // a query may start with an excluded word
+  for (const char* bad :
+       {"python --from 2024-02-30", "python --to 2024-13-01", "python --per-page 0", "python --page 0",
+        "python --skill no-such-skill", "python --country Atlantis", "python --rol ml_engineer"}) {
     EXPECT_EQ(RunJobscope("search --db " + db_ + " " + bad + " >/dev/null 2>&1").exit_code, 2) << bad;
   }
 }
 
 TEST_F(CliTest, SearchFindsFiltersAndReportsSyntaxErrors) {
-  std::string csv = Write("jobs.csv",
-                          "title,company,location,description,salary\n"
-                          "Senior NLP Engineer,Acme,\"Boston, MA\",Requirements: Python and PyTorch for NLP.,$150K-$180K\n"
-                          "Data Analyst,Beta,\"Austin, TX\",SQL and Tableau dashboards.,$70K-$90K\n"
-                          "Computer Vision Engineer,Gamma,Remote,OpenCV and PyTorch. Fully remote.,\n");
+  std::string csv =
+      Write("jobs.csv",
+            "title,company,location,description,salary\n"
+            "Senior NLP Engineer,Acme,\"Boston, MA\",Requirements: Python and PyTorch for NLP.,$150K-$180K\n"
+            "Data Analyst,Beta,\"Austin, TX\",SQL and Tableau dashboards.,$70K-$90K\n"
+            "Computer Vision Engineer,Gamma,Remote,OpenCV and PyTorch. Fully remote.,\n");
   ASSERT_EQ(RunJobscope("ingest --db " + db_ + " " + csv + " >/dev/null").exit_code, 0);
   CommandResult result = RunJobscope("search --json --facets --db " + db_ + " pytorch");
   ASSERT_EQ(result.exit_code, 0) << result.out;
   auto page = nlohmann::json::parse(result.out);
   EXPECT_EQ(page["total"], 2);
-  for (const char* field : {"total", "page", "per_page", "hits", "facets", "expanded_terms"}) EXPECT_TRUE(page.contains(field)) << field;
+  for (const char* field : {"total", "page", "per_page", "hits", "facets", "expanded_terms"})
+    EXPECT_TRUE(page.contains(field)) << field;
   EXPECT_TRUE(page["hits"][0].contains("snippet"));
   EXPECT_TRUE(page["hits"][0].contains("score"));
   EXPECT_NE(page["hits"][0]["snippet"].get<std::string>().find("[["), std::string::npos);
   EXPECT_EQ(page["facets"]["role"].size(), 2u);
 
-  auto filtered = nlohmann::json::parse(RunJobscope("search --json --db " + db_ + " --min-salary 100000 'pytorch '").out);
+  auto filtered =
+      nlohmann::json::parse(RunJobscope("search --json --db " + db_ + " --min-salary 100000 'pytorch '").out);
   EXPECT_EQ(filtered["total"], 1);
   EXPECT_EQ(filtered["hits"][0]["title"], "Senior NLP Engineer");
   auto remote = nlohmann::json::parse(RunJobscope("search --json --db " + db_ + " --remote").out);
   EXPECT_EQ(remote["total"], 1);
-  auto like = nlohmann::json::parse(RunJobscope("search --json --db " + db_ + " --like " +
-                                                page["hits"][0]["id"].get<std::string>()).out);
+  auto like = nlohmann::json::parse(
+      RunJobscope("search --json --db " + db_ + " --like " + page["hits"][0]["id"].get<std::string>()).out);
   EXPECT_GE(like["hits"].size(), 1u);
   EXPECT_EQ(RunJobscope("search --db " + db_ + " '\"unclosed' 2>/dev/null").exit_code, 2);
   EXPECT_EQ(RunJobscope("search --db " + db_ + " --role astronaut x 2>/dev/null").exit_code, 2);
@@ -341,10 +374,12 @@ TEST(EvalCli, ScoresUnderstandingOnTheGoldSet) {
   }
   // The older build's output is scored by the same scorer through --export-inputs and --predictions.
   std::string inputs = ::testing::TempDir() + "/gold_inputs.jsonl";
-  ASSERT_EQ(RunJobscope("eval --gold '" + gold + "' --shared-data '" + shared + "' --export-inputs " + inputs).exit_code, 0);
+  ASSERT_EQ(
+      RunJobscope("eval --gold '" + gold + "' --shared-data '" + shared + "' --export-inputs " + inputs).exit_code, 0);
   std::string predictions = ::testing::TempDir() + "/gold_predictions.jsonl";
   ASSERT_EQ(RunJobscope("understand --jsonl --no-tagger < " + inputs + " > " + predictions).exit_code, 0);
-  CommandResult scored = RunJobscope("eval --json --gold '" + gold + "' --shared-data '" + shared + "' --predictions " + predictions);
+  CommandResult scored =
+      RunJobscope("eval --json --gold '" + gold + "' --shared-data '" + shared + "' --predictions " + predictions);
   ASSERT_EQ(scored.exit_code, 0) << scored.out;
   EXPECT_NEAR(nlohmann::json::parse(scored.out)["test"]["level_accuracy"].get<double>(),
               report["test"]["level_accuracy"].get<double>(), 1e-9);
@@ -357,10 +392,11 @@ namespace jobscope::e2e {
 namespace {
 
 TEST_F(CliTest, TaggedIngestCollectsCandidateSkills) {
-  std::string csv = Write("jobs.csv",
-                          "title,company,location,description\n"
-                          "ML Engineer,Acme,Boston,\"You will collaborate with cross-functional teams. Python and PyTorch.\"\n"
-                          "Data Engineer,Beta,Austin,\"You will collaborate with cross-functional teams and build Airflow DAGs.\"\n");
+  std::string csv =
+      Write("jobs.csv",
+            "title,company,location,description\n"
+            "ML Engineer,Acme,Boston,\"You will collaborate with cross-functional teams. Python and PyTorch.\"\n"
+            "Data Engineer,Beta,Austin,\"You will collaborate with cross-functional teams and build Airflow DAGs.\"\n");
   ASSERT_EQ(RunJobscope("ingest --tagger --db " + db_ + " " + csv + " >/dev/null").exit_code, 0);
   CommandResult fresh = RunJobscope("skills --new --json --db " + db_);
   ASSERT_EQ(fresh.exit_code, 0);

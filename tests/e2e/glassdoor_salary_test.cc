@@ -1,8 +1,8 @@
 // Every value of Glassdoor's "Salary Estimate" column parses to a salary, or is marked not a salary with a
 // reason.
-#include <gtest/gtest.h>
-
 #include <filesystem>
+
+#include <gtest/gtest.h>
 
 #include "extract/extract.h"
 #include "ingest/ingest.h"

@@ -1,11 +1,10 @@
 // `profile`, `match`, `rank` and `gap` as people script them: --json fields of docs/CLI.md, exit codes, the
 // shortlist CSV, and byte-identical output for the same inputs.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -17,19 +16,24 @@ namespace {
 class MatchCliTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("match_cli_" + std::to_string(::getpid()) + "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("match_cli_" + std::to_string(::getpid()) + "_" +
+                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_ / "resumes");
     db_ = (dir_ / "market.db").string();
-    std::string postings = Write("postings.jsonl",
-        R"({"id":"p1","title":"Data Scientist","company":"Acme","location":"Austin, TX","description":"Required: Python, SQL, scikit-learn and statistics. 2+ years of experience building machine learning models."})" "\n"
-        R"({"id":"p2","title":"Senior Data Engineer","company":"Beta","location":"Remote","description":"Must have: Spark, Kafka, Airflow, AWS and Python. 6+ years building data pipelines."})" "\n"
-        R"({"id":"p3","title":"Frontend Developer","company":"Gamma","location":"Boston, MA","description":"Required: React, TypeScript, CSS and HTML."})" "\n");
+    std::string postings = Write(
+        "postings.jsonl",
+        R"({"id":"p1","title":"Data Scientist","company":"Acme","location":"Austin, TX","description":"Required: Python, SQL, scikit-learn and statistics. 2+ years of experience building machine learning models."})"
+        "\n"
+        R"({"id":"p2","title":"Senior Data Engineer","company":"Beta","location":"Remote","description":"Must have: Spark, Kafka, Airflow, AWS and Python. 6+ years building data pipelines."})"
+        "\n"
+        R"({"id":"p3","title":"Frontend Developer","company":"Gamma","location":"Boston, MA","description":"Required: React, TypeScript, CSS and HTML."})"
+        "\n");
     EXPECT_EQ(RunJobscope("ingest --db " + db_ + " " + postings + " >/dev/null").exit_code, 0);
-    resume_ = Write("resumes/ana.txt",
-                    "Ana Silva\nData Scientist\nLocation: Austin, TX\n\nExperience\nData Scientist, Initech  Jan 2021 - Present\n"
-                    "Built churn models in Python and scikit-learn; wrote SQL; ran statistics for A/B tests.\n\n"
-                    "Education\nM.Sc. in Statistics, 2020\n");
+    resume_ = Write(
+        "resumes/ana.txt",
+        "Ana Silva\nData Scientist\nLocation: Austin, TX\n\nExperience\nData Scientist, Initech  Jan 2021 - Present\n"
+        "Built churn models in Python and scikit-learn; wrote SQL; ran statistics for A/B tests.\n\n"
+        "Education\nM.Sc. in Statistics, 2020\n");
     Write("resumes/bo.txt", "Bo Chen\nFrontend Developer\nReact, TypeScript, CSS, HTML since 2019.\n");
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -82,7 +86,8 @@ TEST_F(MatchCliTest, AProfileIsKeptOnlyWhenAskedTo) {
   ASSERT_TRUE(std::filesystem::exists(store));
   ASSERT_EQ(RunJobscope("profile --save --db " + store + " " + resume_ + " >/dev/null 2>&1").exit_code, 0);
   // Saved once per résumé (the same résumé replaces its profile), and the résumé's own text is not kept.
-  std::string query = "sqlite3 " + store + " \"SELECT count(*), sum(instr(profile_json, 'Initech  Jan 2021')) FROM saved_profiles\"";
+  std::string query =
+      "sqlite3 " + store + " \"SELECT count(*), sum(instr(profile_json, 'Initech  Jan 2021')) FROM saved_profiles\"";
   FILE* pipe = ::popen(query.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   char line[64] = {0};
@@ -114,7 +119,8 @@ TEST_F(MatchCliTest, MatchRanksTheMarketAndExplainsEachScore) {
 TEST_F(MatchCliTest, RankWritesTheShortlistAndReportsBadResumes) {
   std::string bad = Write("resumes/scan.pdf", "%PDF-1.4\ngarbage");
   std::string csv = (dir_ / "shortlist.csv").string();
-  CommandResult result = RunJobscope("rank " + IdOf("Data Scientist") + " --json --db " + db_ + " --resumes " + (dir_ / "resumes").string() + " --csv " + csv);
+  CommandResult result = RunJobscope("rank " + IdOf("Data Scientist") + " --json --db " + db_ + " --resumes " +
+                                     (dir_ / "resumes").string() + " --csv " + csv);
   EXPECT_EQ(result.exit_code, 1);  // one résumé could not be read; the others are still ranked
   auto out = nlohmann::json::parse(result.out);
   ASSERT_EQ(out["ranked"].size(), 2u);
@@ -124,7 +130,8 @@ TEST_F(MatchCliTest, RankWritesTheShortlistAndReportsBadResumes) {
   std::ifstream in(csv);
   std::stringstream lines;
   lines << in.rdbuf();
-  EXPECT_EQ(lines.str().rfind("rank,resume,score,verdict,role,level,years,matched_skills,missing_skills\n1,", 0), 0u) << lines.str();
+  EXPECT_EQ(lines.str().rfind("rank,resume,score,verdict,role,level,years,matched_skills,missing_skills\n1,", 0), 0u)
+      << lines.str();
 }
 
 TEST_F(MatchCliTest, GapListsWhatEachMissingSkillIsWorth) {

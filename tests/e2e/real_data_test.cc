@@ -1,9 +1,8 @@
 // End-to-end over the real postings in ../shared/data: every LinkedIn and Glassdoor row ingests without a
 // crash, every quarantined row says why, and a second ingest of the same files adds nothing.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -40,7 +39,8 @@ TEST_F(RealDataTest, LinkedInAndGlassdoorIngestWholeAndIdempotently) {
   EXPECT_EQ(run["files"][1]["counts"]["read"], 956);
   for (const auto& file : run["files"]) {
     const auto& c = file["counts"];
-    EXPECT_EQ(c["read"].get<int>(), c["stored"].get<int>() + c["already_present"].get<int>() + c["quarantined"].get<int>());
+    EXPECT_EQ(c["read"].get<int>(),
+              c["stored"].get<int>() + c["already_present"].get<int>() + c["quarantined"].get<int>());
   }
   EXPECT_GT(run["counts"]["stored"].get<int>(), 1400);
 

@@ -1,11 +1,11 @@
 // Runs the built jobscope binary through the shell and captures what it printed and how it exited.
 #pragma once
 
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <string>
+
+#include <sys/wait.h>
 
 namespace jobscope::e2e {
 

@@ -1,7 +1,6 @@
 // ParseLocation on the shapes boards write, and DetectRemote on fields and description text.
 #include <gtest/gtest.h>
 
-
 #include "extract/extract.h"
 
 namespace jobscope::extract {
@@ -155,7 +154,8 @@ TEST(ParseLocation, CityRegionCountryAsWritten) {
 namespace jobscope::extract {
 namespace {
 
-RemoteMode ModeOf(std::string_view description, std::string_view location = "", std::string_view title = "ML Engineer") {
+RemoteMode ModeOf(std::string_view description, std::string_view location = "",
+                  std::string_view title = "ML Engineer") {
   RawPosting raw;
   raw.title = std::string(title);
   raw.location = std::string(location);
@@ -190,10 +190,12 @@ TEST(DetectRemote, StatementsInTheDescription) {
 }
 
 TEST(DetectRemote, BoilerplateDoesNotDecide) {
-  const char* perks = "Benefits:\n* Competitive salary\n* Remote work flexibility\n* Home office stipend\n* Onsite gym\n";
+  const char* perks =
+      "Benefits:\n* Competitive salary\n* Remote work flexibility\n* Home office stipend\n* Onsite gym\n";
   EXPECT_EQ(ModeOf(perks), RemoteMode::kUnknown);
   EXPECT_EQ(ModeOf(std::string("This role is on-site in Austin, TX.\n") + perks), RemoteMode::kOnSite);
-  EXPECT_EQ(ModeOf("For roles that are available to be filled remotely, base salary is localized."), RemoteMode::kUnknown);
+  EXPECT_EQ(ModeOf("For roles that are available to be filled remotely, base salary is localized."),
+            RemoteMode::kUnknown);
   EXPECT_EQ(ModeOf("Experience with remote sensing and remote teams."), RemoteMode::kUnknown);
   EXPECT_EQ(ModeOf("We build hybrid search and hybrid cloud systems."), RemoteMode::kUnknown);
   EXPECT_EQ(ModeOf("Three in-office lunches per week."), RemoteMode::kUnknown);

@@ -1,8 +1,8 @@
-#include <gtest/gtest.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <gtest/gtest.h>
 
 #include "extract/extract.h"
 
@@ -130,7 +130,12 @@ TEST(SalaryGrammar, StatementsThatRunOn) {
   ExpectInText("Base salary $140k-$170k; total compensation $190k-$240k.", {140000, 170000, "USD", kYear});
   ExpectInText("Salary starts at $72,000 per year.", {72000, std::nullopt, "USD", kYear});
   ExpectInText("Pay rate not to exceed $52/hr.", {std::nullopt, 52, "USD", kHour});
-  ExpectField("\xE2\x82\xB9" "14,00,000 - " "\xE2\x82\xB9" "20,00,000 per annum", {1400000, 2000000, "INR", kYear});
+  ExpectField(
+      "\xE2\x82\xB9"
+      "14,00,000 - "
+      "\xE2\x82\xB9"
+      "20,00,000 per annum",
+      {1400000, 2000000, "INR", kYear});
 }
 
 TEST(SalaryGrammar, FiguresWithoutSignOrCode) {
@@ -153,11 +158,11 @@ TEST(SalaryGrammar, LoneFigureOnItsLine) {
 }
 
 TEST(SalaryGrammar, MoneyThatIsNotPay) {
-  for (const char* text : {"Refer a friend and earn $500.", "$1,500 annual learning stipend",
-                           "We processed over $4.2 billion in payments last year.", "$1.85 quadrillion.",
-                           "Retirement: 401k match up to 5% of salary", "$750 home office credit",
-                           "Leidos reported annual revenues of about $12.4 billion.",
-                           "Up to $8,000 tuition assistance per year"}) {
+  for (const char* text :
+       {"Refer a friend and earn $500.", "$1,500 annual learning stipend",
+        "We processed over $4.2 billion in payments last year.", "$1.85 quadrillion.",
+        "Retirement: 401k match up to 5% of salary", "$750 home office credit",
+        "Leidos reported annual revenues of about $12.4 billion.", "Up to $8,000 tuition assistance per year"}) {
     EXPECT_FALSE(FindSalaryInText(text, TestRates()).has_value()) << text;
   }
   EXPECT_FALSE(ParseSalaryText("-$50000", TestRates()).salary.has_value());

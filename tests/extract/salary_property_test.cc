@@ -1,18 +1,20 @@
 // Properties of salary normalisation: annualising is multiplication by the period's count and the rate,
 // bounds stay ordered, and a range written as text parses back to the numbers that wrote it.
+#include <cmath>
+
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
-
-#include <cmath>
 
 #include "extract/extract.h"
 
 namespace jobscope::extract {
 namespace {
 
-const std::vector<std::pair<SalaryPeriod, std::string>> kPeriods = {
-    {SalaryPeriod::kHour, "per hour"}, {SalaryPeriod::kDay, "per day"}, {SalaryPeriod::kWeek, "per week"},
-    {SalaryPeriod::kMonth, "per month"}, {SalaryPeriod::kYear, "per year"}};
+const std::vector<std::pair<SalaryPeriod, std::string>> kPeriods = {{SalaryPeriod::kHour, "per hour"},
+                                                                    {SalaryPeriod::kDay, "per day"},
+                                                                    {SalaryPeriod::kWeek, "per week"},
+                                                                    {SalaryPeriod::kMonth, "per month"},
+                                                                    {SalaryPeriod::kYear, "per year"}};
 
 TEST(SalaryProperties, AnnualisationMultipliesByPeriodAndRate) {
   CurrencyRates rates = CurrencyRates::FromMap({{"EUR", 1.1}, {"GBP", 1.25}}, "test");

@@ -1,8 +1,8 @@
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+
+#include <gtest/gtest.h>
 
 #include "extract/extract.h"
 
@@ -88,7 +88,8 @@ TEST_F(SkillMatcherTest, RequirementIsDecidedPerSentenceAndLabel) {
   EXPECT_EQ(one_line["python"], Requirement::kRequired);
   EXPECT_EQ(one_line["spark"], Requirement::kRequired);
   EXPECT_EQ(one_line["cpp"], Requirement::kNiceToHave);
-  auto sentences = requirement_of("Requirements:\nYou know Python well. Experience with machine learning is a plus.\n- C++");
+  auto sentences =
+      requirement_of("Requirements:\nYou know Python well. Experience with machine learning is a plus.\n- C++");
   ASSERT_EQ(sentences.size(), 3u);
   EXPECT_EQ(sentences["python"], Requirement::kRequired);
   EXPECT_EQ(sentences["machine-learning"], Requirement::kNiceToHave);

@@ -1,9 +1,8 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <random>
 #include <set>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "base/strings.h"
@@ -54,7 +53,8 @@ TEST(SpanTagger, IsDeterministicAndRoundTrips) {
   auto second = SpanTagger::Train(Toy(), nullptr, {});
   std::vector<std::string> probe = {"We", "value", "Kafka", "with", "lead", "teams"};
   EXPECT_EQ(first->Tag(probe), second->Tag(probe));
-  std::string path = (std::filesystem::temp_directory_path() / ("tagger_" + std::to_string(::getpid()) + ".bin")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("tagger_" + std::to_string(::getpid()) + ".bin")).string();
   ASSERT_TRUE(first->Save(path).ok());
   auto loaded = SpanTagger::Load(path, nullptr);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
@@ -67,7 +67,8 @@ TEST(SpanTagger, KeepsItsWordClassesThroughSaveAndLoad) {
   WordClusters classes = ClassesOf(Toy());
   ASSERT_FALSE(classes.empty());
   auto tagger = SpanTagger::Train(Toy(), nullptr, {}, classes);
-  std::string path = (std::filesystem::temp_directory_path() / ("classed_" + std::to_string(::getpid()) + ".bin")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("classed_" + std::to_string(::getpid()) + ".bin")).string();
   ASSERT_TRUE(tagger->Save(path).ok());
   auto loaded = SpanTagger::Load(path, nullptr);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
@@ -93,7 +94,8 @@ TEST(SpanTagger, TagsAlikeWhetherItsWordsAreNewOrKnown) {
     }
   }
   auto tagger = SpanTagger::Train(sentences, nullptr, {}, ClassesOf(sentences));
-  std::string path = (std::filesystem::temp_directory_path() / ("cached_" + std::to_string(::getpid()) + ".bin")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("cached_" + std::to_string(::getpid()) + ".bin")).string();
   ASSERT_TRUE(tagger->Save(path).ok());
   std::vector<std::vector<std::string>> probes = {{"Fluent", "in", "Kafka", "and", "lead", "teams", "."},
                                                   {"fluent", "in", "kafka", "and", "LEAD", "Teams", "."},
@@ -120,7 +122,8 @@ TEST(SpanTagger, TagsAlikeWhetherItsWordsAreNewOrKnown) {
   std::vector<std::string> flood;
   for (int word = 0; word < 70000; ++word) flood.push_back("w" + std::to_string(word));
   (*reused)->Tag(flood);
-  for (size_t idx = 0; idx < probes.size(); ++idx) EXPECT_EQ((*reused)->Tag(probes[idx]), fresh[idx]) << "probe " << idx;
+  for (size_t idx = 0; idx < probes.size(); ++idx)
+    EXPECT_EQ((*reused)->Tag(probes[idx]), fresh[idx]) << "probe " << idx;
   std::filesystem::remove(path);
 }
 
@@ -152,7 +155,8 @@ TEST(SpanTagger, FindsSpansSentenceBySentence) {
 // Decoding keeps spans well formed: an inside tag only continues a span of its own kind.
 TEST(SpanTagger, DecodesOnlyWellFormedSpans) {
   auto tagger = SpanTagger::Train(Toy(), nullptr, {});
-  const std::vector<std::string> vocabulary = {"Experience", "with", "Kafka", "and", "lead", "teams", ".", "in", "Rust", "value"};
+  const std::vector<std::string> vocabulary = {"Experience", "with", "Kafka", "and",  "lead",
+                                               "teams",      ".",    "in",    "Rust", "value"};
   std::mt19937 rng(3);
   for (int round = 0; round < 300; ++round) {
     std::vector<std::string> tokens(1 + rng() % 12);

@@ -1,13 +1,14 @@
-#include <gtest/gtest.h>
-
 #include <random>
+
+#include <gtest/gtest.h>
 
 #include "extract/extract.h"
 
 namespace jobscope::extract {
 namespace {
 
-const std::vector<std::string> kTools = {"pytorch", "tensorflow", "keras", "spark", "kafka", "docker", "airflow", "redis"};
+const std::vector<std::string> kTools = {"pytorch", "tensorflow", "keras",   "spark",
+                                         "kafka",   "docker",     "airflow", "redis"};
 const std::vector<std::string> kVerbs = {"build", "design", "ship", "lead", "test", "deploy", "review", "own"};
 
 // Tools and verbs in contexts of their own, in shuffled combinations.

@@ -3,13 +3,13 @@
 //   input: one line            (or  input<<  ...lines...  >>  for several lines)
 //   expect: key=value ...      (what the group's function must return; see Check* below)
 // Each case is checked on its own and a failure names the file and line.
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "classify/classify.h"
 #include "extract/extract.h"
@@ -49,8 +49,10 @@ GoldenFile ReadGolden(const std::string& path) {
       current.input += (current.input.empty() ? "" : "\n") + line;
       continue;
     }
-    if (line.starts_with("# name:")) file.name = line.substr(8);
-    else if (line.starts_with("# group:")) file.group = line.substr(9);
+    if (line.starts_with("# name:"))
+      file.name = line.substr(8);
+    else if (line.starts_with("# group:"))
+      file.group = line.substr(9);
     else if (line.starts_with("input<<")) {
       current = Case{line_no, "", ""};
       in_block = true;
@@ -72,8 +74,10 @@ std::map<std::string, std::string> ParseExpect(const std::string& expect) {
   std::string token;
   while (in >> token) {
     size_t eq = token.find('=');
-    if (eq == std::string::npos) pairs[token] = "";
-    else pairs[token.substr(0, eq)] = token.substr(eq + 1);
+    if (eq == std::string::npos)
+      pairs[token] = "";
+    else
+      pairs[token.substr(0, eq)] = token.substr(eq + 1);
   }
   return pairs;
 }
@@ -173,7 +177,8 @@ std::string Check(const std::string& group, const Case& test_case) {
   }
   if (group == "location") {
     Location location = extract::ParseLocation(test_case.input);
-    return "city=" + Spaced(location.city) + " region=" + Spaced(location.region) + " country=" + location.country + " ";
+    return "city=" + Spaced(location.city) + " region=" + Spaced(location.region) + " country=" + location.country +
+           " ";
   }
   if (group == "level") {
     size_t bar = test_case.input.find(" | ");
@@ -187,7 +192,8 @@ std::string Check(const std::string& group, const Case& test_case) {
     }
     extract::SeniorityCues cues = extract::FindSeniorityCues(title, body);
     std::string out = "level=" + std::string(LevelName(classify::DecideLevel(cues, source_field).level)) + " ";
-    if (keys.count("years")) out += "years=" + (cues.years_min ? std::to_string(*cues.years_min) : std::string("none")) + " ";
+    if (keys.count("years"))
+      out += "years=" + (cues.years_min ? std::to_string(*cues.years_min) : std::string("none")) + " ";
     return out;
   }
   if (group == "role") {
@@ -228,8 +234,8 @@ TEST_P(GoldenTest, EveryCaseMatches) {
 
 INSTANTIATE_TEST_SUITE_P(Golden, GoldenTest, testing::ValuesIn(GoldenFiles()),
                          [](const testing::TestParamInfo<std::string>& info) {
-                           std::string name = std::filesystem::path(info.param).parent_path().filename().string() + "_" +
-                                              std::filesystem::path(info.param).stem().string();
+                           std::string name = std::filesystem::path(info.param).parent_path().filename().string() +
+                                              "_" + std::filesystem::path(info.param).stem().string();
                            for (char& c : name) {
                              if (!isalnum(static_cast<unsigned char>(c))) c = '_';
                            }

@@ -1,8 +1,8 @@
 #include "index/internal/posting_list.h"
 
-#include <gtest/gtest.h>
-
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace jobscope::index::internal {
 namespace {
@@ -27,7 +27,8 @@ std::vector<Entry> Entries(uint32_t first, size_t count) {
 }
 
 void AddAll(PostingList& list, const std::vector<Entry>& entries, uint32_t shift = 0) {
-  for (const Entry& entry : entries) list.Add(entry.doc + shift, entry.tf, entry.positions.data(), entry.positions.size());
+  for (const Entry& entry : entries)
+    list.Add(entry.doc + shift, entry.tf, entry.positions.data(), entry.positions.size());
 }
 
 // Every document, its frequencies and its positions, read back through a cursor.

@@ -1,7 +1,3 @@
-#include "index/index.h"
-
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -9,9 +5,11 @@
 #include <random>
 #include <set>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "base/strings.h"
+#include "index/index.h"
 #include "ingest/ingest.h"
 #include "store/store.h"
 
@@ -36,7 +34,8 @@ Posting Make(const std::string& id, const std::string& title, const std::string&
   posting.id = id;
   posting.raw.title = title;
   posting.raw.description = description;
-  for (const std::string& skill : skills) posting.understood.skills.push_back({skill, skill, 0, 0, Requirement::kUnstated});
+  for (const std::string& skill : skills)
+    posting.understood.skills.push_back({skill, skill, 0, 0, Requirement::kUnstated});
   return posting;
 }
 
@@ -79,7 +78,8 @@ class SmallIndex : public testing::Test {
     b.raw.date_posted = "2024-06-01";
     b.raw.company = "Beta";
     b.understood.location.country = "GB";
-    Posting c = Make("c", "Data Scientist Intern", "Learn machine learning; statistics and PyTorch.", {"pytorch", "statistics"});
+    Posting c = Make("c", "Data Scientist Intern", "Learn machine learning; statistics and PyTorch.",
+                     {"pytorch", "statistics"});
     c.understood.role = Role::kDataScientist;
     c.understood.level = Level::kIntern;
     c.raw.date_posted = "2024-04-01";
@@ -114,7 +114,7 @@ TEST_F(SmallIndex, PrefixAndTypos) {
   EXPECT_TRUE(Find(*index_, "tensor").hits.empty());  // a finished word is whole: no "tensor" is indexed
   EXPECT_FALSE(prefix.expanded_terms.empty());
   EXPECT_EQ(Ids(Find(*index_, "tensorflw ")), std::vector<std::string>{"b"});  // one letter missing
-  EXPECT_EQ(Ids(Find(*index_, "ptyorch ")).size(), 2u);                      // two letters swapped
+  EXPECT_EQ(Ids(Find(*index_, "ptyorch ")).size(), 2u);                        // two letters swapped
   EXPECT_TRUE(Find(*index_, "nlq ").hits.empty());                             // short words need exact spelling
 }
 
@@ -167,7 +167,8 @@ TEST_F(SmallIndex, MoreLikeThisFindsTheSimilarPostingNotItself) {
 
 TEST(AnalyzeText, UnicodePunctuationSeparatesWordsAsAsciiDoes) {
   // Curly quotes, apostrophe, em dash, bullet, no-break space, ellipsis and a byte-order mark.
-  EXPECT_EQ(AnalyzeText("\xEF\xBB\xBFthe \xE2\x80\x9C" "engineer\xE2\x80\x9D team\xE2\x80\x99s\xE2\x80\x94work "
+  EXPECT_EQ(AnalyzeText("\xEF\xBB\xBFthe \xE2\x80\x9C"
+                        "engineer\xE2\x80\x9D team\xE2\x80\x99s\xE2\x80\x94work "
                         "\xE2\x80\xA2\xC2\xA0ml\xE2\x80\xA6"),
             AnalyzeText("the \"engineer\" team's-work * ml..."));
   EXPECT_EQ(AnalyzeText("caf\xC3\xA9 na\xC3\xAFve"), (std::vector<std::string>{"caf\xC3\xA9", "na\xC3\xAFve"}));
@@ -177,7 +178,8 @@ TEST(ParseQuery, SyntaxErrorsNameTheCharacter) {
   auto unclosed = ParseQuery("nlp \"machine learning");
   ASSERT_FALSE(unclosed.ok());
   EXPECT_EQ(unclosed.status().message(), "unclosed quote at character 5");
-  EXPECT_EQ(ParseQuery("+ pytorch").status().message(), "'+' at character 1 must be followed by a word or a \"phrase\"");
+  EXPECT_EQ(ParseQuery("+ pytorch").status().message(),
+            "'+' at character 1 must be followed by a word or a \"phrase\"");
   EXPECT_FALSE(ParseQuery("a\"b").ok());
   auto query = ParseQuery("+\"deep learning\" -intern pyto", /*typing=*/true);
   ASSERT_TRUE(query.ok());
@@ -197,7 +199,8 @@ TEST(ParseQuery, SyntaxErrorsNameTheCharacter) {
 // Brute force: BM25F computed from scratch over every document, top 10 compared with the index's.
 // The real postings, `copies` times over (so lists run to many blocks and scores tie across copies).
 std::vector<Posting> RealPostings(int copies) {
-  const std::string path = std::string(JOBSCOPE_SHARED_DATA_DIR) + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv";
+  const std::string path =
+      std::string(JOBSCOPE_SHARED_DATA_DIR) + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv";
   std::vector<Posting> postings;
   if (!std::filesystem::exists(path)) return postings;
   for (int copy = 0; copy < copies; ++copy) {
@@ -227,8 +230,9 @@ TEST_P(BruteForceAgreement, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
   std::vector<Posting> postings = RealPostings(copies);
   if (postings.empty()) GTEST_SKIP() << "no shared data";
   if (by_title) {
-    std::stable_sort(postings.begin(), postings.end(),
-                     [](const Posting& a, const Posting& b) { return AsciiLower(a.raw.title) < AsciiLower(b.raw.title); });
+    std::stable_sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) {
+      return AsciiLower(a.raw.title) < AsciiLower(b.raw.title);
+    });
   }
   auto index = SearchIndex::Empty();
   struct Doc {
@@ -268,7 +272,8 @@ TEST_P(BruteForceAgreement, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
         auto it = doc.tf[field].find(term);
         if (it == doc.tf[field].end()) continue;
         double avg = total[field] / n;
-        weighted += kBm25f.weights[field] * std::min(it->second, 255) / (1 - kBm25f.b + kBm25f.b * doc.length[field] / avg);
+        weighted +=
+            kBm25f.weights[field] * std::min(it->second, 255) / (1 - kBm25f.b + kBm25f.b * doc.length[field] / avg);
       }
       if (weighted == 0) continue;
       double idf = std::log(1 + (n - df[term] + 0.5) / (df[term] + 0.5));
@@ -289,7 +294,9 @@ TEST_P(BruteForceAgreement, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
       QueryClause clause;
       clause.words = {words[idx]};
       uint64_t kind = idx == 0 ? 0 : rng() % 5;  // the first word always scores
-      clause.kind = kind == 1 ? QueryClause::Kind::kMust : kind == 2 ? QueryClause::Kind::kMustNot : QueryClause::Kind::kShould;
+      clause.kind = kind == 1   ? QueryClause::Kind::kMust
+                    : kind == 2 ? QueryClause::Kind::kMustNot
+                                : QueryClause::Kind::kShould;
       request.query.clauses.push_back(clause);
       for (const std::string& term : AnalyzeText(words[idx])) {
         (kind == 2 ? excluded : terms).push_back(term);
@@ -308,15 +315,18 @@ TEST_P(BruteForceAgreement, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
     };
     std::vector<std::pair<double, size_t>> reference;
     for (size_t doc = 0; doc < docs.size(); ++doc) {
-      if (!std::all_of(required.begin(), required.end(), [&](const std::string& t) { return has(docs[doc], t); })) continue;
-      if (std::any_of(excluded.begin(), excluded.end(), [&](const std::string& t) { return has(docs[doc], t); })) continue;
+      if (!std::all_of(required.begin(), required.end(), [&](const std::string& t) { return has(docs[doc], t); }))
+        continue;
+      if (std::any_of(excluded.begin(), excluded.end(), [&](const std::string& t) { return has(docs[doc], t); }))
+        continue;
       double value = score(docs[doc], terms);
       if (value > 0) reference.push_back({value, doc});
     }
     std::sort(reference.begin(), reference.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
-    ASSERT_EQ(result.total, static_cast<int64_t>(reference.size())) << testing::PrintToString(words) << testing::PrintToString(required) << testing::PrintToString(excluded);
+    ASSERT_EQ(result.total, static_cast<int64_t>(reference.size()))
+        << testing::PrintToString(words) << testing::PrintToString(required) << testing::PrintToString(excluded);
     for (size_t rank = 0; rank < result.hits.size(); ++rank) {
       EXPECT_NEAR(result.hits[rank].score, reference[rank].first, 1e-4 * (1 + reference[rank].first)) << terms[0];
       if (rank > 0 && reference[rank].first < reference[rank - 1].first - 1e-4) {
@@ -358,7 +368,8 @@ TEST_P(SearchIndexBuild, FromTheStoreAnswersAsAddingOneByOne) {
     auto reloaded = SearchIndex::LoadSnapshot(snapshot, "s");
     ASSERT_TRUE(reloaded.ok()) << reloaded.status().ToString();
     std::filesystem::remove(snapshot);
-    for (const char* text : {"machine learning engineer", "data", "\"deep learning\" -intern", "pytho", "nlp research"}) {
+    for (const char* text :
+         {"machine learning engineer", "data", "\"deep learning\" -intern", "pytho", "nlp research"}) {
       SearchRequest request;
       request.query = *ParseQuery(text);
       request.limit = 20;
@@ -368,7 +379,8 @@ TEST_P(SearchIndexBuild, FromTheStoreAnswersAsAddingOneByOne) {
         SearchResult a = index->Search(request);
         ASSERT_EQ(a.total, b.total) << text;
         ASSERT_EQ(a.hits.size(), b.hits.size()) << text;
-        for (size_t rank = 0; rank < a.hits.size(); ++rank) EXPECT_NEAR(a.hits[rank].score, b.hits[rank].score, 1e-5) << text;
+        for (size_t rank = 0; rank < a.hits.size(); ++rank)
+          EXPECT_NEAR(a.hits[rank].score, b.hits[rank].score, 1e-5) << text;
         ASSERT_EQ(a.facets.size(), b.facets.size()) << text;
         for (const auto& [facet, values] : b.facets) {
           std::map<std::string, int64_t> want, got;
@@ -393,7 +405,8 @@ namespace jobscope::index {
 namespace {
 
 TEST_F(SmallIndex, SnapshotsRoundTripAndKnowTheirStamp) {
-  std::string path = (std::filesystem::temp_directory_path() / ("snapshot_" + std::to_string(::getpid()) + ".index")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("snapshot_" + std::to_string(::getpid()) + ".index")).string();
   ASSERT_TRUE(index_->SaveSnapshot(path, "stamp-1").ok());
   auto loaded = SearchIndex::LoadSnapshot(path, "stamp-1");
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
@@ -402,7 +415,8 @@ TEST_F(SmallIndex, SnapshotsRoundTripAndKnowTheirStamp) {
     EXPECT_EQ(Ids(original), Ids(restored)) << query;
     EXPECT_EQ(original.total, restored.total) << query;
     EXPECT_EQ(original.facets.size(), restored.facets.size()) << query;
-    for (size_t idx = 0; idx < original.hits.size(); ++idx) EXPECT_FLOAT_EQ(original.hits[idx].score, restored.hits[idx].score);
+    for (size_t idx = 0; idx < original.hits.size(); ++idx)
+      EXPECT_FLOAT_EQ(original.hits[idx].score, restored.hits[idx].score);
   }
   EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-2").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(SearchIndex::LoadSnapshot(path + ".missing", "stamp-1").status().code(), StatusCode::kNotFound);

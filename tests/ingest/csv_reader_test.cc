@@ -19,7 +19,8 @@ TEST(CsvReader, DetectsLinkedInColumns) {
   auto reader = CsvReaderFromString(
       "\xEF\xBB\xBF\"title\",\"location\",\"publishedAt\",\"companyName\",\"description\",\"applicationsCount\","
       "\"contractType\",\"experienceLevel\",\"workType\",\"sector\"\n"
-      "\"AI Engineer\",\"New York, NY\",\"2024-05-29\",\"Wesper\",\"Build ML.\",\"10\",\"Full-time\",\"Mid-Senior level\","
+      "\"AI Engineer\",\"New York, NY\",\"2024-05-29\",\"Wesper\",\"Build ML.\",\"10\",\"Full-time\",\"Mid-Senior "
+      "level\","
       "\"Remote\",\"Tech\"\n",
       "linkedin.csv", {});
   ASSERT_TRUE(reader.ok());
@@ -80,8 +81,9 @@ TEST(CsvReader, DetectsJobSpyColumnsWithStructuredPay) {
 }
 
 TEST(CsvReader, GlassdoorCompanyLosesItsRatingLine) {
-  auto records = ReadAll(",Job Title,Salary Estimate,Job Description,Rating,Company Name,Location\n"
-                         "0,Data Scientist,$53K-$91K (Glassdoor est.),Text,3.8,\"Tecolote Research\n3.8\",\"Albuquerque, NM\"\n");
+  auto records = ReadAll(
+      ",Job Title,Salary Estimate,Job Description,Rating,Company Name,Location\n"
+      "0,Data Scientist,$53K-$91K (Glassdoor est.),Text,3.8,\"Tecolote Research\n3.8\",\"Albuquerque, NM\"\n");
   ASSERT_EQ(records.size(), 1u);
   ASSERT_TRUE(records[0].posting.has_value());
   EXPECT_EQ(records[0].posting->company, "Tecolote Research");
@@ -89,12 +91,14 @@ TEST(CsvReader, GlassdoorCompanyLosesItsRatingLine) {
 }
 
 TEST(CsvReader, BadRowsCarryRowFieldAndReason) {
-  auto records = ReadAll("title,company,salary_min\n"
-                         ",Acme,1\n"
-                         "Engineer,Acme\n"
-                         "Engin\x81" "er,Acme,1\n"
-                         "Engineer,Acme,lots\n"
-                         "Fine,Acme,100000\n");
+  auto records = ReadAll(
+      "title,company,salary_min\n"
+      ",Acme,1\n"
+      "Engineer,Acme\n"
+      "Engin\x81"
+      "er,Acme,1\n"
+      "Engineer,Acme,lots\n"
+      "Fine,Acme,100000\n");
   ASSERT_EQ(records.size(), 5u);
   EXPECT_EQ(records[0].row, 1);
   EXPECT_EQ(records[0].error_field, "title");
@@ -109,7 +113,9 @@ TEST(CsvReader, BadRowsCarryRowFieldAndReason) {
   EXPECT_NE(records[3].pay_note.find("not a number"), std::string::npos);
   EXPECT_TRUE(records[4].posting.has_value());
   EXPECT_EQ(records[4].row, 5);
-  EXPECT_EQ(records[2].raw, "Engin\x81" "er,Acme,1");  // kept as read
+  EXPECT_EQ(records[2].raw,
+            "Engin\x81"
+            "er,Acme,1");  // kept as read
 }
 
 TEST(CsvReader, ColumnMapOverridesAndValidates) {
@@ -175,9 +181,11 @@ TEST(CsvDialect, Utf16WithOrWithoutByteOrderMarkIsRead) {
 TEST(CsvDialect, SemicolonAndTabSeparatedCsvAreSniffedFromTheHeader) {
   EXPECT_EQ(Titles("title;company;location\nData Engineer;Acme, Inc.;Berlin\n"),
             std::vector<std::string>{"Data Engineer|Acme, Inc."});
-  EXPECT_EQ(Titles("title\tcompany\nData Engineer\tAcme; Inc.\n"), std::vector<std::string>{"Data Engineer|Acme; Inc."});
+  EXPECT_EQ(Titles("title\tcompany\nData Engineer\tAcme; Inc.\n"),
+            std::vector<std::string>{"Data Engineer|Acme; Inc."});
   // Only the header line decides, outside quotes.
-  EXPECT_EQ(Titles("title,\"company\"\n\"Data; Engineer; ML\",Acme\n"), std::vector<std::string>{"Data; Engineer; ML|Acme"});
+  EXPECT_EQ(Titles("title,\"company\"\n\"Data; Engineer; ML\",Acme\n"),
+            std::vector<std::string>{"Data; Engineer; ML|Acme"});
 }
 
 TEST(CsvDialect, TwoColumnsWithOneNameMustBeChosenBetween) {

@@ -1,8 +1,7 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "ingest/ingest.h"
@@ -94,7 +93,7 @@ TEST_F(IngesterTest, ReingestingAddsNothing) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->counts.stored, 0);
   EXPECT_EQ(again->counts.already_present, 5);
-  EXPECT_EQ(again->pay_dropped, 0);  // noted once, when first stored
+  EXPECT_EQ(again->pay_dropped, 0);         // noted once, when first stored
   EXPECT_EQ(again->counts.quarantined, 2);  // counted in this run too
   auto quarantined = store_->ListQuarantine(std::nullopt);
   ASSERT_TRUE(quarantined.ok());
@@ -111,10 +110,12 @@ TEST_F(IngesterTest, LinksTheNearDuplicateToTheFirstPosting) {
   Ingester ingester(*store_, *understander_);
   ASSERT_TRUE(ingester.Run({path}, {}, nullptr).ok());
   std::vector<Posting> linked;
-  ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
-    if (!posting.duplicate_of.empty()) linked.push_back(posting);
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachPosting([&](const Posting& posting) {
+                    if (!posting.duplicate_of.empty()) linked.push_back(posting);
+                    return true;
+                  })
+                  .ok());
   ASSERT_EQ(linked.size(), 1u);
   auto original = store_->GetPosting(linked[0].duplicate_of);
   ASSERT_TRUE(original.ok());
@@ -154,10 +155,12 @@ TEST_F(IngesterTest, AnUnusablePayFieldIsDroppedAndNotedAndThePostingKept) {
   EXPECT_NE((*notes)[1].reason.find("not a pay amount: '-50000'"), std::string::npos);
   EXPECT_NE((*notes)[2].reason.find("absurd salary"), std::string::npos) << (*notes)[2].reason;
   int kept_pay = 0;
-  ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
-    kept_pay += posting.understood.salary.has_amount() && posting.understood.salary.min.value_or(0) < 0;
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachPosting([&](const Posting& posting) {
+                    kept_pay += posting.understood.salary.has_amount() && posting.understood.salary.min.value_or(0) < 0;
+                    return true;
+                  })
+                  .ok());
   EXPECT_EQ(kept_pay, 0);  // no negative pay stored
 }
 

@@ -1,8 +1,7 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "ingest/ingest.h"
@@ -85,7 +84,8 @@ class JsonFileTest : public testing::Test {
 };
 
 TEST_F(JsonFileTest, JsonLdGraphAndHtmlScripts) {
-  std::string graph = Write("graph.jsonld", std::string(R"({"@graph":[{"@type":"Organization"},)") + kJobPosting + "]}");
+  std::string graph =
+      Write("graph.jsonld", std::string(R"({"@graph":[{"@type":"Organization"},)") + kJobPosting + "]}");
   auto reader = OpenReader(graph, {});
   ASSERT_TRUE(reader.ok());
   SourceRecord record;
@@ -93,8 +93,8 @@ TEST_F(JsonFileTest, JsonLdGraphAndHtmlScripts) {
   ASSERT_TRUE(record.posting.has_value()) << record.error_reason;
   EXPECT_FALSE((*reader)->Next(record));
 
-  std::string html = Write("page.html", std::string("<html><head><script type=\"application/ld+json\">") +
-                                            kJobPosting + "</script></head><body>x</body></html>");
+  std::string html = Write("page.html", std::string("<html><head><script type=\"application/ld+json\">") + kJobPosting +
+                                            "</script></head><body>x</body></html>");
   auto html_reader = OpenReader(html, {});
   ASSERT_TRUE(html_reader.ok());
   ASSERT_TRUE((*html_reader)->Next(record));

@@ -1,7 +1,7 @@
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <random>
+
+#include <gtest/gtest.h>
 
 #include "match/match.h"
 
@@ -70,7 +70,8 @@ TEST(MatchScorerTest, RareSkillsWeighMoreAndMissingOnesAreRankedByPoints) {
   EXPECT_GT(with_cuda.score, with_python.score);
   ASSERT_EQ(with_python.missing.size(), 1u);
   // Adding the missing skill brings the score up by exactly the points it was said to add.
-  Match with_both = ScoreMatch(Person(Role::kDeepLearningEngineer, Level::kSenior, {"python", "cuda"}), posting, weights);
+  Match with_both =
+      ScoreMatch(Person(Role::kDeepLearningEngineer, Level::kSenior, {"python", "cuda"}), posting, weights);
   EXPECT_NEAR(with_python.score + with_python.missing[0].points, with_both.score, 0.02);
 }
 
@@ -83,7 +84,7 @@ TEST(MatchScorerTest, SharedWordsEarnTheWordingPart) {
   EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "wording"), 20);  // the same words: cosine 1
   person.words = {{9, 1.0f}};
   EXPECT_DOUBLE_EQ(Part(ScoreMatch(person, posting, weights), "wording"), 0);
-  person.words = {{1, 1.0f}, {9, 1.0f}, {10, 1.0f}, {11, 1.0f}, {12, 1.0f}, {13, 1.0f}, {14, 1.0f}, {15, 1.0f},
+  person.words = {{1, 1.0f},  {9, 1.0f},  {10, 1.0f}, {11, 1.0f}, {12, 1.0f}, {13, 1.0f}, {14, 1.0f}, {15, 1.0f},
                   {16, 1.0f}, {17, 1.0f}, {18, 1.0f}, {19, 1.0f}, {20, 1.0f}, {21, 1.0f}, {22, 1.0f}, {23, 1.0f},
                   {24, 1.0f}, {25, 1.0f}, {26, 1.0f}, {27, 1.0f}, {28, 1.0f}, {29, 1.0f}, {30, 1.0f}, {31, 1.0f},
                   {32, 1.0f}, {33, 1.0f}, {34, 1.0f}, {35, 1.0f}, {36, 1.0f}, {37, 1.0f}, {38, 1.0f}, {39, 1.0f},
@@ -112,7 +113,8 @@ TEST(MatchScorerTest, RoleAndLevelFitFollowTheLadder) {
   double two_below = ScoreMatch(Person(Role::kNlpEngineer, Level::kEntry, {"python"}), posting, weights).score;
   EXPECT_GT(same, one_below);
   EXPECT_GT(one_below, two_below);
-  EXPECT_EQ(RoleSimilarity(Role::kMlEngineer, Role::kNlpEngineer), RoleSimilarity(Role::kNlpEngineer, Role::kMlEngineer));
+  EXPECT_EQ(RoleSimilarity(Role::kMlEngineer, Role::kNlpEngineer),
+            RoleSimilarity(Role::kNlpEngineer, Role::kMlEngineer));
 }
 
 TEST(MatchScorerTest, PayBelowTheAskTakesPointsAway) {
@@ -149,14 +151,16 @@ TEST(MatchScorerTest, RemoteAndPlaceFit) {
 // one by one, and the same answer every time.
 TEST(MatchIndexTest, TopMatchesEqualsScoringEveryPosting) {
   std::mt19937 random(7);
-  std::vector<std::string> skills = {"python", "sql", "spark", "pytorch", "aws", "docker", "tableau", "excel", "nlp", "cuda"};
+  std::vector<std::string> skills = {"python", "sql",     "spark", "pytorch", "aws",
+                                     "docker", "tableau", "excel", "nlp",     "cuda"};
   std::vector<PostingFacts> postings;
   for (int i = 0; i < 400; ++i) {
     std::vector<std::pair<std::string, bool>> chosen;
     for (const auto& skill : skills) {
       if (random() % 3 == 0) chosen.emplace_back(skill, random() % 4 != 0);
     }
-    auto posting = Posting("p" + std::to_string(1000 + i), static_cast<Role>(random() % 12), static_cast<Level>(1 + random() % 5), chosen);
+    auto posting = Posting("p" + std::to_string(1000 + i), static_cast<Role>(random() % 12),
+                           static_cast<Level>(1 + random() % 5), chosen);
     if (random() % 2) posting.years_min = static_cast<int>(random() % 8);
     posting.country = random() % 2 ? "US" : "DE";
     posting.remote = random() % 3 == 0 ? RemoteMode::kRemote : RemoteMode::kOnSite;

@@ -1,13 +1,13 @@
 // The real résumés of ../shared/data/resumes-updated: every distinct one reads into a profile, and the same
 // résumé as text, PDF (one and two columns) and DOCX gives the same profile.
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "ingest/ingest.h"
 #include "match/match.h"
-#include "text/text.h"
 #include "test_documents.h"
+#include "text/text.h"
 
 namespace jobscope::match {
 namespace {
@@ -15,7 +15,8 @@ namespace {
 class RealResumesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto table = text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
+    auto table =
+        text::ReadCsvTable(std::string(JOBSCOPE_SHARED_DATA_DIR) + "/resumes-updated/UpdatedResumeDataSet.csv");
     ASSERT_TRUE(table.ok()) << table.status().message();
     std::set<std::string> seen;
     for (const auto& row : table->rows) {
@@ -55,9 +56,10 @@ TEST_F(RealResumesTest, EveryDistinctResumeReadsIntoAProfile) {
 }
 
 TEST_F(RealResumesTest, EveryTechnicalResumeHasItsSkills) {
-  const std::set<std::string> technical = {"Data Science", "Python Developer", "Java Developer", "DevOps Engineer",
-                                           "Database", "Hadoop", "ETL Developer", "DotNet Developer", "Blockchain",
-                                           "Automation Testing", "Web Designing", "SAP Developer", "Network Security Engineer"};
+  const std::set<std::string> technical = {
+      "Data Science",  "Python Developer", "Java Developer",           "DevOps Engineer", "Database",
+      "Hadoop",        "ETL Developer",    "DotNet Developer",         "Blockchain",      "Automation Testing",
+      "Web Designing", "SAP Developer",    "Network Security Engineer"};
   size_t count = 0, with_three = 0;
   for (size_t i = 0; i < resumes_.size(); ++i) {
     if (!technical.count(categories_[i])) continue;
@@ -144,7 +146,8 @@ TEST_F(RealResumesTest, TwoColumnPdfGivesTheSameSkillsAsItsColumnsInOrder) {
 }
 
 TEST_F(RealResumesTest, PresentMeansTheMonthGiven) {
-  auto document = ReadResumeBytes("Data Scientist\nData Scientist, Initech  Jan 2018 - Present\nPython, SQL\n", "cv.txt");
+  auto document =
+      ReadResumeBytes("Data Scientist\nData Scientist, Initech  Jan 2018 - Present\nPython, SQL\n", "cv.txt");
   ASSERT_TRUE(document.ok());
   Profile now = builder_->Build(*document, "2026-12");
   EXPECT_NEAR(now.total_years, 8.9, 0.05);

@@ -10,7 +10,8 @@ using testing::MakeDocx;
 using testing::MakePdf;
 
 TEST(ResumeReaderTest, PlainTextIsReadAndMojibakeRepaired) {
-  auto document = ReadResumeBytes("Skills \xC3\xA2\xC2\x80\xC2\xA2 Python \xC3\xA2\xC2\x80\xC2\xA2 Na\xC3\x83\xC2\xAFve Bayes", "cv.txt");
+  auto document = ReadResumeBytes(
+      "Skills \xC3\xA2\xC2\x80\xC2\xA2 Python \xC3\xA2\xC2\x80\xC2\xA2 Na\xC3\x83\xC2\xAFve Bayes", "cv.txt");
   ASSERT_TRUE(document.ok()) << document.status().message();
   EXPECT_EQ(document->format, ResumeFormat::kText);
   EXPECT_EQ(document->text, "Skills \xE2\x80\xA2 Python \xE2\x80\xA2 Na\xC3\xAFve Bayes");
@@ -86,7 +87,8 @@ TEST(ResumeReaderTest, CorruptPdfIsAnError) {
 }
 
 TEST(ResumeReaderTest, DocxParagraphsAreRead) {
-  auto document = ReadResumeBytes(MakeDocx({"John Smith", "ML Engineer", "Skills: TensorFlow & Kubernetes"}), "cv.docx");
+  auto document =
+      ReadResumeBytes(MakeDocx({"John Smith", "ML Engineer", "Skills: TensorFlow & Kubernetes"}), "cv.docx");
   ASSERT_TRUE(document.ok()) << document.status().message();
   EXPECT_EQ(document->format, ResumeFormat::kDocx);
   EXPECT_EQ(document->text, "John Smith\nML Engineer\nSkills: TensorFlow & Kubernetes\n");
@@ -97,11 +99,13 @@ TEST(ResumeReaderTest, CorruptDocxIsAnError) {
   auto document = ReadResumeBytes(docx.substr(0, docx.size() / 2), "cut.docx");
   ASSERT_FALSE(document.ok());
   EXPECT_EQ(document.status().code(), StatusCode::kParseError);
-  EXPECT_NE(document.status().message().find("cut.docx: corrupt Word document"), std::string::npos) << document.status().message();
+  EXPECT_NE(document.status().message().find("cut.docx: corrupt Word document"), std::string::npos)
+      << document.status().message();
 }
 
 TEST(ResumeReaderTest, OldBinaryWordIsNamed) {
-  auto document = ReadResumeBytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0'), "cv.doc");
+  auto document =
+      ReadResumeBytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0'), "cv.doc");
   ASSERT_FALSE(document.ok());
   EXPECT_NE(document.status().message().find("save it as DOCX or PDF"), std::string::npos);
 }

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "match/internal/resume_sections.h"
+
+#include <gtest/gtest.h>
 
 namespace jobscope::match::internal {
 namespace {
@@ -23,7 +23,8 @@ TEST(ResumeSectionsTest, DateRangesInTheShapesResumesUse) {
   EXPECT_EQ(Ranges("2014 - 2017"), (Pairs{{"2014-01", "2017-01"}}));
   EXPECT_EQ(Ranges("Sept. 2019 - till date"), (Pairs{{"2019-09", "present"}}));
   EXPECT_EQ(Ranges("Augest 2017 to till"), (Pairs{{"2017-01", "present"}}));
-  EXPECT_EQ(Ranges("May 2013 to May 2017\nJune 2017 - current"), (Pairs{{"2013-05", "2017-05"}, {"2017-06", "present"}}));
+  EXPECT_EQ(Ranges("May 2013 to May 2017\nJune 2017 - current"),
+            (Pairs{{"2013-05", "2017-05"}, {"2017-06", "present"}}));
 }
 
 TEST(ResumeSectionsTest, NumbersThatAreNotDateRangesAreLeft) {

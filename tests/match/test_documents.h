@@ -34,7 +34,8 @@ inline std::string MakePdf(const std::vector<std::vector<std::string>>& columns,
         double x = c == 0 ? 50 : 320;
         for (size_t i = first; i < std::min(columns[c].size(), first + per_page); ++i) {
           double y = 750 - 12.0 * static_cast<double>(i - first);
-          content += "BT /F1 9 Tf " + std::to_string(x) + " " + std::to_string(y) + " Td (" + PdfEscape(columns[c][i]) + ") Tj ET\n";
+          content += "BT /F1 9 Tf " + std::to_string(x) + " " + std::to_string(y) + " Td (" + PdfEscape(columns[c][i]) +
+                     ") Tj ET\n";
         }
       }
     }
@@ -47,8 +48,9 @@ inline std::string MakePdf(const std::vector<std::vector<std::string>>& columns,
   objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
   objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   for (size_t p = 0; p < pages.size(); ++p) {
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
-                      std::to_string(5 + 2 * p) + " 0 R >>");
+    objects.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+        std::to_string(5 + 2 * p) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(pages[p].size()) + " >>\nstream\n" + pages[p] + "endstream");
   }
   std::string pdf = "%PDF-1.4\n";
@@ -64,17 +66,22 @@ inline std::string MakePdf(const std::vector<std::vector<std::string>>& columns,
     std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
     pdf += line;
   }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
   return pdf;
 }
 
 inline std::string XmlEscape(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
   }
   return out;
 }
@@ -82,15 +89,18 @@ inline std::string XmlEscape(const std::string& text) {
 // A DOCX file (as bytes) with one paragraph per line.
 inline std::string MakeDocx(const std::vector<std::string>& paragraphs) {
   std::string body;
-  for (const auto& p : paragraphs) body += "<w:p><w:r><w:t xml:space=\"preserve\">" + XmlEscape(p) + "</w:t></w:r></w:p>";
+  for (const auto& p : paragraphs)
+    body += "<w:p><w:r><w:t xml:space=\"preserve\">" + XmlEscape(p) + "</w:t></w:r></w:p>";
   std::string document =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body +
-      "</w:body></w:document>";
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+      body + "</w:body></w:document>";
   std::string types =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types "
+      "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
       "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-      "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+      "<Override PartName=\"/word/document.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);

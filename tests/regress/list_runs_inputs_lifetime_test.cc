@@ -1,10 +1,9 @@
 // ListRuns split the stored inputs of a run into views of a temporary string that range-for did not keep
 // alive: long input paths (past the small-string buffer) came back with their first bytes freed memory,
 // found by `jobscope report` writing different bytes for the same store.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "store/store.h"

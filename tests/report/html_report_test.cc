@@ -1,14 +1,13 @@
 // The HTML market report: its figures from a small store with known pay, thin marks, escaping, no external
 // resources, and the same bytes from the same store.
-#include "report/report.h"
-
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
+
+#include "report/report.h"
 
 namespace jobscope::report {
 namespace {
@@ -16,8 +15,8 @@ namespace {
 class HtmlReportTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("html_report_" + std::to_string(::getpid()) + "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("html_report_" + std::to_string(::getpid()) + "_" +
+                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
     auto store = store::OpenSqliteStore((dir_ / "store.db").string());
     ASSERT_TRUE(store.ok()) << store.status().message();
@@ -28,8 +27,8 @@ class HtmlReportTest : public testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  static Posting Make(const std::string& id, Role role, Level level, std::optional<double> pay, const std::string& country,
-                      const std::string& date, std::vector<std::string> skills) {
+  static Posting Make(const std::string& id, Role role, Level level, std::optional<double> pay,
+                      const std::string& country, const std::string& date, std::vector<std::string> skills) {
     Posting posting;
     posting.id = id;
     posting.raw.source = "linkedin";
@@ -46,7 +45,8 @@ class HtmlReportTest : public testing::Test {
       posting.understood.salary.annual_min_usd = *pay;
       posting.understood.salary.annual_max_usd = *pay;
     }
-    for (const std::string& skill : skills) posting.understood.skills.push_back({skill, skill, 0, 1, Requirement::kUnstated});
+    for (const std::string& skill : skills)
+      posting.understood.skills.push_back({skill, skill, 0, 1, Requirement::kUnstated});
     return posting;
   }
 
@@ -68,7 +68,9 @@ class HtmlReportTest : public testing::Test {
       posting.understood.skills.push_back({"weird", "C++ & <Rust>", 0, 1, Requirement::kUnstated});
       ASSERT_TRUE(store_->PutPosting(posting, *run).ok());
     }
-    ASSERT_TRUE(store_->PutPosting(Make("nopay", Role::kDataEngineer, Level::kEntry, std::nullopt, "", "", {"sql"}), *run).ok());
+    ASSERT_TRUE(
+        store_->PutPosting(Make("nopay", Role::kDataEngineer, Level::kEntry, std::nullopt, "", "", {"sql"}), *run)
+            .ok());
     Posting duplicate = Make("dup", Role::kDataScientist, Level::kMid, 999000, "US", "2024-06-30", {"python"});
     duplicate.duplicate_of = "ds0";
     ASSERT_TRUE(store_->PutPosting(duplicate, *run).ok());
@@ -131,9 +133,11 @@ TEST_F(HtmlReportTest, HoldsTheExpectedFigures) {
   // Months in order, with counts; freshness over every stored posting (the duplicate's date too).
   std::string april = Row(html, "time", "2024-04");
   EXPECT_NE(april.find(">15<"), std::string::npos) << april;
-  EXPECT_NE(html.find("Posting dates from <strong>2024-03-10</strong> to <strong>2024-06-30</strong>"), std::string::npos);
+  EXPECT_NE(html.find("Posting dates from <strong>2024-03-10</strong> to <strong>2024-06-30</strong>"),
+            std::string::npos);
   // Data health: sources, duplicates, quarantine by reason kind, a record seen by two runs counted once.
-  EXPECT_NE(Row(html, "health", "linkedin").find("<td class=\"num\">33</td><td class=\"num\">32</td><td class=\"num\">1</td>"),
+  EXPECT_NE(Row(html, "health", "linkedin")
+                .find("<td class=\"num\">33</td><td class=\"num\">32</td><td class=\"num\">1</td>"),
             std::string::npos);
   EXPECT_NE(html.find("2 distinct records were set aside"), std::string::npos);
   EXPECT_NE(Row(html, "health", "expected # fields, found #").find(">1<"), std::string::npos);
@@ -165,7 +169,8 @@ TEST_F(HtmlReportTest, EscapesTextFromPostings) {
 TEST_F(HtmlReportTest, RequestsNothingOutsideThePage) {
   Fill();
   std::string html = Build();
-  for (const char* outside : {"http:", "https:", "//", "<script", "<link", "<img", "<iframe", "src=", "url(", "@import"}) {
+  for (const char* outside :
+       {"http:", "https:", "//", "<script", "<link", "<img", "<iframe", "src=", "url(", "@import"}) {
     EXPECT_EQ(html.find(outside), std::string::npos) << outside;
   }
   EXPECT_NE(html.find("<style>"), std::string::npos);

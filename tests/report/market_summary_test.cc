@@ -1,17 +1,16 @@
-#include "report/report.h"
-
-#include "base/statistics.h"
-
-#include <gtest/gtest.h>
-
 #include <filesystem>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
+
+#include "base/statistics.h"
+#include "report/report.h"
 
 namespace jobscope::report {
 namespace {
 
-Posting Make(const std::string& id, Role role, Level level, std::optional<double> pay, std::vector<std::string> skills) {
+Posting Make(const std::string& id, Role role, Level level, std::optional<double> pay,
+             std::vector<std::string> skills) {
   Posting posting;
   posting.id = id;
   posting.raw.title = "t";
@@ -22,7 +21,8 @@ Posting Make(const std::string& id, Role role, Level level, std::optional<double
     posting.understood.salary.annual_min_usd = *pay;
     posting.understood.salary.annual_max_usd = *pay;
   }
-  for (const std::string& skill : skills) posting.understood.skills.push_back({skill, skill, 0, 1, Requirement::kUnstated});
+  for (const std::string& skill : skills)
+    posting.understood.skills.push_back({skill, skill, 0, 1, Requirement::kUnstated});
   return posting;
 }
 
@@ -36,13 +36,17 @@ TEST(Quantile, InterpolatesLinearly) {
 }
 
 TEST(SummarizeMarket, CountsUniquePostingsSkillsAndPay) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("report_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("report_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   {
     auto store = store::OpenSqliteStore(path.string());
     ASSERT_TRUE(store.ok());
     auto run = (*store)->BeginRun({"x"});
-    ASSERT_TRUE((*store)->PutPosting(Make("a", Role::kMlEngineer, Level::kSenior, 200000, {"python", "python", "pytorch"}), *run).ok());
+    ASSERT_TRUE(
+        (*store)
+            ->PutPosting(Make("a", Role::kMlEngineer, Level::kSenior, 200000, {"python", "python", "pytorch"}), *run)
+            .ok());
     ASSERT_TRUE((*store)->PutPosting(Make("b", Role::kMlEngineer, Level::kMid, 100000, {"python"}), *run).ok());
     ASSERT_TRUE((*store)->PutPosting(Make("c", Role::kDataScientist, Level::kMid, std::nullopt, {"sql"}), *run).ok());
     Posting dup = Make("d", Role::kMlEngineer, Level::kSenior, 900000, {"python"});

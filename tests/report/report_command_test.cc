@@ -1,10 +1,9 @@
 // `jobscope report` as people run it: writes the page and exits 0; a missing --out is a usage error (2).
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "e2e/run_command.h"
@@ -15,14 +14,15 @@ namespace {
 class ReportCommandTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("report_cli_" + std::to_string(::getpid()) + "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("report_cli_" + std::to_string(::getpid()) + "_" +
+                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
     db_ = (dir_ / "test.db").string();
     std::string csv = (dir_ / "jobs.csv").string();
-    std::ofstream(csv) << "title,company,location,description,salary\n"
-                          "Senior ML Engineer,Acme,\"Boston, MA\",Python and PyTorch. <b>bold</b>,\"$150,000 - $170,000\"\n"
-                          "Data Scientist,Beta,\"Austin, TX\",SQL and Python.,\"$100,000 - $120,000\"\n";
+    std::ofstream(csv)
+        << "title,company,location,description,salary\n"
+           "Senior ML Engineer,Acme,\"Boston, MA\",Python and PyTorch. <b>bold</b>,\"$150,000 - $170,000\"\n"
+           "Data Scientist,Beta,\"Austin, TX\",SQL and Python.,\"$100,000 - $120,000\"\n";
     ASSERT_EQ(RunJobscope("ingest --db " + db_ + " " + csv + " >/dev/null 2>&1").exit_code, 0);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -63,7 +63,9 @@ TEST_F(ReportCommandTest, AMistypedStoreIsAUsageErrorAndNoPage) {
 }
 
 TEST_F(ReportCommandTest, AnUnwritableOutIsAFailedRun) {
-  EXPECT_EQ(RunJobscope("report --db " + db_ + " --out " + (dir_ / "missing" / "r.html").string() + " 2>/dev/null").exit_code, 1);
+  EXPECT_EQ(
+      RunJobscope("report --db " + db_ + " --out " + (dir_ / "missing" / "r.html").string() + " 2>/dev/null").exit_code,
+      1);
 }
 
 }  // namespace

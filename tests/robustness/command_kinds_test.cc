@@ -1,12 +1,12 @@
 // Robustness, commands: each kind of bad or unusual store, option, output or résumé that the other commands
 // meet, one case each: the exit code (0 success, 1 failed run, 2 usage error), a message that names what was
 // wrong, and stores that read commands leave byte for byte as they were. The table is in docs/RELIABILITY.md.
-#include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "match/test_documents.h"
 #include "robustness/sandbox.h"
@@ -88,11 +88,16 @@ const std::vector<Case>& CommandCases() {
       {"ForeignSqliteFileRefused",
        [](Sandbox& s) {
          std::string foreign = s.Path("notes.db");
-         ASSERT_EQ(std::system(("sqlite3 " + ShellQuote(foreign) + " 'CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (1);'").c_str()), 0);
+         ASSERT_EQ(std::system(("sqlite3 " + ShellQuote(foreign) +
+                                " 'CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (1);'")
+                                   .c_str()),
+                   0);
          std::string before = StoreBytes(foreign);
-         for (const std::vector<std::string>& command : std::vector<std::vector<std::string>>{
-                  {"stats", "--db", foreign}, {"search", "x", "--db", foreign}, {"token", "create", "--db", foreign},
-                  {"ingest", "--db", foreign, s.Write("a.csv", "title\nX\n")}}) {
+         for (const std::vector<std::string>& command :
+              std::vector<std::vector<std::string>>{{"stats", "--db", foreign},
+                                                    {"search", "x", "--db", foreign},
+                                                    {"token", "create", "--db", foreign},
+                                                    {"ingest", "--db", foreign, s.Write("a.csv", "title\nX\n")}}) {
            Result result = s.Run(command);
            EXPECT_EQ(result.exit_code, 2) << command[0];
            EXPECT_TRUE(Contains(result.err, "not a jobscope store")) << result.err;
@@ -134,9 +139,10 @@ const std::vector<Case>& CommandCases() {
          std::filesystem::copy_file(s.db(), copy);
          std::filesystem::permissions(copy, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
                                                 std::filesystem::perms::others_read);
-         std::filesystem::permissions(folder, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
-                                                  std::filesystem::perms::others_read | std::filesystem::perms::others_exec |
-                                                  std::filesystem::perms::group_read | std::filesystem::perms::group_exec);
+         std::filesystem::permissions(folder,
+                                      std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                                          std::filesystem::perms::others_read | std::filesystem::perms::others_exec |
+                                          std::filesystem::perms::group_read | std::filesystem::perms::group_exec);
          Io io;
          if (::geteuid() == 0) {
            if (std::system("command -v setpriv >/dev/null") != 0) GTEST_SKIP() << "root without setpriv";
@@ -150,7 +156,9 @@ const std::vector<Case>& CommandCases() {
            std::filesystem::copy(JOBSCOPE_SOURCE_DATA_DIR, installed / "share" / "jobscope" / "data",
                                  std::filesystem::copy_options::recursive);
            ASSERT_EQ(std::system(("chmod a+rx " + ShellQuote(s.Path("")) + " && chmod -R a+rX " +
-                                  ShellQuote(installed.string())).c_str()), 0);
+                                  ShellQuote(installed.string()))
+                                     .c_str()),
+                     0);
            io.binary = (installed / "bin" / "jobscope").string();
          }
          std::string before = ReadAll(copy);
@@ -187,7 +195,8 @@ const std::vector<Case>& CommandCases() {
       {"DatesMustBeRealDates",
        [](Sandbox& s) {
          Fill(s);
-         ExpectUsageError(s, {"search", "python", "--db", s.db(), "--from", "2024-13-01"}, "'2024-13-01' is not a date (YYYY-MM-DD)");
+         ExpectUsageError(s, {"search", "python", "--db", s.db(), "--from", "2024-13-01"},
+                          "'2024-13-01' is not a date (YYYY-MM-DD)");
          ExpectUsageError(s, {"search", "python", "--db", s.db(), "--to", "2024-02-30"}, "'2024-02-30' is not a date");
          ExpectUsageError(s, {"search", "python", "--db", s.db(), "--from", "yesterday"}, "'yesterday' is not a date");
          EXPECT_EQ(SearchTotal(s, {"python", "--from", "2024-04-01", "--to", "2024-05-31"}), 2);
@@ -205,7 +214,8 @@ const std::vector<Case>& CommandCases() {
       {"SkillByIdNameOrAlias",
        [](Sandbox& s) {
          Fill(s);
-         for (const char* skill : {"scikit-learn", "Scikit-Learn", "sklearn", "SKLEARN", "sql", "SQL", "Structured Query Language"}) {
+         for (const char* skill :
+              {"scikit-learn", "Scikit-Learn", "sklearn", "SKLEARN", "sql", "SQL", "Structured Query Language"}) {
            EXPECT_EQ(SearchTotal(s, {"python", "--skill", skill}), 1) << skill;
          }
          ExpectUsageError(s, {"search", "python", "--db", s.db(), "--skill", "no-such-skill"}, "no-such-skill");
@@ -213,8 +223,10 @@ const std::vector<Case>& CommandCases() {
       {"CountryInAnyCaseOrIsoCode",
        [](Sandbox& s) {
          Fill(s);
-         for (const char* country : {"FR", "fr", "Fr", "France", "fRaNcE"}) EXPECT_EQ(SearchTotal(s, {"python", "--country", country}), 1) << country;
-         for (const char* country : {"US", "us", "United States"}) EXPECT_EQ(SearchTotal(s, {"python", "--country", country}), 2) << country;
+         for (const char* country : {"FR", "fr", "Fr", "France", "fRaNcE"})
+           EXPECT_EQ(SearchTotal(s, {"python", "--country", country}), 1) << country;
+         for (const char* country : {"US", "us", "United States"})
+           EXPECT_EQ(SearchTotal(s, {"python", "--country", country}), 2) << country;
          ExpectUsageError(s, {"search", "python", "--db", s.db(), "--country", "Atlantis"}, "Atlantis");
        }},
       {"QueryStartingWithDash",
@@ -222,7 +234,8 @@ const std::vector<Case>& CommandCases() {
          Fill(s);
          EXPECT_EQ(SearchTotal(s, {"-java python"}), 3);
          EXPECT_EQ(SearchTotal(s, {"-java", "python"}), 3);
-         ExpectUsageError(s, {"search", "--db", s.db(), "--rol", "ml_engineer"}, "--rol");  // a mistyped option stays one
+         ExpectUsageError(s, {"search", "--db", s.db(), "--rol", "ml_engineer"},
+                          "--rol");  // a mistyped option stays one
        }},
       {"SearchSyntaxError",
        [](Sandbox& s) {
@@ -245,20 +258,23 @@ const std::vector<Case>& CommandCases() {
          EXPECT_TRUE(std::is_sorted(tops.rbegin(), tops.rend())) << json(tops).dump();
          // The text form shows each hit's range, whose top is what it was sorted by.
          Result text = s.Run({"search", "python", "--sort", "salary", "--db", s.db()});
-         size_t first = text.out.find("$100k-$200k"), second = text.out.find("$150k-$160k"), third = text.out.find("$104k");
+         size_t first = text.out.find("$100k-$200k"), second = text.out.find("$150k-$160k"),
+                third = text.out.find("$104k");
          EXPECT_TRUE(first < second && second < third && third != std::string::npos) << text.out;
        }},
       {"UnknownCommandListsTheCommands",
        [](Sandbox& s) {
          Result result = s.Run({"frobnicate"});
          EXPECT_EQ(result.exit_code, 2);
-         EXPECT_TRUE(Contains(result.err, "unknown command 'frobnicate'; the commands are: ingest, understand")) << result.err;
+         EXPECT_TRUE(Contains(result.err, "unknown command 'frobnicate'; the commands are: ingest, understand"))
+             << result.err;
        }},
       {"UnknownSubcommandListsTheSubcommands",
        [](Sandbox& s) {
          Result salary = s.Run({"salary", "estimat", "--role", "ml_engineer"});
          EXPECT_EQ(salary.exit_code, 2);
-         EXPECT_TRUE(Contains(salary.err, "unknown command 'salary estimat'; the commands are: estimate, bands")) << salary.err;
+         EXPECT_TRUE(Contains(salary.err, "unknown command 'salary estimat'; the commands are: estimate, bands"))
+             << salary.err;
          Result token = s.Run({"token", "craete"});
          EXPECT_EQ(token.exit_code, 2);
          EXPECT_TRUE(Contains(token.err, "unknown command 'token craete'; the commands are: create")) << token.err;
@@ -273,7 +289,8 @@ const std::vector<Case>& CommandCases() {
        }},
       {"UnderstandJsonlBadLineKeepsAlignment",
        [](Sandbox& s) {
-         std::string input = s.Write("in.jsonl", "{\"title\":\"Data Engineer\"}\n{broken\n{\"title\":\"ML Engineer\"}\n");
+         std::string input =
+             s.Write("in.jsonl", "{\"title\":\"Data Engineer\"}\n{broken\n{\"title\":\"ML Engineer\"}\n");
          Result result = s.Run({"understand", "--jsonl", "--no-tagger"}, {.stdin_path = input});
          EXPECT_EQ(result.exit_code, 1);
          std::vector<json> rows;
@@ -285,8 +302,10 @@ const std::vector<Case>& CommandCases() {
        }},
       {"SalaryEstimateIsoCountryCodes",
        [](Sandbox& s) {
-         for (auto [code, currency] : std::vector<std::pair<std::string, std::string>>{{"DE", "EUR"}, {"CA", "CAD"}, {"de", "EUR"}}) {
-           Result result = s.Run({"salary", "estimate", "--json", "--role", "ml_engineer", "--level", "senior", "--location", code});
+         for (auto [code, currency] :
+              std::vector<std::pair<std::string, std::string>>{{"DE", "EUR"}, {"CA", "CAD"}, {"de", "EUR"}}) {
+           Result result = s.Run(
+               {"salary", "estimate", "--json", "--role", "ml_engineer", "--level", "senior", "--location", code});
            ASSERT_EQ(result.exit_code, 0) << code << ": " << result.err;
            json estimate = json::parse(result.out);
            std::string upper = code;
@@ -301,36 +320,43 @@ const std::vector<Case>& CommandCases() {
                           "cannot tell the country of 'Atlantis'");
        }},
       {"SalaryEstimateUnknownRole",
-       [](Sandbox& s) { ExpectUsageError(s, {"salary", "estimate", "--role", "astronaut"}, "astronaut"); }},
+       [](Sandbox& s) {
+         ExpectUsageError(s, {"salary", "estimate", "--role", "astronaut"}, "astronaut");
+       }},
 
       // ---- résumés ----
-      {"ProfileEmptyResume",
-       [](Sandbox& s) { ExpectProfileFails(s, s.Write("empty.txt", ""), 2, "empty résumé"); }},
+      {"ProfileEmptyResume", [](Sandbox& s) { ExpectProfileFails(s, s.Write("empty.txt", ""), 2, "empty résumé"); }},
       {"ProfileImageOnlyPdf",
        [](Sandbox& s) {
          ExpectProfileFails(s, s.Write("scan.pdf", match::testing::MakePdf({{"Jane Doe"}}, /*draw_text=*/false)), 1,
                             "no text layer: scanned PDF?");
        }},
       {"ProfileCorruptDocx",
-       [](Sandbox& s) { ExpectProfileFails(s, s.Write("cv.docx", "PK\x03\x04 not really a zip"), 1, "corrupt Word document"); }},
+       [](Sandbox& s) {
+         ExpectProfileFails(s, s.Write("cv.docx", "PK\x03\x04 not really a zip"), 1, "corrupt Word document");
+       }},
       {"ProfileCorruptPdf",
-       [](Sandbox& s) { ExpectProfileFails(s, s.Write("cv.pdf", "%PDF-1.4\nnothing after the header"), 1, "corrupt PDF"); }},
+       [](Sandbox& s) {
+         ExpectProfileFails(s, s.Write("cv.pdf", "%PDF-1.4\nnothing after the header"), 1, "corrupt PDF");
+       }},
       {"ProfileInvalidJson",
-       [](Sandbox& s) { ExpectProfileFails(s, s.Write("cv.json", "{\"basics\": {\"name\": \"Jane\","), 1, "invalid JSON"); }},
+       [](Sandbox& s) {
+         ExpectProfileFails(s, s.Write("cv.json", "{\"basics\": {\"name\": \"Jane\","), 1, "invalid JSON");
+       }},
       {"ProfileDirectory",
        [](Sandbox& s) {
          std::filesystem::create_directories(s.Path("cvs"));
          ExpectProfileFails(s, s.Path("cvs"), 2, "is a directory");
        }},
-      {"ProfileMissingFile",
-       [](Sandbox& s) { ExpectProfileFails(s, s.Path("nowhere.pdf"), 1, "no such file"); }},
+      {"ProfileMissingFile", [](Sandbox& s) { ExpectProfileFails(s, s.Path("nowhere.pdf"), 1, "no such file"); }},
       {"DuplicateFoundByItsOwnPlaceAndTitle",
        [](Sandbox& s) {
          Fill(s);
          // The Berlin ML Engineer, posted again on another board in Munich under another title: linked.
-         json copy = s.Ingest({s.Write("other.csv", "title,company,location,description,salary,date_posted\n"
-                                                    "ML Engineer (Zeppelin team),Acme,\"Munich, Germany\","
-                                                    "Python and scikit-learn models.,$100K-$200K,2024-03-02\n")},
+         json copy = s.Ingest({s.Write("other.csv",
+                                       "title,company,location,description,salary,date_posted\n"
+                                       "ML Engineer (Zeppelin team),Acme,\"Munich, Germany\","
+                                       "Python and scikit-learn models.,$100K-$200K,2024-03-02\n")},
                               {"--source", "otherboard"});
          ASSERT_EQ(copy["counts"]["duplicates"], 1);
          for (const std::vector<std::string>& args : {std::vector<std::string>{"--city", "Munich"}, {"zeppelin"}}) {
@@ -350,10 +376,12 @@ const std::vector<Case>& CommandCases() {
       {"RankFolderWithOneBadResume",
        [](Sandbox& s) {
          s.Write("cvs/jane.txt", kResume);
-         s.Write("cvs/john.docx", match::testing::MakeDocx({"John Roe", "ML Engineer", "2019 - 2023: ML engineer. Python, PyTorch."}));
+         s.Write("cvs/john.docx",
+                 match::testing::MakeDocx({"John Roe", "ML Engineer", "2019 - 2023: ML engineer. Python, PyTorch."}));
          s.Write("cvs/broken.docx", "PK\x03\x04 not really a zip");
          s.Write("cvs/.hidden.txt", "");  // hidden files are skipped, not errors
-         std::string posting = s.Write("posting.txt", "Data Engineer\nPython, Spark and Airflow pipelines; SQL warehouses.\n");
+         std::string posting =
+             s.Write("posting.txt", "Data Engineer\nPython, Spark and Airflow pipelines; SQL warehouses.\n");
          Result result = s.Run({"rank", posting, "--resumes", s.Path("cvs"), "--json", "--db", s.Path("none.db")});
          EXPECT_EQ(result.exit_code, 1);
          EXPECT_TRUE(Contains(result.err, "broken.docx: corrupt Word document")) << result.err;

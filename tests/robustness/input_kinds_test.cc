@@ -2,10 +2,10 @@
 // Every case checks the exit code, that the message or the quarantine record names the input, row and field,
 // that the good records around the bad one were kept, and that read = stored + already present + quarantined
 // (Sandbox::Ingest). The table of kinds is in docs/RELIABILITY.md.
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "robustness/sandbox.h"
 
@@ -35,15 +35,18 @@ std::string Utf16(const std::string& ascii_or_latin, bool big_endian, bool bom) 
   if (bom) put(0xFEFF);
   for (size_t i = 0; i < ascii_or_latin.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(ascii_or_latin[i]);
-    if (c < 0x80) put(c);
-    else put(((c & 0x1F) << 6) | (static_cast<unsigned char>(ascii_or_latin[++i]) & 0x3F));
+    if (c < 0x80)
+      put(c);
+    else
+      put(((c & 0x1F) << 6) | (static_cast<unsigned char>(ascii_or_latin[++i]) & 0x3F));
   }
   return out;
 }
 
 void CheckUtf16(Sandbox& sandbox, bool big_endian, bool bom) {
-  std::string csv = sandbox.Write("utf16.csv", Utf16("title,company,location\nMLé Engineer,Acme,Zürich\nData Engineer,Beta,Austin\n",
-                                                     big_endian, bom));
+  std::string csv = sandbox.Write(
+      "utf16.csv",
+      Utf16("title,company,location\nMLé Engineer,Acme,Zürich\nData Engineer,Beta,Austin\n", big_endian, bom));
   json summary = sandbox.Ingest({csv});
   EXPECT_EQ(summary["counts"]["stored"], 2);
   EXPECT_EQ(sandbox.Titles(), (Titles{"Data Engineer", "MLé Engineer"}));
@@ -57,9 +60,12 @@ void CheckUtf16(Sandbox& sandbox, bool big_endian, bool bom) {
 // A pay field that cannot be used: the posting is stored without pay and the quarantine table says why.
 void CheckPayDropped(Sandbox& sandbox, const std::string& min, const std::string& max, const std::string& currency,
                      const std::string& field, const std::string& reason) {
-  std::string csv = sandbox.Write("pay.csv", "title,company,salary_min,salary_max,salary_currency,salary_interval\n"
-                                             "Pay Engineer,Acme," + min + "," + max + "," + currency + ",yearly\n"
-                                             "Good Engineer,Beta,100000,120000,USD,yearly\n");
+  std::string csv = sandbox.Write("pay.csv",
+                                  "title,company,salary_min,salary_max,salary_currency,salary_interval\n"
+                                  "Pay Engineer,Acme," +
+                                      min + "," + max + "," + currency +
+                                      ",yearly\n"
+                                      "Good Engineer,Beta,100000,120000,USD,yearly\n");
   json summary = sandbox.Ingest({csv});
   EXPECT_EQ(summary["counts"]["stored"], 2);
   EXPECT_EQ(summary["counts"]["quarantined"], 0);
@@ -84,7 +90,8 @@ const std::vector<Case>& InputCases() {
       // ---- CSV ----
       {"CsvCrOnlyLineEnds",
        [](Sandbox& s) {
-         std::string csv = s.Write("cr.csv", "title,company,location\rML Engineer,Acme,Boston\rData Engineer,Beta,Austin\r");
+         std::string csv =
+             s.Write("cr.csv", "title,company,location\rML Engineer,Acme,Boston\rData Engineer,Beta,Austin\r");
          EXPECT_EQ(s.Ingest({csv})["counts"]["stored"], 2);
          EXPECT_EQ(s.Titles(), (Titles{"Data Engineer", "ML Engineer"}));
        }},
@@ -133,8 +140,9 @@ const std::vector<Case>& InputCases() {
        }},
       {"CsvQuoteLeftOpen",
        [](Sandbox& s) {
-         std::string csv = s.Write("open.csv", "title,company\nBefore Engineer,Acme\n\"Open Engineer,Acme\n"
-                                               "After Engineer,Beta\nLast Engineer,Gamma\n");
+         std::string csv = s.Write("open.csv",
+                                   "title,company\nBefore Engineer,Acme\n\"Open Engineer,Acme\n"
+                                   "After Engineer,Beta\nLast Engineer,Gamma\n");
          json summary = s.Ingest({csv});
          EXPECT_EQ(summary["counts"]["quarantined"], 1);
          EXPECT_EQ(s.Titles(), (Titles{"After Engineer", "Before Engineer", "Last Engineer"}));
@@ -144,14 +152,17 @@ const std::vector<Case>& InputCases() {
        }},
       {"CsvRowWithTooManyFields",
        [](Sandbox& s) {
-         std::string csv = s.Write("many.csv", "title,company\nGood Engineer,Acme\nWide Engineer,Acme,extra\nNext Engineer,Beta\n");
+         std::string csv =
+             s.Write("many.csv", "title,company\nGood Engineer,Acme\nWide Engineer,Acme,extra\nNext Engineer,Beta\n");
          EXPECT_EQ(s.Ingest({csv})["counts"]["quarantined"], 1);
          EXPECT_EQ(s.Titles(), (Titles{"Good Engineer", "Next Engineer"}));
          EXPECT_TRUE(Contains(RecordOfRow(s, 2)["reason"], "expected 2 fields, found 3 (line 3)"));
        }},
       {"CsvRowWithTooFewFields",
        [](Sandbox& s) {
-         std::string csv = s.Write("few.csv", "title,company,location\nGood Engineer,Acme,Boston\nShort Engineer\nNext Engineer,Beta,Austin\n");
+         std::string csv =
+             s.Write("few.csv",
+                     "title,company,location\nGood Engineer,Acme,Boston\nShort Engineer\nNext Engineer,Beta,Austin\n");
          EXPECT_EQ(s.Ingest({csv})["counts"]["quarantined"], 1);
          EXPECT_EQ(s.Titles(), (Titles{"Good Engineer", "Next Engineer"}));
          EXPECT_TRUE(Contains(RecordOfRow(s, 2)["reason"], "expected 3 fields, found 1"));
@@ -205,7 +216,8 @@ const std::vector<Case>& InputCases() {
       {"CsvWindows1252",
        [](Sandbox& s) {
          // "Senior Engineer – Café" and "Société Générale" as Excel saves them: 0x96 is the en dash.
-         std::string csv = s.Write("cp1252.csv", "title,company\nSenior Engineer \x96 Caf\xE9,Soci\xE9t\xE9 G\xE9n\xE9rale\n");
+         std::string csv =
+             s.Write("cp1252.csv", "title,company\nSenior Engineer \x96 Caf\xE9,Soci\xE9t\xE9 G\xE9n\xE9rale\n");
          json summary = s.Ingest({csv});
          EXPECT_EQ(summary["counts"]["stored"], 1);
          EXPECT_EQ(summary["transcoded"], 1);
@@ -215,14 +227,17 @@ const std::vector<Case>& InputCases() {
        }},
       {"CsvBlankLines",
        [](Sandbox& s) {
-         json summary = s.Ingest({s.Write("blank.csv", "title,company\n\nML Engineer,Acme\n\n\nData Engineer,Beta\n\n")});
+         json summary =
+             s.Ingest({s.Write("blank.csv", "title,company\n\nML Engineer,Acme\n\n\nData Engineer,Beta\n\n")});
          EXPECT_EQ(summary["counts"]["read"], 2);  // blank lines are no records
          EXPECT_EQ(summary["counts"]["stored"], 2);
        }},
       {"CsvNewlinesInsideQuotes",
        [](Sandbox& s) {
-         std::string csv = s.Write("multi.csv", "title,company,description\nML Engineer,Acme,\"Line one.\nLine two, with a comma.\"\n"
-                                                "Data Engineer,Beta,Short.\n");
+         std::string csv =
+             s.Write("multi.csv",
+                     "title,company,description\nML Engineer,Acme,\"Line one.\nLine two, with a comma.\"\n"
+                     "Data Engineer,Beta,Short.\n");
          EXPECT_EQ(s.Ingest({csv})["counts"]["stored"], 2);
          for (const json& posting : s.Lines({"postings", "--description"})) {
            if (posting["title"] == "ML Engineer") {
@@ -288,7 +303,8 @@ const std::vector<Case>& InputCases() {
       // ---- JSON Lines ----
       {"JsonlBadLineAmongGood",
        [](Sandbox& s) {
-         std::string jsonl = s.Write("jobs.jsonl", "{\"title\":\"Data Engineer\"}\n{\"title\": \"Broken\n{\"title\":\"ML Engineer\"}\n");
+         std::string jsonl = s.Write(
+             "jobs.jsonl", "{\"title\":\"Data Engineer\"}\n{\"title\": \"Broken\n{\"title\":\"ML Engineer\"}\n");
          EXPECT_EQ(s.Ingest({jsonl})["counts"]["quarantined"], 1);
          EXPECT_EQ(s.Titles(), (Titles{"Data Engineer", "ML Engineer"}));
          json record = RecordOfRow(s, 2);
@@ -305,9 +321,12 @@ const std::vector<Case>& InputCases() {
       {"JsonlHugeNumbers",
        [](Sandbox& s) {
          // Valid JSON whose numbers no double or 64-bit integer holds: the postings are kept, the pay dropped.
-         std::string jsonl = s.Write("jobs.jsonl", "{\"title\":\"ML Engineer\",\"salary_min\":1e400,\"salary_max\":2e400}\n"
-                                                   "{\"title\":\"Data Engineer\",\"source_id\":123456789012345678901234567890}\n"
-                                                   "{\"title\":\"Small Engineer\",\"salary_min\":100000,\"salary_max\":120000,\"salary_currency\":\"USD\"}\n");
+         std::string jsonl =
+             s.Write("jobs.jsonl",
+                     "{\"title\":\"ML Engineer\",\"salary_min\":1e400,\"salary_max\":2e400}\n"
+                     "{\"title\":\"Data Engineer\",\"source_id\":123456789012345678901234567890}\n"
+                     "{\"title\":\"Small "
+                     "Engineer\",\"salary_min\":100000,\"salary_max\":120000,\"salary_currency\":\"USD\"}\n");
          json summary = s.Ingest({jsonl});
          EXPECT_EQ(summary["counts"]["stored"], 3);
          EXPECT_EQ(summary["pay_dropped"], 1);
@@ -333,7 +352,9 @@ const std::vector<Case>& InputCases() {
        }},
       {"JsonlInvalidUtf8",
        [](Sandbox& s) {
-         std::string jsonl = s.Write("bad.jsonl", "{\"title\":\"Good Engineer\"}\n{\"title\":\"Bad \xFF\xFE Engineer\"}\n{\"title\":\"Next Engineer\"}\n");
+         std::string jsonl = s.Write(
+             "bad.jsonl",
+             "{\"title\":\"Good Engineer\"}\n{\"title\":\"Bad \xFF\xFE Engineer\"}\n{\"title\":\"Next Engineer\"}\n");
          EXPECT_EQ(s.Ingest({jsonl})["counts"]["quarantined"], 1);
          EXPECT_TRUE(Contains(RecordOfRow(s, 2)["reason"], "not valid UTF-8"));
          EXPECT_EQ(s.Titles(), (Titles{"Good Engineer", "Next Engineer"}));
@@ -347,7 +368,9 @@ const std::vector<Case>& InputCases() {
        }},
       {"JsonlNotAJobPosting",
        [](Sandbox& s) {
-         std::string jsonl = s.Write("types.jsonl", "{\"@type\":\"Organization\",\"title\":\"Acme\"}\n{\"@type\":\"JobPosting\",\"title\":\"ML Engineer\"}\n");
+         std::string jsonl = s.Write(
+             "types.jsonl",
+             "{\"@type\":\"Organization\",\"title\":\"Acme\"}\n{\"@type\":\"JobPosting\",\"title\":\"ML Engineer\"}\n");
          EXPECT_EQ(s.Ingest({jsonl})["counts"]["quarantined"], 1);
          EXPECT_TRUE(Contains(RecordOfRow(s, 1)["reason"], "'Organization' is not a JobPosting"));
        }},
@@ -355,9 +378,11 @@ const std::vector<Case>& InputCases() {
       // ---- JSON-LD and HTML ----
       {"HtmlUnclosedScript",
        [](Sandbox& s) {
-         std::string html = s.Write("page.html",
-                                    "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Lost\"\n"
-                                    "<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Found Engineer\"}</script></head></html>\n");
+         std::string html =
+             s.Write("page.html",
+                     "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Lost\"\n"
+                     "<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Found "
+                     "Engineer\"}</script></head></html>\n");
          json summary = s.Ingest({html});
          EXPECT_EQ(summary["counts"]["quarantined"], 1);
          EXPECT_EQ(s.Titles(), (Titles{"Found Engineer"}));
@@ -367,19 +392,21 @@ const std::vector<Case>& InputCases() {
        }},
       {"HtmlSeveralJobPostings",
        [](Sandbox& s) {
-         std::string html = s.Write("page.html",
-                                    "<html><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"First Engineer\"}</script>\n"
-                                    "<SCRIPT TYPE=\"application/ld+json\">[{\"@type\":\"JobPosting\",\"title\":\"Second Engineer\"},"
-                                    "{\"@type\":\"JobPosting\",\"title\":\"Third Engineer\"}]</SCRIPT></html>\n");
+         std::string html =
+             s.Write("page.html",
+                     "<html><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"First "
+                     "Engineer\"}</script>\n"
+                     "<SCRIPT TYPE=\"application/ld+json\">[{\"@type\":\"JobPosting\",\"title\":\"Second Engineer\"},"
+                     "{\"@type\":\"JobPosting\",\"title\":\"Third Engineer\"}]</SCRIPT></html>\n");
          EXPECT_EQ(s.Ingest({html})["counts"]["stored"], 3);
          EXPECT_EQ(s.Titles(), (Titles{"First Engineer", "Second Engineer", "Third Engineer"}));
        }},
       {"JsonLdGraph",
        [](Sandbox& s) {
-         std::string doc = s.Write("graph.jsonld",
-                                   R"({"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Acme"},)"
-                                   R"({"@type":"JobPosting","title":"Graph Engineer","hiringOrganization":{"name":"Acme"}},)"
-                                   R"({"@type":["JobPosting"],"title":"Graph Two"}]})");
+         std::string doc = s.Write(
+             "graph.jsonld", R"({"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Acme"},)"
+                             R"({"@type":"JobPosting","title":"Graph Engineer","hiringOrganization":{"name":"Acme"}},)"
+                             R"({"@type":["JobPosting"],"title":"Graph Two"}]})");
          json summary = s.Ingest({doc});
          EXPECT_EQ(summary["counts"]["read"], 2);  // the Organization is no posting
          EXPECT_EQ(s.Titles(), (Titles{"Graph Engineer", "Graph Two"}));
@@ -392,8 +419,10 @@ const std::vector<Case>& InputCases() {
        }},
 
       // ---- structured pay ----
-      {"PayNegative", [](Sandbox& s) { CheckPayDropped(s, "-5000", "-1000", "USD", "salary_min", "not a pay amount: '-5000'"); }},
-      {"PayNotANumber", [](Sandbox& s) { CheckPayDropped(s, "lots", "more", "USD", "salary_min", "not a number: 'lots'"); }},
+      {"PayNegative",
+       [](Sandbox& s) { CheckPayDropped(s, "-5000", "-1000", "USD", "salary_min", "not a pay amount: '-5000'"); }},
+      {"PayNotANumber",
+       [](Sandbox& s) { CheckPayDropped(s, "lots", "more", "USD", "salary_min", "not a number: 'lots'"); }},
       {"PayAbsurd",
        [](Sandbox& s) {
          CheckPayDropped(s, "900000000000", "990000000000", "USD", "salary",
@@ -401,13 +430,16 @@ const std::vector<Case>& InputCases() {
        }},
       {"PayAbsurdInUnknownCurrency",
        [](Sandbox& s) { CheckPayDropped(s, "1e308", "1e308", "XYZ", "salary", "a year in XYZ"); }},
-      {"PayNaNText", [](Sandbox& s) { CheckPayDropped(s, "NaN", "nan", "USD", "salary_min", "not a pay amount: 'NaN'"); }},
-      {"PayInfinityText", [](Sandbox& s) { CheckPayDropped(s, "Infinity", "-inf", "USD", "salary_min", "not a pay amount: 'Infinity'"); }},
+      {"PayNaNText",
+       [](Sandbox& s) { CheckPayDropped(s, "NaN", "nan", "USD", "salary_min", "not a pay amount: 'NaN'"); }},
+      {"PayInfinityText",
+       [](Sandbox& s) { CheckPayDropped(s, "Infinity", "-inf", "USD", "salary_min", "not a pay amount: 'Infinity'"); }},
       {"PayJsonLdBaseSalaryNegative",
        [](Sandbox& s) {
-         std::string doc = s.Write("pay.jsonld",
-                                   R"({"@type":"JobPosting","title":"Graph Engineer","baseSalary":{"@type":"MonetaryAmount",)"
-                                   R"("currency":"USD","value":{"@type":"QuantitativeValue","minValue":-5,"maxValue":"abc","unitText":"YEAR"}}})");
+         std::string doc = s.Write(
+             "pay.jsonld",
+             R"({"@type":"JobPosting","title":"Graph Engineer","baseSalary":{"@type":"MonetaryAmount",)"
+             R"("currency":"USD","value":{"@type":"QuantitativeValue","minValue":-5,"maxValue":"abc","unitText":"YEAR"}}})");
          json summary = s.Ingest({doc});
          EXPECT_EQ(summary["counts"]["stored"], 1);
          EXPECT_EQ(summary["pay_dropped"], 1);

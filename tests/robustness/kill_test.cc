@@ -3,11 +3,6 @@
 // integrity check, hold no posting twice, no posting a clean ingest would not hold, and no quarantine record
 // twice. Each round of kills ends with an uninterrupted run, which must reach exactly the posting ids, the
 // duplicate links and the counts of a clean ingest into a fresh store, and leave no run marked as running.
-#include <signal.h>
-#include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +15,10 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace jobscope::robustness {
 namespace {
@@ -135,7 +134,8 @@ TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
   ASSERT_GT(reference.postings.size(), 1000u);
   std::set<std::string> clean_ids;
   for (const std::string& row : reference.postings) clean_ids.insert(row.substr(0, row.find('|')));
-  const std::string clean_counts = One(clean, "SELECT read, stored, already_present, duplicates, quarantined FROM ingest_runs");
+  const std::string clean_counts =
+      One(clean, "SELECT read, stored, already_present, duplicates, quarantined FROM ingest_runs");
 
   std::mt19937 random(kSeed);
   std::uniform_real_distribution<double> moment(0.0, clean_seconds);
@@ -180,7 +180,10 @@ TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
         EXPECT_TRUE(clean_ids.count(row)) << "a posting a clean ingest does not have: " << row;
       }
       EXPECT_EQ(One(db, "SELECT count(DISTINCT id) FROM postings"), std::to_string(postings));
-      EXPECT_EQ(One(db, "SELECT count(*) FROM (SELECT 1 FROM quarantine GROUP BY input, row, field, reason HAVING count(*) > 1)"), "0");
+      EXPECT_EQ(
+          One(db,
+              "SELECT count(*) FROM (SELECT 1 FROM quarantine GROUP BY input, row, field, reason HAVING count(*) > 1)"),
+          "0");
       ++stored_after_kill[postings];
     }
     // The round's uninterrupted run reaches what the clean ingest did.
@@ -190,23 +193,27 @@ TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
     Snapshot after = Take(db);
     EXPECT_EQ(after.postings, reference.postings);
     EXPECT_EQ(after.quarantine, reference.quarantine);
-    EXPECT_EQ(One(db, "SELECT count(*) FROM ingest_runs WHERE status = 'running'"), "0");  // the killed ones: interrupted
+    EXPECT_EQ(One(db, "SELECT count(*) FROM ingest_runs WHERE status = 'running'"),
+              "0");  // the killed ones: interrupted
     EXPECT_EQ(One(db, "SELECT count(*) FROM ingest_runs WHERE status NOT IN ('done', 'interrupted')"), "0");
     // Every run that completed counts each record once; the first of them stored what the clean run stored.
-    std::vector<std::string> done = Query(db, "SELECT read, stored, already_present, duplicates, quarantined FROM "
-                                              "ingest_runs WHERE status = 'done' ORDER BY id");
+    std::vector<std::string> done = Query(db,
+                                          "SELECT read, stored, already_present, duplicates, quarantined FROM "
+                                          "ingest_runs WHERE status = 'done' ORDER BY id");
     ASSERT_FALSE(done.empty());
     EXPECT_EQ(done.back().substr(0, done.back().find('|')), clean_counts.substr(0, clean_counts.find('|')));  // read
   }
   EXPECT_GE(kills, kKills);
 
   std::string spread;
-  for (const auto& [postings, times] : stored_after_kill) spread += " " + std::to_string(postings) + "x" + std::to_string(times);
-  std::printf("kill test: %d SIGKILLs in %d attempts over %d rounds (%d runs finished before their kill, %d kills came "
-              "before the store was made); clean ingest %.2fs, %zu postings; postings in the store after a kill "
-              "(count x kills):%s\n",
-              kills, attempts, rounds, finished_before_kill, before_store, clean_seconds, reference.postings.size(),
-              spread.c_str());
+  for (const auto& [postings, times] : stored_after_kill)
+    spread += " " + std::to_string(postings) + "x" + std::to_string(times);
+  std::printf(
+      "kill test: %d SIGKILLs in %d attempts over %d rounds (%d runs finished before their kill, %d kills came "
+      "before the store was made); clean ingest %.2fs, %zu postings; postings in the store after a kill "
+      "(count x kills):%s\n",
+      kills, attempts, rounds, finished_before_kill, before_store, clean_seconds, reference.postings.size(),
+      spread.c_str());
   testing::Test::RecordProperty("kills", kills);
   std::filesystem::remove_all(dir);
 }

@@ -3,9 +3,6 @@
 // (docs/RELIABILITY.md): each case writes its small inputs here and checks what jobscope promised.
 #pragma once
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +14,8 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace jobscope::robustness {
 
@@ -37,8 +36,10 @@ struct Io {
 inline std::string ShellQuote(const std::string& word) {
   std::string quoted = "'";
   for (char c : word) {
-    if (c == '\'') quoted += "'\\''";
-    else quoted += c;
+    if (c == '\'')
+      quoted += "'\\''";
+    else
+      quoted += c;
   }
   return quoted + "'";
 }
@@ -90,8 +91,8 @@ class Sandbox {
                           ShellQuote(io.binary.empty() ? std::string(JOBSCOPE_BINARY) : io.binary);
     for (const std::string& arg : args) command += " " + ShellQuote(arg);
     std::string out_path = Path(".out"), err_path = Path(".err");
-    command += " < " + ShellQuote(io.stdin_path) + " > " + ShellQuote(io.stdout_path.empty() ? out_path : io.stdout_path) +
-               " 2> " + ShellQuote(err_path);
+    command += " < " + ShellQuote(io.stdin_path) + " > " +
+               ShellQuote(io.stdout_path.empty() ? out_path : io.stdout_path) + " 2> " + ShellQuote(err_path);
     Result result;
     int status = std::system(command.c_str());
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -1,7 +1,6 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "salary/salary.h"
@@ -10,7 +9,8 @@ namespace jobscope::salary {
 namespace {
 
 TEST(PostingSalaryRecords, PaidPostingsWithMetroAndSkillsDuplicatesAndUnpaidLeftOut) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("posting_pay_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("posting_pay_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   {
     auto store = store::OpenSqliteStore(path.string());

@@ -1,11 +1,10 @@
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
 #include <random>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "salary/salary.h"
@@ -156,12 +155,14 @@ TEST(SalaryModel, LearnsMetroAndSkillsFromPostingsBesideTheSurvey) {
   EXPECT_TRUE(named(with_cuda, "skills"));
   EXPECT_TRUE(named(in_sf, "metro"));
   EXPECT_TRUE((*model)->conformal_margins().count("posting all"));
-  std::string dir = (std::filesystem::temp_directory_path() / ("salary_postings_" + std::to_string(::getpid()))).string();
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("salary_postings_" + std::to_string(::getpid()))).string();
   ASSERT_TRUE((*model)->Save(dir).ok());
   auto loaded = SalaryModel::Load(dir);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   SalaryQuery sf_cuda{Role::kMlEngineer, Level::kSenior, "US", 0, 1, 2025, "", "San Francisco|US", {"cuda"}};
-  EXPECT_NEAR((*loaded)->Estimate(sf_cuda)->p90, (*model)->Estimate(sf_cuda)->p90, 1e-6 * (*model)->Estimate(sf_cuda)->p90);
+  EXPECT_NEAR((*loaded)->Estimate(sf_cuda)->p90, (*model)->Estimate(sf_cuda)->p90,
+              1e-6 * (*model)->Estimate(sf_cuda)->p90);
   std::filesystem::remove_all(dir);
 
   TrainOptions survey_only = Quick();

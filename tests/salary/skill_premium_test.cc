@@ -1,8 +1,7 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <map>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "base/statistics.h"
@@ -27,7 +26,8 @@ Posting Paid(const std::string& id, Level level, double pay, bool with_cuda) {
 }
 
 TEST(SkillPremiums, DifferenceWithinCellsNotAcrossThem) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("premium_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("premium_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   {
     auto store = store::OpenSqliteStore(path.string());
@@ -36,14 +36,18 @@ TEST(SkillPremiums, DifferenceWithinCellsNotAcrossThem) {
     int next = 0;
     // Seniors ask for CUDA more often and earn more: a naive comparison would credit CUDA with the level.
     for (int idx = 0; idx < 30; ++idx) {
-      ASSERT_TRUE((*store)->PutPosting(Paid(std::to_string(next++), Level::kSenior, 200000 + idx * 10, true), *run).ok());
-      ASSERT_TRUE((*store)->PutPosting(Paid(std::to_string(next++), Level::kSenior, 180000 + idx * 10, false), *run).ok());
+      ASSERT_TRUE(
+          (*store)->PutPosting(Paid(std::to_string(next++), Level::kSenior, 200000 + idx * 10, true), *run).ok());
+      ASSERT_TRUE(
+          (*store)->PutPosting(Paid(std::to_string(next++), Level::kSenior, 180000 + idx * 10, false), *run).ok());
     }
     for (int idx = 0; idx < 5; ++idx) {
-      ASSERT_TRUE((*store)->PutPosting(Paid(std::to_string(next++), Level::kEntry, 100000 + idx * 10, true), *run).ok());
+      ASSERT_TRUE(
+          (*store)->PutPosting(Paid(std::to_string(next++), Level::kEntry, 100000 + idx * 10, true), *run).ok());
     }
     for (int idx = 0; idx < 30; ++idx) {
-      ASSERT_TRUE((*store)->PutPosting(Paid(std::to_string(next++), Level::kEntry, 80000 + idx * 10, false), *run).ok());
+      ASSERT_TRUE(
+          (*store)->PutPosting(Paid(std::to_string(next++), Level::kEntry, 80000 + idx * 10, false), *run).ok());
     }
     auto premiums = SkillPremiums(**store, 20);
     ASSERT_TRUE(premiums.ok()) << premiums.status().ToString();
@@ -61,7 +65,8 @@ TEST(SkillPremiums, DifferenceWithinCellsNotAcrossThem) {
 // The medians by rank (equal pays, several cells, cells where every posting has the skill) agree with
 // medians taken directly.
 TEST(SkillPremiums, PointEstimateEqualsDirectMedians) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("premium_ties_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("premium_ties_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   {
     auto store = store::OpenSqliteStore(path.string());

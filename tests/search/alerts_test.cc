@@ -1,10 +1,10 @@
 // Saved searches and their alerts: a run lists the postings stored since the search was saved (or last ran)
 // that match its words and filters, never the same posting twice, linked duplicates left out; --peek keeps
 // the marks; bad searches are refused when saved.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <set>
+
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "search/search.h"
@@ -15,8 +15,8 @@ namespace {
 class AlertsTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("alerts_" + std::to_string(::getpid()) + "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("alerts_" + std::to_string(::getpid()) + "_" +
+                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     auto store = store::OpenSqliteStore((dir_ / "store.db").string());

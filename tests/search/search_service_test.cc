@@ -1,12 +1,12 @@
 // The search service's snapshot: loaded when it is of the same store, brought up to date with the postings
 // stored since, and rebuilt when it is another store's or far behind.
-#include "search/search.h"
-
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 #include <unistd.h>
+
+#include "search/search.h"
 
 namespace jobscope::search {
 namespace {
@@ -25,8 +25,8 @@ Posting MakePosting(const std::string& id, const std::string& title, const std::
 class SearchServiceTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("search_" + std::to_string(::getpid()) + "_" + testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("search_" + std::to_string(::getpid()) + "_" +
+                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     snapshot_ = (dir_ / "store.db.index").string();
@@ -77,7 +77,8 @@ TEST_F(SearchServiceTest, ASnapshotIsLoadedAndKeptInStepWithIngest) {
   // A second run: three new postings, one of them linked as a duplicate (a shadow of the one it repeats).
   auto run = store->BeginRun({"more.jsonl"});
   for (int number = 20; number < 23; ++number) {
-    Posting posting = MakePosting("p" + std::to_string(number), "Computer Vision Researcher", "Perception and PyTorch.");
+    Posting posting =
+        MakePosting("p" + std::to_string(number), "Computer Vision Researcher", "Perception and PyTorch.");
     if (number == 22) posting.duplicate_of = "p20";
     ASSERT_TRUE(store->PutPosting(posting, *run).ok());
   }
@@ -203,13 +204,13 @@ TEST(ResolveFilters, NamesTheFieldThatIsWrong) {
   EXPECT_EQ(filters->skills_any.size(), 1u);
   EXPECT_EQ(filters->country, "DE");
   EXPECT_EQ(filters->remote, RemoteMode::kRemote);
-  for (auto [field, wrong] : std::vector<std::pair<std::string, FilterSpec>>{
-           {"role", {.roles = {"astronaut"}}},
-           {"level", {.levels = {"guru"}}},
-           {"skill", {.skills = {"no-such-skill"}}},
-           {"country", {.country = "Atlantis"}},
-           {"employment_type", {.employment_type = "gig"}},
-           {"from", {.from = "2024-02-30"}}}) {
+  for (auto [field, wrong] :
+       std::vector<std::pair<std::string, FilterSpec>>{{"role", {.roles = {"astronaut"}}},
+                                                       {"level", {.levels = {"guru"}}},
+                                                       {"skill", {.skills = {"no-such-skill"}}},
+                                                       {"country", {.country = "Atlantis"}},
+                                                       {"employment_type", {.employment_type = "gig"}},
+                                                       {"from", {.from = "2024-02-30"}}}) {
     auto refused = ResolveFilters(wrong, *taxonomy);
     EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument) << field;
     EXPECT_EQ(refused.status().message().rfind(field + ":", 0), 0u) << refused.status().message();
@@ -250,7 +251,8 @@ TEST_F(SearchServiceTest, DuplicatesAreShownUnderTheirPostingAndFindSimilarOnes)
   auto like_original = (*service)->MoreLikeThis("p2", 3);
   ASSERT_TRUE(like_original.ok());
   ASSERT_EQ(like_copy->hits.size(), like_original->hits.size());
-  for (size_t i = 0; i < like_copy->hits.size(); ++i) EXPECT_EQ(like_copy->hits[i].posting.id, like_original->hits[i].posting.id);
+  for (size_t i = 0; i < like_copy->hits.size(); ++i)
+    EXPECT_EQ(like_copy->hits[i].posting.id, like_original->hits[i].posting.id);
   EXPECT_EQ((*service)->MoreLikeThis("nothing", 3).status().code(), StatusCode::kNotFound);
 }
 
@@ -288,7 +290,8 @@ TEST_F(SearchServiceTest, ADuplicateIsFoundByItsOwnPlaceAndTitle) {
     EXPECT_EQ(by_title->hits[0].also_posted_as.size(), 1u);
     auto all = service.Search("python", {}, {.per_page = 10, .facets = true});
     ASSERT_TRUE(all.ok());
-    for (const auto& hit : all->hits) EXPECT_TRUE(hit.posting.duplicate_of.empty()) << hit.posting.id << " is a duplicate";
+    for (const auto& hit : all->hits)
+      EXPECT_TRUE(hit.posting.duplicate_of.empty()) << hit.posting.id << " is a duplicate";
     int64_t roles = 0;
     for (const auto& value : all->facets["role"]) roles += value.count;
     EXPECT_EQ(roles, all->total) << "facets count each job once";

@@ -447,9 +447,10 @@ TEST_F(ServerTest, ProfileReadsAnUploadedResumeAsTheCliDoes) {
   EXPECT_TRUE(skills.count("pytorch")) << profile["skills"];
   // The same résumé as a PDF in a multipart form gives the same skills.
   httplib::MultipartFormDataItems form = {
-      {"resume", match::testing::MakePdf({{"Senior NLP Engineer, Initech, Jan 2018 - Present",
-                                    "Built large language model services in Python and PyTorch.",
-                                    "Skills: Python, PyTorch, NLP, SQL"}}),
+      {"resume",
+       match::testing::MakePdf(
+           {{"Senior NLP Engineer, Initech, Jan 2018 - Present",
+             "Built large language model services in Python and PyTorch.", "Skills: Python, PyTorch, NLP, SQL"}}),
        "jane.pdf", "application/pdf"}};
   auto pdf = client.Post("/api/v1/profile", form);
   ASSERT_TRUE(pdf);
@@ -487,8 +488,8 @@ TEST_F(ServerTest, MatchRanksTheMarketForAResumeAsTheCliDoes) {
   EXPECT_LE(body["matches"].size(), 2u);
   const auto& best = body["matches"][0];
   EXPECT_EQ(best["title"], "Senior NLP Engineer");
-  for (const char* field : {"posting_id", "title", "company", "score", "verdict", "parts", "matched_skills",
-                            "missing_skills"}) {
+  for (const char* field :
+       {"posting_id", "title", "company", "score", "verdict", "parts", "matched_skills", "missing_skills"}) {
     EXPECT_TRUE(best.contains(field)) << field;
   }
   double sum = 0;
@@ -518,9 +519,10 @@ TEST_F(ServerTest, GapScoresOneResumeAgainstOnePosting) {
   EXPECT_FALSE(body["match"]["matched_skills"].empty());
   // A posting stored by an ingest is matched at once: the match index is rebuilt after the ingest.
   httplib::Headers bearer = {{"Authorization", "Bearer " + token}};
-  auto stored = client.Post("/api/v1/ingest?format=jsonl", bearer,
-                            R"({"title": "Speech Recognition Engineer", "company": "Kappa", "description": "Kaldi and PyTorch for speech."})",
-                            "application/x-ndjson");
+  auto stored = client.Post(
+      "/api/v1/ingest?format=jsonl", bearer,
+      R"({"title": "Speech Recognition Engineer", "company": "Kappa", "description": "Kaldi and PyTorch for speech."})",
+      "application/x-ndjson");
   ASSERT_TRUE(stored);
   ASSERT_EQ(stored->status, 200) << stored->body;
   auto speech = Json(client.Get("/api/v1/search?q=kaldi"));
@@ -544,7 +546,8 @@ TEST_F(ServerTest, CareerPlansForAResumeSkillsByHandAndANewcomer) {
   EXPECT_FALSE(plan["target"]["stages"].empty());
   auto by_hand = Json(client.Get("/api/v1/career?skills=python,sql&role=data_engineer&level=mid&location=Germany"));
   EXPECT_EQ(by_hand["current"], "data_engineer:mid");
-  EXPECT_NE(by_hand["next"][0]["pay_now"]["source"].get<std::string>().find("DE"), std::string::npos) << by_hand["next"][0];
+  EXPECT_NE(by_hand["next"][0]["pay_now"]["source"].get<std::string>().find("DE"), std::string::npos)
+      << by_hand["next"][0];
   auto newcomer = Json(client.Get("/api/v1/career"));
   EXPECT_TRUE(newcomer["current"].is_null());
   EXPECT_EQ(newcomer["start"].size(), 12u);
@@ -566,9 +569,10 @@ TEST_F(ServerTest, SavedSearchesAndTheirAlerts) {
   auto listed = Json(client.Get("/api/v1/alerts"));
   ASSERT_EQ(listed["saved_searches"].size(), 1u);
   EXPECT_EQ(listed["saved_searches"][0]["query"], "kaldi");
-  auto stored = client.Post("/api/v1/ingest?format=jsonl", bearer,
-                            R"({"title": "Kaldi Speech Engineer", "company": "Lambda", "description": "Kaldi and ASR."})",
-                            "application/x-ndjson");
+  auto stored =
+      client.Post("/api/v1/ingest?format=jsonl", bearer,
+                  R"({"title": "Kaldi Speech Engineer", "company": "Lambda", "description": "Kaldi and ASR."})",
+                  "application/x-ndjson");
   ASSERT_TRUE(stored);
   ASSERT_EQ(stored->status, 200) << stored->body;
   auto peek = Json(client.Post("/api/v1/alerts/run?peek=true", bearer, "", "text/plain"));

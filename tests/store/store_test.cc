@@ -2,19 +2,18 @@
 // next) runs the same suite: add a factory to kStores.
 #include "store/store.h"
 
-#include "store/internal/migrations.h"
-#include "base/strings.h"
-
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <random>
 #include <tuple>
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
+
+#include "base/strings.h"
+#include "store/internal/migrations.h"
 
 namespace jobscope::store {
 namespace {
@@ -52,7 +51,8 @@ Posting SamplePosting(const std::string& id) {
   u.salary.annual_min_usd = 150000;
   u.salary.annual_max_usd = 180000;
   u.salary.source = SalarySource::kStructured;
-  u.skills = {{"python", "Python", 0, 6, Requirement::kRequired}, {"pytorch", "PyTorch", 11, 18, Requirement::kUnstated}};
+  u.skills = {{"python", "Python", 0, 6, Requirement::kRequired},
+              {"pytorch", "PyTorch", 11, 18, Requirement::kUnstated}};
   u.candidate_skills = {"feature stores", "BentoML"};
   u.duplicate_key = "k1";
   u.text_fingerprint = 0xF00DF00DF00DF00Dull;  // the top bit set: stored as a signed 64-bit integer
@@ -124,18 +124,22 @@ TEST_P(StoreTest, IteratesInIdOrderWithSkillsAttached) {
   ASSERT_TRUE(store_->PutPosting(linked, *run).ok());
   std::vector<std::string> ids;
   std::vector<size_t> skill_counts;
-  ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
-    ids.push_back(posting.id);
-    skill_counts.push_back(posting.understood.skills.size());
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachPosting([&](const Posting& posting) {
+                    ids.push_back(posting.id);
+                    skill_counts.push_back(posting.understood.skills.size());
+                    return true;
+                  })
+                  .ok());
   EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c", "d"}));
   EXPECT_EQ(skill_counts, (std::vector<size_t>{2, 2, 2, 0}));
   int seen = 0;
-  ASSERT_TRUE(store_->ForEachDuplicateEntry([&](const DuplicateEntry& entry) {
-    ++seen;
-    EXPECT_EQ(entry.company_key, "acme");
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachDuplicateEntry([&](const DuplicateEntry& entry) {
+                    ++seen;
+                    EXPECT_EQ(entry.company_key, "acme");
+                  })
+                  .ok());
   EXPECT_EQ(seen, 4);
 }
 
@@ -154,10 +158,14 @@ TEST_P(StoreTest, IteratesByTitleThenCompanyFingerprintAndId) {
   put("4", "ML engineer", "Acme", 2);
   put("5", "ML Engineer", "Beta", 5);
   std::vector<std::string> ids;
-  ASSERT_TRUE(store_->ForEachPosting([&](const Posting& posting) {
-    ids.push_back(posting.id);
-    return true;
-  }, PostingOrder::kTitle).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachPosting(
+                      [&](const Posting& posting) {
+                        ids.push_back(posting.id);
+                        return true;
+                      },
+                      PostingOrder::kTitle)
+                  .ok());
   EXPECT_EQ(ids, (std::vector<std::string>{"2", "4", "3", "1", "5"}));
 }
 
@@ -166,7 +174,8 @@ TEST_P(StoreTest, IteratesByTitleThenCompanyFingerprintAndId) {
 TEST_P(StoreTest, OrdersALargeStoreByTitleAcrossItsRanges) {
   auto run = store_->BeginRun({"a.csv"});
   std::mt19937 random(7);
-  const char* titles[] = {"ML Engineer", "data scientist", "Zeta Analyst", "ml engineer", "AI Architect", "Applied Scientist"};
+  const char* titles[] = {"ML Engineer", "data scientist", "Zeta Analyst",
+                          "ml engineer", "AI Architect",   "Applied Scientist"};
   const char* companies[] = {"Acme", "beta", "ACME", "Gamma", "delta"};
   for (int n = 0; n < 21000; ++n) {
     Posting posting;
@@ -189,18 +198,24 @@ TEST_P(StoreTest, OrdersALargeStoreByTitleAcrossItsRanges) {
     uint32_t bytes;
   };
   std::vector<Seen> seen;
-  ASSERT_TRUE(store_->ForEachPostingOf(*sequences, [&](const Posting& posting) {
-    seen.push_back({AsciiLower(posting.raw.title), AsciiLower(posting.raw.company), posting.understood.text_fingerprint,
-                    posting.id, static_cast<uint32_t>(posting.raw.description.size())});
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachPostingOf(*sequences,
+                                     [&](const Posting& posting) {
+                                       seen.push_back({AsciiLower(posting.raw.title), AsciiLower(posting.raw.company),
+                                                       posting.understood.text_fingerprint, posting.id,
+                                                       static_cast<uint32_t>(posting.raw.description.size())});
+                                       return true;
+                                     })
+                  .ok());
   ASSERT_EQ(seen.size(), 21000u);
   for (size_t idx = 0; idx < seen.size(); ++idx) {
     EXPECT_EQ(seen[idx].bytes, bytes[idx]);
     if (idx == 0) continue;
     const Seen& a = seen[idx - 1];
     const Seen& b = seen[idx];
-    auto key = [](const Seen& s) { return std::make_tuple(s.title, s.company, static_cast<int64_t>(s.fingerprint), s.id); };
+    auto key = [](const Seen& s) {
+      return std::make_tuple(s.title, s.company, static_cast<int64_t>(s.fingerprint), s.id);
+    };
     ASSERT_LT(key(a), key(b)) << idx;
   }
 }
@@ -215,16 +230,22 @@ TEST_P(StoreTest, VisitsThePostingsStoredAfterASequenceNumber) {
   EXPECT_EQ(*store_->LastSequence(), *seen);
   for (const char* id : {"d", "b"}) ASSERT_TRUE(store_->PutPosting(SamplePosting(id), *run).ok());
   std::vector<std::string> ids;
-  ASSERT_TRUE(store_->ForEachPostingAfter(*seen, [&](const Posting& posting) {
-    ids.push_back(posting.id);
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachPostingAfter(*seen,
+                                        [&](const Posting& posting) {
+                                          ids.push_back(posting.id);
+                                          return true;
+                                        })
+                  .ok());
   EXPECT_EQ(ids, (std::vector<std::string>{"d", "b"}));  // in the order stored
   ids.clear();
-  ASSERT_TRUE(store_->ForEachPostingAfter(*store_->LastSequence(), [&](const Posting& posting) {
-    ids.push_back(posting.id);
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachPostingAfter(*store_->LastSequence(),
+                                        [&](const Posting& posting) {
+                                          ids.push_back(posting.id);
+                                          return true;
+                                        })
+                  .ok());
   EXPECT_TRUE(ids.empty());
 }
 
@@ -236,10 +257,13 @@ TEST_P(StoreTest, SharesOutAnOrderWithOrWithoutLinkedDuplicates) {
   ASSERT_TRUE(store_->PutPosting(linked, *run).ok());
   auto ids_of = [&](const std::vector<int64_t>& sequences) {
     std::vector<std::string> ids;
-    EXPECT_TRUE(store_->ForEachPostingOf(sequences, [&](const Posting& posting) {
-      ids.push_back(posting.id);
-      return true;
-    }).ok());
+    EXPECT_TRUE(store_
+                    ->ForEachPostingOf(sequences,
+                                       [&](const Posting& posting) {
+                                         ids.push_back(posting.id);
+                                         return true;
+                                       })
+                    .ok());
     return ids;
   };
   auto all = store_->SequencesInOrder(PostingOrder::kId, true, nullptr);
@@ -265,12 +289,16 @@ TEST_P(StoreTest, GivesEachPostingsTextSizeWithTheOrder) {
     auto sequences = store_->SequencesInOrder(order, true, &bytes);
     ASSERT_TRUE(sequences.ok());
     std::vector<uint32_t> sizes;
-    ASSERT_TRUE(store_->ForEachPostingOf(*sequences, [&](const Posting& posting) {
-      sizes.push_back(static_cast<uint32_t>(posting.raw.description.size()));
-      return true;
-    }).ok());
+    ASSERT_TRUE(store_
+                    ->ForEachPostingOf(*sequences,
+                                       [&](const Posting& posting) {
+                                         sizes.push_back(static_cast<uint32_t>(posting.raw.description.size()));
+                                         return true;
+                                       })
+                    .ok());
     EXPECT_EQ(bytes, sizes);
-    EXPECT_EQ(bytes, order == PostingOrder::kId ? (std::vector<uint32_t>{100, 200, 300}) : (std::vector<uint32_t>{200, 100, 300}));
+    EXPECT_EQ(bytes, order == PostingOrder::kId ? (std::vector<uint32_t>{100, 200, 300})
+                                                : (std::vector<uint32_t>{200, 100, 300}));
   }
 }
 
@@ -284,10 +312,13 @@ TEST_P(StoreTest, ReadsOnlyTheSearchableFieldsWhenAsked) {
   auto sequences = store_->SequencesInOrder(PostingOrder::kId, true, nullptr);
   ASSERT_TRUE(sequences.ok());
   std::vector<Posting> read;
-  ASSERT_TRUE(store_->ForEachSearchablePostingOf(*sequences, [&](const Posting& posting) {
-    read.push_back(posting);
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachSearchablePostingOf(*sequences,
+                                               [&](const Posting& posting) {
+                                                 read.push_back(posting);
+                                                 return true;
+                                               })
+                  .ok());
   ASSERT_EQ(read.size(), 1u);
   const Posting& p = read[0];
   const Understanding& u = stored.understood;
@@ -327,10 +358,14 @@ TEST_P(StoreTest, ScansLeaveNothingOfThePreviousPosting) {
   for (PostingOrder order : {PostingOrder::kId, PostingOrder::kTitle}) {
     for (bool move : {false, true}) {
       std::vector<Posting> seen;
-      ASSERT_TRUE(store_->ForEachPosting([&](Posting& posting) {
-        seen.push_back(move ? std::move(posting) : posting);
-        return true;
-      }, order).ok());
+      ASSERT_TRUE(store_
+                      ->ForEachPosting(
+                          [&](Posting& posting) {
+                            seen.push_back(move ? std::move(posting) : posting);
+                            return true;
+                          },
+                          order)
+                      .ok());
       ASSERT_EQ(seen.size(), 2u);
       const Posting& got = seen[0].id == "b" ? seen[0] : seen[1];
       ASSERT_EQ(got.id, "b");
@@ -481,7 +516,8 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
 // Connections map the whole file and read rows in place. A reader keeps seeing the store right as another
 // connection grows it, and as another process's VACUUM shrinks it under the mapping.
 TEST(SqliteStore, ReadsInPlaceAsTheFileGrowsAndShrinks) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("mapped_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("mapped_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   auto writer = OpenSqliteStore(path.string());
   ASSERT_TRUE(writer.ok()) << writer.status().ToString();
@@ -499,12 +535,17 @@ TEST(SqliteStore, ReadsInPlaceAsTheFileGrowsAndShrinks) {
   auto scan = [&] {
     int count = 0;
     bool intact = true;
-    EXPECT_TRUE((*reader)->ForEachPosting([&](const Posting& posting) {
-      const int n = std::stoi(posting.id.substr(1)) - 100000;
-      intact = intact && posting.raw.description == std::string(20000, static_cast<char>('a' + n % 26));
-      ++count;
-      return true;
-    }, PostingOrder::kTitle).ok());
+    EXPECT_TRUE((*reader)
+                    ->ForEachPosting(
+                        [&](const Posting& posting) {
+                          const int n = std::stoi(posting.id.substr(1)) - 100000;
+                          intact =
+                              intact && posting.raw.description == std::string(20000, static_cast<char>('a' + n % 26));
+                          ++count;
+                          return true;
+                        },
+                        PostingOrder::kTitle)
+                    .ok());
     EXPECT_TRUE(intact);
     return count;
   };
@@ -535,7 +576,8 @@ TEST(SqliteStore, ReadsInPlaceAsTheFileGrowsAndShrinks) {
 }
 
 TEST(SqliteStore, SavedProfilesAreReplacedUnderTheirId) {
-  std::string path = (std::filesystem::temp_directory_path() / ("profiles_" + std::to_string(::getpid()) + ".db")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("profiles_" + std::to_string(::getpid()) + ".db")).string();
   std::filesystem::remove(path);
   {
     auto store = OpenSqliteStore(path);

@@ -1,9 +1,8 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include "taxonomy/taxonomy.h"

@@ -1,8 +1,8 @@
 #include "taxonomy/taxonomy.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
+
+#include <gtest/gtest.h>
 
 namespace jobscope::taxonomy {
 namespace {
@@ -17,9 +17,25 @@ const Taxonomy& Shipped() {
 }
 
 TEST(Taxonomy, ShippedTableHasTheCuratedAiLayer) {
-  for (const char* id : {"pytorch", "tensorflow", "keras", "scikit-learn", "jax", "huggingface-transformers",
-                         "llm-fine-tuning", "rag", "cuda", "mlflow", "kubeflow", "spark", "hadoop", "sagemaker",
-                         "vertex-ai", "linear-algebra", "calculus", "probability", "statistics",
+  for (const char* id : {"pytorch",
+                         "tensorflow",
+                         "keras",
+                         "scikit-learn",
+                         "jax",
+                         "huggingface-transformers",
+                         "llm-fine-tuning",
+                         "rag",
+                         "cuda",
+                         "mlflow",
+                         "kubeflow",
+                         "spark",
+                         "hadoop",
+                         "sagemaker",
+                         "vertex-ai",
+                         "linear-algebra",
+                         "calculus",
+                         "probability",
+                         "statistics",
                          "reinforcement-learning"}) {
     EXPECT_NE(Shipped().FindById(id), nullptr) << id;
   }
@@ -29,9 +45,14 @@ TEST(Taxonomy, AliasesPeopleWriteResolve) {
   struct {
     const char* form;
     const char* id;
-  } cases[] = {{"sklearn", "scikit-learn"}, {"scikit learn", "scikit-learn"}, {"tf", "tensorflow"},
-               {"pytorch lightning", "pytorch-lightning"}, {"k8s", "kubernetes"}, {"GCP", "gcp"},
-               {"LLMs", "llms"}, {"Golang", "go"}};
+  } cases[] = {{"sklearn", "scikit-learn"},
+               {"scikit learn", "scikit-learn"},
+               {"tf", "tensorflow"},
+               {"pytorch lightning", "pytorch-lightning"},
+               {"k8s", "kubernetes"},
+               {"GCP", "gcp"},
+               {"LLMs", "llms"},
+               {"Golang", "go"}};
   for (const auto& c : cases) {
     const Skill* skill = Shipped().FindByForm(c.form);
     ASSERT_NE(skill, nullptr) << c.form;
@@ -58,13 +79,26 @@ TEST(Taxonomy, SynonymsShareOneSkillAndTypesFollowTheLabellingRules) {
   struct {
     const char* form;
     const char* type;
-  } cases[] = {{"fine-tuning", "method"},        {"model deployment", "method"}, {"RAG", "method"},
-               {"A/B testing", "method"},        {"ETL", "method"},              {"feature engineering", "method"},
-               {"model serving", "method"},      {"CI/CD", "method"},            {"machine learning", "knowledge"},
-               {"statistics", "knowledge"},      {"AI", "domain"},               {"artificial intelligence", "domain"},
-               {"data science", "domain"},       {"data analysis", "domain"},    {"computer science", "domain"},
-               {"mathematics", "domain"},        {"electrical engineering", "domain"}, {"banking", "domain"},
-               {"company policies", "domain"},   {"Python (computer programming)", "language"}};
+  } cases[] = {{"fine-tuning", "method"},
+               {"model deployment", "method"},
+               {"RAG", "method"},
+               {"A/B testing", "method"},
+               {"ETL", "method"},
+               {"feature engineering", "method"},
+               {"model serving", "method"},
+               {"CI/CD", "method"},
+               {"machine learning", "knowledge"},
+               {"statistics", "knowledge"},
+               {"AI", "domain"},
+               {"artificial intelligence", "domain"},
+               {"data science", "domain"},
+               {"data analysis", "domain"},
+               {"computer science", "domain"},
+               {"mathematics", "domain"},
+               {"electrical engineering", "domain"},
+               {"banking", "domain"},
+               {"company policies", "domain"},
+               {"Python (computer programming)", "language"}};
   for (const auto& c : cases) {
     const Skill* skill = Shipped().FindByForm(c.form);
     ASSERT_NE(skill, nullptr) << c.form;
@@ -121,8 +155,8 @@ TEST(Taxonomy, CuratedPhrasesTakeTheirSpellingVariants) {
   struct {
     const char* form;
     const char* id;
-  } cases[] = {{"data-wrangling", "data-cleaning"},       {"design pattern", "design-patterns"},
-               {"vector database", "vector-databases"},   {"sentence transformer", "sentence-transformers"},
+  } cases[] = {{"data-wrangling", "data-cleaning"},           {"design pattern", "design-patterns"},
+               {"vector database", "vector-databases"},       {"sentence transformer", "sentence-transformers"},
                {"recommender system", "recommender-systems"}, {"fine tuning", "llm-fine-tuning"},
                {"time-series forecasting", "time-series"}};
   for (const auto& c : cases) {

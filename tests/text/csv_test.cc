@@ -1,6 +1,6 @@
-#include "text/text.h"
-
 #include <gtest/gtest.h>
+
+#include "text/text.h"
 
 namespace jobscope::text {
 namespace {

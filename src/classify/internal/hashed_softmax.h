@@ -36,7 +36,8 @@ struct SoftmaxTrainOptions {
 
 class HashedSoftmax {
  public:
-  HashedSoftmax(uint32_t bits, size_t classes) : bits_(bits), classes_(classes), weights_((size_t{1} << bits) * classes, 0.0f) {}
+  HashedSoftmax(uint32_t bits, size_t classes)
+      : bits_(bits), classes_(classes), weights_((size_t{1} << bits) * classes, 0.0f) {}
 
   void Train(const std::vector<std::vector<HashedFeature>>& examples, const std::vector<size_t>& labels,
              const SoftmaxTrainOptions& options);

@@ -20,12 +20,12 @@ struct MoneyToken {
   MoneyTokenKind kind;
   size_t begin = 0;
   size_t end = 0;
-  double amount = 0;          // kAmount, multiplier applied
+  double amount = 0;            // kAmount, multiplier applied
   bool had_multiplier = false;  // "k" / "m" suffix seen
   double multiplier = 1;
-  bool grouped = false;       // kAmount written with a thousands separator ("120,000")
-  std::string currency;       // kCurrency: ISO code
-  bool bare_dollar = false;   // kCurrency: a plain "$", which names no country
+  bool grouped = false;                          // kAmount written with a thousands separator ("120,000")
+  std::string currency;                          // kCurrency: ISO code
+  bool bare_dollar = false;                      // kCurrency: a plain "$", which names no country
   SalaryPeriod period = SalaryPeriod::kUnknown;  // kPeriod
 };
 
@@ -43,13 +43,13 @@ struct MoneyGroup {
   size_t begin = 0, end = 0;               // bytes of the text
   double low = 0;
   std::optional<double> high;
-  bool plus = false;        // "81K+"
-  bool percent = false;     // "0.7-1%": a share, not money
-  bool negative = false;    // "-$50000"
+  bool plus = false;      // "81K+"
+  bool percent = false;   // "0.7-1%": a share, not money
+  bool negative = false;  // "-$50000"
   bool had_multiplier = false;
   bool money_shaped = false;  // looks like pay without a sign: "120,000", "120k", ">= 10000", or a period beside
-  std::string currency;     // ISO code named in the group; empty when none
-  bool bare_dollar = false;  // the only currency named is a plain "$"
+  std::string currency;       // ISO code named in the group; empty when none
+  bool bare_dollar = false;   // the only currency named is a plain "$"
   SalaryPeriod period = SalaryPeriod::kUnknown;  // stated in the group
 };
 

@@ -30,7 +30,7 @@ class RequirementTracker {
 
   std::string_view text_;
   std::span<const CueHit> cues_;
-  size_t next_cue_ = 0;     // first cue not before the current line
+  size_t next_cue_ = 0;    // first cue not before the current line
   size_t line_begin_ = 0;  // the part of a line being read: [line_begin_, line_end_)
   size_t line_end_ = 0;
   bool started_ = false;

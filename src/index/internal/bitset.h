@@ -32,9 +32,7 @@ class Bitset {
   void Reset(uint32_t bit) {
     if (bit / 64 < words_.size()) words_[bit / 64] &= ~(uint64_t{1} << (bit % 64));
   }
-  bool Test(uint32_t bit) const {
-    return bit / 64 < words_.size() && (words_[bit / 64] >> (bit % 64)) & 1;
-  }
+  bool Test(uint32_t bit) const { return bit / 64 < words_.size() && (words_[bit / 64] >> (bit % 64)) & 1; }
 
   void Or(const Bitset& other) {
     if (other.words_.size() > words_.size()) words_.resize(other.words_.size(), 0);
@@ -57,7 +55,8 @@ class Bitset {
   }
   size_t CountAnd(const Bitset& other) const {
     size_t common = std::min(words_.size(), other.words_.size()), count = 0;
-    for (size_t idx = 0; idx < common; ++idx) count += static_cast<size_t>(std::popcount(words_[idx] & other.words_[idx]));
+    for (size_t idx = 0; idx < common; ++idx)
+      count += static_cast<size_t>(std::popcount(words_[idx] & other.words_[idx]));
     return count;
   }
 

@@ -138,7 +138,8 @@ class ListScorer final : public ClauseScorer {
   void SeekGEQ(uint32_t target) override {
     if (doc() >= target) return;
     next_ = static_cast<size_t>(std::lower_bound(hits_.begin() + static_cast<long>(next_), hits_.end(),
-                                                 std::pair<uint32_t, double>{target, -1.0}) - hits_.begin());
+                                                 std::pair<uint32_t, double>{target, -1.0}) -
+                                hits_.begin());
   }
   double Score() const override { return hits_[next_].second; }
   double MaxScore() const override { return max_score_; }

@@ -58,8 +58,8 @@ struct DocMeta {
   std::string id;
   uint8_t role, level, remote, employment;
   uint32_t company, country, region, city;
-  int32_t date;  // yyyymmdd, 0 unknown
-  float salary_min, salary_max;  // annual USD, NaN unknown; either alone stands for both ends
+  int32_t date;                       // yyyymmdd, 0 unknown
+  float salary_min, salary_max;       // annual USD, NaN unknown; either alone stands for both ends
   uint32_t skills_begin, skills_end;  // into doc_skills
   std::array<uint32_t, 3> lengths;
   // The document a match on this one counts for: itself, or for a linked duplicate (a shadow document, kept
@@ -89,7 +89,7 @@ struct FacetBitsets {
 
 enum FacetField { kRoleFacet, kLevelFacet, kRemoteFacet, kEmploymentFacet, kCountryFacet, kCompanyFacet, kSkillFacet };
 inline constexpr int kFacetFields = 7;
-inline constexpr const char* kFacetNames[kFacetFields] = {"role", "level", "remote", "employment_type",
+inline constexpr const char* kFacetNames[kFacetFields] = {"role",    "level",   "remote", "employment_type",
                                                           "country", "company", "skill"};
 
 }  // namespace internal
@@ -116,9 +116,9 @@ using TermMap = std::unordered_map<std::string, uint32_t, StringHash, std::equal
 
 struct SearchIndex::Impl {
   TermMap term_ids;
-  std::vector<std::string> terms;  // by id
-  std::vector<PostingList> lists;  // by term id
-  internal::WordTable word_terms;  // lowercase word as it appears -> its term (stemming done once per word)
+  std::vector<std::string> terms;         // by id
+  std::vector<PostingList> lists;         // by term id
+  internal::WordTable word_terms;         // lowercase word as it appears -> its term (stemming done once per word)
   std::vector<std::string> sorted_terms;  // for prefix search; rebuilt lazily
   std::map<std::pair<char, size_t>, std::vector<uint32_t>> by_first_and_length;  // typo candidates
   bool lookup_stale = true;
@@ -179,12 +179,24 @@ struct SearchIndex::Impl {
   void ForEachFacetValue(int facet, uint32_t doc, Visit&& visit) const {
     const DocMeta& meta = docs[doc];
     switch (facet) {
-      case internal::kRoleFacet: visit(uint32_t{meta.role}); break;
-      case internal::kLevelFacet: visit(uint32_t{meta.level}); break;
-      case internal::kRemoteFacet: visit(uint32_t{meta.remote}); break;
-      case internal::kEmploymentFacet: visit(uint32_t{meta.employment}); break;
-      case internal::kCountryFacet: visit(meta.country); break;
-      case internal::kCompanyFacet: visit(meta.company); break;
+      case internal::kRoleFacet:
+        visit(uint32_t{meta.role});
+        break;
+      case internal::kLevelFacet:
+        visit(uint32_t{meta.level});
+        break;
+      case internal::kRemoteFacet:
+        visit(uint32_t{meta.remote});
+        break;
+      case internal::kEmploymentFacet:
+        visit(uint32_t{meta.employment});
+        break;
+      case internal::kCountryFacet:
+        visit(meta.country);
+        break;
+      case internal::kCompanyFacet:
+        visit(meta.company);
+        break;
       default:
         for (uint32_t idx = meta.skills_begin; idx < meta.skills_end; ++idx) visit(doc_skills[idx]);
     }
@@ -194,10 +206,14 @@ struct SearchIndex::Impl {
       case internal::kRoleFacet:
       case internal::kLevelFacet:
       case internal::kRemoteFacet:
-      case internal::kEmploymentFacet: return 256;  // the enumerations are stored in a byte
-      case internal::kCountryFacet: return places.size();
-      case internal::kCompanyFacet: return companies.size();
-      default: return skills.size();
+      case internal::kEmploymentFacet:
+        return 256;  // the enumerations are stored in a byte
+      case internal::kCountryFacet:
+        return places.size();
+      case internal::kCompanyFacet:
+        return companies.size();
+      default:
+        return skills.size();
     }
   }
 
@@ -245,9 +261,8 @@ struct SearchIndex::Impl {
            it != sorted_terms.end() && it->starts_with(lower); ++it) {
         candidates.push_back(term_ids.find(*it)->second);
       }
-      std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
-        return lists[a].df != lists[b].df ? lists[a].df > lists[b].df : a < b;
-      });
+      std::sort(candidates.begin(), candidates.end(),
+                [&](uint32_t a, uint32_t b) { return lists[a].df != lists[b].df ? lists[a].df > lists[b].df : a < b; });
       if (candidates.size() > kMaxExpansions) candidates.resize(kMaxExpansions);
       for (uint32_t id : candidates) {
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) {

@@ -1,10 +1,10 @@
 // One term's postings, compressed in blocks of 128 documents: document gaps as varints, then each
 // document's term frequency per field (one byte for the common case of a few description mentions), and
-// beside them the positions (per document and field, gaps from the field's start). Each block keeps its last document, for
-// skipping, and (derived, per search state) the best field-weighted frequency in it, from which a search
-// bounds the score any document in the block can get and passes over blocks that cannot reach the top
-// results. The newest documents wait uncompressed in an open block until it fills, so documents can be
-// added one at a time. A term in many documents also keeps them as a bitset, for fast match sets.
+// beside them the positions (per document and field, gaps from the field's start). Each block keeps its last document,
+// for skipping, and (derived, per search state) the best field-weighted frequency in it, from which a search bounds the
+// score any document in the block can get and passes over blocks that cannot reach the top results. The newest
+// documents wait uncompressed in an open block until it fills, so documents can be added one at a time. A term in many
+// documents also keeps them as a bitset, for fast match sets.
 #pragma once
 
 #include <array>
@@ -21,7 +21,7 @@ inline constexpr uint32_t kBlockSize = 128;
 inline constexpr uint32_t kEndDoc = UINT32_MAX;
 inline constexpr uint32_t kFieldStride = 1u << 20;  // positions of field f start at f * kFieldStride
 
-using FieldTf = std::array<uint8_t, 3>;         // per field (title, skills, description), saturating at 255
+using FieldTf = std::array<uint8_t, 3>;  // per field (title, skills, description), saturating at 255
 
 struct BlockInfo {
   uint32_t last_doc = 0;

@@ -17,7 +17,9 @@ inline bool IsWordByte(unsigned char c) {
 // middle dot and the byte-order mark. Text pasted from word processors is full of them, glued to words
 // ("engineer”", "team’s").
 inline size_t UnicodeSeparatorLength(std::string_view text, size_t at) {
-  auto byte = [&](size_t offset) { return at + offset < text.size() ? static_cast<unsigned char>(text[at + offset]) : 0; };
+  auto byte = [&](size_t offset) {
+    return at + offset < text.size() ? static_cast<unsigned char>(text[at + offset]) : 0;
+  };
   unsigned char lead = byte(0);
   if (lead == 0xC2) {
     unsigned char next = byte(1);

@@ -25,7 +25,8 @@ struct WordVector {
 };
 // Each word's count times its idf (`idf` of a word missing from it: `default_idf`), the `keep` heaviest
 // (ties by hash; 0 keeps all), scaled to unit length.
-WordVector Weigh(const WordCounts& counts, const std::unordered_map<uint32_t, float>& idf, float default_idf, size_t keep);
+WordVector Weigh(const WordCounts& counts, const std::unordered_map<uint32_t, float>& idf, float default_idf,
+                 size_t keep);
 
 // A profile's vector as an open-addressing table, so a market's postings look their words up quickly.
 class WordTable {

@@ -49,11 +49,16 @@ std::string DisplayName(std::string_view name) {
     if (end == std::string_view::npos) end = name.size();
     std::string_view word = name.substr(start, end - start);
     if (!out.empty()) out += ' ';
-    if (word == "ml") out += "ML";
-    else if (word == "ai") out += "AI";
-    else if (word == "nlp") out += "NLP";
-    else if (word == "mlops") out += "MLOps";
-    else out += word;
+    if (word == "ml")
+      out += "ML";
+    else if (word == "ai")
+      out += "AI";
+    else if (word == "nlp")
+      out += "NLP";
+    else if (word == "mlops")
+      out += "MLOps";
+    else
+      out += word;
     start = end + 1;
   }
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');

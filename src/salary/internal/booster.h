@@ -34,7 +34,8 @@ struct BoosterParams {
 class Booster {
  public:
   // Squared error on the labels.
-  static StatusOr<Booster> TrainSquared(const Matrix& train, const std::vector<float>& labels, const BoosterParams& params);
+  static StatusOr<Booster> TrainSquared(const Matrix& train, const std::vector<float>& labels,
+                                        const BoosterParams& params);
   // Pinball loss at quantile q in (0, 1): gradient -q above the prediction, 1-q below, unit hessian.
   static StatusOr<Booster> TrainQuantile(const Matrix& train, const std::vector<float>& labels, double q,
                                          const BoosterParams& params);

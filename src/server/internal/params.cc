@@ -12,9 +12,9 @@ const std::vector<std::string_view> kSearchParams = {
     "city",       "remote", "company", "employment_type", "from",       "to",      "min_salary",
     "max_salary", "sort",   "page",    "per_page",        "facets",     "typing"};
 
-const std::vector<std::string_view> kFilterParams = {
-    "role", "level", "skill", "all_skills", "country", "region", "city", "remote", "company", "employment_type",
-    "from", "to", "min_salary", "max_salary"};
+const std::vector<std::string_view> kFilterParams = {"role",   "level", "skill",      "all_skills", "country",
+                                                     "region", "city",  "remote",     "company",    "employment_type",
+                                                     "from",   "to",    "min_salary", "max_salary"};
 const std::vector<std::string_view> kWishParams = {"filename", "want_salary", "want_remote", "location"};
 
 std::vector<std::string_view> Joined(std::initializer_list<const std::vector<std::string_view>*> lists,

@@ -314,8 +314,9 @@ void HandleGap(State& state, const httplib::Request& req, httplib::Response& res
   std::optional<match::PostingFacts> posting = market->Facts(params->posting);
   if (!posting) {
     return SendProblem(res, 404, "not-found",
-                       "no posting " + params->posting + " (ids are as search hits give them; linked duplicates are "
-                       "matched through the posting they repeat)");
+                       "no posting " + params->posting +
+                           " (ids are as search hits give them; linked duplicates are "
+                           "matched through the posting they repeat)");
   }
   auto profile = BuildProfile(state, upload, *params);
   if (!profile.ok()) return SendStatus(res, profile.status());
@@ -370,7 +371,8 @@ void HandleRunAlerts(State& state, const httplib::Request& req, httplib::Respons
 // Plans for the person with the stored market and the salary model, and sends the plan or the problem.
 void SendPlan(State& state, career::Person person, const CareerParams& params, httplib::Response& res) {
   if (!state.career_graph) {
-    return SendProblem(res, 503, "unavailable", "no career graph: data/career/graph.json is missing (make it with jobscope career build)");
+    return SendProblem(res, 503, "unavailable",
+                       "no career graph: data/career/graph.json is missing (make it with jobscope career build)");
   }
   career::PlanSources sources;
   Status place = career::SetPlace(params.location, sources);

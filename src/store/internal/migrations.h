@@ -1,6 +1,6 @@
 // The SQLite schema as an ordered list of migrations. Migration N takes the schema from version N-1 to N;
-// a store opened by this build is brought to kSchemaVersion in one transaction (all pending steps together). Never edit a
-// released migration: add the next one.
+// a store opened by this build is brought to kSchemaVersion in one transaction (all pending steps together). Never edit
+// a released migration: add the next one.
 #pragma once
 
 #include <span>

@@ -2,11 +2,11 @@
 // Status with the statement's SQL named.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <sqlite3.h>
 
 #include "base/status.h"
 
