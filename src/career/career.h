@@ -218,6 +218,18 @@ OnetAgreement MeasureOnetAgreement(const CareerGraph& graph, const std::vector<O
                                    const std::map<std::string, std::string>& titles,
                                    const std::vector<std::string>& evidence_allowed);
 
+// How a specialisation's postings stand against the skills the field's own description lists (Python, R,
+// Java, TensorFlow, Keras, PyTorch, scikit-learn, linear algebra, calculus, probability, statistics, Hadoop,
+// Spark, AWS, GCP, Azure): which are in its top 10 by demand and which are not.
+struct FieldSkillCheck {
+  Role role = Role::kOther;
+  int64_t postings = 0;
+  std::vector<SkillDemand> top10;
+  std::vector<std::string> confirmed, not_in_top10;  // the field's names for the skills
+};
+// One per role of the graph, in the graph's order.
+std::vector<FieldSkillCheck> CheckFieldSkills(const CareerGraph& graph);
+
 // ---- a person's plan ---------------------------------------------------------------------------------------
 
 // Who the plan is for: a profile from a résumé, or skills, a role and a level given by hand.
@@ -324,7 +336,8 @@ struct CareerPlan {
 
 // The plan. `target` (optional) names ROLE or ROLE:LEVEL; without a level, the person's own role means its
 // next rung up and another role the person's rung (a newcomer's: entry). A person whose role is none of
-// CareerRoles() gets the newcomer's guide.
+// CareerRoles() gets the newcomer's guide. A role the profile leaves open (kOther, no title naming one) is
+// decided by `sources.market` when there is one, as matching decides it.
 // Errors: kInvalidArgument for an unknown target or a role the graph has no node for.
 StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target, const CareerGraph& graph,
                                 const SkillGraph& skills, const PlanSources& sources);

@@ -2,6 +2,7 @@
 // missing skills ranked by demand and pay premium and staged by prerequisites; a newcomer's ways in.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "base/statistics.h"
@@ -306,7 +307,9 @@ Status SetPlace(const std::string& location, PlanSources& sources) {
 StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target, const CareerGraph& graph,
                                 const SkillGraph& skill_graph, const PlanSources& sources) {
   CareerPlan plan;
-  const match::Profile& profile = person.profile;
+  // A role the résumé's titles leave open is decided by the stored market, as matching decides it.
+  match::Profile profile = person.profile;
+  if (sources.market && !person.newcomer && profile.role == Role::kOther) sources.market->CompleteProfile(profile);
   std::optional<std::pair<Role, std::optional<Level>>> wanted;
   if (!target.empty()) {
     JS_ASSIGN_OR_RETURN(auto parsed, ParseNodeName(target));
@@ -344,6 +347,13 @@ StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target,
   plan.current = current->Key();
   PayAt pay_now = PayOf(*current, graph, sources);
   std::set<std::string, std::less<>> held = Held(profile, skill_graph);
+  // The stored postings per node, counted in one pass for every move.
+  std::map<std::pair<Role, Level>, int64_t> stored;
+  if (sources.market) {
+    sources.market->ForEachPosting([&](const match::PostingFacts& posting) {
+      ++stored[{posting.role, LadderLevel(posting.level)}];
+    });
+  }
 
   for (const CareerEdge* edge : graph.EdgesFrom(current->Key())) {
     const CareerNode* there = graph.Node(edge->to);
@@ -361,8 +371,8 @@ StatusOr<CareerPlan> PlanCareer(const Person& person, const std::string& target,
     next.pay_there = PayOf(*there, graph, sources);
     next.pay_change = edge->pay;
     if (sources.market) {
-      sources.market->ForEachPosting(
-          [&](const match::PostingFacts& posting) { next.postings += IsAt(posting, there->role, there->level); });
+      auto counted = stored.find({there->role, there->level});
+      next.postings = counted == stored.end() ? 0 : counted->second;
       next.postings_source = "stored postings";
     } else {
       next.postings = there->postings;

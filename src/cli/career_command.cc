@@ -11,6 +11,7 @@
 #include "cli/internal/format.h"
 #include "cli/internal/progress_bar.h"
 #include "json/json.h"
+#include "model/quoted_bands.h"
 #include "salary/salary.h"
 
 namespace jobscope::cli::internal {
@@ -194,7 +195,6 @@ int RunCareer(Context& context, const CareerArgs& args) {
     if (!built.ok()) return ReportError(built.status());
     market = std::move(*built);
     sources.market = market.get();
-    if (!person->newcomer && person->profile.role == Role::kOther) market->CompleteProfile(person->profile);
   }
   auto plan = career::PlanCareer(*person, args.target, graphs->career, graphs->skills, sources);
   if (!plan.ok()) return ReportError(plan.status());
@@ -264,27 +264,6 @@ int RunBuild(Context& context, const CareerArgs& args) {
   return kExitOk;
 }
 
-// The field's own list of the skills an AI career asks for, as taxonomy ids.
-const std::vector<std::pair<std::string, std::string>>& FieldSkills() {
-  static const std::vector<std::pair<std::string, std::string>> skills = {{"python", "Python"},
-                                                                          {"r", "R"},
-                                                                          {"java", "Java"},
-                                                                          {"tensorflow", "TensorFlow"},
-                                                                          {"keras", "Keras"},
-                                                                          {"pytorch", "PyTorch"},
-                                                                          {"scikit-learn", "scikit-learn"},
-                                                                          {"linear-algebra", "linear algebra"},
-                                                                          {"calculus", "calculus"},
-                                                                          {"probability", "probability"},
-                                                                          {"statistics", "statistics"},
-                                                                          {"hadoop", "Hadoop"},
-                                                                          {"spark", "Spark"},
-                                                                          {"aws", "AWS"},
-                                                                          {"gcp", "GCP"},
-                                                                          {"azure", "Azure"}};
-  return skills;
-}
-
 int RunCheck(Context& context, const CareerArgs& args) {
   auto graphs = LoadGraphs(context, args);
   if (!graphs.ok()) return ReportError(graphs.status());
@@ -302,25 +281,17 @@ int RunCheck(Context& context, const CareerArgs& args) {
 
   // Which of the field's skills each specialisation's postings confirm (in its top 10 by demand).
   nlohmann::json sanity = nlohmann::json::array();
-  for (const auto& role : graph->roles) {
-    std::vector<std::string> top, confirmed, not_confirmed;
-    for (const auto& skill : role.skills) {
-      if (top.size() < 10)
-        top.push_back(skill.name + " " + std::to_string(static_cast<int>(100 * skill.share + 0.5)) + "%");
+  for (const career::FieldSkillCheck& check : career::CheckFieldSkills(*graph)) {
+    std::vector<std::string> top;
+    for (const auto& skill : check.top10) {
+      top.push_back(skill.name + " " + std::to_string(static_cast<int>(100 * skill.share + 0.5)) + "%");
     }
-    for (const auto& [id, name] : FieldSkills()) {
-      bool in_top = false;
-      for (size_t i = 0; i < role.skills.size() && i < 10; ++i) in_top |= role.skills[i].skill_id == id;
-      (in_top ? confirmed : not_confirmed).push_back(name);
-    }
-    sanity.push_back({{"role", RoleName(role.role)},
-                      {"postings", role.postings},
+    sanity.push_back({{"role", RoleName(check.role)},
+                      {"postings", check.postings},
                       {"top10", top},
-                      {"confirmed", confirmed},
-                      {"not_in_top10", not_confirmed}});
+                      {"confirmed", check.confirmed},
+                      {"not_in_top10", check.not_in_top10}});
   }
-  static const std::map<std::string, std::string> quoted = {
-      {"entry", "$70k-$90k"}, {"mid", "$100k-$130k"}, {"senior", "$150k-$200k+"}};
   nlohmann::json ladder_pay = nlohmann::json::array();
   for (Level rung : career::kLadder) {
     std::string level(LevelName(rung));
@@ -340,7 +311,7 @@ int RunCheck(Context& context, const CareerArgs& args) {
                           {"p50", pay.p50},
                           {"p90", pay.p90},
                           {"records", pay.records},
-                          {"quoted", quoted.count(level) ? quoted.at(level) : ""},
+                          {"quoted", QuotedBandFor(rung) ? std::string(QuotedBandFor(rung)->text) : ""},
                           {"by_role", by_role}});
   }
   auto agreement_json = [](const career::OnetAgreement& agreement) {

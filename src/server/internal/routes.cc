@@ -379,7 +379,6 @@ void SendPlan(State& state, career::Person person, const CareerParams& params, h
   if (!place.ok()) return SendStatus(res, place);
   std::shared_ptr<const match::MatchIndex> market = state.Market();
   sources.market = market.get();
-  if (!person.newcomer && person.profile.role == Role::kOther) market->CompleteProfile(person.profile);
   StatusOr<career::CareerPlan> plan = InvalidArgument("");
   {
     std::lock_guard<std::mutex> lock(state.salary_mutex);  // the salary model serves one thread at a time
