@@ -158,21 +158,7 @@ nlohmann::json IngestSummaryToJson(const ingest::IngestSummary& summary) {
 }
 
 nlohmann::json SavedSearchToJson(const search::SavedSearchSpec& search) {
-  const search::FilterSpec& f = search.filters;
-  nlohmann::json filters = {{"roles", f.roles},
-                            {"levels", f.levels},
-                            {"skills", f.skills},
-                            {"all_skills", f.all_skills},
-                            {"company", f.company},
-                            {"country", f.country},
-                            {"region", f.region},
-                            {"city", f.city},
-                            {"employment_type", f.employment_type},
-                            {"from", f.from},
-                            {"to", f.to},
-                            {"remote", f.remote},
-                            {"min_salary", f.min_salary ? nlohmann::json(*f.min_salary) : nlohmann::json(nullptr)},
-                            {"max_salary", f.max_salary ? nlohmann::json(*f.max_salary) : nlohmann::json(nullptr)}};
+  nlohmann::json filters = nlohmann::json::parse(search::FilterSpecToJson(search.filters));
   return {{"name", search.name},
           {"query", search.query},
           {"filters", filters},

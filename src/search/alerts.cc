@@ -1,6 +1,6 @@
 // Saved searches and their alerts. A run indexes only the postings stored since the oldest mark of the
-// searches it runs (a small index made for the run, searched with the same words and filters as the market's),
-// so its cost follows what is new, not the size of the store.
+// searches it runs (a small index made for the run, searched with the same words and filters as the market's):
+// reading and analysing postings costs what is new; only the store's list of posting numbers is read whole.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -12,24 +12,6 @@ namespace jobscope::search {
 namespace {
 
 using nlohmann::json;
-
-json FiltersToJson(const FilterSpec& filters) {
-  json out = {{"roles", filters.roles},
-              {"levels", filters.levels},
-              {"skills", filters.skills},
-              {"all_skills", filters.all_skills},
-              {"company", filters.company},
-              {"country", filters.country},
-              {"region", filters.region},
-              {"city", filters.city},
-              {"employment_type", filters.employment_type},
-              {"from", filters.from},
-              {"to", filters.to},
-              {"remote", filters.remote}};
-  out["min_salary"] = filters.min_salary ? json(*filters.min_salary) : json(nullptr);
-  out["max_salary"] = filters.max_salary ? json(*filters.max_salary) : json(nullptr);
-  return out;
-}
 
 StatusOr<FilterSpec> FiltersFromJson(const std::string& text, const std::string& name) {
   FilterSpec filters;
@@ -61,6 +43,24 @@ SavedSearchSpec SpecOf(const store::SavedSearch& saved, FilterSpec filters) {
 
 }  // namespace
 
+std::string FilterSpecToJson(const FilterSpec& filters) {
+  json out = {{"roles", filters.roles},
+              {"levels", filters.levels},
+              {"skills", filters.skills},
+              {"all_skills", filters.all_skills},
+              {"company", filters.company},
+              {"country", filters.country},
+              {"region", filters.region},
+              {"city", filters.city},
+              {"employment_type", filters.employment_type},
+              {"from", filters.from},
+              {"to", filters.to},
+              {"remote", filters.remote}};
+  out["min_salary"] = filters.min_salary ? json(*filters.min_salary) : json(nullptr);
+  out["max_salary"] = filters.max_salary ? json(*filters.max_salary) : json(nullptr);
+  return out.dump();
+}
+
 Status SaveSearch(store::Store& store, const SavedSearchSpec& search, const taxonomy::Taxonomy& taxonomy) {
   if (TrimAscii(search.name).empty()) return InvalidArgument("name: give the saved search a name");
   // The name is a path segment of the API (/api/v1/alerts/{name}): no slash, no control character.
@@ -75,7 +75,7 @@ Status SaveSearch(store::Store& store, const SavedSearchSpec& search, const taxo
   store::SavedSearch saved;
   saved.name = std::string(TrimAscii(search.name));
   saved.query = search.query;
-  saved.filters_json = FiltersToJson(search.filters).dump();
+  saved.filters_json = FilterSpecToJson(search.filters);
   saved.through_sequence = last;
   return store.PutSavedSearch(saved);
 }

@@ -83,6 +83,11 @@ struct SavedSearchSpec {
   std::string created_at, last_run_at;
 };
 
+// A FilterSpec as JSON text (its fields by name: roles, levels, skills, all_skills, company, country, region,
+// city, employment_type, from, to, remote, min_salary, max_salary): how a saved search keeps its filters and
+// how the faces show them.
+std::string FilterSpecToJson(const FilterSpec& filters);
+
 // Saves (or replaces) a search; its alerts start from the postings stored after this moment. The query and
 // filters are checked first. Errors: kInvalidArgument naming what is wrong (an empty name, a query syntax
 // error, an unknown role ...), those of the store.

@@ -76,6 +76,17 @@ namespace {
 
 constexpr std::string_view kThrough = ";through=";
 
+// Adds a stored posting as the index holds it: a posting of its own, or a linked duplicate as the shadow of the
+// posting it repeats. True for a posting of its own (what the counts of postings added count).
+bool AddStored(index::SearchIndex& index, const Posting& posting) {
+  if (!posting.duplicate_of.empty()) {
+    index.AddDuplicate(posting);
+    return false;
+  }
+  index.Add(posting);
+  return true;
+}
+
 // The last posting a snapshot's stamp says its index holds, or -1 when the stamp is another store's.
 int64_t SequenceCovered(const std::string& stamp, const std::string& identity) {
   if (!stamp.starts_with(identity) || stamp.compare(identity.size(), kThrough.size(), kThrough) != 0) return -1;
@@ -119,14 +130,7 @@ StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store
     }));
     if (!far_behind) {
       size_t added = 0;
-      for (const Posting& posting : fresh) {
-        if (posting.duplicate_of.empty()) {
-          index->Add(posting);
-          ++added;
-        } else {
-          index->AddDuplicate(posting);
-        }
-      }
+      for (const Posting& posting : fresh) added += AddStored(*index, posting);
       if (through != last) (void)index->SaveSnapshot(snapshot_path, stamp);  // a cache: see below
       auto service = std::unique_ptr<SearchService>(new SearchService(store, std::move(index), last));
       service->loaded_from_snapshot_ = true;
@@ -222,12 +226,7 @@ StatusOr<size_t> SearchService::CatchUp() {
     std::unique_lock<std::shared_mutex> lock(index_mutex_);
     for (const Posting& posting : fresh) {
       if (index_->DocumentOf(posting.id)) continue;  // held already (stored while the index was built)
-      if (!posting.duplicate_of.empty()) {
-        index_->AddDuplicate(posting);  // found through the posting it repeats; not counted as added
-        continue;
-      }
-      index_->Add(posting);
-      ++added;
+      added += AddStored(*index_, posting);
     }
   }
   through_ = last;
