@@ -187,8 +187,7 @@ int RunCareer(Context& context, const CareerArgs& args) {
 
   // The store, when there is one: the matcher's fit, live counts and what each stage unlocks.
   std::unique_ptr<match::MatchIndex> market;
-  std::error_code error;
-  if (std::filesystem::exists(context.db_path, error)) {
+  if (store::StoreMayExist(context.db_path)) {
     auto store = context.OpenStoreForReading();
     if (!store.ok()) return ReportError(store.status());
     auto built = match::MatchIndex::Build(**store, taxonomy);

@@ -13,7 +13,11 @@ namespace jobscope::cli {
 
 namespace internal {
 void AddStoreOptions(CLI::App& command, Context& context) {
-  command.add_option("--db", context.db_path, "SQLite store file")->capture_default_str();
+  command
+      .add_option(
+          "--db", context.db_path,
+          "the store: an SQLite file or a postgresql:// URI (PGPASSWORD or ~/.pgpass keep a password out of it)")
+      ->capture_default_str();
   command.add_flag("--json", context.json, "Machine-readable output (fields in docs/CLI.md)");
 }
 }  // namespace internal

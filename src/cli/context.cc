@@ -73,10 +73,10 @@ StatusOr<std::unique_ptr<classify::Understander>> Context::MakeUnderstander(bool
   return understander;
 }
 
-StatusOr<std::unique_ptr<store::Store>> Context::OpenStore() const { return store::OpenSqliteStore(db_path); }
+StatusOr<std::unique_ptr<store::Store>> Context::OpenStore() const { return store::OpenStore(db_path); }
 
 StatusOr<std::unique_ptr<store::Store>> Context::OpenStoreForReading() const {
-  return store::OpenSqliteStoreForReading(db_path);
+  return store::OpenStoreForReading(db_path);
 }
 
 int ReportError(const Status& status) {

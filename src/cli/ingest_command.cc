@@ -35,7 +35,7 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
   if (!summary.ok()) return ReportError(summary.status());
   if (context.json) {
     nlohmann::json out = json::IngestSummaryToJson(*summary);
-    out["db"] = context.db_path;
+    out["db"] = store::StoreDisplayName(context.db_path);
     std::printf("%s\n", json::Dump(out).c_str());
     return summary->failed_inputs > 0 ? kExitFailed : kExitOk;
   }
@@ -62,9 +62,10 @@ int RunIngest(Context& context, const std::vector<std::string>& paths, const std
       "run %lld: read %lld, stored %lld, already present %lld, duplicates %lld, quarantined %lld in %.2fs -> %s\n",
       static_cast<long long>(summary->run_id), static_cast<long long>(c.read), static_cast<long long>(c.stored),
       static_cast<long long>(c.already_present), static_cast<long long>(c.duplicates),
-      static_cast<long long>(c.quarantined), summary->seconds, context.db_path.c_str());
+      static_cast<long long>(c.quarantined), summary->seconds, store::StoreDisplayName(context.db_path).c_str());
   if (c.quarantined > 0)
-    std::printf("see the quarantined records with: jobscope quarantine --db %s\n", context.db_path.c_str());
+    std::printf("see the quarantined records with: jobscope quarantine --db %s\n",
+                store::StoreDisplayName(context.db_path).c_str());
   if (summary->failed_inputs > 0) {
     std::fprintf(stderr, "jobscope: %lld of %zu inputs could not be read\n",
                  static_cast<long long>(summary->failed_inputs), summary->files.size());

@@ -71,7 +71,8 @@ int RunProfile(Context& context, const std::string& path, bool save) {
                               ""};
     Status put = (*store)->PutSavedProfile(saved);
     if (!put.ok()) return ReportError(put);
-    std::fprintf(stderr, "jobscope: profile %s saved in %s\n", saved.id.c_str(), context.db_path.c_str());
+    std::fprintf(stderr, "jobscope: profile %s saved in %s\n", saved.id.c_str(),
+                 store::StoreDisplayName(context.db_path).c_str());
   }
   if (context.json) {
     Print(ProfileToJson(*profile));
@@ -176,8 +177,7 @@ StatusOr<match::PostingFacts> LoadPosting(Context& context, const std::string& n
 // The market when a store is there to read; a posting file can be ranked without one (then every skill weighs
 // the same).
 std::unique_ptr<match::MatchIndex> MarketIfAny(Context& context, bool required, Status& status) {
-  std::error_code error;
-  if (!required && !std::filesystem::exists(context.db_path, error)) return nullptr;
+  if (!required && !store::StoreMayExist(context.db_path)) return nullptr;
   auto market = OpenMarket(context);
   if (market.ok()) return std::move(*market);
   if (required || market.status().code() != StatusCode::kNotFound) status = market.status();
@@ -321,7 +321,8 @@ void AddMatchCommands(CLI::App& app, Context& context, int& exit_code) {
     command->add_option("resume", *path, "The résumé file")->required();
     command->add_flag("--save", *save,
                       "Keep the profile (not the résumé) in the store given by --db; nothing is kept without it");
-    command->add_option("--db", context.db_path, "SQLite store file (with --save)")->capture_default_str();
+    command->add_option("--db", context.db_path, "the store: an SQLite file or a postgresql:// URI (with --save)")
+        ->capture_default_str();
     command->add_flag("--json", context.json, "Print JSON (fields in docs/CLI.md)");
     command->callback([&context, &exit_code, path, save] { exit_code = RunProfile(context, *path, *save); });
   }

@@ -33,7 +33,7 @@ std::string ModelDir(Context& context, const SalaryOptions& options) {
 // The store's postings with pay, when --db names one; none otherwise.
 StatusOr<std::vector<salary::SalaryRecord>> PostingRecords(const SalaryOptions& options) {
   if (options.postings_db.empty()) return std::vector<salary::SalaryRecord>{};
-  JS_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStoreForReading(options.postings_db));
+  JS_ASSIGN_OR_RETURN(auto store, store::OpenStoreForReading(options.postings_db));
   return salary::PostingSalaryRecords(*store);
 }
 

@@ -40,7 +40,7 @@ int RunServe(Context& context, ServeArgs& args) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  std::fprintf(stderr, "jobscope: loading %s ...\n", context.db_path.c_str());
+  std::fprintf(stderr, "jobscope: loading %s ...\n", store::StoreDisplayName(context.db_path).c_str());
   auto opened = server::Server::Open(context.db_path, options);
   if (!opened.ok()) return ReportError(opened.status());
   server::Server& server = **opened;
@@ -71,11 +71,17 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* command =
       app.add_subcommand("serve", "Serve the HTTP JSON API (docs/openapi.yaml) and the web UI over a store");
   auto args = std::make_shared<ServeArgs>();
-  command->add_option("--db", context.db_path, "SQLite store file")->capture_default_str();
+  command->add_option("--db", context.db_path, "the store: an SQLite file or a postgresql:// URI")
+      ->capture_default_str();
   command->add_option("--port", args->options.port, "TCP port (0: any free port)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   command->add_option("--host", args->options.host, "Address to listen on")->capture_default_str();
+  command
+      ->add_option("--follow-seconds", args->options.follow_seconds,
+                   "How often to take in postings other processes stored (0: never)")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
   command->add_option("--threads", args->options.threads, "Worker threads (default: the machine's, at least 2)")
       ->check(CLI::Range(size_t{1}, size_t{256}));
   auto* public_reads = command->add_flag("--public-reads", args->public_reads, "Reads need no token (the default)");

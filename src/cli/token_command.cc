@@ -12,23 +12,24 @@ namespace {
 
 int RunTokenCreate(Context& context, const std::string& name) {
   // A mistyped --db must not make a new store: the store must exist (it is migrated, as `serve` would).
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(context.db_path, error)) {
-    return ReportError(
-        InvalidArgument("no store at " + context.db_path + " (check --db, or make one with jobscope ingest)"));
+  if (!store::StoreMayExist(context.db_path)) {
+    return ReportError(InvalidArgument("no store at " + store::StoreDisplayName(context.db_path) +
+                                       " (check --db, or make one with jobscope ingest)"));
   }
   auto store = context.OpenStore();
   if (!store.ok()) return ReportError(store.status());
   auto token = server::CreateApiToken(**store, name);
   if (!token.ok()) return ReportError(token.status());
   if (context.json) {
-    std::printf("%s\n", json::Dump({{"name", name}, {"token", *token}, {"db", context.db_path}}).c_str());
+    std::printf(
+        "%s\n",
+        json::Dump({{"name", name}, {"token", *token}, {"db", store::StoreDisplayName(context.db_path)}}).c_str());
   } else {
     std::printf("%s\n", token->c_str());
     std::fprintf(stderr,
                  "jobscope: token '%s' stored (as its SHA-256) in %s; it is shown only now. Send it as "
                  "Authorization: Bearer <token>\n",
-                 name.c_str(), context.db_path.c_str());
+                 name.c_str(), store::StoreDisplayName(context.db_path).c_str());
   }
   return kExitOk;
 }

@@ -61,8 +61,14 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
   Progress state;
   for (const std::string& path : paths) state.bytes_total += FileSize(path);
 
+  // A store that links duplicates itself (shared by several writers) decides them in the database; else the
+  // stored postings' keys are held here.
+  const bool store_links = store_.LinksDuplicates();
   internal::DuplicateIndex duplicates;
-  JS_RETURN_IF_ERROR(store_.ForEachDuplicateEntry([&](const store::DuplicateEntry& entry) { duplicates.Add(entry); }));
+  if (!store_links) {
+    JS_RETURN_IF_ERROR(
+        store_.ForEachDuplicateEntry([&](const store::DuplicateEntry& entry) { duplicates.Add(entry); }));
+  }
   JS_ASSIGN_OR_RETURN(summary.run_id, store_.BeginRun(paths));
 
   auto fail = [&](Status status) -> Status {
@@ -126,7 +132,7 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
         }
         store::DuplicateEntry entry{posting.id, posting.understood.duplicate_key,
                                     text::NormalizeKey(posting.raw.company), posting.understood.text_fingerprint};
-        posting.duplicate_of = duplicates.FindOriginal(entry);
+        if (!store_links) posting.duplicate_of = duplicates.FindOriginal(entry);
         auto outcome = store_.PutPosting(posting, summary.run_id);
         if (!outcome.ok()) return fail(outcome.status());
         if (*outcome == store::PutOutcome::kAlreadyPresent) {
@@ -135,7 +141,7 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
         } else {
           ++file.counts.stored;
           if (!posting.duplicate_of.empty()) ++file.counts.duplicates;
-          duplicates.Add(entry);
+          if (!store_links) duplicates.Add(entry);
         }
       }
       if (!pay_note.empty()) {
@@ -171,6 +177,14 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
   if (progress) {
     state.bytes_done = state.bytes_total;
     progress(state);
+  }
+  if (store_links) {
+    // The run's postings were linked in the database, and another writer may have stored some of them
+    // first: what this run stored comes back from there.
+    JS_ASSIGN_OR_RETURN(store::RunPostingCounts stored, store_.CountRunPostings(summary.run_id));
+    summary.counts.already_present += summary.counts.stored - stored.stored;
+    summary.counts.stored = stored.stored;
+    summary.counts.duplicates = stored.duplicates;
   }
   JS_RETURN_IF_ERROR(store_.FinishRun(summary.run_id, summary.counts, /*failed=*/false));
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

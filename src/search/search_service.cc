@@ -1,4 +1,7 @@
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <set>
 
@@ -238,7 +241,23 @@ size_t SearchService::DocumentCount() const {
   return index_->DocumentCount();
 }
 
-std::string SnapshotPath(const std::string& store_path) { return store_path + ".index"; }
+std::string SnapshotPath(const std::string& store_path) {
+  if (!store::IsPostgresUri(store_path)) return store_path + ".index";
+  // A database has no folder of its own: its snapshot is kept in the user's cache, named by the URI (a
+  // snapshot is stamped with its store's id, so one taken for another database is never trusted).
+  const char* cache = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  std::filesystem::path folder = cache && *cache ? std::filesystem::path(cache)
+                                 : home && *home ? std::filesystem::path(home) / ".cache"
+                                                 : std::filesystem::temp_directory_path();
+  folder /= "jobscope";
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  char name[32];
+  std::snprintf(name, sizeof name, "%016llx.index",
+                static_cast<unsigned long long>(std::hash<std::string>{}(store_path)));
+  return (folder / name).string();
+}
 
 StatusOr<index::Filters> ResolveFilters(const FilterSpec& spec, const taxonomy::Taxonomy& taxonomy) {
   index::Filters filters;

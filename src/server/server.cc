@@ -2,6 +2,7 @@
 #include "server/server.h"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <thread>
@@ -18,15 +19,16 @@ Server::~Server() { Stop(); }
 
 StatusOr<std::unique_ptr<Server>> Server::Open(const std::string& db_path, const ServerOptions& options) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(db_path, error)) {
-    return InvalidArgument("no store at " + db_path + " (check --db, or make one with jobscope ingest)");
+  if (!store::StoreMayExist(db_path)) {
+    return InvalidArgument("no store at " + store::StoreDisplayName(db_path) +
+                           " (check --db, or make one with jobscope ingest)");
   }
   auto state = std::make_unique<State>();
   state->options = options;
   state->db_path = db_path;
   state->start_seconds = static_cast<double>(std::time(nullptr));
   // Read-write: ingest writes through it. Opening migrates an older store (the tokens table came in v6).
-  JS_ASSIGN_OR_RETURN(state->store, store::OpenSqliteStore(db_path));
+  JS_ASSIGN_OR_RETURN(state->store, store::OpenStore(db_path));
   state->readers = std::make_unique<internal::ReaderPool>(*state->store);
   const std::string snapshot = options.snapshot_path.empty() ? search::SnapshotPath(db_path) : options.snapshot_path;
   JS_ASSIGN_OR_RETURN(state->search, search::SearchService::Open(*state->store, snapshot));
@@ -112,12 +114,37 @@ Status Server::Bind() {
 int Server::port() const { return state_->port; }
 
 Status Server::Serve() {
-  if (!state_->http.listen_after_bind()) return IoError("the server stopped listening on an error");
+  State& state = *state_;
+  if (state.options.follow_seconds > 0 && !state.follower.joinable()) {
+    state.follower = std::thread([&state] {
+      const auto period = std::chrono::duration<double>(state.options.follow_seconds);
+      std::unique_lock<std::mutex> wait_lock(state.follow_mutex);
+      while (!state.follow_wake.wait_for(wait_lock, period, [&] { return state.stopping; })) {
+        wait_lock.unlock();
+        {
+          std::lock_guard<std::mutex> lock(state.write_mutex);
+          StatusOr<size_t> added = internal::CatchUpWithStore(state);
+          // A store that cannot be read now (a restarting database) is tried again at the next turn.
+          if (!added.ok())
+            std::fprintf(stderr, "jobscope: following the store: %s\n", added.status().ToString().c_str());
+        }
+        wait_lock.lock();
+      }
+    });
+  }
+  if (!state.http.listen_after_bind()) return IoError("the server stopped listening on an error");
   return Status::Ok();
 }
 
 void Server::Stop() {
-  if (state_ && state_->http.is_running()) state_->http.stop();
+  if (!state_) return;
+  {
+    std::lock_guard<std::mutex> lock(state_->follow_mutex);
+    state_->stopping = true;
+  }
+  state_->follow_wake.notify_all();
+  if (state_->follower.joinable() && state_->follower.get_id() != std::this_thread::get_id()) state_->follower.join();
+  if (state_->http.is_running()) state_->http.stop();
 }
 
 }  // namespace jobscope::server

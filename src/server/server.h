@@ -58,6 +58,9 @@ struct ServerOptions {
   // The career graph and the skill prerequisites; when the graph's file is missing /api/v1/career answers 503.
   std::string career_graph_path, skill_prerequisites_path;
   std::string snapshot_path;  // the index snapshot; empty: search::SnapshotPath(db)
+  // How often the server looks for postings that other processes (ingest workers) stored; 0: never (it
+  // still takes what its own /api/v1/ingest stores).
+  double follow_seconds = 2;
   // The web UI's static files, served at / (index.html for "/"); empty: the API alone.
   std::string web_dir;
   ServerLimits limits;
@@ -80,7 +83,8 @@ class Server {
   Status Bind();
   // The bound port (the chosen one when ServerOptions::port was 0). REQUIRES: Bind() succeeded.
   int port() const;
-  // Serves until Stop(). REQUIRES: Bind() succeeded. Errors: kIoError when listening fails.
+  // Serves until Stop(), following the store (ServerOptions::follow_seconds). REQUIRES: Bind() succeeded.
+  // Errors: kIoError when listening fails.
   Status Serve();
   // Stops serving: Serve() returns once the requests in flight are answered.
   void Stop();

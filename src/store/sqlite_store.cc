@@ -16,6 +16,7 @@
 
 #include "base/strings.h"
 #include "store/internal/migrations.h"
+#include "store/internal/posting_columns.h"
 #include "store/internal/sqlite_statement.h"
 #include "store/internal/whole_file_map_vfs.h"
 #include "store/store.h"
@@ -25,81 +26,12 @@ namespace jobscope::store {
 namespace {
 
 using internal::Exec;
+using internal::kPostingColumnCount;
+using internal::kPostingColumns;
+using internal::kSearchableColumns;
+using internal::ReadPostingInto;
+using internal::ReadSearchableInto;
 using internal::Statement;
-
-constexpr std::string_view kPostingColumns =
-    "id, run_id, source, source_id, url, title, company, location_text, description, description_original, "
-    "date_posted, employment_type_text, experience_level_text, work_type_text, salary_text, skills_text, "
-    "raw_salary_min, raw_salary_max, raw_salary_currency, raw_salary_interval, raw_is_remote, city, region, "
-    "country, remote, employment_type, role, level, years_min, seniority_cues, salary_min, salary_max, "
-    "salary_currency, salary_period, salary_annual_min_usd, salary_annual_max_usd, salary_source, "
-    "salary_original, salary_currency_unknown, duplicate_key, company_key, text_fingerprint, duplicate_of, skills, "
-    "candidate_skills";
-constexpr int kPostingColumnCount = 45;
-// What ReadSearchableInto reads.
-constexpr std::string_view kSearchableColumns =
-    "id, title, company, description, date_posted, city, region, country, remote, employment_type, role, level, "
-    "salary_annual_min_usd, salary_annual_max_usd, skills, coalesce(duplicate_of, '')";
-
-std::string PackSkills(const std::vector<SkillMention>& skills) {
-  std::string packed;
-  for (const SkillMention& skill : skills) {
-    if (!packed.empty()) packed += '\x1e';
-    packed += skill.skill_id + '\x1f' + skill.name + '\x1f' + std::to_string(skill.begin) + '\x1f' +
-              std::to_string(skill.end) + '\x1f' + std::string(RequirementName(skill.requirement));
-  }
-  return packed;
-}
-
-// Unpacks into `skills`, reusing its mentions' strings: every stored posting passes through here when an
-// index is built, with dozens of mentions each, and the scan hands back the same posting's buffers.
-void UnpackSkills(std::string_view packed, std::vector<SkillMention>& skills) {
-  auto number = [](std::string_view digits) {
-    uint32_t value = 0;
-    std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    return value;
-  };
-  size_t used = 0;
-  size_t start = 0;
-  while (!packed.empty() && start <= packed.size()) {
-    size_t stop = std::min(packed.find('\x1e', start), packed.size());
-    std::string_view record = packed.substr(start, stop - start);
-    start = stop + 1;
-    std::array<std::string_view, 5> fields;
-    size_t count = 0, from = 0;
-    while (count < fields.size()) {
-      size_t separator = record.find('\x1f', from);
-      fields[count++] =
-          record.substr(from, separator == std::string_view::npos ? std::string_view::npos : separator - from);
-      if (separator == std::string_view::npos) {
-        from = std::string_view::npos;
-        break;
-      }
-      from = separator + 1;
-    }
-    if (count != fields.size() || from != std::string_view::npos) continue;  // not five fields
-    if (used == skills.size()) skills.emplace_back();
-    SkillMention& skill = skills[used++];
-    skill.skill_id.assign(fields[0]);
-    skill.name.assign(fields[1]);
-    skill.begin = number(fields[2]);
-    skill.end = number(fields[3]);
-    skill.requirement = ParseRequirement(fields[4]).value_or(Requirement::kUnstated);
-  }
-  skills.resize(used);
-}
-
-// Splits `joined` on `separator` into `parts`, reusing their strings.
-void SplitInto(std::string_view joined, char separator, std::vector<std::string>& parts) {
-  size_t used = 0;
-  if (!joined.empty()) {
-    for (std::string_view part : SplitOn(joined, separator)) {
-      if (used == parts.size()) parts.emplace_back();
-      parts[used++].assign(part);
-    }
-  }
-  parts.resize(used);
-}
 
 std::string NowIso8601() {
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -114,90 +46,6 @@ std::string Placeholders(int count) {
   std::string out;
   for (int idx = 0; idx < count; ++idx) out += idx ? ",?" : "?";
   return out;
-}
-
-// City, region, country, remote mode, employment type, role and level, from `col` on (both column lists
-// hold them in this order); returns the next column.
-int ReadPlaceAndClasses(const Statement& row, int col, Understanding& u) {
-  u.location.city.assign(row.ColumnView(col++));
-  u.location.region.assign(row.ColumnView(col++));
-  u.location.country.assign(row.ColumnView(col++));
-  u.remote = ParseRemoteMode(row.ColumnView(col++)).value_or(RemoteMode::kUnknown);
-  u.employment_type = ParseEmploymentType(row.ColumnView(col++)).value_or(EmploymentType::kUnknown);
-  u.role = ParseRole(row.ColumnView(col++)).value_or(Role::kOther);
-  u.level = ParseLevel(row.ColumnView(col++)).value_or(Level::kUnknown);
-  return col;
-}
-
-// Fills every field of `posting` from the row, reusing the strings it holds, so a scan that hands the
-// same posting back allocates nothing once its buffers have grown.
-void ReadPostingInto(const Statement& row, Posting& posting) {
-  RawPosting& raw = posting.raw;
-  Understanding& u = posting.understood;
-  int col = 0;
-  posting.id.assign(row.ColumnView(col++));
-  ++col;  // run_id
-  raw.source.assign(row.ColumnView(col++));
-  raw.source_id.assign(row.ColumnView(col++));
-  raw.url.assign(row.ColumnView(col++));
-  raw.title.assign(row.ColumnView(col++));
-  raw.company.assign(row.ColumnView(col++));
-  raw.location.assign(row.ColumnView(col++));
-  raw.description.assign(row.ColumnView(col++));
-  raw.description_original.assign(row.ColumnView(col++));
-  raw.date_posted.assign(row.ColumnView(col++));
-  raw.employment_type.assign(row.ColumnView(col++));
-  raw.experience_level.assign(row.ColumnView(col++));
-  raw.work_type.assign(row.ColumnView(col++));
-  raw.salary_text.assign(row.ColumnView(col++));
-  raw.skills_text.assign(row.ColumnView(col++));
-  raw.salary_min = row.ColumnOptionalDouble(col++);
-  raw.salary_max = row.ColumnOptionalDouble(col++);
-  raw.salary_currency.assign(row.ColumnView(col++));
-  raw.salary_interval.assign(row.ColumnView(col++));
-  auto remote = row.ColumnOptionalInt(col++);
-  raw.is_remote = remote ? std::optional<bool>(*remote != 0) : std::nullopt;
-  col = ReadPlaceAndClasses(row, col, u);
-  auto years = row.ColumnOptionalInt(col++);
-  u.years_experience_min = years ? std::optional<int>(static_cast<int>(*years)) : std::nullopt;
-  SplitInto(row.ColumnView(col++), '\x1f', u.seniority_cues);
-  u.salary.min = row.ColumnOptionalDouble(col++);
-  u.salary.max = row.ColumnOptionalDouble(col++);
-  u.salary.currency.assign(row.ColumnView(col++));
-  u.salary.period = ParseSalaryPeriod(row.ColumnView(col++)).value_or(SalaryPeriod::kUnknown);
-  u.salary.annual_min_usd = row.ColumnOptionalDouble(col++);
-  u.salary.annual_max_usd = row.ColumnOptionalDouble(col++);
-  u.salary.source = ParseSalarySource(row.ColumnView(col++)).value_or(SalarySource::kNone);
-  u.salary.text.assign(row.ColumnView(col++));
-  u.salary.currency_unknown = row.ColumnInt(col++) != 0;
-  u.duplicate_key.assign(row.ColumnView(col++));
-  ++col;  // company_key
-  u.text_fingerprint = static_cast<uint64_t>(row.ColumnInt(col++));
-  posting.duplicate_of.assign(row.ColumnView(col++));
-  UnpackSkills(row.ColumnView(col++), u.skills);
-  SplitInto(row.ColumnView(col++), '\x1e', u.candidate_skills);
-  // Not kept by the store: cleared, in case the posting held another's.
-  u.role_probability.reset();
-  u.role_evidence.clear();
-  u.level_probability = 0;
-  u.level_evidence.clear();
-}
-
-// Fills the fields a search index reads from a row of kSearchableColumns, reusing the posting's strings.
-void ReadSearchableInto(const Statement& row, Posting& posting) {
-  RawPosting& raw = posting.raw;
-  Understanding& u = posting.understood;
-  int col = 0;
-  posting.id.assign(row.ColumnView(col++));
-  raw.title.assign(row.ColumnView(col++));
-  raw.company.assign(row.ColumnView(col++));
-  raw.description.assign(row.ColumnView(col++));
-  raw.date_posted.assign(row.ColumnView(col++));
-  col = ReadPlaceAndClasses(row, col, u);
-  u.salary.annual_min_usd = row.ColumnOptionalDouble(col++);
-  u.salary.annual_max_usd = row.ColumnOptionalDouble(col++);
-  UnpackSkills(row.ColumnView(col++), u.skills);
-  posting.duplicate_of.assign(row.ColumnView(col++));
 }
 
 Posting ReadPosting(const Statement& row) {
@@ -415,59 +263,8 @@ class SqliteStore final : public Store {
 
   StatusOr<PutOutcome> PutPosting(const Posting& posting, int64_t run_id) override {
     JS_RETURN_IF_ERROR(BeginBatchWrite());
-    const RawPosting& raw = posting.raw;
-    const Understanding& u = posting.understood;
     Statement& s = insert_posting_;
-    int col = 1;
-    s.BindText(col++, posting.id);
-    s.BindInt(col++, run_id);
-    s.BindText(col++, raw.source);
-    s.BindText(col++, raw.source_id);
-    s.BindText(col++, raw.url);
-    s.BindText(col++, raw.title);
-    s.BindText(col++, raw.company);
-    s.BindText(col++, raw.location);
-    s.BindTextNoCopy(col++, raw.description);  // the posting outlives the statement's Run() below
-    s.BindTextNoCopy(col++, raw.description_original);
-    s.BindText(col++, raw.date_posted);
-    s.BindText(col++, raw.employment_type);
-    s.BindText(col++, raw.experience_level);
-    s.BindText(col++, raw.work_type);
-    s.BindText(col++, raw.salary_text);
-    s.BindText(col++, raw.skills_text);
-    s.BindDouble(col++, raw.salary_min);
-    s.BindDouble(col++, raw.salary_max);
-    s.BindText(col++, raw.salary_currency);
-    s.BindText(col++, raw.salary_interval);
-    s.BindOptionalInt(col++, raw.is_remote ? std::optional<int64_t>(*raw.is_remote ? 1 : 0) : std::nullopt);
-    s.BindText(col++, u.location.city);
-    s.BindText(col++, u.location.region);
-    s.BindText(col++, u.location.country);
-    s.BindText(col++, RemoteModeName(u.remote));
-    s.BindText(col++, EmploymentTypeName(u.employment_type));
-    s.BindText(col++, RoleName(u.role));
-    s.BindText(col++, LevelName(u.level));
-    s.BindOptionalInt(col++, u.years_experience_min ? std::optional<int64_t>(*u.years_experience_min) : std::nullopt);
-    s.BindText(col++, JoinStrings(u.seniority_cues, "\x1f"));
-    s.BindDouble(col++, u.salary.min);
-    s.BindDouble(col++, u.salary.max);
-    s.BindText(col++, u.salary.currency);
-    s.BindText(col++, SalaryPeriodName(u.salary.period));
-    s.BindDouble(col++, u.salary.annual_min_usd);
-    s.BindDouble(col++, u.salary.annual_max_usd);
-    s.BindText(col++, SalarySourceName(u.salary.source));
-    s.BindText(col++, u.salary.text);
-    s.BindInt(col++, u.salary.currency_unknown ? 1 : 0);
-    s.BindText(col++, u.duplicate_key);
-    s.BindText(col++, text::NormalizeKey(raw.company));
-    s.BindInt(col++, static_cast<int64_t>(u.text_fingerprint));
-    if (posting.duplicate_of.empty()) {
-      s.BindDouble(col++, std::nullopt);  // binds NULL
-    } else {
-      s.BindText(col++, posting.duplicate_of);
-    }
-    s.BindText(col++, PackSkills(u.skills));
-    s.BindText(col++, JoinStrings(u.candidate_skills, "\x1e"));
+    internal::BindPosting(s, posting, run_id);  // the posting outlives the statement's Run() below
     JS_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(db_) == 0) return PutOutcome::kAlreadyPresent;
     ++pending_;
@@ -692,6 +489,18 @@ class SqliteStore final : public Store {
     }
     select.Reset();
     return duplicates;
+  }
+
+  StatusOr<RunPostingCounts> CountRunPostings(int64_t run_id) override {
+    JS_RETURN_IF_ERROR(Flush());
+    JS_ASSIGN_OR_RETURN(Statement count,
+                        Statement::Prepare(db_,
+                                           "SELECT count(*), count(nullif(duplicate_of, '')) FROM postings WHERE "
+                                           "run_id = ?"));
+    count.BindInt(1, run_id);
+    JS_ASSIGN_OR_RETURN(bool row, count.Step());
+    if (!row) return RunPostingCounts{};
+    return RunPostingCounts{count.ColumnInt(0), count.ColumnInt(1)};
   }
 
   StatusOr<int64_t> CountPostings() override {

@@ -23,6 +23,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -65,6 +66,12 @@ struct QuarantineRecord {
   std::string field;  // the offending field, or "" for the whole record
   std::string reason;
   std::string raw;  // the record's bytes as read (repaired to valid UTF-8 for storage)
+};
+
+// What one run stored, as the store holds it.
+struct RunPostingCounts {
+  int64_t stored = 0;      // postings whose run this is
+  int64_t duplicates = 0;  // of them, those linked to an earlier posting
 };
 
 enum class PutOutcome { kInserted, kAlreadyPresent };
@@ -161,6 +168,10 @@ class Store {
   // the work of understanding a record.
   virtual StatusOr<bool> HasPosting(const std::string& id) = 0;
   virtual StatusOr<int64_t> CountPostings() = 0;
+  // The postings stored by run `run_id` and how many of them are linked duplicates (pending writes
+  // included): where several writers share a store, another may store a posting first, and links are made
+  // in the database, so a run learns its counts here.
+  virtual StatusOr<RunPostingCounts> CountRunPostings(int64_t run_id) = 0;
   virtual Status ForEachDuplicateEntry(const std::function<void(const DuplicateEntry&)>& visit) = 0;
   // Quarantined records, newest run first; all runs when run_id is empty.
   virtual StatusOr<std::vector<QuarantineRecord>> ListQuarantine(std::optional<int64_t> run_id) = 0;
@@ -181,6 +192,10 @@ class Store {
   virtual Status PutSavedProfile(const SavedProfile& profile) = 0;
   virtual StatusOr<std::vector<SavedProfile>> ListSavedProfiles() = 0;
   virtual int SchemaVersion() const = 0;
+  // Whether the store links duplicates itself, in the database, by the rule the ingester would apply (a
+  // posting's duplicate_of is then decided when its batch is written, not by the writer): true where
+  // several processes write to one store.
+  virtual bool LinksDuplicates() const { return false; }
   // Random, made when the store was created: tells one store from another (copies share it).
   virtual StatusOr<std::string> StoreId() = 0;
 };
@@ -193,5 +208,23 @@ StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
 // media). Errors: kInvalidArgument (no file there, not a jobscope store, a schema older or newer than this
 // build's), kIoError.
 StatusOr<std::unique_ptr<Store>> OpenSqliteStoreForReading(const std::string& path);
+
+// The PostgreSQL store at `uri` (postgresql://user@host/db, or any libpq connection URI), created and
+// migrated if needed. Errors: kIoError (cannot connect), kInvalidArgument (a database holding other tables,
+// a newer schema), kInternal. Messages name the store without its password.
+StatusOr<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri);
+// Opens an existing PostgreSQL store without migrating it; its schema must be this build's.
+StatusOr<std::unique_ptr<Store>> OpenPostgresStoreForReading(const std::string& uri);
+bool IsPostgresUri(std::string_view location);
+// `location` as it may be shown or logged: a URI's password is cut out (postgresql://user:secret@host/db
+// -> postgresql://user@host/db; password=... -> password=***).
+std::string StoreDisplayName(const std::string& location);
+// Whether a store may be at `location`: an SQLite file must exist (a mistyped path must not make a new
+// store); a database is asked when opened.
+bool StoreMayExist(const std::string& location);
+
+// The store at `location`: a postgresql:// URI names a PostgreSQL store, anything else an SQLite file.
+StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& location);
+StatusOr<std::unique_ptr<Store>> OpenStoreForReading(const std::string& location);
 
 }  // namespace jobscope::store

@@ -66,6 +66,9 @@ std::vector<std::string_view> WordTokens(std::string_view text);
 // 64-bit SimHash over word 3-shingles: near-identical texts differ in few bits.
 uint64_t SimHash(std::string_view text);
 int HammingDistance(uint64_t a, uint64_t b);
+// Two descriptions whose fingerprints differ in at most this many bits are near-copies of one text (the
+// duplicate rule of both the ingester and a store that links duplicates itself).
+constexpr int kNearCopyFingerprintBits = 3;
 
 // ---- CSV ---------------------------------------------------------------------------------------------------
 // A streaming RFC 4180 CSV parser. Memory is bounded by the longest record, not the file. A record with

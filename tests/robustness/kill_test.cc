@@ -1,8 +1,10 @@
 // The kill test (docs/RELIABILITY.md): `jobscope ingest` of real posting files is SIGKILLed at random
-// moments (fixed seed), at least 24 times. After each kill the store must open for a reader, pass SQLite's
-// integrity check, hold no posting twice, no posting a clean ingest would not hold, and no quarantine record
-// twice. Each round of kills ends with an uninterrupted run, which must reach exactly the posting ids, the
-// duplicate links and the counts of a clean ingest into a fresh store, and leave no run marked as running.
+// moments (fixed seed), 50 times into SQLite stores and 50 times into PostgreSQL ones. After each kill the
+// store must open for a reader, pass SQLite's integrity check (SQLite), hold no posting twice, no posting a
+// clean ingest would not hold, every posting it held after the kill before (nothing committed is lost), no
+// link to a posting it does not hold, and no quarantine record twice. Each round of kills ends with an
+// uninterrupted run, which must reach exactly the posting ids, the duplicate links and the counts of a clean
+// ingest into a fresh store, and leave no run marked as running.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -15,20 +17,42 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <pqxx/pqxx>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/test_postgres.h"
+
 namespace jobscope::robustness {
 namespace {
 
-constexpr int kKills = 24;         // kills delivered to a running ingest
-constexpr int kKillsPerRound = 6;  // then a round's store is finished by an uninterrupted run
+constexpr int kKills = 50;          // kills delivered to a running ingest, per kind of store
+constexpr int kKillsPerRound = 10;  // then a round's store is finished by an uninterrupted run
 constexpr unsigned kSeed = 20240601;
 
 // Rows of one query, each row's columns joined by '|'.
+std::vector<std::string> QueryPostgres(const std::string& uri, const std::string& sql) {
+  std::vector<std::string> rows;
+  try {
+    pqxx::connection connection(uri);
+    pqxx::nontransaction read(connection);
+    for (const pqxx::row& row : read.exec(sql)) {
+      std::string joined;
+      for (pqxx::row::size_type column = 0; column < row.size(); ++column) {
+        joined += (column ? "|" : "") + std::string(row[column].is_null() ? "NULL" : row[column].c_str());
+      }
+      rows.push_back(std::move(joined));
+    }
+  } catch (const std::exception& error) {
+    ADD_FAILURE() << sql << ": " << error.what();
+  }
+  return rows;
+}
+
 std::vector<std::string> Query(const std::string& db, const std::string& sql) {
+  if (db.starts_with("postgresql://")) return QueryPostgres(db, sql);
   std::vector<std::string> rows;
   sqlite3* handle = nullptr;
   if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
@@ -112,11 +136,27 @@ Snapshot Take(const std::string& db) {
           Query(db, "SELECT input, row, field, reason FROM quarantine ORDER BY input, row, field, reason")};
 }
 
-TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
+class KillTest : public testing::TestWithParam<std::string> {
+ protected:
+  // A new empty store of the kind under test: a file name in `dir`, or a new database.
+  std::string NewStore(const std::filesystem::path& dir, const std::string& name) {
+    if (GetParam() == "sqlite") return (dir / (name + ".db")).string();
+    std::optional<std::string> database = testing_support::NewTestDatabase();
+    return database.value_or("");
+  }
+  bool IsSqlite() const { return GetParam() == "sqlite"; }
+};
+
+TEST_P(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
+  if (!IsSqlite() && !testing_support::NewTestDatabase()) {
+    GTEST_SKIP() << "JOBSCOPE_TEST_PG names no test server (scripts/test)";
+  }
   const std::string shared = JOBSCOPE_SHARED_DATA_DIR;
-  // Two real files: the store commits each finished file, so a kill can fall before, between or after them.
+  // Three real files: the store commits each finished file and every 2,000 postings within one (the third
+  // holds more), so a kill can fall before, between or after them, or between a file's batches.
   const std::vector<std::string> inputs = {shared + "/glassdoor-ds-jobs/glassdoor_jobs.csv",
-                                           shared + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv"};
+                                           shared + "/linkedin-aiml-jobs/ai_ml_jobs_linkedin_original.csv",
+                                           shared + "/linkedin-aiml-jobs/data_science_job.csv"};
   for (const std::string& input : inputs) {
     if (!std::filesystem::exists(input)) GTEST_SKIP() << "no shared data: " << input;
   }
@@ -126,7 +166,7 @@ TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
   std::filesystem::create_directories(dir);
 
   // The reference: a clean, uninterrupted ingest into a fresh store, timed.
-  const std::string clean = (dir / "clean.db").string();
+  const std::string clean = NewStore(dir, "clean");
   auto started = std::chrono::steady_clock::now();
   ASSERT_EQ(RunIngest(clean, inputs), 0);
   const double clean_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -142,8 +182,9 @@ TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
   int kills = 0, attempts = 0, rounds = 0, finished_before_kill = 0, before_store = 0;
   std::map<size_t, int> stored_after_kill;  // postings in the store after a kill -> how often
   while (kills < kKills && attempts < 4 * kKills) {
-    const std::string db = (dir / ("round" + std::to_string(++rounds) + ".db")).string();
+    const std::string db = NewStore(dir, "round" + std::to_string(++rounds));
     int round_kills = 0, round_runs = 0;
+    std::set<std::string> held_before;  // what the store held after the round's previous kill
     while (round_kills < kKillsPerRound && kills < kKills && attempts < 4 * kKills) {
       ++attempts;
       ++round_runs;
@@ -161,35 +202,51 @@ TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
       ++round_kills;
       SCOPED_TRACE("round " + std::to_string(rounds) + ", kill " + std::to_string(kills));
       // The reader looks first, before anything below opens the store for writing.
-      const std::string reader = std::filesystem::exists(db) ? ReaderError(db) : "no file";
+      const std::string reader = !IsSqlite() || std::filesystem::exists(db) ? ReaderError(db) : "no file";
       if (reader == "no file" || reader.find("holds no store yet") != std::string::npos) {
         // Killed before the store was made (SQLite makes the file before the schema's transaction commits):
         // a reader says there is no store yet, and the next ingest makes it.
         if (reader != "no file") {
-          EXPECT_EQ(One(db, "SELECT count(*) FROM sqlite_master"), "0");
+          EXPECT_EQ(One(db, IsSqlite() ? "SELECT count(*) FROM sqlite_master"
+                                       : "SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                                         "current_schema()"),
+                    "0");
         }
+        EXPECT_TRUE(held_before.empty()) << "a store that held postings is gone";
         ++before_store;
         ++stored_after_kill[0];
         continue;
       }
       ASSERT_EQ(reader, "");
-      ASSERT_EQ(One(db, "PRAGMA integrity_check"), "ok");
+      if (IsSqlite()) {
+        ASSERT_EQ(One(db, "PRAGMA integrity_check"), "ok");
+      }
       size_t postings = 0;
+      std::set<std::string> held;
       for (const std::string& row : Query(db, "SELECT id FROM postings")) {
         ++postings;
+        held.insert(row);
         EXPECT_TRUE(clean_ids.count(row)) << "a posting a clean ingest does not have: " << row;
       }
+      for (const std::string& id : held_before) EXPECT_TRUE(held.count(id)) << "a committed posting was lost: " << id;
+      held_before = std::move(held);
+      EXPECT_EQ(One(db,
+                    "SELECT count(*) FROM postings WHERE coalesce(duplicate_of, '') <> '' AND duplicate_of NOT IN "
+                    "(SELECT id FROM postings)"),
+                "0");
       EXPECT_EQ(One(db, "SELECT count(DISTINCT id) FROM postings"), std::to_string(postings));
-      EXPECT_EQ(
-          One(db,
-              "SELECT count(*) FROM (SELECT 1 FROM quarantine GROUP BY input, row, field, reason HAVING count(*) > 1)"),
-          "0");
+      EXPECT_EQ(One(db,
+                    "SELECT count(*) FROM (SELECT 1 FROM quarantine GROUP BY input, row, field, reason HAVING count(*) "
+                    "> 1) twice"),
+                "0");
       ++stored_after_kill[postings];
     }
     // The round's uninterrupted run reaches what the clean ingest did.
     SCOPED_TRACE("round " + std::to_string(rounds));
     ASSERT_EQ(RunIngest(db, inputs), 0);
-    ASSERT_EQ(One(db, "PRAGMA integrity_check"), "ok");
+    if (IsSqlite()) {
+      ASSERT_EQ(One(db, "PRAGMA integrity_check"), "ok");
+    }
     Snapshot after = Take(db);
     EXPECT_EQ(after.postings, reference.postings);
     EXPECT_EQ(after.quarantine, reference.quarantine);
@@ -209,14 +266,17 @@ TEST(KillTest, SigkilledIngestsLeaveAConsistentStoreThatARerunCompletes) {
   for (const auto& [postings, times] : stored_after_kill)
     spread += " " + std::to_string(postings) + "x" + std::to_string(times);
   std::printf(
-      "kill test: %d SIGKILLs in %d attempts over %d rounds (%d runs finished before their kill, %d kills came "
+      "kill test (%s): %d SIGKILLs in %d attempts over %d rounds (%d runs finished before their kill, %d kills came "
       "before the store was made); clean ingest %.2fs, %zu postings; postings in the store after a kill "
       "(count x kills):%s\n",
-      kills, attempts, rounds, finished_before_kill, before_store, clean_seconds, reference.postings.size(),
-      spread.c_str());
+      GetParam().c_str(), kills, attempts, rounds, finished_before_kill, before_store, clean_seconds,
+      reference.postings.size(), spread.c_str());
   testing::Test::RecordProperty("kills", kills);
   std::filesystem::remove_all(dir);
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, KillTest, testing::Values("sqlite", "postgresql"),
+                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
 
 }  // namespace
 }  // namespace jobscope::robustness

@@ -5,15 +5,19 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <random>
+#include <thread>
 #include <tuple>
 
 #include <gtest/gtest.h>
+#include <pqxx/pqxx>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include "base/strings.h"
 #include "store/internal/migrations.h"
+#include "support/test_postgres.h"
 
 namespace jobscope::store {
 namespace {
@@ -25,7 +29,30 @@ struct StoreFactory {
 
 const StoreFactory kStores[] = {
     {"sqlite", [](const std::filesystem::path& dir) { return OpenSqliteStore((dir / "store.db").string()); }},
+    {"postgresql",
+     [](const std::filesystem::path& dir) -> StatusOr<std::unique_ptr<Store>> {
+       // One database per test folder: a test that opens its store again finds the same one.
+       static std::map<std::string, std::string> database_of;
+       auto known = database_of.find(dir.string());
+       if (known == database_of.end()) {
+         std::optional<std::string> database = testing_support::NewTestDatabase();
+         if (!database) return Unimplemented("JOBSCOPE_TEST_PG names no test server (scripts/test starts one)");
+         known = database_of.emplace(dir.string(), *database).first;
+       }
+       return OpenPostgresStore(known->second);
+     }},
 };
+
+// A fingerprint of its own for each id (random 64-bit values differ in about 32 bits, never in the 3 that
+// make near-copies), with the top bit set: stored as a signed 64-bit integer.
+uint64_t FingerprintOf(const std::string& id) {
+  uint64_t hash = 1469598103934665603ull;
+  for (char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  hash ^= hash >> 29;
+  hash *= 0xBF58476D1CE4E5B9ull;
+  hash ^= hash >> 32;
+  return hash | (1ull << 63);
+}
 
 Posting SamplePosting(const std::string& id) {
   Posting posting;
@@ -54,8 +81,10 @@ Posting SamplePosting(const std::string& id) {
   u.skills = {{"python", "Python", 0, 6, Requirement::kRequired},
               {"pytorch", "PyTorch", 11, 18, Requirement::kUnstated}};
   u.candidate_skills = {"feature stores", "BentoML"};
-  u.duplicate_key = "k1";
-  u.text_fingerprint = 0xF00DF00DF00DF00Dull;  // the top bit set: stored as a signed 64-bit integer
+  // Keys of its own: a store that links duplicates itself would take postings with the same key or
+  // fingerprint for copies of one job.
+  u.duplicate_key = "k-" + id;
+  u.text_fingerprint = FingerprintOf(id);
   return posting;
 }
 
@@ -70,6 +99,7 @@ class StoreTest : public testing::TestWithParam<StoreFactory> {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     auto store = GetParam().open(dir_);
+    if (store.status().code() == StatusCode::kUnimplemented) GTEST_SKIP() << store.status().ToString();
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(store).value();
   }
@@ -597,6 +627,134 @@ TEST(SqliteStore, SavedProfilesAreReplacedUnderTheirId) {
 TEST(SqliteStore, UnopenablePathIsAnIoError) {
   EXPECT_EQ(OpenSqliteStore("/nonexistent/dir/x.db").status().code(), StatusCode::kIoError);
 }
+
+namespace postgres {
+
+// A database of the test server's, or a skip when the run has none.
+#define JS_TEST_DATABASE(uri)                                                            \
+  std::optional<std::string> uri##_or = testing_support::NewTestDatabase();              \
+  if (!uri##_or) GTEST_SKIP() << "JOBSCOPE_TEST_PG names no test server (scripts/test)"; \
+  const std::string uri = *uri##_or
+
+// Two workers, each with its own connection, write the same jobs at once: some postings under the same id
+// (stored once), some copies of one job under different ids (linked in the database, one original each).
+TEST(PostgresStore, ConcurrentWritersStoreEachPostingOnceAndLinkCopiesToOneOriginal) {
+  JS_TEST_DATABASE(uri);
+  constexpr int kJobs = 3000;  // more than a batch, so each worker commits and links mid-way
+  auto write = [&](int worker, Status& result) {
+    auto store = OpenPostgresStore(uri);
+    if (!store.ok()) {
+      result = store.status();
+      return;
+    }
+    auto run = (*store)->BeginRun({"worker" + std::to_string(worker)});
+    if (!run.ok()) {
+      result = run.status();
+      return;
+    }
+    for (int n = 0; n < kJobs; ++n) {
+      const int job = worker == 0 ? n : kJobs - 1 - n;  // crossed orders
+      // Even jobs: the same posting id from both workers. Odd jobs: a copy under each worker's own id.
+      Posting posting = SamplePosting(job % 2 == 0 ? "job" + std::to_string(job)
+                                                   : "job" + std::to_string(job) + "-w" + std::to_string(worker));
+      posting.understood.duplicate_key = "key" + std::to_string(job);
+      auto put = (*store)->PutPosting(posting, *run);
+      if (!put.ok()) {
+        result = put.status();
+        return;
+      }
+    }
+    result = (*store)->FinishRun(*run, {}, false);
+  };
+  Status first = Status::Ok(), second = Status::Ok();
+  std::thread a(write, 0, std::ref(first)), b(write, 1, std::ref(second));
+  a.join();
+  b.join();
+  ASSERT_TRUE(first.ok()) << first.ToString();
+  ASSERT_TRUE(second.ok()) << second.ToString();
+
+  auto store = OpenPostgresStore(uri);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(*(*store)->CountPostings(), kJobs / 2 + kJobs);  // even jobs once, odd jobs twice
+  std::map<std::string, int> originals_per_key;
+  std::map<std::string, std::string> key_of;
+  int64_t visited = 0;
+  ASSERT_TRUE((*store)
+                  ->ForEachPostingAfter(0,
+                                        [&](const Posting& posting) {
+                                          ++visited;
+                                          key_of[posting.id] = posting.understood.duplicate_key;
+                                          if (posting.duplicate_of.empty()) {
+                                            ++originals_per_key[posting.understood.duplicate_key];
+                                          }
+                                          return true;
+                                        })
+                  .ok());
+  EXPECT_EQ(visited, kJobs / 2 + kJobs);  // every posting has its number
+  EXPECT_EQ(originals_per_key.size(), static_cast<size_t>(kJobs));
+  for (const auto& [key, originals] : originals_per_key) EXPECT_EQ(originals, 1) << key;
+  // A copy points at the original of its own job.
+  ASSERT_TRUE((*store)
+                  ->ForEachPosting([&](const Posting& posting) {
+                    if (!posting.duplicate_of.empty()) {
+                      EXPECT_EQ(key_of[posting.duplicate_of], posting.understood.duplicate_key) << posting.id;
+                    }
+                    return true;
+                  })
+                  .ok());
+}
+
+// The ingest of one worker learns from the store what it stored: postings another wrote first are not its.
+TEST(PostgresStore, CountsWhatARunStoredAndLinked) {
+  JS_TEST_DATABASE(uri);
+  auto store = OpenPostgresStore(uri);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_TRUE((*store)->LinksDuplicates());
+  auto run = (*store)->BeginRun({"a.csv"});
+  ASSERT_TRUE(run.ok());
+  Posting original = SamplePosting("a"), copy = SamplePosting("b");
+  copy.understood.text_fingerprint = original.understood.text_fingerprint ^ 0b101;  // two bits apart
+  ASSERT_TRUE((*store)->PutPosting(original, *run).ok());
+  ASSERT_TRUE((*store)->PutPosting(copy, *run).ok());
+  auto counts = (*store)->CountRunPostings(*run);
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->stored, 2);
+  EXPECT_EQ(counts->duplicates, 1);
+  auto got = (*store)->GetPosting("b");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->duplicate_of, "a");  // same company, near-copy description
+}
+
+TEST(PostgresStore, LeavesSomeoneElsesDatabaseAlone) {
+  JS_TEST_DATABASE(uri);
+  {
+    pqxx::connection connection(uri);
+    pqxx::nontransaction setup(connection);
+    setup.exec("CREATE TABLE customers (id INTEGER)");
+  }
+  auto store = OpenPostgresStore(uri);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(store.status().message().find("not a jobscope store"), std::string::npos) << store.status().ToString();
+}
+
+TEST(PostgresStore, ReadingRefusesAnEmptyDatabase) {
+  JS_TEST_DATABASE(uri);
+  auto store = OpenPostgresStoreForReading(uri);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("no store yet"), std::string::npos) << store.status().ToString();
+}
+
+TEST(PostgresStore, NeverNamesThePasswordInAnError) {
+  auto store = OpenStore("postgresql://someone:s3cr3t-word@127.0.0.1:1/nowhere?connect_timeout=2");
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kIoError);
+  EXPECT_EQ(store.status().message().find("s3cr3t"), std::string::npos) << store.status().ToString();
+  EXPECT_NE(store.status().message().find("postgresql://someone@127.0.0.1:1/nowhere"), std::string::npos)
+      << store.status().ToString();
+}
+
+}  // namespace postgres
 
 }  // namespace
 }  // namespace jobscope::store

@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "store/store.h"
+#include "text/text.h"
 
 namespace jobscope::ingest::internal {
 
 class DuplicateIndex {
  public:
-  static constexpr int kMaxFingerprintDistance = 3;
+  static constexpr int kMaxFingerprintDistance = text::kNearCopyFingerprintBits;
 
   void Add(const store::DuplicateEntry& entry);
   // The id of the earliest posting `entry` repeats, or "" if none.

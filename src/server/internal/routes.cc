@@ -483,22 +483,7 @@ void HandleIngest(State& state, const httplib::Request& req, httplib::Response& 
     std::lock_guard<std::mutex> lock(state.write_mutex);
     ingest::Ingester ingester(*state.store, *state.understander);
     summary = ingester.Run({path}, options, nullptr);
-    if (summary.ok()) indexed = state.search->CatchUp();
-    // The match index has no incremental add (its skill weights depend on every posting): rebuilt, then
-    // swapped in, while matches go on over the old one.
-    if (summary.ok() && indexed.ok() && *indexed > 0) {
-      auto market = match::MatchIndex::Build(*state.store, &*state.taxonomy);
-      if (!market.ok()) {
-        indexed = market.status();
-      } else {
-        std::lock_guard<std::mutex> market_lock(state.market_mutex);
-        state.market = std::move(market).value();
-      }
-    }
-  }
-  {
-    std::lock_guard<std::mutex> lock(state.summary_mutex);
-    state.summaries.clear();
+    if (summary.ok()) indexed = CatchUpWithStore(state);
   }
   if (!summary.ok()) return SendStatus(res, summary.status());
   if (!indexed.ok()) return SendStatus(res, indexed.status());

@@ -2,11 +2,13 @@
 // caches, the metrics and the HTTP server itself. Shared by the route handlers (routes.cc).
 #pragma once
 
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -65,11 +67,23 @@ struct Server::State {
     return market;
   }
 
+  // The follower: every options.follow_seconds it catches up with postings other processes stored.
+  std::thread follower;
+  std::mutex follow_mutex;
+  std::condition_variable follow_wake;
+  bool stopping = false;  // guarded by follow_mutex
+
   internal::Metrics metrics;
   httplib::Server http;  // last: destroyed first, so no handler runs on a half-destroyed state
 };
 
 namespace internal {
+
+// Brings what the server holds up to the store: the search index takes the postings stored since it last
+// looked (by this server's ingest or by any other writer), and when there were any the match index is
+// rebuilt and the cached market summaries dropped. Returns how many postings the index took.
+// REQUIRES: state.write_mutex held.
+StatusOr<size_t> CatchUpWithStore(Server::State& state);
 
 // Installs the route table, the error, exception and pre-routing handlers and the metrics logger.
 void AddRoutes(Server::State& state);

@@ -9,5 +9,7 @@
 namespace jobscope::store::internal {
 
 std::span<const std::string_view> SqliteMigrations();
+// The same versions for PostgreSQL (pg_migrations.cc).
+std::span<const std::string_view> PostgresMigrations();
 
 }  // namespace jobscope::store::internal
