@@ -142,6 +142,42 @@ TEST_F(SearchServiceTest, AnUnreadableSnapshotIsRebuilt) {
   EXPECT_EQ(Total(**service, "python"), 5);
 }
 
+// A snapshot cut short (a crash while it was written, a full disk) fails its checksum and is rebuilt.
+TEST_F(SearchServiceTest, ATornSnapshotIsRebuilt) {
+  auto store = OpenStore("store.db");
+  Ingest(*store, 0, 6);
+  ASSERT_TRUE(SearchService::Open(*store, snapshot_).ok());
+  const auto size = std::filesystem::file_size(snapshot_);
+  std::filesystem::resize_file(snapshot_, size / 2);
+  auto service = SearchService::Open(*store, snapshot_);
+  ASSERT_TRUE(service.ok()) << service.status().ToString();
+  EXPECT_FALSE((*service)->loaded_from_snapshot());
+  EXPECT_EQ(Total(**service, "python"), 6);
+}
+
+// A snapshot that holds more than its store (the store put back from an older copy) is never trusted.
+TEST_F(SearchServiceTest, ASnapshotAheadOfItsStoreIsRebuilt) {
+  {
+    auto store = OpenStore("store.db");
+    Ingest(*store, 0, 4);
+  }
+  std::filesystem::copy_file(dir_ / "store.db", dir_ / "older.db");
+  {
+    auto store = OpenStore("store.db");
+    Ingest(*store, 4, 4, "scientist");
+    ASSERT_TRUE(SearchService::Open(*store, snapshot_).ok());
+  }
+  std::filesystem::remove(dir_ / "store.db-wal");
+  std::filesystem::remove(dir_ / "store.db-shm");
+  std::filesystem::copy_file(dir_ / "older.db", dir_ / "store.db", std::filesystem::copy_options::overwrite_existing);
+  auto store = OpenStore("store.db");
+  auto service = SearchService::Open(*store, snapshot_);
+  ASSERT_TRUE(service.ok()) << service.status().ToString();
+  EXPECT_FALSE((*service)->loaded_from_snapshot());
+  EXPECT_EQ(Total(**service, "scientist"), 0);
+  EXPECT_EQ((*service)->DocumentCount(), 4u);
+}
+
 TEST_F(SearchServiceTest, CatchUpAddsWhatWasStoredSinceAndSkipsLinkedDuplicates) {
   auto store = OpenStore("store.db");
   Ingest(*store, 0, 4);
