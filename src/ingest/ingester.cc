@@ -9,7 +9,6 @@
 #include "base/strings.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
-#include "ingest/internal/duplicate_index.h"
 #include "text/text.h"
 
 namespace jobscope::ingest {
@@ -61,14 +60,6 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
   Progress state;
   for (const std::string& path : paths) state.bytes_total += FileSize(path);
 
-  // A store that links duplicates itself (shared by several writers) decides them in the database; else the
-  // stored postings' keys are held here.
-  const bool store_links = store_.LinksDuplicates();
-  internal::DuplicateIndex duplicates;
-  if (!store_links) {
-    JS_RETURN_IF_ERROR(
-        store_.ForEachDuplicateEntry([&](const store::DuplicateEntry& entry) { duplicates.Add(entry); }));
-  }
   JS_ASSIGN_OR_RETURN(summary.run_id, store_.BeginRun(paths));
 
   auto fail = [&](Status status) -> Status {
@@ -76,6 +67,7 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
     return status;
   };
   int64_t bytes_before = 0;
+  store::RunPostingCounts held_before;  // what the run held after the previous file
   for (const std::string& path : paths) {
     auto opened = OpenReader(path, options.reader);
     if (!opened.ok()) {
@@ -130,9 +122,6 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
           pay_field = "salary";
           pay_note = absurd;
         }
-        store::DuplicateEntry entry{posting.id, posting.understood.duplicate_key,
-                                    text::NormalizeKey(posting.raw.company), posting.understood.text_fingerprint};
-        if (!store_links) posting.duplicate_of = duplicates.FindOriginal(entry);
         auto outcome = store_.PutPosting(posting, summary.run_id);
         if (!outcome.ok()) return fail(outcome.status());
         if (*outcome == store::PutOutcome::kAlreadyPresent) {
@@ -140,8 +129,6 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
           pay_note.clear();  // noted when it was first stored
         } else {
           ++file.counts.stored;
-          if (!posting.duplicate_of.empty()) ++file.counts.duplicates;
-          if (!store_links) duplicates.Add(entry);
         }
       }
       if (!pay_note.empty()) {
@@ -168,23 +155,25 @@ StatusOr<IngestSummary> Ingester::Run(const std::vector<std::string>& paths, con
       }
     }
     bytes_before += FileSize(path);
+    Status flushed = store_.Flush();  // each finished file is durable
+    if (!flushed.ok()) return fail(flushed);
+    // The store linked the duplicates, and another writer may have stored some of these postings first:
+    // what this file stored and linked is what the run holds now beyond what it held before.
+    StatusOr<store::RunPostingCounts> counted = store_.CountRunPostings(summary.run_id);
+    if (!counted.ok()) return fail(counted.status());
+    const store::RunPostingCounts& held = *counted;
+    file.counts.already_present += file.counts.stored - (held.stored - held_before.stored);
+    file.counts.stored = held.stored - held_before.stored;
+    file.counts.duplicates = held.duplicates - held_before.duplicates;
+    held_before = held;
     summary.counts += file.counts;
     summary.transcoded += file.transcoded;
     summary.pay_dropped += file.pay_dropped;
     summary.files.push_back(std::move(file));
-    JS_RETURN_IF_ERROR(store_.Flush());  // each finished file is durable
   }
   if (progress) {
     state.bytes_done = state.bytes_total;
     progress(state);
-  }
-  if (store_links) {
-    // The run's postings were linked in the database, and another writer may have stored some of them
-    // first: what this run stored comes back from there.
-    JS_ASSIGN_OR_RETURN(store::RunPostingCounts stored, store_.CountRunPostings(summary.run_id));
-    summary.counts.already_present += summary.counts.stored - stored.stored;
-    summary.counts.stored = stored.stored;
-    summary.counts.duplicates = stored.duplicates;
   }
   JS_RETURN_IF_ERROR(store_.FinishRun(summary.run_id, summary.counts, /*failed=*/false));
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -143,7 +143,12 @@ CREATE TABLE saved_searches (
 );
 )sql";
 
-constexpr std::array<std::string_view, 9> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+// v10: a run's postings by its id: each ingest asks, file by file, what it stored and linked.
+constexpr std::string_view kV10 = R"sql(
+CREATE INDEX postings_by_run ON postings(run_id);
+)sql";
+
+constexpr std::array<std::string_view, 10> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
 
 }  // namespace
 

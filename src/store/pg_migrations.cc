@@ -84,9 +84,10 @@ CREATE TABLE quarantine (
   raw TEXT NOT NULL
 );
 -- Links every posting no pass has seen yet, in the order they were written, by the rule the embedded store
--- applies in the ingesting process: the first posting with the same duplicate key, else the first of the
--- same company whose description fingerprint differs in at most `max_distance` bits. One pass at a time
--- (an advisory lock), so two workers' copies of one job never both become originals.
+-- applies as it writes (store/internal/duplicate_index.h): the first posting with the same duplicate key
+-- (an empty key links nothing), else the first of the same company whose description fingerprint differs
+-- in at most `max_distance` bits. One pass at a time (an advisory lock), so two workers' copies of one job
+-- never both become originals.
 CREATE FUNCTION jobscope_link_duplicates(max_distance INTEGER) RETURNS BIGINT AS $$
 DECLARE
   posting RECORD;
@@ -97,7 +98,7 @@ BEGIN
   FOR posting IN SELECT id, duplicate_key, company_key, text_fingerprint, duplicate_of FROM postings
                  WHERE seq IS NULL ORDER BY staged LOOP
     original := posting.duplicate_of;
-    IF original IS NULL THEN
+    IF original IS NULL AND posting.duplicate_key <> '' THEN
       SELECT p.id INTO original FROM postings p
         WHERE p.duplicate_key = posting.duplicate_key AND p.seq IS NOT NULL ORDER BY p.seq LIMIT 1;
     END IF;
@@ -168,7 +169,12 @@ CREATE TABLE saved_searches (
 );
 )sql";
 
-constexpr std::array<std::string_view, 9> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+// v10: a run's postings by its id: each ingest asks, file by file, what it stored and linked.
+constexpr std::string_view kV10 = R"sql(
+CREATE INDEX postings_by_run ON postings(run_id);
+)sql";
+
+constexpr std::array<std::string_view, 10> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
 
 }  // namespace
 

@@ -145,7 +145,6 @@ class PostgresStore final : public Store {
     });
   }
 
-  bool LinksDuplicates() const override { return true; }
   int SchemaVersion() const override { return schema_version_; }
 
   StatusOr<std::string> StoreId() override {
@@ -203,7 +202,7 @@ class PostgresStore final : public Store {
     JS_ASSIGN_OR_RETURN(bool present, HasPosting(posting.id));
     if (present) return PutOutcome::kAlreadyPresent;
     Params params(kPostingColumnCount);
-    internal::BindPosting(params, posting, run_id);
+    internal::BindPosting(params, posting, run_id, posting.duplicate_of);  // else linked by the pass
     pending_ids_.insert(posting.id);
     pending_postings_.push_back(params.values());
     if (pending_postings_.size() >= static_cast<size_t>(kBatchSize)) JS_RETURN_IF_ERROR(Flush());

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/strings.h"
+#include "store/internal/duplicate_index.h"
 #include "store/internal/migrations.h"
 #include "store/internal/posting_columns.h"
 #include "store/internal/sqlite_statement.h"
@@ -144,11 +145,18 @@ class SqliteStore final : public Store {
     // page cache keeps memory flat; the file is memory-mapped whole (the VFS lifts SQLite's 2 GiB limit;
     // a nonzero mmap_size turns mapping on), so reads skip the kernel's copy (a 200k-posting scan: 6.7 s
     // with 256 MiB mapped, 4.6 s with all).
-    JS_RETURN_IF_ERROR(Exec(db_,
-                            "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                            "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112; "
-                            "PRAGMA wal_autocheckpoint=1000;"));
-    JS_RETURN_IF_ERROR(Migrate());
+    // Two writers opening a new store at once: switching to WAL and migrating take locks that SQLite's busy
+    // handler does not wait for, so the one that loses the race waits and tries again.
+    for (int attempt = 1;; ++attempt) {
+      Status ready = Exec(db_,
+                          "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                          "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112; "
+                          "PRAGMA wal_autocheckpoint=1000;");
+      if (ready.ok()) ready = Migrate();
+      if (ready.ok()) break;
+      if (attempt == 50 || ready.message().find("database is locked") == std::string::npos) return ready;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     JS_ASSIGN_OR_RETURN(insert_posting_,
                         Statement::Prepare(db_, "INSERT OR IGNORE INTO postings (" + std::string(kPostingColumns) +
                                                     ") VALUES (" + Placeholders(kPostingColumnCount) + ")"));
@@ -263,10 +271,16 @@ class SqliteStore final : public Store {
 
   StatusOr<PutOutcome> PutPosting(const Posting& posting, int64_t run_id) override {
     JS_RETURN_IF_ERROR(BeginBatchWrite());
+    // Linked here, under the write lock, against every posting stored before it by any writer.
+    DuplicateEntry entry{posting.id, posting.understood.duplicate_key, text::NormalizeKey(posting.raw.company),
+                         posting.understood.text_fingerprint};
+    const std::string original = posting.duplicate_of.empty() ? duplicates_.FindOriginal(entry) : posting.duplicate_of;
     Statement& s = insert_posting_;
-    internal::BindPosting(s, posting, run_id);  // the posting outlives the statement's Run() below
+    internal::BindPosting(s, posting, run_id, original);  // the posting outlives the statement's Run() below
     JS_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(db_) == 0) return PutOutcome::kAlreadyPresent;
+    duplicates_.Add(entry);
+    duplicates_through_ = sqlite3_last_insert_rowid(db_);
     ++pending_;
     if (pending_ >= kBatchSize) JS_RETURN_IF_ERROR(Flush());
     return PutOutcome::kInserted;
@@ -729,6 +743,25 @@ class SqliteStore final : public Store {
     if (in_transaction_) return Status::Ok();
     JS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
     in_transaction_ = true;
+    // The write lock is held until the batch commits: what other writers stored before it is read now, so
+    // their postings and this batch's are linked as one writer would link them.
+    return CatchUpDuplicates();
+  }
+
+  // Adds the duplicate entries of the postings stored since the last look (all of them the first time).
+  Status CatchUpDuplicates() {
+    JS_ASSIGN_OR_RETURN(Statement select,
+                        Statement::Prepare(db_,
+                                           "SELECT id, duplicate_key, company_key, text_fingerprint, rowid FROM "
+                                           "postings WHERE rowid > ? ORDER BY rowid"));
+    select.BindInt(1, duplicates_through_);
+    while (true) {
+      JS_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      duplicates_.Add({select.ColumnText(0), select.ColumnText(1), select.ColumnText(2),
+                       static_cast<uint64_t>(select.ColumnInt(3))});
+      duplicates_through_ = select.ColumnInt(4);
+    }
     return Status::Ok();
   }
 
@@ -757,6 +790,16 @@ class SqliteStore final : public Store {
     // it had, never part of the way (readers refuse a store older than the build).
     if (current < latest) {
       JS_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+      // Read again under the write lock: another writer may have migrated the store meanwhile.
+      version = Statement();
+      StatusOr<Statement> again = Statement::Prepare(db_, "PRAGMA user_version");
+      StatusOr<bool> stepped = again.ok() ? again->Step() : StatusOr<bool>(again.status());
+      if (!stepped.ok()) {
+        (void)Exec(db_, "ROLLBACK");
+        return stepped.status();
+      }
+      current = *stepped ? static_cast<int>(again->ColumnInt(0)) : 0;
+      again = Statement();
       for (int step = current; step < latest; ++step) {
         Status applied = Exec(db_, migrations[static_cast<size_t>(step)]);
         if (!applied.ok()) {
@@ -784,6 +827,9 @@ class SqliteStore final : public Store {
   Statement has_quarantine_;
   bool in_transaction_ = false;
   int pending_ = 0;
+  // What duplicate linking knows: the postings up to rowid duplicates_through_.
+  internal::DuplicateIndex duplicates_;
+  int64_t duplicates_through_ = 0;
   int schema_version_ = 0;
 };
 

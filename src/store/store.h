@@ -129,7 +129,10 @@ class Store {
   // got.
   virtual Status UpdateRunCounts(int64_t run_id, const RunCounts& counts) = 0;
 
-  // Stores a posting and its skills unless its id is already stored (then nothing changes).
+  // Stores a posting and its skills unless its id is already stored (then nothing changes). A posting whose
+  // duplicate_of is empty is linked by the store to the earliest stored posting it repeats, by one rule
+  // over every writer's postings (store/internal/duplicate_index.h): the SQLite store as it writes, under its
+  // write lock; the PostgreSQL store when the batch is written. CountRunPostings tells a run what it linked.
   virtual StatusOr<PutOutcome> PutPosting(const Posting& posting, int64_t run_id) = 0;
   virtual Status PutQuarantine(const QuarantineRecord& record) = 0;
   // Commits pending writes.
@@ -192,10 +195,7 @@ class Store {
   virtual Status PutSavedProfile(const SavedProfile& profile) = 0;
   virtual StatusOr<std::vector<SavedProfile>> ListSavedProfiles() = 0;
   virtual int SchemaVersion() const = 0;
-  // Whether the store links duplicates itself, in the database, by the rule the ingester would apply (a
-  // posting's duplicate_of is then decided when its batch is written, not by the writer): true where
-  // several processes write to one store.
-  virtual bool LinksDuplicates() const { return false; }
+
   // Random, made when the store was created: tells one store from another (copies share it).
   virtual StatusOr<std::string> StoreId() = 0;
 };

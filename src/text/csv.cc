@@ -163,14 +163,22 @@ bool CsvParser::Next(CsvRecord& record) {
   bool in_quotes = false;
   bool field_was_quoted = false;
   bool after_closing_quote = false;
+  // Past kMaxRecordBytes the record is read to its end (quotes followed as ever) but no longer kept: it is
+  // reported as one record, with its start as `raw`, and the record after it is read as it should be.
+  bool oversize = false;
   auto take = [&]() {
     int c = Get();
-    if (c >= 0) record.raw += static_cast<char>(c);
+    if (c >= 0 && !oversize) record.raw += static_cast<char>(c);
     return c;
+  };
+  auto end_oversize = [&]() {
+    record.fields.clear();
+    return true;
   };
   while (true) {
     int c = take();
     if (c < 0) {
+      if (oversize) return end_oversize();
       if (in_quotes) {
         record.error =
             "broken quoting: a quoted field that starts on line " + std::to_string(start_line) + " is never closed";
@@ -179,10 +187,29 @@ bool CsvParser::Next(CsvRecord& record) {
       record.fields.push_back(std::move(field));
       return true;
     }
-    if (record.raw.size() > kMaxRecordBytes) {
+    if (!oversize && record.raw.size() > kMaxRecordBytes) {
       record.error = "record longer than " + std::to_string(kMaxRecordBytes >> 20) + " MiB";
-      in_quotes = true;  // resynchronise below
-      break;
+      oversize = true;
+      record.raw.resize(kOversizeRawKept);
+      field.clear();
+      field.shrink_to_fit();
+      record.fields.clear();
+    }
+    if (oversize) {
+      if (in_quotes) {
+        if (c == '"') {
+          if (Peek() == '"') {
+            Get();
+          } else {
+            in_quotes = false;
+          }
+        }
+      } else if (c == '"') {
+        in_quotes = true;
+      } else if (c == '\n' || (c == '\r' && Peek() != '\n')) {
+        return end_oversize();
+      }
+      continue;
     }
     if (in_quotes) {
       if (c == '"') {

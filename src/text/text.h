@@ -112,8 +112,10 @@ class CsvParser {
   // Bytes consumed so far (for progress).
   int64_t bytes_consumed() const { return consumed_; }
 
-  // Records longer than this are reported as errors rather than held in memory.
+  // Records longer than this are reported as errors rather than held in memory: read to their end, one
+  // record, with their first kOversizeRawKept bytes as `raw`.
   static constexpr size_t kMaxRecordBytes = 32u << 20;
+  static constexpr size_t kOversizeRawKept = 4096;
 
  private:
   int Get();

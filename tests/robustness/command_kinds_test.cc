@@ -85,6 +85,58 @@ const std::vector<Case>& CommandCases() {
          EXPECT_FALSE(std::filesystem::exists(typo));
          EXPECT_FALSE(std::filesystem::exists(typo + "-wal"));
        }},
+      {"TwoWritersAtOnce",
+       [](Sandbox& s) {
+         // Two ingests into one store at the same moment: a file each and one in common; 500 postings of the
+         // second are the first's jobs again (same title, company and city, another text): linked, whichever
+         // writer stored the job first.
+         auto rows = [](const std::string& title, int count, const std::string& text) {
+           std::string csv;
+           for (int n = 0; n < count; ++n) {
+             csv += title + " " + std::to_string(n) + ",Acme " + std::to_string(n) + ",\"Austin, TX\"," + text + " " +
+                    std::to_string(n) + ".\n";
+           }
+           return csv;
+         };
+         const std::string header = "title,company,location,description\n";
+         std::string first = s.Write("first.csv", header + rows("Data Engineer", 2500, "Python pipelines"));
+         std::string second = s.Write("second.csv", header + rows("ML Engineer", 2500, "PyTorch models") +
+                                                        rows("Data Engineer", 500, "Kafka streams and Go services"));
+         std::string shared = s.Write("shared.csv", header + rows("Platform Engineer", 2500, "Kubernetes"));
+         auto ingest = [&](const std::string& a, const std::string& b) {
+           return ShellQuote(JOBSCOPE_BINARY) + " ingest --json --db " + ShellQuote(s.db()) + " " + ShellQuote(a) +
+                  " " + ShellQuote(b) + " >" + ShellQuote(a + ".out") + " 2>&1";
+         };
+         std::string both = "(" + ingest(first, shared) + ") & (" + ingest(second, shared) + ") & wait";
+         ASSERT_EQ(std::system(("bash -c " + ShellQuote(both)).c_str()), 0);
+         int64_t stored = 0, duplicates = 0;
+         for (const std::string& out : {first + ".out", second + ".out"}) {
+           json summary = json::parse(ReadAll(out));
+           for (const json& file : summary["files"]) EXPECT_FALSE(file.contains("error")) << ReadAll(out);
+           Sandbox::ExpectNothingLost(summary);
+           stored += summary["counts"]["stored"].get<int64_t>();
+           duplicates += summary["counts"]["duplicates"].get<int64_t>();
+         }
+         EXPECT_EQ(stored, 8000);  // the shared file's postings once, by one writer or the other
+         EXPECT_EQ(duplicates, 500);
+         json stats = s.Lines({"stats"}).at(0);
+         EXPECT_EQ(stats["postings"], 7500);
+         EXPECT_EQ(stats["duplicates"], 500);
+       }},
+      {"SqlInTheSearchBox",
+       [](Sandbox& s) {
+         s.Ingest({s.Write("a.csv", "title,company\nML Engineer,Acme\nData Engineer,Beta\n")});
+         std::string before = StoreBytes(s.db());
+         for (const std::string& query : {std::string("'; DROP TABLE postings; --"), std::string("x' OR '1'='1"),
+                                          std::string("engineer; DELETE FROM postings")}) {
+           Result result = s.Run({"search", query, "--db", s.db(), "--json"});
+           EXPECT_EQ(result.exit_code, 0) << query << ": " << result.err;
+         }
+         Result unclosed = s.Run({"search", "\" OR 1=1 --", "--db", s.db()});
+         EXPECT_EQ(unclosed.exit_code, 2);  // an unclosed quote is a syntax error, named
+         EXPECT_EQ(s.Postings().size(), 2u);
+         EXPECT_SAME_BYTES(StoreBytes(s.db()), before);
+       }},
       {"ForeignSqliteFileRefused",
        [](Sandbox& s) {
          std::string foreign = s.Path("notes.db");

@@ -213,6 +213,27 @@ const std::vector<Case>& InputCases() {
          }
          EXPECT_TRUE(found);
        }},
+      {"CsvHundredMegabyteField",
+       [](Sandbox& s) {
+         std::string description;
+         description.reserve(100'000'100);
+         while (description.size() < 100'000'000) description += "Python and SQL pipelines. ";
+         std::string csv = s.Write("huge.csv", "title,company,description\nHuge Engineer,Acme,\"" + description +
+                                                   "\n\"\"quoted\"\", and a comma\"\nSmall Engineer,Beta,Spark\n");
+         description.clear();
+         description.shrink_to_fit();
+         // Past the 32 MiB a record may hold: one record set aside with the reason, read to its end, and the
+         // records around it read as they are.
+         json summary = s.Ingest({csv});
+         EXPECT_EQ(summary["counts"]["read"], 2);
+         EXPECT_EQ(summary["counts"]["stored"], 1);
+         EXPECT_EQ(summary["counts"]["quarantined"], 1);
+         EXPECT_EQ(s.Titles(), (std::vector<std::string>{"Small Engineer"}));
+         std::vector<json> set_aside = s.Quarantine();
+         ASSERT_EQ(set_aside.size(), 1u);
+         EXPECT_TRUE(Contains(set_aside[0]["reason"], "record longer than 32 MiB")) << set_aside[0].dump();
+         EXPECT_EQ(set_aside[0]["row"], 1);
+       }},
       {"CsvWindows1252",
        [](Sandbox& s) {
          // "Senior Engineer – Café" and "Société Générale" as Excel saves them: 0x96 is the en dash.

@@ -147,17 +147,21 @@ def main():
   maxconn 256
 defaults
   mode http
+  retries 3
+  option redispatch
   timeout connect 5s
   timeout client 60s
   timeout server 60s
+  timeout check 10s
 frontend jobscope
   bind 127.0.0.1:{front}
   default_backend servers
 backend servers
   balance roundrobin
   option httpchk GET /api/v1/health
-  server a 127.0.0.1:{ports[0]} check inter 500
-  server b 127.0.0.1:{ports[1]} check inter 500
+  default-server check inter 1s fall 5 rise 1
+  server a 127.0.0.1:{ports[0]}
+  server b 127.0.0.1:{ports[1]}
 """)
         processes.append(subprocess.Popen(["haproxy", "-f", config, "-db"], stdout=subprocess.DEVNULL,
                                           stderr=open(os.path.join(work, "haproxy.log"), "w")))
@@ -191,7 +195,8 @@ backend servers
             print("\n".join("  " + line for line in report.splitlines() if "Latency" in line or "%" in line
                             or "Requests/sec" in line))
             if requests == 0 or failed:
-                raise SystemExit(f"FAIL: the load saw {failed} failed of {requests} requests:\n{report}")
+                log = open(os.path.join(work, "haproxy.log")).read()[-3000:]
+                raise SystemExit(f"FAIL: the load saw {failed} failed of {requests} requests:\n{report}\n{log}")
 
         stored = sorted(psql(uri, "SELECT id FROM postings").split())
         if stored != reference_ids:

@@ -441,7 +441,7 @@ TEST_P(StoreTest, WritesSurviveReopening) {
   auto reopened = GetParam().open(dir_);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(*(*reopened)->CountPostings(), 1);
-  EXPECT_EQ((*reopened)->SchemaVersion(), 9);
+  EXPECT_EQ((*reopened)->SchemaVersion(), 10);
   EXPECT_EQ(*(*reopened)->StoreId(), *id);
 }
 
@@ -468,6 +468,109 @@ TEST_P(StoreTest, KeepsApiTokensByDigestOnly) {
   EXPECT_EQ((*tokens)[0].sha256, std::string(64, 'a'));
   EXPECT_FALSE((*tokens)[0].created_at.empty());
   EXPECT_EQ((*tokens)[1].name, "laptop");
+}
+
+// The store links a posting to the earliest one it repeats: the same duplicate key, or the same company
+// with a description fingerprint at most 3 bits away; an empty key links nothing; a link given is kept.
+TEST_P(StoreTest, LinksARepeatedJobToTheFirstPostingOfIt) {
+  auto run = store_->BeginRun({"a.csv"});
+  auto put = [&](const std::string& id, const std::string& key, const std::string& company, uint64_t fingerprint,
+                 const std::string& given = "") {
+    Posting posting = SamplePosting(id);
+    posting.understood.duplicate_key = key;
+    posting.raw.company = company;
+    posting.understood.text_fingerprint = fingerprint;
+    posting.duplicate_of = given;
+    ASSERT_TRUE(store_->PutPosting(posting, *run).ok());
+  };
+  put("a", "k-a", "Acme", 0xF0F0);
+  put("b", "k-a", "Beta", 0x1234);          // same key
+  put("c", "k-c", "ACME", 0xF0F0 ^ 0b111);  // same company, 3 bits away
+  put("d", "k-d", "Acme", 0xF0F0 ^ 0xF00);  // 4 bits away (7 from c)
+  put("e", "k-e", "Gamma", 0xF0F0);         // another company
+  put("f", "", "Delta", 0x77);
+  put("g", "", "Epsilon", 0x99);  // an empty key like f's
+  put("h", "k-h", "Zeta", 0x5, "e");
+  auto counts = store_->CountRunPostings(*run);
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->stored, 8);
+  EXPECT_EQ(counts->duplicates, 3);
+  std::map<std::string, std::string> links;
+  ASSERT_TRUE(store_
+                  ->ForEachPosting([&](const Posting& posting) {
+                    links[posting.id] = posting.duplicate_of;
+                    return true;
+                  })
+                  .ok());
+  EXPECT_EQ(links, (std::map<std::string, std::string>{
+                       {"a", ""}, {"b", "a"}, {"c", "a"}, {"d", ""}, {"e", ""}, {"f", ""}, {"g", ""}, {"h", "e"}}));
+}
+
+// Two writers, each with its own connection, write the same jobs at once: some postings under the same id
+// (stored once), some copies of one job under different ids (linked in the database, one original each).
+TEST_P(StoreTest, ConcurrentWritersStoreEachPostingOnceAndLinkCopiesToOneOriginal) {
+  constexpr int kJobs = 3000;  // more than a batch, so each worker commits and links mid-way
+  auto write = [&](int worker, Status& result) {
+    auto store = GetParam().open(dir_);  // a connection of its own to the same store
+    if (!store.ok()) {
+      result = store.status();
+      return;
+    }
+    auto run = (*store)->BeginRun({"worker" + std::to_string(worker)});
+    if (!run.ok()) {
+      result = run.status();
+      return;
+    }
+    for (int n = 0; n < kJobs; ++n) {
+      const int job = worker == 0 ? n : kJobs - 1 - n;  // crossed orders
+      // Even jobs: the same posting id from both workers. Odd jobs: a copy under each worker's own id.
+      Posting posting = SamplePosting(job % 2 == 0 ? "job" + std::to_string(job)
+                                                   : "job" + std::to_string(job) + "-w" + std::to_string(worker));
+      posting.understood.duplicate_key = "key" + std::to_string(job);
+      auto put = (*store)->PutPosting(posting, *run);
+      if (!put.ok()) {
+        result = put.status();
+        return;
+      }
+    }
+    result = (*store)->FinishRun(*run, {}, false);
+  };
+  Status first = Status::Ok(), second = Status::Ok();
+  std::thread a(write, 0, std::ref(first)), b(write, 1, std::ref(second));
+  a.join();
+  b.join();
+  ASSERT_TRUE(first.ok()) << first.ToString();
+  ASSERT_TRUE(second.ok()) << second.ToString();
+
+  auto store = GetParam().open(dir_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(*(*store)->CountPostings(), kJobs / 2 + kJobs);  // even jobs once, odd jobs twice
+  std::map<std::string, int> originals_per_key;
+  std::map<std::string, std::string> key_of;
+  int64_t visited = 0;
+  ASSERT_TRUE((*store)
+                  ->ForEachPostingAfter(0,
+                                        [&](const Posting& posting) {
+                                          ++visited;
+                                          key_of[posting.id] = posting.understood.duplicate_key;
+                                          if (posting.duplicate_of.empty()) {
+                                            ++originals_per_key[posting.understood.duplicate_key];
+                                          }
+                                          return true;
+                                        })
+                  .ok());
+  EXPECT_EQ(visited, kJobs / 2 + kJobs);  // every posting has its number
+  EXPECT_EQ(originals_per_key.size(), static_cast<size_t>(kJobs));
+  for (const auto& [key, originals] : originals_per_key) EXPECT_EQ(originals, 1) << key;
+  // A copy points at the original of its own job.
+  ASSERT_TRUE((*store)
+                  ->ForEachPosting([&](const Posting& posting) {
+                    if (!posting.duplicate_of.empty()) {
+                      EXPECT_EQ(key_of[posting.duplicate_of], posting.understood.duplicate_key) << posting.id;
+                    }
+                    return true;
+                  })
+                  .ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(AllStores, StoreTest, testing::ValuesIn(kStores),
@@ -533,7 +636,7 @@ TEST(SqliteStore, MigratesAVersionOneStore) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path.string());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 9);
+  EXPECT_EQ((*store)->SchemaVersion(), 10);
   auto run = (*store)->BeginRun({"a.csv"});
   ASSERT_TRUE((*store)->PutPosting(SamplePosting("p1"), *run).ok());
   auto loaded = (*store)->GetPosting("p1");
@@ -635,95 +738,6 @@ namespace postgres {
   std::optional<std::string> uri##_or = testing_support::NewTestDatabase();              \
   if (!uri##_or) GTEST_SKIP() << "JOBSCOPE_TEST_PG names no test server (scripts/test)"; \
   const std::string uri = *uri##_or
-
-// Two workers, each with its own connection, write the same jobs at once: some postings under the same id
-// (stored once), some copies of one job under different ids (linked in the database, one original each).
-TEST(PostgresStore, ConcurrentWritersStoreEachPostingOnceAndLinkCopiesToOneOriginal) {
-  JS_TEST_DATABASE(uri);
-  constexpr int kJobs = 3000;  // more than a batch, so each worker commits and links mid-way
-  auto write = [&](int worker, Status& result) {
-    auto store = OpenPostgresStore(uri);
-    if (!store.ok()) {
-      result = store.status();
-      return;
-    }
-    auto run = (*store)->BeginRun({"worker" + std::to_string(worker)});
-    if (!run.ok()) {
-      result = run.status();
-      return;
-    }
-    for (int n = 0; n < kJobs; ++n) {
-      const int job = worker == 0 ? n : kJobs - 1 - n;  // crossed orders
-      // Even jobs: the same posting id from both workers. Odd jobs: a copy under each worker's own id.
-      Posting posting = SamplePosting(job % 2 == 0 ? "job" + std::to_string(job)
-                                                   : "job" + std::to_string(job) + "-w" + std::to_string(worker));
-      posting.understood.duplicate_key = "key" + std::to_string(job);
-      auto put = (*store)->PutPosting(posting, *run);
-      if (!put.ok()) {
-        result = put.status();
-        return;
-      }
-    }
-    result = (*store)->FinishRun(*run, {}, false);
-  };
-  Status first = Status::Ok(), second = Status::Ok();
-  std::thread a(write, 0, std::ref(first)), b(write, 1, std::ref(second));
-  a.join();
-  b.join();
-  ASSERT_TRUE(first.ok()) << first.ToString();
-  ASSERT_TRUE(second.ok()) << second.ToString();
-
-  auto store = OpenPostgresStore(uri);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(*(*store)->CountPostings(), kJobs / 2 + kJobs);  // even jobs once, odd jobs twice
-  std::map<std::string, int> originals_per_key;
-  std::map<std::string, std::string> key_of;
-  int64_t visited = 0;
-  ASSERT_TRUE((*store)
-                  ->ForEachPostingAfter(0,
-                                        [&](const Posting& posting) {
-                                          ++visited;
-                                          key_of[posting.id] = posting.understood.duplicate_key;
-                                          if (posting.duplicate_of.empty()) {
-                                            ++originals_per_key[posting.understood.duplicate_key];
-                                          }
-                                          return true;
-                                        })
-                  .ok());
-  EXPECT_EQ(visited, kJobs / 2 + kJobs);  // every posting has its number
-  EXPECT_EQ(originals_per_key.size(), static_cast<size_t>(kJobs));
-  for (const auto& [key, originals] : originals_per_key) EXPECT_EQ(originals, 1) << key;
-  // A copy points at the original of its own job.
-  ASSERT_TRUE((*store)
-                  ->ForEachPosting([&](const Posting& posting) {
-                    if (!posting.duplicate_of.empty()) {
-                      EXPECT_EQ(key_of[posting.duplicate_of], posting.understood.duplicate_key) << posting.id;
-                    }
-                    return true;
-                  })
-                  .ok());
-}
-
-// The ingest of one worker learns from the store what it stored: postings another wrote first are not its.
-TEST(PostgresStore, CountsWhatARunStoredAndLinked) {
-  JS_TEST_DATABASE(uri);
-  auto store = OpenPostgresStore(uri);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_TRUE((*store)->LinksDuplicates());
-  auto run = (*store)->BeginRun({"a.csv"});
-  ASSERT_TRUE(run.ok());
-  Posting original = SamplePosting("a"), copy = SamplePosting("b");
-  copy.understood.text_fingerprint = original.understood.text_fingerprint ^ 0b101;  // two bits apart
-  ASSERT_TRUE((*store)->PutPosting(original, *run).ok());
-  ASSERT_TRUE((*store)->PutPosting(copy, *run).ok());
-  auto counts = (*store)->CountRunPostings(*run);
-  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
-  EXPECT_EQ(counts->stored, 2);
-  EXPECT_EQ(counts->duplicates, 1);
-  auto got = (*store)->GetPosting("b");
-  ASSERT_TRUE(got.ok() && got->has_value());
-  EXPECT_EQ((*got)->duplicate_of, "a");  // same company, near-copy description
-}
 
 TEST(PostgresStore, LeavesSomeoneElsesDatabaseAlone) {
   JS_TEST_DATABASE(uri);

@@ -36,11 +36,12 @@ void UnpackSkills(std::string_view packed, std::vector<SkillMention>& skills);
 // Splits `joined` on `separator` into `parts`, reusing their strings.
 void SplitInto(std::string_view joined, char separator, std::vector<std::string>& parts);
 
-// Binds the kPostingColumns of `posting` to parameters 1..kPostingColumnCount. `Binder` has BindText,
+// Binds the kPostingColumns of `posting` to parameters 1..kPostingColumnCount, with `duplicate_of` (empty:
+// none) as the posting it repeats. `Binder` has BindText,
 // BindTextNoCopy (the value outlives the statement's run), BindInt, BindDouble (optional, NULL when empty)
 // and BindOptionalInt.
 template <typename Binder>
-void BindPosting(Binder& s, const Posting& posting, int64_t run_id) {
+void BindPosting(Binder& s, const Posting& posting, int64_t run_id, std::string_view duplicate_of) {
   const RawPosting& raw = posting.raw;
   const Understanding& u = posting.understood;
   int col = 1;
@@ -86,10 +87,10 @@ void BindPosting(Binder& s, const Posting& posting, int64_t run_id) {
   s.BindText(col++, u.duplicate_key);
   s.BindText(col++, text::NormalizeKey(raw.company));
   s.BindInt(col++, static_cast<int64_t>(u.text_fingerprint));
-  if (posting.duplicate_of.empty()) {
+  if (duplicate_of.empty()) {
     s.BindDouble(col++, std::nullopt);  // binds NULL
   } else {
-    s.BindText(col++, posting.duplicate_of);
+    s.BindText(col++, duplicate_of);
   }
   s.BindText(col++, PackSkills(u.skills));
   s.BindText(col++, JoinStrings(u.candidate_skills, "\x1e"));

@@ -1,17 +1,17 @@
-#include "ingest/internal/duplicate_index.h"
+#include "store/internal/duplicate_index.h"
 
 #include "text/text.h"
 
-namespace jobscope::ingest::internal {
+namespace jobscope::store::internal {
 
-void DuplicateIndex::Add(const store::DuplicateEntry& entry) {
-  first_by_key_.emplace(entry.duplicate_key, entry.id);
+void DuplicateIndex::Add(const DuplicateEntry& entry) {
+  if (!entry.duplicate_key.empty()) first_by_key_.emplace(entry.duplicate_key, entry.id);
   if (!entry.company_key.empty() && entry.text_fingerprint != 0) {
     by_company_[entry.company_key].push_back({entry.id, entry.text_fingerprint});
   }
 }
 
-std::string DuplicateIndex::FindOriginal(const store::DuplicateEntry& entry) const {
+std::string DuplicateIndex::FindOriginal(const DuplicateEntry& entry) const {
   auto same_key = first_by_key_.find(entry.duplicate_key);
   if (same_key != first_by_key_.end() && same_key->second != entry.id) return same_key->second;
   if (entry.company_key.empty() || entry.text_fingerprint == 0) return "";
@@ -26,4 +26,4 @@ std::string DuplicateIndex::FindOriginal(const store::DuplicateEntry& entry) con
   return "";
 }
 
-}  // namespace jobscope::ingest::internal
+}  // namespace jobscope::store::internal
