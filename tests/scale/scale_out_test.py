@@ -173,7 +173,7 @@ backend servers
         if shutil.which("wrk") and args.load_seconds > 0:
             paths = os.path.join(work, "paths.txt")
             load_paths(source_dir, paths)
-            load = subprocess.Popen(["wrk", "-t1", "-c4", f"-d{args.load_seconds}s", "--latency", "-s",
+            load = subprocess.Popen(["wrk", "-t1", "-c4", f"-d{args.load_seconds}s", "--timeout", "10s", "--latency", "-s",
                                      os.path.join(source_dir, "bench/load_bench.lua"), f"http://127.0.0.1:{front}"],
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                     env=dict(os.environ, LOAD_PATHS=paths))
