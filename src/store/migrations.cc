@@ -1,6 +1,7 @@
 #include "store/internal/migrations.h"
 
 #include <array>
+#include <string>
 
 namespace jobscope::store::internal {
 namespace {
@@ -153,5 +154,17 @@ constexpr std::array<std::string_view, 10> kMigrations = {kV1, kV2, kV3, kV4, kV
 }  // namespace
 
 std::span<const std::string_view> SqliteMigrations() { return kMigrations; }
+
+Status CheckReadableVersion(int current, int latest) {
+  if (current > latest) {
+    return InvalidArgument("its schema version " + std::to_string(current) + " is newer than this build (" +
+                           std::to_string(latest) + ")");
+  }
+  if (current < latest) {
+    return InvalidArgument("its schema version " + std::to_string(current) + " is older than this build's (" +
+                           std::to_string(latest) + "): run jobscope ingest on it once to bring it up to date");
+  }
+  return Status::Ok();
+}
 
 }  // namespace jobscope::store::internal

@@ -679,14 +679,7 @@ class PostgresStore final : public Store {
     JS_ASSIGN_OR_RETURN(int current, StoredVersion(read));
     const int latest = static_cast<int>(internal::PostgresMigrations().size());
     if (current == 0) return InvalidArgument("it holds no store yet; make one with jobscope ingest");
-    if (current > latest) {
-      return InvalidArgument("its schema version " + std::to_string(current) + " is newer than this build (" +
-                             std::to_string(latest) + ")");
-    }
-    if (current < latest) {
-      return InvalidArgument("its schema version " + std::to_string(current) + " is older than this build's (" +
-                             std::to_string(latest) + "): run jobscope ingest on it once to bring it up to date");
-    }
+    JS_RETURN_IF_ERROR(internal::CheckReadableVersion(current, latest));
     schema_version_ = current;
     return Status::Ok();
   }

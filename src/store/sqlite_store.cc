@@ -187,14 +187,7 @@ class SqliteStore final : public Store {
       }
       return InvalidArgument("it is not a jobscope store");
     }
-    if (current > latest) {
-      return InvalidArgument("its schema version " + std::to_string(current) + " is newer than this build (" +
-                             std::to_string(latest) + ")");
-    }
-    if (current < latest) {
-      return InvalidArgument("its schema version " + std::to_string(current) + " is older than this build's (" +
-                             std::to_string(latest) + "): run jobscope ingest on it once to bring it up to date");
-    }
+    JS_RETURN_IF_ERROR(internal::CheckReadableVersion(current, latest));
     schema_version_ = current;
     return Status::Ok();
   }
