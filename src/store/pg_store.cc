@@ -199,8 +199,14 @@ class PostgresStore final : public Store {
   }
 
   StatusOr<PutOutcome> PutPosting(const Posting& posting, int64_t run_id) override {
-    JS_ASSIGN_OR_RETURN(bool present, HasPosting(posting.id));
-    if (present) return PutOutcome::kAlreadyPresent;
+    // The ingester asks HasPosting just before: the answer it got is not asked of the database again.
+    if (posting.id != last_absent_id_) {
+      JS_ASSIGN_OR_RETURN(bool present, HasPosting(posting.id));
+      if (present) return PutOutcome::kAlreadyPresent;
+    } else if (pending_ids_.count(posting.id)) {
+      return PutOutcome::kAlreadyPresent;
+    }
+    last_absent_id_.clear();
     Params params(kPostingColumnCount);
     internal::BindPosting(params, posting, run_id, posting.duplicate_of);  // else linked by the pass
     pending_ids_.insert(posting.id);
@@ -329,7 +335,9 @@ class PostgresStore final : public Store {
     if (pending_ids_.count(id)) return true;
     return Guarded(name_, [&]() -> StatusOr<bool> {
       pqxx::nontransaction read(*db_);
-      return !read.exec_prepared("has_posting", id).empty();
+      const bool present = !read.exec_prepared("has_posting", id).empty();
+      last_absent_id_ = present ? "" : id;
+      return present;
     });
   }
 
@@ -689,6 +697,7 @@ class PostgresStore final : public Store {
   std::unique_ptr<pqxx::connection> db_;
   std::vector<std::vector<std::optional<std::string>>> pending_postings_;
   std::unordered_set<std::string> pending_ids_;
+  std::string last_absent_id_;  // the id HasPosting last found absent in the database
   std::vector<QuarantineRecord> pending_quarantine_;
   std::optional<std::pair<int64_t, RunCounts>> pending_counts_;
   int schema_version_ = 0;
