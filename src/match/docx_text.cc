@@ -13,24 +13,41 @@ struct ZipCloser {
   void operator()(zip_t* archive) const { zip_discard(archive); }
 };
 
-// Paragraphs end lines, tabs and breaks keep their spacing, table cells are separated so words of
+// What ends with an element: a paragraph ends its line; a table cell is followed by a tab so words of
 // neighbouring cells do not run together.
-void AppendText(const pugi::xml_node& node, std::string& out) {
-  for (pugi::xml_node child : node.children()) {
-    std::string_view tag = child.name();
+void EndElement(std::string_view tag, std::string& out) {
+  if (tag == "w:p") out += '\n';
+  if (tag == "w:tc") out += '\t';
+}
+
+// Paragraphs end lines, tabs and breaks keep their spacing, table cells are separated. The tree is walked
+// in document order without recursion: a document's nesting is the sender's to choose, and a deep one
+// (a few MB of XML) must not overflow the stack.
+void AppendText(const pugi::xml_node& body, std::string& out) {
+  pugi::xml_node node = body.first_child();
+  while (node) {
+    std::string_view tag = node.name();
     if (tag == "w:t") {
-      out += child.text().get();
+      out += node.text().get();
     } else if (tag == "w:tab") {
       out += '\t';
     } else if (tag == "w:br" || tag == "w:cr") {
       out += '\n';
     } else if (tag == "w:del" || tag == "w:instrText") {
-      continue;  // deleted text of tracked changes, field codes
+      // deleted text of tracked changes, field codes
+    } else if (node.first_child()) {
+      node = node.first_child();
+      continue;
     } else {
-      AppendText(child, out);
-      if (tag == "w:p") out += '\n';
-      if (tag == "w:tc") out += '\t';
+      EndElement(tag, out);
     }
+    // Done with `node`: on to its next sibling, ending each element left on the way up.
+    while (!node.next_sibling()) {
+      node = node.parent();
+      if (node == body) return;
+      EndElement(node.name(), out);
+    }
+    node = node.next_sibling();
   }
 }
 

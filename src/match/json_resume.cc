@@ -56,7 +56,11 @@ StatusOr<ResumeDocument> ParseJsonResume(std::string_view bytes, const std::stri
   document.name = name;
   document.format = ResumeFormat::kJsonResume;
   std::string& text = document.text;
-  const json basics = root.value("basics", json::object());
+  // A reference, not a copy: copying a json value recurses as deep as it nests, and an upload's nesting is
+  // the sender's to choose.
+  static const json kNoBasics = json::object();
+  const auto basics_at = root.find("basics");
+  const json& basics = basics_at != root.end() ? *basics_at : kNoBasics;
   AppendLines(basics, "label", text);
   AppendLines(basics, "summary", text);
   if (basics.is_object() && basics.contains("location") && basics["location"].is_object()) {

@@ -36,11 +36,22 @@ std::pair<std::string, std::string> SplitTitleLine(std::string_view line) {
   return {internal::LooksLikeJobTitle(text) ? text : "", ""};
 }
 
+// Leading separators, en dashes among them, and trailing ones. The en dash is stripped whole: stripping its
+// bytes one by one also cut the first bytes off other characters (U+2018 '‘' begins E2 80), leaving invalid
+// UTF-8.
 std::string Trim(std::string_view text) {
-  size_t first = text.find_first_not_of(" \t\r-|,:()\xE2\x80\x93");
-  if (first == std::string_view::npos) return "";
+  static constexpr std::string_view kEnDash = "\xE2\x80\x93";
+  for (;;) {
+    if (!text.empty() && std::string_view(" \t\r-|,:()").find(text.front()) != std::string_view::npos)
+      text.remove_prefix(1);
+    else if (text.starts_with(kEnDash))
+      text.remove_prefix(kEnDash.size());
+    else
+      break;
+  }
   size_t last = text.find_last_not_of(" \t\r-|,:(");
-  return std::string(text.substr(first, last - first + 1));
+  if (last == std::string_view::npos) return "";
+  return std::string(text.substr(0, last + 1));
 }
 
 // The title (and company) of the job a date range dates: on its line, else the lines just above or below.

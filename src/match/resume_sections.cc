@@ -302,7 +302,11 @@ std::optional<Degree> HighestDegree(std::string_view text) {
           size_t cut = field.find(stop);
           if (cut != std::string::npos) field.resize(cut);
         }
-        if (field.size() > 60) field.resize(60);
+        if (field.size() > 60) {
+          size_t cut = 60;  // at a character's first byte, so the field stays UTF-8
+          while (cut > 0 && (static_cast<unsigned char>(field[cut]) & 0xC0) == 0x80) --cut;
+          field.resize(cut);
+        }
         while (!field.empty() && field.back() == ' ') field.pop_back();
         degree.field = field;
       }

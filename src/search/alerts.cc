@@ -58,7 +58,9 @@ std::string FilterSpecToJson(const FilterSpec& filters) {
               {"remote", filters.remote}};
   out["min_salary"] = filters.min_salary ? json(*filters.min_salary) : json(nullptr);
   out["max_salary"] = filters.max_salary ? json(*filters.max_salary) : json(nullptr);
-  return out.dump();
+  // Filter words come from a query string or a command line and need not be UTF-8: such bytes are written
+  // as U+FFFD (they match nothing either way) instead of throwing.
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Status SaveSearch(store::Store& store, const SavedSearchSpec& search, const taxonomy::Taxonomy& taxonomy) {

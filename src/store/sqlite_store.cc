@@ -132,6 +132,7 @@ class SqliteStore final : public Store {
     has_posting_ = Statement();
     get_posting_ = Statement();
     has_quarantine_ = Statement();
+    duplicates_of_ = Statement();  // every statement finalized, or the close fails and the connection leaks
     sqlite3_close(db_);
   }
 
@@ -390,7 +391,7 @@ class SqliteStore final : public Store {
     if (second.ok()) {
       auto* other = static_cast<SqliteStore*>(second->get());
       second_scan = std::thread(
-          [&] { second_status = other->ScanKeys(sql, middle + 1, last, text_bytes != nullptr, second_part); });
+          [&, other] { second_status = other->ScanKeys(sql, middle + 1, last, text_bytes != nullptr, second_part); });
     }
     Status first_status = ScanKeys(sql, 0, middle, text_bytes != nullptr, scan);
     if (second_scan.joinable()) second_scan.join();

@@ -1,12 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "match/match.h"
+#include "taxonomy/taxonomy.h"
 #include "test_documents.h"
 
 namespace jobscope::match {
 namespace {
 
 using testing::MakeDocx;
+using testing::MakeDocxOfXml;
 using testing::MakePdf;
 
 TEST(ResumeReaderTest, PlainTextIsReadAndMojibakeRepaired) {
@@ -94,6 +96,33 @@ TEST(ResumeReaderTest, DocxParagraphsAreRead) {
   EXPECT_EQ(document->text, "John Smith\nML Engineer\nSkills: TensorFlow & Kubernetes\n");
 }
 
+TEST(ResumeReaderTest, DocxTablesTabsAndBreaksKeepTheirSpacing) {
+  auto text =
+      DocxText(MakeDocxOfXml("<w:document><w:body><w:tbl><w:tr>"
+                             "<w:tc><w:p><w:r><w:t>Skill</w:t></w:r></w:p></w:tc>"
+                             "<w:tc><w:p><w:r><w:t>Years</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+                             "<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r>"
+                             "<w:del><w:r><w:t>gone</w:t></w:r></w:del>"
+                             "<w:r><w:instrText>HYPERLINK</w:instrText></w:r></w:p><w:p/></w:body></w:document>"),
+               "table.docx");
+  ASSERT_TRUE(text.ok()) << text.status().message();
+  EXPECT_EQ(*text, "Skill\n\tYears\n\ta\tb\nc\n\n");
+}
+
+// Found feeding the fuzz target a deeply nested document: the document was walked recursively, so a few MB of
+// nested XML in an upload overflowed the stack and took the server down.
+TEST(ResumeReaderTest, DeeplyNestedDocxIsReadWithoutExhaustingTheStack) {
+  const size_t depth = 1000000;
+  std::string xml = "<w:document><w:body><w:p>";
+  for (size_t level = 0; level < depth; ++level) xml += "<w:r>";
+  xml += "<w:t>deep</w:t>";
+  for (size_t level = 0; level < depth; ++level) xml += "</w:r>";
+  xml += "</w:p></w:body></w:document>";
+  auto text = DocxText(MakeDocxOfXml(std::move(xml)), "deep.docx");
+  ASSERT_TRUE(text.ok()) << text.status().message();
+  EXPECT_EQ(*text, "deep\n");
+}
+
 TEST(ResumeReaderTest, CorruptDocxIsAnError) {
   std::string docx = MakeDocx({"ML Engineer"});
   auto document = ReadResumeBytes(docx.substr(0, docx.size() / 2), "cut.docx");
@@ -126,6 +155,34 @@ TEST(ResumeReaderTest, JsonResumeWithWrongShapeNamesTheField) {
   ASSERT_FALSE(document.ok());
   EXPECT_NE(document.status().message().find("'work' must be an array"), std::string::npos);
   EXPECT_FALSE(ReadResumeBytes("{\"basics\": ", "bad.json").ok());
+}
+
+// Found feeding the fuzz target a deeply nested document: `basics` was copied, and copying a JSON value
+// recurses as deep as it nests (a 2 MB upload overflowed the stack).
+TEST(ResumeReaderTest, DeeplyNestedJsonResumeIsReadWithoutExhaustingTheStack) {
+  const size_t depth = 1000000;
+  std::string json = R"({"work": [{"position": "Data Engineer", "name": "Acme"}], "basics": )" +
+                     std::string(depth, '[') + std::string(depth, ']') + "}";
+  auto document = ParseJsonResume(json, "deep.json");
+  ASSERT_TRUE(document.ok()) << document.status().message();
+  ASSERT_EQ(document->jobs.size(), 1u);
+  EXPECT_EQ(document->jobs[0].company, "Acme");
+}
+
+// Fuzzing found it: the separators trimmed off a company included the en dash's bytes one by one, so a
+// company that began with another character starting with those bytes (U+2018) lost half of it.
+TEST(ProfileBuilderTest, ACompanyStartingWithAQuoteKeepsItWhole) {
+  auto taxonomy = taxonomy::Taxonomy::Load(std::string(JOBSCOPE_SOURCE_DATA_DIR) + "/taxonomy/skills.tsv");
+  ASSERT_TRUE(taxonomy.ok()) << taxonomy.status().message();
+  auto builder = ProfileBuilder::Create(*taxonomy);
+  ASSERT_TRUE(builder.ok()) << builder.status().message();
+  ResumeDocument document;
+  document.text =
+      "Data Engineer, \xE2\x80\x98Quoted\xE2\x80\x99 Labs\nJan 2019 - Dec 2021\nBuilt pipelines in Python.\n";
+  Profile profile = (*builder)->Build(document, "2025-06");
+  ASSERT_EQ(profile.jobs.size(), 1u);
+  EXPECT_EQ(profile.jobs[0].title, "Data Engineer");
+  EXPECT_EQ(profile.jobs[0].company, "\xE2\x80\x98Quoted\xE2\x80\x99 Labs");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/text.h"
+
 namespace jobscope::match::internal {
 namespace {
 
@@ -56,6 +58,17 @@ TEST(ResumeSectionsTest, HighestDegreeWithField) {
   EXPECT_EQ(degree->field, "data science");
   EXPECT_EQ(HighestDegree("PhD in Statistics")->level, "phd");
   EXPECT_FALSE(HighestDegree("Mastered Spark and Kafka").has_value());
+}
+
+// Fuzzing found it: the field was cut at 60 bytes, inside a character.
+TEST(ResumeSectionsTest, ALongDegreeFieldIsCutBetweenCharacters) {
+  std::string text = "PhD in Computer Science and ";
+  for (int repeat = 0; repeat < 40; ++repeat) text += "\xC3\xA9";  // the 60th byte falls inside one
+  auto degree = HighestDegree(text);
+  ASSERT_TRUE(degree);
+  EXPECT_TRUE(text::IsValidUtf8(degree->field)) << degree->field;
+  EXPECT_LE(degree->field.size(), 60u);
+  EXPECT_EQ(degree->field.rfind("computer science and \xC3\xA9", 0), 0u) << degree->field;
 }
 
 TEST(ResumeSectionsTest, JobTitlesAndEducationLines) {

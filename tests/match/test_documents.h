@@ -86,15 +86,8 @@ inline std::string XmlEscape(const std::string& text) {
   return out;
 }
 
-// A DOCX file (as bytes) with one paragraph per line.
-inline std::string MakeDocx(const std::vector<std::string>& paragraphs) {
-  std::string body;
-  for (const auto& p : paragraphs)
-    body += "<w:p><w:r><w:t xml:space=\"preserve\">" + XmlEscape(p) + "</w:t></w:r></w:p>";
-  std::string document =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
-      body + "</w:body></w:document>";
+// A DOCX file (as bytes) whose word/document.xml is `document` as given.
+inline std::string MakeDocxOfXml(std::string document) {
   std::string types =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types "
       "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -122,6 +115,17 @@ inline std::string MakeDocx(const std::vector<std::string>& paragraphs) {
   zip_source_close(buffer);
   zip_source_free(buffer);
   return bytes;
+}
+
+// A DOCX file (as bytes) with one paragraph per line.
+inline std::string MakeDocx(const std::vector<std::string>& paragraphs) {
+  std::string body;
+  for (const auto& p : paragraphs)
+    body += "<w:p><w:r><w:t xml:space=\"preserve\">" + XmlEscape(p) + "</w:t></w:r></w:p>";
+  return MakeDocxOfXml(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+      body + "</w:body></w:document>");
 }
 
 }  // namespace jobscope::match::testing

@@ -129,5 +129,19 @@ TEST_F(AlertsTest, SavedSearchesAreCheckedListedAndRemoved) {
   EXPECT_TRUE(empty->alerts.empty());
 }
 
+// Fuzzing found it: filters come from a query string or a command line, and one that was not UTF-8 made
+// writing them as JSON throw (a 500 from POST /api/v1/alerts).
+TEST_F(AlertsTest, FiltersThatAreNotUtf8AreSavedWithReplacementCharacters) {
+  FilterSpec odd;
+  odd.company = "Acme\xFF";
+  std::string json;
+  ASSERT_NO_THROW(json = FilterSpecToJson(odd));
+  ASSERT_TRUE(SaveSearch(*store_, {"odd", "nlp", odd, "", ""}, *taxonomy_).ok());
+  auto listed = ListSavedSearches(*store_);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].filters.company, "Acme\xEF\xBF\xBD");
+}
+
 }  // namespace
 }  // namespace jobscope::search

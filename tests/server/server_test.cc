@@ -590,6 +590,18 @@ TEST_F(ServerTest, SavedSearchesAndTheirAlerts) {
   ExpectProblem(client.Delete("/api/v1/alerts/speech", bearer), 404, "speech");
 }
 
+// Fuzzing found it: a filter that was not UTF-8 (%FF) made saving the search throw, answered as a 500.
+TEST_F(ServerTest, ASavedSearchWithBytesThatAreNotUtf8IsSaved) {
+  auto client = Client();
+  httplib::Headers bearer = {{"Authorization", "Bearer " + token}};
+  auto saved = client.Post("/api/v1/alerts?name=odd&q=nlp&company=Acme%FF", bearer, "", "text/plain");
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(saved->status, 201) << saved->body;
+  auto removed = client.Delete("/api/v1/alerts/odd", bearer);
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 200) << removed->body;
+}
+
 TEST_F(ServerTest, TheWebUiIsServedAtTheRoot) {
   auto client = Client();
   auto page = client.Get("/");
