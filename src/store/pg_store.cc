@@ -21,11 +21,14 @@
 #include "base/strings.h"
 #include "store/internal/migrations.h"
 #include "store/internal/posting_columns.h"
+#include "store/internal/timestamps.h"
 #include "store/store.h"
 #include "text/text.h"
 
 namespace jobscope::store {
 namespace {
+
+using internal::NowIso8601;
 
 using internal::kPostingColumnCount;
 using internal::kPostingColumns;
@@ -36,15 +39,6 @@ constexpr int64_t kMigrationLock = 7310453;
 // Postings read per query by the scans: a chunk's rows are held in memory whole.
 constexpr size_t kScanChunk = 500;
 constexpr int kMaxTransactionAttempts = 8;
-
-std::string NowIso8601() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
 
 std::string HostName() {
   char name[256] = {};

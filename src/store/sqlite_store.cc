@@ -19,12 +19,15 @@
 #include "store/internal/migrations.h"
 #include "store/internal/posting_columns.h"
 #include "store/internal/sqlite_statement.h"
+#include "store/internal/timestamps.h"
 #include "store/internal/whole_file_map_vfs.h"
 #include "store/store.h"
 #include "text/text.h"
 
 namespace jobscope::store {
 namespace {
+
+using internal::NowIso8601;
 
 using internal::Exec;
 using internal::kPostingColumnCount;
@@ -33,15 +36,6 @@ using internal::kSearchableColumns;
 using internal::ReadPostingInto;
 using internal::ReadSearchableInto;
 using internal::Statement;
-
-std::string NowIso8601() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
 
 std::string Placeholders(int count) {
   std::string out;
