@@ -151,6 +151,12 @@ Posting Understander::Understand(RawPosting raw) const {
   if (!raw.experience_level.empty()) out.seniority_cues.push_back("source:" + raw.experience_level);
   out.years_experience_min = cues.years_min;
   out.location = extract::ParseLocation(raw.location);
+  if (raw.location.empty()) out.location = extract::LocationStatedIn(plain);
+  // Pay that names no currency is in the currency of the country the job is in ("90-130k annual" in Utah).
+  if (out.salary.has_amount() && out.salary.currency.empty() && !out.location.country.empty()) {
+    out.salary.currency = extract::CurrencyOfCountry(out.location.country);
+    extract::Annualise(out.salary, *rates_);
+  }
   out.remote = extract::DetectRemote(raw, scan.cues, &scan.signs);
   out.employment_type = extract::DetectEmploymentType(raw, scan.cues);
   LevelDecision level = DecideLevel(cues, raw.experience_level, out.employment_type);

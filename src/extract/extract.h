@@ -95,6 +95,9 @@ class SkillMatcher {
   hs_scratch* scratch_ = nullptr;
   std::vector<uint32_t> form_lengths_;
   std::vector<uint8_t> sign_kinds_;  // by pattern id past the forms and the cue phrases
+  // Forms of one letter ("R", "C") by byte: a literal matcher would report every r and c inside words,
+  // which cost more than the rest of the dictionary together, so they are found by a pass over the bytes.
+  std::array<std::vector<uint32_t>, 256> letter_forms_;
 };
 
 // Whether the line `line` (a heading or a sentence) says its skills are required, a plus, or neither;
@@ -171,6 +174,9 @@ std::optional<Level> LevelFromSourceField(std::string_view field);
 // ---- location, work mode, employment ---------------------------------------------------------------------
 
 Location ParseLocation(std::string_view text);
+// The place a description states under a label near its start ("Location: Austin, TX", "Job Location Sandy,
+// UT Start Date ..."), for postings whose location field is empty. Empty when no labelled place is found.
+Location LocationStatedIn(std::string_view description);
 // The ISO 3166-1 alpha-2 code of a country as a person names it: two letters are a code in any case ("de" is
 // Germany, not Delaware), anything longer a name ("Germany", "USA"). Empty when it names no country.
 std::string CountryCode(std::string_view code_or_name);

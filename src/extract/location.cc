@@ -527,4 +527,24 @@ Location ParseLocation(std::string_view text) {
   return location;
 }
 
+Location LocationStatedIn(std::string_view description) {
+  // Only the head of a posting holds its header fields; a "location" further down is prose.
+  constexpr size_t kHead = 2000;
+  constexpr size_t kValue = 80;
+  std::string_view head = description.substr(0, kHead);
+  for (size_t at = FindIgnoreCase(head, "location"); at != std::string_view::npos;
+       at = FindIgnoreCase(head, "location", at + 1)) {
+    bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(head[at - 1]));
+    size_t pos = at + std::string_view("location").size();
+    if (!word_start || pos >= head.size() || (head[pos] != ':' && head[pos] != ' ' && head[pos] != '\t')) continue;
+    while (pos < head.size() && (head[pos] == ':' || head[pos] == ' ' || head[pos] == '\t')) ++pos;
+    std::string_view value = description.substr(pos, kValue);
+    value = value.substr(0, value.find_first_of("\n|;"));
+    if (value.empty() || !std::isupper(static_cast<unsigned char>(value[0]))) continue;
+    Location location = ParseLocation(value);
+    if (!location.country.empty()) return location;
+  }
+  return {};
+}
+
 }  // namespace jobscope::extract

@@ -252,6 +252,30 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
   return 0;
 }
 
+using LetterForms = std::array<std::vector<uint32_t>, 256>;
+
+// A one-letter form stands alone: the bytes on both sides are not word characters (BoundaryOk then applies
+// the finer rules, as it does to every form).
+void AddLetterHits(std::string_view text, const LetterForms& letter_forms, std::vector<Hit>& hits) {
+  static constexpr auto kWordByte = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+      table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    }
+    return table;
+  }();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  bool after_word = false;
+  for (size_t pos = 0; pos < size; ++pos) {
+    bool word = kWordByte[bytes[pos]];
+    if (word && !after_word && (pos + 1 == size || !kWordByte[bytes[pos + 1]])) {
+      for (uint32_t form : letter_forms[bytes[pos]]) hits.push_back({0, static_cast<uint32_t>(pos + 1), form});
+    }
+    after_word = word;
+  }
+}
+
 int CountMatch(unsigned int, unsigned long long, unsigned long long, unsigned int, void* context) {
   ++*static_cast<size_t*>(context);
   return 0;
@@ -269,18 +293,26 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
   auto matcher = std::unique_ptr<SkillMatcher>(new SkillMatcher());
   matcher->taxonomy_ = &taxonomy;
   for (uint32_t idx = 0; idx < forms.size(); ++idx) {
+    matcher->form_lengths_.push_back(static_cast<uint32_t>(forms[idx].text.size()));
+    if (forms[idx].text.size() == 1 && IsWordChar(static_cast<unsigned char>(forms[idx].text[0]))) {
+      auto letter = static_cast<unsigned char>(forms[idx].text[0]);
+      matcher->letter_forms_[letter].push_back(idx);
+      if (!forms[idx].rule.case_sensitive && (letter | 0x20) >= 'a' && (letter | 0x20) <= 'z') {
+        matcher->letter_forms_[letter ^ 0x20].push_back(idx);
+      }
+      continue;
+    }
     expressions.push_back(forms[idx].text.data());
     lengths.push_back(forms[idx].text.size());
     flags.push_back(forms[idx].rule.case_sensitive ? 0 : HS_FLAG_CASELESS);
     ids.push_back(idx);
-    matcher->form_lengths_.push_back(static_cast<uint32_t>(forms[idx].text.size()));
   }
   // The cue phrases ride along in the same scan, with ids after the forms.
   for (const internal::CuePhrase& cue : internal::CuePhrases()) {
     expressions.push_back(cue.text.data());
     lengths.push_back(cue.text.size());
     flags.push_back(HS_FLAG_CASELESS);
-    ids.push_back(static_cast<unsigned>(ids.size()));
+    ids.push_back(static_cast<unsigned>(matcher->form_lengths_.size()));
     matcher->form_lengths_.push_back(static_cast<uint32_t>(cue.text.size()));
   }
   // Then the other readers' signs and the degree filter's words, with their kinds.
@@ -289,7 +321,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
       expressions.push_back(word.text.data());
       lengths.push_back(word.text.size());
       flags.push_back(word.caseless ? HS_FLAG_CASELESS : 0);
-      ids.push_back(static_cast<unsigned>(ids.size()));
+      ids.push_back(static_cast<unsigned>(matcher->form_lengths_.size()));
       matcher->form_lengths_.push_back(static_cast<uint32_t>(word.text.size()));
       matcher->sign_kinds_.push_back(static_cast<uint8_t>(kind));
     }
@@ -315,6 +347,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Clone() const {
   copy->database_ = database_;
   copy->form_lengths_ = form_lengths_;
   copy->sign_kinds_ = sign_kinds_;
+  copy->letter_forms_ = letter_forms_;
   if (hs_clone_scratch(scratch_, &copy->scratch_) != HS_SUCCESS) {
     return Internal("vectorscan could not clone scratch space");
   }
@@ -328,12 +361,15 @@ SkillMatcher::~SkillMatcher() {
 size_t SkillMatcher::ScanOnly(std::string_view text) const {
   size_t count = 0;
   hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, CountMatch, &count);
-  return count;
+  std::vector<Hit> letters;
+  AddLetterHits(text, letter_forms_, letters);
+  return count + letters.size();
 }
 
 TextScan SkillMatcher::Scan(std::string_view text) const {
   std::vector<Hit> hits;
   hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, OnMatch, &hits);
+  AddLetterHits(text, letter_forms_, hits);
   const auto& forms = taxonomy_->surface_forms();
   const auto cue_table = internal::CuePhrases();
   TextScan scan;

@@ -116,6 +116,31 @@ TEST_F(UnderstanderTest, StructuredPayWinsOverText) {
   EXPECT_DOUBLE_EQ(*posting.understood.salary.annual_min_usd, 40 * 2080.0);
 }
 
+TEST_F(UnderstanderTest, PayWithoutACurrencyIsInTheCurrencyOfItsCountry) {
+  auto understander = Understander::Create(*taxonomy_, *rates_);
+  ASSERT_TRUE(understander.ok());
+  RawPosting raw;
+  raw.title = "Data Scientist";
+  raw.location = "Toronto, ON";
+  raw.description = "Compensation: 90,000 - 110,000 per year.";
+  Salary salary = (*understander)->Understand(raw).understood.salary;
+  EXPECT_EQ(salary.currency, "CAD");
+  EXPECT_FALSE(salary.currency_unknown);
+  ASSERT_TRUE(salary.annual_min_usd.has_value());
+  EXPECT_LT(*salary.annual_min_usd, 90000);  // converted, not taken 1:1
+  // The place a description states when the location field is empty.
+  raw.location.clear();
+  raw.description = "Location: Sandy, UT\nTarget Pay 45-70 per hour";
+  Posting posting = (*understander)->Understand(raw);
+  EXPECT_EQ(posting.understood.location.country, "US");
+  EXPECT_EQ(posting.understood.salary.currency, "USD");
+  EXPECT_DOUBLE_EQ(*posting.understood.salary.annual_min_usd, 45 * 2080.0);
+  // A currency the text names wins over the country's.
+  raw.location = "Toronto, ON";
+  raw.description = "Compensation: USD 90,000 - 110,000 per year.";
+  EXPECT_EQ((*understander)->Understand(raw).understood.salary.currency, "USD");
+}
+
 TEST(GuessRole, FallsBackOnTheDescription) {
   std::string text = "You will train large language models (LLM). NLP research, NLP products, LLM evaluation.";
   EXPECT_EQ(GuessRole("Member of Technical Staff", text), Role::kNlpEngineer);

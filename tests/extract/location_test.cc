@@ -29,6 +29,17 @@ TEST(ParseLocation, CitiesAloneResolveToTheirCountry) {
   EXPECT_EQ(CountryOf("bangalore"), "IN");  // case does not matter for names
 }
 
+TEST(LocationStatedIn, ALabelledPlaceNearTheStart) {
+  Location stated = LocationStatedIn("Data Scientist Location Sandy, UT Start Date Jan 22, 2020 Apply Now");
+  EXPECT_EQ(stated.country, "US");
+  EXPECT_EQ(stated.region, "UT");
+  EXPECT_EQ(LocationStatedIn("About us\nJob Location: London\nWhat you will do").country, "GB");
+  // Not a label, no place after it, or too far down to be a header field.
+  EXPECT_EQ(LocationStatedIn("We relocation-proof our teams in Paris.").country, "");
+  EXPECT_EQ(LocationStatedIn("Location: flexible").country, "");
+  EXPECT_EQ(LocationStatedIn(std::string(2500, 'x') + " Location: Berlin, Germany").country, "");
+}
+
 TEST(ParseLocation, CanonicalNameAndRegionForAKnownCity) {
   Location nyc = ParseLocation("NYC");
   EXPECT_EQ(nyc.city, "New York");

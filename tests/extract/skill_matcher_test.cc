@@ -54,6 +54,22 @@ TEST_F(SkillMatcherTest, RespectsWordBoundaries) {
   EXPECT_EQ(Ids(matcher_->Find("(python)")), std::vector<std::string>{"python"});
 }
 
+TEST(SkillMatcherLetters, OneLetterFormsStandAlone) {
+  std::vector<Skill> skills(2);
+  skills[0] = {"c", "C", Category::kLanguage, "curated", false, false, {}, {}};
+  skills[1] = {"cpp", "C++", Category::kLanguage, "curated", false, false, {}, {}};
+  taxonomy::Taxonomy taxonomy = taxonomy::Taxonomy::FromSkills(std::move(skills));
+  auto matcher = SkillMatcher::Create(taxonomy);
+  ASSERT_TRUE(matcher.ok());
+  // Found at the text's edges and in either case; not inside words, not as the start of C++ or "c-suite".
+  std::string text = "C, arc, cc, C++, c-suite, über c, c";
+  std::vector<std::pair<std::string, size_t>> found;
+  for (const SkillMention& mention : (*matcher)->Find(text)) found.emplace_back(mention.skill_id, mention.begin);
+  std::vector<std::pair<std::string, size_t>> expected = {{"c", 0}, {"cpp", 12}, {"c", 32}, {"c", 35}};
+  EXPECT_EQ(found, expected);
+  EXPECT_TRUE((*matcher)->Find("éc").empty());
+}
+
 TEST_F(SkillMatcherTest, LongestMatchWins) {
   EXPECT_EQ(Ids(matcher_->Find("machine learning engineering at scale")), std::vector<std::string>{"ml-engineering"});
 }
