@@ -255,24 +255,17 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
 using LetterForms = std::array<std::vector<uint32_t>, 256>;
 
 // A one-letter form stands alone: the bytes on both sides are not word characters (BoundaryOk then applies
-// the finer rules, as it does to every form).
+// the finer rules, as it does to every form). One memchr pass per letter: the letters are few and rare.
 void AddLetterHits(std::string_view text, const LetterForms& letter_forms, std::vector<Hit>& hits) {
-  static constexpr auto kWordByte = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0; c < 256; ++c) {
-      table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+  for (size_t letter = 0; letter < letter_forms.size(); ++letter) {
+    if (letter_forms[letter].empty()) continue;
+    for (size_t pos = text.find(static_cast<char>(letter)); pos != std::string_view::npos;
+         pos = text.find(static_cast<char>(letter), pos + 1)) {
+      bool alone = (pos == 0 || !IsWordChar(static_cast<unsigned char>(text[pos - 1]))) &&
+                   (pos + 1 == text.size() || !IsWordChar(static_cast<unsigned char>(text[pos + 1])));
+      if (!alone) continue;
+      for (uint32_t form : letter_forms[letter]) hits.push_back({0, static_cast<uint32_t>(pos + 1), form});
     }
-    return table;
-  }();
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t size = text.size();
-  bool after_word = false;
-  for (size_t pos = 0; pos < size; ++pos) {
-    bool word = kWordByte[bytes[pos]];
-    if (word && !after_word && (pos + 1 == size || !kWordByte[bytes[pos + 1]])) {
-      for (uint32_t form : letter_forms[bytes[pos]]) hits.push_back({0, static_cast<uint32_t>(pos + 1), form});
-    }
-    after_word = word;
   }
 }
 
