@@ -48,6 +48,19 @@ TEST(LevelRulesTest, NothingStatedIsMidAndSaysSo) {
   EXPECT_EQ(decision.evidence, "no level stated: mid");
 }
 
+TEST(LevelRulesTest, TheBodyNamingTheJobWithALevelDecidesWhenTheTitleDoesNot) {
+  EXPECT_EQ(Decide("Data Scientist", "We are hiring a Senior Data Scientist to join us.").level, Level::kSenior);
+  // A title with a team after a comma or dash is named by its head.
+  LevelDecision growth = Decide("Machine Learning Engineer, Growth",
+                                "As a Lead Machine Learning Engineer of the Growth org, you will own ranking.");
+  EXPECT_EQ(growth.level, Level::kLead);
+  EXPECT_EQ(Decide("Data Engineer - Payments", "Join as a Senior Data Engineer.").level, Level::kSenior);
+  // Prose that uses the level word as a verb names no title; nor does a one-word head.
+  EXPECT_EQ(Decide("Machine Learning Engineer, Growth", "You will lead machine learning engineers.").level,
+            Level::kMid);
+  EXPECT_EQ(Decide("Engineer, Growth", "As a senior engineer you will build.").level, Level::kMid);
+}
+
 TEST(LevelRulesTest, JobsNamedManagerAreNotPeopleManagers) {
   EXPECT_EQ(Decide("Product Manager, AI", "").level, Level::kMid);
   EXPECT_EQ(Decide("Senior Product Manager", "").level, Level::kSenior);
