@@ -149,6 +149,9 @@ bool ReadYearsBefore(std::string_view text, size_t end, int& low, int& high) {
     cursor = word_end;
     return false;
   };
+  // "two or more years": the same as "2+ years".
+  skip_spaces();
+  if (cursor >= 7 && EqualsIgnoreCase(text.substr(cursor - 7, 7), "or more")) cursor -= 7;
   int last = 0;
   if (!read_number(last)) return false;
   low = high = last;
@@ -224,6 +227,21 @@ std::vector<size_t> YearPlaces(std::string_view description, const TextSigns* si
   return mentions;
 }
 
+// "s of building ...", "s of implementing ...": the years are spent doing the work ("5+ years of building
+// data pipelines"). `after` is the lowercase text just after "year".
+bool DoingSomething(std::string_view after) {
+  if (!after.starts_with("s of ")) return false;
+  std::string_view rest = after.substr(5);
+  size_t word_end = 0;
+  while (word_end < rest.size() && rest[word_end] >= 'a' && rest[word_end] <= 'z') ++word_end;
+  std::string_view word = rest.substr(0, word_end);
+  // "within 2 years of joining": a time frame, not experience.
+  for (std::string_view moment : {"joining", "starting", "hiring", "onboarding", "graduating"}) {
+    if (word == moment) return false;
+  }
+  return word_end > 4 && word_end < rest.size() && word.ends_with("ing");
+}
+
 // Every "N+ years of experience" the text states, in text order.
 std::vector<YearsMention> FindYearsMentions(std::string_view description, const TextSigns* signs) {
   std::vector<size_t> mentions = YearPlaces(description, signs);
@@ -233,10 +251,18 @@ std::vector<YearsMention> FindYearsMentions(std::string_view description, const 
     if (!ReadYearsBefore(description, pos, mention.low, mention.high) || mention.low > 30 || mention.high > 40)
       continue;
     std::string context = AsciiLower(description.substr(pos + 4, 60));
-    bool about_experience = ContainsAnyLower(context, {"experience", "exp", "industry", "professional", "working",
-                                                       "hands-on", "relevant", "related", "work "});
+    bool about_experience =
+        ContainsAnyLower(context, {"experience", "exp", "industry", "professional", "working", "hands-on", "relevant",
+                                   "related", "work ", "position", "role"}) ||
+        DoingSomething(context);
     if (!about_experience) continue;
     std::string sentence = AsciiLower(SentenceAround(description, pos));
+    // "preferably in retail" prefers a field, not the years.
+    for (std::string_view field_preference : {"preferably in ", "preferably with ", "preferably within "}) {
+      for (size_t at = sentence.find(field_preference); at != std::string::npos; at = sentence.find(field_preference)) {
+        sentence.erase(at, field_preference.size());
+      }
+    }
     mention.preferred = ContainsAnyLower(sentence, {"prefer", "a plus", "nice to have", "bonus", "ideally", "desired",
                                                     "desirable", "is an asset", "advantage"});
     size_t lead_in = pos > 70 ? pos - 70 : 0;

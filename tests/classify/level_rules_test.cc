@@ -28,6 +28,21 @@ TEST(LevelRulesTest, TitleWordsBeatYearsAndFields) {
   EXPECT_EQ(Decide("Senior Data Scientist", "1+ years of experience", "Entry level").level, Level::kSenior);
 }
 
+TEST(LevelRulesTest, YearsInTheShapesPostingsWriteThem) {
+  EXPECT_EQ(Decide("Data Scientist", "Two or more years of marketing analytics experience.").level, Level::kEntry);
+  EXPECT_EQ(Decide("Data Engineer", "Requirements: 5+ years in a Data Engineering or similar position.").level,
+            Level::kSenior);
+  EXPECT_EQ(Decide("ML Engineer", "5+ years of implementing software product solutions.").level, Level::kSenior);
+  // A preference for a field leaves the years required; a preference for the years does not.
+  EXPECT_EQ(Decide("Data Scientist", "Minimum 2 years of relevant experience, preferably in retail.").level,
+            Level::kEntry);
+  EXPECT_EQ(Decide("Data Scientist", "3+ years of experience preferred.").level, Level::kMid);
+  EXPECT_EQ(Decide("Data Scientist", "8+ years of experience preferred.").evidence, "no level stated: mid");
+  // A time frame is not experience.
+  EXPECT_EQ(Decide("Data Scientist", "Within 2 years of joining you will lead a team.").evidence,
+            "no level stated: mid");
+}
+
 TEST(LevelRulesTest, YearsBeatTheSourceField) {
   LevelDecision decision = Decide("Data Scientist", "5+ years of experience required", "Entry level");
   EXPECT_EQ(decision.level, Level::kSenior);
