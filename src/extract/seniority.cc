@@ -340,7 +340,8 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
         if (at == 0 || body[at - 1] != ' ' || (end < body.size() && body[end] != ' ')) continue;
         std::string_view before = std::string_view(body).substr(0, at);
         for (const TitleCue& body_cue : kTitleCues) {
-          if (body_cue.word.size() < 3) continue;  // "i", "v", "ii": too easily read into prose
+          // Roman codes ("i", "v", "ii") are too easily read into prose; "sr" and "jr" are not.
+          if (body_cue.word.find_first_not_of("iv") == std::string_view::npos) continue;
           std::string named = " " + std::string(body_cue.word) + " ";
           if (!before.ends_with(named)) continue;
           std::string_view lead = before.substr(0, before.size() - named.size());

@@ -65,6 +65,8 @@ TEST(LevelRulesTest, NothingStatedIsMidAndSaysSo) {
 
 TEST(LevelRulesTest, TheBodyNamingTheJobWithALevelDecidesWhenTheTitleDoesNot) {
   EXPECT_EQ(Decide("Data Scientist", "We are hiring a Senior Data Scientist to join us.").level, Level::kSenior);
+  EXPECT_EQ(Decide("Data Scientist", "If you are a Sr. Data Scientist with experience, read on!").level,
+            Level::kSenior);
   // A title with a team after a comma or dash is named by its head.
   LevelDecision growth = Decide("Machine Learning Engineer, Growth",
                                 "As a Lead Machine Learning Engineer of the Growth org, you will own ranking.");
