@@ -141,6 +141,19 @@ TEST_F(UnderstanderTest, PayWithoutACurrencyIsInTheCurrencyOfItsCountry) {
   EXPECT_EQ((*understander)->Understand(raw).understood.salary.currency, "USD");
 }
 
+TEST(DecideRoleByRules, AGenericTitleTakesTheFocusItsDescriptionAndQualifierName) {
+  // Three mentions of language work: not enough alone ...
+  std::string description = "You will build our LLM platform, with retrieval and prompt tooling, on Kubernetes.";
+  auto plain = DecideRoleByRules("Machine Learning Engineer", description);
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(plain->role, Role::kMlEngineer);
+  // ... but the title's own "Fine-Tuning" weighs as several more.
+  auto qualified = DecideRoleByRules("Machine Learning Engineer, Fine-Tuning API", description);
+  ASSERT_TRUE(qualified.has_value());
+  EXPECT_EQ(qualified->role, Role::kNlpEngineer);
+  EXPECT_EQ(qualified->evidence, "title rule + description");
+}
+
 TEST(GuessRole, FallsBackOnTheDescription) {
   std::string text = "You will train large language models (LLM). NLP research, NLP products, LLM evaluation.";
   EXPECT_EQ(GuessRole("Member of Technical Staff", text), Role::kNlpEngineer);
