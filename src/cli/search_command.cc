@@ -51,6 +51,7 @@ int RunSearch(Context& context, const SearchArgs& args) {
         bar.Update({added, total, added});
       });
   if (!service.ok()) return ReportError(service.status());
+  (*service)->UseTaxonomy(*taxonomy);
   auto page = args.like.empty() ? (*service)->Search(args.query, *filters, options)
                                 : (*service)->MoreLikeThis(args.like, args.per_page);
   if (!page.ok()) return ReportError(page.status());

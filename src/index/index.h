@@ -40,6 +40,12 @@ struct QueryClause {
   std::vector<std::string> words;  // one word, or several for a phrase (as typed, lowercase)
   bool phrase = false;
   bool prefix = false;  // `word*`, or the last word while the query is being typed
+  // Set by the search layer from the taxonomy, for a single word. `skill`: the word is a skill's name that is
+  // also everyday English ("excel", "go", "r", "spark"), so it counts only in postings that name the skill
+  // (the index's skill id). `variants`: the skill's other spellings of the word that count as it ("llms"
+  // beside "llm").
+  std::string skill;
+  std::vector<std::string> variants;
 };
 
 struct Query {

@@ -34,10 +34,11 @@ constexpr double kTieSlack = 1e-6;
 struct CompiledClause {
   QueryClause::Kind kind = QueryClause::Kind::kShould;
   std::vector<uint32_t> terms;  // the term, or a word's expansions
-  bool phrase = false;
-  std::vector<std::pair<uint32_t, double>> phrase_hits;  // (document, score), ascending
+  // A phrase's documents, or a skill word's (those that name the skill), found while compiling.
+  bool listed = false;
+  std::vector<std::pair<uint32_t, double>> hits;  // (document, score), ascending
   size_t Postings(const Impl& impl) const {
-    if (phrase) return phrase_hits.size();
+    if (listed) return hits.size();
     size_t total = 0;
     for (uint32_t term : terms) total += impl.lists[term].df;
     return total;
@@ -80,6 +81,28 @@ std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std:
   return hits;
 }
 
+// The documents of `terms` that name `skill` (the skill extractor found it in them), each with its best
+// term's score: a skill word that is also everyday English counts only where it is the skill.
+std::vector<std::pair<uint32_t, double>> NamingTheSkill(const Impl& impl, const std::vector<uint32_t>& terms,
+                                                        const std::string& skill) {
+  std::vector<std::pair<uint32_t, double>> hits;
+  std::optional<uint32_t> skill_id = impl.skills.Find(skill);
+  if (!skill_id) return hits;  // no posting names it
+  for (uint32_t term : terms) {
+    for (TermScorer scorer(impl, term); scorer.doc() != kEndDoc; scorer.Next()) {
+      const auto& doc = impl.docs[scorer.doc()];
+      auto begin = impl.doc_skills.begin() + doc.skills_begin, end = impl.doc_skills.begin() + doc.skills_end;
+      if (std::find(begin, end, *skill_id) != end) hits.push_back({scorer.doc(), scorer.Score()});
+    }
+  }
+  // One entry per document, the best score of its terms.
+  std::sort(hits.begin(), hits.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second > b.second; });
+  hits.erase(std::unique(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+             hits.end());
+  return hits;
+}
+
 CompiledClause Compile(const Impl& impl, const QueryClause& clause, std::vector<std::string>& expanded) {
   CompiledClause compiled;
   compiled.kind = clause.kind;
@@ -88,30 +111,40 @@ CompiledClause Compile(const Impl& impl, const QueryClause& clause, std::vector<
     for (std::string& term : AnalyzeText(word)) phrase_terms.push_back(std::move(term));
   }
   if (phrase_terms.size() > 1) {
-    compiled.phrase = true;
+    compiled.listed = true;
     std::vector<uint32_t> ids;
     for (const std::string& term : phrase_terms) {
       auto it = impl.term_ids.find(term);
       if (it == impl.term_ids.end()) return compiled;  // an unknown word: the phrase matches nothing
       ids.push_back(it->second);
     }
-    compiled.phrase_hits = FindPhrase(impl, ids);
+    compiled.hits = FindPhrase(impl, ids);
   } else if (!clause.words.empty()) {
     compiled.terms = impl.Expand(clause.words[0], clause.prefix, expanded);
+    for (const std::string& variant : clause.variants) {
+      for (uint32_t term : impl.Expand(variant, false, expanded)) {
+        if (std::find(compiled.terms.begin(), compiled.terms.end(), term) == compiled.terms.end())
+          compiled.terms.push_back(term);
+      }
+    }
+    if (!clause.skill.empty()) {
+      compiled.listed = true;
+      compiled.hits = NamingTheSkill(impl, compiled.terms, clause.skill);
+    }
   }
   return compiled;
 }
 
 void AddClauseDocs(const CompiledClause& clause, const Impl& impl, Bitset& set) {
-  if (clause.phrase) {
-    for (const auto& hit : clause.phrase_hits) set.Set(hit.first);
+  if (clause.listed) {
+    for (const auto& hit : clause.hits) set.Set(hit.first);
   } else {
     for (uint32_t term : clause.terms) impl.lists[term].AddTo(set);
   }
 }
 
 std::unique_ptr<ClauseScorer> MakeScorer(const Impl& impl, const CompiledClause& clause) {
-  if (clause.phrase) return std::make_unique<ListScorer>(clause.phrase_hits);
+  if (clause.listed) return std::make_unique<ListScorer>(clause.hits);
   std::vector<std::unique_ptr<TermScorer>> terms;
   for (uint32_t term : clause.terms) terms.push_back(std::make_unique<TermScorer>(impl, term));
   if (terms.size() == 1) return std::move(terms[0]);

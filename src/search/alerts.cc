@@ -133,11 +133,13 @@ StatusOr<AlertRun> RunAlerts(store::Store& store, const taxonomy::Taxonomy& taxo
     }));
   }
   run.postings_considered = static_cast<int64_t>(fresh.size());
+  const SkillWords skill_words(taxonomy);  // a saved search reads its words as the search does
   for (const auto& each : saved) {
     JS_ASSIGN_OR_RETURN(FilterSpec spec, FiltersFromJson(each.filters_json, each.name));
     auto filters = ResolveFilters(spec, taxonomy);
     if (!filters.ok()) return InvalidArgument("saved search '" + each.name + "': " + filters.status().message());
     JS_ASSIGN_OR_RETURN(index::Query query, index::ParseQuery(each.query));
+    skill_words.Apply(query);
     index::SearchRequest request;
     request.query = query;
     request.filters = *filters;

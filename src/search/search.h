@@ -18,6 +18,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -117,6 +118,23 @@ StatusOr<AlertRun> RunAlerts(store::Store& store, const taxonomy::Taxonomy& taxo
 // Where the index snapshot of the store at `store_path` is kept: beside it, "<store_path>.index".
 std::string SnapshotPath(const std::string& store_path);
 
+// What the taxonomy says about the words people search for (skill_words.cc): a skill's name that is also
+// everyday English ("excel", "go", "r", "spark", "rust") counts only in postings that name the skill, and a
+// skill's singular and plural spellings ("llm", "llms") count as one word.
+class SkillWords {
+ public:
+  explicit SkillWords(const taxonomy::Taxonomy& taxonomy);
+  // Sets `skill` and `variants` on the query's single-word clauses (not prefixes) that name a skill.
+  void Apply(index::Query& query) const;
+
+ private:
+  struct Entry {
+    std::string skill;  // set for an everyday word
+    std::vector<std::string> variants;
+  };
+  std::unordered_map<std::string, Entry> words_;
+};
+
 class SearchService {
  public:
   // Builds the index from the store, or loads it from `snapshot_path` when the snapshot is of this store,
@@ -129,6 +147,9 @@ class SearchService {
   bool loaded_from_snapshot() const { return loaded_from_snapshot_; }
   // Postings added to a loaded snapshot because they were stored after it was saved.
   size_t postings_added() const { return postings_added_; }
+
+  // Reads the query's words with the taxonomy's knowledge of skill words (SkillWords). Call before searching.
+  void UseTaxonomy(const taxonomy::Taxonomy& taxonomy) { skill_words_ = std::make_unique<SkillWords>(taxonomy); }
 
   // Errors: kInvalidArgument for a query syntax error (the character is named).
   StatusOr<SearchPage> Search(const std::string& query_text, const index::Filters& filters,
@@ -153,8 +174,9 @@ class SearchService {
   StatusOr<SearchPage> Page(store::Store& store, const index::SearchResult& result, const index::Query& query);
   store::Store& store_;
   std::unique_ptr<index::SearchIndex> index_;
-  mutable std::shared_mutex index_mutex_;  // shared by searches, exclusive while CatchUp adds
-  int64_t through_ = 0;                    // the last stored posting the index has seen (Store::LastSequence)
+  mutable std::shared_mutex index_mutex_;    // shared by searches, exclusive while CatchUp adds
+  std::unique_ptr<SkillWords> skill_words_;  // null: words are read as written
+  int64_t through_ = 0;                      // the last stored posting the index has seen (Store::LastSequence)
   bool loaded_from_snapshot_ = false;
   size_t postings_added_ = 0;
 };

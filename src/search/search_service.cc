@@ -176,6 +176,7 @@ StatusOr<SearchPage> SearchService::Search(const std::string& query_text, const 
 StatusOr<SearchPage> SearchService::Search(store::Store& reader, const std::string& query_text,
                                            const index::Filters& filters, const SearchOptions& options) {
   JS_ASSIGN_OR_RETURN(index::Query query, index::ParseQuery(query_text, options.typing));
+  if (skill_words_) skill_words_->Apply(query);
   index::SearchRequest request;
   request.query = query;
   request.filters = filters;

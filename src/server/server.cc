@@ -35,6 +35,7 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const std::string& db_path, const
 
   JS_ASSIGN_OR_RETURN(taxonomy::Taxonomy taxonomy, taxonomy::Taxonomy::Load(options.taxonomy_path));
   state->taxonomy.emplace(std::move(taxonomy));
+  state->search->UseTaxonomy(*state->taxonomy);
   JS_ASSIGN_OR_RETURN(extract::CurrencyRates rates, extract::CurrencyRates::Load(options.rates_path));
   state->rates.emplace(std::move(rates));
   JS_ASSIGN_OR_RETURN(state->understander, classify::Understander::Create(*state->taxonomy, *state->rates));
