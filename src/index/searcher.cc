@@ -81,18 +81,22 @@ std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std:
   return hits;
 }
 
-// The documents of `terms` that name `skill` (the skill extractor found it in them), each with its best
-// term's score: a skill word that is also everyday English counts only where it is the skill.
+// The documents of `terms` that name `skill` (the skill extractor found it in them) or hold the word in their
+// title, each with its best term's score: a skill word that is also everyday English counts only where it
+// is the skill.
 std::vector<std::pair<uint32_t, double>> NamingTheSkill(const Impl& impl, const std::vector<uint32_t>& terms,
                                                         const std::string& skill) {
   std::vector<std::pair<uint32_t, double>> hits;
-  std::optional<uint32_t> skill_id = impl.skills.Find(skill);
-  if (!skill_id) return hits;  // no posting names it
+  std::optional<uint32_t> skill_id = impl.skills.Find(skill);  // none when no posting names it
   for (uint32_t term : terms) {
     for (TermScorer scorer(impl, term); scorer.doc() != kEndDoc; scorer.Next()) {
       const auto& doc = impl.docs[scorer.doc()];
       auto begin = impl.doc_skills.begin() + doc.skills_begin, end = impl.doc_skills.begin() + doc.skills_end;
-      if (std::find(begin, end, *skill_id) != end) hits.push_back({scorer.doc(), scorer.Score()});
+      // A title names its job on purpose ("Go Developer", "ML Engineer (Zeppelin team)"); the skills are read
+      // from the description alone.
+      bool in_title = scorer.cursor().tf()[0] > 0;
+      if (in_title || (skill_id && std::find(begin, end, *skill_id) != end))
+        hits.push_back({scorer.doc(), scorer.Score()});
     }
   }
   // One entry per document, the best score of its terms.

@@ -1,7 +1,8 @@
 // What the taxonomy says about the words people search for. A skill whose name is also everyday English
-// ("Excel", "Go", "R", "Spark", "Rust") is matched by the taxonomy only as written, with its capital. Stemmed, "excel" is also "excellence" and "excellent"; lowercased, "go" and "r" are in every other
-// sentence. Such a word, searched for alone, counts only in postings that name the skill. And a skill's
-// spellings that differ by a plural "s" ("LLM", "LLMs") count as one word.
+// ("Excel", "Go", "R", "Spark", "Rust") is matched by the taxonomy only as written, with its capital. Stemmed, "excel"
+// is also "excellence" and "excellent"; lowercased, "go" and "r" are in every other sentence. Such a word, searched for
+// alone, counts only in postings that name the skill. And a skill's spellings that differ by a plural "s" ("LLM",
+// "LLMs") count as one word.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -15,9 +16,8 @@ namespace {
 // A form the index reads as one word: letters and digits, and the symbols that stay part of a word ("c++").
 bool IsOneWord(std::string_view form) {
   if (form.empty()) return false;
-  return std::all_of(form.begin(), form.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '#';
-  });
+  return std::all_of(form.begin(), form.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '#'; });
 }
 
 // "Excel", "Spark", "R": a proper name that only its capital tells from the everyday word, which is why the

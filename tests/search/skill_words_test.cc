@@ -30,11 +30,12 @@ class SkillWordsTest : public testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // A posting whose skills are the named taxonomy ids (as the extractor would have found them).
-  void Add(const std::string& id, const std::string& description, const std::vector<std::string>& skills) {
+  void Add(const std::string& id, const std::string& description, const std::vector<std::string>& skills,
+           const std::string& title = "Data Analyst") {
     Posting posting;
     posting.id = id;
     posting.raw.source = "test";
-    posting.raw.title = "Data Analyst " + id;
+    posting.raw.title = title;
     posting.raw.company = "Company " + id;
     posting.raw.description = description;
     for (const std::string& skill : skills) posting.understood.skills.push_back({skill, skill, 0, 0, {}});
@@ -99,6 +100,16 @@ TEST_F(SkillWordsTest, AnEverydayWordCountsOnlyWhereTheSkillIsNamed) {
   auto page = service->Search("exce", {}, typing);
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total, 2);  // "excel" and "excellent" both begin so
+}
+
+TEST_F(SkillWordsTest, ATitleNamesItsJobOnPurpose) {
+  // The skills are read from the description; a title that holds the word counts as naming it.
+  Add("go-title", "Build backend services.", {}, "Go Developer");
+  Add("go-english", "You will go above and beyond.", {});
+  Add("zeppelin", "Python and scikit-learn models.", {"python"}, "ML Engineer (Zeppelin team)");
+  auto service = Open();
+  EXPECT_EQ(Ids(*service, "go"), std::vector<std::string>{"go-title"});
+  EXPECT_EQ(Ids(*service, "zeppelin"), std::vector<std::string>{"zeppelin"});
 }
 
 TEST_F(SkillWordsTest, SingularAndPluralSpellingsOfASkillMeet) {
