@@ -1,8 +1,8 @@
 // What the taxonomy says about the words people search for. A skill whose name is also everyday English
-// ("Excel", "Go", "R", "Spark", "Rust") is matched by the taxonomy only as written, with its capital. Stemmed, "excel"
-// is also "excellence" and "excellent"; lowercased, "go" and "r" are in every other sentence. Such a word, searched for
-// alone, counts only in postings that name the skill. And a skill's spellings that differ by a plural "s" ("LLM",
-// "LLMs") count as one word.
+// ("Excel", "Go", "R", "Spark", "Rust") is matched by the curated taxonomy only as written, with its capital. Stemmed,
+// "excel" is also "excellence" and "excellent"; lowercased, "go" and "r" are in every other sentence. Such a word,
+// searched for alone, counts only in postings that name the skill. And a skill's spellings that differ by a plural "s"
+// ("LLM", "LLMs") count as one word.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -40,7 +40,10 @@ SkillWords::SkillWords(const taxonomy::Taxonomy& taxonomy) {
     if (!IsOneWord(word)) continue;
     skills_of_word[word].insert(form.skill_index);
     words_of_skill[form.skill_index].insert(word);
-    if (form.rule.case_sensitive && IsCapitalisedName(form.text)) everyday.insert(word);
+    // Only the curated layer's: the O*NET and ESCO long tail holds names like "Google" (a database product)
+    // and "Source" (a game engine) that a searcher means as words.
+    bool curated = skills[form.skill_index].source.find("curated") != std::string::npos;
+    if (curated && form.rule.case_sensitive && IsCapitalisedName(form.text)) everyday.insert(word);
   }
   for (const auto& [word, owners] : skills_of_word) {
     if (owners.size() != 1) continue;  // a word of two skills says neither
