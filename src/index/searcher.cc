@@ -90,12 +90,10 @@ std::vector<std::pair<uint32_t, double>> NamingTheSkill(const Impl& impl, const 
   std::optional<uint32_t> skill_id = impl.skills.Find(skill);  // none when no posting names it
   for (uint32_t term : terms) {
     for (TermScorer scorer(impl, term); scorer.doc() != kEndDoc; scorer.Next()) {
-      const auto& doc = impl.docs[scorer.doc()];
-      auto begin = impl.doc_skills.begin() + doc.skills_begin, end = impl.doc_skills.begin() + doc.skills_end;
       // A title names its job on purpose ("Go Developer", "ML Engineer (Zeppelin team)"); the skills are read
       // from the description alone.
       bool in_title = scorer.cursor().tf()[0] > 0;
-      if (in_title || (skill_id && std::find(begin, end, *skill_id) != end))
+      if (in_title || (skill_id && impl.HasSkill(scorer.doc(), *skill_id)))
         hits.push_back({scorer.doc(), scorer.Score()});
     }
   }
@@ -396,8 +394,7 @@ struct ScanFilters {
       if (filters.max_salary_usd && low > *filters.max_salary_usd) return false;
     }
     if (!any_skills.empty() || !all_skills.empty()) {
-      auto begin = impl.doc_skills.begin() + doc.skills_begin, end = impl.doc_skills.begin() + doc.skills_end;
-      auto has = [&](uint32_t skill) { return std::find(begin, end, skill) != end; };
+      auto has = [&](uint32_t skill) { return impl.HasSkill(doc_number, skill); };
       if (!any_skills.empty() && std::none_of(any_skills.begin(), any_skills.end(), has)) return false;
       if (!std::all_of(all_skills.begin(), all_skills.end(), has)) return false;
     }

@@ -201,6 +201,12 @@ struct SearchIndex::Impl {
         for (uint32_t idx = meta.skills_begin; idx < meta.skills_end; ++idx) visit(doc_skills[idx]);
     }
   }
+  // Whether the skill extractor found `skill` in document `doc`.
+  bool HasSkill(uint32_t doc, uint32_t skill) const {
+    const DocMeta& meta = docs[doc];
+    auto begin = doc_skills.begin() + meta.skills_begin, end = doc_skills.begin() + meta.skills_end;
+    return std::find(begin, end, skill) != end;
+  }
   size_t FacetValueCount(int facet) const {
     switch (facet) {
       case internal::kRoleFacet:
