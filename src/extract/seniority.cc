@@ -110,6 +110,43 @@ const TitleCue* FindTitleCue(const std::string& normalised_title) {
   return nullptr;
 }
 
+// The level word a body puts before the job `named_title` (a normalised title). The title must follow a level
+// word and an article or "as" ("as a Lead ML Engineer"), so that "you will lead machine learning engineers" is
+// not read as a title. The title is found first (one search), and only the words before each occurrence are
+// compared. Only the places where the title's first word occurs are folded and compared (ASCII folding: a
+// title's level word and name are ASCII in every posting seen); folding the whole opening of every body had
+// cost a tenth of understanding a posting.
+const TitleCue* LevelNamedInBody(std::string_view opening, const std::string& named_title) {
+  std::string_view first_word = std::string_view(named_title).substr(0, named_title.find(' '));
+  for (size_t found = FindIgnoreCase(opening, first_word); found != std::string_view::npos;
+       found = FindIgnoreCase(opening, first_word, found + 1)) {
+    size_t window_begin = found > 40 ? found - 40 : 0;
+    std::string body = text::AsciiKey(opening.substr(window_begin, found - window_begin + named_title.size() + 8));
+    size_t at = body.find(named_title);
+    if (at == std::string::npos) continue;
+    size_t end = at + named_title.size();
+    if (at == 0 || body[at - 1] != ' ' || (end < body.size() && body[end] != ' ')) continue;
+    std::string_view before = std::string_view(body).substr(0, at);
+    for (const TitleCue& body_cue : kTitleCues) {
+      // Roman codes ("i", "v", "ii") are too easily read into prose; "sr" and "jr" are not.
+      if (body_cue.word.find_first_not_of("iv") == std::string_view::npos) continue;
+      std::string named = " " + std::string(body_cue.word) + " ";
+      if (!before.ends_with(named)) continue;
+      std::string_view lead = before.substr(0, before.size() - named.size());
+      for (std::string_view lead_in : {" a", " an", " the", " as", " our"}) {
+        if (lead.ends_with(lead_in) || lead == lead_in.substr(1)) return &body_cue;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// A title's head: the words before a team or product after a comma, bracket, bar or " - ", normalised.
+std::string TitleHead(std::string_view title) {
+  size_t cut = std::min(title.find_first_of(",(|"), title.find(" - "));
+  return WithoutJobPhrases(text::NormalizeKey(title.substr(0, cut)));
+}
+
 std::optional<int> NumberWord(std::string_view word) {
   static constexpr std::array<std::string_view, 11> kWords = {"zero", "one",   "two",   "three", "four", "five",
                                                               "six",  "seven", "eight", "nine",  "ten"};
@@ -308,53 +345,19 @@ SeniorityCues FindSeniorityCues(std::string_view title, std::string_view descrip
     cues.cues.push_back("title:" + std::string(cue->word));
   } else if (!normalised.empty() && !description.empty()) {
     // When the title says no level, a body that names the same job with a level word ("we are hiring a
-    // Senior Data Scientist") says it instead.
-    // The title must follow a level word and an article or "as" ("as a Lead ML Engineer"), so that "you will
-    // lead machine learning engineers" is not read as a title. The title is found first (one search), and
-    // only the words before each occurrence are compared.
-    // Only the places where the title's first word occurs are folded and compared (ASCII folding: a title's
-    // level word and name are ASCII in every posting seen); folding the whole opening of every body had cost
-    // a tenth of understanding a posting.
-    // A title with a team or product after a comma or dash ("Machine Learning Engineer, Growth") is named in
-    // the body by its head alone ("As a Lead Machine Learning Engineer of the Growth org").
-    std::string head = WithoutJobPhrases(text::NormalizeKey(title.substr(0, title.find_first_of(",(|"))));
-    size_t dash = title.find(" - ");
-    if (dash != std::string_view::npos && dash < title.find_first_of(",(|")) {
-      head = WithoutJobPhrases(text::NormalizeKey(title.substr(0, dash)));
-    }
+    // Senior Data Scientist") says it instead. A title with a team or product after a comma or dash
+    // ("Machine Learning Engineer, Growth") is named in the body by its head alone ("As a Lead Machine
+    // Learning Engineer of the Growth org"): the head is tried when it differs and is more than one word
+    // ("Engineer" alone would match any prose).
     std::string_view opening = description.substr(0, 3000);
-    // The head only when it differs and is more than one word ("Engineer" alone would match any prose).
-    std::vector<const std::string*> named_titles = {&normalised};
-    if (head != normalised && head.find(' ') != std::string::npos) named_titles.push_back(&head);
-    for (const std::string* named_title_ptr : named_titles) {
-      const std::string& named_title = *named_title_ptr;
-      if (cues.title_level) break;
-      std::string_view first_word = std::string_view(named_title).substr(0, named_title.find(' '));
-      for (size_t found = FindIgnoreCase(opening, first_word); found != std::string_view::npos && !cues.title_level;
-           found = FindIgnoreCase(opening, first_word, found + 1)) {
-        size_t window_begin = found > 40 ? found - 40 : 0;
-        std::string body = text::AsciiKey(opening.substr(window_begin, found - window_begin + named_title.size() + 8));
-        size_t at = body.find(named_title);
-        if (at == std::string::npos) continue;
-        size_t end = at + named_title.size();
-        if (at == 0 || body[at - 1] != ' ' || (end < body.size() && body[end] != ' ')) continue;
-        std::string_view before = std::string_view(body).substr(0, at);
-        for (const TitleCue& body_cue : kTitleCues) {
-          // Roman codes ("i", "v", "ii") are too easily read into prose; "sr" and "jr" are not.
-          if (body_cue.word.find_first_not_of("iv") == std::string_view::npos) continue;
-          std::string named = " " + std::string(body_cue.word) + " ";
-          if (!before.ends_with(named)) continue;
-          std::string_view lead = before.substr(0, before.size() - named.size());
-          bool introduced = false;
-          for (std::string_view lead_in : {" a", " an", " the", " as", " our"}) {
-            introduced = introduced || lead.ends_with(lead_in) || lead == lead_in.substr(1);
-          }
-          if (!introduced) continue;
-          cues.title_level = body_cue.level;
-          cues.cues.push_back("body:" + std::string(body_cue.word));
-          break;
-        }
-      }
+    const TitleCue* cue = LevelNamedInBody(opening, normalised);
+    if (!cue) {
+      std::string head = TitleHead(title);
+      if (head != normalised && head.find(' ') != std::string::npos) cue = LevelNamedInBody(opening, head);
+    }
+    if (cue) {
+      cues.title_level = cue->level;
+      cues.cues.push_back("body:" + std::string(cue->word));
     }
   }
   if (std::optional<YearsMention> main = MainRequirement(FindYearsMentions(description, signs))) {
