@@ -170,13 +170,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   jobscope::server::ServerOptions options;
   options.port = 0;
   options.threads = 2;
-  options.taxonomy_path = kData + "/taxonomy/skills.tsv";
-  options.rates_path = kData + "/currency_rates.tsv";
-  options.role_model_path = kData + "/models/role_model.bin";
-  options.salary_model_dir = kData + "/models/salary";
+  jobscope::server::UseShippedData(options, kData);
   options.survey_path = (dir / "survey.csv").string();
-  options.career_graph_path = kData + "/career/graph.json";
-  options.skill_prerequisites_path = kData + "/career/skill_prerequisites.tsv";
   options.web_dir = kData + "/../web";
   options.limits.max_upload_bytes = 256 * 1024;
   auto opened = jobscope::server::Server::Open(db, options);

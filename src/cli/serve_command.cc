@@ -19,13 +19,8 @@ struct ServeArgs {
 int RunServe(Context& context, ServeArgs& args) {
   server::ServerOptions& options = args.options;
   options.token_reads = args.token_reads;
-  options.taxonomy_path = context.DataPath("taxonomy/skills.tsv");
-  options.rates_path = context.DataPath("currency_rates.tsv");
-  options.role_model_path = context.DataPath("models/role_model.bin");
-  options.salary_model_dir = context.DataPath("models/salary");
+  server::UseShippedData(options, context.DataPath(""));
   options.survey_path = args.survey;
-  options.career_graph_path = context.DataPath("career/graph.json");
-  options.skill_prerequisites_path = context.DataPath("career/skill_prerequisites.tsv");
   if (args.no_web) {
     options.web_dir.clear();
   } else if (options.web_dir.empty()) {

@@ -17,6 +17,16 @@ Server::Server(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
 Server::~Server() { Stop(); }
 
+void UseShippedData(ServerOptions& options, const std::string& data_dir) {
+  const std::filesystem::path data(data_dir);
+  options.taxonomy_path = (data / "taxonomy/skills.tsv").string();
+  options.rates_path = (data / "currency_rates.tsv").string();
+  options.role_model_path = (data / "models/role_model.bin").string();
+  options.salary_model_dir = (data / "models/salary").string();
+  options.career_graph_path = (data / "career/graph.json").string();
+  options.skill_prerequisites_path = (data / "career/skill_prerequisites.tsv").string();
+}
+
 StatusOr<std::unique_ptr<Server>> Server::Open(const std::string& db_path, const ServerOptions& options) {
   std::error_code error;
   if (!store::StoreMayExist(db_path)) {

@@ -66,6 +66,11 @@ struct ServerOptions {
   ServerLimits limits;
 };
 
+// Points `options` at the shipped data under `data_dir` (its data/ folder): the taxonomy, the rate table, the
+// role and salary models, the career graph and the skill prerequisites. The survey and the web folder are not
+// shipped data and are left as they are.
+void UseShippedData(ServerOptions& options, const std::string& data_dir);
+
 class Server {
  public:
   ~Server();

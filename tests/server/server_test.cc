@@ -52,13 +52,8 @@ ServerOptions Options() {
   ServerOptions options;
   options.port = 0;
   options.threads = 4;
-  options.taxonomy_path = kData + "/taxonomy/skills.tsv";
-  options.rates_path = kData + "/currency_rates.tsv";
-  options.role_model_path = kData + "/models/role_model.bin";
-  options.salary_model_dir = kData + "/models/salary";
+  UseShippedData(options, kData);
   options.survey_path = (dir / "survey.csv").string();
-  options.career_graph_path = kData + "/career/graph.json";
-  options.skill_prerequisites_path = kData + "/career/skill_prerequisites.tsv";
   options.limits.max_upload_bytes = 64 * 1024;  // small, so the test of the limit sends little
   options.limits.max_resume_bytes = 16 * 1024;
   options.web_dir = kData + "/../web";
