@@ -4,10 +4,14 @@
 # bounded time; the server's resident memory sampled every 10 s. Prints throughput, latency percentiles and
 # memory at the start, middle and end.
 #
-# usage: bench/load_bench.sh --db STORE [--seconds 300] [--connections 8] [--port 8099]
+# With --cache-pages 0 every request is searched on the index; by default the server keeps the pages it
+# answered (serve --cache-pages), so the cycled requests are mostly answered from kept pages after the first
+# round: run both and report both.
+#
+# usage: bench/load_bench.sh --db STORE [--seconds 300] [--connections 8] [--port 8099] [--cache-pages N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB="" SECONDS_RUN=300 CONNECTIONS=8 PORT=8099
+DB="" SECONDS_RUN=300 CONNECTIONS=8 PORT=8099 CACHE_PAGES=1024
 BIN=${JOBSCOPE_BIN:-./build/jobscope}
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -15,7 +19,8 @@ while [[ $# -gt 0 ]]; do
     --seconds) SECONDS_RUN="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
-    *) echo "usage: bench/load_bench.sh --db STORE [--seconds 300] [--connections 8] [--port 8099]" >&2; exit 2 ;;
+    --cache-pages) CACHE_PAGES="$2"; shift 2 ;;
+    *) echo "usage: bench/load_bench.sh --db STORE [--seconds 300] [--connections 8] [--port 8099] [--cache-pages N]" >&2; exit 2 ;;
   esac
 done
 [[ -n "$DB" && -f "$DB" ]] || { echo "load_bench: give --db with an existing store" >&2; exit 2; }
@@ -38,7 +43,7 @@ with open(sys.argv[1], "w") as out:
 PY
 
 start=$(date +%s.%N)
-"$BIN" serve --db "$DB" --port "$PORT" --no-web >"$work/server.log" 2>&1 &
+"$BIN" serve --db "$DB" --port "$PORT" --no-web --cache-pages "$CACHE_PAGES" >"$work/server.log" 2>&1 &
 server_pid=$!
 until curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null; do
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
@@ -46,6 +51,7 @@ until curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null; do
 done
 ready=$(date +%s.%N)
 postings=$(curl -sf "http://127.0.0.1:$PORT/api/v1/health" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("postings"))')
+echo "cache pages: $CACHE_PAGES"
 echo "server ready in $(python3 -c "print(round($ready - $start, 1))") s with $postings postings ($(wc -l < "$work/paths.txt") request paths)"
 
 ( while kill -0 "$server_pid" 2>/dev/null; do
@@ -55,6 +61,7 @@ sampler=$!
 LOAD_PATHS="$work/paths.txt" wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s bench/load_bench.lua \
   "http://127.0.0.1:$PORT" | tee "$work/wrk.txt"
 kill "$sampler" 2>/dev/null || true
+curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^jobscope_search_cache' || true
 python3 - "$work/rss.txt" <<'PY'
 import sys
 rss = [int(x) / 1024 for x in open(sys.argv[1]) if x.strip()]

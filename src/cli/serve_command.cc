@@ -86,6 +86,13 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
       command->add_option("--web-dir", args->options.web_dir,
                           "The web UI's folder (default: web/ beside the data folder, else the source tree's)");
   command->add_flag("--no-web", args->no_web, "Serve the API only")->excludes(web_dir);
+  command
+      ->add_option("--cache-pages", args->options.cache_pages,
+                   "Search pages kept for when they are asked again, each for --cache-seconds (0: none)")
+      ->capture_default_str();
+  command->add_option("--cache-seconds", args->options.cache_seconds, "How long a kept search page is used")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
   command->add_option("--survey", args->survey, "The aijobs.net salary survey CSV, for /api/v1/salary/bands")
       ->capture_default_str();
   command->callback([&context, &exit_code, args] { exit_code = RunServe(context, *args); });

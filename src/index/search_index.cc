@@ -281,6 +281,12 @@ void SearchIndex::Impl::Prepare() const {
   for (int field = 0; field < 3; ++field) {
     prepared.average_length[field] = total_length[field] / static_cast<double>(std::max<size_t>(1, n));
   }
+  prepared.paid = Bitset(n);
+  prepared.pay.resize(n);
+  for (uint32_t doc = 0; doc < n; ++doc) {
+    prepared.pay[doc] = {docs[doc].SalaryLow(), docs[doc].SalaryHigh()};
+    if (!std::isnan(prepared.pay[doc].first)) prepared.paid.Set(doc);
+  }
   prepared.field_factors.resize(n);
   for (size_t doc = 0; doc < n; ++doc) {
     for (int field = 0; field < 3; ++field) {
@@ -309,9 +315,18 @@ void SearchIndex::Impl::Prepare() const {
     for (uint32_t doc = 0; doc < n; ++doc) ForEachFacetValue(facet, doc, [&](uint32_t value) { ++counts[value]; });
     bitsets.by_value.assign(counts.size(), Bitset());
     bitsets.rest = Bitset(n);
-    for (size_t value = 0; value < counts.size(); ++value) {
-      if (counts[value] > 0 && (small || counts[value] >= frequent)) bitsets.by_value[value] = Bitset(n);
+    bitsets.frequent.clear();
+    bitsets.rest_most = 0;
+    for (uint32_t value = 0; value < counts.size(); ++value) {
+      if (counts[value] > 0 && (small || counts[value] >= frequent)) {
+        bitsets.by_value[value] = Bitset(n);
+        bitsets.frequent.push_back(value);
+      } else {
+        bitsets.rest_most = std::max(bitsets.rest_most, counts[value]);
+      }
     }
+    std::stable_sort(bitsets.frequent.begin(), bitsets.frequent.end(),
+                     [&](uint32_t a, uint32_t b) { return counts[a] > counts[b]; });
     for (uint32_t doc = 0; doc < n; ++doc) {
       ForEachFacetValue(facet, doc, [&](uint32_t value) {
         if (bitsets.by_value[value].words())
@@ -320,6 +335,7 @@ void SearchIndex::Impl::Prepare() const {
           bitsets.rest.Set(doc);
       });
     }
+    bitsets.totals = std::move(counts);
   }
   doc_sets.join();
   prepared.documents = n;

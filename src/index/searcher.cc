@@ -380,18 +380,20 @@ struct ScanFilters {
            filters.max_salary_usd;
   }
   bool Passes(uint32_t doc_number) const {
-    const DocMeta& doc = impl.docs[doc_number];
-    if (company && doc.company != *company) return false;
-    if (country && doc.country != *country) return false;
-    if (region && doc.region != *region) return false;
-    if (city && doc.city != *city) return false;
-    if (!filters.posted_from.empty() && (doc.date == 0 || doc.date < from)) return false;
-    if (!filters.posted_to.empty() && (doc.date == 0 || doc.date > to)) return false;
     if (filters.min_salary_usd || filters.max_salary_usd) {
-      float low = doc.SalaryLow(), high = doc.SalaryHigh();
+      const auto [low, high] = impl.prepared.pay[doc_number];
       if (std::isnan(low)) return false;
       if (filters.min_salary_usd && high < *filters.min_salary_usd) return false;  // ranges overlap
       if (filters.max_salary_usd && low > *filters.max_salary_usd) return false;
+    }
+    if (company || country || region || city || !filters.posted_from.empty() || !filters.posted_to.empty()) {
+      const DocMeta& doc = impl.docs[doc_number];
+      if (company && doc.company != *company) return false;
+      if (country && doc.country != *country) return false;
+      if (region && doc.region != *region) return false;
+      if (city && doc.city != *city) return false;
+      if (!filters.posted_from.empty() && (doc.date == 0 || doc.date < from)) return false;
+      if (!filters.posted_to.empty() && (doc.date == 0 || doc.date > to)) return false;
     }
     if (!any_skills.empty() || !all_skills.empty()) {
       auto has = [&](uint32_t skill) { return impl.HasSkill(doc_number, skill); };
@@ -433,24 +435,35 @@ std::string FacetValueName(const Impl& impl, int facet, uint32_t value) {
   }
 }
 
-std::vector<FacetValue> CountFacet(const Impl& impl, int facet, const Bitset& match) {
+// The `keep` values with the most matching documents, most first (ties by name). Values are counted most
+// frequent first, and counting stops once `keep` of them beat every total left; the values without a bitset
+// are walked only when one of them could still enter.
+std::vector<FacetValue> CountFacet(const Impl& impl, int facet, const Bitset& match, size_t keep = 20) {
   const internal::FacetBitsets& bitsets = impl.prepared.facets[facet];
   std::vector<int64_t> counts(bitsets.by_value.size(), 0);
-  for (uint32_t value = 0; value < bitsets.by_value.size(); ++value) {
-    if (bitsets.by_value[value].words()) counts[value] = static_cast<int64_t>(match.CountAnd(bitsets.by_value[value]));
+  std::priority_queue<int64_t, std::vector<int64_t>, std::greater<>> best;  // the `keep` highest counts
+  auto beaten = [&](size_t bound) { return best.size() == keep && best.top() > static_cast<int64_t>(bound); };
+  for (uint32_t value : bitsets.frequent) {
+    if (beaten(bitsets.totals[value])) break;
+    counts[value] = static_cast<int64_t>(match.CountAnd(bitsets.by_value[value]));
+    if (FacetValueName(impl, facet, value).empty()) continue;  // never shown
+    best.push(counts[value]);
+    if (best.size() > keep) best.pop();
   }
-  match.ForEachAnd(bitsets.rest, [&](uint32_t doc) {
-    impl.ForEachFacetValue(facet, doc, [&](uint32_t value) {
-      if (!bitsets.by_value[value].words()) ++counts[value];
+  if (!beaten(bitsets.rest_most)) {
+    match.ForEachAnd(bitsets.rest, [&](uint32_t doc) {
+      impl.ForEachFacetValue(facet, doc, [&](uint32_t value) {
+        if (!bitsets.by_value[value].words()) ++counts[value];
+      });
     });
-  });
+  }
   std::vector<FacetValue> list;
   for (uint32_t value = 0; value < counts.size(); ++value) {
     if (counts[value] == 0) continue;
     std::string name = FacetValueName(impl, facet, value);
     if (!name.empty()) list.push_back({std::move(name), counts[value]});
   }
-  size_t keep = std::min<size_t>(20, list.size());
+  keep = std::min(keep, list.size());
   std::partial_sort(list.begin(), list.begin() + static_cast<long>(keep), list.end(),
                     [](const FacetValue& a, const FacetValue& b) {
                       return a.count != b.count ? a.count > b.count : a.value < b.value;
@@ -514,6 +527,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
   if (scan.impossible) {
     match.Clear();
   } else if (scan.active()) {
+    if (filters.min_salary_usd || filters.max_salary_usd) match.And(impl.prepared.paid);
     match.ForEach([&](uint32_t doc) {
       if (!scan.Passes(doc)) match.Reset(doc);
       return true;
@@ -553,15 +567,12 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
   if (request.salary_stats) {
     SalaryStats stats;
     double midpoint_sum = 0;
-    match.ForEach([&](uint32_t doc) {
-      const DocMeta& meta = impl.docs[doc];
-      const float low = meta.SalaryLow(), high = meta.SalaryHigh();
-      if (std::isnan(low)) return true;  // no pay stated
+    match.ForEachAnd(impl.prepared.paid, [&](uint32_t doc) {
+      const auto [low, high] = impl.prepared.pay[doc];
       stats.min = stats.postings == 0 ? low : std::min<double>(stats.min, low);
       stats.max = stats.postings == 0 ? high : std::max<double>(stats.max, high);
       midpoint_sum += (static_cast<double>(low) + static_cast<double>(high)) / 2;
       ++stats.postings;
-      return true;
     });
     if (stats.postings > 0) stats.avg = midpoint_sum / static_cast<double>(stats.postings);
     result.salary_stats = stats;

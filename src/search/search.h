@@ -135,8 +135,13 @@ class SkillWords {
   std::unordered_map<std::string, Entry> words_;
 };
 
+namespace internal {
+class PageCache;
+}
+
 class SearchService {
  public:
+  ~SearchService();
   // Builds the index from the store, or loads it from `snapshot_path` when the snapshot is of this store,
   // adding the postings stored since (then saving it again). A snapshot of another store, or one behind by
   // more than a quarter of its postings, is rebuilt and saved for the next start. An empty path always
@@ -149,7 +154,7 @@ class SearchService {
   size_t postings_added() const { return postings_added_; }
 
   // Reads the query's words with the taxonomy's knowledge of skill words (SkillWords). Call before searching.
-  void UseTaxonomy(const taxonomy::Taxonomy& taxonomy) { skill_words_ = std::make_unique<SkillWords>(taxonomy); }
+  void UseTaxonomy(const taxonomy::Taxonomy& taxonomy);
 
   // Errors: kInvalidArgument for a query syntax error (the character is named).
   StatusOr<SearchPage> Search(const std::string& query_text, const index::Filters& filters,
@@ -161,6 +166,16 @@ class SearchService {
   StatusOr<SearchPage> MoreLikeThis(const std::string& posting_id, size_t limit);
   StatusOr<SearchPage> MoreLikeThis(store::Store& reader, const std::string& posting_id, size_t limit);
 
+  // Keeps the last `pages` pages answered for up to `seconds` each, so a page asked again (a web UI paging
+  // back, or undoing a facet) is not searched again; cleared whenever CatchUp takes in postings. Off (0
+  // pages) until asked for: a long-running face turns it on.
+  void KeepPages(size_t pages, double seconds);
+  struct CacheStats {
+    int64_t hits = 0, misses = 0;  // searches answered from kept pages, and searched while keeping pages
+    size_t pages = 0;              // pages kept now
+  };
+  CacheStats PageCacheStats() const;
+
   // Adds to the index the postings stored through any connection since it was built or last caught up
   // (linked duplicates as shadows of the postings they repeat, as a build adds them), so an ingest becomes
   // searchable without a rebuild. Returns how many postings were added. Errors: those of the store.
@@ -169,13 +184,13 @@ class SearchService {
   size_t DocumentCount() const;
 
  private:
-  SearchService(store::Store& store, std::unique_ptr<index::SearchIndex> index, int64_t through)
-      : store_(store), index_(std::move(index)), through_(through) {}
+  SearchService(store::Store& store, std::unique_ptr<index::SearchIndex> index, int64_t through);
   StatusOr<SearchPage> Page(store::Store& store, const index::SearchResult& result, const index::Query& query);
   store::Store& store_;
   std::unique_ptr<index::SearchIndex> index_;
   mutable std::shared_mutex index_mutex_;    // shared by searches, exclusive while CatchUp adds
   std::unique_ptr<SkillWords> skill_words_;  // null: words are read as written
+  std::unique_ptr<internal::PageCache> pages_;
   int64_t through_ = 0;                      // the last stored posting the index has seen (Store::LastSequence)
   bool loaded_from_snapshot_ = false;
   size_t postings_added_ = 0;

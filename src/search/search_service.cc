@@ -8,6 +8,7 @@
 #include "base/strings.h"
 #include "extract/extract.h"
 #include "search/search.h"
+#include "search/internal/page_cache.h"
 
 namespace jobscope::search {
 namespace {
@@ -101,6 +102,20 @@ int64_t SequenceCovered(const std::string& stamp, const std::string& identity) {
 
 }  // namespace
 
+SearchService::SearchService(store::Store& store, std::unique_ptr<index::SearchIndex> index, int64_t through)
+    : store_(store), index_(std::move(index)), pages_(std::make_unique<internal::PageCache>()), through_(through) {}
+
+SearchService::~SearchService() = default;
+
+void SearchService::UseTaxonomy(const taxonomy::Taxonomy& taxonomy) {
+  skill_words_ = std::make_unique<SkillWords>(taxonomy);
+  pages_->Clear();  // kept pages read the words another way
+}
+
+void SearchService::KeepPages(size_t pages, double seconds) { pages_->Configure(pages, seconds); }
+
+SearchService::CacheStats SearchService::PageCacheStats() const { return pages_->Stats(); }
+
 StatusOr<std::unique_ptr<SearchService>> SearchService::Open(store::Store& store, const std::string& snapshot_path,
                                                              const index::SearchIndex::BuildProgress& progress) {
   if (snapshot_path.empty()) {
@@ -175,6 +190,9 @@ StatusOr<SearchPage> SearchService::Search(const std::string& query_text, const 
 
 StatusOr<SearchPage> SearchService::Search(store::Store& reader, const std::string& query_text,
                                            const index::Filters& filters, const SearchOptions& options) {
+  const std::string key = internal::PageCache::Key(query_text, filters, options);
+  uint64_t generation = 0;
+  if (std::optional<SearchPage> kept = pages_->Find(key, generation)) return std::move(*kept);
   JS_ASSIGN_OR_RETURN(index::Query query, index::ParseQuery(query_text, options.typing));
   if (skill_words_) skill_words_->Apply(query);
   index::SearchRequest request;
@@ -191,7 +209,9 @@ StatusOr<SearchPage> SearchService::Search(store::Store& reader, const std::stri
     std::shared_lock<std::shared_mutex> lock(index_mutex_);
     result = index_->Search(request);
   }
-  return Page(reader, result, query);  // the store's reads need no hold on the index
+  JS_ASSIGN_OR_RETURN(SearchPage page, Page(reader, result, query));  // the store's reads need no hold on the index
+  pages_->Put(key, page, generation);
+  return page;
 }
 
 StatusOr<SearchPage> SearchService::MoreLikeThis(const std::string& posting_id, size_t limit) {
@@ -234,6 +254,7 @@ StatusOr<size_t> SearchService::CatchUp() {
     }
   }
   through_ = last;
+  pages_->Clear();  // new postings, or duplicates linked to kept hits
   return added;
 }
 

@@ -46,6 +46,7 @@ StatusOr<std::unique_ptr<Server>> Server::Open(const std::string& db_path, const
   JS_ASSIGN_OR_RETURN(taxonomy::Taxonomy taxonomy, taxonomy::Taxonomy::Load(options.taxonomy_path));
   state->taxonomy.emplace(std::move(taxonomy));
   state->search->UseTaxonomy(*state->taxonomy);
+  state->search->KeepPages(options.cache_pages, options.cache_seconds);
   JS_ASSIGN_OR_RETURN(extract::CurrencyRates rates, extract::CurrencyRates::Load(options.rates_path));
   state->rates.emplace(std::move(rates));
   JS_ASSIGN_OR_RETURN(state->understander, classify::Understander::Create(*state->taxonomy, *state->rates));

@@ -63,6 +63,9 @@ struct ServerOptions {
   double follow_seconds = 2;
   // The web UI's static files, served at / (index.html for "/"); empty: the API alone.
   std::string web_dir;
+  // Search pages kept for when they are asked again (search::SearchService::KeepPages); 0: none.
+  size_t cache_pages = 1024;
+  double cache_seconds = 60;
   ServerLimits limits;
 };
 

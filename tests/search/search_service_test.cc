@@ -197,6 +197,47 @@ TEST_F(SearchServiceTest, CatchUpAddsWhatWasStoredSinceAndSkipsLinkedDuplicates)
   EXPECT_EQ(*(*service)->CatchUp(), 0u);
 }
 
+TEST_F(SearchServiceTest, KeptPagesAnswerRepeatsUntilNewPostingsAreTakenIn) {
+  auto store = OpenStore("store.db");
+  Ingest(*store, 0, 3);
+  auto service = SearchService::Open(*store);
+  ASSERT_TRUE(service.ok());
+  SearchService& search = **service;
+  search.KeepPages(2, 3600);
+  SearchOptions first_page, second_page;
+  first_page.per_page = second_page.per_page = 2;
+  second_page.page = 2;
+  auto ids = [&](const std::string& query, const index::Filters& filters, const SearchOptions& options) {
+    std::vector<std::string> out;
+    auto page = search.Search(query, filters, options);
+    EXPECT_TRUE(page.ok());
+    for (const SearchHit& hit : page->hits) out.push_back(hit.posting.id);
+    return out;
+  };
+  const auto page_one = ids("engineer", {}, first_page);
+  EXPECT_EQ(ids("engineer", {}, first_page), page_one);
+  EXPECT_EQ(search.PageCacheStats().hits, 1);
+  // Whatever decides a page is part of its key: another page, another filter.
+  EXPECT_EQ(ids("engineer", {}, second_page).size(), 1u);
+  index::Filters nowhere;
+  nowhere.company = "Nobody";
+  EXPECT_TRUE(ids("engineer", nowhere, first_page).empty());
+  EXPECT_EQ(search.PageCacheStats().hits, 1);
+  EXPECT_EQ(search.PageCacheStats().misses, 3);
+  EXPECT_EQ(search.PageCacheStats().pages, 2u);  // the oldest of three left
+  // New postings clear the kept pages: the next search sees them.
+  Ingest(*store, 3, 2);
+  EXPECT_EQ(Total(search, "engineer"), 3);  // not taken in yet
+  ASSERT_EQ(*search.CatchUp(), 2u);
+  EXPECT_EQ(search.PageCacheStats().pages, 0u);
+  EXPECT_EQ(Total(search, "engineer"), 5);
+  // A page older than its time to live is searched again.
+  search.KeepPages(8, 0);
+  (void)Total(search, "python");
+  (void)Total(search, "python");
+  EXPECT_EQ(search.PageCacheStats().hits, 1);
+}
+
 TEST_F(SearchServiceTest, SalaryStatsCoverTheWholeMatchSetAndAReaderServesTheHits) {
   auto store = OpenStore("store.db");
   auto run = store->BeginRun({"pay.jsonl"});

@@ -81,9 +81,14 @@ inline int32_t DateKey(std::string_view date) {
 }
 
 // Bitsets for the values of one facet: each value in enough documents has its own; the documents holding
-// any of the rest are gathered in `rest` and counted one by one.
+// any of the rest are gathered in `rest` and counted one by one. A value's count over all documents bounds
+// its count in any match set, which lets a search stop counting once the values it shows beat the bounds of
+// those left.
 struct FacetBitsets {
-  std::vector<Bitset> by_value;  // empty for a value without its own
+  std::vector<Bitset> by_value;    // empty for a value without its own
+  std::vector<uint32_t> frequent;  // the values with a bitset, most documents first
+  std::vector<size_t> totals;      // per value, its documents
+  size_t rest_most = 0;            // the most documents of a value without a bitset
   Bitset rest;
 };
 
@@ -140,6 +145,10 @@ struct SearchIndex::Impl {
     std::vector<std::array<float, 3>> field_factors;
     std::array<double, 3> average_length{0, 0, 0};
     std::array<FacetBitsets, internal::kFacetFields> facets;
+    // The documents stating pay, and every document's pay (low, high) packed, so pay filters and statistics
+    // over a large match set read 8 bytes a document instead of its DocMeta.
+    Bitset paid;
+    std::vector<std::pair<float, float>> pay;
   };
   mutable Prepared prepared;
   mutable std::mutex prepare_mutex;

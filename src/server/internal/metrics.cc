@@ -39,7 +39,8 @@ void Metrics::Record(const std::string& route, int status, double seconds) {
   histogram.sum += seconds;
 }
 
-std::string Metrics::Render(int64_t postings, double process_start_seconds) const {
+std::string Metrics::Render(int64_t postings, double process_start_seconds,
+                            const search::SearchService::CacheStats& cache) const {
   std::string out;
   out += "# HELP jobscope_http_requests_total HTTP requests answered, by route template and status code.\n";
   out += "# TYPE jobscope_http_requests_total counter\n";
@@ -67,6 +68,12 @@ std::string Metrics::Render(int64_t postings, double process_start_seconds) cons
   out += "# HELP jobscope_postings Postings in the search index (linked duplicates left out).\n";
   out += "# TYPE jobscope_postings gauge\n";
   out += "jobscope_postings " + std::to_string(postings) + "\n";
+  out += "# HELP jobscope_search_cache_hits_total Searches answered from a page kept from an earlier search.\n";
+  out += "# TYPE jobscope_search_cache_hits_total counter\n";
+  out += "jobscope_search_cache_hits_total " + std::to_string(cache.hits) + "\n";
+  out += "# HELP jobscope_search_cache_misses_total Searches run on the index while pages are kept.\n";
+  out += "# TYPE jobscope_search_cache_misses_total counter\n";
+  out += "jobscope_search_cache_misses_total " + std::to_string(cache.misses) + "\n";
   out += "# HELP process_start_time_seconds Start time of the process since the Unix epoch in seconds.\n";
   out += "# TYPE process_start_time_seconds gauge\n";
   char start[64];

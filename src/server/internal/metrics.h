@@ -10,6 +10,8 @@
 #include <string>
 #include <utility>
 
+#include "search/search.h"
+
 namespace jobscope::server::internal {
 
 class Metrics {
@@ -21,8 +23,9 @@ class Metrics {
   // Counts one answered request; `seconds` < 0 when its duration is unknown (a request refused before it
   // was routed), which counts it without observing a duration.
   void Record(const std::string& route, int status, double seconds);
-  // The Prometheus text exposition format (version 0.0.4), with the gauges given.
-  std::string Render(int64_t postings, double process_start_seconds) const;
+  // The Prometheus text exposition format (version 0.0.4), with the gauges and the search service's counters
+  // given.
+  std::string Render(int64_t postings, double process_start_seconds, const search::SearchService::CacheStats& cache) const;
 
  private:
   struct Histogram {

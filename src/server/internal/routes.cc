@@ -506,7 +506,8 @@ void HandleHealth(State& state, const httplib::Request&, httplib::Response& res)
 }
 
 void HandleMetrics(State& state, const httplib::Request&, httplib::Response& res) {
-  res.set_content(state.metrics.Render(static_cast<int64_t>(state.search->DocumentCount()), state.start_seconds),
+  res.set_content(state.metrics.Render(static_cast<int64_t>(state.search->DocumentCount()), state.start_seconds,
+                                       state.search->PageCacheStats()),
                   "text/plain; version=0.0.4; charset=utf-8");
 }
 
