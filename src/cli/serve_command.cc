@@ -77,7 +77,9 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
                    "How often to take in postings other processes stored (0: never)")
       ->check(CLI::Range(0.0, 86400.0))
       ->capture_default_str();
-  command->add_option("--threads", args->options.threads, "Worker threads (default: the machine's, at least 2)")
+  command
+      ->add_option("--threads", args->options.threads,
+                   "Worker threads, one for each open connection (default: 4 a hardware thread, at least 16)")
       ->check(CLI::Range(size_t{1}, size_t{256}));
   auto* public_reads = command->add_flag("--public-reads", args->public_reads, "Reads need no token (the default)");
   command->add_flag("--token-reads", args->token_reads, "Reads need a token too (jobscope token create)")

@@ -4,8 +4,7 @@
 
 namespace jobscope::search::internal {
 
-std::string PageCache::Key(const std::string& query_text, const index::Filters& filters,
-                           const SearchOptions& options) {
+std::string PageCache::Key(const std::string& query_text, const index::Filters& filters, const SearchOptions& options) {
   // Fields are joined by a byte no query or filter holds (the unit separator), lists by another.
   std::string key;
   auto field = [&key](std::string_view value) {
@@ -31,8 +30,8 @@ std::string PageCache::Key(const std::string& query_text, const index::Filters& 
   list(filters.levels, enum_text);
   list(filters.skills_any, same);
   list(filters.skills_all, same);
-  for (const std::string* text : {&filters.company, &filters.country, &filters.region, &filters.city,
-                                  &filters.posted_from, &filters.posted_to}) {
+  for (const std::string* text :
+       {&filters.company, &filters.country, &filters.region, &filters.city, &filters.posted_from, &filters.posted_to}) {
     field(*text);
   }
   field(filters.remote ? enum_text(*filters.remote) : "-");

@@ -191,7 +191,7 @@ class SearchService {
   mutable std::shared_mutex index_mutex_;    // shared by searches, exclusive while CatchUp adds
   std::unique_ptr<SkillWords> skill_words_;  // null: words are read as written
   std::unique_ptr<internal::PageCache> pages_;
-  int64_t through_ = 0;                      // the last stored posting the index has seen (Store::LastSequence)
+  int64_t through_ = 0;  // the last stored posting the index has seen (Store::LastSequence)
   bool loaded_from_snapshot_ = false;
   size_t postings_added_ = 0;
 };

@@ -7,8 +7,8 @@
 
 #include "base/strings.h"
 #include "extract/extract.h"
-#include "search/search.h"
 #include "search/internal/page_cache.h"
+#include "search/search.h"
 
 namespace jobscope::search {
 namespace {

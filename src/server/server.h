@@ -50,7 +50,7 @@ struct ServerLimits {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;           // 0: any free port (see Server::port())
-  size_t threads = 0;        // worker threads; 0: the machine's hardware threads, at least 2
+  size_t threads = 0;        // worker threads; 0: DefaultWorkerThreads()
   bool token_reads = false;  // read endpoints need a token too
   // The shipped data and models (the CLI passes its --data-dir's); `survey_path` may name no file, and then
   // /api/v1/salary/bands answers 503.
@@ -73,6 +73,9 @@ struct ServerOptions {
 // role and salary models, the career graph and the skill prerequisites. The survey and the web folder are not
 // shipped data and are left as they are.
 void UseShippedData(ServerOptions& options, const std::string& data_dir);
+
+// Four worker threads a hardware thread, at least 16: each keep-alive connection holds one while it is open.
+size_t DefaultWorkerThreads();
 
 class Server {
  public:

@@ -335,7 +335,8 @@ TEST_P(BruteForceAgreement, TopTenAgreesWithBruteForceBm25fOnRealPostings) {
     for (const auto& [value, doc] : reference) ++per_company[AsciiLower(postings[doc].raw.company)];
     per_company.erase("");
     std::vector<std::pair<std::string, int64_t>> companies(per_company.begin(), per_company.end());
-    std::stable_sort(companies.begin(), companies.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(companies.begin(), companies.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     companies.resize(std::min<size_t>(20, companies.size()));
     std::vector<std::pair<std::string, int64_t>> counted;
     for (const FacetValue& value : result.facets["company"]) counted.push_back({value.value, value.count});

@@ -373,6 +373,8 @@ TEST_F(ServerTest, MetricsFollowPrometheusConventions) {
   EXPECT_NE(text.find("jobscope_http_request_duration_seconds_count{route=\"/api/v1/search\"}"), std::string::npos);
   EXPECT_NE(text.find("# TYPE jobscope_postings gauge\njobscope_postings "), std::string::npos);
   EXPECT_NE(text.find("process_start_time_seconds "), std::string::npos);
+  EXPECT_NE(text.find("# TYPE jobscope_search_cache_hits_total counter\njobscope_search_cache_hits_total "),
+            std::string::npos);
   EXPECT_EQ(text.find(NlpId()), std::string::npos);  // routes are templates: no ids, no queries
   EXPECT_EQ(text.find("pytorch"), std::string::npos);
 }

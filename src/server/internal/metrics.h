@@ -25,7 +25,8 @@ class Metrics {
   void Record(const std::string& route, int status, double seconds);
   // The Prometheus text exposition format (version 0.0.4), with the gauges and the search service's counters
   // given.
-  std::string Render(int64_t postings, double process_start_seconds, const search::SearchService::CacheStats& cache) const;
+  std::string Render(int64_t postings, double process_start_seconds,
+                     const search::SearchService::CacheStats& cache) const;
 
  private:
   struct Histogram {
