@@ -55,7 +55,7 @@ echo "cache pages: $CACHE_PAGES"
 echo "server ready in $(python3 -c "print(round($ready - $start, 1))") s with $postings postings ($(wc -l < "$work/paths.txt") request paths)"
 
 ( while kill -0 "$server_pid" 2>/dev/null; do
-    awk '/VmRSS/ {print $2}' "/proc/$server_pid/status"; sleep 10
+    awk '/^VmRSS/ {rss=$2} /^RssAnon/ {anon=$2} END {print rss, anon}' "/proc/$server_pid/status"; sleep 10
   done ) >"$work/rss.txt" &
 sampler=$!
 LOAD_PATHS="$work/paths.txt" wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s bench/load_bench.lua \
@@ -64,8 +64,13 @@ kill "$sampler" 2>/dev/null || true
 curl -sf "http://127.0.0.1:$PORT/metrics" | grep '^jobscope_search_cache' || true
 python3 - "$work/rss.txt" <<'PY'
 import sys
-rss = [int(x) / 1024 for x in open(sys.argv[1]) if x.strip()]
-if rss:
-    mid = rss[len(rss) // 2]
-    print(f"server memory (RSS, MiB): start {rss[0]:.0f}, middle {mid:.0f}, end {rss[-1]:.0f}, max {max(rss):.0f} over {len(rss)} samples")
+# RSS counts the pages of the memory-mapped store that hits were read from (file-backed, which the kernel
+# reclaims); the anonymous part is the server's own memory.
+samples = [[int(v) / 1024 for v in line.split()] for line in open(sys.argv[1]) if len(line.split()) == 2]
+for column, name in ((0, "RSS"), (1, "anonymous")):
+    values = [sample[column] for sample in samples]
+    if values:
+        mid = values[len(values) // 2]
+        print(f"server memory ({name}, MiB): start {values[0]:.0f}, middle {mid:.0f}, end {values[-1]:.0f}, "
+              f"max {max(values):.0f} over {len(values)} samples")
 PY

@@ -1,11 +1,12 @@
 // Search side by side: jobscope's in-memory index, SQLite FTS5 (bm25, GROUP BY facets) and Xapian (BM25,
 // ValueCountMatchSpy facets), built from the same store and asked the same queries in the same run.
 //
-// usage: search_bench --db STORE [--work DIR] [--queries N] [--skip-xapian] [--skip-fts5]
+// usage: search_bench --db STORE [--work DIR] [--queries N] [--and-queries N] [--skip-xapian] [--skip-fts5]
 //
 // The queries (deterministic, seeded) are drawn from the postings' own title words: plain (1-3 words),
 // phrase (two adjacent title words), filtered (a role or remote filter), prefix (a word cut short, as typed)
-// and faceted (plain + facet counts over role, level, remote and country). Every engine indexes title,
+// and faceted (plain + facet counts over role, level, remote and country); and a second set whose words are
+// all required (MakeAndQueries). Every engine indexes title,
 // skills and description with English stemming and weights 3, 2, 1, and all postings (duplicates too).
 // Reports build time, size on disk / in RAM, and latency p50/p99 per engine, with and without facets.
 #include <algorithm>
@@ -34,9 +35,11 @@ using namespace jobscope;
 using Clock = std::chrono::steady_clock;
 
 struct BenchQuery {
-  std::string kind;  // plain, phrase, filtered, prefix, faceted
+  std::string kind;  // plain, phrase, filtered, prefix, faceted; and, and_phrase (every word required)
   std::vector<std::string> words;
   bool phrase = false, prefix = false, facets = false;
+  bool required = false;                 // every word (and the phrase) must match
+  std::vector<std::string> phrase_pair;  // with `required`: a phrase of two words, required too
   std::optional<Role> role;
   bool remote = false;
 };
@@ -103,11 +106,46 @@ std::vector<BenchQuery> MakeQueries(const std::vector<std::string>& titles, size
   return queries;
 }
 
+// Queries whose words are all required, as people narrow a search: "and" 2-3 title words with facets;
+// "and_phrase" two adjacent title words as a phrase and one more word of the title, with facets and (every
+// other one) a role or remote filter.
+std::vector<BenchQuery> MakeAndQueries(const std::vector<std::string>& titles, size_t count, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<BenchQuery> queries;
+  while (queries.size() < count) {
+    std::vector<std::string> words = TitleWords(titles[rng() % titles.size()]);
+    if (words.size() < 3) continue;
+    BenchQuery query;
+    query.required = true;
+    query.facets = true;
+    query.kind = queries.size() % 2 ? "and_phrase" : "and";
+    size_t start = rng() % (words.size() - 1);
+    if (query.kind == "and") {
+      size_t count_words = 2 + rng() % 2;
+      for (size_t idx = 0; idx < count_words && start + idx < words.size(); ++idx)
+        query.words.push_back(words[start + idx]);
+    } else {
+      query.phrase_pair = {words[start], words[start + 1]};
+      size_t other = rng() % (words.size() - 2);
+      if (other >= start) other += 2;  // a word outside the phrase
+      query.words.push_back(words[other]);
+      if (rng() % 2) {
+        if (rng() % 2)
+          query.role = (rng() % 2) ? Role::kMlEngineer : Role::kDataScientist;
+        else
+          query.remote = true;
+      }
+    }
+    queries.push_back(query);
+  }
+  return queries;
+}
+
 struct Latencies {
   std::vector<double> plain, faceted;
   std::map<std::string, std::vector<double>> by_kind;
   void Add(const BenchQuery& bench, double ms) {
-    (bench.facets ? faceted : plain).push_back(ms);
+    if (!bench.required) (bench.facets ? faceted : plain).push_back(ms);  // the and-queries count by kind only
     by_kind[bench.kind].push_back(ms);
     if (std::getenv("BENCH_BY_WORDS")) by_kind[bench.kind + std::to_string(bench.words.size())].push_back(ms);
   }
@@ -116,10 +154,27 @@ struct Latencies {
     std::sort(values.begin(), values.end());
     return values[std::min(values.size() - 1, static_cast<size_t>(q * static_cast<double>(values.size())))];
   }
+  static nlohmann::json Summary(const std::vector<double>& values) {
+    double sum = 0;
+    for (double value : values) sum += value;
+    return {{"p50_ms", Percentile(values, 0.5)},
+            {"p95_ms", Percentile(values, 0.95)},
+            {"p99_ms", Percentile(values, 0.99)},
+            {"mean_ms", values.empty() ? 0 : sum / static_cast<double>(values.size())},
+            {"queries", values.size()}};
+  }
   nlohmann::json Json() const {
-    return {{"p50_ms", Percentile(plain, 0.5)},           {"p99_ms", Percentile(plain, 0.99)},
-            {"faceted_p50_ms", Percentile(faceted, 0.5)}, {"faceted_p99_ms", Percentile(faceted, 0.99)},
-            {"queries", plain.size() + faceted.size()},   {"p50_ms_by_kind", KindMedians()}};
+    nlohmann::json by;
+    for (const auto& [kind, values] : by_kind) by[kind] = Summary(values);
+    return {{"p50_ms", Percentile(plain, 0.5)},
+            {"p99_ms", Percentile(plain, 0.99)},
+            {"faceted_p50_ms", Percentile(faceted, 0.5)},
+            {"faceted_p99_ms", Percentile(faceted, 0.99)},
+            {"queries", plain.size() + faceted.size()},
+            {"p50_ms_by_kind", KindMedians()},
+            {"plain", Summary(plain)},
+            {"faceted", Summary(faceted)},
+            {"by_kind", by}};
   }
   nlohmann::json KindMedians() const {
     nlohmann::json medians;
@@ -133,7 +188,21 @@ Latencies RunJobscope(const index::SearchIndex& index, const std::vector<BenchQu
   Latencies latencies;
   for (const BenchQuery& bench : queries) {
     index::SearchRequest request;
-    if (bench.phrase) {
+    if (bench.required) {
+      for (const std::string& word : bench.words) {
+        index::QueryClause clause;
+        clause.words = {word};
+        clause.kind = index::QueryClause::Kind::kMust;
+        request.query.clauses.push_back(clause);
+      }
+      if (!bench.phrase_pair.empty()) {
+        index::QueryClause clause;
+        clause.words = bench.phrase_pair;
+        clause.phrase = true;
+        clause.kind = index::QueryClause::Kind::kMust;
+        request.query.clauses.push_back(clause);
+      }
+    } else if (bench.phrase) {
       index::QueryClause clause;
       clause.words = bench.words;
       clause.phrase = true;
@@ -181,6 +250,11 @@ void Exec(sqlite3* db, const char* sql) {
 std::string FtsQuery(const BenchQuery& bench) {
   auto quote = [](const std::string& word) { return "\"" + word + "\""; };
   if (bench.phrase) return quote(bench.words[0] + " " + bench.words[1]);
+  if (bench.required) {  // FTS5 joins terms with AND when no operator is given
+    std::string out = bench.phrase_pair.empty() ? "" : quote(bench.phrase_pair[0] + " " + bench.phrase_pair[1]);
+    for (const std::string& word : bench.words) out += (out.empty() ? "" : " ") + quote(word);
+    return out;
+  }
   std::string out;
   for (size_t idx = 0; idx < bench.words.size(); ++idx) {
     if (idx) out += " OR ";
@@ -229,7 +303,11 @@ Latencies RunXapian(Xapian::Database& db, const std::vector<BenchQuery>& queries
   parser.set_database(db);
   for (const BenchQuery& bench : queries) {
     std::string text;
-    if (bench.phrase) {
+    parser.set_default_op(bench.required ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    if (bench.required) {
+      if (!bench.phrase_pair.empty()) text = "\"" + bench.phrase_pair[0] + " " + bench.phrase_pair[1] + "\" ";
+      for (const std::string& word : bench.words) text += word + " ";
+    } else if (bench.phrase) {
       text = "\"" + bench.words[0] + " " + bench.words[1] + "\"";
     } else {
       for (const std::string& word : bench.words) text += word + " ";
@@ -286,6 +364,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", db_path)->required();
   app.add_option("--work", work);
   app.add_option("--queries", query_count);
+  size_t and_count = 100;
+  app.add_option("--and-queries", and_count, "queries with every word required (and, and_phrase), beside --queries");
   app.add_flag("--skip-xapian", skip_xapian);
   app.add_flag("--skip-fts5", skip_fts5);
   std::string only_kind;
@@ -330,6 +410,7 @@ int main(int argc, char** argv) {
     return true;
   });
   std::vector<BenchQuery> queries = MakeQueries(titles, query_count, 5);
+  for (BenchQuery& query : MakeAndQueries(titles, and_count, 7)) queries.push_back(std::move(query));
   if (!only_kind.empty()) std::erase_if(queries, [&](const BenchQuery& query) { return query.kind != only_kind; });
   report["corpus"] = {{"postings", stats.documents}, {"raw_text_mb", raw_text / 1e6}, {"queries", queries.size()}};
   int64_t hits = 0;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <queue>
 #include <unordered_map>
+#include <utility>
 
 #include "base/strings.h"
 #include "index/index.h"
@@ -37,6 +38,10 @@ struct CompiledClause {
   // A phrase's documents, or a skill word's (those that name the skill), found while compiling.
   bool listed = false;
   std::vector<std::pair<uint32_t, double>> hits;  // (document, score), ascending
+  // A phrase's terms while its documents are not yet looked for (positions are read only for documents that
+  // already match the rest of the query: see Search).
+  std::vector<uint32_t> phrase;
+  bool pending() const { return !phrase.empty(); }
   size_t Postings(const Impl& impl) const {
     if (listed) return hits.size();
     size_t total = 0;
@@ -45,8 +50,10 @@ struct CompiledClause {
   }
 };
 
-// Documents where the terms occur one after another within one field, with the sum of their scores.
-std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std::vector<uint32_t>& terms) {
+// Documents where the terms occur one after another within one field, with the sum of their scores; only
+// those in `within` when it is given.
+std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std::vector<uint32_t>& terms,
+                                                    const Bitset* within = nullptr) {
   std::vector<std::pair<uint32_t, double>> hits;
   std::vector<TermScorer> scorers;
   for (uint32_t term : terms) scorers.emplace_back(impl, term);
@@ -57,6 +64,14 @@ std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std:
   std::vector<uint32_t> starts, next, kept;
   for (; scorers[rarest].doc() != kEndDoc; scorers[rarest].Next()) {
     uint32_t doc = scorers[rarest].doc();
+    if (within && !within->Test(doc)) {  // leap to the next document both hold
+      uint32_t next = within->NextSet(doc);
+      if (next == kEndDoc) break;
+      scorers[rarest].SeekGEQ(next);
+      doc = scorers[rarest].doc();
+      if (doc == kEndDoc) break;
+      if (!within->Test(doc)) continue;  // the loop's Next moves past it
+    }
     bool present = true;
     for (size_t idx = 0; idx < scorers.size() && present; ++idx) {
       scorers[idx].SeekGEQ(doc);
@@ -120,7 +135,7 @@ CompiledClause Compile(const Impl& impl, const QueryClause& clause, std::vector<
       if (it == impl.term_ids.end()) return compiled;  // an unknown word: the phrase matches nothing
       ids.push_back(it->second);
     }
-    compiled.hits = FindPhrase(impl, ids);
+    compiled.phrase = std::move(ids);
   } else if (!clause.words.empty()) {
     compiled.terms = impl.Expand(clause.words[0], clause.prefix, expanded);
     for (const std::string& variant : clause.variants) {
@@ -496,11 +511,14 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     match.Resize(doc_count);
     match.Clear();
   }
-  for (const CompiledClause& clause : clauses) {
-    if (clause.kind == QueryClause::Kind::kShould && !any_must) AddClauseDocs(clause, impl, match);
+  for (CompiledClause& clause : clauses) {
+    if (clause.kind != QueryClause::Kind::kShould || any_must) continue;
+    // Any word of an or-query may bring a document in, a phrase too: it is looked for everywhere.
+    if (clause.pending()) clause.hits = FindPhrase(impl, std::exchange(clause.phrase, {}));
+    AddClauseDocs(clause, impl, match);
   }
   for (const CompiledClause& clause : clauses) {  // after the or-ing, which would undo them
-    if (clause.kind == QueryClause::Kind::kShould) continue;
+    if (clause.kind == QueryClause::Kind::kShould || clause.pending()) continue;
     scratch.Resize(doc_count);
     scratch.Clear();
     AddClauseDocs(clause, impl, scratch);
@@ -532,6 +550,23 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
       if (!scan.Passes(doc)) match.Reset(doc);
       return true;
     });
+  }
+  // The phrases left are looked for only in the documents that match the rest (positions are most of a
+  // phrase's cost): a required one among those holding the other required words and passing the filters,
+  // then an excluded one, then one that only adds to the score.
+  for (QueryClause::Kind kind : {QueryClause::Kind::kMust, QueryClause::Kind::kMustNot, QueryClause::Kind::kShould}) {
+    for (CompiledClause& clause : clauses) {
+      if (clause.kind != kind || !clause.pending()) continue;
+      clause.hits = FindPhrase(impl, std::exchange(clause.phrase, {}), &match);
+      if (kind == QueryClause::Kind::kShould) continue;
+      scratch.Resize(doc_count);
+      scratch.Clear();
+      AddClauseDocs(clause, impl, scratch);
+      if (kind == QueryClause::Kind::kMust)
+        match.And(scratch);
+      else
+        match.AndNot(scratch);
+    }
   }
   // A linked duplicate that matches counts for the posting it repeats, and is never a hit itself. Those whose
   // posting did not match by itself are kept aside to rank it (their words are the ones that matched).

@@ -410,6 +410,43 @@ TEST_P(SearchIndexBuild, FromTheStoreAnswersAsAddingOneByOne) {
 
 INSTANTIATE_TEST_SUITE_P(Copies, SearchIndexBuild, testing::Values(2, 24));
 
+// A phrase beside required words or filters is looked for only in the documents matching the rest; an
+// or-query's phrase everywhere. The two ways must agree: |P and C| = |P| + |C| - |P or C|, with P a phrase's
+// documents and C a word's, for phrases of adjacent title words of the real postings.
+TEST(PhraseAmongRequiredWords, AgreesWithThePhraseLookedForEverywhere) {
+  std::vector<Posting> postings = RealPostings(2);
+  if (postings.empty()) GTEST_SKIP() << "no shared data";
+  auto index = SearchIndex::Empty();
+  std::vector<std::string> phrases, words;
+  for (const Posting& posting : postings) {
+    index->Add(posting);
+    std::vector<std::string> title = SplitWords(posting.raw.title);
+    for (size_t idx = 0; idx + 1 < title.size() && phrases.size() < 400; idx += 3)
+      phrases.push_back("\"" + title[idx] + " " + title[idx + 1] + "\"");
+    if (!title.empty()) words.push_back(title.back());
+  }
+  auto total = [&](const std::string& text, const std::string& company = "") {
+    SearchRequest request;
+    request.query = *ParseQuery(text);
+    request.filters.company = company;
+    request.limit = 5;
+    return index->Search(request).total;
+  };
+  std::mt19937_64 rng(5);
+  int nonempty = 0;
+  for (int round = 0; round < 60; ++round) {
+    const std::string phrase = phrases[rng() % phrases.size()], word = words[rng() % words.size()];
+    const int64_t both = total("+" + phrase + " +" + word);
+    EXPECT_EQ(both, total(phrase) + total(word) - total(phrase + " " + word)) << phrase << " " << word;
+    EXPECT_EQ(total("+" + word + " -" + phrase), total(word) - both) << phrase << " " << word;
+    EXPECT_EQ(total("+" + word + " " + phrase), total(word)) << phrase << " " << word;  // it only scores
+    const std::string company = postings[rng() % postings.size()].raw.company;
+    EXPECT_EQ(total("+" + phrase, company), total(phrase, company)) << phrase << " at " << company;
+    nonempty += both > 0;
+  }
+  EXPECT_GT(nonempty, 10);
+}
+
 INSTANTIATE_TEST_SUITE_P(Copies, BruteForceAgreement, testing::Combine(testing::Values(1, 6), testing::Bool()));
 
 }  // namespace
