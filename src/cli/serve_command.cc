@@ -79,7 +79,7 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
       ->capture_default_str();
   command
       ->add_option("--threads", args->options.threads,
-                   "Worker threads, one for each open connection (default: 4 a hardware thread, at least 16)")
+                   "Worker threads, one for each open connection (default: 4 a hardware thread, 16 to 64)")
       ->check(CLI::Range(size_t{1}, size_t{256}));
   auto* public_reads = command->add_flag("--public-reads", args->public_reads, "Reads need no token (the default)");
   command->add_flag("--token-reads", args->token_reads, "Reads need a token too (jobscope token create)")

@@ -384,8 +384,9 @@ IndexStats SearchIndex::Stats() const {
   bytes += impl.docs.capacity() * sizeof(DocMeta) + impl.doc_skills.capacity() * 4;
   bytes += impl.doc_of_id.Bytes() + impl.companies.Bytes() + impl.places.Bytes() + impl.skills.Bytes();
   bytes += impl.prepared.field_factors.capacity() * sizeof(impl.prepared.field_factors[0]);
+  bytes += impl.prepared.pay.capacity() * sizeof(impl.prepared.pay[0]) + impl.prepared.paid.Bytes();
   for (const FacetBitsets& bitsets : impl.prepared.facets) {
-    size_t facet_bytes = bitsets.rest.Bytes();
+    size_t facet_bytes = bitsets.rest.Bytes() + bitsets.totals.capacity() * sizeof(size_t);
     for (const Bitset& set : bitsets.by_value) facet_bytes += set.Bytes() + sizeof(Bitset);
     bytes += facet_bytes;
     stats.bitset_bytes += facet_bytes;

@@ -554,10 +554,19 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
   // The phrases left are looked for only in the documents that match the rest (positions are most of a
   // phrase's cost): a required one among those holding the other required words and passing the filters,
   // then an excluded one, then one that only adds to the score.
+  // A posting whose linked duplicate matches is ranked below by its own words as well: those postings are
+  // looked in too.
+  const Bitset* phrase_within = &match;
+  thread_local Bitset widened;
+  if (!impl.shadows.empty() && std::any_of(clauses.begin(), clauses.end(), [](const auto& c) { return c.pending(); })) {
+    widened = match;
+    match.ForEachAnd(impl.shadow_set, [&](uint32_t shadow) { widened.Set(impl.docs[shadow].canonical); });
+    phrase_within = &widened;
+  }
   for (QueryClause::Kind kind : {QueryClause::Kind::kMust, QueryClause::Kind::kMustNot, QueryClause::Kind::kShould}) {
     for (CompiledClause& clause : clauses) {
       if (clause.kind != kind || !clause.pending()) continue;
-      clause.hits = FindPhrase(impl, std::exchange(clause.phrase, {}), &match);
+      clause.hits = FindPhrase(impl, std::exchange(clause.phrase, {}), phrase_within);
       if (kind == QueryClause::Kind::kShould) continue;
       scratch.Resize(doc_count);
       scratch.Clear();

@@ -58,10 +58,10 @@ void PageCache::Configure(size_t pages, double seconds) {
   }
 }
 
-std::optional<SearchPage> PageCache::Find(const std::string& key, uint64_t& generation) {
+std::shared_ptr<const SearchPage> PageCache::Find(const std::string& key, uint64_t& generation) {
   std::lock_guard<std::mutex> lock(mutex_);
   generation = generation_;
-  if (capacity_ == 0) return std::nullopt;
+  if (capacity_ == 0) return nullptr;
   auto found = by_key_.find(key);
   if (found != by_key_.end() && Clock::now() - found->second->kept_at > time_to_live_) {
     recent_.erase(found->second);
@@ -70,7 +70,7 @@ std::optional<SearchPage> PageCache::Find(const std::string& key, uint64_t& gene
   }
   if (found == by_key_.end()) {
     ++misses_;
-    return std::nullopt;
+    return nullptr;
   }
   ++hits_;
   recent_.splice(recent_.begin(), recent_, found->second);
@@ -85,7 +85,7 @@ void PageCache::Put(const std::string& key, const SearchPage& page, uint64_t gen
     recent_.splice(recent_.begin(), recent_, found->second);
     return;
   }
-  recent_.push_front({key, page, Clock::now()});
+  recent_.push_front({key, std::make_shared<const SearchPage>(page), Clock::now()});
   by_key_[key] = recent_.begin();
   if (recent_.size() > capacity_) {
     by_key_.erase(recent_.back().key);

@@ -192,7 +192,7 @@ StatusOr<SearchPage> SearchService::Search(store::Store& reader, const std::stri
                                            const index::Filters& filters, const SearchOptions& options) {
   const std::string key = internal::PageCache::Key(query_text, filters, options);
   uint64_t generation = 0;
-  if (std::optional<SearchPage> kept = pages_->Find(key, generation)) return std::move(*kept);
+  if (std::shared_ptr<const SearchPage> kept = pages_->Find(key, generation)) return SearchPage(*kept);
   JS_ASSIGN_OR_RETURN(index::Query query, index::ParseQuery(query_text, options.typing));
   if (skill_words_) skill_words_->Apply(query);
   index::SearchRequest request;

@@ -17,7 +17,10 @@ Server::Server(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
 Server::~Server() { Stop(); }
 
-size_t DefaultWorkerThreads() { return std::max<size_t>(16, 4 * size_t{std::thread::hardware_concurrency()}); }
+size_t DefaultWorkerThreads() {
+  // At most 64: each worker may hold a store connection, and PostgreSQL allows 100 by default.
+  return std::clamp<size_t>(4 * size_t{std::thread::hardware_concurrency()}, 16, 64);
+}
 
 void UseShippedData(ServerOptions& options, const std::string& data_dir) {
   const std::filesystem::path data(data_dir);

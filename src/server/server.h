@@ -74,7 +74,7 @@ struct ServerOptions {
 // shipped data and are left as they are.
 void UseShippedData(ServerOptions& options, const std::string& data_dir);
 
-// Four worker threads a hardware thread, at least 16: each keep-alive connection holds one while it is open.
+// Four worker threads a hardware thread, 16 to 64: each keep-alive connection holds one while it is open.
 size_t DefaultWorkerThreads();
 
 class Server {

@@ -410,6 +410,23 @@ TEST_P(SearchIndexBuild, FromTheStoreAnswersAsAddingOneByOne) {
 
 INSTANTIATE_TEST_SUITE_P(Copies, SearchIndexBuild, testing::Values(2, 24));
 
+// A posting found through its linked duplicate ranks by its own words too, a phrase among them, though
+// phrases beside required words are looked for only where the rest matches.
+TEST(PhraseAmongRequiredWords, APostingFoundThroughItsDuplicateKeepsItsOwnPhraseScore) {
+  auto index = SearchIndex::Empty();
+  index->Add(Make("c", "Machine Learning Engineer", "Models in Go."));
+  index->Add(Make("other", "Data Analyst", "Reports in python and SQL."));
+  index->Add(Make("third", "Backend Engineer", "Services in Java."));
+  Posting duplicate = Make("s", "ML Engineer", "Models in python.");
+  duplicate.duplicate_of = "c";
+  ASSERT_TRUE(index->AddDuplicate(duplicate));
+  const SearchResult phrase_alone = Find(*index, "\"machine learning\"");
+  ASSERT_EQ(Ids(phrase_alone), std::vector<std::string>{"c"});
+  const SearchResult both = Find(*index, "+python \"machine learning\"");
+  ASSERT_EQ(Ids(both), (std::vector<std::string>{"c", "other"}));
+  EXPECT_GE(both.hits[0].score, phrase_alone.hits[0].score - 1e-9);
+}
+
 // A phrase beside required words or filters is looked for only in the documents matching the rest; an
 // or-query's phrase everywhere. The two ways must agree: |P and C| = |P| + |C| - |P or C|, with P a phrase's
 // documents and C a word's, for phrases of adjacent title words of the real postings.

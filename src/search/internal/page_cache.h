@@ -13,8 +13,8 @@
 #include <chrono>
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -31,7 +31,8 @@ class PageCache {
   // `pages`: how many pages are kept (0 keeps none), each for at most `seconds`.
   void Configure(size_t pages, double seconds);
   // The kept page, or none; `generation` is set to the generation a page searched now would belong to.
-  std::optional<SearchPage> Find(const std::string& key, uint64_t& generation);
+  // Shared, so a hit copies the page outside the lock.
+  std::shared_ptr<const SearchPage> Find(const std::string& key, uint64_t& generation);
   // Keeps a page searched in `generation`; one searched before the last Clear is not kept.
   void Put(const std::string& key, const SearchPage& page, uint64_t generation);
   void Clear();
@@ -41,7 +42,7 @@ class PageCache {
   using Clock = std::chrono::steady_clock;
   struct Entry {
     std::string key;
-    SearchPage page;
+    std::shared_ptr<const SearchPage> page;
     Clock::time_point kept_at;
   };
   mutable std::mutex mutex_;
