@@ -226,6 +226,7 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
   std::sort(scorers.begin(), scorers.end(), [](const auto& a, const auto& b) { return a->MaxScore() < b->MaxScore(); });
   const size_t count = scorers.size();
   std::vector<double> below(count + 1, 0);  // below[i]: the most scorers [0, i) can add together
+  std::vector<double> run_bounds(count, 0);
   for (size_t idx = 0; idx < count; ++idx) below[idx + 1] = below[idx] + scorers[idx]->MaxScore();
   size_t essential = 0;  // scorers [0, essential) only add to documents the others found
   while (essential < count) {
@@ -245,14 +246,17 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
     if (top.full()) {
       // First over the run up to the nearest block end, then for the candidate alone (only the clauses
       // that hold it count).
+      // A scorer whose next document lies past the run's end adds nothing to the run.
       double run_bound = below[essential], candidate_bound = below[essential];
       uint32_t last = kEndDoc;
       for (size_t idx = essential; idx < count; ++idx) {
         uint32_t scorer_last = kEndDoc;
-        double bound = scorers[idx]->BlockBound(scorer_last);
-        run_bound += bound;
-        if (scorers[idx]->doc() == candidate) candidate_bound += bound;
+        run_bounds[idx] = scorers[idx]->BlockBound(scorer_last);
+        if (scorers[idx]->doc() == candidate) candidate_bound += scorers[idx]->BoundAtDoc();
         last = std::min(last, scorer_last);
+      }
+      for (size_t idx = essential; idx < count; ++idx) {
+        if (scorers[idx]->doc() <= last) run_bound += run_bounds[idx];
       }
       if (run_bound <= threshold) {
         // Pass over further runs by their block headers alone; decode only where a run can compete.
@@ -261,8 +265,11 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
           double bound = below[essential];
           for (size_t idx = essential; idx < count; ++idx) {
             uint32_t scorer_last = kEndDoc;
-            bound += scorers[idx]->BoundFrom(target, scorer_last);
+            run_bounds[idx] = scorers[idx]->BoundFrom(target, scorer_last);
             next_last = std::min(next_last, scorer_last);
+          }
+          for (size_t idx = essential; idx < count; ++idx) {
+            if (scorers[idx]->doc() <= next_last) bound += run_bounds[idx];
           }
           if (bound > threshold) break;
           last = next_last;

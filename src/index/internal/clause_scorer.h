@@ -25,6 +25,11 @@ class ClauseScorer {
   virtual double BlockBound(uint32_t& last) const = 0;
   // The same from `target` (>= doc()) on, without decoding anything.
   virtual double BoundFrom(uint32_t target, uint32_t& last) const = 0;
+  // The most doc() itself can score.
+  virtual double BoundAtDoc() const {
+    uint32_t last = kEndDoc;
+    return BlockBound(last);
+  }
 };
 
 class TermScorer final : public ClauseScorer {
@@ -95,29 +100,42 @@ class BestOfScorer final : public ClauseScorer {
     return best;
   }
   double MaxScore() const override { return max_score_; }
+  // The run ends where the first of the expansions' blocks ends. An expansion whose next document lies past
+  // that end adds nothing to the run: a rare expansion's few blocks each span much of the index, and counting
+  // their bounds everywhere kept a prefix from ever passing over a run of its common expansion.
   double BlockBound(uint32_t& last) const override {
-    double bound = 0;
-    last = kEndDoc;
-    for (const auto& term : terms_) {
-      if (term->doc() == kEndDoc) continue;
-      uint32_t term_last = kEndDoc;
-      bound = std::max(bound, term->BlockBound(term_last));
-      last = std::min(last, term_last);
-    }
-    return bound;
+    return Bound([](const TermScorer& term, uint32_t& term_last) { return term.BlockBound(term_last); }, last);
   }
   double BoundFrom(uint32_t target, uint32_t& last) const override {
+    return Bound([target](const TermScorer& term, uint32_t& term_last) { return term.BoundFrom(target, term_last); },
+                 last);
+  }
+  double BoundAtDoc() const override {  // only the expansions holding the document count
     double bound = 0;
-    last = kEndDoc;
     for (const auto& term : terms_) {
-      uint32_t term_last = kEndDoc;
-      bound = std::max(bound, term->BoundFrom(target, term_last));
-      last = std::min(last, term_last);
+      if (term->doc() == doc_) bound = std::max(bound, term->BoundAtDoc());
     }
     return bound;
   }
 
  private:
+  template <typename TermBound>
+  double Bound(TermBound&& term_bound, uint32_t& last) const {
+    thread_local std::vector<std::pair<double, const TermScorer*>> bounds;
+    bounds.clear();
+    last = kEndDoc;
+    for (const auto& term : terms_) {
+      if (term->doc() == kEndDoc) continue;
+      uint32_t term_last = kEndDoc;
+      bounds.push_back({term_bound(*term, term_last), term.get()});
+      last = std::min(last, term_last);
+    }
+    double bound = 0;
+    for (const auto& [term_bound_value, term] : bounds) {
+      if (term->doc() <= last) bound = std::max(bound, term_bound_value);
+    }
+    return bound;
+  }
   void Settle() {
     doc_ = kEndDoc;
     for (const auto& term : terms_) doc_ = std::min(doc_, term->doc());
@@ -148,6 +166,7 @@ class ListScorer final : public ClauseScorer {
     return max_score_;
   }
   double BoundFrom(uint32_t, uint32_t& last) const override { return BlockBound(last); }
+  double BoundAtDoc() const override { return next_ < hits_.size() ? hits_[next_].second : 0; }
 
  private:
   const std::vector<std::pair<uint32_t, double>>& hits_;
