@@ -252,7 +252,7 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
       for (size_t idx = essential; idx < count; ++idx) {
         uint32_t scorer_last = kEndDoc;
         run_bounds[idx] = scorers[idx]->BlockBound(scorer_last);
-        if (scorers[idx]->doc() == candidate) candidate_bound += scorers[idx]->BoundAtDoc();
+        if (scorers[idx]->doc() == candidate) candidate_bound += scorers[idx]->BoundAtDoc(run_bounds[idx]);
         last = std::min(last, scorer_last);
       }
       for (size_t idx = essential; idx < count; ++idx) {

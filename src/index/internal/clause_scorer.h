@@ -25,11 +25,8 @@ class ClauseScorer {
   virtual double BlockBound(uint32_t& last) const = 0;
   // The same from `target` (>= doc()) on, without decoding anything.
   virtual double BoundFrom(uint32_t target, uint32_t& last) const = 0;
-  // The most doc() itself can score.
-  virtual double BoundAtDoc() const {
-    uint32_t last = kEndDoc;
-    return BlockBound(last);
-  }
+  // The most doc() itself can score, given the bound of its run (BlockBound), which bounds it already.
+  virtual double BoundAtDoc(double run_bound) const { return run_bound; }
 };
 
 class TermScorer final : public ClauseScorer {
@@ -110,10 +107,11 @@ class BestOfScorer final : public ClauseScorer {
     return Bound([target](const TermScorer& term, uint32_t& term_last) { return term.BoundFrom(target, term_last); },
                  last);
   }
-  double BoundAtDoc() const override {  // only the expansions holding the document count
+  double BoundAtDoc(double) const override {  // only the expansions holding the document count
     double bound = 0;
     for (const auto& term : terms_) {
-      if (term->doc() == doc_) bound = std::max(bound, term->BoundAtDoc());
+      uint32_t last = kEndDoc;
+      if (term->doc() == doc_) bound = std::max(bound, term->BlockBound(last));
     }
     return bound;
   }
@@ -166,7 +164,7 @@ class ListScorer final : public ClauseScorer {
     return max_score_;
   }
   double BoundFrom(uint32_t, uint32_t& last) const override { return BlockBound(last); }
-  double BoundAtDoc() const override { return next_ < hits_.size() ? hits_[next_].second : 0; }
+  double BoundAtDoc(double) const override { return next_ < hits_.size() ? hits_[next_].second : 0; }
 
  private:
   const std::vector<std::pair<uint32_t, double>>& hits_;
