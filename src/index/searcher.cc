@@ -160,6 +160,17 @@ void AddClauseDocs(const CompiledClause& clause, const Impl& impl, Bitset& set) 
   }
 }
 
+// Keeps in `match` the documents of a required clause, or drops those of an excluded one.
+void ApplyRequiredOrExcluded(const CompiledClause& clause, const Impl& impl, Bitset& match, Bitset& scratch) {
+  scratch.Resize(impl.docs.size());
+  scratch.Clear();
+  AddClauseDocs(clause, impl, scratch);
+  if (clause.kind == QueryClause::Kind::kMust)
+    match.And(scratch);
+  else
+    match.AndNot(scratch);
+}
+
 std::unique_ptr<ClauseScorer> MakeScorer(const Impl& impl, const CompiledClause& clause) {
   if (clause.listed) return std::make_unique<ListScorer>(clause.hits);
   std::vector<std::unique_ptr<TermScorer>> terms;
@@ -244,9 +255,8 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
     // counts as a tie: without that, the many postings that repeat the k-th posting could never be skipped.
     const double threshold = top.threshold() * (1 + kTieSlack);
     if (top.full()) {
-      // First over the run up to the nearest block end, then for the candidate alone (only the clauses
-      // that hold it count).
-      // A scorer whose next document lies past the run's end adds nothing to the run.
+      // First over the run up to the nearest block end (a scorer whose next document lies past it adds
+      // nothing), then for the candidate alone (only the clauses that hold it count).
       double run_bound = below[essential], candidate_bound = below[essential];
       uint32_t last = kEndDoc;
       for (size_t idx = essential; idx < count; ++idx) {
@@ -525,14 +535,8 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     AddClauseDocs(clause, impl, match);
   }
   for (const CompiledClause& clause : clauses) {  // after the or-ing, which would undo them
-    if (clause.kind == QueryClause::Kind::kShould || clause.pending()) continue;
-    scratch.Resize(doc_count);
-    scratch.Clear();
-    AddClauseDocs(clause, impl, scratch);
-    if (clause.kind == QueryClause::Kind::kMust)
-      match.And(scratch);
-    else
-      match.AndNot(scratch);
+    if (clause.kind != QueryClause::Kind::kShould && !clause.pending())
+      ApplyRequiredOrExcluded(clause, impl, match, scratch);
   }
   const Filters& filters = request.filters;
   auto enum_values = [](const auto& wanted) {
@@ -574,14 +578,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     for (CompiledClause& clause : clauses) {
       if (clause.kind != kind || !clause.pending()) continue;
       clause.hits = FindPhrase(impl, std::exchange(clause.phrase, {}), phrase_within);
-      if (kind == QueryClause::Kind::kShould) continue;
-      scratch.Resize(doc_count);
-      scratch.Clear();
-      AddClauseDocs(clause, impl, scratch);
-      if (kind == QueryClause::Kind::kMust)
-        match.And(scratch);
-      else
-        match.AndNot(scratch);
+      if (kind != QueryClause::Kind::kShould) ApplyRequiredOrExcluded(clause, impl, match, scratch);
     }
   }
   // A linked duplicate that matches counts for the posting it repeats, and is never a hit itself. Those whose
