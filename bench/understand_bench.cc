@@ -85,6 +85,8 @@ void BM_VectorscanScanOnly(benchmark::State& state) {
     for (const RawPosting& posting : corpus.postings) hits += engine.matcher->ScanOnly(posting.description);
   }
   benchmark::DoNotOptimize(hits);
+  state.counters["hits/posting"] =
+      static_cast<double>(hits) / static_cast<double>(state.iterations() * corpus.postings.size());
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * corpus.postings.size()));
 }

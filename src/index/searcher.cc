@@ -413,7 +413,7 @@ struct ScanFilters {
   }
   bool Passes(uint32_t doc_number) const {
     if (filters.min_salary_usd || filters.max_salary_usd) {
-      const auto [low, high] = impl.prepared.pay[doc_number];
+      const auto [low, high] = impl.pay[doc_number];
       if (std::isnan(low)) return false;
       if (filters.min_salary_usd && high < *filters.min_salary_usd) return false;  // ranges overlap
       if (filters.max_salary_usd && low > *filters.max_salary_usd) return false;
@@ -477,7 +477,7 @@ std::vector<FacetValue> CountFacet(const Impl& impl, int facet, const Bitset& ma
   auto beaten = [&](size_t bound) { return best.size() == keep && best.top() > static_cast<int64_t>(bound); };
   for (uint32_t value : bitsets.frequent) {
     if (beaten(bitsets.totals[value])) break;
-    counts[value] = static_cast<int64_t>(match.CountAnd(bitsets.by_value[value]));
+    counts[value] = static_cast<int64_t>(bitsets.CountIn(value, match));
     if (FacetValueName(impl, facet, value).empty()) continue;  // never shown
     best.push(counts[value]);
     if (best.size() > keep) best.pop();
@@ -485,7 +485,7 @@ std::vector<FacetValue> CountFacet(const Impl& impl, int facet, const Bitset& ma
   if (!beaten(bitsets.rest_most)) {
     match.ForEachAnd(bitsets.rest, [&](uint32_t doc) {
       impl.ForEachFacetValue(facet, doc, [&](uint32_t value) {
-        if (!bitsets.by_value[value].words()) ++counts[value];
+        if (!bitsets.Kept(value)) ++counts[value];
       });
     });
   }
@@ -616,7 +616,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     SalaryStats stats;
     double midpoint_sum = 0;
     match.ForEachAnd(impl.prepared.paid, [&](uint32_t doc) {
-      const auto [low, high] = impl.prepared.pay[doc];
+      const auto [low, high] = impl.pay[doc];
       stats.min = stats.postings == 0 ? low : std::min<double>(stats.min, low);
       stats.max = stats.postings == 0 ? high : std::max<double>(stats.max, high);
       midpoint_sum += (static_cast<double>(low) + static_cast<double>(high)) / 2;
@@ -655,7 +655,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
     auto key = [&](uint32_t doc) -> double {
       const DocMeta& meta = impl.docs[doc];
       if (request.sort == SortBy::kDate) return meta.date;
-      float high = meta.SalaryHigh();
+      float high = impl.pay[doc].second;
       return std::isnan(high) ? -1.0 : high;
     };
     TopK top(wanted);
@@ -673,7 +673,7 @@ SearchResult SearchIndex::Search(const SearchRequest& request) const {
   }
   for (size_t rank = request.offset; rank < ranked.size(); ++rank) {
     uint32_t doc = ranked[rank].second;
-    result.hits.push_back({doc, impl.docs[doc].id, ranked[rank].first});
+    result.hits.push_back({doc, std::string(impl.ids.Id(doc)), ranked[rank].first});
   }
   return result;
 }

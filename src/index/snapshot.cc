@@ -123,10 +123,9 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
       writer.Array(list.doc_set.data());  // empty when the term keeps no bitset
     }
     writer.Pod(static_cast<uint64_t>(impl.docs.size()));
-    for (const DocMeta& doc : impl.docs) {
-      writer.String(doc.id);
-      DocMeta fixed = doc;
-      fixed.id.clear();
+    for (uint32_t number = 0; number < impl.docs.size(); ++number) {
+      writer.String(std::string(impl.ids.Id(number)));
+      const DocMeta& fixed = impl.docs[number];
       writer.Pod(fixed.role);
       writer.Pod(fixed.level);
       writer.Pod(fixed.remote);
@@ -136,8 +135,8 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
       writer.Pod(fixed.region);
       writer.Pod(fixed.city);
       writer.Pod(fixed.date);
-      writer.Pod(fixed.salary_min);
-      writer.Pod(fixed.salary_max);
+      writer.Pod(impl.pay[number].first);
+      writer.Pod(impl.pay[number].second);
       writer.Pod(fixed.skills_begin);
       writer.Pod(fixed.skills_end);
       writer.Pod(fixed.lengths);
@@ -197,18 +196,22 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
   impl.docs.resize(doc_count);
   for (uint64_t doc = 0; doc < doc_count; ++doc) {
     DocMeta& meta = impl.docs[doc];
-    bool ok = reader.String(meta.id) && reader.Pod(meta.role) && reader.Pod(meta.level) && reader.Pod(meta.remote) &&
+    std::string id;
+    float low = 0, high = 0;
+    bool ok = reader.String(id) && reader.Pod(meta.role) && reader.Pod(meta.level) && reader.Pod(meta.remote) &&
               reader.Pod(meta.employment) && reader.Pod(meta.company) && reader.Pod(meta.country) &&
-              reader.Pod(meta.region) && reader.Pod(meta.city) && reader.Pod(meta.date) &&
-              reader.Pod(meta.salary_min) && reader.Pod(meta.salary_max) && reader.Pod(meta.skills_begin) &&
-              reader.Pod(meta.skills_end) && reader.Pod(meta.lengths) && reader.Pod(meta.canonical);
+              reader.Pod(meta.region) && reader.Pod(meta.city) && reader.Pod(meta.date) && reader.Pod(low) &&
+              reader.Pod(high) && reader.Pod(meta.skills_begin) && reader.Pod(meta.skills_end) &&
+              reader.Pod(meta.lengths) && reader.Pod(meta.canonical);
     if (!ok || meta.canonical >= doc_count) return corrupt();
     if (meta.canonical != doc) {
       impl.shadows.push_back(static_cast<uint32_t>(doc));
       impl.shadow_set.Set(static_cast<uint32_t>(doc));
     }
-    impl.doc_of_id.Set(meta.id, static_cast<uint32_t>(doc));
+    impl.ids.Append(id);
+    impl.pay.push_back(internal::PayRange(low, high));
   }
+  impl.ids.Shrink();
   if (!reader.Array(impl.doc_skills)) return corrupt();
   for (Interner* interner : {&impl.companies, &impl.places, &impl.skills}) {
     uint64_t count = 0;

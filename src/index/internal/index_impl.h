@@ -10,11 +10,13 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/strings.h"
 #include "index/index.h"
 #include "index/internal/bitset.h"
+#include "index/internal/document_ids.h"
 #include "index/internal/edit_distance.h"
 #include "index/internal/posting_list.h"
 #include "index/internal/word_table.h"
@@ -55,20 +57,24 @@ class Interner {
 };
 
 struct DocMeta {
-  std::string id;
   uint8_t role, level, remote, employment;
   uint32_t company, country, region, city;
   int32_t date;                       // yyyymmdd, 0 unknown
-  float salary_min, salary_max;       // annual USD, NaN unknown; either alone stands for both ends
   uint32_t skills_begin, skills_end;  // into doc_skills
   std::array<uint32_t, 3> lengths;
   // The document a match on this one counts for: itself, or for a linked duplicate (a shadow document, kept
   // so filters and words find the job by the duplicate's own place and title) the posting it repeats.
   uint32_t canonical;
-
-  float SalaryLow() const { return std::isnan(salary_min) ? salary_max : salary_min; }
-  float SalaryHigh() const { return std::isnan(salary_max) ? salary_min : salary_max; }
 };
+
+// Annual pay as (low, high): an end stated alone stands for both; NaN when neither is. Idempotent, so a
+// snapshot may hold either form.
+inline std::pair<float, float> PayRange(float min, float max) {
+  return {std::isnan(min) ? max : min, std::isnan(max) ? min : max};
+}
+inline std::pair<float, float> PayRange(std::optional<double> min, std::optional<double> max) {
+  return PayRange(min ? static_cast<float>(*min) : std::nanf(""), max ? static_cast<float>(*max) : std::nanf(""));
+}
 
 inline int32_t DateKey(std::string_view date) {
   if (date.size() < 10 || date[4] != '-' || date[7] != '-') return 0;
@@ -80,16 +86,27 @@ inline int32_t DateKey(std::string_view date) {
   return key;
 }
 
-// Bitsets for the values of one facet: each value in enough documents has its own; the documents holding
-// any of the rest are gathered in `rest` and counted one by one. A value's count over all documents bounds
-// its count in any match set, which lets a search stop counting once the values it shows beat the bounds of
-// those left.
+// The documents of each value of one facet that is in enough of them, as a bitset or, for a value in fewer
+// than 1 in 32 documents, as an ascending list (smaller then, and as quick to count against a match set:
+// a bit test per listed document instead of and-ing every word); the documents holding any of the rest are
+// gathered in `rest` and counted one by one. A value's count over all documents bounds its count in any
+// match set, which lets a search stop counting once the values it shows beat the bounds of those left.
 struct FacetBitsets {
-  std::vector<Bitset> by_value;    // empty for a value without its own
-  std::vector<uint32_t> frequent;  // the values with a bitset, most documents first
-  std::vector<size_t> totals;      // per value, its documents
-  size_t rest_most = 0;            // the most documents of a value without a bitset
+  std::vector<Bitset> by_value;               // empty for a value without its own
+  std::vector<std::vector<uint32_t>> listed;  // per value, when it keeps a list instead
+  std::vector<uint32_t> frequent;             // the values with a bitset or a list, most documents first
+  std::vector<size_t> totals;                 // per value, its documents
+  size_t rest_most = 0;                       // the most documents of a value in `rest`
   Bitset rest;
+
+  bool Kept(uint32_t value) const { return by_value[value].words() > 0 || !listed[value].empty(); }
+  // How many of the value's documents `match` holds. REQUIRES: Kept(value).
+  size_t CountIn(uint32_t value, const Bitset& match) const {
+    if (by_value[value].words()) return match.CountAnd(by_value[value]);
+    size_t count = 0;
+    for (uint32_t doc : listed[value]) count += match.Test(doc);
+    return count;
+  }
 };
 
 enum FacetField { kRoleFacet, kLevelFacet, kRemoteFacet, kEmploymentFacet, kCountryFacet, kCompanyFacet, kSkillFacet };
@@ -111,6 +128,7 @@ using internal::PostingList;
 using internal::DateKey;
 using internal::kEndDoc;
 using internal::kMaxExpansions;
+using internal::PayRange;
 
 // Heterogeneous lookup, so the hot paths look words up by string_view without allocating.
 struct StringHash {
@@ -133,7 +151,11 @@ struct SearchIndex::Impl {
   std::vector<uint32_t> shadows;  // documents of linked duplicates (canonical != own number), ascending
   Bitset shadow_set;              // the same, as a set
   std::vector<uint32_t> doc_skills;
-  internal::WordTable doc_of_id;  // posting id -> document (the last added under that id)
+  // Per document, its annual pay in USD as (low, high), NaN when unknown (an end stated alone stands for
+  // both); beside the document table, so pay filters and statistics over a large match set read 8 bytes a
+  // document.
+  std::vector<std::pair<float, float>> pay;
+  internal::DocumentIds ids;  // each document's posting id, and back (the last document added under an id)
   Interner companies, places, skills;
   std::array<double, 3> total_length{0, 0, 0};
 
@@ -145,10 +167,7 @@ struct SearchIndex::Impl {
     std::vector<std::array<float, 3>> field_factors;
     std::array<double, 3> average_length{0, 0, 0};
     std::array<FacetBitsets, internal::kFacetFields> facets;
-    // The documents stating pay, and every document's pay (low, high) packed, so pay filters and statistics
-    // over a large match set read 8 bytes a document instead of its DocMeta.
-    Bitset paid;
-    std::vector<std::pair<float, float>> pay;
+    Bitset paid;  // the documents stating pay
   };
   mutable Prepared prepared;
   mutable std::mutex prepare_mutex;
