@@ -1,6 +1,8 @@
 #include "index/internal/posting_list.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <utility>
 
 #include "base/assert.h"
@@ -16,19 +18,18 @@ void PutVarint(std::vector<uint8_t>& out, uint32_t value) {
   out.push_back(static_cast<uint8_t>(value));
 }
 
-uint32_t GetVarint(const uint8_t*& in) {
-  uint32_t value = *in & 0x7F;
-  int shift = 7;
-  while (*in++ & 0x80) {
-    value |= static_cast<uint32_t>(*in & 0x7F) << shift;
-    shift += 7;
+// Past `count` varints: eight bytes at a time while more than eight are left (so the bytes are there, and
+// fewer than `count` varints can end among them; a varint's last byte has its top bit clear), then byte by
+// byte.
+const uint8_t* SkipVarints(const uint8_t* in, uint32_t count) {
+  while (count > 8) {
+    uint64_t word;
+    std::memcpy(&word, in, 8);
+    in += 8;
+    count -= static_cast<uint32_t>(std::popcount(~word & 0x8080808080808080ull));
   }
-  return value;
-}
-
-void SkipVarint(const uint8_t*& in) {
-  while (*in++ & 0x80) {
-  }
+  for (; count > 0; ++in) count -= (*in & 0x80) == 0;
+  return in;
 }
 
 // Frequencies: a byte holding which fields have the term (bits 0-2) and the description's count when it is
@@ -226,25 +227,33 @@ size_t PostingList::Bytes() const {
          open_docs.capacity() * 4 + open_tf.capacity() * 3 + doc_set.Bytes();
 }
 
-void PostingCursor::Positions(std::vector<uint32_t>& out) {
+PositionStream PostingCursor::PositionsOf() {
   if (!positions_at_ || positions_entry_ > entry_) {
     positions_at_ = list_->positions.data() + list_->Block(block_).positions_offset;
     positions_entry_ = 0;
   }
+  // The documents passed over since the last call: their positions are skipped by counting varints' last
+  // bytes, eight at a time, between the saturated counts that are varints of their own.
+  const uint8_t* in = positions_at_;
+  uint32_t pending = 0;
   for (; positions_entry_ < entry_; ++positions_entry_) {
     const FieldTf& tf = tf_[positions_entry_];
     for (int field = 0; field < 3; ++field) {
-      uint32_t count = tf[field] == 255 ? GetVarint(positions_at_) : tf[field];
-      for (uint32_t skip = 0; skip < count; ++skip) SkipVarint(positions_at_);
+      if (tf[field] == 255) {
+        in = SkipVarints(in, pending);
+        pending = GetVarint(in);
+      } else {
+        pending += tf[field];
+      }
     }
   }
-  const uint8_t* in = positions_at_;
+  positions_at_ = SkipVarints(in, pending);
+  return PositionStream(positions_at_, tf_[entry_]);
+}
+
+void PostingCursor::Positions(std::vector<uint32_t>& out) {
   out.clear();
-  for (uint32_t field = 0; field < 3; ++field) {
-    uint32_t count = tf_[entry_][field] == 255 ? GetVarint(in) : tf_[entry_][field];
-    uint32_t position = field * kFieldStride;
-    for (uint32_t idx = 0; idx < count; ++idx) out.push_back(position += GetVarint(in));
-  }
+  for (PositionStream stream = PositionsOf(); !stream.done(); stream.Next()) out.push_back(stream.value());
 }
 
 void PostingCursor::Load(size_t block) {

@@ -50,6 +50,25 @@ struct CompiledClause {
   }
 };
 
+// Whether the terms, whose positions in one document the streams give in phrase order, occur one after
+// another somewhere: the i-th at p + i. Each stream is read only as far as the first such place.
+bool HoldsPhrase(std::vector<internal::PositionStream>& streams) {
+  uint32_t start = 0;
+  for (;;) {
+    bool aligned = true;
+    for (uint32_t idx = 0; idx < streams.size() && aligned; ++idx) {
+      internal::PositionStream& stream = streams[idx];
+      while (!stream.done() && stream.value() < start + idx) stream.Next();
+      if (stream.done()) return false;
+      if (stream.value() != start + idx) {
+        start = stream.value() - idx;  // the earliest start this term allows; above the last one tried
+        aligned = false;
+      }
+    }
+    if (aligned) return true;
+  }
+}
+
 // Documents where the terms occur one after another within one field, with the sum of their scores; only
 // those in `within` when it is given.
 std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std::vector<uint32_t>& terms,
@@ -61,7 +80,8 @@ std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std:
   for (size_t idx = 1; idx < terms.size(); ++idx) {
     if (impl.lists[terms[idx]].df < impl.lists[terms[rarest]].df) rarest = idx;
   }
-  std::vector<uint32_t> starts, next, kept;
+  std::vector<internal::PositionStream> streams;
+  streams.reserve(scorers.size());
   for (; scorers[rarest].doc() != kEndDoc; scorers[rarest].Next()) {
     uint32_t doc = scorers[rarest].doc();
     if (within && !within->Test(doc)) {  // leap to the next document both hold
@@ -78,17 +98,9 @@ std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std:
       present = scorers[idx].doc() == doc;
     }
     if (!present) continue;
-    auto positions = [&](size_t idx, std::vector<uint32_t>& out) { scorers[idx].cursor().Positions(out); };
-    positions(0, starts);
-    for (size_t idx = 1; idx < scorers.size() && !starts.empty(); ++idx) {
-      positions(idx, next);
-      kept.clear();
-      for (uint32_t start : starts) {
-        if (std::binary_search(next.begin(), next.end(), start + static_cast<uint32_t>(idx))) kept.push_back(start);
-      }
-      std::swap(starts, kept);
-    }
-    if (starts.empty()) continue;
+    streams.clear();
+    for (TermScorer& scorer : scorers) streams.push_back(scorer.cursor().PositionsOf());
+    if (!HoldsPhrase(streams)) continue;
     double score = 0;
     for (const TermScorer& scorer : scorers) score += scorer.Score();
     hits.push_back({doc, score});

@@ -1,5 +1,6 @@
 #include "index/internal/posting_list.h"
 
+#include <algorithm>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -66,6 +67,40 @@ TEST(PostingList, AppendShiftedReadsAsAddingEveryDocumentInTurn) {
       auto found = joined.Find(second.back().doc + base);
       ASSERT_TRUE(found.has_value());
       EXPECT_EQ(*found, second.back().tf);
+    }
+  }
+}
+
+// Reading the positions of only some documents skips those of the documents passed over, which are counted
+// by their varints' last bytes: gaps of one to three bytes, saturated counts (a count of its own before the
+// positions) and documents with no positions in a field must all be stepped over exactly.
+TEST(PostingCursor, PositionsOfSomeDocumentsSkipTheRestExactly) {
+  std::vector<Entry> entries;
+  for (uint32_t doc = 0; doc < 700; ++doc) {
+    Entry entry{doc * 3 + 1, {0, 0, 0}, {}};
+    const uint32_t title = doc % 3, description = doc % 50 == 7 ? 300 + doc % 5 : doc % 11;
+    for (uint32_t at = 0; at < title; ++at) entry.positions.push_back(at * 2);
+    uint32_t position = 2 * kFieldStride;
+    for (uint32_t at = 0; at < description; ++at) {
+      position += 1 + (at * 7919 + doc) % (at % 4 == 0 ? 20000 : 100);  // one-, two- and three-byte gaps
+      if (position >= 3 * kFieldStride) break;
+      entry.positions.push_back(position);
+    }
+    entry.tf[0] = static_cast<uint8_t>(title);
+    entry.tf[2] = static_cast<uint8_t>(std::min<size_t>(255, entry.positions.size() - title));
+    if (entry.positions.empty()) entry = Entry{doc * 3 + 1, {0, 1, 0}, {kFieldStride}};
+    entries.push_back(entry);
+  }
+  PostingList list;
+  AddAll(list, entries);
+  for (size_t stride : {1, 2, 3, 5, 9, 64, 130}) {
+    PostingCursor cursor(list);
+    std::vector<uint32_t> positions;
+    for (size_t idx = 0; cursor.doc() != kEndDoc; cursor.Next(), ++idx) {
+      ASSERT_EQ(cursor.doc(), entries[idx].doc);
+      if (idx % stride != stride - 1) continue;
+      cursor.Positions(positions);
+      EXPECT_EQ(positions, entries[idx].positions) << "document " << idx << ", every " << stride;
     }
   }
 }

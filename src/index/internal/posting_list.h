@@ -23,6 +23,41 @@ inline constexpr uint32_t kFieldStride = 1u << 20;  // positions of field f star
 
 using FieldTf = std::array<uint8_t, 3>;  // per field (title, skills, description), saturating at 255
 
+inline uint32_t GetVarint(const uint8_t*& in) {
+  uint32_t value = *in & 0x7F;
+  int shift = 7;
+  while (*in++ & 0x80) {
+    value |= static_cast<uint32_t>(*in & 0x7F) << shift;
+    shift += 7;
+  }
+  return value;
+}
+
+// One document's positions in a list, read one at a time in ascending order (fields apart by the
+// stride), so a phrase check stops at its first match without decoding the rest.
+class PositionStream {
+ public:
+  PositionStream(const uint8_t* in, FieldTf tf) : in_(in), tf_(tf) { Next(); }
+  bool done() const { return field_ == 3; }
+  uint32_t value() const { return value_; }  // REQUIRES: !done()
+  void Next() {
+    while (remaining_ == 0) {
+      if (++field_ == 3) return;
+      remaining_ = tf_[field_] == 255 ? GetVarint(in_) : tf_[field_];
+      value_ = static_cast<uint32_t>(field_) * kFieldStride;
+    }
+    value_ += GetVarint(in_);
+    --remaining_;
+  }
+
+ private:
+  const uint8_t* in_;
+  FieldTf tf_;
+  int field_ = -1;
+  uint32_t remaining_ = 0;
+  uint32_t value_ = 0;
+};
+
 struct BlockInfo {
   uint32_t last_doc = 0;
   uint32_t data_offset = 0;       // into PostingList::data
@@ -83,6 +118,8 @@ class PostingCursor {
   FieldTf tf() const { return tf_[entry_]; }
   // The positions of the current document (reading on from the last document asked about in the block).
   void Positions(std::vector<uint32_t>& out);
+  // The same, to be read one by one.
+  PositionStream PositionsOf();
   size_t block() const { return block_; }
   uint32_t entry() const { return entry_; }
   const PostingList& list() const { return *list_; }
