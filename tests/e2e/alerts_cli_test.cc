@@ -5,27 +5,22 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "e2e/run_command.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::e2e {
 namespace {
 
 class AlertsCliTest : public testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("alerts_cli_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "market.db").string();
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  testing_support::ScratchDir dir_{"alerts_cli"};
+  void SetUp() override { db_ = (dir_ / "market.db").string(); }
   std::string Write(const std::string& name, const std::string& content) {
     std::string path = (dir_ / name).string();
     std::ofstream(path) << content;
     return path;
   }
-  std::filesystem::path dir_;
   std::string db_;
 };
 

@@ -7,27 +7,23 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "e2e/run_command.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::e2e {
 namespace {
 
 class CareerCliTest : public testing::Test {
  protected:
+  testing_support::ScratchDir dir_{"career_cli"};
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("career_cli_" + std::to_string(::getpid()) + "_" +
-                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
     resume_ = (dir_ / "ana.txt").string();
     std::ofstream(resume_)
         << "Ana Silva\nData Scientist\nLocation: Austin, TX\n\nExperience\nData Scientist, Initech  Jan 2021 - "
            "Present\n"
            "Built churn models in Python, pandas and scikit-learn; wrote SQL; ran statistics for A/B tests.\n";
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
   std::string resume_;
 };
 

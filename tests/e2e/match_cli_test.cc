@@ -6,18 +6,17 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "e2e/run_command.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::e2e {
 namespace {
 
 class MatchCliTest : public testing::Test {
  protected:
+  testing_support::ScratchDir dir_{"match_cli"};
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("match_cli_" + std::to_string(::getpid()) + "_" +
-                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_ / "resumes");
     db_ = (dir_ / "market.db").string();
     std::string postings = Write(
@@ -36,7 +35,6 @@ class MatchCliTest : public testing::Test {
         "Education\nM.Sc. in Statistics, 2020\n");
     Write("resumes/bo.txt", "Bo Chen\nFrontend Developer\nReact, TypeScript, CSS, HTML since 2019.\n");
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   // The stored id of the posting with this title (ids are jobscope's, not the source's).
   std::string IdOf(const std::string& title) {
     auto out = nlohmann::json::parse(RunJobscope("match --json --top 10 --db " + db_ + " " + resume_).out);
@@ -51,7 +49,6 @@ class MatchCliTest : public testing::Test {
     std::ofstream(path) << content;
     return path;
   }
-  std::filesystem::path dir_;
   std::string db_, resume_;
 };
 

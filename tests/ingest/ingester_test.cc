@@ -2,19 +2,17 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "ingest/ingest.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::ingest {
 namespace {
 
 class IngesterTest : public testing::Test {
  protected:
+  testing_support::ScratchDir dir_{"ingester"};
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("ingester_" + std::to_string(::getpid()) + "_" +
-                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
     auto taxonomy = taxonomy::Taxonomy::Load(JOBSCOPE_SOURCE_DATA_DIR "/taxonomy/skills.tsv");
     ASSERT_TRUE(taxonomy.ok());
     taxonomy_.emplace(std::move(taxonomy).value());
@@ -28,17 +26,11 @@ class IngesterTest : public testing::Test {
     ASSERT_TRUE(store.ok());
     store_ = std::move(store).value();
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
   std::string Write(const std::string& name, const std::string& content) {
     std::string path = (dir_ / name).string();
     std::ofstream(path) << content;
     return path;
   }
-
-  std::filesystem::path dir_;
   std::optional<taxonomy::Taxonomy> taxonomy_;
   std::optional<extract::CurrencyRates> rates_;
   std::unique_ptr<classify::Understander> understander_;

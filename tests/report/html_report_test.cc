@@ -5,26 +5,20 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "report/report.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::report {
 namespace {
 
 class HtmlReportTest : public testing::Test {
  protected:
+  testing_support::ScratchDir dir_{"html_report"};
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("html_report_" + std::to_string(::getpid()) + "_" +
-                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
     auto store = store::OpenSqliteStore((dir_ / "store.db").string());
     ASSERT_TRUE(store.ok()) << store.status().message();
     store_ = std::move(*store);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   static Posting Make(const std::string& id, Role role, Level level, std::optional<double> pay,
@@ -101,8 +95,6 @@ class HtmlReportTest : public testing::Test {
     if (cell == std::string::npos) return "";
     return html.substr(cell, html.find("</tr>", cell) - cell);
   }
-
-  std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
 };
 

@@ -4,19 +4,17 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "e2e/run_command.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::e2e {
 namespace {
 
 class ReportCommandTest : public testing::Test {
  protected:
+  testing_support::ScratchDir dir_{"report_cli"};
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("report_cli_" + std::to_string(::getpid()) + "_" +
-                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
     db_ = (dir_ / "test.db").string();
     std::string csv = (dir_ / "jobs.csv").string();
     std::ofstream(csv)
@@ -25,14 +23,12 @@ class ReportCommandTest : public testing::Test {
            "Data Scientist,Beta,\"Austin, TX\",SQL and Python.,\"$100,000 - $120,000\"\n";
     ASSERT_EQ(RunJobscope("ingest --db " + db_ + " " + csv + " >/dev/null 2>&1").exit_code, 0);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
   static std::string Read(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
     std::stringstream bytes;
     bytes << file.rdbuf();
     return bytes.str();
   }
-  std::filesystem::path dir_;
   std::string db_;
 };
 

@@ -5,20 +5,17 @@
 #include <set>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "search/search.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::search {
 namespace {
 
 class AlertsTest : public testing::Test {
  protected:
+  testing_support::ScratchDir dir_{"alerts"};
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("alerts_" + std::to_string(::getpid()) + "_" +
-                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     auto store = store::OpenSqliteStore((dir_ / "store.db").string());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
@@ -26,7 +23,6 @@ class AlertsTest : public testing::Test {
     ASSERT_TRUE(loaded.ok());
     taxonomy_.emplace(std::move(*loaded));
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   void Put(const std::string& id, const std::string& title, const std::string& city, const std::string& date,
            const std::string& duplicate_of = "") {
@@ -54,8 +50,6 @@ class AlertsTest : public testing::Test {
     }
     return ids;
   }
-
-  std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
   std::optional<taxonomy::Taxonomy> taxonomy_;
 };

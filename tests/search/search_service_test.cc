@@ -4,9 +4,9 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "search/search.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::search {
 namespace {
@@ -24,14 +24,8 @@ Posting MakePosting(const std::string& id, const std::string& title, const std::
 
 class SearchServiceTest : public testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("search_" + std::to_string(::getpid()) + "_" +
-                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    snapshot_ = (dir_ / "store.db.index").string();
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  testing_support::ScratchDir dir_{"search"};
+  void SetUp() override { snapshot_ = (dir_ / "store.db.index").string(); }
 
   std::unique_ptr<store::Store> OpenStore(const std::string& name) {
     auto store = store::OpenSqliteStore((dir_ / name).string());
@@ -54,8 +48,6 @@ class SearchServiceTest : public testing::Test {
     EXPECT_TRUE(page.ok()) << page.status().ToString();
     return page.ok() ? page->total : -1;
   }
-
-  std::filesystem::path dir_;
   std::string snapshot_;
 };
 

@@ -3,15 +3,16 @@
 #include <filesystem>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "search/search.h"
+#include "support/scratch_dir.h"
 
 namespace jobscope::search {
 namespace {
 
 class SkillWordsTest : public testing::Test {
  protected:
+  testing_support::ScratchDir dir_{"skill_words"};
   static void SetUpTestSuite() {
     auto taxonomy = taxonomy::Taxonomy::Load(JOBSCOPE_SOURCE_DATA_DIR "/taxonomy/skills.tsv");
     ASSERT_TRUE(taxonomy.ok()) << taxonomy.status().ToString();
@@ -19,15 +20,10 @@ class SkillWordsTest : public testing::Test {
   }
   static void TearDownTestSuite() { delete taxonomy_; }
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("skill_words_" + std::to_string(::getpid()) + "_" +
-                                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
     auto store = store::OpenSqliteStore((dir_ / "store.db").string());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(store).value();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // A posting whose skills are the named taxonomy ids (as the extractor would have found them).
   void Add(const std::string& id, const std::string& description, const std::vector<std::string>& skills,
@@ -65,7 +61,6 @@ class SkillWordsTest : public testing::Test {
   }
 
   static taxonomy::Taxonomy* taxonomy_;
-  std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
   std::vector<Posting> postings_;
 };
