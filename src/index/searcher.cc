@@ -115,13 +115,28 @@ std::vector<std::pair<uint32_t, double>> NamingTheSkill(const Impl& impl, const 
                                                         const std::string& skill) {
   std::vector<std::pair<uint32_t, double>> hits;
   std::optional<uint32_t> skill_id = impl.skills.Find(skill);  // none when no posting names it
+  // The skill's documents as a set when the skill is common enough to keep them (a bit test per document
+  // of the word's list, instead of reading each one's skills from the document table).
+  const internal::FacetBitsets& by_skill = impl.prepared.facets[internal::kSkillFacet];
+  Bitset listed;
+  const Bitset* naming = nullptr;
+  if (skill_id && by_skill.by_value[*skill_id].words()) {
+    naming = &by_skill.by_value[*skill_id];
+  } else if (skill_id && !by_skill.listed[*skill_id].empty()) {
+    listed.Resize(impl.docs.size());
+    for (uint32_t doc : by_skill.listed[*skill_id]) listed.Set(doc);
+    naming = &listed;
+  }
+  auto names_skill = [&](uint32_t doc) {
+    if (!skill_id) return false;
+    return naming ? naming->Test(doc) : impl.HasSkill(doc, *skill_id);
+  };
   for (uint32_t term : terms) {
     for (TermScorer scorer(impl, term); scorer.doc() != kEndDoc; scorer.Next()) {
       // A title names its job on purpose ("Go Developer", "ML Engineer (Zeppelin team)"); the skills are read
       // from the description alone.
       bool in_title = scorer.cursor().tf()[0] > 0;
-      if (in_title || (skill_id && impl.HasSkill(scorer.doc(), *skill_id)))
-        hits.push_back({scorer.doc(), scorer.Score()});
+      if (in_title || names_skill(scorer.doc())) hits.push_back({scorer.doc(), scorer.Score()});
     }
   }
   // One entry per document, the best score of its terms.

@@ -107,6 +107,33 @@ TEST_F(SkillWordsTest, ATitleNamesItsJobOnPurpose) {
   EXPECT_EQ(Ids(*service, "zeppelin"), std::vector<std::string>{"zeppelin"});
 }
 
+// In a market of thousands, the index keeps a common skill's postings as a bitset, a less common one's as a
+// list and a rare one's not at all (read from each posting): the word counts only where the skill is named
+// whichever way it is kept.
+TEST_F(SkillWordsTest, TheSkillIsCheckedAlikeHoweverItsPostingsAreKept) {
+  auto add_many = [&](const std::string& name, int count, const std::string& description,
+                      const std::vector<std::string>& skills) {
+    for (int idx = 0; idx < count; ++idx) Add(name + std::to_string(idx), description, skills);
+  };
+  add_many("filler", 3000, "Dashboards for the finance team.", {});  // 1 in 32 of the 3,350 is 104
+  add_many("excel", 120, "Advanced Excel reporting.", {"excel"});    // a bitset
+  add_many("excellence", 50, "A culture of excellence.", {});
+  add_many("go", 70, "Services written in Go.", {"go"});  // a list: from 64 postings (at least 1 in 256)
+  add_many("go-english", 80, "You will go to conferences.", {});
+  add_many("rust", 10, "Systems programming in Rust.", {"rust"});  // neither
+  add_many("rusty", 20, "Rust removal for pipes.", {});
+  auto service = Open();
+  auto total = [&](const std::string& query) {
+    auto page = service->Search(query, {}, {});
+    EXPECT_TRUE(page.ok());
+    return page.ok() ? page->total : -1;
+  };
+  EXPECT_EQ(total("excel"), 120);
+  EXPECT_EQ(total("go"), 70);
+  EXPECT_EQ(total("rust"), 10);
+  EXPECT_EQ(total("excel go rust"), 200);
+}
+
 TEST_F(SkillWordsTest, SingularAndPluralSpellingsOfASkillMeet) {
   Add("llm", "Fine-tune an LLM for support.", {"llms"});
   Add("llms", "Evaluate LLMs in production.", {"llms"});

@@ -3,8 +3,6 @@
 // in it.
 #pragma once
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -12,6 +10,7 @@
 #include <system_error>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace jobscope::testing_support {
 
