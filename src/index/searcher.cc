@@ -475,16 +475,17 @@ void KeepFacetValues(const Impl& impl, int facet, const std::vector<uint32_t>& v
   match.And(scratch);
 }
 
-std::string FacetValueName(const Impl& impl, int facet, uint32_t value) {
+// Empty for a value never shown (no company, no country). Views names that live as long as the index.
+std::string_view FacetValueName(const Impl& impl, int facet, uint32_t value) {
   switch (facet) {
     case internal::kRoleFacet:
-      return std::string(RoleName(static_cast<Role>(value)));
+      return RoleName(static_cast<Role>(value));
     case internal::kLevelFacet:
-      return std::string(LevelName(static_cast<Level>(value)));
+      return LevelName(static_cast<Level>(value));
     case internal::kRemoteFacet:
-      return std::string(RemoteModeName(static_cast<RemoteMode>(value)));
+      return RemoteModeName(static_cast<RemoteMode>(value));
     case internal::kEmploymentFacet:
-      return std::string(EmploymentTypeName(static_cast<EmploymentType>(value)));
+      return EmploymentTypeName(static_cast<EmploymentType>(value));
     case internal::kCountryFacet:
       return impl.places.Value(value);
     case internal::kCompanyFacet:
@@ -516,18 +517,20 @@ std::vector<FacetValue> CountFacet(const Impl& impl, int facet, const Bitset& ma
       });
     });
   }
-  std::vector<FacetValue> list;
+  // Ranked by (count, name) as views; only the values kept become strings.
+  std::vector<std::pair<int64_t, std::string_view>> ranked;
   for (uint32_t value = 0; value < counts.size(); ++value) {
     if (counts[value] == 0) continue;
-    std::string name = FacetValueName(impl, facet, value);
-    if (!name.empty()) list.push_back({std::move(name), counts[value]});
+    std::string_view name = FacetValueName(impl, facet, value);
+    if (!name.empty()) ranked.push_back({counts[value], name});
   }
-  keep = std::min(keep, list.size());
-  std::partial_sort(list.begin(), list.begin() + static_cast<long>(keep), list.end(),
-                    [](const FacetValue& a, const FacetValue& b) {
-                      return a.count != b.count ? a.count > b.count : a.value < b.value;
-                    });
-  list.resize(keep);
+  keep = std::min(keep, ranked.size());
+  std::partial_sort(
+      ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
+      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::vector<FacetValue> list;
+  list.reserve(keep);
+  for (size_t idx = 0; idx < keep; ++idx) list.push_back({std::string(ranked[idx].second), ranked[idx].first});
   return list;
 }
 
