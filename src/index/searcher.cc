@@ -115,23 +115,21 @@ std::vector<std::pair<uint32_t, double>> NamingTheSkill(const Impl& impl, const 
                                                         const std::string& skill) {
   std::vector<std::pair<uint32_t, double>> hits;
   std::optional<uint32_t> skill_id = impl.skills.Find(skill);  // none when no posting names it
-  // The skill's documents as a set when the skill is common enough to keep them (a bit test per document
-  // of the word's list, instead of reading each one's skills from the document table).
+  // The skill's documents as the facet keeps them when the skill is common enough (a bitset, or an ascending
+  // list walked beside the word's), instead of reading each document's skills from the document table.
   const internal::FacetBitsets& by_skill = impl.prepared.facets[internal::kSkillFacet];
-  Bitset listed;
-  const Bitset* naming = nullptr;
-  if (skill_id && by_skill.by_value[*skill_id].words()) {
-    naming = &by_skill.by_value[*skill_id];
-  } else if (skill_id && !by_skill.listed[*skill_id].empty()) {
-    listed.Resize(impl.docs.size());
-    for (uint32_t doc : by_skill.listed[*skill_id]) listed.Set(doc);
-    naming = &listed;
-  }
-  auto names_skill = [&](uint32_t doc) {
-    if (!skill_id) return false;
-    return naming ? naming->Test(doc) : impl.HasSkill(doc, *skill_id);
-  };
+  const Bitset* kept_set = skill_id && by_skill.by_value[*skill_id].words() ? &by_skill.by_value[*skill_id] : nullptr;
+  const std::vector<uint32_t>* kept_list =
+      skill_id && !by_skill.listed[*skill_id].empty() ? &by_skill.listed[*skill_id] : nullptr;
   for (uint32_t term : terms) {
+    size_t next_listed = 0;  // the term's documents ascend, and so does the list
+    auto names_skill = [&](uint32_t doc) {
+      if (!skill_id) return false;
+      if (kept_set) return kept_set->Test(doc);
+      if (!kept_list) return impl.HasSkill(doc, *skill_id);
+      while (next_listed < kept_list->size() && (*kept_list)[next_listed] < doc) ++next_listed;
+      return next_listed < kept_list->size() && (*kept_list)[next_listed] == doc;
+    };
     for (TermScorer scorer(impl, term); scorer.doc() != kEndDoc; scorer.Next()) {
       // A title names its job on purpose ("Go Developer", "ML Engineer (Zeppelin team)"); the skills are read
       // from the description alone.

@@ -125,22 +125,22 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
     writer.Pod(static_cast<uint64_t>(impl.docs.size()));
     for (uint32_t number = 0; number < impl.docs.size(); ++number) {
       writer.String(std::string(impl.ids.Id(number)));
-      const DocMeta& fixed = impl.docs[number];
-      writer.Pod(fixed.role);
-      writer.Pod(fixed.level);
-      writer.Pod(fixed.remote);
-      writer.Pod(fixed.employment);
-      writer.Pod(fixed.company);
-      writer.Pod(fixed.country);
-      writer.Pod(fixed.region);
-      writer.Pod(fixed.city);
-      writer.Pod(fixed.date);
+      const DocMeta& doc = impl.docs[number];
+      writer.Pod(doc.role);
+      writer.Pod(doc.level);
+      writer.Pod(doc.remote);
+      writer.Pod(doc.employment);
+      writer.Pod(doc.company);
+      writer.Pod(doc.country);
+      writer.Pod(doc.region);
+      writer.Pod(doc.city);
+      writer.Pod(doc.date);
       writer.Pod(impl.pay[number].first);
       writer.Pod(impl.pay[number].second);
-      writer.Pod(fixed.skills_begin);
-      writer.Pod(fixed.skills_end);
-      writer.Pod(fixed.lengths);
-      writer.Pod(fixed.canonical);
+      writer.Pod(doc.skills_begin);
+      writer.Pod(doc.skills_end);
+      writer.Pod(doc.lengths);
+      writer.Pod(doc.canonical);
     }
     writer.Array(impl.doc_skills);
     for (const Interner* interner : {&impl.companies, &impl.places, &impl.skills}) {
