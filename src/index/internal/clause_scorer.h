@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -27,6 +28,13 @@ class ClauseScorer {
   virtual double BoundFrom(uint32_t target, uint32_t& last) const = 0;
   // The most doc() itself can score, given the bound of its run (BlockBound), which bounds it already.
   virtual double BoundAtDoc(double run_bound) const { return run_bound; }
+  // For a search that stops walking the lists together over a stretch of documents (searcher.cc,
+  // ScoreWithMaxScore): adds the score of every document in [from, to) to sums[document - from], whatever
+  // the cursor's place. False when the clause's score is not one list's (the best of a word's expansions).
+  virtual bool Summable() const { return false; }
+  virtual void AddScores(uint32_t /*from*/, uint32_t /*to*/, double* /*sums*/) const {}
+  // How many postings the clause has in all: what adding its scores for every document would read.
+  virtual size_t Postings() const = 0;
 };
 
 class TermScorer final : public ClauseScorer {
@@ -61,6 +69,20 @@ class TermScorer final : public ClauseScorer {
     last = cursor_.list().Block(block).last_doc;
     return SearchIndex::Impl::BlockBound(cursor_.list(), block, idf_);
   }
+  bool Summable() const override { return true; }
+  void AddScores(uint32_t from, uint32_t to, double* sums) const override {
+    const PostingList& list = cursor_.list();
+    std::array<uint32_t, kBlockSize> docs;
+    std::array<FieldTf, kBlockSize> tf;
+    for (size_t block = list.BlockReaching(from, 0, list.block_count()); block < list.block_count(); ++block) {
+      const uint32_t count = list.Decode(block, docs.data(), tf.data());
+      for (uint32_t idx = 0; idx < count; ++idx) {
+        if (docs[idx] >= from && docs[idx] < to) sums[docs[idx] - from] += impl_.TermScore(docs[idx], tf[idx], idf_);
+      }
+      if (list.Block(block).last_doc >= to) break;
+    }
+  }
+  size_t Postings() const override { return cursor_.list().df; }
   PostingCursor& cursor() { return cursor_; }
 
  private:
@@ -97,6 +119,11 @@ class BestOfScorer final : public ClauseScorer {
     return best;
   }
   double MaxScore() const override { return max_score_; }
+  size_t Postings() const override {
+    size_t total = 0;
+    for (const auto& term : terms_) total += term->Postings();
+    return total;
+  }
   // The run ends where the first of the expansions' blocks ends. An expansion whose next document lies past
   // that end adds nothing to the run: a rare expansion's few blocks each span much of the index, and counting
   // their bounds everywhere kept a prefix from ever passing over a run of its common expansion.
@@ -165,6 +192,12 @@ class ListScorer final : public ClauseScorer {
   }
   double BoundFrom(uint32_t, uint32_t& last) const override { return BlockBound(last); }
   double BoundAtDoc(double) const override { return next_ < hits_.size() ? hits_[next_].second : 0; }
+  bool Summable() const override { return true; }
+  void AddScores(uint32_t from, uint32_t to, double* sums) const override {
+    auto hit = std::lower_bound(hits_.begin(), hits_.end(), std::pair<uint32_t, double>{from, -1.0});
+    for (; hit != hits_.end() && hit->first < to; ++hit) sums[hit->first - from] += hit->second;
+  }
+  size_t Postings() const override { return hits_.size(); }
 
  private:
   const std::vector<std::pair<uint32_t, double>>& hits_;

@@ -267,10 +267,14 @@ struct SearchIndex::Impl {
     const auto& factors = prepared.field_factors[doc];
     return factors[0] * tf[0] + factors[1] * tf[1] + factors[2] * tf[2];
   }
+  // Rounded down to a multiple of 2^-32: sums of such scores are exact, so a document's score does not
+  // depend on the order its clauses are added in (the search adds them in different orders on different
+  // paths, and copies of a posting must tie exactly).
   double TermScore(uint32_t doc, FieldTf tf, double idf) const {
     double weighted = WeightedTf(doc, tf);
-    return idf * weighted / (kBm25f.k1 + weighted);
+    return std::floor(idf * weighted / (kBm25f.k1 + weighted) * kScoreGrid) / kScoreGrid;
   }
+  static constexpr double kScoreGrid = 4294967296.0;  // 2^32
   // Fills the list's block_max_weight for the current documents, if it is stale. Thread-safe.
   void BlockMaxima(const PostingList& list) const;
   // The most any document of a block can score for the term. REQUIRES: BlockMaxima(list).
