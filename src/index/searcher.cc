@@ -286,9 +286,11 @@ class StretchSwitch {
     alone_share_ = kAloneNsPerPosting * postings / static_cast<double>(documents) /
                    (kTogetherNsPerClause * static_cast<double>(scorers.size()));
   }
-  // Called for each document scored in full, in order: whether the documents after it up to `end` (its
-  // stretch's end) are better summed list by list.
-  bool AfterScoring(uint32_t candidate, uint32_t& end) {
+  // Called for each document scored in full, in order, with the top's threshold after it: whether the
+  // documents after it up to `end` (its stretch's end) are better summed list by list. Only once the
+  // threshold has settled (it rose by under a part in a hundred over the last kCheckEvery documents scored):
+  // while it rises, the bounds are about to pass over more.
+  bool AfterScoring(uint32_t candidate, double threshold, uint32_t& end) {
     if (!enabled_) return false;
     if (candidate >= end_) {
       begin_ = candidate / stretch_ * stretch_;
@@ -296,7 +298,10 @@ class StretchSwitch {
       scored_ = 0;
     }
     end = end_;
-    return ++scored_ == kCheckEvery && candidate + 1 < end_ &&
+    if (++scored_ % kCheckEvery != 0) return false;
+    const bool settled = threshold <= checked_threshold_ * kSettled;
+    checked_threshold_ = threshold;
+    return settled && candidate + 1 < end_ &&
            static_cast<double>(scored_) > alone_share_ * static_cast<double>(candidate + 1 - begin_);
   }
 
@@ -307,6 +312,8 @@ class StretchSwitch {
   double alone_share_ = 0;        // the share of documents scored in full above which reading alone is cheaper
   uint32_t begin_ = 0, end_ = 0;  // the stretch of the last document scored in full
   size_t scored_ = 0;             // documents scored in full in it
+  double checked_threshold_ = 0;  // the threshold at the last check
+  static constexpr double kSettled = 1.01;
 };
 
 // The match set's documents in [from, to), each list read on its own into one sum per document.
@@ -406,7 +413,7 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
       if (scorers[idx]->doc() == candidate) score += scorers[idx]->Score();
     }
     top.Offer(score, candidate);
-    if (uint32_t stretch_end = 0; stretches.AfterScoring(candidate, stretch_end)) {
+    if (uint32_t stretch_end = 0; stretches.AfterScoring(candidate, top.threshold(), stretch_end)) {
       ScoreStretchListByList(scorers, match, candidate + 1, stretch_end, top);
       for (size_t idx = essential; idx < count; ++idx) scorers[idx]->SeekGEQ(stretch_end);
       run_known = false;

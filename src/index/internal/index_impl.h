@@ -272,7 +272,8 @@ struct SearchIndex::Impl {
   // paths, and copies of a posting must tie exactly).
   double TermScore(uint32_t doc, FieldTf tf, double idf) const {
     double weighted = WeightedTf(doc, tf);
-    return std::floor(idf * weighted / (kBm25f.k1 + weighted) * kScoreGrid) / kScoreGrid;
+    // Scores are never negative, so truncating rounds down.
+    return static_cast<double>(static_cast<int64_t>(idf * weighted / (kBm25f.k1 + weighted) * kScoreGrid)) / kScoreGrid;
   }
   static constexpr double kScoreGrid = 4294967296.0;  // 2^32
   // Fills the list's block_max_weight for the current documents, if it is stale. Thread-safe.
