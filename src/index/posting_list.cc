@@ -32,25 +32,40 @@ const uint8_t* SkipVarints(const uint8_t* in, uint32_t count) {
   return in;
 }
 
-// Frequencies: a byte holding which fields have the term (bits 0-2) and the description's count when it is
-// under 31 (bits 3-7; 31 means a byte with the count follows), then a byte for title and for skills when
-// present.
-void PutTf(std::vector<uint8_t>& out, FieldTf tf) {
+// Frequencies, a block's at a time: first a head byte per document, holding which fields have the term
+// (bits 0-2) and the description's count when it is under 31 (bits 3-7; 31 means an extra byte with the
+// count follows), then the extra bytes in document order: the description's count when 31 or more, the
+// title's when present, the skills' when present. With the heads apart, where one document's frequencies
+// begin does not wait on reading the last one's: decoding a block takes no branch on their bits.
+uint8_t TfHead(FieldTf tf) {
   uint8_t mask = static_cast<uint8_t>((tf[0] ? 1 : 0) | (tf[1] ? 2 : 0) | (tf[2] ? 4 : 0));
-  uint8_t description = std::min<uint8_t>(tf[2], 31);
-  out.push_back(static_cast<uint8_t>(mask | description << 3));
-  if (description == 31) out.push_back(tf[2]);
+  return static_cast<uint8_t>(mask | std::min<uint8_t>(tf[2], 31) << 3);
+}
+
+void PutTfExtras(std::vector<uint8_t>& out, FieldTf tf) {
+  if (tf[2] >= 31) out.push_back(tf[2]);
   if (tf[0]) out.push_back(tf[0]);
   if (tf[1]) out.push_back(tf[1]);
 }
 
-FieldTf GetTf(const uint8_t*& in) {
-  uint8_t head = *in++;
-  FieldTf tf{0, 0, static_cast<uint8_t>(head >> 3)};
-  if (tf[2] == 31) tf[2] = *in++;
-  if (head & 1) tf[0] = *in++;
-  if (head & 2) tf[1] = *in++;
-  return tf;
+// `count` heads at `in`, their extras after them; `last` is the list's last byte. A byte is read for each
+// extra a document may have, and dropped where it has none (never past `last`), so that no branch waits on
+// the head's bits.
+void GetTfs(const uint8_t* in, uint32_t count, const uint8_t* last, FieldTf* tf) {
+  const uint8_t* extra = in + count;
+  auto next = [&](unsigned present) {
+    const uint8_t byte = *std::min(extra, last);
+    extra += present;
+    return present ? byte : uint8_t{0};
+  };
+  for (uint32_t idx = 0; idx < count; ++idx) {
+    const uint8_t head = in[idx];
+    const uint8_t description = static_cast<uint8_t>(head >> 3);
+    const uint8_t big = next(description == 31);
+    tf[idx][2] = description == 31 ? big : description;
+    tf[idx][0] = next(head & 1);
+    tf[idx][1] = next((head >> 1) & 1);
+  }
 }
 
 }  // namespace
@@ -138,7 +153,8 @@ void PostingList::Seal() {
     PutVarint(data, doc - previous);
     previous = doc;
   }
-  for (FieldTf tf : open_tf) PutTf(data, tf);
+  for (FieldTf tf : open_tf) data.push_back(TfHead(tf));
+  for (FieldTf tf : open_tf) PutTfExtras(data, tf);
   JS_ASSERT(data.size() < (uint64_t{1} << 32));
   blocks.push_back(open_info);
   open_docs.clear();
@@ -156,9 +172,7 @@ uint32_t PostingList::Decode(size_t block, uint32_t* docs, FieldTf* tf) const {
   const uint8_t* in = data.data() + info.data_offset;
   uint32_t doc = block == 0 ? 0 : blocks[block - 1].last_doc;
   for (uint32_t idx = 0; idx < info.count; ++idx) docs[idx] = doc += GetVarint(in);
-  if (tf) {
-    for (uint32_t idx = 0; idx < info.count; ++idx) tf[idx] = GetTf(in);
-  }
+  if (tf) GetTfs(in, info.count, data.data() + data.size() - 1, tf);
   return info.count;
 }
 

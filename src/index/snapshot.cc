@@ -14,7 +14,7 @@ namespace jobscope::index {
 namespace {
 
 constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '4'};
-constexpr uint32_t kFormatVersion = 6;  // 6: linked duplicates as shadow documents
+constexpr uint32_t kFormatVersion = 7;  // 6: linked duplicates as shadow documents; 7: frequency heads apart
 
 // Everything written or read passes through one running checksum.
 class Checksum {

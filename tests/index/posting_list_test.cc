@@ -1,6 +1,7 @@
 #include "index/internal/posting_list.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -68,6 +69,38 @@ TEST(PostingList, AppendShiftedReadsAsAddingEveryDocumentInTurn) {
       ASSERT_TRUE(found.has_value());
       EXPECT_EQ(*found, second.back().tf);
     }
+  }
+}
+
+// Frequencies of every shape (none, one byte, 30, 31 and over in the description, in the title and skills
+// or not) read back exactly, also where a sealed block's last extra byte is the list's last byte.
+TEST(PostingList, FrequenciesOfEveryShapeReadBackExactly) {
+  const uint8_t counts[] = {0, 1, 2, 30, 31, 32, 200, 255};
+  for (size_t documents : {128, 256, 300}) {
+    std::vector<Entry> entries;
+    for (uint32_t idx = 0; idx < documents; ++idx) {
+      Entry entry{3 + idx * 3, {counts[idx % 8], counts[(idx / 8 + 3) % 8], counts[(idx * 5 + 1) % 8]}, {}};
+      if (entry.tf == FieldTf{0, 0, 0}) entry.tf[2] = 1;
+      for (uint32_t field = 0; field < 3; ++field) {
+        for (uint32_t at = 0; at < entry.tf[field]; ++at) entry.positions.push_back(field * kFieldStride + 2 * at);
+      }
+      entries.push_back(entry);
+    }
+    PostingList list;
+    AddAll(list, entries);
+    EXPECT_EQ(ReadAll(list), entries) << documents;
+    std::array<uint32_t, kBlockSize> docs;
+    std::array<FieldTf, kBlockSize> tf;
+    size_t next = 0;
+    for (size_t block = 0; block < list.block_count(); ++block) {
+      const uint32_t count = list.Decode(block, docs.data(), tf.data());
+      for (uint32_t idx = 0; idx < count; ++idx, ++next) {
+        ASSERT_LT(next, entries.size());
+        EXPECT_EQ(docs[idx], entries[next].doc);
+        EXPECT_EQ(tf[idx], entries[next].tf) << "document " << next << " of " << documents;
+      }
+    }
+    EXPECT_EQ(next, entries.size());
   }
 }
 
