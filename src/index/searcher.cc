@@ -431,14 +431,19 @@ std::vector<std::unique_ptr<ClauseScorer>> MakeScorers(const Impl& impl, const s
 }
 
 // Scores the documents of `match` into `top`: directly when they are few next to the clauses' postings,
-// else by walking the lists with MaxScore.
+// else by walking the lists with MaxScore. Walking wins down to about one match in 128 postings: a rare
+// word of high weight soon leaves the common words' lists to be consulted only for its own documents
+// (at 1M postings, `aws data engineer`: 133,000 documents hold all three words among 2M postings;
+// directly 13.5 ms, walking 2.1 ms). Chosen on the unique 1M benchmark: one in 8 -> 128 took the
+// filtered queries' p50 from 5.9 to 1.7 ms, the `and` queries' from 6.3 to 3.1 ms.
+constexpr size_t kPostingsPerMatchToScoreDirectly = 128;
 void ScoreSet(const Impl& impl, const std::vector<CompiledClause>& clauses,
               std::vector<std::unique_ptr<ClauseScorer>> scorers, const Bitset& match, TopK& top) {
   size_t postings = 0;
   for (const CompiledClause& clause : clauses) {
     if (clause.kind != QueryClause::Kind::kMustNot) postings += clause.Postings(impl);
   }
-  if (match.Count() * 8 < postings)
+  if (match.Count() * kPostingsPerMatchToScoreDirectly < postings)
     ScoreMatchesDirectly(scorers, match, top);
   else
     ScoreWithMaxScore(scorers, match, impl.docs.size(), top);
