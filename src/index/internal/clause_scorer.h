@@ -29,8 +29,9 @@ class ClauseScorer {
   // The most doc() itself can score, given the bound of its run (BlockBound), which bounds it already.
   virtual double BoundAtDoc(double run_bound) const { return run_bound; }
   // For a search that stops walking the lists together over a stretch of documents (searcher.cc,
-  // ScoreWithMaxScore): adds the score of every document in [from, to) to sums[document - from], whatever
-  // the cursor's place. False when the clause's score is not one list's (the best of a word's expansions).
+  // ScoreWithMaxScore). Summable: whether the clause's score is one list's (a word's, or matches found in
+  // advance), so AddScores can stand in for walking; the best of a word's expansions is not. AddScores adds
+  // the score of every document in [from, to) to sums[document - from], whatever the cursor's place.
   virtual bool Summable() const { return false; }
   virtual void AddScores(uint32_t /*from*/, uint32_t /*to*/, double* /*sums*/) const {}
   // How many postings the clause has in all: what adding its scores for every document would read.
