@@ -77,10 +77,13 @@ class TermScorer final : public ClauseScorer {
     std::array<FieldTf, kBlockSize> tf;
     for (size_t block = list.BlockReaching(from, 0, list.block_count()); block < list.block_count(); ++block) {
       const uint32_t count = list.Decode(block, docs.data(), tf.data());
-      for (uint32_t idx = 0; idx < count; ++idx) {
-        if (docs[idx] >= from && docs[idx] < to) sums[docs[idx] - from] += impl_.TermScore(docs[idx], tf[idx], idf_);
-      }
-      if (list.Block(block).last_doc >= to) break;
+      // Only the first and the last block reach past the stretch.
+      const uint32_t first =
+          static_cast<uint32_t>(std::lower_bound(docs.data(), docs.data() + count, from) - docs.data());
+      const uint32_t end =
+          static_cast<uint32_t>(std::lower_bound(docs.data() + first, docs.data() + count, to) - docs.data());
+      for (uint32_t idx = first; idx < end; ++idx) sums[docs[idx] - from] += impl_.TermScore(docs[idx], tf[idx], idf_);
+      if (end < count || list.Block(block).last_doc >= to) break;
     }
   }
   size_t Postings() const override { return cursor_.list().df; }
