@@ -276,14 +276,13 @@ constexpr double kAloneNsPerPosting = 5.5;
 // Decides, stretch by stretch, where to stop walking the lists together.
 class StretchSwitch {
  public:
-  StretchSwitch(const std::vector<std::unique_ptr<ClauseScorer>>& scorers, size_t documents)
+  // `postings`: the scorers' postings in all, what summing every document list by list would read.
+  StretchSwitch(const std::vector<std::unique_ptr<ClauseScorer>>& scorers, size_t postings, size_t documents)
       : documents_(documents), stretch_(static_cast<uint32_t>(std::max<size_t>(4096, documents / 16))) {
     // One clause's block bounds are its own scores' bounds, and pass over documents well.
     enabled_ = scorers.size() > 1 &&
                std::all_of(scorers.begin(), scorers.end(), [](const auto& scorer) { return scorer->Summable(); });
-    double postings = 0;
-    for (const auto& scorer : scorers) postings += static_cast<double>(scorer->Postings());
-    alone_share_ = kAloneNsPerPosting * postings / static_cast<double>(documents) /
+    alone_share_ = kAloneNsPerPosting * static_cast<double>(postings) / static_cast<double>(documents) /
                    (kTogetherNsPerClause * static_cast<double>(scorers.size()));
   }
   // Called for each document scored in full, in order, with the top's threshold after it: whether the
@@ -325,8 +324,8 @@ void ScoreStretchListByList(const std::vector<std::unique_ptr<ClauseScorer>>& sc
   for (uint32_t doc = match.NextSet(from); doc < to; doc = match.NextSet(doc + 1)) top.Offer(sums[doc - from], doc);
 }
 
-void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, const Bitset& match, size_t documents,
-                       TopK& top) {
+void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, const Bitset& match, size_t postings,
+                       size_t documents, TopK& top) {
   std::sort(scorers.begin(), scorers.end(), [](const auto& a, const auto& b) { return a->MaxScore() < b->MaxScore(); });
   const size_t count = scorers.size();
   std::vector<double> below(count + 1, 0);  // below[i]: the most scorers [0, i) can add together
@@ -335,7 +334,7 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
   size_t essential = 0;    // scorers [0, essential) only add to documents the others found
   bool run_known = false;  // run_bounds hold for the candidates up to run_last
   uint32_t run_last = 0;
-  StretchSwitch stretches(scorers, documents);
+  StretchSwitch stretches(scorers, postings, documents);
   while (essential < count) {
     uint32_t candidate = kEndDoc;
     for (size_t idx = essential; idx < count; ++idx) candidate = std::min(candidate, scorers[idx]->doc());
@@ -446,7 +445,7 @@ void ScoreSet(const Impl& impl, const std::vector<CompiledClause>& clauses,
   if (match.Count() * kPostingsPerMatchToScoreDirectly < postings)
     ScoreMatchesDirectly(scorers, match, top);
   else
-    ScoreWithMaxScore(scorers, match, impl.docs.size(), top);
+    ScoreWithMaxScore(scorers, match, postings, impl.docs.size(), top);
 }
 
 // The top of the match set by BM25F. With several positive clauses, the documents holding all of them

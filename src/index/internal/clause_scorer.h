@@ -34,8 +34,6 @@ class ClauseScorer {
   // the score of every document in [from, to) to sums[document - from], whatever the cursor's place.
   virtual bool Summable() const { return false; }
   virtual void AddScores(uint32_t /*from*/, uint32_t /*to*/, double* /*sums*/) const {}
-  // How many postings the clause has in all: what adding its scores for every document would read.
-  virtual size_t Postings() const = 0;
 };
 
 class TermScorer final : public ClauseScorer {
@@ -86,7 +84,6 @@ class TermScorer final : public ClauseScorer {
       if (end < count || list.Block(block).last_doc >= to) break;
     }
   }
-  size_t Postings() const override { return cursor_.list().df; }
   PostingCursor& cursor() { return cursor_; }
 
  private:
@@ -123,11 +120,6 @@ class BestOfScorer final : public ClauseScorer {
     return best;
   }
   double MaxScore() const override { return max_score_; }
-  size_t Postings() const override {
-    size_t total = 0;
-    for (const auto& term : terms_) total += term->Postings();
-    return total;
-  }
   // The run ends where the first of the expansions' blocks ends. An expansion whose next document lies past
   // that end adds nothing to the run: a rare expansion's few blocks each span much of the index, and counting
   // their bounds everywhere kept a prefix from ever passing over a run of its common expansion.
@@ -201,7 +193,6 @@ class ListScorer final : public ClauseScorer {
     auto hit = std::lower_bound(hits_.begin(), hits_.end(), std::pair<uint32_t, double>{from, -1.0});
     for (; hit != hits_.end() && hit->first < to; ++hit) sums[hit->first - from] += hit->second;
   }
-  size_t Postings() const override { return hits_.size(); }
 
  private:
   const std::vector<std::pair<uint32_t, double>>& hits_;
