@@ -267,15 +267,23 @@ struct SearchIndex::Impl {
     const auto& factors = prepared.field_factors[doc];
     return factors[0] * tf[0] + factors[1] * tf[1] + factors[2] * tf[2];
   }
-  // Rounded down to a multiple of 2^-32: sums of such scores are exact, so a document's score does not
-  // depend on the order its clauses are added in (the search adds them in different orders on different
-  // paths, and copies of a posting must tie exactly).
+  // On a grid of 2^-32, never above the exact score: sums of such scores are exact, so a document's score
+  // does not depend on the order its clauses are added in (the search adds them in different orders on
+  // different paths, and copies of a posting must tie exactly).
   double TermScore(uint32_t doc, FieldTf tf, double idf) const {
     double weighted = WeightedTf(doc, tf);
-    // Scores are never negative, so truncating rounds down.
-    return static_cast<double>(static_cast<int64_t>(idf * weighted / (kBm25f.k1 + weighted) * kScoreGrid)) / kScoreGrid;
+    return OnScoreGrid(idf * weighted / (kBm25f.k1 + weighted));
   }
-  static constexpr double kScoreGrid = 4294967296.0;  // 2^32
+  // A score in [0, 2^20) to the multiple of 2^-32 at most 2^-32 below it. Adding 2^20 leaves a double's 52
+  // fraction bits for 2^-32 and up, so the sum is rounded to that grid (to nearest: half a step is taken off
+  // first, so the result never exceeds the score, as a block's bound assumes; a score under half a step is
+  // 0); taking 2^20 away again is exact (IEEE arithmetic: the build never uses -ffast-math). Converting to an
+  // integer and back, as before, took three conversions in a row: broad queries ran 5% slower.
+  static double OnScoreGrid(double score) {
+    return (std::max(score, kHalfGridStep) - kHalfGridStep + kGridShift) - kGridShift;
+  }
+  static constexpr double kGridShift = 1048576.0;              // 2^20
+  static constexpr double kHalfGridStep = 1.0 / 8589934592.0;  // 2^-33
   // Fills the list's block_max_weight for the current documents, if it is stale. Thread-safe.
   void BlockMaxima(const PostingList& list) const;
   // The most any document of a block can score for the term. REQUIRES: BlockMaxima(list).
