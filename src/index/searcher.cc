@@ -321,7 +321,15 @@ void ScoreStretchListByList(const std::vector<std::unique_ptr<ClauseScorer>>& sc
   thread_local std::vector<double> sums;
   sums.assign(to - from, 0);
   for (const auto& scorer : scorers) scorer->AddScores(from, to, sums.data());
-  for (uint32_t doc = match.NextSet(from); doc < to; doc = match.NextSet(doc + 1)) top.Offer(sums[doc - from], doc);
+  // Nearly every document of a broad query's stretch matches and falls short of the top: the sums are read
+  // in order against the threshold, and only those above it are looked up in the match set.
+  double threshold = top.threshold();
+  for (uint32_t doc = from; doc < to; ++doc) {
+    const double sum = sums[doc - from];
+    if (sum <= threshold || !match.Test(doc)) continue;
+    top.Offer(sum, doc);
+    threshold = top.threshold();
+  }
 }
 
 void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, const Bitset& match, size_t postings,
