@@ -294,7 +294,9 @@ void SearchIndex::Impl::Prepare() const {
   for (uint32_t doc = 0; doc < n; ++doc) {
     if (!std::isnan(pay[doc].first)) prepared.paid.Set(doc);
   }
-  prepared.field_factors.resize(n);
+  // One more than the documents: the summing of a list reads each document's factors 16 bytes at a time
+  // (term_scores.cc).
+  prepared.field_factors.assign(n + 1, {0, 0, 0});
   for (size_t doc = 0; doc < n; ++doc) {
     for (int field = 0; field < 3; ++field) {
       double avg = prepared.average_length[field];

@@ -80,7 +80,8 @@ class TermScorer final : public ClauseScorer {
           static_cast<uint32_t>(std::lower_bound(docs.data(), docs.data() + count, from) - docs.data());
       const uint32_t end =
           static_cast<uint32_t>(std::lower_bound(docs.data() + first, docs.data() + count, to) - docs.data());
-      for (uint32_t idx = first; idx < end; ++idx) sums[docs[idx] - from] += impl_.TermScore(docs[idx], tf[idx], idf_);
+      AddTermScores(impl_.prepared.field_factors.data(), docs.data() + first, tf.data() + first, end - first, idf_,
+                    kBm25f.k1, from, sums);
       if (end < count || list.Block(block).last_doc >= to) break;
     }
   }

@@ -19,6 +19,7 @@
 #include "index/internal/document_ids.h"
 #include "index/internal/edit_distance.h"
 #include "index/internal/posting_list.h"
+#include "index/internal/term_scores.h"
 #include "index/internal/word_table.h"
 
 namespace jobscope::index {
@@ -264,26 +265,14 @@ struct SearchIndex::Impl {
   // bounds, so a bound is never off from the score it bounds by rounding. REQUIRES: Prepare() since the
   // last Add.
   float WeightedTf(uint32_t doc, FieldTf tf) const {
-    const auto& factors = prepared.field_factors[doc];
-    return factors[0] * tf[0] + factors[1] * tf[1] + factors[2] * tf[2];
+    return internal::WeightedFrequency(prepared.field_factors[doc], tf);
   }
-  // On a grid of 2^-32, never above the exact score: sums of such scores are exact, so a document's score
-  // does not depend on the order its clauses are added in (the search adds them in different orders on
-  // different paths, and copies of a posting must tie exactly).
+  // On a grid of 2^-32, never above the exact score (term_scores.h): sums of such scores are exact, so a
+  // document's score does not depend on the order its clauses are added in (the search adds them in
+  // different orders on different paths, and copies of a posting must tie exactly).
   double TermScore(uint32_t doc, FieldTf tf, double idf) const {
-    double weighted = WeightedTf(doc, tf);
-    return OnScoreGrid(idf * weighted / (kBm25f.k1 + weighted));
+    return internal::SaturatedScore(WeightedTf(doc, tf), idf, kBm25f.k1);
   }
-  // A score in [0, 2^20) to the multiple of 2^-32 at most 2^-32 below it. Adding 2^20 leaves a double's 52
-  // fraction bits for 2^-32 and up, so the sum is rounded to that grid (to nearest: half a step is taken off
-  // first, so the result never exceeds the score, as a block's bound assumes; a score under half a step is
-  // 0); taking 2^20 away again is exact (IEEE arithmetic: the build never uses -ffast-math). Converting to an
-  // integer and back, as before, took three conversions in a row: broad queries ran 5% slower.
-  static double OnScoreGrid(double score) {
-    return (std::max(score, kHalfGridStep) - kHalfGridStep + kGridShift) - kGridShift;
-  }
-  static constexpr double kGridShift = 1048576.0;              // 2^20
-  static constexpr double kHalfGridStep = 1.0 / 8589934592.0;  // 2^-33
   // Fills the list's block_max_weight for the current documents, if it is stale. Thread-safe.
   void BlockMaxima(const PostingList& list) const;
   // The most any document of a block can score for the term. REQUIRES: BlockMaxima(list).
