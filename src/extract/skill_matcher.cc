@@ -269,6 +269,60 @@ void AddLetterHits(std::string_view text, const LetterForms& letter_forms, std::
   }
 }
 
+// Singular and plural of a form's last word: "code review" is also met as "code reviews", "ML pipelines" as
+// "ML pipeline", "statistical analysis" as "statistical analyses". Only caseless forms of several words whose
+// last word is four letters or more, of the curated layer: a name ("Spark", "Go") or a short word is left as
+// written, and so are the O*NET and ESCO layers, whose plural forms are often the only sense ("joint
+// ventures", "tobacco products": the singular is everyday English). The form is
+// scanned for without the ending that varies, and a hit counts when one of its endings follows.
+enum class Endings : uint8_t { kAsWritten, kNoneOrS, kSOrNone, kNoneOrEs, kIsOrEs, kYOrIes };
+constexpr std::string_view kEndingChoices[][2] = {{"", ""},   {"", "s"},    {"s", ""},
+                                                  {"", "es"}, {"is", "es"}, {"y", "ies"}};
+
+struct InflectedForm {
+  size_t scanned_length;
+  Endings endings;
+};
+
+InflectedForm Inflect(const taxonomy::SurfaceForm& form, const taxonomy::Skill& skill) {
+  const std::string_view text = form.text;
+  const size_t space = text.rfind(' ');
+  const bool curated = skill.source.find("curated") != std::string::npos;
+  if (!curated || form.rule.case_sensitive || form.rule.ambiguous || space == std::string_view::npos)
+    return {text.size(), Endings::kAsWritten};
+  const std::string_view last = text.substr(space + 1);
+  if (text.find(' ') < 3) return {text.size(), Endings::kAsWritten};  // "or tools": its first word is English
+  auto letter = [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+  if (last.size() < 4 || !std::all_of(last.begin(), last.end(), letter)) return {text.size(), Endings::kAsWritten};
+  auto ends = [&](std::string_view tail) {
+    return last.size() >= tail.size() && EqualsIgnoreCase(last.substr(last.size() - tail.size()), tail);
+  };
+  if (ends("ss") || ends("ch") || ends("sh") || ends("x") || ends("z")) return {text.size(), Endings::kNoneOrEs};
+  // A product's name keeps its number ("AWS Step Functions", "Protocol Buffers": "the next step function" is
+  // not the product); a concept's is grammar ("data structures", "a data structure").
+  const bool is_concept = CanBeASubject(skill.category);
+  if (ends("s") && !ends("is"))
+    return is_concept ? InflectedForm{text.size() - 1, Endings::kSOrNone}
+                      : InflectedForm{text.size(), Endings::kAsWritten};
+  if (!is_concept) return {text.size(), Endings::kNoneOrS};
+  if (ends("is")) return {text.size() - 2, Endings::kIsOrEs};
+  const char before_y = last[last.size() - 2];
+  if (ends("y") && std::string_view("aeiouAEIOU").find(before_y) == std::string_view::npos)
+    return {text.size() - 1, Endings::kYOrIes};
+  return {text.size(), Endings::kNoneOrS};
+}
+
+// Where the hit ends with the first of its form's endings that follows it and ends a word; 0 when none does.
+uint32_t EndWithEnding(std::string_view text, uint32_t end, Endings endings) {
+  for (std::string_view ending : kEndingChoices[static_cast<size_t>(endings)]) {
+    if (end + ending.size() > text.size() || !StartsWithIgnoreCase(text.substr(end), ending)) continue;
+    const size_t after = end + ending.size();
+    if (after < text.size() && IsWordChar(static_cast<unsigned char>(text[after]))) continue;
+    return static_cast<uint32_t>(after);
+  }
+  return 0;
+}
+
 int CountMatch(unsigned int, unsigned long long, unsigned long long, unsigned int, void* context) {
   ++*static_cast<size_t*>(context);
   return 0;
@@ -286,7 +340,9 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
   auto matcher = std::unique_ptr<SkillMatcher>(new SkillMatcher());
   matcher->taxonomy_ = &taxonomy;
   for (uint32_t idx = 0; idx < forms.size(); ++idx) {
-    matcher->form_lengths_.push_back(static_cast<uint32_t>(forms[idx].text.size()));
+    const InflectedForm inflected = Inflect(forms[idx], taxonomy.skills()[forms[idx].skill_index]);
+    matcher->form_lengths_.push_back(static_cast<uint32_t>(inflected.scanned_length));
+    matcher->form_endings_.push_back(static_cast<uint8_t>(inflected.endings));
     if (forms[idx].text.size() == 1 && IsWordChar(static_cast<unsigned char>(forms[idx].text[0]))) {
       auto letter = static_cast<unsigned char>(forms[idx].text[0]);
       matcher->letter_forms_[letter].push_back(idx);
@@ -296,7 +352,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
       continue;
     }
     expressions.push_back(forms[idx].text.data());
-    lengths.push_back(forms[idx].text.size());
+    lengths.push_back(inflected.scanned_length);
     flags.push_back(forms[idx].rule.case_sensitive ? 0 : HS_FLAG_CASELESS);
     ids.push_back(idx);
   }
@@ -339,6 +395,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Clone() const {
   copy->taxonomy_ = taxonomy_;
   copy->database_ = database_;
   copy->form_lengths_ = form_lengths_;
+  copy->form_endings_ = form_endings_;
   copy->sign_kinds_ = sign_kinds_;
   copy->letter_forms_ = letter_forms_;
   if (hs_clone_scratch(scratch_, &copy->scratch_) != HS_SUCCESS) {
@@ -402,6 +459,11 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
       continue;
     }
     const taxonomy::SurfaceForm& form = forms[hit.form];
+    const auto endings = static_cast<Endings>(form_endings_[hit.form]);
+    if (endings != Endings::kAsWritten) {
+      hit.end = EndWithEnding(text, hit.end, endings);
+      if (hit.end == 0) continue;
+    }
     if (!BoundaryOk(text, hit, form.text) || !CaseOk(text, hit, form)) continue;
     valid.push_back(hit);
   }

@@ -49,6 +49,35 @@ TEST_F(SkillMatcherTest, ReportsSpansIntoTheText) {
   EXPECT_EQ(mentions[0].name, "Python");
 }
 
+TEST(SkillMatcherNumber, ConceptsMeetTheirSingularAndPluralProductsKeepTheirName) {
+  std::vector<Skill> skills(6);
+  skills[0] = {"code-review", "code review", Category::kMethod, "curated", false, false, {}, {}};
+  skills[1] = {"data-structures", "data structures", Category::kKnowledge, "curated", false, false, {}, {}};
+  skills[2] = {"stats", "statistical analysis", Category::kMath, "curated", false, false, {}, {}};
+  skills[3] = {"ontology", "domain ontology", Category::kKnowledge, "curated", false, false, {}, {}};
+  skills[4] = {"step-functions", "Step Functions", Category::kTool, "curated", false, false, {}, {}};
+  skills[5] = {"esco-joint-ventures", "joint ventures", Category::kKnowledge, "esco", false, false, {}, {}};
+  taxonomy::Taxonomy taxonomy = taxonomy::Taxonomy::FromSkills(std::move(skills));
+  auto matcher = SkillMatcher::Create(taxonomy);
+  ASSERT_TRUE(matcher.ok());
+  auto found = [&](std::string text) {
+    std::vector<std::string> spans;
+    for (const SkillMention& mention : (*matcher)->Find(text))
+      spans.push_back(mention.skill_id + ":" + text.substr(mention.begin, mention.end - mention.begin));
+    return spans;
+  };
+  using Spans = std::vector<std::string>;
+  EXPECT_EQ(found("Join code reviews; a code review a day."),
+            (Spans{"code-review:code reviews", "code-review:code review"}));
+  EXPECT_EQ(found("Know a data structure or two."), (Spans{"data-structures:data structure"}));
+  EXPECT_EQ(found("Statistical analyses, domain ontologies."),
+            (Spans{"stats:Statistical analyses", "ontology:domain ontologies"}));
+  // Neither a word that only begins like the ending, nor a product's or another layer's singular.
+  EXPECT_TRUE(found("code reviewer, code reviewsx").empty());
+  EXPECT_EQ(found("AWS Step Functions; the next step function."), (Spans{"step-functions:Step Functions"}));
+  EXPECT_TRUE(found("a joint venture").empty());
+}
+
 TEST_F(SkillMatcherTest, RespectsWordBoundaries) {
   EXPECT_TRUE(matcher_->Find("pythonic code and Pythonista").empty());
   EXPECT_EQ(Ids(matcher_->Find("(python)")), std::vector<std::string>{"python"});
