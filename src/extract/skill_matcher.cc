@@ -273,8 +273,8 @@ void AddLetterHits(std::string_view text, const LetterForms& letter_forms, std::
 // "ML pipeline", "statistical analysis" as "statistical analyses". Only caseless forms of several words whose
 // last word is four letters or more, of the curated layer: a name ("Spark", "Go") or a short word is left as
 // written, and so are the O*NET and ESCO layers, whose plural forms are often the only sense ("joint
-// ventures", "tobacco products": the singular is everyday English). The form is
-// scanned for without the ending that varies, and a hit counts when one of its endings follows.
+// ventures", "tobacco products": the singular is everyday English). The form is scanned for without the
+// ending that varies, and a hit counts when one of its endings follows.
 enum class Endings : uint8_t { kAsWritten, kNoneOrS, kSOrNone, kNoneOrEs, kIsOrEs, kYOrIes };
 constexpr std::string_view kEndingChoices[][2] = {{"", ""},   {"", "s"},    {"s", ""},
                                                   {"", "es"}, {"is", "es"}, {"y", "ies"}};
