@@ -15,8 +15,10 @@ struct Symbol {
   std::string_view code;
 };
 // Longest first: "US$" before "$".
-constexpr std::array<Symbol, 14> kSymbols = {{
+constexpr std::array<Symbol, 16> kSymbols = {{
     {"US$", "USD"},
+    {"Rs.", "INR"},
+    {"Rs", "INR"},
     {"CA$", "CAD"},
     {"AU$", "AUD"},
     {"NZ$", "NZD"},
@@ -48,16 +50,56 @@ struct PeriodWord {
   SalaryPeriod period;
 };
 // Slash forms ("/hr", "/ year") are read by SlashPeriodAt; "hr" alone follows a figure: "$40hr-$45hr".
-constexpr std::array<PeriodWord, 26> kPeriodWords = {{
-    {"per hour", SalaryPeriod::kHour}, {"an hour", SalaryPeriod::kHour},   {"hourly", SalaryPeriod::kHour},
-    {"per hr", SalaryPeriod::kHour},   {"p/h", SalaryPeriod::kHour},       {"hrs", SalaryPeriod::kHour},
-    {"hr", SalaryPeriod::kHour},       {"per day", SalaryPeriod::kDay},    {"a day", SalaryPeriod::kDay},
-    {"daily", SalaryPeriod::kDay},     {"per diem", SalaryPeriod::kDay},   {"per week", SalaryPeriod::kWeek},
-    {"a week", SalaryPeriod::kWeek},   {"weekly", SalaryPeriod::kWeek},    {"per month", SalaryPeriod::kMonth},
-    {"monthly", SalaryPeriod::kMonth}, {"a month", SalaryPeriod::kMonth},  {"per year", SalaryPeriod::kYear},
-    {"per yr", SalaryPeriod::kYear},   {"per annum", SalaryPeriod::kYear}, {"annually", SalaryPeriod::kYear},
-    {"a year", SalaryPeriod::kYear},   {"annual", SalaryPeriod::kYear},    {"yearly", SalaryPeriod::kYear},
-    {"a yr", SalaryPeriod::kYear},     {"p.a.", SalaryPeriod::kYear},
+constexpr std::array<PeriodWord, 48> kPeriodWords = {{
+    {"per hour", SalaryPeriod::kHour},
+    {"an hour", SalaryPeriod::kHour},
+    {"hourly", SalaryPeriod::kHour},
+    {"per hr", SalaryPeriod::kHour},
+    {"p/h", SalaryPeriod::kHour},
+    {"hrs", SalaryPeriod::kHour},
+    {"hr", SalaryPeriod::kHour},
+    {"per day", SalaryPeriod::kDay},
+    {"a day", SalaryPeriod::kDay},
+    {"daily", SalaryPeriod::kDay},
+    {"per diem", SalaryPeriod::kDay},
+    {"per week", SalaryPeriod::kWeek},
+    {"a week", SalaryPeriod::kWeek},
+    {"weekly", SalaryPeriod::kWeek},
+    {"per month", SalaryPeriod::kMonth},
+    {"monthly", SalaryPeriod::kMonth},
+    {"a month", SalaryPeriod::kMonth},
+    {"per year", SalaryPeriod::kYear},
+    {"per yr", SalaryPeriod::kYear},
+    {"per annum", SalaryPeriod::kYear},
+    {"annually", SalaryPeriod::kYear},
+    {"a year", SalaryPeriod::kYear},
+    {"annual", SalaryPeriod::kYear},
+    {"yearly", SalaryPeriod::kYear},
+    {"a yr", SalaryPeriod::kYear},
+    {"p.a.", SalaryPeriod::kYear},
+    // German, French, Spanish and Dutch postings state the period in their own words.
+    {"pro stunde", SalaryPeriod::kHour},
+    {"pro tag", SalaryPeriod::kDay},
+    {"pro monat", SalaryPeriod::kMonth},
+    {"im monat", SalaryPeriod::kMonth},
+    {"monatlich", SalaryPeriod::kMonth},
+    {"pro jahr", SalaryPeriod::kYear},
+    {"im jahr", SalaryPeriod::kYear},
+    {"j\xC3\xA4hrlich", SalaryPeriod::kYear},
+    {"par heure", SalaryPeriod::kHour},
+    {"par jour", SalaryPeriod::kDay},
+    {"par mois", SalaryPeriod::kMonth},
+    {"mensuel", SalaryPeriod::kMonth},
+    {"par an", SalaryPeriod::kYear},
+    {"annuel", SalaryPeriod::kYear},
+    {"por hora", SalaryPeriod::kHour},
+    {"al mes", SalaryPeriod::kMonth},
+    {"por mes", SalaryPeriod::kMonth},
+    {"mensual", SalaryPeriod::kMonth},
+    {"al a\xC3\xB1o", SalaryPeriod::kYear},
+    {"por a\xC3\xB1o", SalaryPeriod::kYear},
+    {"per maand", SalaryPeriod::kMonth},
+    {"per jaar", SalaryPeriod::kYear},
 }};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -69,11 +111,22 @@ bool IsPlanName(std::string_view digits, std::string_view rest) {
   return !rest.empty() && (rest[0] == 'k' || rest[0] == 'K' || rest[0] == 'b' || rest[0] == '(');
 }
 
-// Reads "120,000.50", "45.000", "120k", "1.5M", "$142, 500" at pos. Returns bytes consumed (0 if no number).
+// The bytes of a space that groups digits at pos ("90 000", "90\u00A0000", "90\u202F000"); 0 if none.
+size_t GroupingSpaceAt(std::string_view text, size_t pos) {
+  std::string_view rest = text.substr(pos);
+  if (rest.starts_with(' ')) return 1;
+  if (rest.starts_with("\xC2\xA0")) return 2;
+  if (rest.starts_with("\xE2\x80\xAF") || rest.starts_with("\xE2\x80\x89")) return 3;
+  return 0;
+}
+
+// Reads "120,000.50", "45.000", "120k", "1.5M", "$142, 500", "90 000", "8 LPA" at pos. Returns bytes consumed (0 if no
+// number).
 size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
   size_t cursor = pos;
   std::string digits;
   bool seen_decimal = false;
+  bool space_grouped = false;
   auto digit_run = [&](size_t from) {
     size_t run = 0;
     while (from + run < text.size() && IsDigit(text[from + run])) ++run;
@@ -105,6 +158,15 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
         continue;
       }
       break;
+    }
+    // "90 000", "1 200 000": a space (or a no-break or thin space) between groups of exactly three digits, as
+    // French, Nordic and Indian-English postings group thousands; only while no other separator was used.
+    if (size_t space = GroupingSpaceAt(text, cursor); space && !seen_decimal &&
+                                                      (space_grouped || (!token.grouped && digits.size() <= 3)) &&
+                                                      digit_run(cursor + space) == 3) {
+      token.grouped = space_grouped = true;
+      cursor += space;
+      continue;
     }
     // "$142, 500": a stray space after the separator still groups when exactly three digits follow.
     if (c == ',' && !seen_decimal && !token.grouped && digits.size() <= 3 && cursor + 2 < text.size() &&
@@ -138,6 +200,31 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
       break;
     }
   }
+  // Lakhs and crores ("8 LPA": lakhs per annum, "25 lakhs", "1.2 crore"): a lakh is 100,000, a crore
+  // 10,000,000, and they count rupees.
+  struct IndianUnit {
+    std::string_view text;
+    double multiplier;
+    bool per_annum;
+  };
+  constexpr std::array<IndianUnit, 8> kIndianUnits = {{{"lpa", 1e5, true},
+                                                       {"lakhs", 1e5, false},
+                                                       {"lakh", 1e5, false},
+                                                       {"lacs", 1e5, false},
+                                                       {"lac", 1e5, false},
+                                                       {"crores", 1e7, false},
+                                                       {"crore", 1e7, false},
+                                                       {"cr", 1e7, false}}};
+  for (const IndianUnit& unit : kIndianUnits) {
+    if (matched) break;
+    if (StartsWithIgnoreCase(rest, unit.text) && word_ends(unit.text.size())) {
+      token.multiplier = unit.multiplier;
+      token.indian_units = true;
+      token.per_annum = unit.per_annum;
+      cursor = suffix + unit.text.size();
+      matched = true;
+    }
+  }
   if (matched) {
   } else if (suffix == cursor && !rest.empty() && (rest[0] == 'k' || rest[0] == 'K') && word_ends(1)) {
     token.multiplier = 1e3;
@@ -168,7 +255,7 @@ size_t SlashPeriodAt(std::string_view lower, size_t pos, SalaryPeriod& period) {
     std::string_view text;
     SalaryPeriod period;
   };
-  constexpr std::array<Unit, 12> kUnits = {{
+  constexpr std::array<Unit, 16> kUnits = {{
       {"hour", SalaryPeriod::kHour},
       {"hr", SalaryPeriod::kHour},
       {"h", SalaryPeriod::kHour},
@@ -181,6 +268,10 @@ size_t SlashPeriodAt(std::string_view lower, size_t pos, SalaryPeriod& period) {
       {"yr", SalaryPeriod::kYear},
       {"annum", SalaryPeriod::kYear},
       {"annual", SalaryPeriod::kYear},
+      {"monat", SalaryPeriod::kMonth},
+      {"mois", SalaryPeriod::kMonth},
+      {"jahr", SalaryPeriod::kYear},
+      {"an", SalaryPeriod::kYear},
   }};
   size_t start = pos + 1;
   while (start < lower.size() && lower[start] == ' ') ++start;
@@ -204,6 +295,9 @@ std::optional<std::pair<std::string, size_t>> CurrencyAt(std::string_view text, 
     if (rest.starts_with(symbol.text)) {
       // "US$" etc. must not be the tail of a word ("BUS$").
       if (symbol.text.size() > 1 && IsAlpha(symbol.text[0]) && pos > 0 && IsAlpha(text[pos - 1])) continue;
+      // "Rs" must not be the head of a word ("Rsync").
+      if (IsAlpha(symbol.text.back()) && rest.size() > symbol.text.size() && IsAlpha(rest[symbol.text.size()]))
+        continue;
       return std::make_pair(std::string(symbol.code), symbol.text.size());
     }
   }
@@ -247,6 +341,11 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
       }
       token.end = pos + used;
       tokens.push_back(token);
+      if (token.per_annum) {  // "LPA" says the period too
+        MoneyToken period{MoneyTokenKind::kPeriod, token.end, token.end};
+        period.period = SalaryPeriod::kYear;
+        tokens.push_back(period);
+      }
       pos += used;
       continue;
     }
@@ -309,7 +408,9 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
     if (end == pos) end = pos + 1;
     std::string_view word = std::string_view(lower).substr(pos, end - pos);
     MoneyTokenKind kind = MoneyTokenKind::kWord;
-    if (word == "to" || word == "and") kind = MoneyTokenKind::kRangeSep;
+    // "to", and the range words of German, French, Spanish and Dutch postings ("60 000 € à 70 000 €").
+    if (word == "to" || word == "and" || word == "bis" || word == "\xC3\xA0" || word == "et" || word == "tot")
+      kind = MoneyTokenKind::kRangeSep;
     if (word == "up" && std::string_view(lower).substr(end).starts_with(" to")) {
       kind = MoneyTokenKind::kUpTo;
       end += 3;
@@ -444,6 +545,7 @@ std::vector<MoneyGroup> GroupMoney(std::string_view text, const std::vector<Mone
       group.currency = currencies.front()->currency;
       group.bare_dollar = true;
     }
+    if (group.currency.empty() && (low.indian_units || (high && high->indian_units))) group.currency = "INR";
     groups.push_back(std::move(group));
     floor = next;
     idx = next - 1;

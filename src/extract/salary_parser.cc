@@ -40,9 +40,11 @@ constexpr std::array<std::string_view, 29> kExtraCues = {
     "commission*", "incentive*", "stock*",   "rsu*",      "insurance",  "expense*", "assistance", "wellness",
     "perk*",       "gift*",      "award*",   "budget*",   "match*"};
 // Words that name base pay: beside a figure they beat an extra further off ("base salary ... bonus $X" is not).
-constexpr std::array<std::string_view, 12> kBasePayCues = {"salary",       "salaries", "pay",          "base",
-                                                           "compensation", "wage",     "wages",        "rate",
-                                                           "earnings",     "ote",      "remuneration", "income"};
+// "CTC" (cost to company) is how Indian postings name pay; "Gehalt", "salaire", "salario" are German, French
+// and Spanish for salary.
+constexpr std::array<std::string_view, 16> kBasePayCues = {
+    "salary",   "salaries", "pay",          "base",   "compensation", "wage",   "wages",   "rate",
+    "earnings", "ote",      "remuneration", "income", "ctc",          "gehalt", "salaire", "salario"};
 // The signs of pay a sentence needs to be read (FindSalaryInText): a currency the lexer reads, or a word for
 // base pay, which lets a figure without a currency be pay.
 const std::vector<internal::SignWord>& PaySignWords() {
@@ -58,9 +60,10 @@ const std::vector<internal::SignWord>& PaySignWords() {
 // A figure that adds the extras to base pay.
 constexpr std::array<std::string_view, 5> kTotalCues = {"total", "ote", "on-target", "target earnings", "package"};
 // A sentence with one of these states pay when it holds a figure with a currency.
-constexpr std::array<std::string_view, 18> kPayCues = {
-    "salary", "salaries", "pay",      "compensation", "base", "range", "wage", "wages", "hourly",
-    "annual", "per hour", "per year", "/hr",          "/yr",  "ote",   "earn", "rate",  "remuneration"};
+constexpr std::array<std::string_view, 22> kPayCues = {
+    "salary", "salaries",     "pay",      "compensation", "base",    "range",  "wage", "wages",
+    "hourly", "annual",       "per hour", "per year",     "/hr",     "/yr",    "ote",  "earn",
+    "rate",   "remuneration", "ctc",      "gehalt",       "salaire", "salario"};
 // Words that may follow a figure written without a currency and still leave it pay ("120,000 - 150,000 based
 // on experience"); any other word makes it a count ("75,000 documents").
 constexpr std::array<std::string_view, 20> kAfterBareFigure = {
@@ -144,6 +147,15 @@ bool BareFigureMayEndHere(std::string_view after) {
   while (end < after.size() && after[end] >= 'a' && after[end] <= 'z') ++end;
   std::string_view word = after.substr(begin, end - begin);
   return word.empty() || std::find(kAfterBareFigure.begin(), kAfterBareFigure.end(), word) != kAfterBareFigure.end();
+}
+
+// The least a year's pay found in a description may come to, in USD: less is a perk or a fee ("$5,000
+// relocation"). Where wages are a fraction of US ones, a fresher's real pay is below that ("3.6 LPA" is
+// about $4,300), so the currencies of those markets have a lower floor.
+double MinimumAnnualPayUsd(std::string_view currency) {
+  constexpr std::array<std::string_view, 4> kLowWageCurrencies = {"INR", "PKR", "PHP", "NGN"};
+  bool low = std::find(kLowWageCurrencies.begin(), kLowWageCurrencies.end(), currency) != kLowWageCurrencies.end();
+  return low ? 1500 : 10000;
 }
 
 // The gold rule for an unstated period: a year's pay from 10,000 up, an hour's up to 300, else unknown.
@@ -528,7 +540,7 @@ std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRate
         double low = salary.min.value_or(salary.max.value_or(0)), high = salary.max.value_or(low);
         annual = (low + high) / 2 * PeriodsPerYear(salary.period);
       }
-      if (!annual || *annual < 10000 || IsAbsurdAnnualUsd(*annual)) continue;
+      if (!annual || *annual < MinimumAnnualPayUsd(salary.currency) || IsAbsurdAnnualUsd(*annual)) continue;
       return salary;
     }
     line_begin = line_end + 1;

@@ -9,7 +9,7 @@
 namespace jobscope::extract {
 namespace {
 
-CurrencyRates TestRates() { return CurrencyRates::FromMap({{"EUR", 1.1}, {"GBP", 1.25}}, "2025"); }
+CurrencyRates TestRates() { return CurrencyRates::FromMap({{"EUR", 1.1}, {"GBP", 1.25}, {"INR", 0.012}}, "2025"); }
 
 TEST(SalaryFromAmounts, AnnualisesStructuredJobSpyFields) {
   Salary salary = SalaryFromAmounts(50, 60, "usd", "hourly", TestRates(), "");
@@ -63,6 +63,7 @@ void ExpectInText(std::string_view text, const Expected& expected) {
 
 constexpr SalaryPeriod kYear = SalaryPeriod::kYear;
 constexpr SalaryPeriod kHour = SalaryPeriod::kHour;
+constexpr SalaryPeriod kMonth = SalaryPeriod::kMonth;
 
 TEST(SalaryGrammar, RangeConnectors) {
   ExpectField("$120k--$150k", {120000, 150000, "USD", kYear});
@@ -155,6 +156,38 @@ TEST(SalaryGrammar, PeriodNamedAwayFromTheFigure) {
 TEST(SalaryGrammar, LoneFigureOnItsLine) {
   ExpectInText("Benefits below.\n$22.93\nApply now.", {22.93, 22.93, "USD", kHour});
   ExpectInText("Role - Data Ops Analyst - Client - $64", {64, 64, "USD", kHour});
+}
+
+// Shapes of pay outside the US: Indian lakhs and crores, thousands grouped by spaces, and the period and range
+// words of German, French, Spanish and Dutch postings.
+TEST(SalaryGrammar, LakhsAndCroresAreRupees) {
+  ExpectInText("Salary: 12-15 LPA", {1200000, 1500000, "INR", kYear});
+  ExpectInText("Salary: Rs. 8 LPA - 12 LPA", {800000, 1200000, "INR", kYear});
+  ExpectInText("CTC: INR 25 Lakhs - 35 Lakhs per annum", {2500000, 3500000, "INR", kYear});
+  ExpectInText("Compensation: 1.2 crore per annum", {12000000, 12000000, "INR", kYear});
+  ExpectField("Rs 6,00,000 - 9,00,000", {600000, 900000, "INR", kYear});
+  // A fresher's pay in India is below the floor that keeps US perks out ("3.6 LPA" is about $4,300).
+  ExpectInText("Salary: 3.6 LPA", {360000, 360000, "INR", kYear});
+  // "Rs" heads no word, and "cr" ends none.
+  EXPECT_FALSE(FindSalaryInText("Salary tooling: rsync 3 times a day.", TestRates()).has_value());
+  EXPECT_FALSE(FindSalaryInText("Salary is paid after 30 credits of training.", TestRates()).has_value());
+}
+
+TEST(SalaryGrammar, ThousandsGroupedBySpaces) {
+  ExpectInText("Base salary: 90 000 - 110 000 EUR", {90000, 110000, "EUR", kYear});
+  ExpectInText("Salary: 1 200 000 - 1 500 000 INR per annum", {1200000, 1500000, "INR", kYear});
+  ExpectInText("Salaire : 55\u00A0000 \u20AC par an", {55000, 55000, "EUR", kYear});
+  // Two numbers a space apart are not one when the second is not three digits, or the first is four.
+  ExpectInText("Salary: $90 - $110 per hour", {90, 110, "USD", kHour});
+  EXPECT_FALSE(FindSalaryInText("In 2023 100 engineers joined us.", TestRates()).has_value());
+}
+
+TEST(SalaryGrammar, PeriodAndRangeWordsOfOtherLanguages) {
+  ExpectInText("Gehalt: 4.500 \u20AC brutto/Monat", {4500, 4500, "EUR", kMonth});
+  ExpectInText("Gehalt: 60.000 bis 70.000 \u20AC pro Jahr", {60000, 70000, "EUR", kYear});
+  ExpectInText("Salaire : 60 000 \u20AC \u00E0 70 000 \u20AC par an", {60000, 70000, "EUR", kYear});
+  ExpectInText("Salario: 3.000 \u20AC por mes", {3000, 3000, "EUR", kMonth});
+  ExpectInText("Salary: \u20AC4.000 per maand", {4000, 4000, "EUR", kMonth});
 }
 
 TEST(SalaryGrammar, MoneyThatIsNotPay) {

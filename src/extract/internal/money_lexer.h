@@ -24,6 +24,8 @@ struct MoneyToken {
   bool had_multiplier = false;  // "k" / "m" suffix seen
   double multiplier = 1;
   bool grouped = false;                          // kAmount written with a thousands separator ("120,000")
+  bool indian_units = false;                     // kAmount in lakhs or crores ("8 LPA", "25 lakhs"): rupees
+  bool per_annum = false;                        // kAmount whose unit says "per annum" too ("LPA")
   std::string currency;                          // kCurrency: ISO code
   bool bare_dollar = false;                      // kCurrency: a plain "$", which names no country
   SalaryPeriod period = SalaryPeriod::kUnknown;  // kPeriod
