@@ -30,6 +30,9 @@
 
 struct hs_database;
 struct hs_scratch;
+namespace jobscope::extract::internal {
+class CoordinationForms;
+}  // namespace jobscope::extract::internal
 
 namespace jobscope::extract {
 
@@ -99,6 +102,8 @@ class SkillMatcher {
   // Forms of one letter ("R", "C") by byte: a literal matcher would report every r and c inside words,
   // which cost more than the rest of the dictionary together, so they are found by a pass over the bytes.
   std::array<std::vector<uint32_t>, 256> letter_forms_;
+  // The concepts of two words that may be read across "and" / "or" ("model training and deployment").
+  std::shared_ptr<const internal::CoordinationForms> coordination_forms_;
 };
 
 // Whether the line `line` (a heading or a sentence) says its skills are required, a plus, or neither;

@@ -9,6 +9,7 @@
 
 #include "base/strings.h"
 #include "extract/extract.h"
+#include "extract/internal/coordination.h"
 #include "extract/internal/cue_phrases.h"
 #include "extract/internal/pattern_cache.h"
 #include "extract/internal/requirement_sections.h"
@@ -232,7 +233,7 @@ bool CaseOk(std::string_view text, const Hit& hit, const taxonomy::SurfaceForm& 
   return text.substr(hit.begin, hit.end - hit.begin) == form.text;
 }
 
-enum class SignKind : uint8_t { kWorkMode, kYear, kPay, kDegree, kJobSegment };
+enum class SignKind : uint8_t { kWorkMode, kYear, kPay, kDegree, kJobSegment, kJoint };
 
 // The degree words without a '/' (IsDegreeCue), and the ATS label.
 constexpr auto kDegreeSigns = [] {
@@ -323,6 +324,16 @@ uint32_t EndWithEnding(std::string_view text, uint32_t end, Endings endings) {
   return 0;
 }
 
+// The forms read across a coordination: curated concepts of exactly two words, in any case. Products keep
+// their names whole ("Google and Azure Cloud" is not Google Cloud).
+bool CoordinatesAcross(const taxonomy::SurfaceForm& form, const taxonomy::Skill& skill) {
+  const std::string_view text = form.text;
+  const size_t space = text.find(' ');
+  return skill.source.find("curated") != std::string::npos && !form.rule.case_sensitive && !form.rule.ambiguous &&
+         CanBeASubject(skill.category) && space != std::string_view::npos && space > 0 &&
+         text.find(' ', space + 1) == std::string_view::npos && space + 1 < text.size();
+}
+
 int CountMatch(unsigned int, unsigned long long, unsigned long long, unsigned int, void* context) {
   ++*static_cast<size_t*>(context);
   return 0;
@@ -339,6 +350,13 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
   std::vector<size_t> lengths;
   auto matcher = std::unique_ptr<SkillMatcher>(new SkillMatcher());
   matcher->taxonomy_ = &taxonomy;
+  auto coordination = std::make_shared<internal::CoordinationForms>();
+  for (uint32_t idx = 0; idx < forms.size(); ++idx) {
+    if (CoordinatesAcross(forms[idx], taxonomy.skills()[forms[idx].skill_index])) {
+      coordination->Add(forms[idx].text, idx);
+    }
+  }
+  matcher->coordination_forms_ = std::move(coordination);
   for (uint32_t idx = 0; idx < forms.size(); ++idx) {
     const InflectedForm inflected = Inflect(forms[idx], taxonomy.skills()[forms[idx].skill_index]);
     matcher->form_lengths_.push_back(static_cast<uint32_t>(inflected.scanned_length));
@@ -380,6 +398,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
   add_signs(internal::PaySigns(), SignKind::kPay);
   add_signs(kDegreeSigns, SignKind::kDegree);
   add_signs(kJobSegmentSign, SignKind::kJobSegment);
+  add_signs(internal::CoordinationSigns(), SignKind::kJoint);
   std::string error;
   hs_database_t* database = internal::CompileLiteralsCached({expressions, flags, ids, lengths}, &error);
   if (!database) return Internal("vectorscan could not compile the skill dictionary: " + error);
@@ -398,6 +417,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Clone() const {
   copy->form_endings_ = form_endings_;
   copy->sign_kinds_ = sign_kinds_;
   copy->letter_forms_ = letter_forms_;
+  copy->coordination_forms_ = coordination_forms_;
   if (hs_clone_scratch(scratch_, &copy->scratch_) != HS_SUCCESS) {
     return Internal("vectorscan could not clone scratch space");
   }
@@ -426,6 +446,7 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   std::vector<Hit> valid;
   std::vector<CueHit>& cues = scan.cues;
   DegreePlaces degree_places;
+  std::vector<uint32_t> joints;  // where " and ", " or ", "/" ... begin
   TextSigns& signs = scan.signs;
   const size_t signs_begin = forms.size() + cue_table.size();
   valid.reserve(hits.size());
@@ -447,6 +468,9 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
           break;
         case SignKind::kJobSegment:
           degree_places.job_segments.push_back(hit.begin);
+          break;
+        case SignKind::kJoint:
+          joints.push_back(hit.begin);
           break;
       }
       continue;
@@ -476,6 +500,7 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   in_order(signs.years);
   in_order(degree_places.cues);
   in_order(degree_places.job_segments);
+  in_order(joints);
   std::sort(signs.pay.begin(), signs.pay.end(), [](const TextSigns::Span& a, const TextSigns::Span& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });
@@ -520,6 +545,27 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
       supported = gap <= kContextWindow && same_line(hit.begin, near.begin);
     }
     if (supported) kept.push_back(hit);
+  }
+  // Concepts named once for two words ("model training and deployment"), carried by the word that names
+  // them alone, where no other skill was read and the phrase is not a job's or a degree's name.
+  const size_t read_whole = kept.size();
+  for (const internal::CoordinatedForm& coordinated : internal::ReadCoordinations(text, joints, *coordination_forms_)) {
+    const Hit hit{coordinated.begin, coordinated.end, coordinated.form};
+    bool overlaps = false;
+    for (size_t idx = 0; idx < read_whole && !overlaps; ++idx) {
+      overlaps = kept[idx].begin < hit.end && hit.begin < kept[idx].end;
+    }
+    const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
+    DegreeLine line;
+    const Hit phrase{hit.begin, coordinated.phrase_end, hit.form};
+    if (overlaps || NamesARole(text, phrase, skill.category) ||
+        NamesADegreeSubject(text, hit, skill.category, line, degree_places)) {
+      continue;
+    }
+    kept.push_back(hit);
+  }
+  if (kept.size() > read_whole) {
+    std::stable_sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   }
   std::vector<SkillMention>& mentions = scan.skills;
   mentions.reserve(kept.size());

@@ -78,6 +78,41 @@ TEST(SkillMatcherNumber, ConceptsMeetTheirSingularAndPluralProductsKeepTheirName
   EXPECT_TRUE(found("a joint venture").empty());
 }
 
+TEST(SkillMatcherCoordination, ConceptsNamedOnceForTwoWordsAreRead) {
+  std::vector<Skill> skills(7);
+  skills[0] = {"model-training", "model training", Category::kMethod, "curated", false, false, {}, {}};
+  skills[1] = {"model-deployment", "model deployment", Category::kMethod, "curated", false, false, {}, {}};
+  skills[2] = {"machine-learning", "machine learning", Category::kMlConcept, "curated", false, false, {}, {}};
+  skills[3] = {"deep-learning", "deep learning", Category::kMlConcept, "curated", false, false, {}, {}};
+  skills[4] = {"stats", "statistical analysis", Category::kMath, "curated", false, false, {}, {}};
+  skills[5] = {"google-cloud", "Google Cloud", Category::kCloud, "curated", false, false, {}, {}};
+  skills[6] = {"esco-data-mining", "data mining", Category::kKnowledge, "esco", false, false, {}, {}};
+  taxonomy::Taxonomy taxonomy = taxonomy::Taxonomy::FromSkills(std::move(skills));
+  auto matcher = SkillMatcher::Create(taxonomy);
+  ASSERT_TRUE(matcher.ok());
+  auto found = [&](std::string text) {
+    std::vector<std::string> spans;
+    for (const SkillMention& mention : (*matcher)->Find(text))
+      spans.push_back(mention.skill_id + ":" + text.substr(mention.begin, mention.end - mention.begin));
+    return spans;
+  };
+  using Spans = std::vector<std::string>;
+  // A shared modifier, carried by the word that names the second concept alone.
+  EXPECT_EQ(found("Own model training and deployment."),
+            (Spans{"model-training:model training", "model-deployment:deployment"}));
+  EXPECT_EQ(found("model training/deployment"),
+            (Spans{"model-training:model training", "model-deployment:deployment"}));
+  // A shared head, carried by the first word, also in the plural.
+  EXPECT_EQ(found("Machine and deep learning."), (Spans{"machine-learning:Machine", "deep-learning:deep learning"}));
+  EXPECT_EQ(found("Statistical and bioinformatics analyses."), (Spans{"stats:Statistical"}));
+  // Not across other words, not for a job's name, not for products or the long tail's concepts.
+  EXPECT_TRUE(found("machine vision and deep fakes").empty());
+  EXPECT_EQ(found("We hire machine and deep learning engineers."), Spans{});
+  EXPECT_TRUE(found("Google and Azure Cloud").empty());
+  EXPECT_TRUE(found("data collection and mining").empty());
+  EXPECT_EQ(found("band deployment; model training for deployment"), (Spans{"model-training:model training"}));
+}
+
 TEST_F(SkillMatcherTest, RespectsWordBoundaries) {
   EXPECT_TRUE(matcher_->Find("pythonic code and Pythonista").empty());
   EXPECT_EQ(Ids(matcher_->Find("(python)")), std::vector<std::string>{"python"});

@@ -1,0 +1,112 @@
+#include "extract/internal/coordination.h"
+
+#include <cstring>
+
+#include "base/strings.h"
+
+namespace jobscope::extract::internal {
+namespace {
+
+// Letters, digits and the joiners inside a word ("front-end", "A/B" is two words).
+bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_' || c >= 0x80; }
+
+struct Word {
+  uint32_t begin = 0, end = 0;
+  bool found() const { return end > begin; }
+};
+
+// The word ending just before `pos` (after one space), or none.
+Word WordBefore(std::string_view text, uint32_t pos) {
+  if (pos < 2 || text[pos - 1] != ' ') return {};
+  uint32_t end = pos - 1, begin = end;
+  while (begin > 0 && (IsWordByte(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-')) --begin;
+  while (begin < end && text[begin] == '-') ++begin;
+  return {begin, end};
+}
+
+// The word starting at `pos`, or none.
+Word WordAt(std::string_view text, uint32_t pos) {
+  uint32_t end = pos;
+  while (end < text.size() && (IsWordByte(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+  while (end > pos && text[end - 1] == '-') --end;
+  if (end == pos || !IsWordByte(static_cast<unsigned char>(text[pos]))) return {};
+  return {pos, end};
+}
+
+// The word after `word`, one space on, or none.
+Word WordAfter(std::string_view text, Word word) {
+  if (word.end + 1 >= text.size() || text[word.end] != ' ') return {};
+  return WordAt(text, word.end + 1);
+}
+
+// The coordinators, each with a space on both sides except "/", which stands between the words.
+constexpr SignWord kJointSigns[] = {{" and ", true}, {" or ", true}, {" & ", true}, {" and/or ", true}, {"/", true}};
+
+}  // namespace
+
+std::span<const SignWord> CoordinationSigns() { return kJointSigns; }
+
+void CoordinationForms::Add(std::string_view lowercase_text, uint32_t form) {
+  forms_.emplace(std::string(lowercase_text), form);
+}
+
+std::optional<uint32_t> CoordinationForms::Find(std::string_view first, std::string_view second) const {
+  std::string key = AsciiLower(first);
+  key += ' ';
+  const size_t head = key.size();
+  key += AsciiLower(second);
+  if (auto it = forms_.find(key); it != forms_.end()) return it->second;
+  // The plural of the shared word: "analyses" -> "analysis", "pipelines" -> "pipeline", "studies" -> "study".
+  std::string_view word = std::string_view(key).substr(head);
+  std::string singular;
+  if (word.ends_with("ses") && word.size() > 4) {
+    singular = std::string(word.substr(0, word.size() - 2)) + "is";
+  } else if (word.ends_with("ies") && word.size() > 4) {
+    singular = std::string(word.substr(0, word.size() - 3)) + "y";
+  } else if (word.ends_with('s') && !word.ends_with("ss") && word.size() > 3) {
+    singular = std::string(word.substr(0, word.size() - 1));
+  } else {
+    return std::nullopt;
+  }
+  key.resize(head);
+  key += singular;
+  if (auto it = forms_.find(key); it != forms_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::vector<CoordinatedForm> ReadCoordinations(std::string_view text, std::span<const uint32_t> joints,
+                                               const CoordinationForms& forms) {
+  std::vector<CoordinatedForm> found;
+  if (forms.empty()) return found;
+  auto view = [&](Word word) { return text.substr(word.begin, word.end - word.begin); };
+  uint32_t passed = 0;  // the end of the last coordinator read: "and/or" holds a "/"
+  for (uint32_t at : joints) {
+    if (at < passed) continue;
+    Word left, right;
+    if (text[at] == '/') {
+      uint32_t begin = at;
+      while (begin > 0 && IsWordByte(static_cast<unsigned char>(text[begin - 1]))) --begin;
+      left = {begin, at};
+      right = WordAt(text, at + 1);
+      passed = at + 1;
+    } else {  // " and ", " or ", " & ", " and/or ": the sign begins at the space before the word
+      const size_t space = text.find(' ', at + 1);
+      if (space == std::string_view::npos) continue;
+      left = WordBefore(text, at + 1);
+      right = WordAt(text, static_cast<uint32_t>(space + 1));
+      passed = static_cast<uint32_t>(space);
+    }
+    if (!left.found() || !right.found()) continue;
+    // A shared head: "machine and deep learning" -> "machine learning".
+    if (Word head = WordAfter(text, right); head.found()) {
+      if (auto form = forms.Find(view(left), view(head))) found.push_back({*form, left.begin, left.end, head.end});
+    }
+    // A shared modifier: "model training and deployment" -> "model deployment".
+    if (Word modifier = WordBefore(text, left.begin); modifier.found()) {
+      if (auto form = forms.Find(view(modifier), view(right))) found.push_back({*form, right.begin, right.end, right.end});
+    }
+  }
+  return found;
+}
+
+}  // namespace jobscope::extract::internal
