@@ -103,7 +103,8 @@ std::vector<CoordinatedForm> ReadCoordinations(std::string_view text, std::span<
     }
     // A shared modifier: "model training and deployment" -> "model deployment".
     if (Word modifier = WordBefore(text, left.begin); modifier.found()) {
-      if (auto form = forms.Find(view(modifier), view(right))) found.push_back({*form, right.begin, right.end, right.end});
+      if (auto form = forms.Find(view(modifier), view(right)))
+        found.push_back({*form, right.begin, right.end, right.end});
     }
   }
   return found;

@@ -49,6 +49,27 @@ TEST_F(SkillMatcherTest, ReportsSpansIntoTheText) {
   EXPECT_EQ(mentions[0].name, "Python");
 }
 
+// Each mention a matcher over `skills` finds in `text`, as "skill-id:span as written".
+class SpansFound {
+ public:
+  explicit SpansFound(std::vector<Skill> skills) : taxonomy_(taxonomy::Taxonomy::FromSkills(std::move(skills))) {
+    auto matcher = SkillMatcher::Create(taxonomy_);
+    EXPECT_TRUE(matcher.ok());
+    if (matcher.ok()) matcher_ = std::move(matcher).value();
+  }
+  std::vector<std::string> operator()(const std::string& text) const {
+    std::vector<std::string> spans;
+    if (!matcher_) return spans;
+    for (const SkillMention& mention : matcher_->Find(text))
+      spans.push_back(mention.skill_id + ":" + text.substr(mention.begin, mention.end - mention.begin));
+    return spans;
+  }
+
+ private:
+  taxonomy::Taxonomy taxonomy_;
+  std::unique_ptr<SkillMatcher> matcher_;
+};
+
 TEST(SkillMatcherNumber, ConceptsMeetTheirSingularAndPluralProductsKeepTheirName) {
   std::vector<Skill> skills(6);
   skills[0] = {"code-review", "code review", Category::kMethod, "curated", false, false, {}, {}};
@@ -57,15 +78,7 @@ TEST(SkillMatcherNumber, ConceptsMeetTheirSingularAndPluralProductsKeepTheirName
   skills[3] = {"ontology", "domain ontology", Category::kKnowledge, "curated", false, false, {}, {}};
   skills[4] = {"step-functions", "Step Functions", Category::kTool, "curated", false, false, {}, {}};
   skills[5] = {"esco-joint-ventures", "joint ventures", Category::kKnowledge, "esco", false, false, {}, {}};
-  taxonomy::Taxonomy taxonomy = taxonomy::Taxonomy::FromSkills(std::move(skills));
-  auto matcher = SkillMatcher::Create(taxonomy);
-  ASSERT_TRUE(matcher.ok());
-  auto found = [&](std::string text) {
-    std::vector<std::string> spans;
-    for (const SkillMention& mention : (*matcher)->Find(text))
-      spans.push_back(mention.skill_id + ":" + text.substr(mention.begin, mention.end - mention.begin));
-    return spans;
-  };
+  const SpansFound found(std::move(skills));
   using Spans = std::vector<std::string>;
   EXPECT_EQ(found("Join code reviews; a code review a day."),
             (Spans{"code-review:code reviews", "code-review:code review"}));
@@ -87,15 +100,7 @@ TEST(SkillMatcherCoordination, ConceptsNamedOnceForTwoWordsAreRead) {
   skills[4] = {"stats", "statistical analysis", Category::kMath, "curated", false, false, {}, {}};
   skills[5] = {"google-cloud", "Google Cloud", Category::kCloud, "curated", false, false, {}, {}};
   skills[6] = {"esco-data-mining", "data mining", Category::kKnowledge, "esco", false, false, {}, {}};
-  taxonomy::Taxonomy taxonomy = taxonomy::Taxonomy::FromSkills(std::move(skills));
-  auto matcher = SkillMatcher::Create(taxonomy);
-  ASSERT_TRUE(matcher.ok());
-  auto found = [&](std::string text) {
-    std::vector<std::string> spans;
-    for (const SkillMention& mention : (*matcher)->Find(text))
-      spans.push_back(mention.skill_id + ":" + text.substr(mention.begin, mention.end - mention.begin));
-    return spans;
-  };
+  const SpansFound found(std::move(skills));
   using Spans = std::vector<std::string>;
   // A shared modifier, carried by the word that names the second concept alone.
   EXPECT_EQ(found("Own model training and deployment."),
