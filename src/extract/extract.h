@@ -104,6 +104,11 @@ class SkillMatcher {
   std::array<std::vector<uint32_t>, 256> letter_forms_;
   // The concepts of two words that may be read across "and" / "or" ("model training and deployment").
   std::shared_ptr<const internal::CoordinationForms> coordination_forms_;
+  // Methods read from a verb and its object ("deploy scalable ML models"): the pattern id of the first verb,
+  // and by rule a form of the rule's skill (kNoForm when the taxonomy lacks it).
+  static constexpr uint32_t kNoForm = UINT32_MAX;
+  uint32_t first_verb_pattern_ = 0;
+  std::vector<uint32_t> verb_object_forms_;
 };
 
 // Whether the line `line` (a heading or a sentence) says its skills are required, a plus, or neither;

@@ -14,6 +14,7 @@
 #include "extract/internal/pattern_cache.h"
 #include "extract/internal/requirement_sections.h"
 #include "extract/internal/text_signs.h"
+#include "extract/internal/verb_objects.h"
 
 namespace jobscope::extract {
 namespace {
@@ -233,7 +234,7 @@ bool CaseOk(std::string_view text, const Hit& hit, const taxonomy::SurfaceForm& 
   return text.substr(hit.begin, hit.end - hit.begin) == form.text;
 }
 
-enum class SignKind : uint8_t { kWorkMode, kYear, kPay, kDegree, kJobSegment, kJoint };
+enum class SignKind : uint8_t { kWorkMode, kYear, kPay, kDegree, kJobSegment, kJoint, kVerb };
 
 // The degree words without a '/' (IsDegreeCue), and the ATS label.
 constexpr auto kDegreeSigns = [] {
@@ -399,6 +400,18 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
   add_signs(kDegreeSigns, SignKind::kDegree);
   add_signs(kJobSegmentSign, SignKind::kJobSegment);
   add_signs(internal::CoordinationSigns(), SignKind::kJoint);
+  matcher->first_verb_pattern_ = static_cast<uint32_t>(matcher->form_lengths_.size());
+  add_signs(internal::VerbSigns(), SignKind::kVerb);
+  for (std::string_view id : internal::VerbObjectSkillIds()) {
+    uint32_t form = kNoForm;
+    if (const taxonomy::Skill* skill = taxonomy.FindById(id)) {
+      const auto skill_index = static_cast<uint32_t>(skill - taxonomy.skills().data());
+      for (uint32_t idx = 0; idx < forms.size() && form == kNoForm; ++idx) {
+        if (forms[idx].skill_index == skill_index) form = idx;
+      }
+    }
+    matcher->verb_object_forms_.push_back(form);
+  }
   std::string error;
   hs_database_t* database = internal::CompileLiteralsCached({expressions, flags, ids, lengths}, &error);
   if (!database) return Internal("vectorscan could not compile the skill dictionary: " + error);
@@ -418,6 +431,8 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Clone() const {
   copy->sign_kinds_ = sign_kinds_;
   copy->letter_forms_ = letter_forms_;
   copy->coordination_forms_ = coordination_forms_;
+  copy->first_verb_pattern_ = first_verb_pattern_;
+  copy->verb_object_forms_ = verb_object_forms_;
   if (hs_clone_scratch(scratch_, &copy->scratch_) != HS_SUCCESS) {
     return Internal("vectorscan could not clone scratch space");
   }
@@ -447,6 +462,7 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   std::vector<CueHit>& cues = scan.cues;
   DegreePlaces degree_places;
   std::vector<uint32_t> joints;  // where " and ", " or ", "/" ... begin
+  std::vector<internal::VerbPlace> verbs;
   TextSigns& signs = scan.signs;
   const size_t signs_begin = forms.size() + cue_table.size();
   valid.reserve(hits.size());
@@ -471,6 +487,9 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
           break;
         case SignKind::kJoint:
           joints.push_back(hit.begin);
+          break;
+        case SignKind::kVerb:
+          verbs.push_back({hit.begin, hit.form - first_verb_pattern_});
           break;
       }
       continue;
@@ -501,6 +520,8 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   in_order(degree_places.cues);
   in_order(degree_places.job_segments);
   in_order(joints);
+  std::sort(verbs.begin(), verbs.end(),
+            [](const internal::VerbPlace& a, const internal::VerbPlace& b) { return a.begin < b.begin; });
   std::sort(signs.pay.begin(), signs.pay.end(), [](const TextSigns::Span& a, const TextSigns::Span& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });
@@ -563,6 +584,16 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
       continue;
     }
     kept.push_back(hit);
+  }
+  // Methods named by a verb and its object ("deploy scalable ML models"), carried by the verb.
+  for (const internal::VerbObject& method : internal::ReadVerbObjects(text, verbs)) {
+    const uint32_t form = verb_object_forms_[method.rule];
+    if (form == kNoForm) continue;
+    bool overlaps = false;
+    for (size_t idx = 0; idx < read_whole && !overlaps; ++idx) {
+      overlaps = kept[idx].begin < method.end && method.begin < kept[idx].end;
+    }
+    if (!overlaps) kept.push_back({method.begin, method.end, form});
   }
   if (kept.size() > read_whole) {
     std::stable_sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });

@@ -118,6 +118,29 @@ TEST(SkillMatcherCoordination, ConceptsNamedOnceForTwoWordsAreRead) {
   EXPECT_EQ(found("band deployment; model training for deployment"), (Spans{"model-training:model training"}));
 }
 
+TEST(SkillMatcherVerbObjects, MethodsNamedByAVerbAndItsObjectAreRead) {
+  std::vector<Skill> skills(4);
+  skills[0] = {"model-deployment", "model deployment", Category::kMethod, "curated", false, false, {}, {}};
+  skills[0].aliases.push_back({"deploy models", {}});
+  skills[1] = {"model-training", "model training", Category::kMethod, "curated", false, false, {}, {}};
+  skills[2] = {"data-cleaning", "data cleaning", Category::kDataSkill, "curated", false, false, {}, {}};
+  skills[3] = {"experimentation", "experimentation", Category::kMethod, "curated", false, false, {}, {}};
+  const SpansFound found(std::move(skills));
+  using Spans = std::vector<std::string>;
+  // Up to three words between the verb and its object, "and" and another verb among them.
+  EXPECT_EQ(found("You will deploy scalable ML models."), Spans{"model-deployment:deploy"});
+  EXPECT_EQ(found("Train and deploy models."), (Spans{"model-training:Train", "model-deployment:deploy models"}));
+  EXPECT_EQ(found("Clean the raw data; design and run experiments."),
+            (Spans{"data-cleaning:Clean", "experimentation:design", "experimentation:run"}));
+  // Not past a preposition, punctuation or more words, not inside a word, not for another object.
+  EXPECT_TRUE(found("Train customers on models.").empty());
+  EXPECT_TRUE(found("Write clean, well-documented data tools.").empty());
+  EXPECT_TRUE(found("Deploy the new large ranking models.").empty());
+  EXPECT_TRUE(found("redeploy models; deployed-models; deploy code").empty());
+  // A phrase the taxonomy spells out is read as written, not again from its verb.
+  EXPECT_EQ(found("Deploy models."), Spans{"model-deployment:Deploy models"});
+}
+
 TEST_F(SkillMatcherTest, RespectsWordBoundaries) {
   EXPECT_TRUE(matcher_->Find("pythonic code and Pythonista").empty());
   EXPECT_EQ(Ids(matcher_->Find("(python)")), std::vector<std::string>{"python"});
