@@ -1,5 +1,6 @@
 #include "extract/internal/coordination.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/strings.h"
@@ -33,6 +34,15 @@ Word WordAt(std::string_view text, uint32_t pos) {
   return {pos, end};
 }
 
+// The list item before a word that follows ", " ("analytics, visualization"), or none.
+Word ListItemBefore(std::string_view text, uint32_t pos) {
+  if (pos < 3 || text[pos - 1] != ' ' || text[pos - 2] != ',') return {};
+  uint32_t end = pos - 2, begin = end;
+  while (begin > 0 && (IsWordByte(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-')) --begin;
+  while (begin < end && text[begin] == '-') ++begin;
+  return {begin, end};
+}
+
 // The word after `word`, one space on, or none.
 Word WordAfter(std::string_view text, Word word) {
   if (word.end + 1 >= text.size() || text[word.end] != ' ') return {};
@@ -40,6 +50,9 @@ Word WordAfter(std::string_view text, Word word) {
 }
 
 // The coordinators, each with a space on both sides except "/", which stands between the words.
+// The longest list read for a shared modifier: "data collection, cleaning, labeling and governance".
+constexpr size_t kMaxListItems = 6;
+
 constexpr SignWord kJointSigns[] = {{" and ", true}, {" or ", true}, {" & ", true}, {" and/or ", true}, {"/", true}};
 
 }  // namespace
@@ -101,12 +114,33 @@ std::vector<CoordinatedForm> ReadCoordinations(std::string_view text, std::span<
     if (Word head = WordAfter(text, right); head.found()) {
       if (auto form = forms.Find(view(left), view(head))) found.push_back({*form, left.begin, left.end, head.end});
     }
-    // A shared modifier: "model training and deployment" -> "model deployment".
-    if (Word modifier = WordBefore(text, left.begin); modifier.found()) {
-      if (auto form = forms.Find(view(modifier), view(right)))
+    // A shared modifier: "model training and deployment" -> "model deployment"; in a list of single words,
+    // the first one's: "data analytics, visualization and governance" -> "data visualization", "data
+    // governance".
+    std::vector<Word> items = {left};
+    while (items.size() <= kMaxListItems) {
+      Word before = ListItemBefore(text, items.back().begin);
+      if (!before.found()) break;
+      items.push_back(before);
+    }
+    if (Word modifier = WordBefore(text, items.back().begin); modifier.found()) {
+      if (auto form = forms.Find(view(modifier), view(right))) {
         found.push_back({*form, right.begin, right.end, right.end});
+      }
+      for (size_t item = 0; item + 1 < items.size(); ++item) {  // the list's middle items
+        if (auto form = forms.Find(view(modifier), view(items[item]))) {
+          found.push_back({*form, items[item].begin, items[item].end, items[item].end});
+        }
+      }
     }
   }
+  std::sort(found.begin(), found.end(),
+            [](const CoordinatedForm& a, const CoordinatedForm& b) { return a.begin < b.begin; });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const CoordinatedForm& a, const CoordinatedForm& b) {
+                            return a.begin == b.begin && a.form == b.form;
+                          }),
+              found.end());
   return found;
 }
 

@@ -22,47 +22,59 @@ constexpr std::string_view kData[] = {"data", "dataset", "datasets"};
 constexpr std::string_view kFindings[] = {"data", "results", "insights", "findings"};
 constexpr std::string_view kExperiments[] = {"experiment", "experiments"};
 constexpr std::string_view kHyperparameters[] = {"hyperparameter", "hyperparameters", "hyper-parameters"};
+constexpr std::string_view kCode[] = {"code", "pull", "PRs"};
 
-constexpr std::string_view kDeploy[] = {"deploy",          "deploys",         "deploying",       "deployed",
-                                        "productionize",   "productionise",   "productionizing", "productionising",
-                                        "productionized",  "productionised"};
+constexpr std::string_view kDeploy[] = {"deploy",         "deploys",       "deploying",       "deployed",
+                                        "productionize",  "productionise", "productionizing", "productionising",
+                                        "productionized", "productionised"};
 constexpr std::string_view kTrain[] = {"train", "trains", "trained", "retrain", "retrains", "retraining", "retrained"};
-constexpr std::string_view kEvaluate[] = {"evaluate", "evaluates", "evaluating", "evaluated", "benchmark", "benchmarking"};
+constexpr std::string_view kEvaluate[] = {"evaluate",  "evaluates", "evaluating",
+                                          "evaluated", "benchmark", "benchmarking"};
 constexpr std::string_view kValidate[] = {"validate", "validates", "validating", "validated"};
 constexpr std::string_view kMonitor[] = {"monitor", "monitors", "monitoring", "monitored"};
 constexpr std::string_view kSelect[] = {"select", "selects", "selecting", "choose", "choosing"};
 constexpr std::string_view kFineTune[] = {"fine-tune", "fine-tunes", "fine-tuning", "fine-tuned",
                                           "finetune",  "finetuning", "fine tune",   "fine tuning"};
-constexpr std::string_view kClean[] = {"clean",   "cleans",     "cleaning", "cleanse", "cleansing",
-                                       "wrangle", "wrangling",  "scrub",    "scrubbing", "preprocess",
-                                       "pre-process", "preprocessing"};
+constexpr std::string_view kClean[] = {"clean",     "cleans",     "cleaning",    "cleanse",
+                                       "cleansing", "wrangle",    "wrangling",   "scrub",
+                                       "scrubbing", "preprocess", "pre-process", "preprocessing"};
 constexpr std::string_view kVisualize[] = {"visualize", "visualizing", "visualise", "visualising", "visualizes"};
 constexpr std::string_view kLabel[] = {"label", "labeling", "labelling", "annotate", "annotating"};
-constexpr std::string_view kExperiment[] = {"design",  "designing", "run",     "running",
+constexpr std::string_view kExperiment[] = {"design",  "designing",  "run",     "running",
                                             "conduct", "conducting", "execute", "executing"};
+constexpr std::string_view kReview[] = {"review", "reviews", "reviewing", "reviewed"};
+constexpr std::string_view kServe[] = {"serve", "serves", "serving", "served"};
 constexpr std::string_view kTune[] = {"tune", "tuning", "optimize", "optimizing", "optimise", "optimising"};
 
 // "training" alone is left out of kTrain: "training data", "training programs" name no training of models,
 // and "training models" is spelt out in the taxonomy.
 constexpr Rule kRules[] = {
-    {"model-deployment", kDeploy, kModels},      {"model-training", kTrain, kModelsOrAlgorithms},
-    {"model-evaluation", kEvaluate, kModels},    {"model-validation", kValidate, kModels},
-    {"model-monitoring", kMonitor, kModels},     {"model-selection", kSelect, kModelsOrAlgorithms},
-    {"llm-fine-tuning", kFineTune, kLanguageModels}, {"data-cleaning", kClean, kData},
-    {"data-visualization", kVisualize, kFindings}, {"data-labeling", kLabel, kData},
-    {"experimentation", kExperiment, kExperiments}, {"hyperparameter-tuning", kTune, kHyperparameters},
+    {"model-deployment", kDeploy, kModels},
+    {"model-training", kTrain, kModelsOrAlgorithms},
+    {"model-evaluation", kEvaluate, kModels},
+    {"model-validation", kValidate, kModels},
+    {"model-monitoring", kMonitor, kModels},
+    {"model-selection", kSelect, kModelsOrAlgorithms},
+    {"llm-fine-tuning", kFineTune, kLanguageModels},
+    {"data-cleaning", kClean, kData},
+    {"data-visualization", kVisualize, kFindings},
+    {"data-labeling", kLabel, kData},
+    {"experimentation", kExperiment, kExperiments},
+    {"hyperparameter-tuning", kTune, kHyperparameters},
+    {"code-review", kReview, kCode},
+    {"model-serving", kServe, kModels},
 };
 
 constexpr std::string_view kSkillIds[] = {
-    "model-deployment", "model-training", "model-evaluation", "model-validation", "model-monitoring",
-    "model-selection",  "llm-fine-tuning", "data-cleaning",   "data-visualization", "data-labeling",
-    "experimentation",  "hyperparameter-tuning"};
+    "model-deployment", "model-training",        "model-evaluation", "model-validation",   "model-monitoring",
+    "model-selection",  "llm-fine-tuning",       "data-cleaning",    "data-visualization", "data-labeling",
+    "experimentation",  "hyperparameter-tuning", "code-review",      "model-serving"};
 static_assert(std::size(kSkillIds) == std::size(kRules));
 
 // Words that end a verb's reach: its object is not past a preposition, a relative word or a verb of being.
-constexpr std::string_view kBreaks[] = {"to",   "for",  "on",   "in",    "with",  "of",  "by",    "from",
-                                        "at",   "into", "onto", "about", "that",  "which", "who", "as",
-                                        "than", "is",   "are",  "be",    "using", "via",  "across", "per"};
+constexpr std::string_view kBreaks[] = {"to",   "for",  "on",   "in",    "with",  "of",    "by",     "from",
+                                        "at",   "into", "onto", "about", "that",  "which", "who",    "as",
+                                        "than", "is",   "are",  "be",    "using", "via",   "across", "per"};
 
 constexpr size_t kMaxWordsBetween = 3;
 
@@ -96,7 +108,8 @@ bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_' || c >= 0x
 
 template <size_t N>
 bool IsOneOf(std::string_view word, const std::string_view (&list)[N]) {
-  return std::any_of(std::begin(list), std::end(list), [&](std::string_view item) { return EqualsIgnoreCase(item, word); });
+  return std::any_of(std::begin(list), std::end(list),
+                     [&](std::string_view item) { return EqualsIgnoreCase(item, word); });
 }
 
 bool IsOneOf(std::string_view word, std::span<const std::string_view> list) {

@@ -107,6 +107,9 @@ TEST(SkillMatcherCoordination, ConceptsNamedOnceForTwoWordsAreRead) {
             (Spans{"model-training:model training", "model-deployment:deployment"}));
   EXPECT_EQ(found("model training/deployment"),
             (Spans{"model-training:model training", "model-deployment:deployment"}));
+  // In a list of single words, the first one's modifier is every item's.
+  EXPECT_EQ(found("model training, tuning and deployment"),
+            (Spans{"model-training:model training", "model-deployment:deployment"}));
   // A shared head, carried by the first word, also in the plural.
   EXPECT_EQ(found("Machine and deep learning."), (Spans{"machine-learning:Machine", "deep-learning:deep learning"}));
   EXPECT_EQ(found("Statistical and bioinformatics analyses."), (Spans{"stats:Statistical"}));
