@@ -65,11 +65,11 @@ constexpr Rule kRules[] = {
     {"model-serving", kServe, kModels},
 };
 
-constexpr std::string_view kSkillIds[] = {
-    "model-deployment", "model-training",        "model-evaluation", "model-validation",   "model-monitoring",
-    "model-selection",  "llm-fine-tuning",       "data-cleaning",    "data-visualization", "data-labeling",
-    "experimentation",  "hyperparameter-tuning", "code-review",      "model-serving"};
-static_assert(std::size(kSkillIds) == std::size(kRules));
+constexpr auto kSkillIds = [] {
+  std::array<std::string_view, std::size(kRules)> ids{};
+  for (size_t rule = 0; rule < ids.size(); ++rule) ids[rule] = kRules[rule].skill_id;
+  return ids;
+}();
 
 // Words that end a verb's reach: its object is not past a preposition, a relative word or a verb of being.
 constexpr std::string_view kBreaks[] = {"to",   "for",  "on",   "in",    "with",  "of",    "by",     "from",
