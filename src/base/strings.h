@@ -14,6 +14,9 @@ std::string AsciiLower(std::string_view text);
 // The same into `out`, reusing its buffer: for hot loops that look many values up by their lowercase form.
 void AsciiLowerInto(std::string_view text, std::string& out);
 bool IsAsciiAlnum(unsigned char c);
+// A byte of a word as the skill readers see words: an ASCII letter or digit, '_', or any byte of a
+// multi-byte UTF-8 character.
+bool IsSkillWordByte(unsigned char c);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
 // Finds `needle` (ASCII lowercase) in `haystack` ignoring ASCII case; npos if absent.

@@ -8,21 +8,25 @@
 namespace jobscope::extract::internal {
 namespace {
 
-// Letters, digits and the joiners inside a word ("front-end", "A/B" is two words).
-bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_' || c >= 0x80; }
+bool IsWordByte(unsigned char c) { return IsSkillWordByte(c); }
 
 struct Word {
   uint32_t begin = 0, end = 0;
   bool found() const { return end > begin; }
 };
 
-// The word ending just before `pos` (after one space), or none.
-Word WordBefore(std::string_view text, uint32_t pos) {
-  if (pos < 2 || text[pos - 1] != ' ') return {};
-  uint32_t end = pos - 1, begin = end;
+// The word (letters, digits and inner hyphens: "front-end") that ends at `end`, or none.
+Word WordEndingAt(std::string_view text, uint32_t end) {
+  uint32_t begin = end;
   while (begin > 0 && (IsWordByte(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-')) --begin;
   while (begin < end && text[begin] == '-') ++begin;
   return {begin, end};
+}
+
+// The word ending just before `pos` (after one space), or none.
+Word WordBefore(std::string_view text, uint32_t pos) {
+  if (pos < 2 || text[pos - 1] != ' ') return {};
+  return WordEndingAt(text, pos - 1);
 }
 
 // The word starting at `pos`, or none.
@@ -37,10 +41,7 @@ Word WordAt(std::string_view text, uint32_t pos) {
 // The list item before a word that follows ", " ("analytics, visualization"), or none.
 Word ListItemBefore(std::string_view text, uint32_t pos) {
   if (pos < 3 || text[pos - 1] != ' ' || text[pos - 2] != ',') return {};
-  uint32_t end = pos - 2, begin = end;
-  while (begin > 0 && (IsWordByte(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-')) --begin;
-  while (begin < end && text[begin] == '-') ++begin;
-  return {begin, end};
+  return WordEndingAt(text, pos - 2);
 }
 
 // The word after `word`, one space on, or none.
@@ -49,10 +50,10 @@ Word WordAfter(std::string_view text, Word word) {
   return WordAt(text, word.end + 1);
 }
 
-// The coordinators, each with a space on both sides except "/", which stands between the words.
 // The longest list read for a shared modifier: "data collection, cleaning, labeling and governance".
 constexpr size_t kMaxListItems = 6;
 
+// The coordinators, each with a space on both sides except "/", which stands between the words.
 constexpr SignWord kJointSigns[] = {{" and ", true}, {" or ", true}, {" & ", true}, {" and/or ", true}, {"/", true}};
 
 }  // namespace
@@ -69,21 +70,19 @@ std::optional<uint32_t> CoordinationForms::Find(std::string_view first, std::str
   const size_t head = key.size();
   key += AsciiLower(second);
   if (auto it = forms_.find(key); it != forms_.end()) return it->second;
-  // The plural of the shared word: "analyses" -> "analysis", "pipelines" -> "pipeline", "studies" -> "study".
-  std::string_view word = std::string_view(key).substr(head);
-  std::string singular;
-  if (word.ends_with("ses") && word.size() > 4) {
-    singular = std::string(word.substr(0, word.size() - 2)) + "is";
-  } else if (word.ends_with("ies") && word.size() > 4) {
-    singular = std::string(word.substr(0, word.size() - 3)) + "y";
-  } else if (word.ends_with('s') && !word.ends_with("ss") && word.size() > 3) {
-    singular = std::string(word.substr(0, word.size() - 1));
-  } else {
-    return std::nullopt;
+  // The plural of the shared word, each reading tried: "databases" -> "database", "analyses" -> "analysis",
+  // "studies" -> "study".
+  const std::string word = key.substr(head);
+  std::string singulars[3];
+  if (word.size() > 3 && word.ends_with('s') && !word.ends_with("ss")) singulars[0] = word.substr(0, word.size() - 1);
+  if (word.size() > 4 && word.ends_with("ses")) singulars[1] = word.substr(0, word.size() - 2) + "is";
+  if (word.size() > 4 && word.ends_with("ies")) singulars[2] = word.substr(0, word.size() - 3) + "y";
+  for (const std::string& singular : singulars) {
+    if (singular.empty()) continue;
+    key.resize(head);
+    key += singular;
+    if (auto it = forms_.find(key); it != forms_.end()) return it->second;
   }
-  key.resize(head);
-  key += singular;
-  if (auto it = forms_.find(key); it != forms_.end()) return it->second;
   return std::nullopt;
 }
 
@@ -118,7 +117,7 @@ std::vector<CoordinatedForm> ReadCoordinations(std::string_view text, std::span<
     // the first one's: "data analytics, visualization and governance" -> "data visualization", "data
     // governance".
     std::vector<Word> items = {left};
-    while (items.size() <= kMaxListItems) {
+    while (items.size() < kMaxListItems) {
       Word before = ListItemBefore(text, items.back().begin);
       if (!before.found()) break;
       items.push_back(before);

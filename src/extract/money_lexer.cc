@@ -160,8 +160,10 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
       break;
     }
     // "90 000", "1 200 000": a space (or a no-break or thin space) between groups of exactly three digits, as
-    // French, Nordic and Indian-English postings group thousands; only while no other separator was used.
-    if (size_t space = GroupingSpaceAt(text, cursor); space && !seen_decimal &&
+    // French, Nordic and Indian-English postings group thousands; only while no other separator was used, and
+    // not after a letter ("IC3 150-200k", "L5 180-220k": a level code, then the range).
+    const bool after_letter = pos > 0 && IsAlpha(text[pos - 1]);
+    if (size_t space = GroupingSpaceAt(text, cursor); space && !seen_decimal && !after_letter &&
                                                       (space_grouped || (!token.grouped && digits.size() <= 3)) &&
                                                       digit_run(cursor + space) == 3) {
       token.grouped = space_grouped = true;
@@ -329,6 +331,20 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
       pos += currency->second;
       continue;
     }
+    // Digits glued to letters name a level or a code ("IC3", "L5", "H1B"), not money; a currency code
+    // glued to its figure ("USD100,000") stays money.
+    if (IsDigit(c) && pos > 0 && IsAlpha(text[pos - 1])) {
+      size_t letters = pos;
+      while (letters > 0 && IsAlpha(text[letters - 1])) --letters;
+      auto currency = CurrencyAt(text, letters);
+      if (!currency || letters + currency->second != pos) {
+        size_t end = pos;
+        while (end < text.size() && (IsDigit(text[end]) || IsAlpha(text[end]))) ++end;
+        tokens.push_back({MoneyTokenKind::kWord, pos, end});
+        pos = end;
+        continue;
+      }
+    }
     if (IsDigit(c)) {
       MoneyToken token{MoneyTokenKind::kAmount, pos, pos};
       size_t used = ReadAmount(text, pos, token);
@@ -408,8 +424,10 @@ std::vector<MoneyToken> LexMoney(std::string_view text) {
     if (end == pos) end = pos + 1;
     std::string_view word = std::string_view(lower).substr(pos, end - pos);
     MoneyTokenKind kind = MoneyTokenKind::kWord;
-    // "to", and the range words of German, French, Spanish and Dutch postings ("60 000 € à 70 000 €").
-    if (word == "to" || word == "and" || word == "bis" || word == "\xC3\xA0" || word == "et" || word == "tot")
+    // "to", and the range words of German ("bis"), French ("à", "et"), Spanish ("y") and Dutch ("tot")
+    // postings: "60 000 € à 70 000 €".
+    if (word == "to" || word == "and" || word == "bis" || word == "\xC3\xA0" || word == "et" || word == "y" ||
+        word == "tot")
       kind = MoneyTokenKind::kRangeSep;
     if (word == "up" && std::string_view(lower).substr(end).starts_with(" to")) {
       kind = MoneyTokenKind::kUpTo;

@@ -25,7 +25,7 @@ struct Hit {
   uint32_t form;
 };
 
-bool IsWordChar(unsigned char c) { return IsAsciiAlnum(c) || c == '_' || c >= 0x80; }
+bool IsWordChar(unsigned char c) { return IsSkillWordByte(c); }
 
 // An ambiguous form counts only with a plain skill within this many bytes on the same line.
 constexpr uint32_t kContextWindow = 120;
@@ -589,8 +589,8 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   for (const internal::VerbObject& method : internal::ReadVerbObjects(text, verbs)) {
     const uint32_t form = verb_object_forms_[method.rule];
     if (form == kNoForm) continue;
-    bool overlaps = false;
-    for (size_t idx = 0; idx < read_whole && !overlaps; ++idx) {
+    bool overlaps = false;  // with any hit so far, those read across a coordination too
+    for (size_t idx = 0; idx < kept.size() && !overlaps; ++idx) {
       overlaps = kept[idx].begin < method.end && method.begin < kept[idx].end;
     }
     if (!overlaps) kept.push_back({method.begin, method.end, form});

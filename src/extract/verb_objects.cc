@@ -22,7 +22,7 @@ constexpr std::string_view kData[] = {"data", "dataset", "datasets"};
 constexpr std::string_view kFindings[] = {"data", "results", "insights", "findings"};
 constexpr std::string_view kExperiments[] = {"experiment", "experiments"};
 constexpr std::string_view kHyperparameters[] = {"hyperparameter", "hyperparameters", "hyper-parameters"};
-constexpr std::string_view kCode[] = {"code", "pull", "PRs"};
+constexpr std::string_view kCode[] = {"code", "pull", "PRs"};  // "pull" only in "pull request(s)"
 
 constexpr std::string_view kDeploy[] = {"deploy",         "deploys",       "deploying",       "deployed",
                                         "productionize",  "productionise", "productionizing", "productionising",
@@ -35,6 +35,9 @@ constexpr std::string_view kMonitor[] = {"monitor", "monitors", "monitoring", "m
 constexpr std::string_view kSelect[] = {"select", "selects", "selecting", "choose", "choosing"};
 constexpr std::string_view kFineTune[] = {"fine-tune", "fine-tunes", "fine-tuning", "fine-tuned",
                                           "finetune",  "finetuning", "fine tune",   "fine tuning"};
+// "clean" is as often an adjective ("access to clean data"): bare, it counts only before these words.
+constexpr std::string_view kCleanVerbs[] = {"clean", "cleans"};
+constexpr std::string_view kAfterCleanVerb[] = {"the", "up", "our", "their", "your", "raw", "messy", "all"};
 constexpr std::string_view kClean[] = {"clean",     "cleans",     "cleaning",    "cleanse",
                                        "cleansing", "wrangle",    "wrangling",   "scrub",
                                        "scrubbing", "preprocess", "pre-process", "preprocessing"};
@@ -72,6 +75,8 @@ constexpr auto kSkillIds = [] {
 }();
 
 // Words that end a verb's reach: its object is not past a preposition, a relative word or a verb of being.
+constexpr std::string_view kCoordinators[] = {"and", "or", "&", "and/or"};
+
 constexpr std::string_view kBreaks[] = {"to",   "for",  "on",   "in",    "with",  "of",    "by",     "from",
                                         "at",   "into", "onto", "about", "that",  "which", "who",    "as",
                                         "than", "is",   "are",  "be",    "using", "via",   "across", "per"};
@@ -104,7 +109,7 @@ const VerbTable& Verbs() {
   return *table;
 }
 
-bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_' || c >= 0x80; }
+bool IsWordByte(unsigned char c) { return IsSkillWordByte(c); }
 
 template <size_t N>
 bool IsOneOf(std::string_view word, const std::string_view (&list)[N]) {
@@ -126,6 +131,20 @@ std::vector<VerbObject> ReadVerbObjects(std::string_view text, std::span<const V
   std::vector<VerbObject> found;
   const VerbTable& table = Verbs();
   auto word_byte = [&](size_t pos) { return pos < text.size() && IsWordByte(static_cast<unsigned char>(text[pos])); };
+  // The word at `pos` (letters, digits, '-' and '/'), or an empty view.
+  auto word_at = [&](size_t pos) {
+    size_t word_end = pos;
+    while (word_byte(word_end) || (word_end < text.size() && (text[word_end] == '-' || text[word_end] == '/'))) {
+      ++word_end;
+    }
+    return text.substr(std::min(pos, text.size()), word_end - std::min(pos, text.size()));
+  };
+  // The word after the one ending at `end`, past one or more spaces; empty if something else comes first.
+  auto next_word = [&](size_t end) {
+    if (end >= text.size() || text[end] != ' ') return std::string_view();
+    while (end < text.size() && text[end] == ' ') ++end;
+    return word_at(end);
+  };
   for (const VerbPlace& place : verbs) {
     const std::string_view verb = table.signs[place.verb].text;
     const uint32_t end = place.begin + static_cast<uint32_t>(verb.size());
@@ -133,26 +152,33 @@ std::vector<VerbObject> ReadVerbObjects(std::string_view text, std::span<const V
         (end < text.size() && text[end] == '-')) {
       continue;  // inside a word: "retrained" holds "train", "fine-tune" holds "tune"
     }
+    if (IsOneOf(verb, kCleanVerbs) && !IsOneOf(next_word(end), kAfterCleanVerb)) continue;
     size_t pos = end;
     bool matched = false;
+    bool after_coordinator = false;
     for (size_t words = 0; words <= kMaxWordsBetween && !matched; ++words) {
-      if (pos >= text.size() || text[pos] != ' ') break;  // punctuation or a line break ends the clause
-      while (pos < text.size() && text[pos] == ' ') ++pos;
-      size_t word_end = pos;
-      while (word_byte(word_end) || (word_end < text.size() && (text[word_end] == '-' || text[word_end] == '/'))) {
-        ++word_end;
+      std::string_view word = next_word(pos);  // punctuation or a line break ends the clause
+      if (word.empty()) break;
+      // Past "and" only another verb keeps the object shared: "train and deploy models", not "train analysts
+      // and deploy models".
+      if (after_coordinator && !std::any_of(table.signs.begin(), table.signs.end(),
+                                            [&](const SignWord& sign) { return EqualsIgnoreCase(sign.text, word); })) {
+        break;
       }
-      if (word_end == pos) break;
-      std::string_view word = text.substr(pos, word_end - pos);
+      after_coordinator = IsOneOf(word, kCoordinators);
+      if (after_coordinator && words > 0) break;  // "train analysts and ...": the verb has its object already
+      const size_t word_begin = static_cast<size_t>(word.data() - text.data());
       for (uint32_t rule : table.rules[place.verb]) {
-        if (IsOneOf(word, kRules[rule].objects)) {
-          found.push_back({rule, place.begin, end});
-          matched = true;
-          break;
-        }
+        if (!IsOneOf(word, kRules[rule].objects)) continue;
+        const std::string_view following = next_word(word_begin + word.size());
+        if (EqualsIgnoreCase(word, "code") && EqualsIgnoreCase(following, "of")) continue;  // "Code of Conduct"
+        if (EqualsIgnoreCase(word, "pull") && !StartsWithIgnoreCase(following, "request")) continue;
+        found.push_back({rule, place.begin, end});
+        matched = true;
+        break;
       }
       if (IsOneOf(word, kBreaks)) break;
-      pos = word_end;
+      pos = word_begin + word.size();
     }
   }
   return found;

@@ -168,8 +168,8 @@ TEST(SalaryGrammar, LakhsAndCroresAreRupees) {
   ExpectField("Rs 6,00,000 - 9,00,000", {600000, 900000, "INR", kYear});
   // A fresher's pay in India is below the floor that keeps US perks out ("3.6 LPA" is about $4,300).
   ExpectInText("Salary: 3.6 LPA", {360000, 360000, "INR", kYear});
-  // "Rs" heads no word, and "cr" ends none.
-  EXPECT_FALSE(FindSalaryInText("Salary tooling: rsync 3 times a day.", TestRates()).has_value());
+  // "Rs" heads no word ("Rsync" names no rupees), and "cr" ends none.
+  ExpectInText("Salary: Rsync 120,000", {120000, 120000, "", kYear});
   EXPECT_FALSE(FindSalaryInText("Salary is paid after 30 credits of training.", TestRates()).has_value());
 }
 
@@ -177,9 +177,10 @@ TEST(SalaryGrammar, ThousandsGroupedBySpaces) {
   ExpectInText("Base salary: 90 000 - 110 000 EUR", {90000, 110000, "EUR", kYear});
   ExpectInText("Salary: 1 200 000 - 1 500 000 INR per annum", {1200000, 1500000, "INR", kYear});
   ExpectInText("Salaire : 55\u00A0000 \u20AC par an", {55000, 55000, "EUR", kYear});
-  // Two numbers a space apart are not one when the second is not three digits, or the first is four.
-  ExpectInText("Salary: $90 - $110 per hour", {90, 110, "USD", kHour});
-  EXPECT_FALSE(FindSalaryInText("In 2023 100 engineers joined us.", TestRates()).has_value());
+  ExpectInText("Salaire : 55\u202F000 \u20AC par an", {55000, 55000, "EUR", kYear});
+  // Not after a letter: a level code and then the range.
+  ExpectInText("Compensation: IC3 150-200k", {150000, 200000, "", kYear});
+  ExpectInText("Salary: L5 180 000 - 220 000 EUR", {180000, 220000, "EUR", kYear});
 }
 
 TEST(SalaryGrammar, PeriodAndRangeWordsOfOtherLanguages) {
@@ -187,6 +188,7 @@ TEST(SalaryGrammar, PeriodAndRangeWordsOfOtherLanguages) {
   ExpectInText("Gehalt: 60.000 bis 70.000 \u20AC pro Jahr", {60000, 70000, "EUR", kYear});
   ExpectInText("Salaire : 60 000 \u20AC \u00E0 70 000 \u20AC par an", {60000, 70000, "EUR", kYear});
   ExpectInText("Salario: 3.000 \u20AC por mes", {3000, 3000, "EUR", kMonth});
+  ExpectInText("Salario: entre 30.000 y 40.000 \u20AC al a\u00F1o", {30000, 40000, "EUR", kYear});
   ExpectInText("Salary: \u20AC4.000 per maand", {4000, 4000, "EUR", kMonth});
 }
 

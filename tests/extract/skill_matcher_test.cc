@@ -114,7 +114,12 @@ TEST(SkillMatcherCoordination, ConceptsNamedOnceForTwoWordsAreRead) {
   EXPECT_EQ(found("Machine and deep learning."), (Spans{"machine-learning:Machine", "deep-learning:deep learning"}));
   EXPECT_EQ(found("Statistical and bioinformatics analyses."), (Spans{"stats:Statistical"}));
   // Not across other words, not for a job's name, not for products or the long tail's concepts.
-  EXPECT_TRUE(found("machine vision and deep fakes").empty());
+  EXPECT_EQ(found("machine vision and deep learning"), Spans{"deep-learning:deep learning"});
+  // A coordinator at either end of the text.
+  EXPECT_EQ(found("model training and"), Spans{"model-training:model training"});
+  EXPECT_EQ(found("model training/"), Spans{"model-training:model training"});
+  EXPECT_EQ(found(" and deployment"), Spans{});
+  EXPECT_EQ(found("/deployment"), Spans{});
   EXPECT_EQ(found("We hire machine and deep learning engineers."), Spans{});
   EXPECT_TRUE(found("Google and Azure Cloud").empty());
   EXPECT_TRUE(found("data collection and mining").empty());
@@ -128,6 +133,7 @@ TEST(SkillMatcherVerbObjects, MethodsNamedByAVerbAndItsObjectAreRead) {
   skills[1] = {"model-training", "model training", Category::kMethod, "curated", false, false, {}, {}};
   skills[2] = {"data-cleaning", "data cleaning", Category::kDataSkill, "curated", false, false, {}, {}};
   skills[3] = {"experimentation", "experimentation", Category::kMethod, "curated", false, false, {}, {}};
+  skills.push_back({"code-review", "code review", Category::kMethod, "curated", false, false, {}, {}});
   const SpansFound found(std::move(skills));
   using Spans = std::vector<std::string>;
   // Up to three words between the verb and its object, "and" and another verb among them.
@@ -137,6 +143,15 @@ TEST(SkillMatcherVerbObjects, MethodsNamedByAVerbAndItsObjectAreRead) {
             (Spans{"data-cleaning:Clean", "experimentation:design", "experimentation:run"}));
   // Not past a preposition, punctuation or more words, not inside a word, not for another object.
   EXPECT_TRUE(found("Train customers on models.").empty());
+  // Past "and" only another verb shares the object; bare "clean" is mostly an adjective.
+  EXPECT_EQ(found("Train analysts and deploy models."), Spans{"model-deployment:deploy models"});
+  EXPECT_TRUE(found("Access to clean and structured data.").empty());
+  EXPECT_EQ(found("Clean up data and clean the logs."), Spans{"data-cleaning:Clean"});
+  EXPECT_TRUE(found("deploy").empty());
+  // Code is reviewed, and so are pull requests; a code of conduct or pulled reports are not code review.
+  EXPECT_EQ(found("Review pull requests daily."), Spans{"code-review:Review"});
+  EXPECT_TRUE(found("Please review our Code of Conduct.").empty());
+  EXPECT_TRUE(found("Review and pull reports.").empty());
   EXPECT_TRUE(found("Write clean, well-documented data tools.").empty());
   EXPECT_TRUE(found("Deploy the new large ranking models.").empty());
   EXPECT_TRUE(found("redeploy models; deployed-models; deploy code").empty());
