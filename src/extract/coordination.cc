@@ -1,14 +1,11 @@
 #include "extract/internal/coordination.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "base/strings.h"
 
 namespace jobscope::extract::internal {
 namespace {
-
-bool IsWordByte(unsigned char c) { return IsSkillWordByte(c); }
 
 struct Word {
   uint32_t begin = 0, end = 0;
@@ -18,7 +15,7 @@ struct Word {
 // The word (letters, digits and inner hyphens: "front-end") that ends at `end`, or none.
 Word WordEndingAt(std::string_view text, uint32_t end) {
   uint32_t begin = end;
-  while (begin > 0 && (IsWordByte(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-')) --begin;
+  while (begin > 0 && (IsSkillWordByte(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-')) --begin;
   while (begin < end && text[begin] == '-') ++begin;
   return {begin, end};
 }
@@ -32,9 +29,9 @@ Word WordBefore(std::string_view text, uint32_t pos) {
 // The word starting at `pos`, or none.
 Word WordAt(std::string_view text, uint32_t pos) {
   uint32_t end = pos;
-  while (end < text.size() && (IsWordByte(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+  while (end < text.size() && (IsSkillWordByte(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
   while (end > pos && text[end - 1] == '-') --end;
-  if (end == pos || !IsWordByte(static_cast<unsigned char>(text[pos]))) return {};
+  if (end == pos || !IsSkillWordByte(static_cast<unsigned char>(text[pos]))) return {};
   return {pos, end};
 }
 
@@ -97,7 +94,7 @@ std::vector<CoordinatedForm> ReadCoordinations(std::string_view text, std::span<
     Word left, right;
     if (text[at] == '/') {
       uint32_t begin = at;
-      while (begin > 0 && IsWordByte(static_cast<unsigned char>(text[begin - 1]))) --begin;
+      while (begin > 0 && IsSkillWordByte(static_cast<unsigned char>(text[begin - 1]))) --begin;
       left = {begin, at};
       right = WordAt(text, at + 1);
       passed = at + 1;

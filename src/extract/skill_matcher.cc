@@ -570,12 +570,14 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   // Concepts named once for two words ("model training and deployment"), carried by the word that names
   // them alone, where no other skill was read and the phrase is not a job's or a degree's name.
   const size_t read_whole = kept.size();
+  // Whether [begin, end) overlaps one of the first `count` hits kept.
+  auto overlaps_kept = [&kept](uint32_t begin, uint32_t end, size_t count) {
+    return std::any_of(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(count),
+                       [&](const Hit& other) { return other.begin < end && begin < other.end; });
+  };
   for (const internal::CoordinatedForm& coordinated : internal::ReadCoordinations(text, joints, *coordination_forms_)) {
     const Hit hit{coordinated.begin, coordinated.end, coordinated.form};
-    bool overlaps = false;
-    for (size_t idx = 0; idx < read_whole && !overlaps; ++idx) {
-      overlaps = kept[idx].begin < hit.end && hit.begin < kept[idx].end;
-    }
+    const bool overlaps = overlaps_kept(hit.begin, hit.end, read_whole);
     const taxonomy::Skill& skill = taxonomy_->skills()[forms[hit.form].skill_index];
     DegreeLine line;
     const Hit phrase{hit.begin, coordinated.phrase_end, hit.form};
@@ -589,11 +591,8 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
   for (const internal::VerbObject& method : internal::ReadVerbObjects(text, verbs)) {
     const uint32_t form = verb_object_forms_[method.rule];
     if (form == kNoForm) continue;
-    bool overlaps = false;  // with any hit so far, those read across a coordination too
-    for (size_t idx = 0; idx < kept.size() && !overlaps; ++idx) {
-      overlaps = kept[idx].begin < method.end && method.begin < kept[idx].end;
-    }
-    if (!overlaps) kept.push_back({method.begin, method.end, form});
+    // Not where any hit so far stands, those read across a coordination too.
+    if (!overlaps_kept(method.begin, method.end, kept.size())) kept.push_back({method.begin, method.end, form});
   }
   if (kept.size() > read_whole) {
     std::stable_sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });

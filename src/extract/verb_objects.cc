@@ -109,14 +109,6 @@ const VerbTable& Verbs() {
   return *table;
 }
 
-bool IsWordByte(unsigned char c) { return IsSkillWordByte(c); }
-
-template <size_t N>
-bool IsOneOf(std::string_view word, const std::string_view (&list)[N]) {
-  return std::any_of(std::begin(list), std::end(list),
-                     [&](std::string_view item) { return EqualsIgnoreCase(item, word); });
-}
-
 bool IsOneOf(std::string_view word, std::span<const std::string_view> list) {
   return std::any_of(list.begin(), list.end(), [&](std::string_view item) { return EqualsIgnoreCase(item, word); });
 }
@@ -130,14 +122,16 @@ std::span<const std::string_view> VerbObjectSkillIds() { return kSkillIds; }
 std::vector<VerbObject> ReadVerbObjects(std::string_view text, std::span<const VerbPlace> verbs) {
   std::vector<VerbObject> found;
   const VerbTable& table = Verbs();
-  auto word_byte = [&](size_t pos) { return pos < text.size() && IsWordByte(static_cast<unsigned char>(text[pos])); };
+  auto word_byte = [&](size_t pos) {
+    return pos < text.size() && IsSkillWordByte(static_cast<unsigned char>(text[pos]));
+  };
   // The word at `pos` (letters, digits, '-' and '/'), or an empty view.
   auto word_at = [&](size_t pos) {
     size_t word_end = pos;
     while (word_byte(word_end) || (word_end < text.size() && (text[word_end] == '-' || text[word_end] == '/'))) {
       ++word_end;
     }
-    return text.substr(std::min(pos, text.size()), word_end - std::min(pos, text.size()));
+    return text.substr(pos, word_end - pos);  // pos is at most the text's size
   };
   // The word after the one ending at `end`, past one or more spaces; empty if something else comes first.
   auto next_word = [&](size_t end) {
