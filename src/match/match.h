@@ -238,6 +238,11 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
 
 // How close two roles are as work, 0..1 (1 for the same role): what a move between them asks.
 double RoleSimilarity(Role a, Role b);
+// How many steps deeper into machine learning a job's role is than a person's (0 when it is not deeper): a
+// data analyst is not shortlisted for data science as a data scientist is for analysis.
+int MlDepthStepsUp(Role person, Role job);
+// The role part's share, 0..1: the roles' similarity, less a share for each step deeper the job is.
+double RoleFit(Role person, Role job);
 
 // ---- the market ------------------------------------------------------------------------------------------
 

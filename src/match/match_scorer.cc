@@ -57,7 +57,7 @@ PartPoints Points(const Profile& profile, const PostingTerms& posting, const Ski
   // No pluses named: the asked skills stand in, so postings with and without pluses compare.
   points.nice = sums.nice_total > 0 ? kNicePoints * sums.nice_covered / (sums.nice_total + kCoveragePrior)
                                     : points.required * kNicePoints / kRequiredPoints;
-  points.role = kRolePoints * RoleSimilarity(profile.role, posting.role);
+  points.role = kRolePoints * RoleFit(profile.role, posting.role);
   int want = Rung(posting.level), have = Rung(profile.level);
   if (want < -1 || have < -1) {
     points.level = 0.7 * kLevelPoints;
@@ -118,11 +118,16 @@ void ScoreParts(const Profile& profile, const PostingTerms& posting, const Skill
                                        : "no nice-to-have skills named: counted as the asked ones"});
   double similarity = RoleSimilarity(profile.role, posting.role);
   std::string yours = " (" + std::string(RoleName(profile.role)) + ")";
-  parts.push_back({"role", points.role, kRolePoints,
-                   std::string(RoleName(posting.role)) + (similarity >= 1     ? ": your kind of work"
-                                                          : similarity >= 0.6 ? ": close to yours" + yours
-                                                          : similarity >= 0.3 ? ": a neighbour of yours" + yours
-                                                                              : ": other work than yours" + yours)});
+  std::string role_detail =
+      std::string(RoleName(posting.role)) + (similarity >= 1     ? ": your kind of work"
+                                             : similarity >= 0.6 ? ": close to yours" + yours
+                                             : similarity >= 0.3 ? ": a neighbour of yours" + yours
+                                                                 : ": other work than yours" + yours);
+  if (int steps = MlDepthStepsUp(profile.role, posting.role); steps > 0) {
+    role_detail += steps == 1 ? ", one step deeper into machine learning"
+                              : ", " + std::to_string(steps) + " steps deeper into machine learning";
+  }
+  parts.push_back({"role", points.role, kRolePoints, role_detail});
   int want = Rung(posting.level), have = Rung(profile.level);
   std::string level_detail = "level not known: 70%";
   if (want >= -1 && have >= -1) {
@@ -256,6 +261,40 @@ double RoleSimilarity(Role a, Role b) {
     return table;
   }();
   return kTable[static_cast<size_t>(a)][static_cast<size_t>(b)];
+}
+
+namespace {
+
+// How much machine learning a role's work asks for, on the ladder of specialisations (DESIGN.md, "Roles"):
+// reporting and software roles none, data engineering the pipelines under it, data science and MLOps models
+// built or run, ML engineering and architecture models in production, the specialisations and research the
+// deepest.
+int MlDepth(Role role) {
+  switch (role) {
+    case Role::kDataEngineer:
+      return 1;
+    case Role::kDataScientist:
+    case Role::kMlopsEngineer:
+      return 2;
+    case Role::kMlEngineer:
+    case Role::kAiArchitect:
+      return 3;
+    case Role::kDeepLearningEngineer:
+    case Role::kNlpEngineer:
+    case Role::kComputerVisionEngineer:
+    case Role::kResearchScientist:
+      return 4;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+int MlDepthStepsUp(Role person, Role job) { return person == job ? 0 : std::max(0, MlDepth(job) - MlDepth(person)); }
+
+double RoleFit(Role person, Role job) {
+  return RoleSimilarity(person, job) * std::max(0.0, 1 - internal::kDeeperStepCost * MlDepthStepsUp(person, job));
 }
 
 SkillWeights::SkillWeights(std::map<std::string, int64_t> postings_per_skill, int64_t postings,

@@ -117,6 +117,35 @@ TEST(MatchScorerTest, RoleAndLevelFitFollowTheLadder) {
             RoleSimilarity(Role::kNlpEngineer, Role::kMlEngineer));
 }
 
+TEST(MatchScorerTest, AJobDeeperIntoMachineLearningFitsLessThanTheWayDown) {
+  // The roles are as alike either way, but an analyst is not shortlisted for data science as a data scientist
+  // is for analysis: each step deeper into machine learning costs a share of the role part.
+  EXPECT_EQ(MlDepthStepsUp(Role::kDataAnalyst, Role::kDataScientist), 2);
+  EXPECT_EQ(MlDepthStepsUp(Role::kDataScientist, Role::kDataAnalyst), 0);
+  EXPECT_EQ(MlDepthStepsUp(Role::kNlpEngineer, Role::kNlpEngineer), 0);
+  EXPECT_LT(RoleFit(Role::kDataAnalyst, Role::kDataScientist), RoleFit(Role::kDataScientist, Role::kDataAnalyst));
+  EXPECT_EQ(RoleFit(Role::kDataScientist, Role::kDataAnalyst),
+            RoleSimilarity(Role::kDataScientist, Role::kDataAnalyst));
+  EXPECT_EQ(RoleFit(Role::kMlEngineer, Role::kMlEngineer), 1.0);
+  EXPECT_GE(RoleFit(Role::kDataAnalyst, Role::kResearchScientist), 0.0);
+
+  SkillWeights weights;
+  auto science = Posting("p", Role::kDataScientist, Level::kMid, {{"python", true}});
+  auto analysis = Posting("q", Role::kDataAnalyst, Level::kMid, {{"python", true}});
+  Match analyst_for_science = ScoreMatch(Person(Role::kDataAnalyst, Level::kMid, {"python"}), science, weights);
+  Match scientist_for_analysis = ScoreMatch(Person(Role::kDataScientist, Level::kMid, {"python"}), analysis, weights);
+  EXPECT_LT(analyst_for_science.score, scientist_for_analysis.score);
+  auto role_part = [](const Match& match) {
+    for (const ScorePart& part : match.parts) {
+      if (part.name == "role") return part.detail;
+    }
+    return std::string();
+  };
+  EXPECT_NE(role_part(analyst_for_science).find("2 steps deeper into machine learning"), std::string::npos)
+      << role_part(analyst_for_science);
+  EXPECT_EQ(role_part(scientist_for_analysis).find("deeper"), std::string::npos);
+}
+
 TEST(MatchScorerTest, PayBelowTheAskTakesPointsAway) {
   SkillWeights weights;
   auto posting = Posting("p", Role::kDataScientist, Level::kMid, {{"python", true}});
