@@ -62,8 +62,10 @@ PartPoints Points(const Profile& profile, const PostingTerms& posting, const Ski
   if (want < -1 || have < -1) {
     points.level = 0.7 * kLevelPoints;
   } else {
-    int gap = want - have;  // > 0: the post is above the person; a post above costs more than one below
-    static constexpr double kUp[] = {1.0, 0.6, 0.2, 0, 0, 0, 0};
+    // > 0: the post is above the person; a post above costs more than one below. One step up is what people
+    // apply for (graders shortlist within a step), two is a stretch.
+    int gap = want - have;
+    static constexpr double kUp[] = {1.0, 0.85, 0.4, 0.1, 0, 0, 0};
     static constexpr double kDown[] = {1.0, 0.7, 0.3, 0.1, 0, 0, 0};
     points.level = kLevelPoints * (gap >= 0 ? kUp[std::min(gap, 6)] : kDown[std::min(-gap, 6)]);
   }

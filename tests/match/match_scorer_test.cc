@@ -47,12 +47,12 @@ TEST(MatchScorerTest, ScoreIsTheSumOfItsParts) {
   }
   EXPECT_NEAR(match.score, sum, 0.01);
   EXPECT_DOUBLE_EQ(Part(match, "wording"), 0);  // no words given
-  // Every asked skill held: all 40 points but for the prior that keeps short lists from counting as sure.
+  // Every asked skill held: all 36 points but for the prior that keeps short lists from counting as sure.
   double asked = weights.Weight("python") + weights.Weight("spark");
-  EXPECT_NEAR(Part(match, "required_skills"), 32 * asked / (asked + 3), 1e-9);
+  EXPECT_NEAR(Part(match, "required_skills"), 36 * asked / (asked + 3), 1e-9);
   EXPECT_DOUBLE_EQ(Part(match, "nice_skills"), 0);
   EXPECT_DOUBLE_EQ(Part(match, "role"), 16);
-  EXPECT_DOUBLE_EQ(Part(match, "level"), 12);
+  EXPECT_DOUBLE_EQ(Part(match, "level"), 8);
   EXPECT_DOUBLE_EQ(Part(match, "years"), 4);  // 2 of 4 years
   ASSERT_EQ(match.missing.size(), 1u);
   EXPECT_EQ(match.missing[0].skill_id, "kafka");
