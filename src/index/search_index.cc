@@ -30,6 +30,11 @@ constexpr size_t kMinPostingsToSplit = 20000;
 // lowering it from 32 to 8 saved 81 MB (the text is 1.9 GB) and changed no query kind's median or p99
 // beyond the machine's noise; at 4, faceted medians rose by half.
 constexpr size_t kDenseTermShare = 8;
+// The commonest title phrases whose words are each in 1 in this many documents or more keep their documents
+// as a set (Prepare): a phrase of rarer words reads few positions anyway. At most kKeptPhrases of them, which
+// at 1M postings is 4 MB (the RAM goal, 0.5x the text, leaves about 5).
+constexpr size_t kCommonPhraseWordShare = 16;
+constexpr size_t kKeptPhrases = 32;
 
 // Scratch space for analysing one document, reused across the documents a thread adds.
 struct DocumentTerms {
@@ -102,6 +107,8 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
     doc.lengths[field] = position;
     impl.total_length[field] += position;
   }
+  for (size_t idx = 1; idx < scratch.tokens.size() && scratch.tokens[idx].position < kFieldStride; ++idx)
+    ++impl.title_pairs[SearchIndex::Impl::PairKey(scratch.tokens[idx - 1].term, scratch.tokens[idx].term)];
   // Group the tokens by term: counts, then each term's positions in one flat array.
   if (scratch.slot_of_term.size() < impl.terms.size()) scratch.slot_of_term.resize(impl.terms.size() * 2, kNoSlot);
   scratch.entries.clear();
@@ -233,6 +240,8 @@ void SearchIndex::Impl::Join(Impl& other) {
   for (size_t term = 0; term < other.terms.size(); ++term) term_of[term] = TermId(other.terms[term]);
   lists.resize(terms.size());
   for (size_t term = 0; term < other.terms.size(); ++term) lists[term_of[term]].AppendShifted(other.lists[term], base);
+  for (const auto& [key, count] : other.title_pairs)
+    title_pairs[PairKey(term_of[key >> 32], term_of[key & 0xffffffffu])] += count;
   documents.join();
 }
 
@@ -316,6 +325,7 @@ void SearchIndex::Impl::Prepare() const {
       else
         list.BuildDocSet(n);
     }
+    self.prepared.phrase_sets = self.KeepCommonPhrases();
   });
   // Facet values in at least 1 in 256 documents (every value of the small enumerations) keep their documents:
   // as a bitset from 1 in 32 on (and for the enumerations), as a list below.
@@ -358,6 +368,51 @@ void SearchIndex::Impl::Prepare() const {
   }
   doc_sets.join();
   prepared.documents = n;
+}
+
+std::unordered_map<uint64_t, Bitset> SearchIndex::Impl::KeepCommonPhrases() const {
+  const size_t n = docs.size();
+  const size_t common = std::max<size_t>(64, n / kCommonPhraseWordShare);
+  std::vector<std::pair<uint32_t, uint64_t>> candidates;  // (titles holding it, pair)
+  for (const auto& [key, count] : title_pairs) {
+    const uint32_t first = static_cast<uint32_t>(key >> 32), second = static_cast<uint32_t>(key);
+    if (count >= 2 && lists[first].df >= common && lists[second].df >= common) candidates.push_back({count, key});
+  }
+  const size_t keep = std::min(kKeptPhrases, candidates.size());
+  std::partial_sort(
+      candidates.begin(), candidates.begin() + static_cast<long>(keep), candidates.end(),
+      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::unordered_map<uint64_t, Bitset> sets;
+  for (size_t idx = 0; idx < keep; ++idx) {
+    const uint64_t key = candidates[idx].second;
+    const uint32_t terms[2] = {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key)};
+    sets.emplace(key, PhraseDocuments(terms));
+  }
+  return sets;
+}
+
+Bitset SearchIndex::Impl::PhraseDocuments(std::span<const uint32_t> terms) const {
+  Bitset found(docs.size());
+  std::vector<PostingCursor> cursors;
+  for (uint32_t term : terms) cursors.emplace_back(lists[term]);
+  size_t rarest = 0;
+  for (size_t idx = 1; idx < terms.size(); ++idx) {
+    if (lists[terms[idx]].df < lists[terms[rarest]].df) rarest = idx;
+  }
+  std::vector<internal::PositionStream> streams;
+  for (; cursors[rarest].doc() != kEndDoc; cursors[rarest].Next()) {
+    const uint32_t doc = cursors[rarest].doc();
+    bool present = true;
+    for (size_t idx = 0; idx < cursors.size() && present; ++idx) {
+      cursors[idx].SeekGEQ(doc);
+      present = cursors[idx].doc() == doc;
+    }
+    if (!present) continue;
+    streams.clear();
+    for (PostingCursor& cursor : cursors) streams.push_back(cursor.PositionsOf());
+    if (internal::HoldsPhrase(streams)) found.Set(doc);
+  }
+  return found;
 }
 
 void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {
@@ -404,6 +459,12 @@ IndexStats SearchIndex::Stats() const {
   bytes += impl.ids.Bytes() + impl.companies.Bytes() + impl.places.Bytes() + impl.skills.Bytes();
   bytes += impl.prepared.field_factors.capacity() * sizeof(impl.prepared.field_factors[0]);
   bytes += impl.pay.capacity() * sizeof(impl.pay[0]) + impl.prepared.paid.Bytes();
+  for (const auto& [key, set] : impl.prepared.phrase_sets) {
+    bytes += set.Bytes() + sizeof(key) + sizeof(set) + 16;  // and the map's node
+    stats.bitset_bytes += set.Bytes();
+  }
+  stats.kept_phrases = impl.prepared.phrase_sets.size();
+  bytes += impl.title_pairs.size() * (sizeof(uint64_t) + sizeof(uint32_t) + 20);
   for (const FacetBitsets& bitsets : impl.prepared.facets) {
     size_t facet_bytes = bitsets.rest.Bytes() + bitsets.totals.capacity() * sizeof(size_t);
     for (const Bitset& set : bitsets.by_value) facet_bytes += set.Bytes() + sizeof(Bitset);

@@ -52,29 +52,27 @@ struct CompiledClause {
   }
 };
 
-// Whether the terms, whose positions in one document the streams give in phrase order, occur one after
-// another somewhere: the i-th at p + i. Each stream is read only as far as the first such place.
-bool HoldsPhrase(std::vector<internal::PositionStream>& streams) {
-  uint32_t start = 0;
-  for (;;) {
-    bool aligned = true;
-    for (uint32_t idx = 0; idx < streams.size() && aligned; ++idx) {
-      internal::PositionStream& stream = streams[idx];
-      while (!stream.done() && stream.value() < start + idx) stream.Next();
-      if (stream.done()) return false;
-      if (stream.value() != start + idx) {
-        start = stream.value() - idx;  // the earliest start this term allows; above the last one tried
-        aligned = false;
-      }
-    }
-    if (aligned) return true;
-  }
-}
-
 // Documents where the terms occur one after another within one field, with the sum of their scores; only
 // those in `within` when it is given.
 std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std::vector<uint32_t>& terms,
                                                     const Bitset* within = nullptr) {
+  // The kept sets of the phrase's pairs of words narrow the documents whose positions are read; a phrase of
+  // two words kept whole reads none.
+  thread_local Bitset narrowed;
+  size_t kept = 0;
+  for (size_t idx = 0; idx + 1 < terms.size(); ++idx) {
+    const Bitset* set = impl.PhraseSet(terms[idx], terms[idx + 1]);
+    if (!set) continue;
+    if (kept++ == 0) {
+      narrowed = within ? *within : *set;
+      if (within) narrowed.And(*set);
+    } else {
+      narrowed.And(*set);
+    }
+  }
+  if (kept > 0) within = &narrowed;
+  // "a b" here and "b c" there is not "a b c": only a phrase of two words is answered by its set alone.
+  const bool read_positions = !(terms.size() == 2 && kept == 1);
   std::vector<std::pair<uint32_t, double>> hits;
   std::vector<TermScorer> scorers;
   for (uint32_t term : terms) scorers.emplace_back(impl, term);
@@ -100,9 +98,11 @@ std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std:
       present = scorers[idx].doc() == doc;
     }
     if (!present) continue;
-    streams.clear();
-    for (TermScorer& scorer : scorers) streams.push_back(scorer.cursor().PositionsOf());
-    if (!HoldsPhrase(streams)) continue;
+    if (read_positions) {
+      streams.clear();
+      for (TermScorer& scorer : scorers) streams.push_back(scorer.cursor().PositionsOf());
+      if (!internal::HoldsPhrase(streams)) continue;
+    }
     double score = 0;
     for (const TermScorer& scorer : scorers) score += scorer.Score();
     hits.push_back({doc, score});

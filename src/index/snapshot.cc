@@ -2,6 +2,7 @@
 // version and the caller's stamp, and followed by an XXH3 checksum of it all, so a damaged file is rebuilt
 // rather than decoded. Written to a temporary file and renamed, so a crash never leaves half a snapshot
 // under the real name.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,7 +15,8 @@ namespace jobscope::index {
 namespace {
 
 constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '4'};
-constexpr uint32_t kFormatVersion = 7;  // 6: linked duplicates as shadow documents; 7: frequency heads apart
+constexpr uint32_t kFormatVersion = 8;  // 6: linked duplicates as shadow documents; 7: frequency heads apart;
+                                        // 8: title word pairs
 
 // Everything written or read passes through one running checksum.
 class Checksum {
@@ -148,6 +150,16 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
       for (uint32_t id = 0; id < interner->size(); ++id) writer.String(interner->Value(id));
     }
     writer.Pod(impl.total_length);
+    std::vector<std::pair<uint64_t, uint32_t>> title_pairs(impl.title_pairs.begin(), impl.title_pairs.end());
+    std::sort(title_pairs.begin(), title_pairs.end());  // the same index, the same bytes
+    std::vector<uint64_t> pair_keys;
+    std::vector<uint32_t> pair_counts;
+    for (const auto& [key, count] : title_pairs) {
+      pair_keys.push_back(key);
+      pair_counts.push_back(count);
+    }
+    writer.Array(pair_keys);
+    writer.Array(pair_counts);
     writer.Finish();
     if (!out) return IoError("write failed: " + temporary);
   }
@@ -222,7 +234,17 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
       interner->Intern(value);
     }
   }
-  if (!reader.Pod(impl.total_length) || !reader.Verify()) return corrupt();
+  std::vector<uint64_t> pair_keys;
+  std::vector<uint32_t> pair_counts;
+  if (!reader.Pod(impl.total_length) || !reader.Array(pair_keys) || !reader.Array(pair_counts) ||
+      pair_keys.size() != pair_counts.size() || !reader.Verify()) {
+    return corrupt();
+  }
+  for (size_t idx = 0; idx < pair_keys.size(); ++idx) {
+    const uint64_t key = pair_keys[idx];
+    if ((key >> 32) >= term_count || (key & 0xffffffffu) >= term_count) return corrupt();
+    impl.title_pairs.emplace(key, pair_counts[idx]);
+  }
   for (const DocMeta& meta : impl.docs) {
     if (meta.skills_end > impl.doc_skills.size() || meta.company >= impl.companies.size() ||
         meta.country >= impl.places.size() || meta.region >= impl.places.size() || meta.city >= impl.places.size()) {

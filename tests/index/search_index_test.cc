@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -528,6 +530,59 @@ TEST(PhraseAmongRequiredWords, AgreesWithThePhraseLookedForEverywhere) {
     nonempty += both > 0;
   }
   EXPECT_GT(nonempty, 10);
+}
+
+// The commonest title phrases of common words keep their documents as sets, read instead of positions. A
+// phrase answered from its set, and one of three words narrowed by the sets of its pairs, find exactly the
+// postings whose title, skills or description hold the words one after the other.
+TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
+  std::vector<Posting> postings = RealPostings(1);
+  if (postings.empty()) GTEST_SKIP() << "no shared data";
+  auto index = SearchIndex::Empty();
+  std::vector<std::array<std::vector<std::string>, 3>> fields;  // each posting's terms, field by field
+  std::map<std::vector<std::string>, int> title_phrases;        // two and three title words in a row
+  for (const Posting& posting : postings) {
+    index->Add(posting);
+    std::string skill_text;  // as the index writes it: each skill once, a period between
+    std::set<std::string> seen;
+    for (const SkillMention& mention : posting.understood.skills) {
+      if (seen.insert(mention.skill_id).second) skill_text += mention.name + " . ";
+    }
+    fields.push_back({AnalyzeText(posting.raw.title), AnalyzeText(skill_text), AnalyzeText(posting.raw.description)});
+    const std::vector<std::string> words = SplitWords(posting.raw.title);
+    for (size_t idx = 0; idx + 1 < words.size(); ++idx) {
+      ++title_phrases[{words[idx], words[idx + 1]}];
+      if (idx + 2 < words.size()) ++title_phrases[{words[idx], words[idx + 1], words[idx + 2]}];
+    }
+  }
+  ASSERT_GT(index->Stats().kept_phrases, 5u);
+  std::vector<std::pair<int, std::vector<std::string>>> commonest;
+  for (const auto& [words, count] : title_phrases) commonest.push_back({count, words});
+  std::sort(commonest.begin(), commonest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  int checked_two = 0, checked_three = 0;
+  for (const auto& [count, words] : commonest) {
+    if ((words.size() == 2 ? checked_two : checked_three) >= 40) continue;
+    std::string text;
+    for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
+    const std::vector<std::string> terms = AnalyzeText(text);
+    if (terms.size() != words.size()) continue;
+    std::vector<std::string> expected;
+    for (size_t doc = 0; doc < postings.size(); ++doc) {
+      bool holds = std::any_of(fields[doc].begin(), fields[doc].end(), [&](const std::vector<std::string>& field) {
+        return std::search(field.begin(), field.end(), terms.begin(), terms.end()) != field.end();
+      });
+      if (holds) expected.push_back(postings[doc].id);
+    }
+    SearchResult result = Find(*index, "\"" + text + "\"", {}, postings.size());
+    std::vector<std::string> found = Ids(result);
+    std::sort(found.begin(), found.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(result.total, static_cast<int64_t>(expected.size())) << text;
+    EXPECT_EQ(found, expected) << text;
+    ++(words.size() == 2 ? checked_two : checked_three);
+  }
+  EXPECT_EQ(checked_two, 40);
+  EXPECT_GT(checked_three, 20);
 }
 
 INSTANTIATE_TEST_SUITE_P(Copies, BruteForceAgreement, testing::Combine(testing::Values(0, 1, 6), testing::Bool()));

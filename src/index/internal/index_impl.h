@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -159,6 +160,10 @@ struct SearchIndex::Impl {
   internal::DocumentIds ids;  // each document's posting id, and back (the last document added under an id)
   Interner companies, places, skills;
   std::array<double, 3> total_length{0, 0, 0};
+  // Per pair of terms one after the other in a title, (first << 32 | second), how often titles hold it: the
+  // phrases people search a job market for ("machine learning", "data scientist") are its job titles'.
+  std::unordered_map<uint64_t, uint32_t> title_pairs;
+  static uint64_t PairKey(uint32_t first, uint32_t second) { return uint64_t{first} << 32 | second; }
 
   // What a search needs beyond the lists, rebuilt when documents were added since (Prepare).
   struct Prepared {
@@ -169,6 +174,9 @@ struct SearchIndex::Impl {
     std::array<double, 3> average_length{0, 0, 0};
     std::array<FacetBitsets, internal::kFacetFields> facets;
     Bitset paid;  // the documents stating pay
+    // The documents holding each of the commonest title phrases of two common words: such a phrase is
+    // answered without reading positions, which it would read for most of the index.
+    std::unordered_map<uint64_t, Bitset> phrase_sets;
   };
   mutable Prepared prepared;
   mutable std::mutex prepare_mutex;
@@ -254,6 +262,15 @@ struct SearchIndex::Impl {
 
   // Brings `prepared` up to date with the documents (search_index.cc).
   void Prepare() const;
+  // The documents where `first` is followed by `second` in one field, when kept. REQUIRES: Prepare().
+  const Bitset* PhraseSet(uint32_t first, uint32_t second) const {
+    auto it = prepared.phrase_sets.find(PairKey(first, second));
+    return it == prepared.phrase_sets.end() ? nullptr : &it->second;
+  }
+  // The documents where the terms occur one after another within one field, found by their positions.
+  Bitset PhraseDocuments(std::span<const uint32_t> terms) const;
+  // The sets of Prepared::phrase_sets, made from the title pairs and the lists (search_index.cc).
+  std::unordered_map<uint64_t, Bitset> KeepCommonPhrases() const;
 
   double Idf(uint32_t term) const {
     double n = static_cast<double>(docs.size());

@@ -58,6 +58,25 @@ class PositionStream {
   uint32_t value_ = 0;
 };
 
+// Whether the terms, whose positions in one document the streams give in phrase order, occur one after
+// another somewhere: the i-th at p + i. Each stream is read only as far as the first such place.
+inline bool HoldsPhrase(std::vector<PositionStream>& streams) {
+  uint32_t start = 0;
+  for (;;) {
+    bool aligned = true;
+    for (uint32_t idx = 0; idx < streams.size() && aligned; ++idx) {
+      PositionStream& stream = streams[idx];
+      while (!stream.done() && stream.value() < start + idx) stream.Next();
+      if (stream.done()) return false;
+      if (stream.value() != start + idx) {
+        start = stream.value() - idx;  // the earliest start this term allows; above the last one tried
+        aligned = false;
+      }
+    }
+    if (aligned) return true;
+  }
+}
+
 struct BlockInfo {
   uint32_t last_doc = 0;
   uint32_t data_offset = 0;       // into PostingList::data
