@@ -171,12 +171,16 @@ struct PostingFacts {
     std::string skill_id, name;
     bool required = true;   // asked for, or named without saying (counted as asked); false: a plus
     bool technical = true;  // false for soft skills, spoken languages and the like (they weigh less)
+    // How much the posting is about the skill, a factor on its weight: 1 + 0.5 ln(times named), + 2 when the
+    // title names it; in steps of 1/8, at most kMaxEmphasis.
+    float emphasis = 1;
   };
   std::vector<Skill> skills;  // each skill once
   // The title's and description's words: (word hash, 1 + ln count), sorted by hash. A market keeps only each
   // posting's 64 heaviest.
   std::vector<std::pair<uint32_t, float>> words;
 };
+inline constexpr float kMaxEmphasis = 1 + 31.0f / 8;
 // `taxonomy` (may be null) tells technical skills from the rest.
 PostingFacts FactsOf(const Posting& posting, const taxonomy::Taxonomy* taxonomy = nullptr);
 

@@ -18,6 +18,15 @@
 namespace jobscope::match {
 namespace {
 constexpr size_t kRoleCount = static_cast<size_t>(Role::kOther) + 1;
+
+// A skill list's entry: document << 6 | emphasis steps above 1 (in eighths, 0-31) << 1 | required; a market
+// holds up to 2^26 postings.
+uint32_t ListEntry(uint32_t doc, const PostingFacts::Skill& skill) {
+  const auto steps = static_cast<uint32_t>(std::lround((skill.emphasis - 1) * 8)) & 31;
+  return doc << 6 | steps << 1 | (skill.required ? 1u : 0u);
+}
+uint32_t EntryDocument(uint32_t entry) { return entry >> 6; }
+double EntryEmphasis(uint32_t entry) { return 1 + ((entry >> 1) & 31) / 8.0; }
 }  // namespace
 
 // What the ranker reads of each posting, packed so a market's worth stays in cache as it is scanned.
@@ -38,7 +47,7 @@ struct MatchIndex::Impl {
   std::vector<uint32_t> word_begin, word_hashes;
   std::vector<float> word_weights;
   std::unordered_map<std::string, uint32_t> skill_numbers;
-  std::vector<std::vector<uint32_t>> lists;  // per skill: document << 1 | required
+  std::vector<std::vector<uint32_t>> lists;  // per skill: ListEntry of each posting naming it
   std::unordered_map<std::string, uint32_t> document_of;
   // For reading a profile's role off the market: postings per role, and per skill the postings of each role.
   std::array<int64_t, kRoleCount> role_postings{};
@@ -70,7 +79,7 @@ std::unique_ptr<MatchIndex> MatchIndex::FromPostings(std::vector<PostingFacts> p
         impl.lists.emplace_back();
         impl.skill_role_postings.emplace_back();
       }
-      impl.lists[it->second].push_back(doc << 1 | (skill.required ? 1u : 0u));
+      impl.lists[it->second].push_back(ListEntry(doc, skill));
       ++impl.skill_role_postings[it->second][static_cast<size_t>(posting.role)];
     }
     ++impl.role_postings[static_cast<size_t>(posting.role)];
@@ -97,7 +106,7 @@ std::unique_ptr<MatchIndex> MatchIndex::FromPostings(std::vector<PostingFacts> p
     DocTerms& terms = impl.terms[doc];
     for (const auto& skill : posting.skills) {
       (skill.required ? terms.required_total : terms.nice_total) +=
-          static_cast<float>(index->weights_.Weight(skill.skill_id));
+          static_cast<float>(index->weights_.Weight(skill.skill_id) * skill.emphasis);
     }
     auto salary = posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd;
     if (salary) terms.salary_max = *salary;
@@ -240,11 +249,12 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
   for (const ProfileSkill& skill : profile.skills) {
     auto number = impl.skill_numbers.find(skill.skill_id);
     if (number == impl.skill_numbers.end()) continue;
-    float weight = static_cast<float>(weights_.Weight(skill.skill_id));
+    const double weight = weights_.Weight(skill.skill_id);
     for (uint32_t entry : impl.lists[number->second]) {
-      Covered& doc = covered[entry >> 1];
-      if (doc.held++ == 0) touched.push_back(entry >> 1);
-      (entry & 1 ? doc.required : doc.nice) += weight;
+      const uint32_t doc_number = EntryDocument(entry);
+      Covered& doc = covered[doc_number];
+      if (doc.held++ == 0) touched.push_back(doc_number);
+      (entry & 1 ? doc.required : doc.nice) += static_cast<float>(weight * EntryEmphasis(entry));
     }
   }
   // Stage one: every posting touched, scored without its wording part (the only part that needs the words).

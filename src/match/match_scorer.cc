@@ -9,6 +9,7 @@
 #include "match/internal/score_parts.h"
 #include "match/internal/word_vector.h"
 #include "match/match.h"
+#include "text/text.h"
 
 namespace jobscope::match {
 namespace internal {
@@ -350,6 +351,16 @@ PostingFacts FactsOf(const Posting& posting, const taxonomy::Taxonomy* taxonomy)
     } else if (required)
       facts.skills[it->second].required = true;
   }
+  // What the posting is about weighs more: the skills its title names and those it comes back to (on the
+  // gold set's dev half, 0.672 -> 0.698; the title +1 gave 0.688, +3 0.702; repeats x1 0.701).
+  std::map<std::string_view, int> mentions;
+  for (const SkillMention& mention : u.skills) ++mentions[mention.skill_id];
+  const std::string title = text::NormalizeKey(posting.raw.title);
+  for (PostingFacts::Skill& skill : facts.skills) {
+    const bool in_title = text::ContainsPhrase(title, text::NormalizeKey(skill.name));
+    const double emphasis = 1 + 0.5 * std::log(mentions[skill.skill_id]) + (in_title ? 2 : 0);
+    skill.emphasis = std::min(kMaxEmphasis, static_cast<float>(1 + std::round((emphasis - 1) * 8) / 8));
+  }
   return facts;
 }
 
@@ -362,7 +373,7 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
   match.title = posting.title;
   match.company = posting.company;
   for (const PostingFacts::Skill& skill : posting.skills) {
-    double weight = weights.Weight(skill.skill_id);
+    double weight = weights.Weight(skill.skill_id) * skill.emphasis;
     auto it = held.find(skill.skill_id);
     (skill.required ? sums.required_total : sums.nice_total) += weight;
     (skill.required ? sums.required_count : sums.nice_count) += 1;
@@ -374,8 +385,9 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
   }
   for (const PostingFacts::Skill& skill : posting.skills) {
     if (held.count(skill.skill_id)) continue;
-    match.missing.push_back({skill.skill_id, skill.name, skill.required,
-                             internal::SkillGain(sums, weights.Weight(skill.skill_id), skill.required)});
+    match.missing.push_back(
+        {skill.skill_id, skill.name, skill.required,
+         internal::SkillGain(sums, weights.Weight(skill.skill_id) * skill.emphasis, skill.required)});
   }
   internal::WordTable profile_words(internal::Weigh(profile.words, weights.word_idf(), weights.default_word_idf(), 0));
   internal::WordVector posting_words =

@@ -146,6 +146,33 @@ TEST(MatchScorerTest, AJobDeeperIntoMachineLearningFitsLessThanTheWayDown) {
   EXPECT_EQ(role_part(scientist_for_analysis).find("deeper"), std::string::npos);
 }
 
+TEST(MatchScorerTest, SkillsTheTitleNamesOrThePostingRepeatsWeighMore) {
+  jobscope::Posting posting;
+  posting.id = "p";
+  posting.raw.title = "Senior Spark Engineer";
+  for (std::string_view id : {"python", "python", "python", "spark", "sql"}) {
+    std::string name = id == "python" ? "Python" : id == "spark" ? "Spark" : "SQL";
+    posting.understood.skills.push_back({std::string(id), name, 0, 0, Requirement::kRequired});
+  }
+  PostingFacts facts = FactsOf(posting);
+  ASSERT_EQ(facts.skills.size(), 3u);
+  auto emphasis = [&](std::string_view id) {
+    for (const auto& skill : facts.skills) {
+      if (skill.skill_id == id) return skill.emphasis;
+    }
+    return 0.0f;
+  };
+  EXPECT_FLOAT_EQ(emphasis("sql"), 1);
+  EXPECT_FLOAT_EQ(emphasis("python"), 1.5);  // 1 + 0.5 ln 3, in eighths
+  EXPECT_FLOAT_EQ(emphasis("spark"), 3);     // named in the title
+  SkillWeights weights;
+  double with_spark = ScoreMatch(Person(Role::kDataEngineer, Level::kSenior, {"spark"}), facts, weights).score;
+  double with_python = ScoreMatch(Person(Role::kDataEngineer, Level::kSenior, {"python"}), facts, weights).score;
+  double with_sql = ScoreMatch(Person(Role::kDataEngineer, Level::kSenior, {"sql"}), facts, weights).score;
+  EXPECT_GT(with_spark, with_python);
+  EXPECT_GT(with_python, with_sql);
+}
+
 TEST(MatchScorerTest, PayBelowTheAskTakesPointsAway) {
   SkillWeights weights;
   auto posting = Posting("p", Role::kDataScientist, Level::kMid, {{"python", true}});
