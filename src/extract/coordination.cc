@@ -59,26 +59,36 @@ std::span<const SignWord> CoordinationSigns() { return kJointSigns; }
 
 void CoordinationForms::Add(std::string_view lowercase_text, uint32_t form) {
   forms_.emplace(std::string(lowercase_text), form);
+  const size_t space = lowercase_text.rfind(' ');
+  if (space != std::string_view::npos) last_words_.emplace(std::string(lowercase_text.substr(space + 1)), 0);
 }
 
 std::optional<uint32_t> CoordinationForms::Find(std::string_view first, std::string_view second) const {
-  std::string key = AsciiLower(first);
-  key += ' ';
-  const size_t head = key.size();
-  key += AsciiLower(second);
-  if (auto it = forms_.find(key); it != forms_.end()) return it->second;
+  // Called for every word beside every coordinator: no allocation once the buffers have grown.
+  thread_local std::string word, singular, key;
+  AsciiLowerInto(second, word);
+  auto find_with = [&](std::string_view last) -> std::optional<uint32_t> {
+    if (!last_words_.contains(last)) return std::nullopt;
+    AsciiLowerInto(first, key);
+    key += ' ';
+    key += last;
+    if (auto it = forms_.find(key); it != forms_.end()) return it->second;
+    return std::nullopt;
+  };
+  if (auto form = find_with(word)) return form;
   // The plural of the shared word, each reading tried: "databases" -> "database", "analyses" -> "analysis",
   // "studies" -> "study".
-  const std::string word = key.substr(head);
-  std::string singulars[3];
-  if (word.size() > 3 && word.ends_with('s') && !word.ends_with("ss")) singulars[0] = word.substr(0, word.size() - 1);
-  if (word.size() > 4 && word.ends_with("ses")) singulars[1] = word.substr(0, word.size() - 2) + "is";
-  if (word.size() > 4 && word.ends_with("ies")) singulars[2] = word.substr(0, word.size() - 3) + "y";
-  for (const std::string& singular : singulars) {
-    if (singular.empty()) continue;
-    key.resize(head);
-    key += singular;
-    if (auto it = forms_.find(key); it != forms_.end()) return it->second;
+  const std::string_view plural = word;
+  if (plural.size() > 3 && plural.ends_with('s') && !plural.ends_with("ss")) {
+    if (auto form = find_with(plural.substr(0, plural.size() - 1))) return form;
+  }
+  if (plural.size() > 4 && plural.ends_with("ses")) {
+    singular.assign(plural.substr(0, plural.size() - 2)).append("is");
+    if (auto form = find_with(singular)) return form;
+  }
+  if (plural.size() > 4 && plural.ends_with("ies")) {
+    singular.assign(plural.substr(0, plural.size() - 3)).append("y");
+    if (auto form = find_with(singular)) return form;
   }
   return std::nullopt;
 }

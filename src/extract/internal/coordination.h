@@ -29,7 +29,14 @@ class CoordinationForms {
   bool empty() const { return forms_.empty(); }
 
  private:
-  std::unordered_map<std::string, uint32_t> forms_;
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  using TextSet = std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>>;
+  // The form's lowercase text, and its last words alone: most coordinations join words no form ends with
+  // ("skills and experience"), and are passed over on one look-up of the second word.
+  TextSet forms_, last_words_;
 };
 
 struct CoordinatedForm {
