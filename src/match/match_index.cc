@@ -19,14 +19,6 @@ namespace jobscope::match {
 namespace {
 constexpr size_t kRoleCount = static_cast<size_t>(Role::kOther) + 1;
 
-// A skill list's entry: document << 6 | emphasis steps above 1 (in eighths, 0-31) << 1 | required; a market
-// holds up to 2^26 postings.
-uint32_t ListEntry(uint32_t doc, const PostingFacts::Skill& skill) {
-  const auto steps = static_cast<uint32_t>(std::lround((skill.emphasis - 1) * 8)) & 31;
-  return doc << 6 | steps << 1 | (skill.required ? 1u : 0u);
-}
-uint32_t EntryDocument(uint32_t entry) { return entry >> 6; }
-double EntryEmphasis(uint32_t entry) { return 1 + ((entry >> 1) & 31) / 8.0; }
 }  // namespace
 
 // What the ranker reads of each posting, packed so a market's worth stays in cache as it is scanned.
@@ -47,7 +39,10 @@ struct MatchIndex::Impl {
   std::vector<uint32_t> word_begin, word_hashes;
   std::vector<float> word_weights;
   std::unordered_map<std::string, uint32_t> skill_numbers;
-  std::vector<std::vector<uint32_t>> lists;  // per skill: ListEntry of each posting naming it
+  // Per skill, each posting naming it: document << 1 | required, and beside it the skill's emphasis there
+  // in eighths above 1 (PostingFacts::Skill::emphasis).
+  std::vector<std::vector<uint32_t>> lists;
+  std::vector<std::vector<uint8_t>> list_emphasis;
   std::unordered_map<std::string, uint32_t> document_of;
   // For reading a profile's role off the market: postings per role, and per skill the postings of each role.
   std::array<int64_t, kRoleCount> role_postings{};
@@ -69,17 +64,21 @@ std::unique_ptr<MatchIndex> MatchIndex::FromPostings(std::vector<PostingFacts> p
   std::map<std::string, int64_t> document_frequency;
   std::set<std::string> non_technical;
   for (uint32_t doc = 0; doc < impl.postings.size(); ++doc) {
-    const PostingFacts& posting = impl.postings[doc];
+    PostingFacts& posting = impl.postings[doc];
     impl.document_of[posting.id] = doc;
-    for (const auto& skill : posting.skills) {
+    for (auto& skill : posting.skills) {
+      // On the grid the lists keep, so a posting scored from its facts scores as the ranker scores it.
+      skill.emphasis = internal::QuantizedEmphasis(skill.emphasis);
       ++document_frequency[skill.skill_id];
       if (!skill.technical) non_technical.insert(skill.skill_id);
       auto [it, added] = impl.skill_numbers.try_emplace(skill.skill_id, impl.lists.size());
       if (added) {
         impl.lists.emplace_back();
+        impl.list_emphasis.emplace_back();
         impl.skill_role_postings.emplace_back();
       }
-      impl.lists[it->second].push_back(ListEntry(doc, skill));
+      impl.lists[it->second].push_back(doc << 1 | (skill.required ? 1u : 0u));
+      impl.list_emphasis[it->second].push_back(internal::EmphasisSteps(skill.emphasis));
       ++impl.skill_role_postings[it->second][static_cast<size_t>(posting.role)];
     }
     ++impl.role_postings[static_cast<size_t>(posting.role)];
@@ -250,11 +249,13 @@ std::vector<Match> MatchIndex::TopMatches(const Profile& profile, const index::F
     auto number = impl.skill_numbers.find(skill.skill_id);
     if (number == impl.skill_numbers.end()) continue;
     const double weight = weights_.Weight(skill.skill_id);
-    for (uint32_t entry : impl.lists[number->second]) {
-      const uint32_t doc_number = EntryDocument(entry);
-      Covered& doc = covered[doc_number];
-      if (doc.held++ == 0) touched.push_back(doc_number);
-      (entry & 1 ? doc.required : doc.nice) += static_cast<float>(weight * EntryEmphasis(entry));
+    const std::vector<uint32_t>& entries = impl.lists[number->second];
+    const std::vector<uint8_t>& emphasis = impl.list_emphasis[number->second];
+    for (size_t at = 0; at < entries.size(); ++at) {
+      const uint32_t entry = entries[at];
+      Covered& doc = covered[entry >> 1];
+      if (doc.held++ == 0) touched.push_back(entry >> 1);
+      (entry & 1 ? doc.required : doc.nice) += static_cast<float>(weight * internal::EmphasisOfSteps(emphasis[at]));
     }
   }
   // Stage one: every posting touched, scored without its wording part (the only part that needs the words).

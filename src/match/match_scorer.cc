@@ -9,7 +9,6 @@
 #include "match/internal/score_parts.h"
 #include "match/internal/word_vector.h"
 #include "match/match.h"
-#include "text/text.h"
 
 namespace jobscope::match {
 namespace internal {
@@ -43,6 +42,20 @@ std::string Format(const char* format, double a, double b = 0) {
 }
 
 }  // namespace
+
+// Whether a title names a skill: its name as whole words, in any case, symbols kept ("C++" is not "C#"). Names
+// of one or two letters (R, C, Go, C#) are left out: in a title they are as often "R&D" or "Go-to-Market".
+bool TitleNames(std::string_view title, std::string_view name) {
+  if (name.size() < 3) return false;
+  const std::string lower_name = AsciiLower(name);
+  const auto joins = [](char c) { return IsSkillWordByte(static_cast<unsigned char>(c)) || c == '+' || c == '#'; };
+  for (size_t at = FindIgnoreCase(title, lower_name); at != std::string_view::npos;
+       at = FindIgnoreCase(title, lower_name, at + 1)) {
+    const size_t end = at + lower_name.size();
+    if ((at == 0 || !joins(title[at - 1])) && (end == title.size() || !joins(title[end]))) return true;
+  }
+  return false;
+}
 
 PostingTerms TermsOf(const PostingFacts& posting) {
   return {posting.role,      posting.level,
@@ -355,11 +368,10 @@ PostingFacts FactsOf(const Posting& posting, const taxonomy::Taxonomy* taxonomy)
   // gold set's dev half, 0.672 -> 0.698; the title +1 gave 0.688, +3 0.702; repeats x1 0.701).
   std::map<std::string_view, int> mentions;
   for (const SkillMention& mention : u.skills) ++mentions[mention.skill_id];
-  const std::string title = text::NormalizeKey(posting.raw.title);
   for (PostingFacts::Skill& skill : facts.skills) {
-    const bool in_title = text::ContainsPhrase(title, text::NormalizeKey(skill.name));
+    const bool in_title = internal::TitleNames(posting.raw.title, skill.name);
     const double emphasis = 1 + 0.5 * std::log(mentions[skill.skill_id]) + (in_title ? 2 : 0);
-    skill.emphasis = std::min(kMaxEmphasis, static_cast<float>(1 + std::round((emphasis - 1) * 8) / 8));
+    skill.emphasis = internal::QuantizedEmphasis(emphasis);
   }
   return facts;
 }

@@ -42,6 +42,7 @@ std::string NormalizeKey(std::string_view utf8) {
 }
 
 bool ContainsPhrase(std::string_view normalised, std::string_view phrase) {
+  if (phrase.empty()) return false;  // found everywhere, and the search would never move on
   size_t pos = 0;
   while ((pos = normalised.find(phrase, pos)) != std::string_view::npos) {
     bool left = pos == 0 || normalised[pos - 1] == ' ';

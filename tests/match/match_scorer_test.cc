@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "match/internal/score_parts.h"
 #include "match/match.h"
 
 namespace jobscope::match {
@@ -165,6 +166,11 @@ TEST(MatchScorerTest, SkillsTheTitleNamesOrThePostingRepeatsWeighMore) {
   EXPECT_FLOAT_EQ(emphasis("sql"), 1);
   EXPECT_FLOAT_EQ(emphasis("python"), 1.5);  // 1 + 0.5 ln 3, in eighths
   EXPECT_FLOAT_EQ(emphasis("spark"), 3);     // named in the title
+  EXPECT_TRUE(internal::TitleNames("Senior C++ Engineer", "C++"));
+  EXPECT_FALSE(internal::TitleNames("Senior C++ Engineer", "C#"));
+  EXPECT_FALSE(internal::TitleNames("R&D Engineer", "R"));
+  EXPECT_TRUE(internal::TitleNames("ML Engineer (PyTorch)", "pytorch"));
+  EXPECT_FALSE(internal::TitleNames("Sparkle Analyst", "Spark"));
   SkillWeights weights;
   double with_spark = ScoreMatch(Person(Role::kDataEngineer, Level::kSenior, {"spark"}), facts, weights).score;
   double with_python = ScoreMatch(Person(Role::kDataEngineer, Level::kSenior, {"python"}), facts, weights).score;
@@ -217,6 +223,9 @@ TEST(MatchIndexTest, TopMatchesEqualsScoringEveryPosting) {
     }
     auto posting = Posting("p" + std::to_string(1000 + i), static_cast<Role>(random() % 12),
                            static_cast<Level>(1 + random() % 5), chosen);
+    // Emphases on and off the grid the market keeps, below 1 and above its cap too.
+    static constexpr float kEmphases[] = {1, 1.5f, 3, 4.875f, 0.5f, 1.06f, 6};
+    for (auto& skill : posting.skills) skill.emphasis = kEmphases[random() % std::size(kEmphases)];
     if (random() % 2) posting.years_min = static_cast<int>(random() % 8);
     posting.country = random() % 2 ? "US" : "DE";
     posting.remote = random() % 3 == 0 ? RemoteMode::kRemote : RemoteMode::kOnSite;

@@ -2,6 +2,9 @@
 // market ranker (MatchIndex, from per-posting sums), so both give the same number.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +21,13 @@ inline constexpr double kWordingSaturation = 0.2;
 // What each step deeper into machine learning takes off the role part's share (RoleFit; chosen on the gold
 // set's dev half: 0.3 beat 0.2 and 0.4).
 inline constexpr double kDeeperStepCost = 0.3;
+// A skill's emphasis in a posting (PostingFacts::Skill) on its grid: eighths from 1 to kMaxEmphasis, which a
+// market keeps in a byte beside each posting of a skill's list.
+inline uint8_t EmphasisSteps(double emphasis) {
+  return static_cast<uint8_t>(std::lround(std::clamp((emphasis - 1) * 8, 0.0, (kMaxEmphasis - 1) * 8.0)));
+}
+inline double EmphasisOfSteps(uint8_t steps) { return 1 + steps / 8.0; }
+inline float QuantizedEmphasis(double emphasis) { return static_cast<float>(EmphasisOfSteps(EmphasisSteps(emphasis))); }
 // Coverage is covered / (asked + this weight): a posting naming two skills cannot be covered as surely as one
 // naming twenty (about one specific skill's weight).
 inline constexpr double kCoveragePrior = 3.0;
@@ -53,6 +63,8 @@ double Total(const PartPoints& points);
 // profile states a wish), each with its `points` (from Points()) and the words that say why. `parts` is cleared.
 void ScoreParts(const Profile& profile, const PostingTerms& posting, const SkillSums& sums, const PartPoints& points,
                 std::vector<ScorePart>& parts);
+// Whether a posting's title names the skill (its emphasis, PostingFacts::Skill).
+bool TitleNames(std::string_view title, std::string_view name);
 // Points the posting's skill part would gain if the profile had this skill.
 double SkillGain(const SkillSums& sums, double weight, bool required);
 
