@@ -325,7 +325,7 @@ void SearchIndex::Impl::Prepare() const {
       else
         list.BuildDocSet(n);
     }
-    self.prepared.phrase_sets = self.KeepCommonPhrases();
+    self.UpdatePhraseSets();
   });
   // Facet values in at least 1 in 256 documents (every value of the small enumerations) keep their documents:
   // as a bitset from 1 in 32 on (and for the enumerations), as a list below.
@@ -370,31 +370,48 @@ void SearchIndex::Impl::Prepare() const {
   prepared.documents = n;
 }
 
-std::unordered_map<uint64_t, Bitset> SearchIndex::Impl::KeepCommonPhrases() const {
+void SearchIndex::Impl::UpdatePhraseSets() {
   const size_t n = docs.size();
+  const size_t before = prepared.documents == SIZE_MAX ? 0 : prepared.documents;
+  if (before > 0 && n < 2 * prepared.phrases_chosen_at) {
+    // The same phrases, their sets brought up to the documents added since.
+    for (auto& [key, set] : prepared.phrase_sets) {
+      set.Resize(n);
+      const uint32_t terms[2] = {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key)};
+      MarkPhraseDocuments(terms, static_cast<uint32_t>(before), set);
+    }
+    return;
+  }
+  // Chosen again when the index has doubled since. A pair seen in one title is no common phrase: such pairs
+  // are let go then, so a market of varied titles keeps its count of pairs bounded.
+  std::erase_if(title_pairs, [](const auto& entry) { return entry.second < 2; });
   const size_t common = std::max<size_t>(64, n / kCommonPhraseWordShare);
   std::vector<std::pair<uint32_t, uint64_t>> candidates;  // (titles holding it, pair)
   for (const auto& [key, count] : title_pairs) {
     const uint32_t first = static_cast<uint32_t>(key >> 32), second = static_cast<uint32_t>(key);
-    if (count >= 2 && lists[first].df >= common && lists[second].df >= common) candidates.push_back({count, key});
+    if (lists[first].df >= common && lists[second].df >= common) candidates.push_back({count, key});
   }
   const size_t keep = std::min(kKeptPhrases, candidates.size());
   std::partial_sort(
       candidates.begin(), candidates.begin() + static_cast<long>(keep), candidates.end(),
       [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  std::unordered_map<uint64_t, Bitset> sets;
+  prepared.phrase_sets.clear();
   for (size_t idx = 0; idx < keep; ++idx) {
     const uint64_t key = candidates[idx].second;
     const uint32_t terms[2] = {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key)};
-    sets.emplace(key, PhraseDocuments(terms));
+    Bitset set(n);
+    MarkPhraseDocuments(terms, 0, set);
+    prepared.phrase_sets.emplace(key, std::move(set));
   }
-  return sets;
+  prepared.phrases_chosen_at = n;
 }
 
-Bitset SearchIndex::Impl::PhraseDocuments(std::span<const uint32_t> terms) const {
-  Bitset found(docs.size());
+void SearchIndex::Impl::MarkPhraseDocuments(std::span<const uint32_t> terms, uint32_t from, Bitset& found) const {
   std::vector<PostingCursor> cursors;
-  for (uint32_t term : terms) cursors.emplace_back(lists[term]);
+  for (uint32_t term : terms) {
+    cursors.emplace_back(lists[term]);
+    cursors.back().SeekGEQ(from);
+  }
   size_t rarest = 0;
   for (size_t idx = 1; idx < terms.size(); ++idx) {
     if (lists[terms[idx]].df < lists[terms[rarest]].df) rarest = idx;
@@ -412,7 +429,6 @@ Bitset SearchIndex::Impl::PhraseDocuments(std::span<const uint32_t> terms) const
     for (PostingCursor& cursor : cursors) streams.push_back(cursor.PositionsOf());
     if (internal::HoldsPhrase(streams)) found.Set(doc);
   }
-  return found;
 }
 
 void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {

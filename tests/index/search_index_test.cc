@@ -534,14 +534,19 @@ TEST(PhraseAmongRequiredWords, AgreesWithThePhraseLookedForEverywhere) {
 
 // The commonest title phrases of common words keep their documents as sets, read instead of positions. A
 // phrase answered from its set, and one of three words narrowed by the sets of its pairs, find exactly the
-// postings whose title, skills or description hold the words one after the other.
+// postings whose title, skills or description hold the words one after the other, also for postings added
+// after the sets were made (they are extended, not made again, until the index doubles).
 TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
   std::vector<Posting> postings = RealPostings(1);
   if (postings.empty()) GTEST_SKIP() << "no shared data";
   auto index = SearchIndex::Empty();
   std::vector<std::array<std::vector<std::string>, 3>> fields;  // each posting's terms, field by field
   std::map<std::vector<std::string>, int> title_phrases;        // two and three title words in a row
+  const size_t first_part = postings.size() * 3 / 5;
   for (const Posting& posting : postings) {
+    if (fields.size() == first_part) {
+      ASSERT_GT(index->Stats().kept_phrases, 5u);  // the sets are made here
+    }
     index->Add(posting);
     std::string skill_text;  // as the index writes it: each skill once, a period between
     std::set<std::string> seen;

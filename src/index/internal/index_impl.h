@@ -177,6 +177,7 @@ struct SearchIndex::Impl {
     // The documents holding each of the commonest title phrases of two common words: such a phrase is
     // answered without reading positions, which it would read for most of the index.
     std::unordered_map<uint64_t, Bitset> phrase_sets;
+    size_t phrases_chosen_at = 0;  // the documents when the phrases were chosen
   };
   mutable Prepared prepared;
   mutable std::mutex prepare_mutex;
@@ -267,10 +268,13 @@ struct SearchIndex::Impl {
     auto it = prepared.phrase_sets.find(PairKey(first, second));
     return it == prepared.phrase_sets.end() ? nullptr : &it->second;
   }
-  // The documents where the terms occur one after another within one field, found by their positions.
-  Bitset PhraseDocuments(std::span<const uint32_t> terms) const;
-  // The sets of Prepared::phrase_sets, made from the title pairs and the lists (search_index.cc).
-  std::unordered_map<uint64_t, Bitset> KeepCommonPhrases() const;
+  // Sets the bits of the documents from `from` on where the terms occur one after another within one
+  // field, found by their positions.
+  void MarkPhraseDocuments(std::span<const uint32_t> terms, uint32_t from, Bitset& found) const;
+  // Brings Prepared::phrase_sets up to the documents (Prepare, before `prepared.documents` is updated): the
+  // phrases chosen again from the title pairs when the index is new or has doubled, else their sets
+  // extended (search_index.cc).
+  void UpdatePhraseSets();
 
   double Idf(uint32_t term) const {
     double n = static_cast<double>(docs.size());
