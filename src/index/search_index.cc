@@ -240,8 +240,10 @@ void SearchIndex::Impl::Join(Impl& other) {
   for (size_t term = 0; term < other.terms.size(); ++term) term_of[term] = TermId(other.terms[term]);
   lists.resize(terms.size());
   for (size_t term = 0; term < other.terms.size(); ++term) lists[term_of[term]].AppendShifted(other.lists[term], base);
-  for (const auto& [key, count] : other.title_pairs)
-    title_pairs[PairKey(term_of[key >> 32], term_of[key & 0xffffffffu])] += count;
+  for (const auto& [key, count] : other.title_pairs) {
+    const auto [first, second] = PairTerms(key);
+    title_pairs[PairKey(term_of[first], term_of[second])] += count;
+  }
   documents.join();
 }
 
@@ -377,8 +379,8 @@ void SearchIndex::Impl::UpdatePhraseSets() {
     // The same phrases, their sets brought up to the documents added since.
     for (auto& [key, set] : prepared.phrase_sets) {
       set.Resize(n);
-      const uint32_t terms[2] = {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key)};
-      MarkPhraseDocuments(terms, static_cast<uint32_t>(before), set);
+      ForEachPhraseDocument(PairTerms(key), static_cast<uint32_t>(before), nullptr, true,
+                            [&set](uint32_t doc, const auto&) { set.Set(doc); });
     }
     return;
   }
@@ -388,7 +390,7 @@ void SearchIndex::Impl::UpdatePhraseSets() {
   const size_t common = std::max<size_t>(64, n / kCommonPhraseWordShare);
   std::vector<std::pair<uint32_t, uint64_t>> candidates;  // (titles holding it, pair)
   for (const auto& [key, count] : title_pairs) {
-    const uint32_t first = static_cast<uint32_t>(key >> 32), second = static_cast<uint32_t>(key);
+    const auto [first, second] = PairTerms(key);
     if (lists[first].df >= common && lists[second].df >= common) candidates.push_back({count, key});
   }
   const size_t keep = std::min(kKeptPhrases, candidates.size());
@@ -398,37 +400,11 @@ void SearchIndex::Impl::UpdatePhraseSets() {
   prepared.phrase_sets.clear();
   for (size_t idx = 0; idx < keep; ++idx) {
     const uint64_t key = candidates[idx].second;
-    const uint32_t terms[2] = {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key)};
     Bitset set(n);
-    MarkPhraseDocuments(terms, 0, set);
+    ForEachPhraseDocument(PairTerms(key), 0, nullptr, true, [&set](uint32_t doc, const auto&) { set.Set(doc); });
     prepared.phrase_sets.emplace(key, std::move(set));
   }
   prepared.phrases_chosen_at = n;
-}
-
-void SearchIndex::Impl::MarkPhraseDocuments(std::span<const uint32_t> terms, uint32_t from, Bitset& found) const {
-  std::vector<PostingCursor> cursors;
-  for (uint32_t term : terms) {
-    cursors.emplace_back(lists[term]);
-    cursors.back().SeekGEQ(from);
-  }
-  size_t rarest = 0;
-  for (size_t idx = 1; idx < terms.size(); ++idx) {
-    if (lists[terms[idx]].df < lists[terms[rarest]].df) rarest = idx;
-  }
-  std::vector<internal::PositionStream> streams;
-  for (; cursors[rarest].doc() != kEndDoc; cursors[rarest].Next()) {
-    const uint32_t doc = cursors[rarest].doc();
-    bool present = true;
-    for (size_t idx = 0; idx < cursors.size() && present; ++idx) {
-      cursors[idx].SeekGEQ(doc);
-      present = cursors[idx].doc() == doc;
-    }
-    if (!present) continue;
-    streams.clear();
-    for (PostingCursor& cursor : cursors) streams.push_back(cursor.PositionsOf());
-    if (internal::HoldsPhrase(streams)) found.Set(doc);
-  }
 }
 
 void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {

@@ -74,39 +74,13 @@ std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std:
   // "a b" here and "b c" there is not "a b c": only a phrase of two words is answered by its set alone.
   const bool read_positions = !(terms.size() == 2 && kept == 1);
   std::vector<std::pair<uint32_t, double>> hits;
-  std::vector<TermScorer> scorers;
-  for (uint32_t term : terms) scorers.emplace_back(impl, term);
-  size_t rarest = 0;
-  for (size_t idx = 1; idx < terms.size(); ++idx) {
-    if (impl.lists[terms[idx]].df < impl.lists[terms[rarest]].df) rarest = idx;
-  }
-  std::vector<internal::PositionStream> streams;
-  streams.reserve(scorers.size());
-  for (; scorers[rarest].doc() != kEndDoc; scorers[rarest].Next()) {
-    uint32_t doc = scorers[rarest].doc();
-    if (within && !within->Test(doc)) {  // leap to the next document both hold
-      uint32_t next = within->NextSet(doc);
-      if (next == kEndDoc) break;
-      scorers[rarest].SeekGEQ(next);
-      doc = scorers[rarest].doc();
-      if (doc == kEndDoc) break;
-      if (!within->Test(doc)) continue;  // the loop's Next moves past it
-    }
-    bool present = true;
-    for (size_t idx = 0; idx < scorers.size() && present; ++idx) {
-      scorers[idx].SeekGEQ(doc);
-      present = scorers[idx].doc() == doc;
-    }
-    if (!present) continue;
-    if (read_positions) {
-      streams.clear();
-      for (TermScorer& scorer : scorers) streams.push_back(scorer.cursor().PositionsOf());
-      if (!internal::HoldsPhrase(streams)) continue;
-    }
+  std::vector<double> idf;
+  for (uint32_t term : terms) idf.push_back(impl.Idf(term));
+  impl.ForEachPhraseDocument(terms, 0, within, read_positions, [&](uint32_t doc, const auto& cursors) {
     double score = 0;
-    for (const TermScorer& scorer : scorers) score += scorer.Score();
+    for (size_t idx = 0; idx < cursors.size(); ++idx) score += impl.TermScore(doc, cursors[idx].tf(), idf[idx]);
     hits.push_back({doc, score});
-  }
+  });
   return hits;
 }
 

@@ -241,9 +241,9 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
     return corrupt();
   }
   for (size_t idx = 0; idx < pair_keys.size(); ++idx) {
-    const uint64_t key = pair_keys[idx];
-    if ((key >> 32) >= term_count || (key & 0xffffffffu) >= term_count) return corrupt();
-    impl.title_pairs.emplace(key, pair_counts[idx]);
+    const auto [first, second] = SearchIndex::Impl::PairTerms(pair_keys[idx]);
+    if (first >= term_count || second >= term_count) return corrupt();
+    impl.title_pairs.emplace(pair_keys[idx], pair_counts[idx]);
   }
   for (const DocMeta& meta : impl.docs) {
     if (meta.skills_end > impl.doc_skills.size() || meta.company >= impl.companies.size() ||

@@ -164,6 +164,9 @@ struct SearchIndex::Impl {
   // phrases people search a job market for ("machine learning", "data scientist") are its job titles'.
   std::unordered_map<uint64_t, uint32_t> title_pairs;
   static uint64_t PairKey(uint32_t first, uint32_t second) { return uint64_t{first} << 32 | second; }
+  static std::array<uint32_t, 2> PairTerms(uint64_t key) {
+    return {static_cast<uint32_t>(key >> 32), static_cast<uint32_t>(key)};
+  }
 
   // What a search needs beyond the lists, rebuilt when documents were added since (Prepare).
   struct Prepared {
@@ -268,9 +271,47 @@ struct SearchIndex::Impl {
     auto it = prepared.phrase_sets.find(PairKey(first, second));
     return it == prepared.phrase_sets.end() ? nullptr : &it->second;
   }
-  // Sets the bits of the documents from `from` on where the terms occur one after another within one
-  // field, found by their positions.
-  void MarkPhraseDocuments(std::span<const uint32_t> terms, uint32_t from, Bitset& found) const;
+  // Calls visit(doc, cursors) for each document from `from` on (and in `within`, when given) where the terms
+  // occur one after another within one field, found by their positions; with `read_positions` false, where
+  // they all occur (for a phrase a kept set has answered already). The cursors, one a term, stand on `doc`.
+  template <typename Visit>
+  void ForEachPhraseDocument(std::span<const uint32_t> terms, uint32_t from, const Bitset* within, bool read_positions,
+                             Visit&& visit) const {
+    std::vector<PostingCursor> cursors;
+    for (uint32_t term : terms) {
+      cursors.emplace_back(lists[term]);
+      cursors.back().SeekGEQ(from);
+    }
+    size_t rarest = 0;
+    for (size_t idx = 1; idx < terms.size(); ++idx) {
+      if (lists[terms[idx]].df < lists[terms[rarest]].df) rarest = idx;
+    }
+    std::vector<internal::PositionStream> streams;
+    streams.reserve(cursors.size());
+    for (; cursors[rarest].doc() != kEndDoc; cursors[rarest].Next()) {
+      uint32_t doc = cursors[rarest].doc();
+      if (within && !within->Test(doc)) {  // leap to the next document both hold
+        uint32_t next = within->NextSet(doc);
+        if (next == kEndDoc) break;
+        cursors[rarest].SeekGEQ(next);
+        doc = cursors[rarest].doc();
+        if (doc == kEndDoc) break;
+        if (!within->Test(doc)) continue;  // the loop's Next moves past it
+      }
+      bool present = true;
+      for (size_t idx = 0; idx < cursors.size() && present; ++idx) {
+        cursors[idx].SeekGEQ(doc);
+        present = cursors[idx].doc() == doc;
+      }
+      if (!present) continue;
+      if (read_positions) {
+        streams.clear();
+        for (PostingCursor& cursor : cursors) streams.push_back(cursor.PositionsOf());
+        if (!internal::HoldsPhrase(streams)) continue;
+      }
+      visit(doc, cursors);
+    }
+  }
   // Brings Prepared::phrase_sets up to the documents (Prepare, before `prepared.documents` is updated): the
   // phrases chosen again from the title pairs when the index is new or has doubled, else their sets
   // extended (search_index.cc).
