@@ -225,6 +225,8 @@ class SkillWeights {
                const std::set<std::string>& non_technical = {},
                const std::unordered_map<uint32_t, int64_t>& postings_per_word = {});
   double Weight(std::string_view skill_id) const;
+  // A posting's skill: its weight times how much the posting is about it.
+  double Weight(const PostingFacts::Skill& skill) const { return Weight(skill.skill_id) * skill.emphasis; }
   int64_t postings() const { return postings_; }
   // Words weigh by idf the same way (1 + ln((N + 1) / (df + 1))); without a market every word weighs 1.
   const std::unordered_map<uint32_t, float>& word_idf() const { return word_idf_; }

@@ -18,7 +18,6 @@
 namespace jobscope::match {
 namespace {
 constexpr size_t kRoleCount = static_cast<size_t>(Role::kOther) + 1;
-
 }  // namespace
 
 // What the ranker reads of each posting, packed so a market's worth stays in cache as it is scanned.
@@ -104,8 +103,7 @@ std::unique_ptr<MatchIndex> MatchIndex::FromPostings(std::vector<PostingFacts> p
     const PostingFacts& posting = impl.postings[doc];
     DocTerms& terms = impl.terms[doc];
     for (const auto& skill : posting.skills) {
-      (skill.required ? terms.required_total : terms.nice_total) +=
-          static_cast<float>(index->weights_.Weight(skill.skill_id) * skill.emphasis);
+      (skill.required ? terms.required_total : terms.nice_total) += static_cast<float>(index->weights_.Weight(skill));
     }
     auto salary = posting.salary_max_usd ? posting.salary_max_usd : posting.salary_min_usd;
     if (salary) terms.salary_max = *salary;

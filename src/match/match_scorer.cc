@@ -385,7 +385,7 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
   match.title = posting.title;
   match.company = posting.company;
   for (const PostingFacts::Skill& skill : posting.skills) {
-    double weight = weights.Weight(skill.skill_id) * skill.emphasis;
+    double weight = weights.Weight(skill);
     auto it = held.find(skill.skill_id);
     (skill.required ? sums.required_total : sums.nice_total) += weight;
     (skill.required ? sums.required_count : sums.nice_count) += 1;
@@ -398,8 +398,7 @@ Match ScoreMatch(const Profile& profile, const PostingFacts& posting, const Skil
   for (const PostingFacts::Skill& skill : posting.skills) {
     if (held.count(skill.skill_id)) continue;
     match.missing.push_back(
-        {skill.skill_id, skill.name, skill.required,
-         internal::SkillGain(sums, weights.Weight(skill.skill_id) * skill.emphasis, skill.required)});
+        {skill.skill_id, skill.name, skill.required, internal::SkillGain(sums, weights.Weight(skill), skill.required)});
   }
   internal::WordTable profile_words(internal::Weigh(profile.words, weights.word_idf(), weights.default_word_idf(), 0));
   internal::WordVector posting_words =
