@@ -377,7 +377,8 @@ void SearchIndex::Impl::UpdatePhraseSets() {
   const size_t before = prepared.documents == SIZE_MAX ? 0 : prepared.documents;
   if (before > 0 && n < 2 * prepared.phrases_chosen_at) {
     // The same phrases, their sets brought up to the documents added since.
-    for (auto& [key, set] : prepared.phrase_sets) {
+    for (auto& [key, kept] : prepared.phrase_sets) {
+      Bitset& set = kept;  // clang 14 cannot capture a structured binding
       set.Resize(n);
       ForEachPhraseDocument(PairTerms(key), static_cast<uint32_t>(before), nullptr, true,
                             [&set](uint32_t doc, const auto&) { set.Set(doc); });
