@@ -380,7 +380,7 @@ void SearchIndex::Impl::UpdatePhraseSets() {
     for (auto& [key, kept] : prepared.phrase_sets) {
       Bitset& set = kept;  // clang 14 cannot capture a structured binding
       set.Resize(n);
-      ForEachPhraseDocument(PairTerms(key), static_cast<uint32_t>(before), nullptr, true,
+      ForEachPhraseDocument(PairTerms(key), static_cast<uint32_t>(before), nullptr,
                             [&set](uint32_t doc, const auto&) { set.Set(doc); });
     }
     return;
@@ -402,7 +402,7 @@ void SearchIndex::Impl::UpdatePhraseSets() {
   for (size_t idx = 0; idx < keep; ++idx) {
     const uint64_t key = candidates[idx].second;
     Bitset set(n);
-    ForEachPhraseDocument(PairTerms(key), 0, nullptr, true, [&set](uint32_t doc, const auto&) { set.Set(doc); });
+    ForEachPhraseDocument(PairTerms(key), 0, nullptr, [&set](uint32_t doc, const auto&) { set.Set(doc); });
     prepared.phrase_sets.emplace(key, std::move(set));
   }
   prepared.phrases_chosen_at = n;

@@ -25,6 +25,7 @@ namespace jobscope::index {
 
 using internal::BestOfScorer;
 using internal::ClauseScorer;
+using internal::InSetScorer;
 using internal::ListScorer;
 using internal::TermScorer;
 
@@ -43,6 +44,9 @@ struct CompiledClause {
   // A phrase's terms while its documents are not yet looked for (positions are read only for documents that
   // already match the rest of the query: see Search).
   std::vector<uint32_t> phrase;
+  // A phrase of two words whose documents the index keeps (`terms` are its words): matched by the set,
+  // scored by its words within it (InSetScorer).
+  const Bitset* phrase_set = nullptr;
   bool pending() const { return !phrase.empty(); }
   size_t Postings(const Impl& impl) const {
     if (listed) return hits.size();
@@ -56,8 +60,8 @@ struct CompiledClause {
 // those in `within` when it is given.
 std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std::vector<uint32_t>& terms,
                                                     const Bitset* within = nullptr) {
-  // The kept sets of the phrase's pairs of words narrow the documents whose positions are read; a phrase of
-  // two words kept whole reads none.
+  // The kept sets of the phrase's pairs of words narrow the documents whose positions are read (a phrase of
+  // two words kept whole never comes here: it is matched by its set, see CompiledClause::phrase_set).
   thread_local Bitset narrowed;
   size_t kept = 0;
   for (size_t idx = 0; idx + 1 < terms.size(); ++idx) {
@@ -71,12 +75,10 @@ std::vector<std::pair<uint32_t, double>> FindPhrase(const Impl& impl, const std:
     }
   }
   if (kept > 0) within = &narrowed;
-  // "a b" here and "b c" there is not "a b c": only a phrase of two words is answered by its set alone.
-  const bool read_positions = !(terms.size() == 2 && kept == 1);
   std::vector<std::pair<uint32_t, double>> hits;
   std::vector<double> idf;
   for (uint32_t term : terms) idf.push_back(impl.Idf(term));
-  impl.ForEachPhraseDocument(terms, 0, within, read_positions, [&](uint32_t doc, const auto& cursors) {
+  impl.ForEachPhraseDocument(terms, 0, within, [&](uint32_t doc, const auto& cursors) {
     double score = 0;
     for (size_t idx = 0; idx < cursors.size(); ++idx) score += impl.TermScore(doc, cursors[idx].tf(), idf[idx]);
     hits.push_back({doc, score});
@@ -136,7 +138,13 @@ CompiledClause Compile(const Impl& impl, const QueryClause& clause, std::vector<
       if (it == impl.term_ids.end()) return compiled;  // an unknown word: the phrase matches nothing
       ids.push_back(it->second);
     }
-    compiled.phrase = std::move(ids);
+    if (ids.size() == 2) compiled.phrase_set = impl.PhraseSet(ids[0], ids[1]);
+    if (compiled.phrase_set) {
+      compiled.listed = false;
+      compiled.terms = std::move(ids);
+    } else {
+      compiled.phrase = std::move(ids);
+    }
   } else if (!clause.words.empty()) {
     compiled.terms = impl.Expand(clause.words[0], clause.prefix, expanded);
     for (const std::string& variant : clause.variants) {
@@ -154,7 +162,9 @@ CompiledClause Compile(const Impl& impl, const QueryClause& clause, std::vector<
 }
 
 void AddClauseDocs(const CompiledClause& clause, const Impl& impl, Bitset& set) {
-  if (clause.listed) {
+  if (clause.phrase_set) {
+    set.Or(*clause.phrase_set);
+  } else if (clause.listed) {
     for (const auto& hit : clause.hits) set.Set(hit.first);
   } else {
     for (uint32_t term : clause.terms) impl.lists[term].AddTo(set);
@@ -403,10 +413,17 @@ void ScoreWithMaxScore(std::vector<std::unique_ptr<ClauseScorer>>& scorers, cons
   }
 }
 
+// One scorer a positive clause; a kept phrase, one a word.
 std::vector<std::unique_ptr<ClauseScorer>> MakeScorers(const Impl& impl, const std::vector<CompiledClause>& clauses) {
   std::vector<std::unique_ptr<ClauseScorer>> scorers;
   for (const CompiledClause& clause : clauses) {
-    if (clause.kind != QueryClause::Kind::kMustNot) scorers.push_back(MakeScorer(impl, clause));
+    if (clause.kind == QueryClause::Kind::kMustNot) continue;
+    if (!clause.phrase_set) {
+      scorers.push_back(MakeScorer(impl, clause));
+      continue;
+    }
+    for (uint32_t term : clause.terms)
+      scorers.push_back(std::make_unique<InSetScorer>(std::make_unique<TermScorer>(impl, term), *clause.phrase_set));
   }
   return scorers;
 }

@@ -590,6 +590,87 @@ TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
   EXPECT_GT(checked_three, 20);
 }
 
+// A kept phrase is matched by its set and ranked by its words' scorers within it, with their block bounds:
+// its documents must score what the phrase scores, the sum of its words' scores, and no other document may
+// take a phrase score, alone, beside another word or required beside one. The reference: every document
+// of `+a +b` and of the other word, scored in full, kept to those that hold the phrase (read from the texts).
+TEST(KeptPhrases, RankAsTheirWordsInTheirDocuments) {
+  std::vector<Posting> postings = RealPostings(1);
+  if (postings.empty()) GTEST_SKIP() << "no shared data";
+  auto index = SearchIndex::Empty();
+  std::vector<std::array<std::vector<std::string>, 3>> fields;
+  std::map<std::vector<std::string>, int> title_pairs;
+  for (const Posting& posting : postings) {
+    index->Add(posting);
+    std::string skill_text;
+    std::set<std::string> seen;
+    for (const SkillMention& mention : posting.understood.skills) {
+      if (seen.insert(mention.skill_id).second) skill_text += mention.name + " . ";
+    }
+    fields.push_back({AnalyzeText(posting.raw.title), AnalyzeText(skill_text), AnalyzeText(posting.raw.description)});
+    const std::vector<std::string> words = SplitWords(posting.raw.title);
+    for (size_t idx = 0; idx + 1 < words.size(); ++idx) ++title_pairs[{words[idx], words[idx + 1]}];
+  }
+  ASSERT_GT(index->Stats().kept_phrases, 5u);
+  std::vector<std::pair<int, std::vector<std::string>>> commonest;
+  for (const auto& [words, count] : title_pairs) commonest.push_back({count, words});
+  std::sort(commonest.begin(), commonest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  // Every match of a query with its score, by document.
+  auto all_scores = [&](const std::string& text) {
+    std::map<uint32_t, double> scores;
+    for (const Hit& hit : Find(*index, text, {}, postings.size()).hits) scores[hit.doc] = hit.score;
+    return scores;
+  };
+  auto top_ten = [](const std::map<uint32_t, double>& scores) {
+    std::vector<std::pair<double, uint32_t>> ranked;
+    for (const auto& [doc, score] : scores) ranked.push_back({score, doc});
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (ranked.size() > 10) ranked.resize(10);
+    return ranked;
+  };
+  auto expect_ranked = [&](const std::string& text, const std::map<uint32_t, double>& reference) {
+    SearchResult result = Find(*index, text);
+    EXPECT_EQ(result.total, static_cast<int64_t>(reference.size())) << text;
+    std::vector<std::pair<double, uint32_t>> got;
+    for (const Hit& hit : result.hits) got.push_back({hit.score, hit.doc});
+    EXPECT_EQ(got, top_ten(reference)) << text;
+  };
+  int checked = 0;
+  for (const auto& [count, words] : commonest) {
+    if (checked == 12) break;
+    const std::string text = words[0] + " " + words[1];
+    const std::vector<std::string> terms = AnalyzeText(text);
+    if (terms.size() != 2) continue;
+    std::set<uint32_t> holding;  // documents are numbered in the order they were added
+    for (size_t doc = 0; doc < postings.size(); ++doc) {
+      if (std::any_of(fields[doc].begin(), fields[doc].end(), [&](const std::vector<std::string>& field) {
+            return std::search(field.begin(), field.end(), terms.begin(), terms.end()) != field.end();
+          }))
+        holding.insert(static_cast<uint32_t>(doc));
+    }
+    std::map<uint32_t, double> phrase;  // the phrase's documents with the sum of its words' scores
+    for (const auto& [doc, score] : all_scores("+" + terms[0] + " +" + terms[1])) {
+      if (holding.count(doc)) phrase[doc] = score;
+    }
+    ASSERT_EQ(phrase.size(), holding.size()) << text;
+    expect_ranked("\"" + text + "\"", phrase);
+    for (const std::string other : {"python", "remote"}) {
+      const std::map<uint32_t, double> word = all_scores(other);
+      std::map<uint32_t, double> either = word, both;
+      for (const auto& [doc, score] : phrase) {
+        either[doc] += score;  // exact: scores sit on a 2^-32 grid
+        if (word.count(doc)) both[doc] = score + word.at(doc);
+      }
+      expect_ranked("\"" + text + "\" " + other, either);
+      expect_ranked("+\"" + text + "\" +" + other, both);
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 12);
+}
+
 INSTANTIATE_TEST_SUITE_P(Copies, BruteForceAgreement, testing::Combine(testing::Values(0, 1, 6), testing::Bool()));
 
 }  // namespace

@@ -167,6 +167,51 @@ class BestOfScorer final : public ClauseScorer {
   double max_score_ = 0;
 };
 
+// One word of a phrase whose documents the index keeps as a set (Prepared::phrase_sets): the word scored in
+// the set's documents only. Every document of the set holds the phrase, so the scorers of its words together
+// give the phrase's score there, and the top is found with the words' block bounds, without a list of the
+// phrase's documents made first.
+class InSetScorer final : public ClauseScorer {
+ public:
+  InSetScorer(std::unique_ptr<TermScorer> term, const Bitset& set) : term_(std::move(term)), set_(set) { Settle(); }
+  uint32_t doc() const override { return term_->doc(); }
+  void Next() override {
+    term_->Next();
+    Settle();
+  }
+  void SeekGEQ(uint32_t target) override {
+    if (target <= term_->doc()) return;
+    term_->SeekGEQ(target);
+    Settle();
+  }
+  double Score() const override { return term_->Score(); }
+  double MaxScore() const override { return term_->MaxScore(); }
+  double BlockBound(uint32_t& last) const override { return term_->BlockBound(last); }
+  double BoundFrom(uint32_t target, uint32_t& last) const override { return term_->BoundFrom(target, last); }
+  bool Summable() const override { return true; }
+  void AddScores(uint32_t from, uint32_t to, double* sums) const override {
+    thread_local std::vector<double> own;
+    own.assign(to - from, 0);
+    term_->AddScores(from, to, own.data());
+    for (uint32_t doc = set_.NextSet(from); doc < to; doc = set_.NextSet(doc + 1)) sums[doc - from] += own[doc - from];
+  }
+
+ private:
+  // On to the word's next document in the set.
+  void Settle() {
+    for (uint32_t doc = term_->doc(); doc != kEndDoc && !set_.Test(doc); doc = term_->doc()) {
+      const uint32_t next = set_.NextSet(doc);
+      if (next == kEndDoc) {
+        term_->SeekGEQ(kEndDoc);
+        return;
+      }
+      term_->SeekGEQ(next);
+    }
+  }
+  std::unique_ptr<TermScorer> term_;
+  const Bitset& set_;
+};
+
 // Matches found in advance (phrases): (document, score), ascending by document.
 class ListScorer final : public ClauseScorer {
  public:

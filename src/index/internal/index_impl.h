@@ -272,10 +272,10 @@ struct SearchIndex::Impl {
     return it == prepared.phrase_sets.end() ? nullptr : &it->second;
   }
   // Calls visit(doc, cursors) for each document from `from` on (and in `within`, when given) where the terms
-  // occur one after another within one field, found by their positions; with `read_positions` false, where
-  // they all occur (for a phrase a kept set has answered already). The cursors, one a term, stand on `doc`.
+  // occur one after another within one field, found by their positions. The cursors, one a term, stand on
+  // `doc`.
   template <typename Visit>
-  void ForEachPhraseDocument(std::span<const uint32_t> terms, uint32_t from, const Bitset* within, bool read_positions,
+  void ForEachPhraseDocument(std::span<const uint32_t> terms, uint32_t from, const Bitset* within,
                              Visit&& visit) const {
     std::vector<PostingCursor> cursors;
     for (uint32_t term : terms) {
@@ -304,11 +304,9 @@ struct SearchIndex::Impl {
         present = cursors[idx].doc() == doc;
       }
       if (!present) continue;
-      if (read_positions) {
-        streams.clear();
-        for (PostingCursor& cursor : cursors) streams.push_back(cursor.PositionsOf());
-        if (!internal::HoldsPhrase(streams)) continue;
-      }
+      streams.clear();
+      for (PostingCursor& cursor : cursors) streams.push_back(cursor.PositionsOf());
+      if (!internal::HoldsPhrase(streams)) continue;
       visit(doc, cursors);
     }
   }
