@@ -592,10 +592,15 @@ TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
 
 // A kept phrase is matched by its set and ranked by its words' scorers within it, with their block bounds:
 // its documents must score what the phrase scores, the sum of its words' scores, and no other document may
-// take a phrase score, alone, beside another word or required beside one. The reference: every document
-// of `+a +b` and of the other word, scored in full, kept to those that hold the phrase (read from the texts).
-TEST(KeptPhrases, RankAsTheirWordsInTheirDocuments) {
-  std::vector<Posting> postings = RealPostings(1);
+// take a phrase score, alone, beside another word or required beside one; an excluded phrase takes its
+// documents away, and a page sorted by date scores by the phrase alone. The reference: every document of
+// `+a +b` and of the other word, scored in full, kept to those that hold the phrase (read from the texts).
+class KeptPhraseRanking : public testing::TestWithParam<int> {};
+
+TEST_P(KeptPhraseRanking, RankAsTheirWordsInTheirDocuments) {
+  // 0: unique postings, as many as six copies hold.
+  std::vector<Posting> postings =
+      GetParam() > 0 ? RealPostings(GetParam()) : UniquePostings(6 * RealPostings(1).size());
   if (postings.empty()) GTEST_SKIP() << "no shared data";
   auto index = SearchIndex::Empty();
   std::vector<std::array<std::vector<std::string>, 3>> fields;
@@ -665,11 +670,27 @@ TEST(KeptPhrases, RankAsTheirWordsInTheirDocuments) {
       }
       expect_ranked("\"" + text + "\" " + other, either);
       expect_ranked("+\"" + text + "\" +" + other, both);
+      EXPECT_EQ(Find(*index, "+" + other + " -\"" + text + "\"").total, static_cast<int64_t>(word.size() - both.size()))
+          << text << " without";
+    }
+    // Sorted by date, the page's postings are scored by the phrase alone.
+    SearchRequest by_date;
+    by_date.query = *ParseQuery("\"" + text + "\"");
+    by_date.sort = SortBy::kDate;
+    by_date.limit = 20;
+    SearchResult dated = index->Search(by_date);
+    EXPECT_EQ(dated.total, static_cast<int64_t>(phrase.size())) << text;
+    for (const Hit& hit : dated.hits) {
+      ASSERT_TRUE(phrase.count(hit.doc)) << text;
+      EXPECT_EQ(hit.score, phrase.at(hit.doc)) << text;
     }
     ++checked;
   }
   EXPECT_EQ(checked, 12);
 }
+
+// One copy of the real postings, six, and as many unique postings.
+INSTANTIATE_TEST_SUITE_P(Copies, KeptPhraseRanking, testing::Values(1, 6, 0));
 
 INSTANTIATE_TEST_SUITE_P(Copies, BruteForceAgreement, testing::Combine(testing::Values(0, 1, 6), testing::Bool()));
 
