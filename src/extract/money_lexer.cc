@@ -111,12 +111,14 @@ bool IsPlanName(std::string_view digits, std::string_view rest) {
   return !rest.empty() && (rest[0] == 'k' || rest[0] == 'K' || rest[0] == 'b' || rest[0] == '(');
 }
 
-// The bytes of a space that groups digits at pos ("90 000", "90\u00A0000", "90\u202F000"); 0 if none.
-size_t GroupingSpaceAt(std::string_view text, size_t pos) {
+// The bytes of a mark that groups digits at pos: a space ("90 000", "90\u00A0000", "90\u202F000") or, as Swiss
+// postings write thousands, an apostrophe ("120'000", "120\u2019000"); 0 if none.
+size_t GroupingMarkAt(std::string_view text, size_t pos) {
   std::string_view rest = text.substr(pos);
-  if (rest.starts_with(' ')) return 1;
+  if (rest.starts_with(' ') || rest.starts_with('\'')) return 1;
   if (rest.starts_with("\xC2\xA0")) return 2;
-  if (rest.starts_with("\xE2\x80\xAF") || rest.starts_with("\xE2\x80\x89")) return 3;
+  if (rest.starts_with("\xE2\x80\xAF") || rest.starts_with("\xE2\x80\x89") || rest.starts_with("\xE2\x80\x99"))
+    return 3;
   return 0;
 }
 
@@ -159,13 +161,14 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
       }
       break;
     }
-    // "90 000", "1 200 000": a space (or a no-break or thin space) between groups of exactly three digits, as
-    // French, Nordic and Indian-English postings group thousands; only while no other separator was used, and
-    // not after a letter ("IC3 150-200k", "L5 180-220k": a level code, then the range).
+    // "90 000", "1 200 000", "120'000": a space (or a no-break or thin space) or an apostrophe between groups of
+    // exactly three digits, as French, Nordic, Indian-English and Swiss postings group thousands; only while no
+    // other separator was used, and not after a letter ("IC3 150-200k", "L5 180-220k": a level code, then the
+    // range).
     const bool after_letter = pos > 0 && IsAlpha(text[pos - 1]);
-    if (size_t space = GroupingSpaceAt(text, cursor); space && !seen_decimal && !after_letter &&
-                                                      (space_grouped || (!token.grouped && digits.size() <= 3)) &&
-                                                      digit_run(cursor + space) == 3) {
+    if (size_t space = GroupingMarkAt(text, cursor); space && !seen_decimal && !after_letter &&
+                                                     (space_grouped || (!token.grouped && digits.size() <= 3)) &&
+                                                     digit_run(cursor + space) == 3) {
       token.grouped = space_grouped = true;
       cursor += space;
       continue;

@@ -60,10 +60,11 @@ const std::vector<internal::SignWord>& PaySignWords() {
 // A figure that adds the extras to base pay.
 constexpr std::array<std::string_view, 5> kTotalCues = {"total", "ote", "on-target", "target earnings", "package"};
 // A sentence with one of these states pay when it holds a figure with a currency.
-constexpr std::array<std::string_view, 22> kPayCues = {
-    "salary", "salaries",     "pay",      "compensation", "base",    "range",  "wage", "wages",
-    "hourly", "annual",       "per hour", "per year",     "/hr",     "/yr",    "ote",  "earn",
-    "rate",   "remuneration", "ctc",      "gehalt",       "salaire", "salario"};
+constexpr std::array<std::string_view, 28> kPayCues = {
+    "salary",  "salaries", "pay",       "compensation", "base",     "range",  "wage",
+    "wages",   "hourly",   "annual",    "per hour",     "per year", "/hr",    "/yr",
+    "ote",     "earn",     "rate",      "remuneration", "ctc",      "gehalt", "salaire",
+    "salario", "annually", "per annum", "an hour",      "a year",   "/hour",  "/year"};
 // Words that may follow a figure written without a currency and still leave it pay ("120,000 - 150,000 based
 // on experience"); any other word makes it a count ("75,000 documents").
 constexpr std::array<std::string_view, 20> kAfterBareFigure = {
@@ -73,14 +74,16 @@ constexpr std::array<std::string_view, 20> kAfterBareFigure = {
 constexpr std::array<std::string_view, 5> kOtherDollars = {"CAD", "AUD", "NZD", "HKD", "SGD"};
 
 // Where `cue` stands in `lower` as a whole word (or, ending in '*', as the start of one): the first or the
-// last place; npos if nowhere.
+// last place; npos if nowhere. A cue that begins with a sign ("/hr") needs no break before it: it follows
+// the figure ("$45/hr").
 size_t FindCue(std::string_view lower, std::string_view cue, bool last) {
   bool stem = cue.ends_with('*');
   if (stem) cue.remove_suffix(1);
   size_t found = std::string_view::npos;
   size_t pos = 0;
   while ((pos = lower.find(cue, pos)) != std::string_view::npos) {
-    bool left = pos == 0 || !IsAsciiAlnum(static_cast<unsigned char>(lower[pos - 1]));
+    bool left = pos == 0 || !IsAsciiAlnum(static_cast<unsigned char>(cue.front())) ||
+                !IsAsciiAlnum(static_cast<unsigned char>(lower[pos - 1]));
     size_t end = pos + cue.size();
     bool right = stem || end >= lower.size() || !IsAsciiAlnum(static_cast<unsigned char>(lower[end]));
     if (left && right) {

@@ -158,6 +158,16 @@ TEST(SalaryGrammar, LoneFigureOnItsLine) {
   ExpectInText("Role - Data Ops Analyst - Client - $64", {64, 64, "USD", kHour});
 }
 
+// A lone figure in a sentence is pay when the sentence names a wage's period ("annually", "/hour", also
+// right after the figure), and not when it names a perk.
+TEST(SalaryGrammar, LoneFigureWithAWagesPeriod) {
+  ExpectInText("Starting at $90,000 annually, with a review after six months.", {90000, std::nullopt, "USD", kYear});
+  ExpectInText("From $45/hr, paid weekly.", {45, std::nullopt, "USD", kHour});
+  ExpectInText("This contract starts from $52/hour.", {52, std::nullopt, "USD", kHour});
+  EXPECT_FALSE(FindSalaryInText("A stipend of $500/month for your home office.", TestRates()).has_value());
+  EXPECT_FALSE(FindSalaryInText("We donate $1,000 a year to a charity of your choice.", TestRates()).has_value());
+}
+
 // Shapes of pay outside the US: Indian lakhs and crores, thousands grouped by spaces, and the period and range
 // words of German, French, Spanish and Dutch postings.
 TEST(SalaryGrammar, LakhsAndCroresAreRupees) {
@@ -178,6 +188,9 @@ TEST(SalaryGrammar, ThousandsGroupedBySpaces) {
   ExpectInText("Salary: 1 200 000 - 1 500 000 INR per annum", {1200000, 1500000, "INR", kYear});
   ExpectInText("Salaire : 55\u00A0000 \u20AC par an", {55000, 55000, "EUR", kYear});
   ExpectInText("Salaire : 55\u202F000 \u20AC par an", {55000, 55000, "EUR", kYear});
+  // Swiss postings group them by apostrophes.
+  ExpectInText("CHF 120'000 - 140'000 per year", {120000, 140000, "CHF", kYear});
+  ExpectInText("Salary: CHF 95\u2019000 to 110\u2019000", {95000, 110000, "CHF", kYear});
   // Not after a letter: a level code and then the range.
   ExpectInText("Compensation: IC3 150-200k", {150000, 200000, "", kYear});
   ExpectInText("Salary: L5 180 000 - 220 000 EUR", {180000, 220000, "EUR", kYear});
