@@ -144,6 +144,7 @@ bool BareFigureMayEndHere(std::string_view after) {
   size_t begin = 0;
   while (begin < after.size() && !(after[begin] >= 'a' && after[begin] <= 'z')) {
     if (after[begin] == '.' || after[begin] == ';') return true;  // the sentence ends first
+    if (after[begin] == '+' && begin > 0) return true;            // "90-110K + equity": what pay comes with
     ++begin;
   }
   size_t end = begin;

@@ -145,6 +145,7 @@ TEST(SalaryGrammar, FiguresWithoutSignOrCode) {
   EXPECT_FALSE(FindSalaryInText("Our model reads 75,000 documents annually.", TestRates()));
   EXPECT_FALSE(FindSalaryInText("Required: 8+ years of experience; compensation is competitive.", TestRates()));
   EXPECT_FALSE(FindSalaryInText("Competitive salary, 401K match, health plans", TestRates()));
+  ExpectInText("Compensation: 90-110K + equity", {90000, 110000, "", kYear});
 }
 
 TEST(SalaryGrammar, PeriodNamedAwayFromTheFigure) {
