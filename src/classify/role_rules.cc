@@ -15,8 +15,12 @@ struct TitleRule {
   Role role;
 };
 // First match wins, so specific phrases come before general ones.
-constexpr std::array<TitleRule, 85> kTitleRules = {{
+constexpr std::array<TitleRule, 91> kTitleRules = {{
     // Jobs outside the AI/data roles that borrow their words (DESIGN.md, "Roles": other).
+    {"chief data officer", Role::kOther},  // the C-level officers of data and AI (DESIGN.md, "Roles")
+    {"chief ai officer", Role::kOther},
+    {"chief artificial intelligence officer", Role::kOther},
+    {"chief analytics officer", Role::kOther},
     {"sales engineer", Role::kOther},
     {"sales", Role::kOther},
     {"customer success", Role::kOther},
@@ -74,6 +78,8 @@ constexpr std::array<TitleRule, 85> kTitleRules = {{
     {"speech", Role::kNlpEngineer},
     {"generative ai", Role::kNlpEngineer},
     {"genai", Role::kNlpEngineer},
+    {"prompt engineer", Role::kNlpEngineer},
+    {"prompt engineering", Role::kNlpEngineer},
     {"computer vision", Role::kComputerVisionEngineer},
     {"vision", Role::kComputerVisionEngineer},
     {"perception", Role::kComputerVisionEngineer},
