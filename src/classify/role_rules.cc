@@ -15,12 +15,8 @@ struct TitleRule {
   Role role;
 };
 // First match wins, so specific phrases come before general ones.
-constexpr std::array<TitleRule, 91> kTitleRules = {{
+constexpr std::array<TitleRule, 87> kTitleRules = {{
     // Jobs outside the AI/data roles that borrow their words (DESIGN.md, "Roles": other).
-    {"chief data officer", Role::kOther},  // the C-level officers of data and AI (DESIGN.md, "Roles")
-    {"chief ai officer", Role::kOther},
-    {"chief artificial intelligence officer", Role::kOther},
-    {"chief analytics officer", Role::kOther},
     {"sales engineer", Role::kOther},
     {"sales", Role::kOther},
     {"customer success", Role::kOther},
@@ -123,6 +119,9 @@ size_t CountPhrase(std::string_view normalised, std::string_view phrase) {
 
 std::optional<Role> RoleFromTitle(std::string_view title) {
   std::string normalised = text::NormalizeKey(title);
+  // A C-level officer of data or AI ("Chief Data & Analytics Officer") is other (DESIGN.md, "Roles"); a job in
+  // the officer's office ("Data Engineer - Office of the Chief Data Officer") is its own.
+  if (normalised.starts_with("chief ") && text::ContainsPhrase(normalised, "officer")) return Role::kOther;
   for (const TitleRule& rule : kTitleRules) {
     if (text::ContainsPhrase(normalised, rule.phrase)) {
       if (rule.role == Role::kSoftwareEngineer) return std::nullopt;  // generic: let the text decide

@@ -34,11 +34,11 @@ constexpr std::array<std::string_view, 21> kFundingCues = {
     "revenue*",  "investors", "investment",   "seed round", "backed",    "arr",    "users",
     "customers", "budget",    "assets under", "market cap", "financing", "ipo",    "aum"};
 // What a figure is when it is not base pay, named in its own clause: "$5,000 signing bonus", "$750 credit".
-constexpr std::array<std::string_view, 29> kExtraCues = {
-    "bonus*",      "stipend*",   "relocat*", "reimburs*", "allowance*", "401*",     "403*",       "equity",
-    "referr*",     "refer",      "sign-on",  "signing",   "tuition",    "credit*",  "subsid*",    "benefit*",
-    "commission*", "incentive*", "stock*",   "rsu*",      "insurance",  "expense*", "assistance", "wellness",
-    "perk*",       "gift*",      "award*",   "budget*",   "match*"};
+constexpr std::array<std::string_view, 32> kExtraCues = {
+    "bonus*",      "stipend*",   "relocat*", "reimburs*", "allowance*", "401*",      "403*",       "equity",
+    "referr*",     "refer",      "sign-on",  "signing",   "tuition",    "credit*",   "subsid*",    "benefit*",
+    "commission*", "incentive*", "stock*",   "rsu*",      "insurance",  "expense*",  "assistance", "wellness",
+    "perk*",       "gift*",      "award*",   "budget*",   "match*",     "childcare", "parental",   "donat*"};
 // Words that name base pay: beside a figure they beat an extra further off ("base salary ... bonus $X" is not).
 // "CTC" (cost to company) is how Indian postings name pay; "Gehalt", "salaire", "salario" are German, French
 // and Spanish for salary.
@@ -60,30 +60,33 @@ const std::vector<internal::SignWord>& PaySignWords() {
 // A figure that adds the extras to base pay.
 constexpr std::array<std::string_view, 5> kTotalCues = {"total", "ote", "on-target", "target earnings", "package"};
 // A sentence with one of these states pay when it holds a figure with a currency.
-constexpr std::array<std::string_view, 28> kPayCues = {
-    "salary",  "salaries", "pay",       "compensation", "base",     "range",  "wage",
-    "wages",   "hourly",   "annual",    "per hour",     "per year", "/hr",    "/yr",
-    "ote",     "earn",     "rate",      "remuneration", "ctc",      "gehalt", "salaire",
-    "salario", "annually", "per annum", "an hour",      "a year",   "/hour",  "/year"};
+constexpr std::array<std::string_view, 24> kPayCues = {
+    "salary", "salaries", "pay",      "compensation", "base", "range",  "wage",    "wages",
+    "hourly", "annual",   "per hour", "per year",     "/hr",  "/yr",    "/hour",   "/year",
+    "ote",    "earn",     "rate",     "remuneration", "ctc",  "gehalt", "salaire", "salario"};
 // Words that may follow a figure written without a currency and still leave it pay ("120,000 - 150,000 based
 // on experience"); any other word makes it a count ("75,000 documents").
 constexpr std::array<std::string_view, 20> kAfterBareFigure = {
     "depending", "dependent", "based", "doe",          "plus",       "and", "with", "for",    "in",  "gross",
     "base",      "total",     "ote",   "commensurate", "negotiable", "or",  "cash", "salary", "pay", "per"};
+// What pay comes with, after a '+'.
+constexpr std::array<std::string_view, 11> kBesidePay = {
+    "equity", "bonus", "bonuses", "benefits", "super", "commission", "stock", "rsu", "rsus", "options", "incentives"};
 // Dollars that a bare "$" means when the string names them.
 constexpr std::array<std::string_view, 5> kOtherDollars = {"CAD", "AUD", "NZD", "HKD", "SGD"};
 
 // Where `cue` stands in `lower` as a whole word (or, ending in '*', as the start of one): the first or the
-// last place; npos if nowhere. A cue that begins with a sign ("/hr") needs no break before it: it follows
-// the figure ("$45/hr").
+// last place; npos if nowhere. A cue that begins with a sign ("/hr") may follow a digit: it stands right
+// after the figure ("$45/hr"), but not after a word ("Finance/HR").
 size_t FindCue(std::string_view lower, std::string_view cue, bool last) {
   bool stem = cue.ends_with('*');
   if (stem) cue.remove_suffix(1);
   size_t found = std::string_view::npos;
   size_t pos = 0;
   while ((pos = lower.find(cue, pos)) != std::string_view::npos) {
-    bool left = pos == 0 || !IsAsciiAlnum(static_cast<unsigned char>(cue.front())) ||
-                !IsAsciiAlnum(static_cast<unsigned char>(lower[pos - 1]));
+    const auto before = static_cast<unsigned char>(lower[pos == 0 ? 0 : pos - 1]);
+    bool left = pos == 0 || !IsAsciiAlnum(before) ||
+                (!IsAsciiAlnum(static_cast<unsigned char>(cue.front())) && before >= '0' && before <= '9');
     size_t end = pos + cue.size();
     bool right = stem || end >= lower.size() || !IsAsciiAlnum(static_cast<unsigned char>(lower[end]));
     if (left && right) {
@@ -140,11 +143,21 @@ bool NamesAnExtra(std::string_view before, std::string_view after) {
   return extra != std::string_view::npos && (pay == std::string_view::npos || extra > pay);
 }
 
+// "90-110K + equity": what pay comes with may follow a '+'; "50,000 + employees" is a count.
+bool FollowsPlusOnPay(std::string_view after) {
+  size_t begin = 0;
+  while (begin < after.size() && after[begin] == ' ') ++begin;
+  size_t end = begin;
+  while (end < after.size() && after[end] >= 'a' && after[end] <= 'z') ++end;
+  std::string_view word = after.substr(begin, end - begin);
+  return std::find(kBesidePay.begin(), kBesidePay.end(), word) != kBesidePay.end();
+}
+
 bool BareFigureMayEndHere(std::string_view after) {
   size_t begin = 0;
   while (begin < after.size() && !(after[begin] >= 'a' && after[begin] <= 'z')) {
     if (after[begin] == '.' || after[begin] == ';') return true;  // the sentence ends first
-    if (after[begin] == '+' && begin > 0) return true;            // "90-110K + equity": what pay comes with
+    if (after[begin] == '+') return FollowsPlusOnPay(after.substr(begin + 1));
     ++begin;
   }
   size_t end = begin;

@@ -17,7 +17,7 @@ struct TitleCue {
 };
 // The ladder's title words (DESIGN.md, "Levels"), checked in order: the first cue found decides ("Senior
 // Director" is executive, "Senior Manager" lead, "Lead Intern" intern). Company level codes by what they mean.
-constexpr std::array<TitleCue, 52> kTitleCues = {{
+constexpr std::array<TitleCue, 47> kTitleCues = {{
     {"intern", Level::kIntern},
     {"interns", Level::kIntern},
     {"internship", Level::kIntern},
@@ -47,15 +47,12 @@ constexpr std::array<TitleCue, 52> kTitleCues = {{
     {"managing", Level::kLead},
     {"l6", Level::kLead},
     {"l7", Level::kLead},
-    {"e6", Level::kLead},
-    {"e7", Level::kLead},
     {"iv", Level::kLead},
     {"v", Level::kLead},
     {"senior", Level::kSenior},
     {"sr", Level::kSenior},
     {"iii", Level::kSenior},
     {"l5", Level::kSenior},
-    {"e5", Level::kSenior},
     {"junior", Level::kEntry},
     {"jr", Level::kEntry},
     {"entry level", Level::kEntry},
@@ -65,10 +62,8 @@ constexpr std::array<TitleCue, 52> kTitleCues = {{
     {"associate", Level::kEntry},
     {"i", Level::kEntry},
     {"l3", Level::kEntry},
-    {"e3", Level::kEntry},
     {"ii", Level::kMid},
     {"l4", Level::kMid},
-    {"e4", Level::kMid},
     {"mid level", Level::kMid},
 }};
 

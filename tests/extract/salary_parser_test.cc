@@ -146,6 +146,8 @@ TEST(SalaryGrammar, FiguresWithoutSignOrCode) {
   EXPECT_FALSE(FindSalaryInText("Required: 8+ years of experience; compensation is competitive.", TestRates()));
   EXPECT_FALSE(FindSalaryInText("Competitive salary, 401K match, health plans", TestRates()));
   ExpectInText("Compensation: 90-110K + equity", {90000, 110000, "", kYear});
+  EXPECT_FALSE(FindSalaryInText("Salary: 50,000 + employees", TestRates()));
+  EXPECT_FALSE(FindSalaryInText("Our salary data covers 25,000 + companies.", TestRates()));
 }
 
 TEST(SalaryGrammar, PeriodNamedAwayFromTheFigure) {
@@ -159,14 +161,17 @@ TEST(SalaryGrammar, LoneFigureOnItsLine) {
   ExpectInText("Role - Data Ops Analyst - Client - $64", {64, 64, "USD", kHour});
 }
 
-// A lone figure in a sentence is pay when the sentence names a wage's period ("annually", "/hour", also
-// right after the figure), and not when it names a perk.
+// A lone figure in a sentence is pay when a wage's period is written onto it ("/hr", "/hour": right after a
+// digit), not when a sign-led cue stands after a word, nor when a period is merely named in the sentence.
 TEST(SalaryGrammar, LoneFigureWithAWagesPeriod) {
-  ExpectInText("Starting at $90,000 annually, with a review after six months.", {90000, std::nullopt, "USD", kYear});
   ExpectInText("From $45/hr, paid weekly.", {45, std::nullopt, "USD", kHour});
   ExpectInText("This contract starts from $52/hour.", {52, std::nullopt, "USD", kHour});
   EXPECT_FALSE(FindSalaryInText("A stipend of $500/month for your home office.", TestRates()).has_value());
-  EXPECT_FALSE(FindSalaryInText("We donate $1,000 a year to a charity of your choice.", TestRates()).has_value());
+  EXPECT_FALSE(FindSalaryInText("Our Finance/HR team manages $3M of vendor contracts.", TestRates()).has_value());
+  EXPECT_FALSE(FindSalaryInText("Within a year you will manage a $400,000 portfolio.", TestRates()).has_value());
+  EXPECT_FALSE(FindSalaryInText("Our clients save $250,000 annually.", TestRates()).has_value());
+  EXPECT_FALSE(
+      FindSalaryInText("Paid parental leave: up to $20,000/year in childcare support.", TestRates()).has_value());
 }
 
 // Shapes of pay outside the US: Indian lakhs and crores, thousands grouped by spaces, and the period and range
