@@ -60,10 +60,10 @@ const std::vector<internal::SignWord>& PaySignWords() {
 // A figure that adds the extras to base pay.
 constexpr std::array<std::string_view, 5> kTotalCues = {"total", "ote", "on-target", "target earnings", "package"};
 // A sentence with one of these states pay when it holds a figure with a currency.
-constexpr std::array<std::string_view, 24> kPayCues = {
-    "salary", "salaries", "pay",      "compensation", "base", "range",  "wage",    "wages",
-    "hourly", "annual",   "per hour", "per year",     "/hr",  "/yr",    "/hour",   "/year",
-    "ote",    "earn",     "rate",     "remuneration", "ctc",  "gehalt", "salaire", "salario"};
+constexpr std::array<std::string_view, 27> kPayCues = {
+    "salary", "salaries",    "pay",       "pays",     "compensation", "base", "range",  "wage",    "wages",
+    "hourly", "annual",      "per hour",  "per year", "/hr",          "/yr",  "/hour",  "/year",   "ote",
+    "earn",   "starting at", "starts at", "rate",     "remuneration", "ctc",  "gehalt", "salaire", "salario"};
 // Words that may follow a figure written without a currency and still leave it pay ("120,000 - 150,000 based
 // on experience"); any other word makes it a count ("75,000 documents").
 constexpr std::array<std::string_view, 20> kAfterBareFigure = {
@@ -220,6 +220,7 @@ struct PayReading {
   std::optional<Salary> salary;
   std::string not_salary_reason;
   bool range = false;         // the figure is a range
+  bool wage_period = false;   // the figure names its own period of hours, days or weeks ("$45 an hour")
   size_t begin = 0, end = 0;  // bytes of the figure in the text
 };
 
@@ -318,6 +319,8 @@ PayReading ReadPay(std::string_view text, Where where, const CurrencyRates& rate
   // up to Y" closes it.
   reading.begin = figure.begin;
   reading.end = figure.end;
+  reading.wage_period = figure.period == SalaryPeriod::kHour || figure.period == SalaryPeriod::kDay ||
+                        figure.period == SalaryPeriod::kWeek;
   for (size_t idx = 1; idx < candidates.size(); ++idx) {
     const MoneyGroup& other = groups[candidates[idx].group];
     double other_amount = std::max(other.low, other.high.value_or(0));
@@ -545,8 +548,9 @@ std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRate
       std::string lower = AsciiLower(sentence);
       if (ContainsAnyWord(lower, kFundingCues)) continue;  // "We raised $40M." is not pay
       Salary& salary = *reading.salary;
-      // A lone figure needs a word for pay beside it, or a line of its own.
-      if (!reading.range && !ContainsAnyWord(lower, kPayCues) &&
+      // A lone figure needs a word for pay beside it, a period only wages have ("$45 an hour": companies
+      // count savings and budgets by the year or month), or a line of its own.
+      if (!reading.range && !reading.wage_period && !ContainsAnyWord(lower, kPayCues) &&
           !StandsAlone(text, line_begin, line_end, begin + reading.begin, begin + reading.end)) {
         continue;
       }

@@ -166,6 +166,11 @@ TEST(SalaryGrammar, LoneFigureOnItsLine) {
 TEST(SalaryGrammar, LoneFigureWithAWagesPeriod) {
   ExpectInText("From $45/hr, paid weekly.", {45, std::nullopt, "USD", kHour});
   ExpectInText("This contract starts from $52/hour.", {52, std::nullopt, "USD", kHour});
+  ExpectInText("The role pays $45 an hour.", {45, 45, "USD", kHour});
+  ExpectInText("Contractors receive $600 a day.", {600, 600, "USD", SalaryPeriod::kDay});
+  ExpectInText("Starting at $90,000 annually.", {90000, std::nullopt, "USD", kYear});
+  EXPECT_FALSE(FindSalaryInText("Within a month you will manage a $400,000 portfolio.", TestRates()).has_value());
+  EXPECT_FALSE(FindSalaryInText("A $40 a week gym stipend.", TestRates()).has_value());
   EXPECT_FALSE(FindSalaryInText("A stipend of $500/month for your home office.", TestRates()).has_value());
   EXPECT_FALSE(FindSalaryInText("Our Finance/HR team manages $3M of vendor contracts.", TestRates()).has_value());
   EXPECT_FALSE(FindSalaryInText("Within a year you will manage a $400,000 portfolio.", TestRates()).has_value());
