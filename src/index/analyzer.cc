@@ -42,6 +42,16 @@ std::string TermOfWord(std::string_view word) {
   return alphabetic ? stemmer.Stem(std::string(word)) : std::string(word);
 }
 
+bool IsStopTerm(std::string_view term) {
+  static constexpr std::string_view kStopTerms[] = {
+      "a",  "an", "and", "are", "as",   "at",  "be",    "by",   "for", "from", "has",  "have", "in",  "is",  "of",
+      "on", "or", "our", "s",   "that", "the", "their", "this", "to",  "we",   "will", "with", "you", "your"};
+  for (std::string_view stop : kStopTerms) {
+    if (term == stop) return true;
+  }
+  return false;
+}
+
 }  // namespace internal
 
 std::vector<std::string> AnalyzeText(std::string_view text) {

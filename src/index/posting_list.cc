@@ -83,9 +83,9 @@ void PostingList::Add(uint32_t doc, FieldTf tf, const uint32_t* doc_positions, s
   open_info.count = static_cast<uint32_t>(open_docs.size());
   JS_ASSERT(positions.size() < (uint64_t{1} << 32) - 1024);
   // Per field, gaps from the field's start; the count is the field's frequency, written out only when
-  // that saturated.
+  // that saturated. None for a stop term (given no positions).
   size_t idx = 0;
-  for (uint32_t field = 0; field < 3; ++field) {
+  for (uint32_t field = 0; field < 3 && count > 0; ++field) {
     size_t end = idx;
     while (end < count && doc_positions[end] / kFieldStride == field) ++end;
     if (tf[field] == 255) PutVarint(positions, static_cast<uint32_t>(end - idx));

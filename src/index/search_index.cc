@@ -32,9 +32,9 @@ constexpr size_t kMinPostingsToSplit = 20000;
 constexpr size_t kDenseTermShare = 8;
 // The commonest title phrases whose words are each in 1 in this many documents or more keep their documents
 // as a set (Prepare): a phrase of rarer words reads few positions anyway. At most kKeptPhrases of them, which
-// at 1M postings is 4 MB (the RAM goal, 0.5x the text, leaves about 5).
+// at 1M postings is 32 MB (the stop terms' positions, not kept, were some 75 MB).
 constexpr size_t kCommonPhraseWordShare = 16;
-constexpr size_t kKeptPhrases = 32;
+constexpr size_t kKeptPhrases = 256;
 
 // Scratch space for analysing one document, reused across the documents a thread adds.
 struct DocumentTerms {
@@ -107,8 +107,11 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
     doc.lengths[field] = position;
     impl.total_length[field] += position;
   }
-  for (size_t idx = 1; idx < scratch.tokens.size() && scratch.tokens[idx].position < kFieldStride; ++idx)
-    ++impl.title_pairs[SearchIndex::Impl::PairKey(scratch.tokens[idx - 1].term, scratch.tokens[idx].term)];
+  for (size_t idx = 1; idx < scratch.tokens.size() && scratch.tokens[idx].position < kFieldStride; ++idx) {
+    const uint32_t first = scratch.tokens[idx - 1].term, second = scratch.tokens[idx].term;
+    if (impl.positioned[first] && impl.positioned[second])
+      ++impl.title_pairs[SearchIndex::Impl::PairKey(first, second)];
+  }
   // Group the tokens by term: counts, then each term's positions in one flat array.
   if (scratch.slot_of_term.size() < impl.terms.size()) scratch.slot_of_term.resize(impl.terms.size() * 2, kNoSlot);
   scratch.entries.clear();
@@ -136,7 +139,8 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
   }
   if (impl.lists.size() < impl.terms.size()) impl.lists.resize(impl.terms.size());
   for (const auto& entry : scratch.entries) {
-    impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, entry.count);
+    const size_t positions = impl.positioned[entry.term] ? entry.count : 0;
+    impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, positions);
     scratch.slot_of_term[entry.term] = kNoSlot;
   }
   impl.ids.Append(posting.id);

@@ -15,8 +15,8 @@ namespace jobscope::index {
 namespace {
 
 constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '4'};
-constexpr uint32_t kFormatVersion = 8;  // 6: linked duplicates as shadow documents; 7: frequency heads apart;
-                                        // 8: title word pairs
+constexpr uint32_t kFormatVersion = 9;  // 6: linked duplicates as shadow documents; 7: frequency heads apart;
+                                        // 8: title word pairs; 9: no positions for stop terms
 
 // Everything written or read passes through one running checksum.
 class Checksum {
@@ -202,6 +202,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
       return corrupt();
     }
     impl.term_ids.emplace(impl.terms[term], static_cast<uint32_t>(term));
+    impl.positioned.push_back(!internal::IsStopTerm(impl.terms[term]));
   }
   uint64_t doc_count = 0;
   if (!reader.Pod(doc_count)) return corrupt();

@@ -12,6 +12,7 @@
 
 #include "base/strings.h"
 #include "index/index.h"
+#include "index/internal/words.h"
 #include "ingest/ingest.h"
 #include "store/store.h"
 
@@ -28,6 +29,33 @@ std::vector<std::string> SplitWords(const std::string& text) {
   }
   if (!word.empty()) words.push_back(word);
   return words;
+}
+
+using Fields = std::array<std::vector<std::string>, 3>;  // a posting's terms: title, skills, description
+
+// Whether a posting holds a phrase as the index reads one: its terms one after another within one field,
+// except that a stop term (whose positions the index does not keep) may be any word there so long as the
+// posting has it somewhere; a phrase with fewer than two other terms only needs all its terms.
+bool HoldsPhrase(const Fields& fields, const std::vector<std::string>& terms) {
+  auto anywhere = [&](const std::string& term) {
+    return std::any_of(fields.begin(), fields.end(), [&](const std::vector<std::string>& field) {
+      return std::find(field.begin(), field.end(), term) != field.end();
+    });
+  };
+  if (!std::all_of(terms.begin(), terms.end(), anywhere)) return false;
+  std::vector<size_t> checked;
+  for (size_t idx = 0; idx < terms.size(); ++idx) {
+    if (!internal::IsStopTerm(terms[idx])) checked.push_back(idx);
+  }
+  if (checked.size() < 2) return true;
+  for (const std::vector<std::string>& field : fields) {
+    for (size_t start = 0; start + checked.back() - checked.front() < field.size(); ++start) {
+      if (std::all_of(checked.begin(), checked.end(),
+                      [&](size_t idx) { return field[start + idx - checked.front()] == terms[idx]; }))
+        return true;
+    }
+  }
+  return false;
 }
 
 Posting Make(const std::string& id, const std::string& title, const std::string& description,
@@ -97,6 +125,28 @@ TEST_F(SmallIndex, PhrasesRequireTheWordsInOrder) {
   // Stemmed: "learning machines" in b and "Learn machine learning" in c both hold "learn machin".
   EXPECT_EQ(Ids(Find(*index_, "\"learning machine\" ")), (std::vector<std::string>{"b", "c"}));
   EXPECT_TRUE(Find(*index_, "\"pytorch machine\" ").hits.empty());
+}
+
+// A stop term's positions are not kept: a phrase steps over it, and asks only that the posting has it.
+TEST(StopTermsInPhrases, AreSteppedOver) {
+  auto index = SearchIndex::Empty();
+  index->Add(Make("of", "Head of Data", "Lead the data team."));
+  index->Add(Make("for", "Head for Data", "Lead a team of analysts."));
+  index->Add(Make("apart", "Head of Engineering", "Data platform."));
+  index->Add(Make("nothing", "Head Data Scientist", "Data and models."));
+  std::vector<std::string> head_of_data = Ids(Find(*index, "\"head of data\""));
+  std::sort(head_of_data.begin(), head_of_data.end());
+  EXPECT_EQ(head_of_data, (std::vector<std::string>{"for", "of"}));
+  EXPECT_EQ(Ids(Find(*index, "\"head data\"")), std::vector<std::string>{"nothing"});
+  // One word besides stop terms: the posting needs them all, anywhere.
+  EXPECT_EQ(Ids(Find(*index, "\"the data\"")), std::vector<std::string>{"of"});
+}
+
+TEST(StopTerms, AreTheirOwnTerms) {
+  for (std::string_view word : {"a", "and", "the", "of", "that", "this", "with", "will", "your", "their", "from"}) {
+    EXPECT_TRUE(internal::IsStopTerm(internal::TermOfWord(word))) << word;
+  }
+  for (std::string_view word : {"it", "us", "data", "go", "r", "c"}) EXPECT_FALSE(internal::IsStopTerm(word)) << word;
 }
 
 TEST_F(SmallIndex, RequiredAndExcludedTerms) {
@@ -540,8 +590,8 @@ TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
   std::vector<Posting> postings = RealPostings(1);
   if (postings.empty()) GTEST_SKIP() << "no shared data";
   auto index = SearchIndex::Empty();
-  std::vector<std::array<std::vector<std::string>, 3>> fields;  // each posting's terms, field by field
-  std::map<std::vector<std::string>, int> title_phrases;        // two and three title words in a row
+  std::vector<Fields> fields;
+  std::map<std::vector<std::string>, int> title_phrases;  // two and three title words in a row
   const size_t first_part = postings.size() * 3 / 5;
   for (const Posting& posting : postings) {
     if (fields.size() == first_part) {
@@ -573,10 +623,7 @@ TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
     if (terms.size() != words.size()) continue;
     std::vector<std::string> expected;
     for (size_t doc = 0; doc < postings.size(); ++doc) {
-      bool holds = std::any_of(fields[doc].begin(), fields[doc].end(), [&](const std::vector<std::string>& field) {
-        return std::search(field.begin(), field.end(), terms.begin(), terms.end()) != field.end();
-      });
-      if (holds) expected.push_back(postings[doc].id);
+      if (HoldsPhrase(fields[doc], terms)) expected.push_back(postings[doc].id);
     }
     SearchResult result = Find(*index, "\"" + text + "\"", {}, postings.size());
     std::vector<std::string> found = Ids(result);
@@ -603,7 +650,7 @@ TEST_P(KeptPhraseRanking, RankAsTheirWordsInTheirDocuments) {
       GetParam() > 0 ? RealPostings(GetParam()) : UniquePostings(6 * RealPostings(1).size());
   if (postings.empty()) GTEST_SKIP() << "no shared data";
   auto index = SearchIndex::Empty();
-  std::vector<std::array<std::vector<std::string>, 3>> fields;
+  std::vector<Fields> fields;
   std::map<std::vector<std::string>, int> title_pairs;
   for (const Posting& posting : postings) {
     index->Add(posting);
@@ -647,7 +694,8 @@ TEST_P(KeptPhraseRanking, RankAsTheirWordsInTheirDocuments) {
     if (checked == 12) break;
     const std::string text = words[0] + " " + words[1];
     const std::vector<std::string> terms = AnalyzeText(text);
-    if (terms.size() != 2) continue;
+    // Only pairs of two words whose positions are kept are kept as sets.
+    if (terms.size() != 2 || internal::IsStopTerm(terms[0]) || internal::IsStopTerm(terms[1])) continue;
     std::set<uint32_t> holding;  // documents are numbered in the order they were added
     for (size_t doc = 0; doc < postings.size(); ++doc) {
       if (std::any_of(fields[doc].begin(), fields[doc].end(), [&](const std::vector<std::string>& field) {

@@ -22,6 +22,7 @@
 #include "index/internal/posting_list.h"
 #include "index/internal/term_scores.h"
 #include "index/internal/word_table.h"
+#include "index/internal/words.h"
 
 namespace jobscope::index {
 namespace internal {
@@ -142,6 +143,7 @@ using TermMap = std::unordered_map<std::string, uint32_t, StringHash, std::equal
 struct SearchIndex::Impl {
   TermMap term_ids;
   std::vector<std::string> terms;         // by id
+  std::vector<uint8_t> positioned;        // by term id: whether its positions are kept (not a stop term)
   std::vector<PostingList> lists;         // by term id
   internal::WordTable word_terms;         // lowercase word as it appears -> its term (stemming done once per word)
   std::vector<std::string> sorted_terms;  // for prefix search; rebuilt lazily
@@ -198,6 +200,7 @@ struct SearchIndex::Impl {
     uint32_t id = static_cast<uint32_t>(terms.size());
     term_ids.emplace(std::string(term), id);
     terms.emplace_back(term);  // its list is made when a document is appended with it
+    positioned.push_back(!internal::IsStopTerm(term));
     lookup_stale = true;
     return id;
   }
@@ -272,8 +275,8 @@ struct SearchIndex::Impl {
     return it == prepared.phrase_sets.end() ? nullptr : &it->second;
   }
   // Calls visit(doc, cursors) for each document from `from` on (and in `within`, when given) where the terms
-  // occur one after another within one field, found by their positions. The cursors, one a term, stand on
-  // `doc`.
+  // occur one after another within one field, found by their positions; a stop term (no positions kept) is
+  // stepped over, so only the document's holding it is asked. The cursors, one a term, stand on `doc`.
   template <typename Visit>
   void ForEachPhraseDocument(std::span<const uint32_t> terms, uint32_t from, const Bitset* within,
                              Visit&& visit) const {
@@ -286,6 +289,14 @@ struct SearchIndex::Impl {
     for (size_t idx = 1; idx < terms.size(); ++idx) {
       if (lists[terms[idx]].df < lists[terms[rarest]].df) rarest = idx;
     }
+    // The terms whose positions are checked, with their places in the phrase; one alone needs no check.
+    std::vector<uint32_t> checked, places;
+    for (uint32_t idx = 0; idx < terms.size(); ++idx) {
+      if (!positioned[terms[idx]]) continue;
+      checked.push_back(idx);
+      places.push_back(idx - checked.front());
+    }
+    if (checked.size() < 2) checked.clear();
     std::vector<internal::PositionStream> streams;
     streams.reserve(cursors.size());
     for (; cursors[rarest].doc() != kEndDoc; cursors[rarest].Next()) {
@@ -304,9 +315,11 @@ struct SearchIndex::Impl {
         present = cursors[idx].doc() == doc;
       }
       if (!present) continue;
-      streams.clear();
-      for (PostingCursor& cursor : cursors) streams.push_back(cursor.PositionsOf());
-      if (!internal::HoldsPhrase(streams)) continue;
+      if (!checked.empty()) {
+        streams.clear();
+        for (uint32_t idx : checked) streams.push_back(cursors[idx].PositionsOf());
+        if (!internal::HoldsPhrase(streams, places)) continue;
+      }
       visit(doc, cursors);
     }
   }

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "index/internal/bitset.h"
@@ -58,18 +59,20 @@ class PositionStream {
   uint32_t value_ = 0;
 };
 
-// Whether the terms, whose positions in one document the streams give in phrase order, occur one after
-// another somewhere: the i-th at p + i. Each stream is read only as far as the first such place.
-inline bool HoldsPhrase(std::vector<PositionStream>& streams) {
+// Whether the terms, whose positions in one document the streams give in phrase order, stand at their
+// places of the phrase somewhere: the i-th at p + places[i] (ascending; 0, 1, 2, ... when no word of the
+// phrase is stepped over). Each stream is read only as far as the first such p.
+inline bool HoldsPhrase(std::vector<PositionStream>& streams, std::span<const uint32_t> places) {
   uint32_t start = 0;
   for (;;) {
     bool aligned = true;
     for (uint32_t idx = 0; idx < streams.size() && aligned; ++idx) {
       PositionStream& stream = streams[idx];
-      while (!stream.done() && stream.value() < start + idx) stream.Next();
+      const uint32_t place = places[idx];
+      while (!stream.done() && stream.value() < start + place) stream.Next();
       if (stream.done()) return false;
-      if (stream.value() != start + idx) {
-        start = stream.value() - idx;  // the earliest start this term allows; above the last one tried
+      if (stream.value() != start + place) {
+        start = stream.value() - place;  // the earliest start this term allows; above the last one tried
         aligned = false;
       }
     }
