@@ -424,6 +424,7 @@ int main(int argc, char** argv) {
                         {"ram_postings_mb", stats.postings_bytes / 1e6},
                         {"ram_positions_mb", stats.positions_bytes / 1e6},
                         {"ram_bitsets_mb", stats.bitset_bytes / 1e6},
+                        {"kept_phrases", stats.kept_phrases},
                         {"peak_rss_growth_mb", (PeakRssKb() - rss_before) / 1024.0},
                         {"latency", ours.Json()},
                         {"total_hits", hits}};
