@@ -376,17 +376,86 @@ void SearchIndex::Impl::Prepare() const {
   prepared.documents = n;
 }
 
+namespace {
+
+// Whether some position of `first` is followed by one of `second` (both ascending).
+bool Adjacent(const std::vector<uint32_t>& first, const std::vector<uint32_t>& second) {
+  size_t next = 0;
+  for (uint32_t position : first) {
+    while (next < second.size() && second[next] <= position) ++next;
+    if (next == second.size()) return false;
+    if (second[next] == position + 1) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SearchIndex::Impl::SweepPhraseSets(std::span<const uint64_t> keys, uint32_t from, uint32_t to,
+                                        std::vector<Bitset>& sets) const {
+  std::vector<uint32_t> words;  // the pairs' words, by slot
+  std::unordered_map<uint32_t, uint32_t> slot_of;
+  auto slot = [&](uint32_t term) {
+    auto [it, added] = slot_of.try_emplace(term, static_cast<uint32_t>(words.size()));
+    if (added) words.push_back(term);
+    return it->second;
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (first's slot, second's slot), by set
+  for (uint64_t key : keys) {
+    const auto terms = PairTerms(key);
+    const uint32_t first = slot(terms[0]);
+    pairs.push_back({first, slot(terms[1])});
+  }
+  std::vector<std::vector<std::pair<uint32_t, size_t>>> followers(words.size());  // by first: (second, set)
+  for (size_t idx = 0; idx < pairs.size(); ++idx) followers[pairs[idx].first].push_back({pairs[idx].second, idx});
+  std::vector<PostingCursor> cursors;
+  cursors.reserve(words.size());
+  for (uint32_t term : words) {
+    cursors.emplace_back(lists[term]);
+    cursors.back().SeekGEQ(from);
+  }
+  std::vector<std::vector<uint32_t>> positions(words.size());
+  std::vector<uint8_t> here(words.size(), 0);
+  std::vector<uint32_t> present;
+  auto next_doc = [&] {
+    uint32_t next = kEndDoc;
+    for (const PostingCursor& cursor : cursors) next = std::min(next, cursor.doc());
+    return next;
+  };
+  for (uint32_t doc = next_doc(); doc < to; doc = next_doc()) {
+    present.clear();
+    for (uint32_t word = 0; word < cursors.size(); ++word) {
+      if (cursors[word].doc() != doc) continue;
+      present.push_back(word);
+      here[word] = 1;
+      cursors[word].Positions(positions[word]);
+    }
+    for (uint32_t first : present) {
+      for (const auto& [second, set] : followers[first]) {
+        if (here[second] && Adjacent(positions[first], positions[second])) sets[set].Set(doc);
+      }
+    }
+    for (uint32_t word : present) {
+      here[word] = 0;
+      cursors[word].Next();
+    }
+  }
+}
+
 void SearchIndex::Impl::UpdatePhraseSets() {
   const size_t n = docs.size();
   const size_t before = prepared.documents == SIZE_MAX ? 0 : prepared.documents;
+  std::vector<uint64_t> keys;
+  std::vector<Bitset> sets;
   if (before > 0 && n < 2 * prepared.phrases_chosen_at) {
     // The same phrases, their sets brought up to the documents added since.
     for (auto& [key, kept] : prepared.phrase_sets) {
-      Bitset& set = kept;  // clang 14 cannot capture a structured binding
-      set.Resize(n);
-      ForEachPhraseDocument(PairTerms(key), static_cast<uint32_t>(before), nullptr,
-                            [&set](uint32_t doc, const auto&) { set.Set(doc); });
+      keys.push_back(key);
+      sets.push_back(std::move(kept));
+      sets.back().Resize(n);
     }
+    SweepPhraseSets(keys, static_cast<uint32_t>(before), static_cast<uint32_t>(n), sets);
+    for (size_t idx = 0; idx < keys.size(); ++idx) prepared.phrase_sets[keys[idx]] = std::move(sets[idx]);
     return;
   }
   // Chosen again when the index has doubled since. A pair seen in one title is no common phrase: such pairs
@@ -403,22 +472,16 @@ void SearchIndex::Impl::UpdatePhraseSets() {
       candidates.begin(), candidates.begin() + static_cast<long>(keep), candidates.end(),
       [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   prepared.phrase_sets.clear();
-  // Each set reads the positions of every posting holding both words, as a query of the phrase would: the
-  // sets are made on two threads, every other one each.
-  std::vector<Bitset> sets(keep);
-  auto make = [&](size_t first) {
-    for (size_t idx = first; idx < keep; idx += 2) {
-      Bitset& set = sets[idx];
-      set.Resize(n);
-      ForEachPhraseDocument(PairTerms(candidates[idx].second), 0, nullptr,
-                            [&set](uint32_t doc, const auto&) { set.Set(doc); });
-    }
-  };
+  for (size_t idx = 0; idx < keep; ++idx) keys.push_back(candidates[idx].second);
+  sets.assign(keep, Bitset(n));
+  // Two halves of the documents on two threads; the cut on a 64-document boundary, so no word of a set is
+  // written by both.
+  const auto middle = static_cast<uint32_t>(n / 2 / 64 * 64);
   std::thread second;
-  if (keep > 1) second = std::thread(make, 1);
-  make(0);
+  if (keep > 0 && middle > 0) second = std::thread([&] { SweepPhraseSets(keys, 0, middle, sets); });
+  SweepPhraseSets(keys, second.joinable() ? middle : 0, static_cast<uint32_t>(n), sets);
   if (second.joinable()) second.join();
-  for (size_t idx = 0; idx < keep; ++idx) prepared.phrase_sets.emplace(candidates[idx].second, std::move(sets[idx]));
+  for (size_t idx = 0; idx < keep; ++idx) prepared.phrase_sets.emplace(keys[idx], std::move(sets[idx]));
   prepared.phrases_chosen_at = n;
 }
 

@@ -327,6 +327,9 @@ struct SearchIndex::Impl {
   // phrases chosen again from the title pairs when the index is new or has doubled, else their sets
   // extended (search_index.cc).
   void UpdatePhraseSets();
+  // Sets in `sets[i]` the documents in [from, to) where the pair keys[i] stands as a phrase, in one sweep of
+  // the documents: each word's positions are read once, however many of the pairs it is in.
+  void SweepPhraseSets(std::span<const uint64_t> keys, uint32_t from, uint32_t to, std::vector<Bitset>& sets) const;
 
   double Idf(uint32_t term) const {
     double n = static_cast<double>(docs.size());
