@@ -3,6 +3,7 @@
 // annualises with hour x 2080, day x 260, week x 52, month x 12; converts with the dated rate table.
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "base/strings.h"
 #include "extract/extract.h"
@@ -60,10 +61,14 @@ const std::vector<internal::SignWord>& PaySignWords() {
 // A figure that adds the extras to base pay.
 constexpr std::array<std::string_view, 5> kTotalCues = {"total", "ote", "on-target", "target earnings", "package"};
 // A sentence with one of these states pay when it holds a figure with a currency.
-constexpr std::array<std::string_view, 27> kPayCues = {
-    "salary", "salaries",    "pay",       "pays",     "compensation", "base", "range",  "wage",    "wages",
-    "hourly", "annual",      "per hour",  "per year", "/hr",          "/yr",  "/hour",  "/year",   "ote",
-    "earn",   "starting at", "starts at", "rate",     "remuneration", "ctc",  "gehalt", "salaire", "salario"};
+constexpr std::array<std::string_view, 24> kPayCues = {
+    "salary", "salaries", "pay",      "compensation", "base", "range",  "wage",    "wages",
+    "hourly", "annual",   "per hour", "per year",     "/hr",  "/yr",    "/hour",   "/year",
+    "ote",    "earn",     "rate",     "remuneration", "ctc",  "gehalt", "salaire", "salario"};
+// Money by the hour, day or week that is no wage: what is billed, spent, saved or worth so much.
+constexpr std::array<std::string_view, 16> kNotWageCues = {
+    "bill*", "spend*",  "spent", "per diem", "worth",    "valued", "value", "refund*",
+    "cost*", "member*", "fee*",  "pric*",    "revenue*", "save",   "saves", "saving*"};
 // Words that may follow a figure written without a currency and still leave it pay ("120,000 - 150,000 based
 // on experience"); any other word makes it a count ("75,000 documents").
 constexpr std::array<std::string_view, 20> kAfterBareFigure = {
@@ -221,6 +226,7 @@ struct PayReading {
   std::string not_salary_reason;
   bool range = false;         // the figure is a range
   bool wage_period = false;   // the figure names its own period of hours, days or weeks ("$45 an hour")
+  bool own_period = false;    // the figure names its own period, of any length ("$90,000 annually")
   size_t begin = 0, end = 0;  // bytes of the figure in the text
 };
 
@@ -319,8 +325,10 @@ PayReading ReadPay(std::string_view text, Where where, const CurrencyRates& rate
   // up to Y" closes it.
   reading.begin = figure.begin;
   reading.end = figure.end;
-  reading.wage_period = figure.period == SalaryPeriod::kHour || figure.period == SalaryPeriod::kDay ||
-                        figure.period == SalaryPeriod::kWeek;
+  reading.own_period = figure.period != SalaryPeriod::kUnknown;
+  reading.wage_period = (figure.period == SalaryPeriod::kHour || figure.period == SalaryPeriod::kDay ||
+                         figure.period == SalaryPeriod::kWeek) &&
+                        Plausible(figure.period, amount);
   for (size_t idx = 1; idx < candidates.size(); ++idx) {
     const MoneyGroup& other = groups[candidates[idx].group];
     double other_amount = std::max(other.low, other.high.value_or(0));
@@ -515,6 +523,24 @@ std::vector<TextSigns::Span> UsablePaySigns(std::string_view text, const TextSig
 
 }  // namespace
 
+namespace {
+
+// A verb of pay right before the figure: "the role pays $90,000", "paying $45/hr"; "starting at $90,000
+// annually" when the figure names its period ("Pricing starting at $12,000 per seat" does not).
+bool PayVerbBefore(std::string_view lower_before, bool own_period) {
+  while (!lower_before.empty() && lower_before.back() == ' ') lower_before.remove_suffix(1);
+  auto ends_with_word = [&](std::string_view word) {
+    if (!lower_before.ends_with(word)) return false;
+    const size_t at = lower_before.size() - word.size();
+    return at == 0 || !std::isalpha(static_cast<unsigned char>(lower_before[at - 1]));
+  };
+  if (ends_with_word("pays") || ends_with_word("paying")) return true;
+  return own_period && (ends_with_word("starting at") || ends_with_word("starts at") ||
+                        ends_with_word("starting from") || ends_with_word("starts from"));
+}
+
+}  // namespace
+
 std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRates& rates, const TextSigns* signs) {
   SalaryHints hints;
   hints.source = SalarySource::kPostingText;
@@ -548,9 +574,12 @@ std::optional<Salary> FindSalaryInText(std::string_view text, const CurrencyRate
       std::string lower = AsciiLower(sentence);
       if (ContainsAnyWord(lower, kFundingCues)) continue;  // "We raised $40M." is not pay
       Salary& salary = *reading.salary;
-      // A lone figure needs a word for pay beside it, a period only wages have ("$45 an hour": companies
-      // count savings and budgets by the year or month), or a line of its own.
-      if (!reading.range && !reading.wage_period && !ContainsAnyWord(lower, kPayCues) &&
+      // A lone figure needs a word for pay beside it or a verb of pay before it, a period only wages have
+      // ("$45 an hour": companies count savings and budgets by the year or month) and no word of billing or
+      // spending, or a line of its own.
+      const bool wage_alone = reading.wage_period && !ContainsAnyWord(lower, kNotWageCues);
+      if (!reading.range && !wage_alone && !ContainsAnyWord(lower, kPayCues) &&
+          !PayVerbBefore(std::string_view(lower).substr(0, reading.begin), reading.own_period) &&
           !StandsAlone(text, line_begin, line_end, begin + reading.begin, begin + reading.end)) {
         continue;
       }

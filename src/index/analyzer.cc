@@ -39,13 +39,19 @@ std::string TermOfWord(std::string_view word) {
   thread_local Stemmer stemmer;
   bool alphabetic = word.size() > 3;
   for (char c : word) alphabetic = alphabetic && c >= 'a' && c <= 'z';
-  return alphabetic ? stemmer.Stem(std::string(word)) : std::string(word);
+  if (!alphabetic) return std::string(word);
+  const std::string& stem = stemmer.Stem(std::string(word));
+  // A word that stems to a stop term without being one ("willing" -> "will", "being" -> "be") keeps its own
+  // form: its positions are kept, so a phrase holding it is checked.
+  if (IsStopTerm(stem) && !IsStopTerm(word)) return std::string(word);
+  return stem;
 }
 
 bool IsStopTerm(std::string_view term) {
   static constexpr std::string_view kStopTerms[] = {
-      "a",  "an", "and", "are", "as",   "at",  "be",    "by",   "for", "from", "has",  "have", "in",  "is",  "of",
-      "on", "or", "our", "s",   "that", "the", "their", "this", "to",  "we",   "will", "with", "you", "your"};
+      // Not "or": "OR" is operations research (and the operating room).
+      "a",  "an", "and", "are", "as",   "at",  "be",    "by",   "for", "from", "has",  "have", "in",  "is",
+      "of", "on", "our", "s",   "that", "the", "their", "this", "to",  "we",   "will", "with", "you", "your"};
   for (std::string_view stop : kStopTerms) {
     if (term == stop) return true;
   }

@@ -465,7 +465,8 @@ void SearchIndex::Impl::UpdatePhraseSets() {
   std::vector<std::pair<uint32_t, uint64_t>> candidates;  // (titles holding it, pair)
   for (const auto& [key, count] : title_pairs) {
     const auto [first, second] = PairTerms(key);
-    if (lists[first].df >= common && lists[second].df >= common) candidates.push_back({count, key});
+    if (lists[first].df >= common && lists[second].df >= common && positioned[first] && positioned[second])
+      candidates.push_back({count, key});
   }
   const size_t keep = std::min(kKeptPhrases, candidates.size());
   std::partial_sort(

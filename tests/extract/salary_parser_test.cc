@@ -170,7 +170,18 @@ TEST(SalaryGrammar, LoneFigureWithAWagesPeriod) {
   ExpectInText("Contractors receive $600 a day.", {600, 600, "USD", SalaryPeriod::kDay});
   ExpectInText("Starting at $90,000 annually.", {90000, std::nullopt, "USD", kYear});
   EXPECT_FALSE(FindSalaryInText("Within a month you will manage a $400,000 portfolio.", TestRates()).has_value());
-  EXPECT_FALSE(FindSalaryInText("A $40 a week gym stipend.", TestRates()).has_value());
+  ExpectInText("This role pays $95,000.", {95000, 95000, "USD", kYear});
+  // What is billed, spent or worth so much by the hour, day or week is no wage; a verb of pay or a start
+  // counts only right before the figure.
+  for (const char* text :
+       {"We bill clients $150 an hour.", "You will manage a $5,000 a week ad spend.",
+        "We process $3,000 a day in refunds.", "A $400 a week gym membership.", "Housing valued at $500 a week.",
+        "Pricing starting at $12,000 per seat.", "Contracts starting at $25,000.",
+        "Your day starts at 9am and you will own a $250,000 book of business.",
+        "The company pays for certifications, and you will manage a $300,000 portfolio.",
+        "Pr\u00E9sents dans 30 pays, nous g\u00E9rons un portefeuille de 400 000 \u20AC."}) {
+    EXPECT_FALSE(FindSalaryInText(text, TestRates()).has_value()) << text;
+  }
   EXPECT_FALSE(FindSalaryInText("A stipend of $500/month for your home office.", TestRates()).has_value());
   EXPECT_FALSE(FindSalaryInText("Our Finance/HR team manages $3M of vendor contracts.", TestRates()).has_value());
   EXPECT_FALSE(FindSalaryInText("Within a year you will manage a $400,000 portfolio.", TestRates()).has_value());

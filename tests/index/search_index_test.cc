@@ -140,13 +140,21 @@ TEST(StopTermsInPhrases, AreSteppedOver) {
   EXPECT_EQ(Ids(Find(*index, "\"head data\"")), std::vector<std::string>{"nothing"});
   // One word besides stop terms: the posting needs them all, anywhere.
   EXPECT_EQ(Ids(Find(*index, "\"the data\"")), std::vector<std::string>{"of"});
+  // A word that would stem to a stop term keeps its own form, and its place in a phrase is checked.
+  index->Add(Make("willing", "Engineer", "Willing to relocate."));
+  index->Add(Make("will", "Engineer", "We will help you relocate. Talk to us."));
+  EXPECT_EQ(Ids(Find(*index, "\"willing to relocate\"")), std::vector<std::string>{"willing"});
 }
 
 TEST(StopTerms, AreTheirOwnTerms) {
   for (std::string_view word : {"a", "and", "the", "of", "that", "this", "with", "will", "your", "their", "from"}) {
     EXPECT_TRUE(internal::IsStopTerm(internal::TermOfWord(word))) << word;
   }
-  for (std::string_view word : {"it", "us", "data", "go", "r", "c"}) EXPECT_FALSE(internal::IsStopTerm(word)) << word;
+  for (std::string_view word : {"it", "us", "or", "data", "go", "r", "c"})
+    EXPECT_FALSE(internal::IsStopTerm(word)) << word;
+  for (std::string_view word : {"willing", "being", "having", "ours", "yours"}) {
+    EXPECT_FALSE(internal::IsStopTerm(internal::TermOfWord(word))) << word;
+  }
 }
 
 TEST_F(SmallIndex, RequiredAndExcludedTerms) {

@@ -61,7 +61,8 @@ void ForEachWord(std::string_view text, Visit&& visit) {
 // three, else itself.
 std::string TermOfWord(std::string_view word);
 
-// The commonest English function words ("and", "the", "of", ...; the stemmer leaves each as it is): their
+// The commonest English function words ("and", "the", "of", ...; the stemmer leaves each as it is, and
+// TermOfWord keeps a word that would stem to one as it is written): their
 // documents and frequencies are kept but not their positions, which would be a fifth of all positions. A
 // phrase steps over them, as search engines with a stop-word list do: "head of data" holds wherever "head"
 // is two words before "data" and the document has "of".
