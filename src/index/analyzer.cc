@@ -47,6 +47,8 @@ std::string TermOfWord(std::string_view word) {
   return stem;
 }
 
+// A snapshot does not say which terms had no positions: changing this list changes the snapshot format
+// (kFormatVersion in snapshot.cc).
 bool IsStopTerm(std::string_view term) {
   static constexpr std::string_view kStopTerms[] = {
       // Not "or": "OR" is operations research (and the operating room).
