@@ -3,7 +3,6 @@
 // annualises with hour x 2080, day x 260, week x 52, month x 12; converts with the dated rate table.
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "base/strings.h"
 #include "extract/extract.h"
@@ -521,10 +520,6 @@ std::vector<TextSigns::Span> UsablePaySigns(std::string_view text, const TextSig
   return usable;
 }
 
-}  // namespace
-
-namespace {
-
 // A verb of pay right before the figure: "the role pays $90,000", "paying $45/hr"; "starting at $90,000
 // annually" when the figure names its period ("Pricing starting at $12,000 per seat" does not).
 bool PayVerbBefore(std::string_view lower_before, bool own_period) {
@@ -532,7 +527,7 @@ bool PayVerbBefore(std::string_view lower_before, bool own_period) {
   auto ends_with_word = [&](std::string_view word) {
     if (!lower_before.ends_with(word)) return false;
     const size_t at = lower_before.size() - word.size();
-    return at == 0 || !std::isalpha(static_cast<unsigned char>(lower_before[at - 1]));
+    return at == 0 || !(lower_before[at - 1] >= 'a' && lower_before[at - 1] <= 'z');  // the text is lowercased
   };
   if (ends_with_word("pays") || ends_with_word("paying")) return true;
   return own_period && (ends_with_word("starting at") || ends_with_word("starts at") ||

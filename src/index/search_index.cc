@@ -393,21 +393,22 @@ bool Adjacent(const std::vector<uint32_t>& first, const std::vector<uint32_t>& s
 
 void SearchIndex::Impl::SweepPhraseSets(std::span<const uint64_t> keys, uint32_t from, uint32_t to,
                                         std::vector<Bitset>& sets) const {
-  std::vector<uint32_t> words;  // the pairs' words, by slot
+  std::vector<uint32_t> words;                                      // the pairs' words, by slot
+  std::vector<std::vector<std::pair<uint32_t, size_t>>> followers;  // by the first word's slot: (second, set)
   std::unordered_map<uint32_t, uint32_t> slot_of;
   auto slot = [&](uint32_t term) {
     auto [it, added] = slot_of.try_emplace(term, static_cast<uint32_t>(words.size()));
-    if (added) words.push_back(term);
+    if (added) {
+      words.push_back(term);
+      followers.emplace_back();
+    }
     return it->second;
   };
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (first's slot, second's slot), by set
-  for (uint64_t key : keys) {
-    const auto terms = PairTerms(key);
-    const uint32_t first = slot(terms[0]);
-    pairs.push_back({first, slot(terms[1])});
+  for (size_t set = 0; set < keys.size(); ++set) {
+    const auto terms = PairTerms(keys[set]);
+    const uint32_t first = slot(terms[0]), second = slot(terms[1]);
+    followers[first].push_back({second, set});
   }
-  std::vector<std::vector<std::pair<uint32_t, size_t>>> followers(words.size());  // by first: (second, set)
-  for (size_t idx = 0; idx < pairs.size(); ++idx) followers[pairs[idx].first].push_back({pairs[idx].second, idx});
   std::vector<PostingCursor> cursors;
   cursors.reserve(words.size());
   for (uint32_t term : words) {
