@@ -135,8 +135,9 @@ struct IndexStats {
   size_t memory_bytes = 0;    // everything below and the document table and dictionaries
   size_t postings_bytes = 0;  // documents and frequencies, with block headers
   size_t positions_bytes = 0;
-  size_t bitset_bytes = 0;  // documents of common terms, of frequent facet values and of kept phrases
-  size_t kept_phrases = 0;  // common title phrases answered from their documents' sets, not positions
+  size_t bitset_bytes = 0;       // documents of common terms, of frequent facet values and of kept phrases
+  size_t kept_phrases = 0;       // common title phrases answered from their documents' sets, not positions
+  size_t phrases_chosen_at = 0;  // the documents when those phrases were chosen (again when they double)
 };
 
 class SearchIndex {

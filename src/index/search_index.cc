@@ -96,7 +96,7 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
     uint32_t position = 0;
     internal::ForEachWord(*fields[field], [&](std::string_view word) {
       uint64_t hash = internal::WordTable::Hash(word);
-      uint32_t term = impl.word_terms.Find(word, hash);
+      uint32_t term = impl.word_terms.FindRecent(word, hash);
       if (term == internal::WordTable::kMissing) {
         term = impl.TermId(internal::TermOfWord(word));
         impl.word_terms.Insert(word, hash, term);
@@ -445,7 +445,7 @@ void SearchIndex::Impl::SweepPhraseSets(std::span<const uint64_t> keys, uint32_t
 
 void SearchIndex::Impl::UpdatePhraseSets() {
   const size_t n = docs.size();
-  const size_t before = prepared.documents == SIZE_MAX ? 0 : prepared.documents;
+  const size_t before = prepared.phrase_documents;
   std::vector<uint64_t> keys;
   std::vector<Bitset> sets;
   if (before > 0 && n < 2 * prepared.phrases_chosen_at) {
@@ -457,6 +457,7 @@ void SearchIndex::Impl::UpdatePhraseSets() {
     }
     SweepPhraseSets(keys, static_cast<uint32_t>(before), static_cast<uint32_t>(n), sets);
     for (size_t idx = 0; idx < keys.size(); ++idx) prepared.phrase_sets[keys[idx]] = std::move(sets[idx]);
+    prepared.phrase_documents = n;
     return;
   }
   // Chosen again when the index has doubled since. A pair seen in one title is no common phrase: such pairs
@@ -485,6 +486,7 @@ void SearchIndex::Impl::UpdatePhraseSets() {
   if (second.joinable()) second.join();
   for (size_t idx = 0; idx < keep; ++idx) prepared.phrase_sets.emplace(keys[idx], std::move(sets[idx]));
   prepared.phrases_chosen_at = n;
+  prepared.phrase_documents = n;
 }
 
 void SearchIndex::Impl::BlockMaxima(const PostingList& list) const {
@@ -536,6 +538,7 @@ IndexStats SearchIndex::Stats() const {
     stats.bitset_bytes += set.Bytes();
   }
   stats.kept_phrases = impl.prepared.phrase_sets.size();
+  stats.phrases_chosen_at = impl.prepared.phrases_chosen_at;
   bytes += impl.title_pairs.size() * (sizeof(uint64_t) + sizeof(uint32_t) + 20);
   for (const FacetBitsets& bitsets : impl.prepared.facets) {
     size_t facet_bytes = bitsets.rest.Bytes() + bitsets.totals.capacity() * sizeof(size_t);

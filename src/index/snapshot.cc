@@ -15,8 +15,9 @@ namespace jobscope::index {
 namespace {
 
 constexpr char kMagic[8] = {'J', 'S', 'I', 'N', 'D', 'E', 'X', '4'};
-constexpr uint32_t kFormatVersion = 9;  // 6: linked duplicates as shadow documents; 7: frequency heads apart;
-                                        // 8: title word pairs; 9: no positions for stop terms
+constexpr uint32_t kFormatVersion = 10;  // 6: linked duplicates as shadow documents; 7: frequency heads apart;
+                                         // 8: title word pairs; 9: no positions for stop terms;
+                                         // 10: the kept phrases' sets
 
 // Everything written or read passes through one running checksum.
 class Checksum {
@@ -103,6 +104,7 @@ class Reader {
 
 Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& stamp) const {
   const Impl& impl = *impl_;
+  impl.Prepare();  // the kept phrases' sets are saved: made again, they took seconds of every load at 1M
   std::string temporary = path + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
@@ -160,6 +162,12 @@ Status SearchIndex::SaveSnapshot(const std::string& path, const std::string& sta
     }
     writer.Array(pair_keys);
     writer.Array(pair_counts);
+    std::vector<uint64_t> kept;
+    for (const auto& [key, set] : impl.prepared.phrase_sets) kept.push_back(key);
+    std::sort(kept.begin(), kept.end());
+    writer.Pod(static_cast<uint64_t>(impl.prepared.phrases_chosen_at));
+    writer.Array(kept);
+    for (uint64_t key : kept) writer.Array(impl.prepared.phrase_sets.at(key).data());
     writer.Finish();
     if (!out) return IoError("write failed: " + temporary);
   }
@@ -237,10 +245,27 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
   }
   std::vector<uint64_t> pair_keys;
   std::vector<uint32_t> pair_counts;
+  uint64_t phrases_chosen_at = 0;
+  std::vector<uint64_t> kept;
   if (!reader.Pod(impl.total_length) || !reader.Array(pair_keys) || !reader.Array(pair_counts) ||
-      pair_keys.size() != pair_counts.size() || !reader.Verify()) {
+      pair_keys.size() != pair_counts.size() || !reader.Pod(phrases_chosen_at) || phrases_chosen_at > doc_count ||
+      !reader.Array(kept)) {
     return corrupt();
   }
+  // The sets cover every document saved (SaveSnapshot prepares the index first).
+  const size_t set_words = (doc_count + 63) / 64;
+  for (uint64_t key : kept) {
+    const auto [first, second] = SearchIndex::Impl::PairTerms(key);
+    Bitset set;
+    if (first >= term_count || second >= term_count || !reader.Array(set.data()) || set.words() != set_words ||
+        (doc_count % 64 != 0 && set.data().back() >> (doc_count % 64) != 0)) {
+      return corrupt();  // a document past the index's would be read as one of it
+    }
+    impl.prepared.phrase_sets.emplace(key, std::move(set));
+  }
+  if (!reader.Verify()) return corrupt();
+  impl.prepared.phrases_chosen_at = phrases_chosen_at;
+  impl.prepared.phrase_documents = doc_count;
   for (size_t idx = 0; idx < pair_keys.size(); ++idx) {
     const auto [first, second] = SearchIndex::Impl::PairTerms(pair_keys[idx]);
     if (first >= term_count || second >= term_count) return corrupt();

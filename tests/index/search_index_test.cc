@@ -598,14 +598,29 @@ TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
   std::vector<Posting> postings = RealPostings(1);
   if (postings.empty()) GTEST_SKIP() << "no shared data";
   auto index = SearchIndex::Empty();
+  // And the same index saved with its sets when they were made, loaded, and added to as the first.
+  std::unique_ptr<SearchIndex> loaded;
+  const std::string snapshot =
+      (std::filesystem::temp_directory_path() / ("kept_" + std::to_string(::getpid()) + ".index")).string();
   std::vector<Fields> fields;
   std::map<std::vector<std::string>, int> title_phrases;  // two and three title words in a row
-  const size_t first_part = postings.size() * 3 / 5;
+  const size_t first_part = postings.size() * 3 / 5, saved_at = postings.size() * 4 / 5;
   for (const Posting& posting : postings) {
     if (fields.size() == first_part) {
       ASSERT_GT(index->Stats().kept_phrases, 5u);  // the sets are made here
     }
+    if (fields.size() == saved_at) {
+      ASSERT_TRUE(index->SaveSnapshot(snapshot, "kept").ok());
+      auto read = SearchIndex::LoadSnapshot(snapshot, "kept");
+      std::filesystem::remove(snapshot);
+      ASSERT_TRUE(read.ok()) << read.status().ToString();
+      loaded = std::move(*read);
+      EXPECT_EQ(loaded->Stats().kept_phrases, index->Stats().kept_phrases);
+      EXPECT_EQ(loaded->Stats().phrases_chosen_at, first_part);  // the saved sets, not chosen again
+      EXPECT_EQ(index->Stats().phrases_chosen_at, first_part);
+    }
     index->Add(posting);
+    if (loaded) loaded->Add(posting);
     std::string skill_text;  // as the index writes it: each skill once, a period between
     std::set<std::string> seen;
     for (const SkillMention& mention : posting.understood.skills) {
@@ -633,12 +648,14 @@ TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
     for (size_t doc = 0; doc < postings.size(); ++doc) {
       if (HoldsPhrase(fields[doc], terms)) expected.push_back(postings[doc].id);
     }
-    SearchResult result = Find(*index, "\"" + text + "\"", {}, postings.size());
-    std::vector<std::string> found = Ids(result);
-    std::sort(found.begin(), found.end());
     std::sort(expected.begin(), expected.end());
-    EXPECT_EQ(result.total, static_cast<int64_t>(expected.size())) << text;
-    EXPECT_EQ(found, expected) << text;
+    for (const SearchIndex* searched : {index.get(), loaded.get()}) {
+      SearchResult result = Find(*searched, "\"" + text + "\"", {}, postings.size());
+      std::vector<std::string> found = Ids(result);
+      std::sort(found.begin(), found.end());
+      EXPECT_EQ(result.total, static_cast<int64_t>(expected.size())) << text;
+      EXPECT_EQ(found, expected) << text;
+    }
     ++(words.size() == 2 ? checked_two : checked_three);
   }
   EXPECT_EQ(checked_two, 40);

@@ -183,6 +183,7 @@ struct SearchIndex::Impl {
     // answered without reading positions, which it would read for most of the index.
     std::unordered_map<uint64_t, Bitset> phrase_sets;
     size_t phrases_chosen_at = 0;  // the documents when the phrases were chosen
+    size_t phrase_documents = 0;   // the documents the sets cover (all but those added since)
   };
   mutable Prepared prepared;
   mutable std::mutex prepare_mutex;
