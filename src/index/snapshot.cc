@@ -256,10 +256,18 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
   const size_t set_words = (doc_count + 63) / 64;
   for (uint64_t key : kept) {
     const auto [first, second] = SearchIndex::Impl::PairTerms(key);
+    uint64_t words = 0;
+    // A stop term keeps no positions for a later sweep to read; a document past the index's would be read
+    // as one of it.
+    if (first >= term_count || second >= term_count || !impl.positioned[first] || !impl.positioned[second] ||
+        !reader.Pod(words) || words != set_words) {
+      return corrupt();
+    }
     Bitset set;
-    if (first >= term_count || second >= term_count || !reader.Array(set.data()) || set.words() != set_words ||
+    set.Resize(doc_count);
+    if (!reader.Bytes(set.data().data(), words * sizeof(uint64_t)) ||
         (doc_count % 64 != 0 && set.data().back() >> (doc_count % 64) != 0)) {
-      return corrupt();  // a document past the index's would be read as one of it
+      return corrupt();
     }
     impl.prepared.phrase_sets.emplace(key, std::move(set));
   }

@@ -773,6 +773,30 @@ INSTANTIATE_TEST_SUITE_P(Copies, BruteForceAgreement, testing::Combine(testing::
 namespace jobscope::index {
 namespace {
 
+// An empty index saved and loaded takes postings afterwards as a new one does (its phrases chosen then).
+TEST(Snapshots, OfAnEmptyIndexTakeWhatIsAddedLater) {
+  std::vector<Posting> postings = RealPostings(1);
+  if (postings.empty()) GTEST_SKIP() << "no shared data";
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("empty_" + std::to_string(::getpid()) + ".index")).string();
+  ASSERT_TRUE(SearchIndex::Empty()->SaveSnapshot(path, "e").ok());
+  auto loaded = SearchIndex::LoadSnapshot(path, "e");
+  std::filesystem::remove(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  auto fresh = SearchIndex::Empty();
+  for (const Posting& posting : postings) {
+    (*loaded)->Add(posting);
+    fresh->Add(posting);
+  }
+  EXPECT_EQ((*loaded)->Stats().kept_phrases, fresh->Stats().kept_phrases);
+  for (const char* query : {"\"machine learning\"", "\"data scientist\" python", "engineer"}) {
+    SearchResult a = Find(**loaded, query), b = Find(*fresh, query);
+    EXPECT_GT(b.total, 0) << query;
+    EXPECT_EQ(a.total, b.total) << query;
+    EXPECT_EQ(Ids(a), Ids(b)) << query;
+  }
+}
+
 TEST_F(SmallIndex, SnapshotsRoundTripAndKnowTheirStamp) {
   std::string path =
       (std::filesystem::temp_directory_path() / ("snapshot_" + std::to_string(::getpid()) + ".index")).string();

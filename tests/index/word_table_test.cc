@@ -1,8 +1,8 @@
 #include "index/internal/word_table.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace jobscope::index::internal {
 namespace {

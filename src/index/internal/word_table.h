@@ -69,7 +69,7 @@ class WordTable {
   }
 
   size_t size() const { return size_; }
-  size_t Bytes() const { return slots_.capacity() * sizeof(Slot) + arena_.capacity(); }
+  size_t Bytes() const { return (slots_.capacity() + recent_.capacity()) * sizeof(Slot) + arena_.capacity(); }
 
  private:
   static uint64_t Load8(const char* bytes) {
