@@ -50,7 +50,7 @@ struct DocumentTerms {
   std::vector<Entry> entries;
   std::vector<uint32_t> slot_of_term;
   std::vector<uint32_t> positions;
-  std::string skill_text;
+  std::vector<std::string_view> skill_names;
   std::string lowered;
 };
 
@@ -78,23 +78,20 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
   doc.date = DateKey(posting.raw.date_posted);
   impl.pay.push_back(internal::PayRange(u.salary.annual_min_usd, u.salary.annual_max_usd));
   doc.skills_begin = static_cast<uint32_t>(impl.doc_skills.size());
-  std::string& skill_text = scratch.skill_text;
-  skill_text.clear();
+  scratch.skill_names.clear();
   for (const SkillMention& mention : u.skills) {
     uint32_t skill = impl.skills.Intern(mention.skill_id);
     if (std::find(impl.doc_skills.begin() + doc.skills_begin, impl.doc_skills.end(), skill) != impl.doc_skills.end())
       continue;
     impl.doc_skills.push_back(skill);
-    skill_text += mention.name;
-    skill_text += " . ";  // the period keeps skill names from forming phrases together
+    scratch.skill_names.push_back(mention.name);
   }
   doc.skills_end = static_cast<uint32_t>(impl.doc_skills.size());
 
   scratch.tokens.clear();
-  const std::string* fields[3] = {&posting.raw.title, &skill_text, &posting.raw.description};
-  for (uint32_t field = 0; field < 3; ++field) {
-    uint32_t position = 0;
-    internal::ForEachWord(*fields[field], [&](std::string_view word) {
+  uint32_t position = 0, words = 0;
+  auto add_words = [&](std::string_view text, uint32_t field) {
+    internal::ForEachWord(text, [&](std::string_view word) {
       uint64_t hash = internal::WordTable::Hash(word);
       uint32_t term = impl.word_terms.FindRecent(word, hash);
       if (term == internal::WordTable::kMissing) {
@@ -103,9 +100,21 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
       }
       if (position < kFieldStride) scratch.tokens.push_back({term, field * kFieldStride + position});
       ++position;
+      ++words;
     });
-    doc.lengths[field] = position;
-    impl.total_length[field] += position;
+  };
+  for (uint32_t field = 0; field < 3; ++field) {
+    position = words = 0;
+    if (field != 1) {
+      add_words(field == 0 ? posting.raw.title : posting.raw.description, field);
+    } else {
+      for (std::string_view name : scratch.skill_names) {
+        add_words(name, field);
+        ++position;  // a position between skill names, so that no phrase runs from one into the next
+      }
+    }
+    doc.lengths[field] = words;
+    impl.total_length[field] += words;
   }
   for (size_t idx = 1; idx < scratch.tokens.size() && scratch.tokens[idx].position < kFieldStride; ++idx) {
     const uint32_t first = scratch.tokens[idx - 1].term, second = scratch.tokens[idx].term;

@@ -58,6 +58,19 @@ bool HoldsPhrase(const Fields& fields, const std::vector<std::string>& terms) {
   return false;
 }
 
+// A posting's skills field as the index reads it: each skill once, and a place between two skills that no
+// word holds (no phrase runs from one skill name into the next).
+std::vector<std::string> SkillTerms(const Posting& posting) {
+  std::vector<std::string> terms;
+  std::set<std::string> seen;
+  for (const SkillMention& mention : posting.understood.skills) {
+    if (!seen.insert(mention.skill_id).second) continue;
+    for (std::string& term : AnalyzeText(mention.name)) terms.push_back(std::move(term));
+    terms.push_back("");
+  }
+  return terms;
+}
+
 Posting Make(const std::string& id, const std::string& title, const std::string& description,
              std::vector<std::string> skills = {}) {
   Posting posting;
@@ -144,6 +157,19 @@ TEST(StopTermsInPhrases, AreSteppedOver) {
   index->Add(Make("willing", "Engineer", "Willing to relocate."));
   index->Add(Make("will", "Engineer", "We will help you relocate. Talk to us."));
   EXPECT_EQ(Ids(Find(*index, "\"willing to relocate\"")), std::vector<std::string>{"willing"});
+}
+
+// A posting's skills are a list, not a sentence: a phrase holds inside one skill name, never across two.
+TEST(SkillNamesInPhrases, HoldWithinOneNameOnly) {
+  auto index = SearchIndex::Empty();
+  index->Add(Make("listed", "Data Engineer", "Build pipelines.", {"Python", "SQL", "machine learning"}));
+  index->Add(Make("written", "Data Engineer", "Python SQL skills wanted."));
+  EXPECT_EQ(Ids(Find(*index, "\"python sql\"")), std::vector<std::string>{"written"});
+  EXPECT_EQ(Ids(Find(*index, "\"sql machine\"")), std::vector<std::string>{});
+  EXPECT_EQ(Ids(Find(*index, "\"machine learning\"")), std::vector<std::string>{"listed"});
+  std::vector<std::string> both = Ids(Find(*index, "+python +sql"));
+  std::sort(both.begin(), both.end());
+  EXPECT_EQ(both, (std::vector<std::string>{"listed", "written"}));
 }
 
 TEST(StopTerms, AreTheirOwnTerms) {
@@ -621,12 +647,7 @@ TEST(KeptPhrases, FindWhatTheWordsInOrderFind) {
     }
     index->Add(posting);
     if (loaded) loaded->Add(posting);
-    std::string skill_text;  // as the index writes it: each skill once, a period between
-    std::set<std::string> seen;
-    for (const SkillMention& mention : posting.understood.skills) {
-      if (seen.insert(mention.skill_id).second) skill_text += mention.name + " . ";
-    }
-    fields.push_back({AnalyzeText(posting.raw.title), AnalyzeText(skill_text), AnalyzeText(posting.raw.description)});
+    fields.push_back({AnalyzeText(posting.raw.title), SkillTerms(posting), AnalyzeText(posting.raw.description)});
     const std::vector<std::string> words = SplitWords(posting.raw.title);
     for (size_t idx = 0; idx + 1 < words.size(); ++idx) {
       ++title_phrases[{words[idx], words[idx + 1]}];
@@ -679,12 +700,7 @@ TEST_P(KeptPhraseRanking, RankAsTheirWordsInTheirDocuments) {
   std::map<std::vector<std::string>, int> title_pairs;
   for (const Posting& posting : postings) {
     index->Add(posting);
-    std::string skill_text;
-    std::set<std::string> seen;
-    for (const SkillMention& mention : posting.understood.skills) {
-      if (seen.insert(mention.skill_id).second) skill_text += mention.name + " . ";
-    }
-    fields.push_back({AnalyzeText(posting.raw.title), AnalyzeText(skill_text), AnalyzeText(posting.raw.description)});
+    fields.push_back({AnalyzeText(posting.raw.title), SkillTerms(posting), AnalyzeText(posting.raw.description)});
     const std::vector<std::string> words = SplitWords(posting.raw.title);
     for (size_t idx = 0; idx + 1 < words.size(); ++idx) ++title_pairs[{words[idx], words[idx + 1]}];
   }
