@@ -272,11 +272,11 @@ class FocusHashTable {
       values_[slot] = focus;
     }
   }
-  const Focus* Find(uint64_t hash) const {
+  // Counts every focus the phrase stands for: "machine learning" is data work and modelling alike.
+  void CountInto(uint64_t hash, FocusCounts& counts) const {
     for (size_t slot = Slot(hash); keys_[slot] != 0; slot = (slot + 1) & kMask) {
-      if (keys_[slot] == hash) return &values_[slot];
+      if (keys_[slot] == hash) ++counts[values_[slot]];
     }
-    return nullptr;
   }
 
  private:
@@ -321,10 +321,8 @@ FocusCounts CountFocus(std::string_view description) {
       pair = FnvExtend(pair, c);
     }
     if (pos == begin) break;
-    if (const Focus* found = table.Find(word)) ++counts[*found];
-    if (previous != 0) {
-      if (const Focus* found = table.Find(pair)) ++counts[*found];
-    }
+    table.CountInto(word, counts);
+    if (previous != 0) table.CountInto(pair, counts);
     previous = pos - begin <= 40 ? word : 0;
   }
   return counts;
