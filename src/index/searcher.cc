@@ -183,7 +183,8 @@ void ApplyRequiredOrExcluded(const CompiledClause& clause, const Impl& impl, Bit
 }
 
 std::unique_ptr<ClauseScorer> MakeScorer(const Impl& impl, const CompiledClause& clause) {
-  if (clause.listed) return std::make_unique<ListScorer>(clause.hits);
+  // A word the index does not hold matches nothing: an empty list.
+  if (clause.listed || clause.terms.empty()) return std::make_unique<ListScorer>(clause.hits);
   std::vector<std::unique_ptr<TermScorer>> terms;
   for (uint32_t term : clause.terms) terms.push_back(std::make_unique<TermScorer>(impl, term));
   if (terms.size() == 1) return std::move(terms[0]);

@@ -51,6 +51,7 @@ class TermScorer final : public ClauseScorer {
   void SeekGEQ(uint32_t target) override { cursor_.SeekGEQ(target); }
   double Score() const override { return impl_.TermScore(cursor_.doc(), cursor_.tf(), idf_); }
   double MaxScore() const override { return max_score_; }
+  size_t df() const { return cursor_.list().df; }
   double BlockBound(uint32_t& last) const override {
     if (cursor_.doc() == kEndDoc) {
       last = kEndDoc;
@@ -94,30 +95,42 @@ class TermScorer final : public ClauseScorer {
   double max_score_ = 0;
 };
 
-// A document matching several expansions of a word scores by the best of them.
+// A document matching several expansions of a word scores by the best of them. The commonest expansion
+// leads; the others wait in a heap by their next document, so a step moves only those at the current
+// document: a prefix's rare expansions used to be looked at on every posting of its common one (`office
+// dat`: 32 expansions of `dat`, each checked at each of `data`'s 959k postings).
 class BestOfScorer final : public ClauseScorer {
  public:
+  // REQUIRES: `terms` not empty.
   explicit BestOfScorer(std::vector<std::unique_ptr<TermScorer>> terms) : terms_(std::move(terms)) {
-    for (const auto& term : terms_) max_score_ = std::max(max_score_, term->MaxScore());
+    lead_ = terms_.front().get();
+    for (const auto& term : terms_) {
+      max_score_ = std::max(max_score_, term->MaxScore());
+      if (term->df() > lead_->df()) lead_ = term.get();
+    }
+    for (const auto& term : terms_) {
+      if (term.get() != lead_ && term->doc() != kEndDoc) heap_.push_back(term.get());
+    }
+    std::make_heap(heap_.begin(), heap_.end(), Later);
     Settle();
   }
   uint32_t doc() const override { return doc_; }
   void Next() override {
-    for (auto& term : terms_) {
-      if (term->doc() == doc_) term->Next();
-    }
+    if (lead_->doc() == doc_) lead_->Next();
+    while (!heap_.empty() && heap_.front()->doc() == doc_) Advance([](TermScorer& term) { term.Next(); });
     Settle();
   }
   void SeekGEQ(uint32_t target) override {
     if (target <= doc_) return;
-    for (auto& term : terms_) term->SeekGEQ(target);
+    lead_->SeekGEQ(target);
+    while (!heap_.empty() && heap_.front()->doc() < target) {
+      Advance([target](TermScorer& term) { term.SeekGEQ(target); });
+    }
     Settle();
   }
   double Score() const override {
     double best = 0;
-    for (const auto& term : terms_) {
-      if (term->doc() == doc_) best = std::max(best, term->Score());
-    }
+    ForEachAtDoc([&best](const TermScorer& term) { best = std::max(best, term.Score()); });
     return best;
   }
   double MaxScore() const override { return max_score_; }
@@ -133,36 +146,65 @@ class BestOfScorer final : public ClauseScorer {
   }
   double BoundAtDoc(double) const override {  // only the expansions holding the document count
     double bound = 0;
-    for (const auto& term : terms_) {
+    ForEachAtDoc([&bound](const TermScorer& term) {
       uint32_t last = kEndDoc;
-      if (term->doc() == doc_) bound = std::max(bound, term->BlockBound(last));
-    }
+      bound = std::max(bound, term.BlockBound(last));
+    });
     return bound;
   }
 
  private:
+  // For the standard heap functions: the expansion with the lowest next document on top.
+  static bool Later(const TermScorer* a, const TermScorer* b) { return a->doc() > b->doc(); }
+  // Moves the heap's top expansion on; one that runs out leaves the heap.
+  template <typename Move>
+  void Advance(Move&& move) {
+    std::pop_heap(heap_.begin(), heap_.end(), Later);
+    move(*heap_.back());
+    if (heap_.back()->doc() == kEndDoc)
+      heap_.pop_back();
+    else
+      std::push_heap(heap_.begin(), heap_.end(), Later);
+  }
+  // The expansions at doc(): the lead, the heap's top and those below it at the same document.
+  template <typename Visit>
+  void ForEachAtDoc(Visit&& visit) const {
+    if (lead_->doc() == doc_ && doc_ != kEndDoc) visit(*lead_);
+    if (heap_.empty() || heap_.front()->doc() != doc_) return;
+    thread_local std::vector<size_t> pending;
+    pending.assign(1, 0);
+    while (!pending.empty()) {
+      const size_t at = pending.back();
+      pending.pop_back();
+      visit(*heap_[at]);
+      for (size_t child = 2 * at + 1; child <= 2 * at + 2 && child < heap_.size(); ++child) {
+        if (heap_[child]->doc() == doc_) pending.push_back(child);
+      }
+    }
+  }
   template <typename TermBound>
   double Bound(TermBound&& term_bound, uint32_t& last) const {
     thread_local std::vector<std::pair<double, const TermScorer*>> bounds;
     bounds.clear();
     last = kEndDoc;
-    for (const auto& term : terms_) {
-      if (term->doc() == kEndDoc) continue;
+    auto add = [&](const TermScorer* term) {
       uint32_t term_last = kEndDoc;
-      bounds.push_back({term_bound(*term, term_last), term.get()});
+      bounds.push_back({term_bound(*term, term_last), term});
       last = std::min(last, term_last);
-    }
+    };
+    if (lead_->doc() != kEndDoc) add(lead_);
+    for (const TermScorer* term : heap_) add(term);
     double bound = 0;
     for (const auto& [term_bound_value, term] : bounds) {
       if (term->doc() <= last) bound = std::max(bound, term_bound_value);
     }
     return bound;
   }
-  void Settle() {
-    doc_ = kEndDoc;
-    for (const auto& term : terms_) doc_ = std::min(doc_, term->doc());
-  }
+  void Settle() { doc_ = std::min(lead_->doc(), heap_.empty() ? kEndDoc : heap_.front()->doc()); }
+
   std::vector<std::unique_ptr<TermScorer>> terms_;
+  TermScorer* lead_ = nullptr;     // the expansion in the most documents
+  std::vector<TermScorer*> heap_;  // the others not yet run out, by next document
   uint32_t doc_ = kEndDoc;
   double max_score_ = 0;
 };
