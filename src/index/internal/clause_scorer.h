@@ -95,36 +95,58 @@ class TermScorer final : public ClauseScorer {
   double max_score_ = 0;
 };
 
-// A document matching several expansions of a word scores by the best of them. The commonest expansion
-// leads; the others wait in a heap by their next document, so a step moves only those at the current
-// document: a prefix's rare expansions used to be looked at on every posting of its common one (`office
-// dat`: 32 expansions of `dat`, each checked at each of `data`'s 959k postings).
+// A document matching several expansions of a word scores by the best of them. The common expansions are
+// walked side by side; the rare ones wait in a heap by their next document, so a step looks at them only
+// where one of them is: they used to be looked at on every posting of the common ones (`office dat`: 31
+// rarer expansions of `dat`, each checked at each of `data`'s 959k postings). A rare one's posting costs a
+// heap step, a common one's a look at every step, hence the line between them.
 class BestOfScorer final : public ClauseScorer {
  public:
-  // REQUIRES: `terms` not empty.
   explicit BestOfScorer(std::vector<std::unique_ptr<TermScorer>> terms) : terms_(std::move(terms)) {
-    lead_ = terms_.front().get();
+    size_t most = 0;
     for (const auto& term : terms_) {
       max_score_ = std::max(max_score_, term->MaxScore());
-      if (term->df() > lead_->df()) lead_ = term.get();
+      most = std::max(most, term->df());
     }
     for (const auto& term : terms_) {
-      if (term.get() != lead_ && term->doc() != kEndDoc) heap_.push_back(term.get());
+      if (term->df() * kRareShare >= most)
+        common_.push_back(term.get());
+      else if (term->doc() != kEndDoc)
+        heap_.push_back({term->doc(), term.get()});
     }
     std::make_heap(heap_.begin(), heap_.end(), Later);
     Settle();
   }
   uint32_t doc() const override { return doc_; }
   void Next() override {
-    if (lead_->doc() == doc_) lead_->Next();
-    while (!heap_.empty() && heap_.front()->doc() == doc_) Advance([](TermScorer& term) { term.Next(); });
+    for (TermScorer* term : common_) {
+      if (term->doc() == doc_) term->Next();
+    }
+    while (!heap_.empty() && heap_.front().doc == doc_) Advance();
     Settle();
   }
   void SeekGEQ(uint32_t target) override {
     if (target <= doc_) return;
-    lead_->SeekGEQ(target);
-    while (!heap_.empty() && heap_.front()->doc() < target) {
-      Advance([target](TermScorer& term) { term.SeekGEQ(target); });
+    for (TermScorer* term : common_) term->SeekGEQ(target);
+    // The few expansions a seek passes moved one by one; when it passes more, each in one pass and the heap
+    // made again.
+    for (int moved = 0; moved < kSeeksOneByOne && !heap_.empty() && heap_.front().doc < target; ++moved) {
+      std::pop_heap(heap_.begin(), heap_.end(), Later);
+      Waiting& waiting = heap_.back();
+      waiting.term->SeekGEQ(target);
+      waiting.doc = waiting.term->doc();
+      if (waiting.doc == kEndDoc)
+        heap_.pop_back();
+      else
+        std::push_heap(heap_.begin(), heap_.end(), Later);
+    }
+    if (!heap_.empty() && heap_.front().doc < target) {
+      for (Waiting& waiting : heap_) {
+        waiting.term->SeekGEQ(target);
+        waiting.doc = waiting.term->doc();
+      }
+      std::erase_if(heap_, [](const Waiting& waiting) { return waiting.doc == kEndDoc; });
+      std::make_heap(heap_.begin(), heap_.end(), Later);
     }
     Settle();
   }
@@ -154,32 +176,40 @@ class BestOfScorer final : public ClauseScorer {
   }
 
  private:
+  static constexpr size_t kRareShare = 32;  // in fewer than 1/32 of the commonest expansion's documents
+  static constexpr int kSeeksOneByOne = 4;
+  // An expansion with its next document, kept beside it so that ordering the heap reads no scorer.
+  struct Waiting {
+    uint32_t doc;
+    TermScorer* term;
+  };
   // For the standard heap functions: the expansion with the lowest next document on top.
-  static bool Later(const TermScorer* a, const TermScorer* b) { return a->doc() > b->doc(); }
-  // Moves the heap's top expansion on; one that runs out leaves the heap.
-  template <typename Move>
-  void Advance(Move&& move) {
+  static bool Later(const Waiting& a, const Waiting& b) { return a.doc > b.doc; }
+  // Moves the heap's top expansion to its next document; one that runs out leaves the heap.
+  void Advance() {
     std::pop_heap(heap_.begin(), heap_.end(), Later);
-    move(*heap_.back());
-    if (heap_.back()->doc() == kEndDoc)
+    Waiting& moved = heap_.back();
+    moved.term->Next();
+    moved.doc = moved.term->doc();
+    if (moved.doc == kEndDoc)
       heap_.pop_back();
     else
       std::push_heap(heap_.begin(), heap_.end(), Later);
   }
-  // The expansions at doc(): the lead, the heap's top and those below it at the same document.
+  // The expansions at doc(): the common ones there, the heap's top and those below it at the same document.
   template <typename Visit>
   void ForEachAtDoc(Visit&& visit) const {
-    if (lead_->doc() == doc_ && doc_ != kEndDoc) visit(*lead_);
-    if (heap_.empty() || heap_.front()->doc() != doc_) return;
-    thread_local std::vector<size_t> pending;
-    pending.assign(1, 0);
-    while (!pending.empty()) {
-      const size_t at = pending.back();
-      pending.pop_back();
-      visit(*heap_[at]);
-      for (size_t child = 2 * at + 1; child <= 2 * at + 2 && child < heap_.size(); ++child) {
-        if (heap_[child]->doc() == doc_) pending.push_back(child);
-      }
+    if (doc_ == kEndDoc) return;
+    for (const TermScorer* term : common_) {
+      if (term->doc() == doc_) visit(*term);
+    }
+    if (!heap_.empty() && heap_.front().doc == doc_) VisitFrom(0, visit);
+  }
+  template <typename Visit>
+  void VisitFrom(size_t at, Visit& visit) const {  // as deep as the heap: log2 of the expansions
+    visit(*heap_[at].term);
+    for (size_t child = 2 * at + 1; child <= 2 * at + 2 && child < heap_.size(); ++child) {
+      if (heap_[child].doc == doc_) VisitFrom(child, visit);
     }
   }
   template <typename TermBound>
@@ -192,19 +222,24 @@ class BestOfScorer final : public ClauseScorer {
       bounds.push_back({term_bound(*term, term_last), term});
       last = std::min(last, term_last);
     };
-    if (lead_->doc() != kEndDoc) add(lead_);
-    for (const TermScorer* term : heap_) add(term);
+    for (const TermScorer* term : common_) {
+      if (term->doc() != kEndDoc) add(term);
+    }
+    for (const Waiting& waiting : heap_) add(waiting.term);
     double bound = 0;
     for (const auto& [term_bound_value, term] : bounds) {
       if (term->doc() <= last) bound = std::max(bound, term_bound_value);
     }
     return bound;
   }
-  void Settle() { doc_ = std::min(lead_->doc(), heap_.empty() ? kEndDoc : heap_.front()->doc()); }
+  void Settle() {
+    doc_ = heap_.empty() ? kEndDoc : heap_.front().doc;
+    for (const TermScorer* term : common_) doc_ = std::min(doc_, term->doc());
+  }
 
   std::vector<std::unique_ptr<TermScorer>> terms_;
-  TermScorer* lead_ = nullptr;     // the expansion in the most documents
-  std::vector<TermScorer*> heap_;  // the others not yet run out, by next document
+  std::vector<TermScorer*> common_;  // in 1/kRareShare of the commonest one's documents or more
+  std::vector<Waiting> heap_;        // the others not yet run out, by next document
   uint32_t doc_ = kEndDoc;
   double max_score_ = 0;
 };
