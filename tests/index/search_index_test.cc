@@ -159,6 +159,61 @@ TEST(StopTermsInPhrases, AreSteppedOver) {
   EXPECT_EQ(Ids(Find(*index, "\"willing to relocate\"")), std::vector<std::string>{"willing"});
 }
 
+// A word standing for many terms (a prefix) scores each posting by the best of its terms: the scorer walks
+// the common ones side by side and keeps the rare ones in a heap. Every posting's score must be the best of its
+// terms' own scores, alone and beside a required word (which makes the search seek), on a market where the
+// rare terms share postings and blocks.
+TEST(PrefixExpansions, ScoreEachPostingByItsBestTerm) {
+  auto index = SearchIndex::Empty();
+  std::mt19937 random(11);
+  const int kPostings = 3000;
+  for (int doc = 0; doc < kPostings; ++doc) {
+    std::string text = "dat0 filler";  // dat0 in every posting; dat1-dat3 common; dat4-dat29 rare
+    for (int term = 1; term <= 3; ++term) {
+      if (random() % (2 * term) == 0) text += " dat" + std::to_string(term);
+    }
+    for (int term = 4; term < 30; ++term) {
+      // Rare terms in runs of nearby postings, so that several meet at one posting.
+      if ((doc / 7 + term) % 97 == 0 || random() % 400 == 0) text += " dat" + std::to_string(term);
+    }
+    for (int repeat = static_cast<int>(random() % 3); repeat > 0; --repeat) text += " dat0";
+    if (random() % 9 == 0) text += " zebra";
+    if (random() % 300 == 0) text += " yak";  // far apart: a seek passes many rare terms at once
+    index->Add(Make("p" + std::to_string(doc), "Posting " + std::to_string(doc % 13), text));
+  }
+  auto scores_of = [&](const std::string& text) {
+    std::map<std::string, double> scores;
+    for (const Hit& hit : Find(*index, text, {}, kPostings).hits) scores[hit.id] = hit.score;
+    return scores;
+  };
+  std::map<std::string, double> best;  // the reference: the best of each term's own score
+  for (int term = 0; term < 30; ++term) {
+    for (const auto& [id, score] : scores_of("dat" + std::to_string(term))) best[id] = std::max(best[id], score);
+  }
+  auto expect_best = [&](const std::string& query, const std::string& required) {
+    const std::map<std::string, double> beside =
+        required.empty() ? std::map<std::string, double>{} : scores_of(required);
+    std::vector<std::pair<double, std::string>> expected;
+    for (const auto& [id, score] : best) {
+      if (required.empty()) expected.push_back({score, id});
+      if (beside.count(id)) expected.push_back({score + beside.at(id), id});
+    }
+    const std::map<std::string, double> all = scores_of(query);
+    ASSERT_EQ(all.size(), expected.size()) << query;
+    for (const auto& [score, id] : expected) EXPECT_NEAR(all.at(id), score, 1e-9) << query << " " << id;
+    // The top ten alone, found with the bounds.
+    std::sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    SearchResult top = Find(*index, query);
+    ASSERT_EQ(top.hits.size(), std::min<size_t>(10, expected.size())) << query;
+    for (size_t rank = 0; rank < top.hits.size(); ++rank)
+      EXPECT_NEAR(top.hits[rank].score, expected[rank].first, 1e-9) << query;
+  };
+  expect_best("dat*", "");
+  expect_best("+zebra dat*", "zebra");
+  expect_best("+zebra +dat*", "zebra");
+  expect_best("+yak dat*", "yak");
+}
+
 // A posting's skills are a list, not a sentence: a phrase holds inside one skill name, never across two.
 TEST(SkillNamesInPhrases, HoldWithinOneNameOnly) {
   auto index = SearchIndex::Empty();
