@@ -122,7 +122,7 @@ class BestOfScorer final : public ClauseScorer {
     for (TermScorer* term : common_) {
       if (term->doc() == doc_) term->Next();
     }
-    while (!heap_.empty() && heap_.front().doc == doc_) Advance();
+    while (!heap_.empty() && heap_.front().doc == doc_) Advance([](TermScorer& term) { term.Next(); });
     Settle();
   }
   void SeekGEQ(uint32_t target) override {
@@ -131,14 +131,7 @@ class BestOfScorer final : public ClauseScorer {
     // The few expansions a seek passes moved one by one; when it passes more, each in one pass and the heap
     // made again.
     for (int moved = 0; moved < kSeeksOneByOne && !heap_.empty() && heap_.front().doc < target; ++moved) {
-      std::pop_heap(heap_.begin(), heap_.end(), Later);
-      Waiting& waiting = heap_.back();
-      waiting.term->SeekGEQ(target);
-      waiting.doc = waiting.term->doc();
-      if (waiting.doc == kEndDoc)
-        heap_.pop_back();
-      else
-        std::push_heap(heap_.begin(), heap_.end(), Later);
+      Advance([target](TermScorer& term) { term.SeekGEQ(target); });
     }
     if (!heap_.empty() && heap_.front().doc < target) {
       for (Waiting& waiting : heap_) {
@@ -185,11 +178,12 @@ class BestOfScorer final : public ClauseScorer {
   };
   // For the standard heap functions: the expansion with the lowest next document on top.
   static bool Later(const Waiting& a, const Waiting& b) { return a.doc > b.doc; }
-  // Moves the heap's top expansion to its next document; one that runs out leaves the heap.
-  void Advance() {
+  // Moves the heap's top expansion on (`move`: a step or a seek); one that runs out leaves the heap.
+  template <typename Move>
+  void Advance(Move&& move) {
     std::pop_heap(heap_.begin(), heap_.end(), Later);
     Waiting& moved = heap_.back();
-    moved.term->Next();
+    move(*moved.term);
     moved.doc = moved.term->doc();
     if (moved.doc == kEndDoc)
       heap_.pop_back();
