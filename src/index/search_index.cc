@@ -15,6 +15,7 @@
 #include "base/strings.h"
 #include "index/index.h"
 #include "index/internal/index_impl.h"
+#include "index/internal/pending_postings.h"
 #include "index/internal/words.h"
 
 namespace jobscope::index {
@@ -56,8 +57,8 @@ struct DocumentTerms {
 
 // Adds the posting as the next document: its metadata interned, each word's term found in the index's own
 // memo (one hash lookup per word once the vocabulary is known) with its position, fields kept apart by
-// the position stride, and the postings appended term by term.
-uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
+// the position stride, and the postings appended term by term, or left in `pending` when a build gives one.
+uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting, internal::PendingPostings* pending = nullptr) {
   static thread_local DocumentTerms scratch;
   const uint32_t doc_number = static_cast<uint32_t>(impl.docs.size());
   const Understanding& u = posting.understood;
@@ -146,10 +147,14 @@ uint32_t AddDocument(SearchIndex::Impl& impl, const Posting& posting) {
     auto& entry = scratch.entries[scratch.slot_of_term[token.term]];
     scratch.positions[entry.offset + entry.count++] = token.position;
   }
-  if (impl.lists.size() < impl.terms.size()) impl.lists.resize(impl.terms.size());
+  if (!pending && impl.lists.size() < impl.terms.size()) impl.lists.resize(impl.terms.size());
   for (const auto& entry : scratch.entries) {
     const size_t positions = impl.positioned[entry.term] ? entry.count : 0;
-    impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, positions);
+    if (pending) {
+      pending->Add(entry.term, doc_number, entry.tf, std::span(scratch.positions).subspan(entry.offset, positions));
+    } else {
+      impl.lists[entry.term].Add(doc_number, entry.tf, scratch.positions.data() + entry.offset, positions);
+    }
     scratch.slot_of_term[entry.term] = kNoSlot;
   }
   impl.ids.Append(posting.id);
@@ -193,12 +198,17 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::Build(store::Store& store, b
   const auto total = static_cast<int64_t>(order.size());
   auto build_part = [&added, total](store::Store& reader, std::span<const int64_t> sequences, Impl& impl,
                                     const BuildProgress* report) {
-    return reader.ForEachSearchablePostingOf(sequences, [&](Posting& posting) {
-      AddDocument(impl, posting);
+    internal::PendingPostings pending;
+    Status read = reader.ForEachSearchablePostingOf(sequences, [&](Posting& posting) {
+      AddDocument(impl, posting, &pending);
+      if (pending.full()) pending.AppendTo(impl.lists);
       int64_t done = added.fetch_add(1, std::memory_order_relaxed) + 1;
       if (report && (done & 4095) == 0) (*report)(done, total);
       return true;
     });
+    pending.AppendTo(impl.lists);
+    impl.lists.resize(impl.terms.size());
+    return read;
   };
   auto index = Empty();
   auto second = Empty();
