@@ -8,7 +8,8 @@ namespace jobscope::index::internal {
 
 void PendingPostings::Add(uint32_t term, uint32_t doc, FieldTf tf, std::span<const uint32_t> positions) {
   JS_ASSERT(positions_.size() + positions.size() < (uint64_t{1} << 32));
-  records_.push_back({term, doc, static_cast<uint32_t>(positions_.size()), static_cast<uint32_t>(positions.size()), tf});
+  records_.push_back(
+      {term, doc, static_cast<uint32_t>(positions_.size()), static_cast<uint32_t>(positions.size()), tf});
   positions_.insert(positions_.end(), positions.begin(), positions.end());
 }
 
@@ -28,8 +29,7 @@ void PendingPostings::AppendTo(std::vector<PostingList>& lists) {
   for (size_t at = 0; at < sorted_.size(); ++at) {
     if (at + kAhead < sorted_.size()) __builtin_prefetch(positions_.data() + sorted_[at + kAhead].positions_begin);
     const Record& record = sorted_[at];
-    lists[record.term].Add(record.doc, record.tf, positions_.data() + record.positions_begin,
-                           record.positions_count);
+    lists[record.term].Add(record.doc, record.tf, positions_.data() + record.positions_begin, record.positions_count);
   }
   records_.clear();
   positions_.clear();

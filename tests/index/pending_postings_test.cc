@@ -30,7 +30,8 @@ std::vector<Posting> RandomPostings(uint32_t documents, uint32_t terms, uint32_t
       Posting posting{term, doc, {0, 0, 0}, {}};
       if (random() % 3 == 0) posting.positions.push_back(random() % 20);
       uint32_t at = 2 * kFieldStride;
-      for (uint32_t mention = random() % 4; mention > 0; --mention) posting.positions.push_back(at += 1 + random() % 50);
+      for (uint32_t mention = random() % 4; mention > 0; --mention)
+        posting.positions.push_back(at += 1 + random() % 50);
       if (posting.positions.empty()) posting.positions.push_back(2 * kFieldStride);
       for (uint32_t position : posting.positions) ++posting.tf[position / kFieldStride];
       postings.push_back(std::move(posting));

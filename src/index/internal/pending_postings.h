@@ -15,8 +15,9 @@ namespace jobscope::index::internal {
 
 class PendingPostings {
  public:
-  // Appends happen once this many postings wait (about 30,000 documents of a real posting's length).
-  static constexpr size_t kBatchPostings = size_t{1} << 22;
+  // Appends happen once this many postings wait (about 1,700 unique postings): a common term gathers
+  // hundreds of documents a batch, and the batch stays small beside the index.
+  static constexpr size_t kBatchPostings = size_t{1} << 18;
 
   // One document's posting of `term`; documents must come in increasing order.
   void Add(uint32_t term, uint32_t doc, FieldTf tf, std::span<const uint32_t> positions);
