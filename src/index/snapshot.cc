@@ -63,14 +63,19 @@ class Writer {
   Checksum checksum_;
 };
 
+// Reads what Writer wrote. A count read from the file is checked against the bytes left in it before
+// anything is made that size: a corrupt count must fail the load, not ask for a terabyte.
 class Reader {
  public:
-  explicit Reader(std::ifstream& in) : in_(in) {}
+  Reader(std::ifstream& in, uint64_t file_size) : in_(in), left_(file_size) {}
   bool Bytes(void* data, size_t size) {
-    if (!in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size))) return false;
+    if (size > left_ || !in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size))) return false;
+    left_ -= size;
     checksum_.Add(data, size);
     return true;
   }
+  // Whether `count` items of at least `bytes_each` bytes fit in what is left of the file.
+  bool Fits(uint64_t count, uint64_t bytes_each) const { return count <= left_ / bytes_each; }
   template <typename T>
   bool Pod(T& value) {
     return Bytes(&value, sizeof value);
@@ -78,13 +83,13 @@ class Reader {
   template <typename T>
   bool Array(std::vector<T>& values) {
     uint64_t size = 0;
-    if (!Pod(size) || size > (uint64_t{1} << 36)) return false;
+    if (!Pod(size) || !Fits(size, sizeof(T))) return false;
     values.resize(size);
     return Bytes(values.data(), sizeof(T) * size);
   }
   bool String(std::string& value) {
     uint64_t size = 0;
-    if (!Pod(size) || size > (uint64_t{1} << 32)) return false;
+    if (!Pod(size) || !Fits(size, 1)) return false;
     value.resize(size);
     return Bytes(value.data(), size);
   }
@@ -97,8 +102,13 @@ class Reader {
 
  private:
   std::ifstream& in_;
+  uint64_t left_;
   Checksum checksum_;
 };
+
+// The fewest bytes a saved term and a saved document take: their length-prefixed fields.
+constexpr uint64_t kMinTermBytes = 7 * sizeof(uint64_t);
+constexpr uint64_t kMinDocumentBytes = sizeof(uint64_t) + 16;
 
 }  // namespace
 
@@ -185,7 +195,10 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
     const std::string& path, const std::function<bool(const std::string&)>& accept) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFound("no index snapshot " + path);
-  Reader reader(in);
+  std::error_code size_error;
+  const uint64_t file_size = std::filesystem::file_size(path, size_error);
+  if (size_error) return NotFound("no index snapshot " + path);
+  Reader reader(in, file_size);
   char magic[8];
   uint32_t version = 0;
   std::string saved_stamp;
@@ -199,7 +212,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
   Impl& impl = *index->impl_;
   auto corrupt = [&] { return ParseError(path + ": truncated or corrupt index snapshot"); };
   uint64_t term_count = 0;
-  if (!reader.Pod(term_count)) return corrupt();
+  if (!reader.Pod(term_count) || !reader.Fits(term_count, kMinTermBytes)) return corrupt();
   impl.terms.resize(term_count);
   impl.lists.resize(term_count);
   for (uint64_t term = 0; term < term_count; ++term) {
@@ -213,7 +226,7 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
     impl.positioned.push_back(!internal::IsStopTerm(impl.terms[term]));
   }
   uint64_t doc_count = 0;
-  if (!reader.Pod(doc_count)) return corrupt();
+  if (!reader.Pod(doc_count) || !reader.Fits(doc_count, kMinDocumentBytes)) return corrupt();
   impl.docs.resize(doc_count);
   for (uint64_t doc = 0; doc < doc_count; ++doc) {
     DocMeta& meta = impl.docs[doc];

@@ -28,12 +28,21 @@ std::vector<Posting> RandomPostings(uint32_t documents, uint32_t terms, uint32_t
       if (used[term]) continue;
       used[term] = true;
       Posting posting{term, doc, {0, 0, 0}, {}};
+      if (term == 0) {  // a stop term: frequencies, no positions
+        posting.tf = {0, 0, static_cast<uint8_t>(1 + random() % 5)};
+        postings.push_back(std::move(posting));
+        continue;
+      }
       if (random() % 3 == 0) posting.positions.push_back(random() % 20);
       uint32_t at = 2 * kFieldStride;
-      for (uint32_t mention = random() % 4; mention > 0; --mention)
-        posting.positions.push_back(at += 1 + random() % 50);
+      // Now and then more mentions than a frequency holds (it saturates at 255 and the count is written).
+      const uint32_t mentions = random() % 50 == 0 ? 300 : random() % 4;
+      for (uint32_t mention = mentions; mention > 0; --mention) posting.positions.push_back(at += 1 + random() % 50);
       if (posting.positions.empty()) posting.positions.push_back(2 * kFieldStride);
-      for (uint32_t position : posting.positions) ++posting.tf[position / kFieldStride];
+      for (uint32_t position : posting.positions) {
+        uint8_t& tf = posting.tf[position / kFieldStride];
+        if (tf < 255) ++tf;
+      }
       postings.push_back(std::move(posting));
     }
   }

@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <random>
 #include <set>
@@ -896,6 +898,44 @@ TEST_F(SmallIndex, SnapshotsRoundTripAndKnowTheirStamp) {
   EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-1").status().code(), StatusCode::kParseError);
   std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
   EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-1").status().code(), StatusCode::kParseError);
+  std::filesystem::remove(path);
+}
+
+// A count in a corrupt snapshot (of terms, of a string's bytes, of an array's items) larger than the file
+// could hold fails the load as corrupt; nothing is made that size first.
+TEST_F(SmallIndex, SnapshotCountsBeyondTheFileFailTheLoad) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("counts_" + std::to_string(::getpid()) + ".index")).string();
+  ASSERT_TRUE(index_->SaveSnapshot(path, "stamp").ok());
+  std::string saved;
+  {
+    std::ifstream in(path, std::ios::binary);
+    saved.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto read_u64 = [&](size_t at) {
+    uint64_t value = 0;
+    std::memcpy(&value, saved.data() + at, sizeof value);
+    return value;
+  };
+  // The layout: magic (8), format (4), the stamp's length (8) and bytes, the count of terms (8), then the
+  // first term's length and bytes and the length of its first array (its blocks).
+  const size_t terms_at = 8 + 4 + 8 + 5;
+  ASSERT_EQ(read_u64(terms_at - 13), 5u);  // the stamp's length, so the offsets are right
+  ASSERT_GT(read_u64(terms_at), 0u);
+  const size_t first_term_at = terms_at + 8;
+  const size_t blocks_at = first_term_at + 8 + read_u64(first_term_at);
+  for (size_t at : {terms_at, first_term_at, blocks_at}) {
+    for (uint64_t count : {uint64_t{1} << 34, uint64_t{1} << 40, ~uint64_t{0}}) {
+      std::string corrupt = saved;
+      std::memcpy(corrupt.data() + at, &count, sizeof count);
+      {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(corrupt.data(), static_cast<std::streamsize>(corrupt.size()));
+      }
+      auto loaded = SearchIndex::LoadSnapshot(path, "stamp");
+      EXPECT_EQ(loaded.status().code(), StatusCode::kParseError) << "count " << count << " at byte " << at;
+    }
+  }
   std::filesystem::remove(path);
 }
 

@@ -200,7 +200,7 @@ struct SearchIndex::Impl {
     if (it != term_ids.end()) return it->second;
     uint32_t id = static_cast<uint32_t>(terms.size());
     term_ids.emplace(std::string(term), id);
-    terms.emplace_back(term);  // its list is made when a document is appended with it
+    terms.emplace_back(term);  // its list is made when a posting of it is appended (or a build part ends)
     positioned.push_back(!internal::IsStopTerm(term));
     lookup_stale = true;
     return id;

@@ -15,13 +15,16 @@ namespace jobscope::index::internal {
 
 class PendingPostings {
  public:
-  // Appends happen once this many postings wait (about 1,700 unique postings): a common term gathers
-  // hundreds of documents a batch, and the batch stays small beside the index.
-  static constexpr size_t kBatchPostings = size_t{1} << 18;
+  // Appends happen once this many postings wait (about 7,000 unique postings): a common term gathers
+  // thousands of documents a batch, the batch (20 MB) stays small beside the index, and the counting sort's
+  // pass over every term of the vocabulary is paid a few hundred times a build, not thousands.
+  static constexpr size_t kBatchPostings = size_t{1} << 20;
+  // Or once this many positions wait, whatever the postings' count.
+  static constexpr size_t kBatchPositions = kBatchPostings * 16;
 
   // One document's posting of `term`; documents must come in increasing order.
   void Add(uint32_t term, uint32_t doc, FieldTf tf, std::span<const uint32_t> positions);
-  bool full() const { return records_.size() >= kBatchPostings; }
+  bool full() const { return records_.size() >= kBatchPostings || positions_.size() >= kBatchPositions; }
   bool empty() const { return records_.empty(); }
 
   // Appends every waiting posting to `lists` (grown to hold every term named) and forgets them: each
