@@ -301,8 +301,11 @@ StatusOr<std::unique_ptr<SearchIndex>> SearchIndex::LoadSnapshot(
   for (const PostingList& list : impl.lists) {
     // Every block's bytes lie inside the list and its documents inside the index, so decoding stays in
     // bounds; the last block needs no end marker because each varint is read by count.
+    // A term's set covers every document saved (Prepare sized it so) and none past them, which a match set
+    // would count and a search would read as a document.
     if (list.open_tf.size() != list.open_docs.size() || list.open_docs.size() >= internal::kBlockSize ||
-        (list.has_doc_set() && list.doc_set.words() * 64 < doc_count)) {
+        (list.has_doc_set() && (list.doc_set.words() != set_words ||
+                                (doc_count % 64 != 0 && list.doc_set.data().back() >> (doc_count % 64) != 0)))) {
       return corrupt();
     }
     uint32_t previous = 0;

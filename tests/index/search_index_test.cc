@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include "base/strings.h"
 #include "index/index.h"
@@ -898,6 +899,37 @@ TEST_F(SmallIndex, SnapshotsRoundTripAndKnowTheirStamp) {
   EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-1").status().code(), StatusCode::kParseError);
   std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
   EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp-1").status().code(), StatusCode::kParseError);
+  std::filesystem::remove(path);
+}
+
+// A term's document set saved with a document past the last (its bytes otherwise sound, the checksum made
+// again) fails the load: a match set would count that document and a search read it.
+TEST(Snapshots, RejectATermSetNamingADocumentPastTheLast) {
+  auto index = SearchIndex::Empty();
+  for (int doc = 0; doc < 200; ++doc) index->Add(Make("p" + std::to_string(doc), "engineer", "builds models"));
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("sets_" + std::to_string(::getpid()) + ".index")).string();
+  ASSERT_TRUE(index->SaveSnapshot(path, "stamp").ok());
+  std::string saved;
+  {
+    std::ifstream in(path, std::ios::binary);
+    saved.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_TRUE(SearchIndex::LoadSnapshot(path, "stamp").ok());
+  // Every term is in all 200 documents, so each keeps a set of four words: three full, then 8 bits.
+  const uint64_t words[] = {4, ~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}, 0xFF};
+  const std::string set(reinterpret_cast<const char*>(words), sizeof words);
+  const size_t at = saved.find(set);
+  ASSERT_NE(at, std::string::npos);
+  const uint64_t past_the_last = 0x1FF;  // document 200
+  std::memcpy(saved.data() + at + sizeof words - 8, &past_the_last, 8);
+  const uint64_t checksum = XXH3_64bits(saved.data(), saved.size() - 8);
+  std::memcpy(saved.data() + saved.size() - 8, &checksum, 8);
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(saved.data(), static_cast<std::streamsize>(saved.size()));
+  }
+  EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp").status().code(), StatusCode::kParseError);
   std::filesystem::remove(path);
 }
 
