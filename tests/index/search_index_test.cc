@@ -902,6 +902,16 @@ TEST_F(SmallIndex, SnapshotsRoundTripAndKnowTheirStamp) {
   std::filesystem::remove(path);
 }
 
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void WriteFileBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
 // A term's document set saved with a document past the last (its bytes otherwise sound, the checksum made
 // again) fails the load: a match set would count that document and a search read it.
 TEST(Snapshots, RejectATermSetNamingADocumentPastTheLast) {
@@ -910,11 +920,7 @@ TEST(Snapshots, RejectATermSetNamingADocumentPastTheLast) {
   const std::string path =
       (std::filesystem::temp_directory_path() / ("sets_" + std::to_string(::getpid()) + ".index")).string();
   ASSERT_TRUE(index->SaveSnapshot(path, "stamp").ok());
-  std::string saved;
-  {
-    std::ifstream in(path, std::ios::binary);
-    saved.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  std::string saved = FileBytes(path);
   ASSERT_TRUE(SearchIndex::LoadSnapshot(path, "stamp").ok());
   // Every term is in all 200 documents, so each keeps a set of four words: three full, then 8 bits.
   const uint64_t words[] = {4, ~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}, 0xFF};
@@ -925,10 +931,7 @@ TEST(Snapshots, RejectATermSetNamingADocumentPastTheLast) {
   std::memcpy(saved.data() + at + sizeof words - 8, &past_the_last, 8);
   const uint64_t checksum = XXH3_64bits(saved.data(), saved.size() - 8);
   std::memcpy(saved.data() + saved.size() - 8, &checksum, 8);
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(saved.data(), static_cast<std::streamsize>(saved.size()));
-  }
+  WriteFileBytes(path, saved);
   EXPECT_EQ(SearchIndex::LoadSnapshot(path, "stamp").status().code(), StatusCode::kParseError);
   std::filesystem::remove(path);
 }
@@ -939,11 +942,7 @@ TEST_F(SmallIndex, SnapshotCountsBeyondTheFileFailTheLoad) {
   const std::string path =
       (std::filesystem::temp_directory_path() / ("counts_" + std::to_string(::getpid()) + ".index")).string();
   ASSERT_TRUE(index_->SaveSnapshot(path, "stamp").ok());
-  std::string saved;
-  {
-    std::ifstream in(path, std::ios::binary);
-    saved.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  std::string saved = FileBytes(path);
   auto read_u64 = [&](size_t at) {
     uint64_t value = 0;
     std::memcpy(&value, saved.data() + at, sizeof value);
@@ -960,10 +959,7 @@ TEST_F(SmallIndex, SnapshotCountsBeyondTheFileFailTheLoad) {
     for (uint64_t count : {uint64_t{1} << 34, uint64_t{1} << 40, ~uint64_t{0}}) {
       std::string corrupt = saved;
       std::memcpy(corrupt.data() + at, &count, sizeof count);
-      {
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        out.write(corrupt.data(), static_cast<std::streamsize>(corrupt.size()));
-      }
+      WriteFileBytes(path, corrupt);
       auto loaded = SearchIndex::LoadSnapshot(path, "stamp");
       EXPECT_EQ(loaded.status().code(), StatusCode::kParseError) << "count " << count << " at byte " << at;
     }
