@@ -153,6 +153,15 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
         ++cursor;  // thousands separator: skip it
         continue;
       }
+      // "$120,0 00": a stray space inside the group after a comma, whose two parts make three digits.
+      if (c == ',' && !seen_decimal && run < 3 && cursor + 1 + run < text.size() && text[cursor + 1 + run] == ' ' &&
+          digit_run(cursor + 2 + run) == 3 - run) {
+        token.grouped = true;
+        digits.append(text.substr(cursor + 1, run));
+        digits.append(text.substr(cursor + 2 + run, 3 - run));
+        cursor += 2 + 3;
+        continue;
+      }
       if (c == '.' && !seen_decimal) {
         seen_decimal = true;
         digits += '.';
@@ -172,6 +181,16 @@ size_t ReadAmount(std::string_view text, size_t pos, MoneyToken& token) {
       token.grouped = space_grouped = true;
       cursor += space;
       continue;
+    }
+    // "$120 ,000", "$1 20,000", "$14 0,000": a stray space before the comma, or inside a first group that the
+    // comma then follows with exactly three digits; the parts before the comma make at most three digits.
+    if (c == ' ' && !seen_decimal && !token.grouped && !after_letter && digits.size() <= 3) {
+      const size_t run = digit_run(cursor + 1);
+      const size_t comma = cursor + 1 + run;
+      if (digits.size() + run <= 3 && comma < text.size() && text[comma] == ',' && digit_run(comma + 1) == 3) {
+        ++cursor;
+        continue;
+      }
     }
     // "$142, 500": a stray space after the separator still groups when exactly three digits follow.
     if (c == ',' && !seen_decimal && !token.grouped && digits.size() <= 3 && cursor + 2 < text.size() &&

@@ -91,6 +91,13 @@ TEST(SalaryGrammar, ShorthandThousands) {
 
 TEST(SalaryGrammar, StrayAndGroupedDigits) {
   ExpectField("$142, 500", {142500, 142500, "USD", kYear});
+  // A stray space elsewhere in a figure: before the comma, inside the first group, inside the last.
+  ExpectField("$120 ,000 - $140,000", {120000, 140000, "USD", kYear});
+  ExpectField("$1 20,000 - $140,000", {120000, 140000, "USD", kYear});
+  ExpectField("$120,000 - $14 0,000", {120000, 140000, "USD", kYear});
+  ExpectField("$120,0 00 per year", {120000, 120000, "USD", kYear});
+  // Two figures side by side stay two: the second has no comma group to complete.
+  ExpectField("$45 - $55 per hour", {45, 55, "USD", kHour});
   ExpectField("$128455.50 - $151210.75 / year", {128455.5, 151210.75, "USD", kYear});
 }
 
