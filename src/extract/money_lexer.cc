@@ -50,7 +50,20 @@ struct PeriodWord {
   SalaryPeriod period;
 };
 // Slash forms ("/hr", "/ year") are read by SlashPeriodAt; "hr" alone follows a figure: "$40hr-$45hr".
-constexpr std::array<PeriodWord, 48> kPeriodWords = {{
+constexpr std::array<PeriodWord, 60> kPeriodWords = {{
+    // Before "weekly" and "monthly", which they hold.
+    {"bi-weekly", SalaryPeriod::kTwoWeeks},
+    {"biweekly", SalaryPeriod::kTwoWeeks},
+    {"bi weekly", SalaryPeriod::kTwoWeeks},
+    {"fortnightly", SalaryPeriod::kTwoWeeks},
+    {"per fortnight", SalaryPeriod::kTwoWeeks},
+    {"a fortnight", SalaryPeriod::kTwoWeeks},
+    {"every two weeks", SalaryPeriod::kTwoWeeks},
+    {"every 2 weeks", SalaryPeriod::kTwoWeeks},
+    {"semi-monthly", SalaryPeriod::kHalfMonth},
+    {"semimonthly", SalaryPeriod::kHalfMonth},
+    {"semi monthly", SalaryPeriod::kHalfMonth},
+    {"twice a month", SalaryPeriod::kHalfMonth},
     {"per hour", SalaryPeriod::kHour},
     {"an hour", SalaryPeriod::kHour},
     {"hourly", SalaryPeriod::kHour},
@@ -568,7 +581,7 @@ std::vector<MoneyGroup> GroupMoney(std::string_view text, const std::vector<Mone
       // "$95- $105,000": a first figure that drops its thousands. Only where the thousands make a range of
       // like figures, and never for hourly, daily or weekly pay, where three digits are the whole figure.
       bool short_period = group.period == SalaryPeriod::kHour || group.period == SalaryPeriod::kDay ||
-                          group.period == SalaryPeriod::kWeek;
+                          group.period == SalaryPeriod::kWeek || group.period == SalaryPeriod::kTwoWeeks;
       if (!low.had_multiplier && !low.grouped && group.low < 1000 && high_amount >= 10000 && !short_period &&
           group.low * 1000 <= high_amount && group.low * 1000 * 3 >= high_amount) {
         group.low *= 1000;

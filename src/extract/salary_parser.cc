@@ -195,6 +195,10 @@ bool Plausible(SalaryPeriod period, double amount) {
       return amount <= 5000;
     case SalaryPeriod::kWeek:
       return amount <= 20000;
+    case SalaryPeriod::kTwoWeeks:
+      return amount <= 40000;
+    case SalaryPeriod::kHalfMonth:
+      return amount >= 50 && amount <= 50000;
     case SalaryPeriod::kMonth:
       return amount >= 100 && amount <= 100000;
     case SalaryPeriod::kYear:
@@ -326,7 +330,7 @@ PayReading ReadPay(std::string_view text, Where where, const CurrencyRates& rate
   reading.end = figure.end;
   reading.own_period = figure.period != SalaryPeriod::kUnknown;
   reading.wage_period = (figure.period == SalaryPeriod::kHour || figure.period == SalaryPeriod::kDay ||
-                         figure.period == SalaryPeriod::kWeek) &&
+                         figure.period == SalaryPeriod::kWeek || figure.period == SalaryPeriod::kTwoWeeks) &&
                         Plausible(figure.period, amount);
   for (size_t idx = 1; idx < candidates.size(); ++idx) {
     const MoneyGroup& other = groups[candidates[idx].group];
@@ -410,6 +414,10 @@ double PeriodsPerYear(SalaryPeriod period) {
       return 260;
     case SalaryPeriod::kWeek:
       return 52;
+    case SalaryPeriod::kTwoWeeks:
+      return 26;
+    case SalaryPeriod::kHalfMonth:
+      return 24;
     case SalaryPeriod::kMonth:
       return 12;
     case SalaryPeriod::kYear:
@@ -482,6 +490,10 @@ Salary SalaryFromAmounts(std::optional<double> min, std::optional<double> max, s
     salary.period = SalaryPeriod::kDay;
   else if (unit == "weekly" || unit == "week")
     salary.period = SalaryPeriod::kWeek;
+  else if (unit == "biweekly" || unit == "bi-weekly" || unit == "fortnightly")
+    salary.period = SalaryPeriod::kTwoWeeks;
+  else if (unit == "semimonthly" || unit == "semi-monthly")
+    salary.period = SalaryPeriod::kHalfMonth;
   else if (unit == "monthly" || unit == "month")
     salary.period = SalaryPeriod::kMonth;
   else if (unit == "yearly" || unit == "year" || unit == "annual" || unit == "annually")

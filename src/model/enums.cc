@@ -48,13 +48,15 @@ constexpr NameTable<EmploymentType, 7> kEmploymentNames = {{
     {EmploymentType::kInternship, "internship"},
     {EmploymentType::kVolunteer, "volunteer"},
 }};
-constexpr NameTable<SalaryPeriod, 6> kPeriodNames = {{
+constexpr NameTable<SalaryPeriod, 8> kPeriodNames = {{
     {SalaryPeriod::kUnknown, "unknown"},
     {SalaryPeriod::kHour, "hour"},
     {SalaryPeriod::kDay, "day"},
     {SalaryPeriod::kWeek, "week"},
     {SalaryPeriod::kMonth, "month"},
     {SalaryPeriod::kYear, "year"},
+    {SalaryPeriod::kTwoWeeks, "two_weeks"},
+    {SalaryPeriod::kHalfMonth, "half_month"},
 }};
 constexpr NameTable<SalarySource, 4> kSourceNames = {{
     {SalarySource::kNone, "none"},

@@ -32,7 +32,8 @@ enum class RemoteMode { kUnknown, kOnSite, kHybrid, kRemote };
 
 enum class EmploymentType { kUnknown, kFullTime, kPartTime, kContract, kTemporary, kInternship, kVolunteer };
 
-enum class SalaryPeriod { kUnknown, kHour, kDay, kWeek, kMonth, kYear };
+// kTwoWeeks: every two weeks ("bi-weekly", "fortnightly"); kHalfMonth: twice a month ("semi-monthly").
+enum class SalaryPeriod { kUnknown, kHour, kDay, kWeek, kMonth, kYear, kTwoWeeks, kHalfMonth };
 
 // Where a salary figure came from.
 enum class SalarySource { kNone, kStructured, kPostingText, kEstimate };

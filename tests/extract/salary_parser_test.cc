@@ -101,6 +101,22 @@ TEST(SalaryGrammar, StrayAndGroupedDigits) {
   ExpectField("$128455.50 - $151210.75 / year", {128455.5, 151210.75, "USD", kYear});
 }
 
+// Pay every two weeks or twice a month is neither weekly nor monthly pay: 26 and 24 times a year.
+TEST(SalaryGrammar, PayEveryTwoWeeksOrTwiceAMonth) {
+  ExpectField("$3,000 bi-weekly", {3000, 3000, "USD", SalaryPeriod::kTwoWeeks});
+  ExpectField("$3,000 - $3,500 biweekly", {3000, 3500, "USD", SalaryPeriod::kTwoWeeks});
+  ExpectField("$4,000 semi-monthly", {4000, 4000, "USD", SalaryPeriod::kHalfMonth});
+  ExpectInText("You will be paid $2,800 fortnightly.", {2800, 2800, "USD", SalaryPeriod::kTwoWeeks});
+  ExpectField("$1,200 weekly", {1200, 1200, "USD", SalaryPeriod::kWeek});
+  auto parsed = ParseSalaryText("$3,000 bi-weekly", TestRates());
+  ASSERT_TRUE(parsed.salary.has_value());
+  EXPECT_DOUBLE_EQ(*parsed.salary->annual_min_usd, 3000 * 26.0);
+  parsed = ParseSalaryText("$4,000 semi-monthly", TestRates());
+  ASSERT_TRUE(parsed.salary.has_value());
+  EXPECT_DOUBLE_EQ(*parsed.salary->annual_min_usd, 4000 * 24.0);
+  EXPECT_EQ(SalaryFromAmounts(3000, 3500, "USD", "biweekly", TestRates(), "").period, SalaryPeriod::kTwoWeeks);
+}
+
 TEST(SalaryGrammar, CurrencyAfterTheAmount) {
   ExpectField("120k-150k USD", {120000, 150000, "USD", kYear});
   ExpectField("50-60k EUR annually", {50000, 60000, "EUR", kYear});
