@@ -32,6 +32,7 @@ struct hs_database;
 struct hs_scratch;
 namespace jobscope::extract::internal {
 class CoordinationForms;
+class WordDictionary;
 }  // namespace jobscope::extract::internal
 
 namespace jobscope::extract {
@@ -69,8 +70,9 @@ struct TextScan {
 
 class SkillMatcher {
  public:
-  // Compiles every surface form of `taxonomy` into one vectorscan literal database. The taxonomy must
-  // outlive the matcher. Errors: kInternal if vectorscan refuses the patterns.
+  // Puts every surface form of `taxonomy` into a word dictionary (a form that begins a word) or a vectorscan
+  // literal database (the rest, with the cue phrases and signs). The taxonomy must outlive the matcher. Errors:
+  // kInternal if vectorscan refuses the patterns.
   static StatusOr<std::unique_ptr<SkillMatcher>> Create(const taxonomy::Taxonomy& taxonomy);
   ~SkillMatcher();
   SkillMatcher(const SkillMatcher&) = delete;
@@ -79,7 +81,7 @@ class SkillMatcher {
   // A matcher sharing the compiled database, with its own scratch space, for another thread.
   StatusOr<std::unique_ptr<SkillMatcher>> Clone() const;
 
-  // Skills and cue phrases in `text`, in one vectorscan pass. Skills are non-overlapping (the longest form
+  // Skills and cue phrases in `text`, in one pass of each dictionary. Skills are non-overlapping (the longest form
   // wins), with byte offsets into `text` and whether the posting requires each or calls it a plus.
   TextScan Scan(std::string_view text) const;
   // The skills of Scan().
@@ -102,6 +104,9 @@ class SkillMatcher {
   // Forms of one letter ("R", "C") by byte: a literal matcher would report every r and c inside words,
   // which cost more than the rest of the dictionary together, so they are found by a pass over the bytes.
   std::array<std::vector<uint32_t>, 256> letter_forms_;
+  // The forms that begin with a word byte, found by the word they begin with; vectorscan scans for the rest
+  // (".NET"), the cue phrases and the other readers' signs.
+  std::shared_ptr<const internal::WordDictionary> words_;
   // The concepts of two words that may be read across "and" / "or" ("model training and deployment").
   std::shared_ptr<const internal::CoordinationForms> coordination_forms_;
   // Methods read from a verb and its object ("deploy scalable ML models"): the pattern id of the first verb,

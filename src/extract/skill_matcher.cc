@@ -1,5 +1,6 @@
-// Skill matching: one vectorscan literal database over every surface form, then the rules a dictionary
-// needs to be trusted: word boundaries, case for short names, context for names that are also everyday
+// Skill matching: a word dictionary for the surface forms that begin with a word byte (nearly all) and one
+// vectorscan literal database for the rest, the cue phrases and the other readers' signs; then the rules a
+// dictionary needs to be trusted: word boundaries, case for short names, context for names that are also everyday
 // words, and longest-match-wins for overlapping forms ("machine learning engineer" vs "machine learning").
 #include <algorithm>
 #include <array>
@@ -15,6 +16,7 @@
 #include "extract/internal/requirement_sections.h"
 #include "extract/internal/text_signs.h"
 #include "extract/internal/verb_objects.h"
+#include "extract/internal/word_dictionary.h"
 
 namespace jobscope::extract {
 namespace {
@@ -358,6 +360,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
     }
   }
   matcher->coordination_forms_ = std::move(coordination);
+  auto words = std::make_shared<internal::WordDictionary>();
   for (uint32_t idx = 0; idx < forms.size(); ++idx) {
     const InflectedForm inflected = Inflect(forms[idx], taxonomy.skills()[forms[idx].skill_index]);
     matcher->form_lengths_.push_back(static_cast<uint32_t>(inflected.scanned_length));
@@ -370,11 +373,20 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
       }
       continue;
     }
+    // A form that begins with a word byte can only count where a word begins (BoundaryOk): the word
+    // dictionary finds it there.
+    if (IsWordChar(static_cast<unsigned char>(forms[idx].text[0]))) {
+      words->Add(std::string_view(forms[idx].text).substr(0, inflected.scanned_length), idx,
+                 !forms[idx].rule.case_sensitive);
+      continue;
+    }
     expressions.push_back(forms[idx].text.data());
     lengths.push_back(inflected.scanned_length);
     flags.push_back(forms[idx].rule.case_sensitive ? 0 : HS_FLAG_CASELESS);
     ids.push_back(idx);
   }
+  words->Seal();
+  matcher->words_ = std::move(words);
   // The cue phrases ride along in the same scan, with ids after the forms.
   for (const internal::CuePhrase& cue : internal::CuePhrases()) {
     expressions.push_back(cue.text.data());
@@ -431,6 +443,7 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Clone() const {
   copy->sign_kinds_ = sign_kinds_;
   copy->letter_forms_ = letter_forms_;
   copy->coordination_forms_ = coordination_forms_;
+  copy->words_ = words_;
   copy->first_verb_pattern_ = first_verb_pattern_;
   copy->verb_object_forms_ = verb_object_forms_;
   if (hs_clone_scratch(scratch_, &copy->scratch_) != HS_SUCCESS) {
@@ -448,13 +461,18 @@ size_t SkillMatcher::ScanOnly(std::string_view text) const {
   hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, CountMatch, &count);
   std::vector<Hit> letters;
   AddLetterHits(text, letter_forms_, letters);
-  return count + letters.size();
+  std::vector<internal::WordDictionary::Match> words;
+  words_->Find(text, words);
+  return count + letters.size() + words.size();
 }
 
 TextScan SkillMatcher::Scan(std::string_view text) const {
   std::vector<Hit> hits;
   hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, OnMatch, &hits);
   AddLetterHits(text, letter_forms_, hits);
+  std::vector<internal::WordDictionary::Match> words;
+  words_->Find(text, words);
+  for (const auto& word : words) hits.push_back({0, word.end, word.id});
   const auto& forms = taxonomy_->surface_forms();
   const auto cue_table = internal::CuePhrases();
   TextScan scan;
@@ -531,9 +549,14 @@ TextScan SkillMatcher::Scan(std::string_view text) const {
                               }),
                   signs.pay.end());
   // Longest leftmost wins among overlapping forms; then forms that name a role are dropped.
-  std::sort(valid.begin(), valid.end(), [](const Hit& a, const Hit& b) {
+  // Of two forms of one span, one that needs no context wins over one that does (an unambiguous name read
+  // here is read here whatever the context), then the first in the taxonomy: never the order of finding.
+  std::sort(valid.begin(), valid.end(), [&forms](const Hit& a, const Hit& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
-    return a.end > b.end;
+    if (a.end != b.end) return a.end > b.end;
+    const bool a_ambiguous = forms[a.form].rule.ambiguous, b_ambiguous = forms[b.form].rule.ambiguous;
+    if (a_ambiguous != b_ambiguous) return b_ambiguous;
+    return a.form < b.form;
   });
   std::vector<Hit> chosen;
   for (const Hit& hit : valid) {

@@ -91,6 +91,16 @@ TEST(SkillMatcherNumber, ConceptsMeetTheirSingularAndPluralProductsKeepTheirName
   EXPECT_TRUE(found("a joint venture").empty());
 }
 
+// Two forms of one span: one that needs no context is read, whichever the dictionaries report first.
+TEST(SkillMatcherSameSpan, AFormThatNeedsNoContextWinsOverOneThatDoes) {
+  std::vector<Skill> skills(2);
+  skills[0] = {"hf", "Hugging Face", Category::kLibrary, "curated", false, false, {{"Transformers", {true, true}}}, {}};
+  skills[1] = {"transformer-models", "transformers", Category::kKnowledge, "curated", false, false, {}, {}};
+  const SpansFound found(std::move(skills));
+  using Spans = std::vector<std::string>;
+  EXPECT_EQ(found("large codebases, such as Transformers, to optimise"), Spans{"transformer-models:Transformers"});
+}
+
 TEST(SkillMatcherCoordination, ConceptsNamedOnceForTwoWordsAreRead) {
   std::vector<Skill> skills(7);
   skills[0] = {"model-training", "model training", Category::kMethod, "curated", false, false, {}, {}};

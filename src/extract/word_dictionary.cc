@@ -1,0 +1,166 @@
+#include "extract/internal/word_dictionary.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+
+#include "base/strings.h"
+
+namespace jobscope::extract::internal {
+namespace {
+
+// IsSkillWordByte as a table: it is asked of every byte of every posting.
+const auto kWordByte = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsSkillWordByte(static_cast<unsigned char>(c)) ? 1 : 0;
+  return table;
+}();
+
+char LowerByte(char c) { return static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26) ? 32 : 0)); }
+
+// Bytes past a text's end that the lowercase copy keeps as zeros, so that eight bytes can always be loaded.
+constexpr size_t kPadding = 8;
+
+uint64_t Load8(const char* bytes) {
+  uint64_t value;
+  std::memcpy(&value, bytes, sizeof value);
+  return value;
+}
+
+// The low `count` bytes of a loaded word (count < 8).
+uint64_t LowBytes(uint64_t value, size_t count) { return value & ((uint64_t{1} << (8 * count)) - 1); }
+
+// A word's hash, eight bytes at a time; `bytes` may be read up to 7 bytes past `size`. Never 0.
+uint64_t WordHash(const char* bytes, size_t size) {
+  uint64_t hash = size * 0x9E3779B97F4A7C15ull;
+  for (size_t at = 0; at < size; at += 8) {
+    uint64_t chunk = Load8(bytes + at);
+    if (size - at < 8) chunk = LowBytes(chunk, size - at);
+    hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ull;
+    hash ^= hash >> 31;
+  }
+  return hash | 1;
+}
+
+// The key of an entry that has two bytes or more after its first word: its first word's hash and those
+// two bytes. Never 0.
+uint64_t PairKey(uint64_t word_hash, const char* after) {
+  uint16_t two;
+  std::memcpy(&two, after, sizeof two);
+  uint64_t hash = (word_hash ^ (uint64_t{two} << 7)) * 0x94D049BB133111EBull;
+  hash ^= hash >> 29;
+  return hash | 1;
+}
+
+constexpr size_t kFilterBits = 1 << 16;
+size_t FilterBit(uint64_t word_hash) { return static_cast<size_t>(word_hash >> 48); }
+
+// Bit i set when byte `from + i` of the text is a word byte, for the 64 bytes from `from` (0 past the end).
+uint64_t WordBits(const unsigned char* bytes, size_t from, size_t size) {
+  uint64_t bits = 0;
+  const size_t count = std::min<size_t>(64, size - from);
+  for (size_t i = 0; i < count; ++i) bits |= uint64_t{kWordByte[bytes[from + i]]} << i;
+  return bits;
+}
+
+}  // namespace
+
+void WordDictionary::Add(std::string_view pattern, uint32_t id, bool caseless) {
+  Entry entry;
+  entry.lowercase.reserve(pattern.size());
+  for (char c : pattern) entry.lowercase += LowerByte(c);
+  if (!caseless) entry.exact = std::string(pattern);
+  entry.id = id;
+  while (entry.first_word < pattern.size() && kWordByte[static_cast<unsigned char>(pattern[entry.first_word])]) {
+    ++entry.first_word;
+  }
+  entries_.push_back(std::move(entry));
+}
+
+void WordDictionary::Seal() {
+  std::vector<uint64_t> hashes(entries_.size());
+  std::vector<uint32_t> order(entries_.size());
+  first_words_.assign(kFilterBits / 64, 0);
+  for (uint32_t idx = 0; idx < entries_.size(); ++idx) {
+    const Entry& entry = entries_[idx];
+    std::string padded = entry.lowercase + std::string(kPadding, '\0');
+    const uint64_t word_hash = WordHash(padded.data(), entry.first_word);
+    first_words_[FilterBit(word_hash) / 64] |= uint64_t{1} << (FilterBit(word_hash) % 64);
+    const bool pair = entry.lowercase.size() >= entry.first_word + 2;
+    hashes[idx] = pair ? PairKey(word_hash, padded.data() + entry.first_word) : word_hash;
+    order[idx] = idx;
+  }
+  // Entries of one key side by side, in the order they were added.
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return hashes[a] < hashes[b]; });
+  std::vector<Entry> sorted;
+  sorted.reserve(entries_.size());
+  heads_.clear();
+  for (uint32_t idx : order) {
+    Entry& entry = entries_[idx];
+    const size_t rest = std::min<size_t>(entry.lowercase.size() - entry.first_word, 8);
+    char head[8] = {};
+    std::memcpy(head, entry.lowercase.data() + entry.first_word, rest);
+    heads_.push_back({Load8(head), rest == 8 ? ~uint64_t{0} : LowBytes(~uint64_t{0}, rest)});
+    sorted.push_back(std::move(entry));
+  }
+  entries_ = std::move(sorted);
+  size_t words = 0;
+  for (size_t idx = 0; idx < order.size(); ++idx) words += idx == 0 || hashes[order[idx]] != hashes[order[idx - 1]];
+  size_t size = 16;
+  while (size < 2 * words) size *= 2;
+  slots_.assign(size, Slot{});
+  slot_mask_ = size - 1;
+  for (size_t begin = 0; begin < order.size();) {
+    const uint64_t hash = hashes[order[begin]];
+    size_t end = begin;
+    while (end < order.size() && hashes[order[end]] == hash) ++end;
+    size_t slot = hash & slot_mask_;
+    while (slots_[slot].hash != 0) slot = (slot + 1) & slot_mask_;
+    slots_[slot] = {hash, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+    begin = end;
+  }
+}
+
+void WordDictionary::Find(std::string_view text, std::vector<Match>& out) const {
+  if (entries_.empty() || text.empty()) return;
+  thread_local std::string lowercase;
+  const size_t size = text.size();
+  lowercase.resize(size + kPadding);
+  char* lower = lowercase.data();
+  for (size_t pos = 0; pos < size; ++pos) lower[pos] = LowerByte(text[pos]);
+  std::memset(lower + size, 0, kPadding);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // Words are found 64 bytes at a time from bit masks, without a branch per byte.
+  uint64_t previous_last = 0;  // whether the byte before the block is a word byte
+  for (size_t block = 0; block < size; block += 64) {
+    const uint64_t bits = WordBits(bytes, block, size);
+    uint64_t starts = bits & ~((bits << 1) | previous_last);
+    previous_last = bits >> 63;
+    while (starts != 0) {
+      const size_t begin = block + static_cast<size_t>(std::countr_zero(starts));
+      starts &= starts - 1;
+      size_t end = begin + 1;
+      while (end < size && kWordByte[bytes[end]]) ++end;
+      const uint64_t word_hash = WordHash(lower + begin, end - begin);
+      if ((first_words_[FilterBit(word_hash) / 64] >> (FilterBit(word_hash) % 64) & 1) == 0) continue;
+      const uint64_t after = Load8(lower + end);
+      for (uint64_t key : {word_hash, PairKey(word_hash, lower + end)}) {
+        size_t slot = key & slot_mask_;
+        while (slots_[slot].hash != 0 && slots_[slot].hash != key) slot = (slot + 1) & slot_mask_;
+        if (slots_[slot].hash == 0) continue;
+        for (uint32_t idx = slots_[slot].begin; idx < slots_[slot].end; ++idx) {
+          if ((after & heads_[idx].mask) != heads_[idx].bytes) continue;
+          const Entry& entry = entries_[idx];
+          const size_t length = entry.lowercase.size();
+          if (entry.first_word != end - begin || begin + length > size) continue;
+          if (std::memcmp(lower + begin, entry.lowercase.data(), length) != 0) continue;
+          if (!entry.exact.empty() && std::memcmp(text.data() + begin, entry.exact.data(), length) != 0) continue;
+          out.push_back({entry.id, static_cast<uint32_t>(begin + length)});
+        }
+      }
+    }
+  }
+}
+
+}  // namespace jobscope::extract::internal
