@@ -1,6 +1,7 @@
 #include "extract/internal/coordination.h"
 
 #include <algorithm>
+#include <array>
 
 #include "base/strings.h"
 
@@ -123,17 +124,18 @@ std::vector<CoordinatedForm> ReadCoordinations(std::string_view text, std::span<
     // A shared modifier: "model training and deployment" -> "model deployment"; in a list of single words,
     // the first one's: "data analytics, visualization and governance" -> "data visualization", "data
     // governance".
-    std::vector<Word> items = {left};
-    while (items.size() < kMaxListItems) {
-      Word before = ListItemBefore(text, items.back().begin);
+    std::array<Word, kMaxListItems> items = {left};  // read for every coordinator: no allocation
+    size_t item_count = 1;
+    while (item_count < kMaxListItems) {
+      Word before = ListItemBefore(text, items[item_count - 1].begin);
       if (!before.found()) break;
-      items.push_back(before);
+      items[item_count++] = before;
     }
-    if (Word modifier = WordBefore(text, items.back().begin); modifier.found()) {
+    if (Word modifier = WordBefore(text, items[item_count - 1].begin); modifier.found()) {
       if (auto form = forms.Find(view(modifier), view(right))) {
         found.push_back({*form, right.begin, right.end, right.end});
       }
-      for (size_t item = 0; item + 1 < items.size(); ++item) {  // the list's middle items
+      for (size_t item = 0; item + 1 < item_count; ++item) {  // the list's middle items
         if (auto form = forms.Find(view(modifier), view(items[item]))) {
           found.push_back({*form, items[item].begin, items[item].end, items[item].end});
         }

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "base/strings.h"
+#include "base/word_bits.h"
 
 namespace jobscope::extract::internal {
 namespace {
@@ -16,8 +17,6 @@ const auto kWordByte = [] {
   for (int c = 0; c < 256; ++c) table[c] = IsSkillWordByte(static_cast<unsigned char>(c)) ? 1 : 0;
   return table;
 }();
-
-char LowerByte(char c) { return static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26) ? 32 : 0)); }
 
 // Bytes past a text's end that the lowercase copy keeps as zeros, so that eight bytes can always be loaded.
 constexpr size_t kPadding = 8;
@@ -53,23 +52,23 @@ uint64_t PairKey(uint64_t word_hash, const char* after) {
   return hash | 1;
 }
 
-constexpr size_t kFilterBits = 1 << 16;
-size_t FilterBit(uint64_t word_hash) { return static_cast<size_t>(word_hash >> 48); }
-
-// Bit i set when byte `from + i` of the text is a word byte, for the 64 bytes from `from` (0 past the end).
-uint64_t WordBits(const unsigned char* bytes, size_t from, size_t size) {
-  uint64_t bits = 0;
-  const size_t count = std::min<size_t>(64, size - from);
-  for (size_t i = 0; i < count; ++i) bits |= uint64_t{kWordByte[bytes[from + i]]} << i;
-  return bits;
+// A filter bit by a hash's top bits; 1 << 16 of them for some 8,000 first words, or 15,000 keys.
+constexpr int kFilterBitsLog2 = 16;
+bool InFilter(const std::vector<uint64_t>& filter, uint64_t hash) {
+  const size_t bit = static_cast<size_t>(hash >> (64 - kFilterBitsLog2));
+  return (filter[bit / 64] >> (bit % 64) & 1) != 0;
+}
+void AddToFilter(std::vector<uint64_t>& filter, uint64_t hash) {
+  const size_t bit = static_cast<size_t>(hash >> (64 - kFilterBitsLog2));
+  filter[bit / 64] |= uint64_t{1} << (bit % 64);
 }
 
 }  // namespace
 
 void WordDictionary::Add(std::string_view pattern, uint32_t id, bool caseless) {
   Entry entry;
-  entry.lowercase.reserve(pattern.size());
-  for (char c : pattern) entry.lowercase += LowerByte(c);
+  entry.lowercase.resize(pattern.size());
+  CopyLowercaseAscii(pattern.data(), pattern.size(), entry.lowercase.data());
   if (!caseless) entry.exact = std::string(pattern);
   entry.id = id;
   while (entry.first_word < pattern.size() && kWordByte[static_cast<unsigned char>(pattern[entry.first_word])]) {
@@ -81,14 +80,16 @@ void WordDictionary::Add(std::string_view pattern, uint32_t id, bool caseless) {
 void WordDictionary::Seal() {
   std::vector<uint64_t> hashes(entries_.size());
   std::vector<uint32_t> order(entries_.size());
-  first_words_.assign(kFilterBits / 64, 0);
+  first_words_.assign((size_t{1} << kFilterBitsLog2) / 64, 0);
+  keys_.assign((size_t{1} << kFilterBitsLog2) / 64, 0);
   for (uint32_t idx = 0; idx < entries_.size(); ++idx) {
     const Entry& entry = entries_[idx];
     std::string padded = entry.lowercase + std::string(kPadding, '\0');
     const uint64_t word_hash = WordHash(padded.data(), entry.first_word);
-    first_words_[FilterBit(word_hash) / 64] |= uint64_t{1} << (FilterBit(word_hash) % 64);
+    AddToFilter(first_words_, word_hash);
     const bool pair = entry.lowercase.size() >= entry.first_word + 2;
     hashes[idx] = pair ? PairKey(word_hash, padded.data() + entry.first_word) : word_hash;
+    AddToFilter(keys_, hashes[idx]);
     order[idx] = idx;
   }
   // Entries of one key side by side, in the order they were added.
@@ -128,24 +129,29 @@ void WordDictionary::Find(std::string_view text, std::vector<Match>& out) const 
   const size_t size = text.size();
   lowercase.resize(size + kPadding);
   char* lower = lowercase.data();
-  for (size_t pos = 0; pos < size; ++pos) lower[pos] = LowerByte(text[pos]);
+  CopyLowercaseAscii(text.data(), size, lower);
   std::memset(lower + size, 0, kPadding);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   // Words are found 64 bytes at a time from bit masks, without a branch per byte.
   uint64_t previous_last = 0;  // whether the byte before the block is a word byte
   for (size_t block = 0; block < size; block += 64) {
-    const uint64_t bits = WordBits(bytes, block, size);
+    const uint64_t bits = WordByteBits(bytes + block, std::min<size_t>(64, size - block), Underscore::kInWords);
     uint64_t starts = bits & ~((bits << 1) | previous_last);
     previous_last = bits >> 63;
     while (starts != 0) {
-      const size_t begin = block + static_cast<size_t>(std::countr_zero(starts));
+      const int offset = std::countr_zero(starts);
       starts &= starts - 1;
-      size_t end = begin + 1;
-      while (end < size && kWordByte[bytes[end]]) ++end;
+      const size_t begin = block + static_cast<size_t>(offset);
+      // The word's end from the same bits; only a word that runs past the block is read on byte by byte.
+      size_t end = begin + static_cast<size_t>(std::countr_one(bits >> offset));
+      if (end == block + 64) {
+        while (end < size && kWordByte[bytes[end]]) ++end;
+      }
       const uint64_t word_hash = WordHash(lower + begin, end - begin);
-      if ((first_words_[FilterBit(word_hash) / 64] >> (FilterBit(word_hash) % 64) & 1) == 0) continue;
+      if (!InFilter(first_words_, word_hash)) continue;
       const uint64_t after = Load8(lower + end);
       for (uint64_t key : {word_hash, PairKey(word_hash, lower + end)}) {
+        if (!InFilter(keys_, key)) continue;
         size_t slot = key & slot_mask_;
         while (slots_[slot].hash != 0 && slots_[slot].hash != key) slot = (slot + 1) & slot_mask_;
         if (slots_[slot].hash == 0) continue;

@@ -1,8 +1,10 @@
 // Word tokens, normalised keys and SimHash fingerprints.
+#include <algorithm>
 #include <array>
 #include <bit>
 
 #include "base/hash.h"
+#include "base/word_bits.h"
 #include "text/text.h"
 
 namespace jobscope::text {
@@ -117,18 +119,24 @@ uint64_t SimHash(std::string_view text) {
 }
 
 std::string AsciiKey(std::string_view text) {
+  // Words are found 64 bytes at a time from a bit mask (this key is made of every description stored).
   std::string out(text.size(), '\0');
   char* write = out.data();
   char* const begin = write;
-  bool pending_space = false;
-  for (unsigned char c : text) {
-    if (IsWordByte(c)) {
-      if (pending_space && write != begin) *write++ = ' ';
-      pending_space = false;
-      *write++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-    } else {
-      pending_space = true;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  bool inside_word = false;  // whether the byte before the block belongs to a word
+  for (size_t block = 0; block < text.size(); block += 64) {
+    const size_t count = std::min<size_t>(64, text.size() - block);
+    const uint64_t bits = WordByteBits(bytes + block, count, Underscore::kSeparates);
+    for (uint64_t left = bits; left != 0;) {
+      const int offset = std::countr_zero(left);
+      const int length = std::countr_one(left >> offset);
+      if (!(offset == 0 && inside_word) && write != begin) *write++ = ' ';
+      CopyLowercaseAscii(text.data() + block + offset, static_cast<size_t>(length), write);
+      write += length;
+      left = offset + length == 64 ? 0 : left & ~((uint64_t{1} << (offset + length)) - 1);
     }
+    inside_word = count == 64 && (bits >> 63) != 0;
   }
   out.resize(static_cast<size_t>(write - begin));
   return out;

@@ -60,9 +60,12 @@ std::vector<std::string> BruteForce(const std::vector<Pattern>& patterns, std::s
 }
 
 TEST(WordDictionary, FindsFormsWhereAWordBeginsInAnyCaseOrAsWritten) {
-  const std::vector<Pattern> patterns = {{"machine learning", true}, {"machine learning engineer", true},
-                                         {"Spark", false},           {"node.js", true},
-                                         {"c++", true},              {"data lake", true}};
+  const std::vector<Pattern> patterns = {{"machine learning", true},
+                                         {"machine learning engineer", true},
+                                         {"Spark", false},
+                                         {"node.js", true},
+                                         {"c++", true},
+                                         {"data lake", true}};
   const WordDictionary words = Build(patterns);
   using Found_ = std::vector<std::string>;
   // Both forms that begin at one place, in the order added.
@@ -90,17 +93,31 @@ TEST(WordDictionary, WordsAcrossTheSixtyFourByteBlocksAndNonAsciiBytes) {
 
 // Texts made of the patterns' own words, cut and joined at random, agree with a brute-force scan.
 TEST(WordDictionary, AgreesWithABruteForceScanOnRandomTexts) {
-  const std::vector<Pattern> patterns = {
-      {"data", true},           {"data lake", true},      {"data lakes", true},   {"data l", true},
-      {"data-driven", true},    {"Data Studio", false},   {"model", true},        {"model training", true},
-      {"model trainin", true},  {"ci/cd", true},          {"a/b testing", true},  {"go", false},
-      {"r&d", true},            {"scikit-learn", true},   {"x", true},            {"long pattern beyond", true},
-      {"aaaaaaaaaaaaaaaaaa", true}};
+  const std::vector<Pattern> patterns = {{"data", true},
+                                         {"data lake", true},
+                                         {"data lakes", true},
+                                         {"data l", true},
+                                         {"data-driven", true},
+                                         {"Data Studio", false},
+                                         {"model", true},
+                                         {"model training", true},
+                                         {"model trainin", true},
+                                         {"ci/cd", true},
+                                         {"a/b testing", true},
+                                         {"go", false},
+                                         {"r&d", true},
+                                         {"scikit-learn", true},
+                                         {"x", true},
+                                         {"long pattern beyond", true},
+                                         {"aaaaaaaaaaaaaaaaaa", true},
+                                         {"v2_x", true},
+                                         {"data@v2", true}};
   const WordDictionary words = Build(patterns);
-  const std::vector<std::string> pieces = {"data", "Data", "DATA", " ", "  ", "-", "/", "lake", "lakes", "l",
-                                           "driven", "Studio", "studio", "model", "training", "trainin", "ci",
-                                           "cd", "a", "b", "testing", "go", "Go", "r", "&", "d", "scikit", "learn",
-                                           "x", ".", "\n", "long", "pattern", "beyond", "aaaaaaaa", "\xc3\xa9"};
+  const std::vector<std::string> pieces = {
+      "data",   "Data",     "DATA",     " ",        "  ",      "-",     "/",  "lake", "lakes", "l",       "driven",
+      "Studio", "studio",   "model",    "training", "trainin", "ci",    "cd", "a",    "b",     "testing", "go",
+      "Go",     "r",        "&",        "d",        "scikit",  "learn", "x",  ".",    "\n",    "long",    "pattern",
+      "beyond", "aaaaaaaa", "\xc3\xa9", "_",        "v2",      "@",     "[",  "`",    "{"};
   std::mt19937 random(20261203);
   for (int round = 0; round < 2000; ++round) {
     std::string text;

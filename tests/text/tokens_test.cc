@@ -1,3 +1,7 @@
+#include <iterator>
+#include <random>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "text/text.h"
@@ -28,6 +32,45 @@ TEST(Tokens, SimHashIsCloseForNearCopiesAndFarForDifferentTexts) {
   EXPECT_LE(HammingDistance(SimHash(base), SimHash(near)), 12);
   EXPECT_GT(HammingDistance(SimHash(base), SimHash(other)), 12);
   EXPECT_EQ(SimHash(base), SimHash(base));
+}
+
+}  // namespace
+}  // namespace jobscope::text
+
+namespace jobscope::text {
+namespace {
+
+// The key as its definition reads: ASCII letters and digits and bytes >= 0x80 make words, lowercased and
+// joined by one space.
+std::string AsciiKeyByDefinition(std::string_view text) {
+  std::string key, word;
+  for (unsigned char c : text) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
+    if (!word.empty()) key += (key.empty() ? "" : " ") + word;
+    word.clear();
+  }
+  if (!word.empty()) key += (key.empty() ? "" : " ") + word;
+  return key;
+}
+
+TEST(AsciiKey, LowercaseWordsJoinedByOneSpace) {
+  EXPECT_EQ(AsciiKey("  Senior ML_Engineer -- C++ (Caf\xc3\xa9)  "), "senior ml engineer c caf\xc3\xa9");
+  EXPECT_EQ(AsciiKey(""), "");
+  EXPECT_EQ(AsciiKey("..."), "");
+}
+
+TEST(AsciiKey, AgreesWithItsDefinitionAcrossBlocksOfSixtyFourBytes) {
+  const std::string pieces[] = {"a", "Z", "9", " ", "_", "-", "\n", "\xc3\xa9", "Word", "x", "  ", "@", "[", "`", "{"};
+  std::mt19937 random(64);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t count = random() % 120;
+    for (size_t piece = 0; piece < count; ++piece) text += pieces[random() % std::size(pieces)];
+    ASSERT_EQ(AsciiKey(text), AsciiKeyByDefinition(text)) << text;
+  }
 }
 
 }  // namespace

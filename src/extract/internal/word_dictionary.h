@@ -57,6 +57,8 @@ class WordDictionary {
   // A bit for every first word, by its hash's top bits: most words of a text begin no form, and are passed
   // over here, in 8 KB that stay in the cache, without a probe of the table.
   std::vector<uint64_t> first_words_;
+  // The same for every key, so that a word's key is looked up only when entries may be filed under it.
+  std::vector<uint64_t> keys_;
 };
 
 }  // namespace jobscope::extract::internal
