@@ -1,5 +1,6 @@
 #include "base/word_bits.h"
 
+#include <bit>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -60,7 +61,26 @@ void CopyLowercaseAscii(const char* in, size_t size, char* out) {
     chunk |= capital >> 2;
     std::memcpy(out + at, &chunk, 8);
   }
-  for (; at < size; ++at) out[at] = static_cast<char>(in[at] + ((static_cast<unsigned char>(in[at] - 'A') < 26) ? 32 : 0));
+  for (; at < size; ++at)
+    out[at] = static_cast<char>(in[at] + ((static_cast<unsigned char>(in[at] - 'A') < 26) ? 32 : 0));
+}
+
+uint64_t HashWord(const char* bytes, size_t size) {
+  uint64_t hash = size * 0x9E3779B97F4A7C15ull;
+  for (size_t at = 0; at < size; at += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, bytes + at, 8);
+    if (size - at < 8) chunk &= (uint64_t{1} << (8 * (size - at))) - 1;
+    hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ull;
+    hash ^= hash >> 31;
+  }
+  return hash | 1;
+}
+
+uint64_t HashPair(uint64_t first, uint64_t second) {
+  uint64_t hash = (std::rotl(first, 23) ^ second) * 0x94D049BB133111EBull;
+  hash ^= hash >> 29;
+  return hash | 1;
 }
 
 }  // namespace jobscope

@@ -17,4 +17,15 @@ uint64_t WordByteBits(const unsigned char* bytes, size_t count, Underscore under
 // Copies `size` bytes to `out` with ASCII letters lowercased, eight at a time.
 void CopyLowercaseAscii(const char* in, size_t size, char* out);
 
+// Bytes a buffer keeps past its text, as zeros, so that HashWord can load eight bytes at any word's end.
+constexpr size_t kWordHashPadding = 8;
+
+// A hash of the `size` bytes at `bytes`, read eight at a time (up to 7 bytes past `size` are read, not
+// used), for tables of words built and probed in one run; never 0. Not stable across versions: nothing
+// stored may depend on it.
+uint64_t HashWord(const char* bytes, size_t size);
+
+// A hash of two hashes in order ("machine" then "learning"); never 0.
+uint64_t HashPair(uint64_t first, uint64_t second);
+
 }  // namespace jobscope

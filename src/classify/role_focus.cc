@@ -3,11 +3,15 @@
 // description says whether they are language models, vision models, the platform that serves models, or
 // neural networks themselves. A lab scientist's posting talks of assays and patients, a data scientist's of
 // models and SQL.
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
+#include "base/word_bits.h"
 #include "classify/classify.h"
 #include "text/text.h"
 
@@ -28,23 +32,15 @@ using namespace focus;
 using Focus = focus::Kind;
 static_assert(kModelling + 1 == kFocusKinds);
 
-constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
-
-constexpr uint64_t FnvExtend(uint64_t hash, unsigned char byte) { return (hash ^ byte) * kFnvPrime; }
-
-uint64_t FnvOf(std::string_view phrase) {
-  uint64_t hash = kFnvOffset;
-  for (unsigned char c : phrase) hash = FnvExtend(hash, c);
-  return hash;
-}
-
-constexpr bool IsFocusWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-constexpr unsigned char LowerAscii(unsigned char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
+// The hash of a lowercase phrase of one word or two joined by one space, as CountFocus hashes the text's.
+uint64_t PhraseHash(std::string_view phrase) {
+  auto word = [](std::string_view text) {
+    std::string padded = std::string(text) + std::string(kWordHashPadding, '\0');
+    return HashWord(padded.data(), text.size());
+  };
+  const size_t space = phrase.find(' ');
+  if (space == std::string_view::npos) return word(phrase);
+  return HashPair(word(phrase.substr(0, space)), word(phrase.substr(space + 1)));
 }
 
 using FocusTable = std::unordered_map<std::string, Focus>;
@@ -258,14 +254,14 @@ const FocusTable& FocusPhrases() {
 
 }  // namespace
 
-// The phrases by the FNV-1a hash of their lowercase words joined by one space, in an open-addressing table:
-// a description's words are hashed as they are read, without a lowercase copy or a string per word (this
-// counting runs on most postings and had cost a fifth of understanding one).
+// The phrases by the hash of their word (HashWord) or their two words (HashPair), in an open-addressing
+// table: a description's words are hashed from a lowercase copy as they are found, without a string per word
+// (this counting runs on most postings and had cost a fifth of understanding one).
 class FocusHashTable {
  public:
   FocusHashTable() {
     for (const auto& [phrase, focus] : FocusPhrases()) {
-      uint64_t hash = FnvOf(phrase);
+      uint64_t hash = PhraseHash(phrase);
       size_t slot = Slot(hash);
       while (keys_[slot] != 0) slot = (slot + 1) & kMask;
       keys_[slot] = hash;
@@ -292,39 +288,50 @@ const FocusHashTable& FocusHashes() {
   return *table;
 }
 
-// Each byte ASCII-lowercased when it belongs to a word (IsFocusWordByte), 0 when it separates words.
-constexpr auto kFocusFold = [] {
-  std::array<unsigned char, 256> table{};
-  for (int c = 1; c < 256; ++c) {
-    if (IsFocusWordByte(static_cast<unsigned char>(c))) table[c] = LowerAscii(static_cast<unsigned char>(c));
-  }
-  return table;
-}();
+// A word longer than this ends a phrase: no phrase is read across it.
+constexpr size_t kMaxPhraseWord = 40;
 
 FocusCounts CountFocus(std::string_view description) {
   FocusCounts counts{};
   const auto& table = FocusHashes();
   std::string_view text = description.substr(0, 30000);
+  thread_local std::string lowercase;
+  lowercase.resize(text.size() + kWordHashPadding);
+  char* lower = lowercase.data();
+  CopyLowercaseAscii(text.data(), text.size(), lower);
+  std::memset(lower + text.size(), 0, kWordHashPadding);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t size = text.size();
   uint64_t previous = 0;  // the hash of the word before, 0 at the start or after a long word
-  size_t pos = 0;
-  while (pos < size) {
-    while (pos < size && kFocusFold[bytes[pos]] == 0) ++pos;
-    size_t begin = pos;
-    // The word's hash and that of the two-word phrase it ends, in one pass over its bytes: the two chains of
-    // multiplications do not wait on each other.
-    uint64_t word = kFnvOffset;
-    uint64_t pair = FnvExtend(previous, ' ');
-    for (unsigned char c; pos < size && (c = kFocusFold[bytes[pos]]) != 0; ++pos) {
-      word = FnvExtend(word, c);
-      pair = FnvExtend(pair, c);
-    }
-    if (pos == begin) break;
+  auto count_word = [&](size_t begin, size_t end) {
+    const uint64_t word = HashWord(lower + begin, end - begin);
     table.CountInto(word, counts);
-    if (previous != 0) table.CountInto(pair, counts);
-    previous = pos - begin <= 40 ? word : 0;
+    if (previous != 0) table.CountInto(HashPair(previous, word), counts);
+    previous = end - begin <= kMaxPhraseWord ? word : 0;
+  };
+  // Words from bit masks, 64 bytes at a time; a word that reaches a block's end waits for the next block.
+  bool waiting = false;
+  size_t waiting_begin = 0;
+  for (size_t block = 0; block < text.size(); block += 64) {
+    const uint64_t bits =
+        WordByteBits(bytes + block, std::min<size_t>(64, text.size() - block), Underscore::kSeparates);
+    if (waiting && (bits & 1) == 0) {
+      count_word(waiting_begin, block);
+      waiting = false;
+    }
+    for (uint64_t left = bits; left != 0;) {
+      const int offset = std::countr_zero(left);
+      const int length = std::countr_one(left >> offset);
+      const size_t begin = offset == 0 && waiting ? waiting_begin : block + static_cast<size_t>(offset);
+      waiting = offset + length == 64;
+      if (waiting) {
+        waiting_begin = begin;
+        break;
+      }
+      count_word(begin, block + static_cast<size_t>(offset + length));
+      left &= ~((uint64_t{1} << (offset + length)) - 1);
+    }
   }
+  if (waiting) count_word(waiting_begin, text.size());
   return counts;
 }
 

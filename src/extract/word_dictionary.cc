@@ -18,9 +18,6 @@ const auto kWordByte = [] {
   return table;
 }();
 
-// Bytes past a text's end that the lowercase copy keeps as zeros, so that eight bytes can always be loaded.
-constexpr size_t kPadding = 8;
-
 uint64_t Load8(const char* bytes) {
   uint64_t value;
   std::memcpy(&value, bytes, sizeof value);
@@ -29,18 +26,6 @@ uint64_t Load8(const char* bytes) {
 
 // The low `count` bytes of a loaded word (count < 8).
 uint64_t LowBytes(uint64_t value, size_t count) { return value & ((uint64_t{1} << (8 * count)) - 1); }
-
-// A word's hash, eight bytes at a time; `bytes` may be read up to 7 bytes past `size`. Never 0.
-uint64_t WordHash(const char* bytes, size_t size) {
-  uint64_t hash = size * 0x9E3779B97F4A7C15ull;
-  for (size_t at = 0; at < size; at += 8) {
-    uint64_t chunk = Load8(bytes + at);
-    if (size - at < 8) chunk = LowBytes(chunk, size - at);
-    hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ull;
-    hash ^= hash >> 31;
-  }
-  return hash | 1;
-}
 
 // The key of an entry that has two bytes or more after its first word: its first word's hash and those
 // two bytes. Never 0.
@@ -84,8 +69,8 @@ void WordDictionary::Seal() {
   keys_.assign((size_t{1} << kFilterBitsLog2) / 64, 0);
   for (uint32_t idx = 0; idx < entries_.size(); ++idx) {
     const Entry& entry = entries_[idx];
-    std::string padded = entry.lowercase + std::string(kPadding, '\0');
-    const uint64_t word_hash = WordHash(padded.data(), entry.first_word);
+    std::string padded = entry.lowercase + std::string(kWordHashPadding, '\0');
+    const uint64_t word_hash = HashWord(padded.data(), entry.first_word);
     AddToFilter(first_words_, word_hash);
     const bool pair = entry.lowercase.size() >= entry.first_word + 2;
     hashes[idx] = pair ? PairKey(word_hash, padded.data() + entry.first_word) : word_hash;
@@ -127,10 +112,10 @@ void WordDictionary::Find(std::string_view text, std::vector<Match>& out) const 
   if (entries_.empty() || text.empty()) return;
   thread_local std::string lowercase;
   const size_t size = text.size();
-  lowercase.resize(size + kPadding);
+  lowercase.resize(size + kWordHashPadding);
   char* lower = lowercase.data();
   CopyLowercaseAscii(text.data(), size, lower);
-  std::memset(lower + size, 0, kPadding);
+  std::memset(lower + size, 0, kWordHashPadding);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   // Words are found 64 bytes at a time from bit masks, without a branch per byte.
   uint64_t previous_last = 0;  // whether the byte before the block is a word byte
@@ -147,7 +132,7 @@ void WordDictionary::Find(std::string_view text, std::vector<Match>& out) const 
       if (end == block + 64) {
         while (end < size && kWordByte[bytes[end]]) ++end;
       }
-      const uint64_t word_hash = WordHash(lower + begin, end - begin);
+      const uint64_t word_hash = HashWord(lower + begin, end - begin);
       if (!InFilter(first_words_, word_hash)) continue;
       const uint64_t after = Load8(lower + end);
       for (uint64_t key : {word_hash, PairKey(word_hash, lower + end)}) {
