@@ -101,9 +101,6 @@ class SkillMatcher {
   std::vector<uint32_t> form_lengths_;  // of each pattern as scanned for (a form's without its number ending)
   std::vector<uint8_t> form_endings_;   // by form: which singular and plural endings may follow the pattern
   std::vector<uint8_t> sign_kinds_;     // by pattern id past the forms and the cue phrases
-  // Forms of one letter ("R", "C") by byte: a literal matcher would report every r and c inside words,
-  // which cost more than the rest of the dictionary together, so they are found by a pass over the bytes.
-  std::array<std::vector<uint32_t>, 256> letter_forms_;
   // The forms that begin with a word byte, found by the word they begin with; vectorscan scans for the rest
   // (".NET"), the cue phrases and the other readers' signs.
   std::shared_ptr<const internal::WordDictionary> words_;

@@ -256,23 +256,6 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
   return 0;
 }
 
-using LetterForms = std::array<std::vector<uint32_t>, 256>;
-
-// A one-letter form stands alone: the bytes on both sides are not word characters (BoundaryOk then applies
-// the finer rules, as it does to every form). One memchr pass per letter: the letters are few and rare.
-void AddLetterHits(std::string_view text, const LetterForms& letter_forms, std::vector<Hit>& hits) {
-  for (size_t letter = 0; letter < letter_forms.size(); ++letter) {
-    if (letter_forms[letter].empty()) continue;
-    for (size_t pos = text.find(static_cast<char>(letter)); pos != std::string_view::npos;
-         pos = text.find(static_cast<char>(letter), pos + 1)) {
-      bool alone = (pos == 0 || !IsWordChar(static_cast<unsigned char>(text[pos - 1]))) &&
-                   (pos + 1 == text.size() || !IsWordChar(static_cast<unsigned char>(text[pos + 1])));
-      if (!alone) continue;
-      for (uint32_t form : letter_forms[letter]) hits.push_back({0, static_cast<uint32_t>(pos + 1), form});
-    }
-  }
-}
-
 // Singular and plural of a form's last word: "code review" is also met as "code reviews", "ML pipelines" as
 // "ML pipeline", "statistical analysis" as "statistical analyses". Only caseless forms of several words whose
 // last word is four letters or more, of the curated layer: a name ("Spark", "Go") or a short word is left as
@@ -365,16 +348,9 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Create(const taxonomy::Tax
     const InflectedForm inflected = Inflect(forms[idx], taxonomy.skills()[forms[idx].skill_index]);
     matcher->form_lengths_.push_back(static_cast<uint32_t>(inflected.scanned_length));
     matcher->form_endings_.push_back(static_cast<uint8_t>(inflected.endings));
-    if (forms[idx].text.size() == 1 && IsWordChar(static_cast<unsigned char>(forms[idx].text[0]))) {
-      auto letter = static_cast<unsigned char>(forms[idx].text[0]);
-      matcher->letter_forms_[letter].push_back(idx);
-      if (!forms[idx].rule.case_sensitive && (letter | 0x20) >= 'a' && (letter | 0x20) <= 'z') {
-        matcher->letter_forms_[letter ^ 0x20].push_back(idx);
-      }
-      continue;
-    }
     // A form that begins with a word byte can only count where a word begins (BoundaryOk): the word
-    // dictionary finds it there.
+    // dictionary finds it there. One letter ("R", "C") is a word of its own: a literal scan would report
+    // every r and c inside words.
     if (IsWordChar(static_cast<unsigned char>(forms[idx].text[0]))) {
       words->Add(std::string_view(forms[idx].text).substr(0, inflected.scanned_length), idx,
                  !forms[idx].rule.case_sensitive);
@@ -441,7 +417,6 @@ StatusOr<std::unique_ptr<SkillMatcher>> SkillMatcher::Clone() const {
   copy->form_lengths_ = form_lengths_;
   copy->form_endings_ = form_endings_;
   copy->sign_kinds_ = sign_kinds_;
-  copy->letter_forms_ = letter_forms_;
   copy->coordination_forms_ = coordination_forms_;
   copy->words_ = words_;
   copy->first_verb_pattern_ = first_verb_pattern_;
@@ -459,17 +434,14 @@ SkillMatcher::~SkillMatcher() {
 size_t SkillMatcher::ScanOnly(std::string_view text) const {
   size_t count = 0;
   hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, CountMatch, &count);
-  std::vector<Hit> letters;
-  AddLetterHits(text, letter_forms_, letters);
   std::vector<internal::WordDictionary::Match> words;
   words_->Find(text, words);
-  return count + letters.size() + words.size();
+  return count + words.size();
 }
 
 TextScan SkillMatcher::Scan(std::string_view text) const {
   std::vector<Hit> hits;
   hs_scan(database_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_, OnMatch, &hits);
-  AddLetterHits(text, letter_forms_, hits);
   std::vector<internal::WordDictionary::Match> words;
   words_->Find(text, words);
   for (const auto& word : words) hits.push_back({0, word.end, word.id});
