@@ -49,6 +49,15 @@ uint64_t WordByteBits(const unsigned char* bytes, size_t count, Underscore under
 void CopyLowercaseAscii(const char* in, size_t size, char* out) {
   constexpr uint64_t kOnes = 0x0101010101010101ull;
   size_t at = 0;
+#if defined(__SSE2__)
+  for (; at + 16 <= size; at += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + at));
+    const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>('A' + 128)));
+    const __m128i capital = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(26 - 128)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at),
+                     _mm_or_si128(v, _mm_and_si128(capital, _mm_set1_epi8(0x20))));
+  }
+#endif
   for (; at + 8 <= size; at += 8) {
     uint64_t chunk;
     std::memcpy(&chunk, in + at, 8);

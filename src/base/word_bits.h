@@ -3,8 +3,11 @@
 // instead of a test and a branch per byte.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace jobscope {
 
@@ -13,6 +16,34 @@ enum class Underscore : uint8_t { kSeparates, kInWords };
 // Bit i set when bytes[i] (i < count <= 64) is an ASCII letter or digit, a byte of a UTF-8 sequence (>= 0x80),
 // or '_' when `underscore` says so; the bits from count on are 0.
 uint64_t WordByteBits(const unsigned char* bytes, size_t count, Underscore underscore);
+
+// Calls on_word(begin, end) for every word of `text` (a run of word bytes, as WordByteBits says), in order.
+template <typename OnWord>
+void ForEachWord(std::string_view text, Underscore underscore, OnWord&& on_word) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  bool waiting = false;  // a word reached the end of the block before, and may go on
+  size_t waiting_begin = 0;
+  for (size_t block = 0; block < text.size(); block += 64) {
+    const uint64_t bits = WordByteBits(bytes + block, std::min<size_t>(64, text.size() - block), underscore);
+    if (waiting && (bits & 1) == 0) {
+      on_word(waiting_begin, block);
+      waiting = false;
+    }
+    for (uint64_t left = bits; left != 0;) {
+      const int offset = std::countr_zero(left);
+      const int length = std::countr_one(left >> offset);
+      const size_t begin = offset == 0 && waiting ? waiting_begin : block + static_cast<size_t>(offset);
+      waiting = offset + length == 64;
+      if (waiting) {
+        waiting_begin = begin;
+        break;
+      }
+      on_word(begin, block + static_cast<size_t>(offset + length));
+      left &= ~((uint64_t{1} << (offset + length)) - 1);
+    }
+  }
+  if (waiting) on_word(waiting_begin, text.size());
+}
 
 // Copies `size` bytes to `out` with ASCII letters lowercased, eight at a time.
 void CopyLowercaseAscii(const char* in, size_t size, char* out);

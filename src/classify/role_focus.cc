@@ -300,38 +300,13 @@ FocusCounts CountFocus(std::string_view description) {
   char* lower = lowercase.data();
   CopyLowercaseAscii(text.data(), text.size(), lower);
   std::memset(lower + text.size(), 0, kWordHashPadding);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   uint64_t previous = 0;  // the hash of the word before, 0 at the start or after a long word
-  auto count_word = [&](size_t begin, size_t end) {
+  ForEachWord(text, Underscore::kSeparates, [&](size_t begin, size_t end) {
     const uint64_t word = HashWord(lower + begin, end - begin);
     table.CountInto(word, counts);
     if (previous != 0) table.CountInto(HashPair(previous, word), counts);
     previous = end - begin <= kMaxPhraseWord ? word : 0;
-  };
-  // Words from bit masks, 64 bytes at a time; a word that reaches a block's end waits for the next block.
-  bool waiting = false;
-  size_t waiting_begin = 0;
-  for (size_t block = 0; block < text.size(); block += 64) {
-    const uint64_t bits =
-        WordByteBits(bytes + block, std::min<size_t>(64, text.size() - block), Underscore::kSeparates);
-    if (waiting && (bits & 1) == 0) {
-      count_word(waiting_begin, block);
-      waiting = false;
-    }
-    for (uint64_t left = bits; left != 0;) {
-      const int offset = std::countr_zero(left);
-      const int length = std::countr_one(left >> offset);
-      const size_t begin = offset == 0 && waiting ? waiting_begin : block + static_cast<size_t>(offset);
-      waiting = offset + length == 64;
-      if (waiting) {
-        waiting_begin = begin;
-        break;
-      }
-      count_word(begin, block + static_cast<size_t>(offset + length));
-      left &= ~((uint64_t{1} << (offset + length)) - 1);
-    }
-  }
-  if (waiting) count_word(waiting_begin, text.size());
+  });
   return counts;
 }
 

@@ -11,13 +11,6 @@
 namespace jobscope::extract::internal {
 namespace {
 
-// IsSkillWordByte as a table: it is asked of every byte of every posting.
-const auto kWordByte = [] {
-  std::array<uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = IsSkillWordByte(static_cast<unsigned char>(c)) ? 1 : 0;
-  return table;
-}();
-
 uint64_t Load8(const char* bytes) {
   uint64_t value;
   std::memcpy(&value, bytes, sizeof value);
@@ -56,7 +49,7 @@ void WordDictionary::Add(std::string_view pattern, uint32_t id, bool caseless) {
   CopyLowercaseAscii(pattern.data(), pattern.size(), entry.lowercase.data());
   if (!caseless) entry.exact = std::string(pattern);
   entry.id = id;
-  while (entry.first_word < pattern.size() && kWordByte[static_cast<unsigned char>(pattern[entry.first_word])]) {
+  while (entry.first_word < pattern.size() && IsSkillWordByte(static_cast<unsigned char>(pattern[entry.first_word]))) {
     ++entry.first_word;
   }
   entries_.push_back(std::move(entry));
@@ -116,42 +109,26 @@ void WordDictionary::Find(std::string_view text, std::vector<Match>& out) const 
   char* lower = lowercase.data();
   CopyLowercaseAscii(text.data(), size, lower);
   std::memset(lower + size, 0, kWordHashPadding);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  // Words are found 64 bytes at a time from bit masks, without a branch per byte.
-  uint64_t previous_last = 0;  // whether the byte before the block is a word byte
-  for (size_t block = 0; block < size; block += 64) {
-    const uint64_t bits = WordByteBits(bytes + block, std::min<size_t>(64, size - block), Underscore::kInWords);
-    uint64_t starts = bits & ~((bits << 1) | previous_last);
-    previous_last = bits >> 63;
-    while (starts != 0) {
-      const int offset = std::countr_zero(starts);
-      starts &= starts - 1;
-      const size_t begin = block + static_cast<size_t>(offset);
-      // The word's end from the same bits; only a word that runs past the block is read on byte by byte.
-      size_t end = begin + static_cast<size_t>(std::countr_one(bits >> offset));
-      if (end == block + 64) {
-        while (end < size && kWordByte[bytes[end]]) ++end;
-      }
-      const uint64_t word_hash = HashWord(lower + begin, end - begin);
-      if (!InFilter(first_words_, word_hash)) continue;
-      const uint64_t after = Load8(lower + end);
-      for (uint64_t key : {word_hash, PairKey(word_hash, lower + end)}) {
-        if (!InFilter(keys_, key)) continue;
-        size_t slot = key & slot_mask_;
-        while (slots_[slot].hash != 0 && slots_[slot].hash != key) slot = (slot + 1) & slot_mask_;
-        if (slots_[slot].hash == 0) continue;
-        for (uint32_t idx = slots_[slot].begin; idx < slots_[slot].end; ++idx) {
-          if ((after & heads_[idx].mask) != heads_[idx].bytes) continue;
-          const Entry& entry = entries_[idx];
-          const size_t length = entry.lowercase.size();
-          if (entry.first_word != end - begin || begin + length > size) continue;
-          if (std::memcmp(lower + begin, entry.lowercase.data(), length) != 0) continue;
-          if (!entry.exact.empty() && std::memcmp(text.data() + begin, entry.exact.data(), length) != 0) continue;
-          out.push_back({entry.id, static_cast<uint32_t>(begin + length)});
-        }
+  ForEachWord(text, Underscore::kInWords, [&](size_t begin, size_t end) {
+    const uint64_t word_hash = HashWord(lower + begin, end - begin);
+    if (!InFilter(first_words_, word_hash)) return;
+    const uint64_t after = Load8(lower + end);
+    for (uint64_t key : {word_hash, PairKey(word_hash, lower + end)}) {
+      if (!InFilter(keys_, key)) continue;
+      size_t slot = key & slot_mask_;
+      while (slots_[slot].hash != 0 && slots_[slot].hash != key) slot = (slot + 1) & slot_mask_;
+      if (slots_[slot].hash == 0) continue;
+      for (uint32_t idx = slots_[slot].begin; idx < slots_[slot].end; ++idx) {
+        if ((after & heads_[idx].mask) != heads_[idx].bytes) continue;
+        const Entry& entry = entries_[idx];
+        const size_t length = entry.lowercase.size();
+        if (entry.first_word != end - begin || begin + length > size) continue;
+        if (std::memcmp(lower + begin, entry.lowercase.data(), length) != 0) continue;
+        if (!entry.exact.empty() && std::memcmp(text.data() + begin, entry.exact.data(), length) != 0) continue;
+        out.push_back({entry.id, static_cast<uint32_t>(begin + length)});
       }
     }
-  }
+  });
 }
 
 }  // namespace jobscope::extract::internal

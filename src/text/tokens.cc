@@ -13,17 +13,6 @@ bool IsWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-// For each byte: its ASCII-folded self if it belongs to a word, 0 if it separates words.
-constexpr auto kWordFold = [] {
-  std::array<unsigned char, 256> table{};
-  for (int c = 0; c < 256; ++c) {
-    if (c >= 'A' && c <= 'Z')
-      table[c] = static_cast<unsigned char>(c - 'A' + 'a');
-    else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80)
-      table[c] = static_cast<unsigned char>(c);
-  }
-  return table;
-}();
 }  // namespace
 
 std::string NormalizeKey(std::string_view utf8) {
@@ -68,9 +57,52 @@ std::vector<std::string_view> WordTokens(std::string_view text) {
   return tokens;
 }
 
+namespace {
+
+constexpr uint64_t kFnvOffset = 0xCBF29CE484222325ull;
+constexpr uint64_t kFnvPrime = 0x100000001B3ull;
+
+// FNV-1a of each word of `lower` [begins[i], ends[i]), four words at a time: a word's hash is a chain of
+// multiplications that waits on itself byte by byte, and four chains side by side keep the multiplier busy.
+void FnvOfWords(const char* lower, const std::vector<uint32_t>& begins, const std::vector<uint32_t>& ends,
+                std::vector<uint64_t>& hashes) {
+  const size_t count = begins.size();
+  hashes.resize(count);
+  auto extend = [&](uint64_t hash, size_t from, size_t to) {
+    for (size_t at = from; at < to; ++at) hash = (hash ^ static_cast<unsigned char>(lower[at])) * kFnvPrime;
+    return hash;
+  };
+  size_t word = 0;
+  for (; word + 4 <= count; word += 4) {
+    uint64_t h[4] = {kFnvOffset, kFnvOffset, kFnvOffset, kFnvOffset};
+    size_t shortest = ends[word] - begins[word];
+    for (size_t k = 1; k < 4; ++k) shortest = std::min<size_t>(shortest, ends[word + k] - begins[word + k]);
+    for (size_t at = 0; at < shortest; ++at) {
+      for (size_t k = 0; k < 4; ++k)
+        h[k] = (h[k] ^ static_cast<unsigned char>(lower[begins[word + k] + at])) * kFnvPrime;
+    }
+    for (size_t k = 0; k < 4; ++k) hashes[word + k] = extend(h[k], begins[word + k] + shortest, ends[word + k]);
+  }
+  for (; word < count; ++word) hashes[word] = extend(kFnvOffset, begins[word], ends[word]);
+}
+
+}  // namespace
+
 uint64_t SimHash(std::string_view text) {
-  // Word hashes (FNV-1a over ASCII-folded bytes, computed while reading the word) combined three at a time
-  // into shingle hashes; each shingle votes on every bit of the fingerprint.
+  // Word hashes (FNV-1a over ASCII-folded bytes) combined three at a time into shingle hashes; each shingle
+  // votes on every bit of the fingerprint. Fingerprints are stored: this must stay the same function.
+  thread_local std::string lowercase;
+  thread_local std::vector<uint32_t> begins, ends;
+  thread_local std::vector<uint64_t> word_hashes;
+  lowercase.resize(text.size());
+  CopyLowercaseAscii(text.data(), text.size(), lowercase.data());
+  begins.clear();
+  ends.clear();
+  ForEachWord(text, Underscore::kSeparates, [&](size_t begin, size_t end) {
+    begins.push_back(static_cast<uint32_t>(begin));
+    ends.push_back(static_cast<uint32_t>(end));
+  });
+  FnvOfWords(lowercase.data(), begins, ends, word_hashes);
   uint64_t window[3] = {0, 0, 0};
   size_t words = 0;
   // Bit-sliced counting: byte b of lanes[i] counts the set bits at position 8*b+i over up to 255 votes,
@@ -95,14 +127,7 @@ uint64_t SimHash(std::string_view text) {
     ++votes;
     if (++pending == 255) flush();
   };
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t size = text.size();
-  size_t pos = 0;
-  while (pos < size) {
-    while (pos < size && kWordFold[bytes[pos]] == 0) ++pos;
-    if (pos >= size) break;
-    uint64_t hash = 0xCBF29CE484222325ull;
-    for (unsigned char c; pos < size && (c = kWordFold[bytes[pos]]) != 0; ++pos) hash = (hash ^ c) * 0x100000001B3ull;
+  for (uint64_t hash : word_hashes) {
     window[0] = window[1];
     window[1] = window[2];
     window[2] = hash;
@@ -119,25 +144,15 @@ uint64_t SimHash(std::string_view text) {
 }
 
 std::string AsciiKey(std::string_view text) {
-  // Words are found 64 bytes at a time from a bit mask (this key is made of every description stored).
+  // Words from bit masks (this key is made of every description stored).
   std::string out(text.size(), '\0');
   char* write = out.data();
   char* const begin = write;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  bool inside_word = false;  // whether the byte before the block belongs to a word
-  for (size_t block = 0; block < text.size(); block += 64) {
-    const size_t count = std::min<size_t>(64, text.size() - block);
-    const uint64_t bits = WordByteBits(bytes + block, count, Underscore::kSeparates);
-    for (uint64_t left = bits; left != 0;) {
-      const int offset = std::countr_zero(left);
-      const int length = std::countr_one(left >> offset);
-      if (!(offset == 0 && inside_word) && write != begin) *write++ = ' ';
-      CopyLowercaseAscii(text.data() + block + offset, static_cast<size_t>(length), write);
-      write += length;
-      left = offset + length == 64 ? 0 : left & ~((uint64_t{1} << (offset + length)) - 1);
-    }
-    inside_word = count == 64 && (bits >> 63) != 0;
-  }
+  ForEachWord(text, Underscore::kSeparates, [&](size_t word_begin, size_t word_end) {
+    if (write != begin) *write++ = ' ';
+    CopyLowercaseAscii(text.data() + word_begin, word_end - word_begin, write);
+    write += word_end - word_begin;
+  });
   out.resize(static_cast<size_t>(write - begin));
   return out;
 }

@@ -1,6 +1,8 @@
+#include <bit>
 #include <iterator>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -70,6 +72,65 @@ TEST(AsciiKey, AgreesWithItsDefinitionAcrossBlocksOfSixtyFourBytes) {
     const size_t count = random() % 120;
     for (size_t piece = 0; piece < count; ++piece) text += pieces[random() % std::size(pieces)];
     ASSERT_EQ(AsciiKey(text), AsciiKeyByDefinition(text)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace jobscope::text
+
+namespace jobscope::text {
+namespace {
+
+// SimHash as first written, byte by byte: fingerprints are stored, so every later SimHash must agree.
+uint64_t SimHashByteByByte(std::string_view text) {
+  auto fold = [](unsigned char c) -> unsigned char {
+    if (c >= 'A' && c <= 'Z') return static_cast<unsigned char>(c + 32);
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80 ? c : 0;
+  };
+  std::vector<uint64_t> words;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && fold(static_cast<unsigned char>(text[pos])) == 0) ++pos;
+    if (pos >= text.size()) break;
+    uint64_t hash = 0xCBF29CE484222325ull;
+    for (unsigned char c; pos < text.size() && (c = fold(static_cast<unsigned char>(text[pos]))) != 0; ++pos) {
+      hash = (hash ^ c) * 0x100000001B3ull;
+    }
+    words.push_back(hash);
+  }
+  if (words.empty()) return 0;
+  std::vector<uint64_t> shingles;
+  for (size_t i = 2; i < words.size(); ++i) {
+    shingles.push_back(words[i - 2] * 0x9E3779B97F4A7C15ull ^ std::rotl(words[i - 1], 21) ^ std::rotl(words[i], 42));
+  }
+  if (words.size() < 3) {
+    const uint64_t previous = words.size() == 2 ? words[0] : 0;
+    shingles.push_back(previous * 0x9E3779B97F4A7C15ull ^ std::rotl(words.back(), 21));
+  }
+  int ones[64] = {};
+  for (uint64_t hash : shingles) {
+    hash ^= hash >> 29;
+    hash *= 0xBF58476D1CE4E5B9ull;
+    hash ^= hash >> 32;
+    for (int bit = 0; bit < 64; ++bit) ones[bit] += (hash >> bit) & 1;
+  }
+  uint64_t fingerprint = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (2 * static_cast<size_t>(ones[bit]) > shingles.size()) fingerprint |= uint64_t{1} << bit;
+  }
+  return fingerprint;
+}
+
+TEST(SimHash, StaysTheFunctionFingerprintsWereStoredWith) {
+  const std::string pieces[] = {
+      "Data", "scientist", " ", "  ",         "\n", "-", "_", "ML",
+      "9",    "\xc3\xa9",  "x", "Kubernetes", "a",  "B", ".", "LongWordThatKeepsGoingAndGoing"};
+  std::mt19937 random(3);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t count = random() % 200;
+    for (size_t piece = 0; piece < count; ++piece) text += pieces[random() % std::size(pieces)];
+    ASSERT_EQ(SimHash(text), SimHashByteByByte(text)) << text;
   }
 }
 
