@@ -36,12 +36,6 @@ TEST(Tokens, SimHashIsCloseForNearCopiesAndFarForDifferentTexts) {
   EXPECT_EQ(SimHash(base), SimHash(base));
 }
 
-}  // namespace
-}  // namespace jobscope::text
-
-namespace jobscope::text {
-namespace {
-
 // The key as its definition reads: ASCII letters and digits and bytes >= 0x80 make words, lowercased and
 // joined by one space.
 std::string AsciiKeyByDefinition(std::string_view text) {
@@ -64,22 +58,24 @@ TEST(AsciiKey, LowercaseWordsJoinedByOneSpace) {
   EXPECT_EQ(AsciiKey("..."), "");
 }
 
+// 3,000 texts of up to `max_pieces` pieces drawn at random, the same for one seed: long enough to cross
+// the 64-byte blocks that words are read in.
+std::vector<std::string> RandomTexts(const std::vector<std::string>& pieces, size_t max_pieces, unsigned seed) {
+  std::mt19937 random(seed);
+  std::vector<std::string> texts(3000);
+  for (std::string& text : texts) {
+    const size_t count = random() % max_pieces;
+    for (size_t piece = 0; piece < count; ++piece) text += pieces[random() % pieces.size()];
+  }
+  return texts;
+}
+
 TEST(AsciiKey, AgreesWithItsDefinitionAcrossBlocksOfSixtyFourBytes) {
-  const std::string pieces[] = {"a", "Z", "9", " ", "_", "-", "\n", "\xc3\xa9", "Word", "x", "  ", "@", "[", "`", "{"};
-  std::mt19937 random(64);
-  for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const size_t count = random() % 120;
-    for (size_t piece = 0; piece < count; ++piece) text += pieces[random() % std::size(pieces)];
+  for (const std::string& text :
+       RandomTexts({"a", "Z", "9", " ", "_", "-", "\n", "\xc3\xa9", "Word", "x", "  ", "@", "[", "`", "{"}, 120, 64)) {
     ASSERT_EQ(AsciiKey(text), AsciiKeyByDefinition(text)) << text;
   }
 }
-
-}  // namespace
-}  // namespace jobscope::text
-
-namespace jobscope::text {
-namespace {
 
 // SimHash as first written, byte by byte: fingerprints are stored, so every later SimHash must agree.
 uint64_t SimHashByteByByte(std::string_view text) {
@@ -122,14 +118,9 @@ uint64_t SimHashByteByByte(std::string_view text) {
 }
 
 TEST(SimHash, StaysTheFunctionFingerprintsWereStoredWith) {
-  const std::string pieces[] = {
-      "Data", "scientist", " ", "  ",         "\n", "-", "_", "ML",
-      "9",    "\xc3\xa9",  "x", "Kubernetes", "a",  "B", ".", "LongWordThatKeepsGoingAndGoing"};
-  std::mt19937 random(3);
-  for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const size_t count = random() % 200;
-    for (size_t piece = 0; piece < count; ++piece) text += pieces[random() % std::size(pieces)];
+  for (const std::string& text : RandomTexts({"Data", "scientist", " ", "  ", "\n", "-", "_", "ML", "9", "\xc3\xa9",
+                                              "x", "Kubernetes", "a", "B", ".", "LongWordThatKeepsGoingAndGoing"},
+                                             200, 3)) {
     ASSERT_EQ(SimHash(text), SimHashByteByByte(text)) << text;
   }
 }
