@@ -11,6 +11,9 @@
 
 namespace jobscope {
 
+// The eight-byte loads below keep a word's first bytes by masking the low bytes of the loaded value.
+static_assert(std::endian::native == std::endian::little, "word hashing reads bytes as little-endian words");
+
 enum class Underscore : uint8_t { kSeparates, kInWords };
 
 // Bit i set when bytes[i] (i < count <= 64) is an ASCII letter or digit, a byte of a UTF-8 sequence (>= 0x80),

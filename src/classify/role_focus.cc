@@ -9,7 +9,8 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "base/word_bits.h"
 #include "classify/classify.h"
@@ -43,9 +44,10 @@ uint64_t PhraseHash(std::string_view phrase) {
   return HashPair(word(phrase.substr(0, space)), word(phrase.substr(space + 1)));
 }
 
-using FocusTable = std::unordered_map<std::string, Focus>;
+using FocusTable = std::vector<std::pair<std::string_view, Focus>>;
 
-// Words and two-word phrases of the lowercased description, each a vote for one focus.
+// Words and two-word phrases of the lowercased description, each a vote for one focus; a phrase listed twice
+// ("machine learning": data work and modelling) votes for both.
 const FocusTable& FocusPhrases() {
   static const auto* words = new FocusTable{
       // text and language

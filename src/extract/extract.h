@@ -87,8 +87,8 @@ class SkillMatcher {
   // The skills of Scan().
   std::vector<SkillMention> Find(std::string_view text) const { return Scan(text).skills; }
 
-  // The raw scan alone (every form hit, before boundaries and context): the speed floor Find() is measured
-  // against. Returns the number of hits.
+  // The raw scans alone (the word dictionary's hits at word starts and vectorscan's hits, before boundaries
+  // and context): the speed floor Find() is measured against. Returns the number of hits.
   size_t ScanOnly(std::string_view text) const;
 
   const taxonomy::Taxonomy& taxonomy() const { return *taxonomy_; }

@@ -94,7 +94,7 @@ void WordDictionary::Seal() {
     const uint64_t hash = hashes[order[begin]];
     size_t end = begin;
     while (end < order.size() && hashes[order[end]] == hash) ++end;
-    size_t slot = hash & slot_mask_;
+    size_t slot = HomeSlot(hash);
     while (slots_[slot].hash != 0) slot = (slot + 1) & slot_mask_;
     slots_[slot] = {hash, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
     begin = end;
@@ -115,7 +115,7 @@ void WordDictionary::Find(std::string_view text, std::vector<Match>& out) const 
     const uint64_t after = Load8(lower + end);
     for (uint64_t key : {word_hash, PairKey(word_hash, lower + end)}) {
       if (!InFilter(keys_, key)) continue;
-      size_t slot = key & slot_mask_;
+      size_t slot = HomeSlot(key);
       while (slots_[slot].hash != 0 && slots_[slot].hash != key) slot = (slot + 1) & slot_mask_;
       if (slots_[slot].hash == 0) continue;
       for (uint32_t idx = slots_[slot].begin; idx < slots_[slot].end; ++idx) {

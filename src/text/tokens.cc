@@ -64,7 +64,7 @@ constexpr uint64_t kFnvPrime = 0x100000001B3ull;
 
 // FNV-1a of each word of `lower` [begins[i], ends[i]), four words at a time: a word's hash is a chain of
 // multiplications that waits on itself byte by byte, and four chains side by side keep the multiplier busy.
-void FnvOfWords(const char* lower, const std::vector<uint32_t>& begins, const std::vector<uint32_t>& ends,
+void FnvOfWords(const char* lower, const std::vector<size_t>& begins, const std::vector<size_t>& ends,
                 std::vector<uint64_t>& hashes) {
   const size_t count = begins.size();
   hashes.resize(count);
@@ -92,15 +92,15 @@ uint64_t SimHash(std::string_view text) {
   // Word hashes (FNV-1a over ASCII-folded bytes) combined three at a time into shingle hashes; each shingle
   // votes on every bit of the fingerprint. Fingerprints are stored: this must stay the same function.
   thread_local std::string lowercase;
-  thread_local std::vector<uint32_t> begins, ends;
+  thread_local std::vector<size_t> begins, ends;
   thread_local std::vector<uint64_t> word_hashes;
   lowercase.resize(text.size());
   CopyLowercaseAscii(text.data(), text.size(), lowercase.data());
   begins.clear();
   ends.clear();
   ForEachWord(text, Underscore::kSeparates, [&](size_t begin, size_t end) {
-    begins.push_back(static_cast<uint32_t>(begin));
-    ends.push_back(static_cast<uint32_t>(end));
+    begins.push_back(begin);
+    ends.push_back(end);
   });
   FnvOfWords(lowercase.data(), begins, ends, word_hashes);
   uint64_t window[3] = {0, 0, 0};

@@ -25,15 +25,19 @@ TEST(WordByteBits, EveryByteValueInABlockAndInAShortTail) {
   }
 }
 
-TEST(CopyLowercaseAscii, LowersCapitalsOnlyAtEveryLength) {
+TEST(CopyLowercaseAscii, LowersCapitalsOnlyAtEveryOffsetAndLength) {
   std::string all;
   for (int c = 0; c < 256; ++c) all += static_cast<char>(c);
-  for (size_t size = 0; size <= all.size(); size += 13) {
-    std::string out(size, '\0');
-    CopyLowercaseAscii(all.data(), size, out.data());
-    for (size_t i = 0; i < size; ++i) {
-      const unsigned char c = static_cast<unsigned char>(all[i]);
-      EXPECT_EQ(static_cast<unsigned char>(out[i]), c >= 'A' && c <= 'Z' ? c + 32 : c) << i;
+  all += all;
+  // Every byte value passes through the 16-byte, the 8-byte and the byte-by-byte path.
+  for (size_t begin = 0; begin < 256; ++begin) {
+    for (size_t size = 0; size <= 40; ++size) {
+      std::string out(size, '\0');
+      CopyLowercaseAscii(all.data() + begin, size, out.data());
+      for (size_t i = 0; i < size; ++i) {
+        const unsigned char c = static_cast<unsigned char>(all[begin + i]);
+        ASSERT_EQ(static_cast<unsigned char>(out[i]), c >= 'A' && c <= 'Z' ? c + 32 : c) << begin << " " << i;
+      }
     }
   }
 }

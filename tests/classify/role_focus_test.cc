@@ -15,6 +15,10 @@ TEST(CountFocus, WordsAndTwoWordPhrasesInAnyCase) {
   // Not across a word longer than 40 bytes, and not inside words.
   EXPECT_EQ(CountFocus("computer " + std::string(41, 'x') + " vision")[focus::kVision], 0);
   EXPECT_EQ(CountFocus("nlpx xnlp")[focus::kLanguage], 0);
+  // A phrase that stands for two kinds of work counts for both.
+  const FocusCounts machine_learning = CountFocus("machine learning");
+  EXPECT_EQ(machine_learning[focus::kData], 1);
+  EXPECT_EQ(machine_learning[focus::kModelling], 1);
   // Underscores separate words here.
   EXPECT_EQ(CountFocus("llm_agents")[focus::kLanguage], 2);
 }

@@ -111,13 +111,16 @@ TEST(WordDictionary, AgreesWithABruteForceScanOnRandomTexts) {
                                          {"long pattern beyond", true},
                                          {"aaaaaaaaaaaaaaaaaa", true},
                                          {"v2_x", true},
-                                         {"data@v2", true}};
+                                         {"data@v2", true},
+                                         {"c#", true},
+                                         {"data science", true},
+                                         {"data scienc", true}};
   const WordDictionary words = Build(patterns);
   const std::vector<std::string> pieces = {
-      "data",   "Data",     "DATA",     " ",        "  ",      "-",     "/",  "lake", "lakes", "l",       "driven",
-      "Studio", "studio",   "model",    "training", "trainin", "ci",    "cd", "a",    "b",     "testing", "go",
-      "Go",     "r",        "&",        "d",        "scikit",  "learn", "x",  ".",    "\n",    "long",    "pattern",
-      "beyond", "aaaaaaaa", "\xc3\xa9", "_",        "v2",      "@",     "[",  "`",    "{"};
+      "data",   "Data",  "DATA",     " ",       "  ", "-",  "/",  "lake", "lakes",   "l",      "driven",   "Studio",
+      "studio", "model", "training", "trainin", "ci", "cd", "a",  "b",    "testing", "go",     "Go",       "r",
+      "&",      "d",     "scikit",   "learn",   "x",  ".",  "\n", "long", "pattern", "beyond", "aaaaaaaa", "\xc3\xa9",
+      "_",      "v2",    "@",        "[",       "`",  "{",  "c",  "#",    "science", "scienc", "Science"};
   std::mt19937 random(20261203);
   for (int round = 0; round < 2000; ++round) {
     std::string text;

@@ -27,8 +27,9 @@ class WordDictionary {
     uint32_t id;
     uint32_t end;  // one past the pattern's last byte in the text
   };
-  // Appends every occurrence of a pattern that begins where a word of `text` begins (a word byte after a
-  // byte that is none, or at the text's start), in order of where it begins.
+  // Appends every occurrence of a pattern whose first word is a whole word of `text` (a run of word bytes),
+  // in order of where it begins. A literal scan would also report a one-word pattern at the start of a longer
+  // word ("spark" in "sparkle"), and a pattern inside a word: the boundary rules drop those hits.
   void Find(std::string_view text, std::vector<Match>& out) const;
 
  private:
@@ -54,6 +55,8 @@ class WordDictionary {
   std::vector<Head> heads_;  // by entry
   std::vector<Slot> slots_;
   uint64_t slot_mask_ = 0;
+  // A key's first slot; keys are odd (never 0), so their lowest bit is left out.
+  size_t HomeSlot(uint64_t key) const { return static_cast<size_t>(key >> 1) & slot_mask_; }
   // A bit for every first word, by its hash's top bits: most words of a text begin no form, and are passed
   // over here, in 8 KB that stay in the cache, without a probe of the table.
   std::vector<uint64_t> first_words_;
